@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Set-up for a fresh machine: npm packages (Node 24 among them) and the trainer's virtualenv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+if [ ! -x .venv/bin/python ] || ! cmp -s trainer/requirements.txt .venv/.requirements; then
+  python3 -m venv .venv
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -r trainer/requirements.txt
+  cp trainer/requirements.txt .venv/.requirements
+fi
