@@ -264,7 +264,7 @@ export function aggregate(inputs: ReportInputs): ReportData {
     const ex = extractSt ? (source === undefined ? extract : extractSt.bySource.get(source)) : undefined;
     const tk = tokenizeSt ? (source === undefined ? tokenize : tokenizeSt.bySource.get(source)) : undefined;
     const docs: (number | null)[] = [];
-    docs.push(ex ? (sumPrefix(ex.counters, COUNTERS.warcRecordsPrefix) ?? null) : null);
+    docs.push(ex ? (sumPrefix(ex.counters, COUNTERS.warcRecordsPrefix, COUNTERS.notWarcRecords) ?? null) : null);
     docs.push(ex ? (pick(ex.counters, COUNTERS.htmlResponses) ?? null) : null);
     let remaining = ex ? (pick(ex.counters, COUNTERS.extracted) ?? null) : null;
     docs.push(remaining);

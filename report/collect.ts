@@ -35,7 +35,7 @@ export interface ClusterExample extends Example {
 export interface Collected {
   /** In the order stages first appear in the sorted folder listing. */
   stages: Map<string, StageStats>;
-  /** The largest duplicate clusters seen across all dedup tasks (not only the first ones merged). */
+  /** The largest duplicate clusters seen across all tasks (not only the first ones merged). */
   clusters: ClusterExample[];
   warnings: string[];
 }
@@ -149,15 +149,13 @@ export async function collectStats(runDir: string): Promise<Collected> {
           }
         }
       }
-      if (stageName.startsWith(STAGES.dedupPrefix)) {
-        for (const kind of EXAMPLES.clusters) {
-          for (const ex of s.examples[kind] ?? []) {
-            const c = clusterOf(ex);
-            if (c) clusters.push({ ...ex, ...c });
-          }
+      for (const kind of EXAMPLES.clusters) {
+        for (const ex of s.examples[kind] ?? []) {
+          const c = clusterOf(ex);
+          if (c) clusters.push({ ...ex, ...c });
         }
-        if (clusters.length > MAX_CLUSTERS * 4) keepLargest(clusters);
       }
+      if (clusters.length > MAX_CLUSTERS * 4) keepLargest(clusters);
       let perSource = pending.get(st);
       if (!perSource) pending.set(st, (perSource = new Map()));
       let list = perSource.get(source);

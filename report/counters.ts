@@ -16,8 +16,10 @@ export const STAGES = {
 
 export const COUNTERS = {
   // Funnel, from the extract stage's stats, per source.
-  /** WARC records of every type, summed over `records.<warc-type>`. */
+  /** WARC records of every type, summed over `records.<warc-type>` (ingest/warc-documents.ts)… */
   warcRecordsPrefix: 'records.',
+  /** …except these, which count lines of other formats (ingest/jsonl-documents.ts). */
+  notWarcRecords: ['records.jsonl'],
   /** Responses whose payload is HTML and reached the extractor. */
   htmlResponses: ['html.responses', 'responses.html', 'records.html', 'html.in'],
   /** Documents with text after extraction: what the filters see. */
@@ -53,16 +55,16 @@ export const COUNTERS = {
 export const HISTOGRAMS = {
   langScore: ['lang.score', 'lang_score', 'language.score'],
   /** Characters of kept documents (extract stage). */
-  chars: ['length.chars', 'chars', 'doc.chars'],
-  /** Tokens of documents (tokenize stage). */
-  tokens: ['length.tokens', 'tokens', 'doc.tokens'],
+  chars: ['length.chars', 'extract.text_chars', 'doc.chars'],
+  /** Tokens of documents (tokenize stage, shards/tokenize-stage.ts). */
+  tokens: ['tokens_per_doc', 'length.tokens', 'doc.tokens'],
   clusterSize: ['dedup.cluster_size', 'cluster_size', 'cluster.size'],
   /** Prefixes under which a filter records the distribution of a measured value: `<prefix><filter>.<metric>`. */
   filterValuePrefixes: ['filter.', 'filters.', 'value.', ''],
 } as const;
 
 export const EXAMPLES = {
-  /** Example kinds holding duplicate clusters; reasons look like `cluster 17 size 42`. */
+  /** Example kinds, in any stage, holding duplicate clusters; reasons look like `cluster 17 size 42`. */
   clusters: ['dedup.cluster', 'cluster', 'clusters', 'dedup'],
   /** Example kinds of dropped documents are `<prefix><filter>` for one of these prefixes. */
   dropPrefixes: ['drop.', 'filter.', ''],
@@ -94,10 +96,10 @@ export function pick(counters: Readonly<Record<string, number>>, names: readonly
   return undefined;
 }
 
-/** Sums every counter under `prefix`; undefined when there is none. */
-export function sumPrefix(counters: Readonly<Record<string, number>>, prefix: string): number | undefined {
+/** Sums every counter under `prefix` but those in `except`; undefined when there is none. */
+export function sumPrefix(counters: Readonly<Record<string, number>>, prefix: string, except: readonly string[] = []): number | undefined {
   let total: number | undefined;
-  for (const [k, v] of Object.entries(counters)) if (k.startsWith(prefix)) total = (total ?? 0) + v;
+  for (const [k, v] of Object.entries(counters)) if (k.startsWith(prefix) && !except.includes(k)) total = (total ?? 0) + v;
   return total;
 }
 

@@ -118,14 +118,18 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
           s.count('records.response', responses);
           s.count('records.metadata', responses);
           s.count('html.responses', html);
+          s.count('skipped.not_html', responses - html);
+          s.count('extract.empty', html - extracted);
           s.count('errors.charset', Math.floor(r() * 3));
           bytesIn = responses * 46_000;
         } else bytesIn = extracted * 5_200;
+        s.count('extract.ok', extracted);
         s.count('docs.in', extracted);
         s.count('bytes.in', bytesIn);
         let remaining = extracted;
         for (let d = 0; d < extracted; d++) {
           const dom = domainOf(r, src.name);
+          s.observe('extract.text_chars', Math.round(150 * Math.exp(r() * 5.5)), LENGTH_EDGES);
           let dropped: string | undefined;
           for (const f of FILTERS) {
             const v = f.name === 'language' ? (r() < src.langShare ? 0.65 + r() * 0.35 : r() * 0.65) : f.sample(r);
@@ -157,7 +161,6 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
           } else {
             s.count(`domain.kept.${dom.domain}`);
             s.count(`tld.kept.${dom.tld}`);
-            s.observe('length.chars', Math.round(200 * Math.exp(r() * 5)), LENGTH_EDGES);
           }
         }
         s.count('docs.out', remaining);
@@ -184,11 +187,6 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
     for (let c = 0; c < 300; c++) {
       const size = Math.max(2, Math.round(2 / (r() + 0.004)));
       s.observe('dedup.cluster_size', size, clusterEdges);
-      if (c % 9 === 0) {
-        for (let k = 0; k < 3; k++) {
-          s.example('dedup.cluster', { id: `<urn:uuid:dup-${c}-${k}>`, url: `https://mirror${k}.example-${c}.com/article/${c}`, reason: `cluster ${1000 + c} size ${size}`, text: sentence(r, 10) }, 200);
-        }
-      }
     }
     s.count('dedup.clusters', 300);
     await writeJson(join(dir, 'stats', 'dedup-clusters', '00000.json'), taskStats('dedup-clusters', '00000', s, 3.2));
@@ -196,7 +194,7 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
 
   if (stages.tokenize) {
     const s = createStats();
-    s.count('vocab.size', 32768);
+    s.count('tokenizer.vocab_size', 32768);
     s.count('bytes.in', 100 * 1024 * 1024);
     await writeJson(join(dir, 'stats', 'tokenizer', 'tokenizer.json'), taskStats('tokenizer', 'tokenizer', s, 61.5));
     const manifest = { version: 1, tokenizer: { path: '../tokenizer/tokenizer.json', sha256: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90', vocab_size: 32768, eot_id: 0 }, dtype: 'uint16', shards: [] as object[], sources: {} as Record<string, { shards: number; rows: number; tokens: number; bytes: number }> };
@@ -213,15 +211,19 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
         for (let d = 0; d < out; d++) {
           const n = Math.round(60 * Math.exp(r() * 4.5));
           tokens += n + 1;
-          ts.observe('length.tokens', n, LENGTH_EDGES);
+          ts.observe('tokens_per_doc', n, LENGTH_EDGES);
         }
         const textBytes = Math.round(tokens * bpt[source]!);
         ts.count('docs.in', docs);
-        ts.count('dedup.removed', removed);
+        ts.count('drop.dedup', removed);
         ts.count('docs.out', out);
         ts.count('tokens.out', tokens);
-        ts.count('bytes.text', textBytes);
-        ts.count('bytes.in', Math.round(textBytes / 2.6));
+        ts.count('bytes.in', textBytes);
+        for (let c = 0; c < 4; c++) {
+          const cluster = Math.floor(r() * 300);
+          const size = Math.max(2, Math.round(2 / (r() + 0.004)));
+          ts.example('dedup.cluster', { id: `<urn:uuid:dup-${cluster}-${t}>`, url: `https://mirror${t}.example-${cluster}.com/article/${cluster}`, reason: `cluster ${1000 + cluster} size ${size}`, text: sentence(r, 10) });
+        }
         await writeJson(join(dir, 'stats', 'tokenize', `${id}.json`), taskStats('tokenize', id, ts, textBytes / 9e6, { source }));
         const shard = { path: `${source}/${String(t).padStart(5, '0')}-00000.arrow`, source, rows: out, tokens, bytes: tokens * 2 + 4096, sha256: 'f'.repeat(64) };
         manifest.shards.push(shard);
