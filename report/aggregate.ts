@@ -68,7 +68,8 @@ export interface ReportData {
   version: 1;
   run: { name: string; configHash: string | null; sources: string[]; stages: string[] };
   warnings: string[];
-  funnel: { steps: FunnelStep[]; rows: FunnelRow[]; total: FunnelRow } | null;
+  /** `notes` says which sources enter the funnel late (JSONL sources have no WARC records). */
+  funnel: { steps: FunnelStep[]; rows: FunnelRow[]; total: FunnelRow; notes: string[] } | null;
   filters: FilterSection[] | null;
   languages: { top: NamedCount[]; others: number; total: number; score: Histogram | null } | null;
   lengths: { chars: Histogram | null; tokens: Histogram | null };
@@ -95,6 +96,7 @@ export interface ReportData {
     finalLoss: number | null;
     finalVal: Record<string, number>;
     meanTokensPerS: number | null;
+    /** Model FLOPs utilisation as a fraction of peak. */
     meanMfu: number | null;
     loss: [number, number][];
     val: Record<string, [number, number][]>;
@@ -213,17 +215,20 @@ function training(log: TrainPoint[] | undefined): ReportData['training'] {
   }
   // The first logged steps include compilation and warm-up; the rate is the steady state.
   const steady = log.slice(Math.floor(log.length / 10));
+  // MFU is a fraction here; a trainer that logs percentages is recognised by values above 1.
+  const mfuScale = log.some((p) => (p.mfu ?? 0) > 1) ? 0.01 : 1;
+  const mfuOf = (p: TrainPoint) => (p.mfu === undefined ? undefined : p.mfu * mfuScale);
   const loss = series((p) => p.loss);
   return {
     steps: Math.max(...log.map((p) => p.step)),
     finalLoss: loss.at(-1)?.[1] ?? null,
     finalVal,
     meanTokensPerS: mean(steady.flatMap((p) => (p.tokensPerS === undefined ? [] : [p.tokensPerS]))),
-    meanMfu: mean(steady.flatMap((p) => (p.mfu === undefined ? [] : [p.mfu]))),
+    meanMfu: mean(steady.flatMap((p) => (p.mfu === undefined ? [] : [mfuOf(p)!]))),
     loss,
     val,
     tokensPerS: series((p) => p.tokensPerS),
-    mfu: series((p) => p.mfu),
+    mfu: series(mfuOf),
   };
 }
 
@@ -292,7 +297,11 @@ export function aggregate(inputs: ReportInputs): ReportData {
         return v / row.docs[p]!;
       });
     }
-    funnel = { steps, rows, total };
+    const notes = rows.flatMap((r) => {
+      const first = r.docs.findIndex((v) => v !== null);
+      return first > 0 && rows.some((o) => o.docs[0] !== null) ? [`${r.source} enters at “${steps[first]!.label}” (it has no WARC records: not a WARC source)`] : [];
+    });
+    funnel = { steps, rows, total, notes };
   }
 
   // Filters.

@@ -141,7 +141,8 @@ function funnelSection(d: ReportData): string {
   const cols = [...f.rows, f.total];
   const body = f.steps.map((s, i) => [e(s.label), ...cols.map((r) => funnelCell(r, i))]);
   body.push(['Tokens', ...cols.map((r) => fmtInt(r.tokens))]);
-  return section('funnel', 'Funnel', lede, chart + table(head, body, head.map((_, i) => i > 0)));
+  const notes = f.notes.length ? `<p class="lede">${f.notes.map(e).join('; ')}.</p>` : '';
+  return section('funnel', 'Funnel', lede, chart + notes + table(head, body, head.map((_, i) => i > 0)));
 }
 
 function histFigure(kind: string, caption: string, h: Histogram | null, missing: string, threshold: { value: number; label: string } | null = null, format?: (n: number) => string): string {
@@ -270,13 +271,11 @@ function shardsSection(d: ReportData): string {
     : notRun('no shard manifest (the manifest stage did not run).');
   const p = d.mixture;
   const mixture = p
-    ? `<h3>Mixture plan</h3>${table(
+    ? `<h3>Mixture plan</h3><div class="grid2"><div>${table(
         ['Source', 'Tokens available', 'Weight', 'Tokens drawn', 'Epochs'],
         p.rows.map((r) => [e(r.source), fmtInt(r.tokensAvailable), fmtSig(r.weight), fmtInt(r.tokensDrawn), fmtSig(r.epochs)]),
         [false, true, true, true, true],
-      )}${p.rows.some((r) => r.tokensDrawn !== undefined) ? figure('Tokens drawn per source', barChart('mixture', 'Tokens drawn per source', p.rows.map((r, i) => ({ label: r.source, value: r.tokensDrawn ?? 0, note: `${fmtCompact(r.tokensDrawn ?? null)} · ${fmtSig(r.epochs)} epochs`, color: PALETTE[i % PALETTE.length] })), { width: 520 })) : ''}${
-        p.facts.length ? table(['Plan', 'Value'], p.facts.map(([k, v]) => [e(k.replace(/_/g, ' ')), typeof v === 'number' ? fmtSig(v, 4) : e(v)]), [false, true]) : ''
-      }`
+      )}${p.facts.length ? table(['Plan', 'Value'], p.facts.map(([k, v]) => [e(k.replace(/_/g, ' ')), typeof v === 'number' ? fmtSig(v, 4) : e(v)]), [false, true]) : ''}</div>${p.rows.some((r) => r.tokensDrawn !== undefined) ? figure('Tokens drawn per source', barChart('mixture', 'Tokens drawn per source', p.rows.map((r, i) => ({ label: r.source, value: r.tokensDrawn ?? 0, note: `${fmtCompact(r.tokensDrawn ?? null)} · ${fmtSig(r.epochs)} epochs`, color: PALETTE[i % PALETTE.length] })), { width: 520 })) : ''}</div>`
     : `<h3>Mixture plan</h3>${notRun('no training plan (the train stage did not run).')}`;
   return section('shards', 'Shards & mixture', lede, shards + mixture);
 }
@@ -300,12 +299,12 @@ function trainingSection(d: ReportData): string {
   const t = d.training;
   if (!t) return section('training', 'Training', lede, notRun('no training log (train/log.jsonl) in this run.'));
   const finalVal = Object.entries(t.finalVal);
-  const cards = `<div class="cards">${card('Steps', fmtInt(t.steps))}${card('Final train loss', fmtSig(t.finalLoss, 4))}${finalVal.length ? card('Final val loss', fmtSig(finalVal.reduce((a, [, v]) => a + v, 0) / finalVal.length, 4), 'mean over sources') : ''}${card('Tokens / s', fmtCompact(t.meanTokensPerS), 'mean, after warm-up')}${card('MFU', t.meanMfu === null ? '—' : fmtShare(t.meanMfu > 1 ? t.meanMfu / 100 : t.meanMfu), 'mean, after warm-up')}</div>`;
+  const cards = `<div class="cards">${card('Steps', fmtInt(t.steps))}${card('Final train loss', fmtSig(t.finalLoss, 4))}${finalVal.length ? card('Final val loss', fmtSig(finalVal.reduce((a, [, v]) => a + v, 0) / finalVal.length, 4), 'mean over sources') : ''}${card('Tokens / s', fmtCompact(t.meanTokensPerS), 'mean, after warm-up')}${card('MFU', t.meanMfu === null ? '—' : fmtShare(t.meanMfu), 'mean, after warm-up')}</div>`;
   const lossSeries: Series[] = [{ name: 'train', points: t.loss, color: '#1d2329' }, ...Object.entries(t.val).map(([s, pts], i) => ({ name: `val ${s}`, points: pts, color: PALETTE[i % PALETTE.length]! }))].filter((s) => s.points.length);
   const charts = [
-    lossSeries.length ? figure('Loss (train and validation per source)', lineChart('loss', 'Loss', lossSeries, { xLabel: 'step' })) : '',
+    lossSeries.length ? figure('Loss (train and validation per source)', lineChart('loss', 'Loss', lossSeries, { xLabel: 'step', width: 1060, height: 280 })) : '',
     t.tokensPerS.length ? figure('Tokens per second', lineChart('tokens-per-s', 'Tokens per second', [{ name: 'tokens/s', points: t.tokensPerS, color: PALETTE[2]! }], { xLabel: 'step', yFormat: fmtCompact, height: 200 })) : '',
-    t.mfu.length ? figure('Model FLOPs utilisation', lineChart('mfu', 'MFU', [{ name: 'MFU', points: t.mfu, color: PALETTE[1]! }], { xLabel: 'step', height: 200 })) : '',
+    t.mfu.length ? figure('Model FLOPs utilisation', lineChart('mfu', 'MFU', [{ name: 'MFU', points: t.mfu, color: PALETTE[1]! }], { xLabel: 'step', height: 200, yFormat: (n) => fmtShare(n) })) : '',
   ];
   return section('training', 'Training', lede, cards + charts[0] + `<div class="grid2">${charts[1]}${charts[2]}</div>`);
 }

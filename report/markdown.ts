@@ -36,6 +36,7 @@ export function renderMarkdown(d: ReportData): string {
     ]);
     rows.push(['Tokens', ...cols.map((r) => fmtInt(r.tokens))]);
     out.push(table(['Step', ...f.rows.map((r) => r.source), 'Total'], rows));
+    if (f.notes.length) out.push('', `${f.notes.join('; ')}.`);
   } else out.push(notRun('no extract, tokenize or manifest output.'));
 
   out.push('', '## Filters', '');
@@ -85,7 +86,7 @@ export function renderMarkdown(d: ReportData): string {
   out.push('', '## Training', '');
   if (d.training) {
     const t = d.training;
-    out.push(`Steps: ${fmtInt(t.steps)} · final loss: ${fmtSig(t.finalLoss, 4)} · tokens/s: ${fmtCompact(t.meanTokensPerS)} · MFU: ${t.meanMfu === null ? '—' : fmtShare(t.meanMfu > 1 ? t.meanMfu / 100 : t.meanMfu)}`);
+    out.push(`Steps: ${fmtInt(t.steps)} · final loss: ${fmtSig(t.finalLoss, 4)} · tokens/s: ${fmtCompact(t.meanTokensPerS)} · MFU: ${t.meanMfu === null ? '—' : fmtShare(t.meanMfu)}`);
     const val = Object.entries(t.finalVal);
     if (val.length) out.push('', table(['Source', 'Final val loss'], val.map(([s, v]) => [s, fmtSig(v, 4)])));
   } else out.push(notRun('no training log.'));

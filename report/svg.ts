@@ -127,10 +127,11 @@ export function histogramChart(kind: string, label: string, h: Histogram, opts: 
       `<rect x="${r1(x + 1)}" y="${r1(m.top + plotH - bh)}" width="${r1(Math.max(bw - 2, 1))}" height="${r1(bh)}" fill="${opts.color ?? PALETTE[0]}"><title>${escapeHtml(`${binLabel(h.edges, i, fmt)}: ${fmtInt(c)}${share}`)}</title></rect>`,
     );
   });
-  // Edge labels under the boundaries between bins, thinned to fit.
+  // Edge labels under bin boundaries, thinned to fit; the outer boundary of an open-ended bin has none.
   const every = Math.max(1, Math.ceil((n + 1) / Math.floor(plotW / 52)));
-  for (let j = 1; j < n; j += every) {
-    const edge = h.edges[lo + j - 1]!;
+  for (let j = lo === 0 ? 1 : 0; j <= n; j += every) {
+    const edge = h.edges[lo + j - 1];
+    if (edge === undefined) continue;
     const x = m.left + j * bw;
     parts.push(`<line class="axis" x1="${r1(x)}" x2="${r1(x)}" y1="${m.top + plotH}" y2="${m.top + plotH + 4}"/>`);
     parts.push(`<text class="tick" x="${r1(x)}" y="${m.top + plotH + 16}" text-anchor="middle">${escapeHtml(fmt(edge))}</text>`);
