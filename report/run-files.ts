@@ -56,14 +56,19 @@ export interface TrainPoint {
   val: Record<string, number>;
 }
 
-async function readJsonIfPresent(path: string, warnings: string[]): Promise<unknown> {
-  let text: string;
+/** A file's text; undefined when absent, or unreadable (with a warning). */
+async function readIfPresent(path: string, warnings: string[]): Promise<string | undefined> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(`${path} could not be read: ${(err as Error).message}`);
     return undefined;
   }
+}
+
+async function readJsonIfPresent(path: string, warnings: string[]): Promise<unknown> {
+  const text = await readIfPresent(path, warnings);
+  if (text === undefined) return undefined;
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -194,13 +199,8 @@ export async function readPlan(runDir: string, warnings: string[]): Promise<Plan
 /** Reads RUN/train/log.jsonl; lines that are not JSON objects are counted in one warning. */
 export async function readTrainLog(runDir: string, warnings: string[]): Promise<TrainPoint[] | undefined> {
   const path = join(runDir, 'train', 'log.jsonl');
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(`${path} could not be read: ${(err as Error).message}`);
-    return undefined;
-  }
+  const text = await readIfPresent(path, warnings);
+  if (text === undefined) return undefined;
   const points: TrainPoint[] = [];
   let bad = 0;
   for (const line of text.split('\n')) {

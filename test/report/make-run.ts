@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createStats, LENGTH_EDGES, type StatsCollector, type TaskStats } from '../../pipeline/stats.ts';
+import { createFacetCounter } from '../../report/index.ts';
 
 export interface MakeRunOptions {
   /** Extract (and tokenize) tasks per source. */
@@ -65,7 +66,7 @@ async function writeJson(path: string, value: unknown): Promise<void> {
   await writeFile(path, JSON.stringify(value, null, 2) + '\n');
 }
 
-function domainOf(r: () => number, source: string): { domain: string; tld: string } {
+function randomDomain(r: () => number, source: string): { domain: string; tld: string } {
   const tld = TLDS[Math.floor(r() ** 2 * TLDS.length)]!;
   const n = Math.floor(r() ** 3 * 400);
   return { domain: `${source}-site${n}.${tld}`, tld };
@@ -127,17 +128,18 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
         s.count('docs.in', extracted);
         s.count('bytes.in', bytesIn);
         let remaining = extracted;
+        const facets = createFacetCounter(s, 40);
         for (let d = 0; d < extracted; d++) {
-          const dom = domainOf(r, src.name);
+          const dom = randomDomain(r, src.name);
+          const doc: { url: string; lang?: string; lang_score?: number } = { url: `https://www.${dom.domain}/${WORDS[d % WORDS.length]}/${d}.html` };
           s.observe('extract.text_chars', Math.round(150 * Math.exp(r() * 5.5)), LENGTH_EDGES);
           let dropped: string | undefined;
           for (const f of FILTERS) {
             const v = f.name === 'language' ? (r() < src.langShare ? 0.65 + r() * 0.35 : r() * 0.65) : f.sample(r);
             s.observe(`filter.${f.name}.${f.metric}`, v, f.edges);
             if (f.name === 'language') {
-              s.observe('lang.score', v, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]);
-              const lang = v >= 0.65 ? 'en' : LANGS[1 + Math.floor(r() ** 1.5 * (LANGS.length - 1))]!;
-              s.count(`lang.${lang}`);
+              doc.lang = v >= 0.65 ? 'en' : LANGS[1 + Math.floor(r() ** 1.5 * (LANGS.length - 1))]!;
+              doc.lang_score = v;
             }
             const drop =
               f.name === 'language' ? v < 0.65 : f.name === 'url' ? v >= 1 : f.op === '<' || f.op === '<=' ? r() < f.rate && true : v > f.threshold;
@@ -146,23 +148,20 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
               const shown = f.name === 'gopher_quality' ? 2 + r() * 0.99 : f.name === 'c4_quality' || f.name === 'fineweb_quality' ? r() * f.threshold : v;
               s.example(`drop.${f.name}`, {
                 id: `<urn:uuid:${src.name}-${t}-${d}>`,
-                url: `https://www.${dom.domain}/${WORDS[d % WORDS.length]}/${d}.html`,
+                url: doc.url,
                 reason: `${f.name}: ${f.metric} ${Number(shown.toFixed(3))} ${f.op} ${f.threshold}`,
                 text: [sentence(r, 6), sentence(r, 12), 'Home | About | Contact | Login', sentence(r, 9)].join('\n'),
               });
               break;
             }
           }
+          facets.add(doc, !dropped);
           if (dropped) {
             s.count(`drop.${dropped}`);
-            s.count(`domain.dropped.${dom.domain}`);
-            s.count(`tld.dropped.${dom.tld}`);
             remaining--;
-          } else {
-            s.count(`domain.kept.${dom.domain}`);
-            s.count(`tld.kept.${dom.tld}`);
           }
         }
+        facets.flush();
         s.count('docs.out', remaining);
         s.count('bytes.out', remaining * 1_900);
         kept.push(remaining);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStats, type TaskStats } from '../../pipeline/stats.ts';
 import type { RunConfig } from '../../pipeline/config.ts';
-import { buildReport, reportData, reportStage, type ReportData } from '../../report/index.ts';
+import { buildReport, createFacetCounter, domainOf, reportData, reportStage, type ReportData } from '../../report/index.ts';
 import { makeRun } from './make-run.ts';
 
 async function tempRun(t: { after(fn: () => Promise<void>): void }): Promise<string> {
@@ -186,4 +186,26 @@ test('the report stage plans one task when enabled and writes the page when run'
   assert.match(await readFile(join(dir, 'report', 'index.html'), 'utf8'), /<section id="funnel">/);
   assert.ok(stats.counters['report.tasks']! > 0);
   assert.match(logs.at(-1)!, /report written to .*index\.html/);
+});
+
+test('the facet counter counts languages at once and flushes only the top domains and TLDs', () => {
+  const stats = createStats();
+  const facets = createFacetCounter(stats, 2);
+  const urls = ['https://www.a.com/x', 'https://a.com/y', 'http://WWW2.A.com:8080/z', 'https://b.org/', 'https://c.de/', 'https://10.0.0.1/p', 'not a url'];
+  urls.forEach((url, i) => facets.add({ url, lang: i % 2 ? 'de' : 'en', lang_score: 0.5 + i / 20 }, i !== 3));
+  facets.add({ url: 'https://b.org/2' }, false);
+  assert.equal(stats.counters['domain.kept.a.com'], undefined, 'domains wait for the flush');
+  assert.equal(stats.counters['lang.en'], 4);
+  assert.equal(stats.counters['lang.de'], 3);
+  assert.equal(stats.histograms['lang.score']!.counts.reduce((a, b) => a + b, 0), 7);
+  facets.flush();
+  const under = (p: string) => Object.keys(stats.counters).filter((k) => k.startsWith(p)).sort();
+  assert.deepEqual(under('domain.kept.'), ['domain.kept.10.0.0.1', 'domain.kept.a.com'], 'the top 2, ties by name');
+  assert.deepEqual(under('domain.dropped.'), ['domain.dropped.b.org']);
+  assert.equal(stats.counters['domain.kept.a.com'], 3);
+  assert.equal(stats.counters['domain.dropped.b.org'], 2);
+  assert.deepEqual(under('tld.kept.'), ['tld.kept.(ip)', 'tld.kept.com']);
+  assert.deepEqual(domainOf('https://www.example.co.uk./a'), { domain: 'example.co.uk', tld: 'uk' });
+  assert.equal(domainOf('mailto:x@y'), undefined);
+  assert.equal(domainOf(undefined), undefined);
 });

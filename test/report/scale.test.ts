@@ -16,7 +16,7 @@ test('a report over 5,000 task stats files builds in bounded time and memory', a
   const dir = await mkdtemp(join(tmpdir(), 'cc-report-scale-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   // 3 sources × 835 extract tasks + as many tokenize tasks + dedup, tokenizer, manifest, train.
-  await makeRun(dir, { tasksPerSource: 835, docsPerTask: 60, failedTasks: [17, 1200] });
+  await makeRun(dir, { tasksPerSource: 835, docsPerTask: 30, failedTasks: [17, 1200] });
   const files = (await readdir(join(dir, 'stats'), { recursive: true })).filter((f) => f.endsWith('.json')).length;
   assert.ok(files >= 5000, `${files} stats files`);
 
