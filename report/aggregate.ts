@@ -43,6 +43,8 @@ export interface FilterSection {
   /** Documents that reached this filter. */
   input: number | null;
   dropped: number;
+  /** Drops by rule, largest first. */
+  rules: NamedCount[];
   values: FilterValue[];
   examples: Example[];
 }
@@ -311,7 +313,15 @@ export function aggregate(inputs: ReportInputs): ReportData {
     filterSections = filters.map((name) => {
       const dropped = extract.counters[`${COUNTERS.dropPrefix}${name}`] ?? 0;
       const examples = filterExamples(extract, name);
-      const section: FilterSection = { name, input, dropped, values: filterValues(extract, name, thresholdsFrom(examples)), examples: examples.slice(0, cfg.examples) };
+      const rules = [...byPrefix(extract.counters, `${COUNTERS.filterRulePrefix}${name}.`)].filter(([rule]) => !rule.includes('.'));
+      const section: FilterSection = {
+        name,
+        input,
+        dropped,
+        rules: topCounts(new Map(rules), Infinity),
+        values: filterValues(extract, name, thresholdsFrom(examples)),
+        examples: examples.slice(0, cfg.examples),
+      };
       if (input !== null) input -= dropped;
       return section;
     });
@@ -321,7 +331,8 @@ export function aggregate(inputs: ReportInputs): ReportData {
   let languages: ReportData['languages'] = null;
   let domains: ReportData['domains'] = null;
   if (extract) {
-    const langs = byPrefix(extract.counters, COUNTERS.langPrefix);
+    let langs = new Map<string, number>();
+    for (const prefix of COUNTERS.langPrefixes) if (!langs.size) langs = byPrefix(extract.counters, prefix);
     const total = [...langs.values()].reduce((a, b) => a + b, 0);
     const top = topCounts(langs, cfg.top_n);
     const score = pickHistogram(extract, HISTOGRAMS.langScore);

@@ -41,8 +41,11 @@ export const COUNTERS = {
   docsIn: ['docs.in'],
   bytesIn: ['bytes.in'],
 
-  // Languages, domains, TLDs (extract stage).
-  langPrefix: 'lang.',
+  /** `filter.<filter>.<rule>`: a filter's drops by rule (filters/index.ts); keys with a further dot are not rules. */
+  filterRulePrefix: 'filter.',
+
+  // Languages (filters/index.ts counts every scored document), domains and TLDs (report/domains.ts).
+  langPrefixes: ['docs.lang.', 'lang.'],
   domainKeptPrefix: 'domain.kept.',
   domainDroppedPrefix: 'domain.dropped.',
   tldKeptPrefix: 'tld.kept.',
@@ -53,7 +56,7 @@ export const COUNTERS = {
 } as const;
 
 export const HISTOGRAMS = {
-  langScore: ['lang.score', 'lang_score', 'language.score'],
+  langScore: ['filter.language.score', 'lang.score', 'lang_score'],
   /** Characters of kept documents (extract stage). */
   chars: ['length.chars', 'extract.text_chars', 'doc.chars'],
   /** Tokens of documents (tokenize stage, shards/tokenize-stage.ts). */

@@ -183,7 +183,10 @@ function filtersSection(d: ReportData): string {
           .map((v) => histFigure('filter-value', `${f.name}: ${v.metric}`, v.histogram, '', v.threshold ? { value: v.threshold.value, label: `threshold ${v.threshold.op} ${fmtSig(v.threshold.value)}` } : null))
           .join('')
       : '<p class="lede">This filter recorded no value distribution.</p>';
-    return `<div class="filter" id="filter-${e(f.name)}"><h3>${e(f.name)}<span class="badge">dropped ${fmtInt(f.dropped)} · ${fmtPct(f.dropped, f.input)} of its input</span></h3><div class="filter-body"><div>${hists}</div><div><h4>Dropped examples</h4>${examplesList(f.examples)}</div></div></div>`;
+    const rules = f.rules.length
+      ? `<h4>Drops by rule</h4>${table(['Rule', 'Dropped', 'Of the filter’s drops'], f.rules.map((r) => [e(r.name), fmtInt(r.count), fmtPct(r.count, f.dropped)]), [false, true, true])}`
+      : '';
+    return `<div class="filter" id="filter-${e(f.name)}"><h3>${e(f.name)}<span class="badge">dropped ${fmtInt(f.dropped)} · ${fmtPct(f.dropped, f.input)} of its input</span></h3><div class="filter-body"><div>${hists}</div><div>${rules}<h4>Dropped examples</h4>${examplesList(f.examples)}</div></div></div>`;
   });
   return section('filters', 'Filters', lede, summary + chart + blocks.join(''));
 }

@@ -4,4 +4,4 @@ export { reportStage } from './stage.ts';
 export { buildReport, reportData, type BuildOptions } from './build.ts';
 export type { ReportData } from './aggregate.ts';
 export { reportSchema, type ReportConfig } from './config.ts';
-export { createFacetCounter, domainOf, LANG_SCORE_EDGES, type FacetCounter } from './facets.ts';
+export { createDomainCounter, domainOf, type DomainCounter } from './domains.ts';

@@ -42,7 +42,12 @@ export function renderMarkdown(d: ReportData): string {
   out.push('', '## Filters', '');
   if (d.filters?.length) {
     const extracted = d.filters[0]?.input ?? null;
-    out.push(table(['Filter', 'Input', 'Dropped', 'Of its input', 'Of extracted', 'Example reason'], d.filters.map((x) => [x.name, fmtInt(x.input), fmtInt(x.dropped), fmtPct(x.dropped, x.input), fmtPct(x.dropped, extracted), x.examples[0]?.reason ?? ''])));
+    out.push(
+      table(
+        ['Filter', 'Input', 'Dropped', 'Of its input', 'Of extracted', 'Top rules'],
+        d.filters.map((x) => [x.name, fmtInt(x.input), fmtInt(x.dropped), fmtPct(x.dropped, x.input), fmtPct(x.dropped, extracted), x.rules.slice(0, 3).map((r) => `${r.name} ${fmtInt(r.count)}`).join(', ')]),
+      ),
+    );
   } else out.push(d.filters ? '_No filter dropped any document._' : notRun('the extract stage has no stats.'));
 
   out.push('', '## Languages', '');

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createStats, LENGTH_EDGES, type StatsCollector, type TaskStats } from '../../pipeline/stats.ts';
-import { createFacetCounter } from '../../report/index.ts';
+import { createDomainCounter } from '../../report/index.ts';
 
 export interface MakeRunOptions {
   /** Extract (and tokenize) tasks per source. */
@@ -31,12 +31,12 @@ const WORDS = 'the of and to in a is that for it as was with be by on not he thi
 
 /** Filters in FineWeb's order with a measured value each (name, edges, sampler, threshold, op, drop rate). */
 const FILTERS = [
-  { name: 'url', metric: 'banned_words', edges: [1, 2, 3, 4], op: '>=', threshold: 1, rate: 0.006, sample: (r: () => number) => (r() < 0.01 ? 1 + Math.floor(r() * 3) : 0) },
-  { name: 'language', metric: 'score', edges: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.8, 0.9, 0.95], op: '<', threshold: 0.65, rate: 0, sample: (r: () => number) => Math.min(1, 0.3 + r() ** 0.4 * 0.7) },
-  { name: 'gopher_repetition', metric: 'dup_line_frac', edges: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7], op: '>', threshold: 0.3, rate: 0.08, sample: (r: () => number) => r() ** 3 * 0.8 },
-  { name: 'gopher_quality', metric: 'mean_word_length', edges: [2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6, 7, 8, 10], op: '<', threshold: 3, rate: 0.22, sample: (r: () => number) => 2.2 + r() * 3.6 },
-  { name: 'c4_quality', metric: 'terminal_punct_lines', edges: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], op: '<', threshold: 0.1, rate: 0.06, sample: (r: () => number) => r() },
-  { name: 'fineweb_quality', metric: 'line_punct_ratio', edges: [0.04, 0.08, 0.12, 0.16, 0.2, 0.3, 0.4, 0.6, 0.8], op: '<=', threshold: 0.12, rate: 0.07, sample: (r: () => number) => r() ** 0.7 },
+  { name: 'url', rule: 'soft_blacklisted', metric: 'banned_words', edges: [1, 2, 3, 4], op: '>=', threshold: 1, rate: 0.006, sample: (r: () => number) => (r() < 0.01 ? 1 + Math.floor(r() * 3) : 0) },
+  { name: 'language', rule: 'below_threshold', metric: 'score', edges: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.8, 0.9, 0.95, 0.99, 1.000001], op: '<', threshold: 0.65, rate: 0, sample: (r: () => number) => Math.min(1, 0.3 + r() ** 0.4 * 0.7) },
+  { name: 'gopher_repetition', rule: 'dup_line_frac', metric: 'dup_line_frac', edges: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7], op: '>', threshold: 0.3, rate: 0.08, sample: (r: () => number) => r() ** 3 * 0.8 },
+  { name: 'gopher_quality', rule: 'gopher_below_avg_threshold', metric: 'mean_word_length', edges: [2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6, 7, 8, 10], op: '<', threshold: 3, rate: 0.22, sample: (r: () => number) => 2.2 + r() * 3.6 },
+  { name: 'c4_quality', rule: 'too_few_lines', metric: 'terminal_punct_lines', edges: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], op: '<', threshold: 0.1, rate: 0.06, sample: (r: () => number) => r() },
+  { name: 'fineweb_quality', rule: 'line_punct_ratio', metric: 'line_punct_ratio', edges: [0.04, 0.08, 0.12, 0.16, 0.2, 0.3, 0.4, 0.6, 0.8], op: '<=', threshold: 0.12, rate: 0.07, sample: (r: () => number) => r() ** 0.7 },
 ] as const;
 
 function rng(seed: number): () => number {
@@ -128,19 +128,16 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
         s.count('docs.in', extracted);
         s.count('bytes.in', bytesIn);
         let remaining = extracted;
-        const facets = createFacetCounter(s, 40);
+        const domains = createDomainCounter(s, 40);
         for (let d = 0; d < extracted; d++) {
           const dom = randomDomain(r, src.name);
-          const doc: { url: string; lang?: string; lang_score?: number } = { url: `https://www.${dom.domain}/${WORDS[d % WORDS.length]}/${d}.html` };
+          const doc = { url: `https://www.${dom.domain}/${WORDS[d % WORDS.length]}/${d}.html` };
           s.observe('extract.text_chars', Math.round(150 * Math.exp(r() * 5.5)), LENGTH_EDGES);
           let dropped: string | undefined;
           for (const f of FILTERS) {
             const v = f.name === 'language' ? (r() < src.langShare ? 0.65 + r() * 0.35 : r() * 0.65) : f.sample(r);
             s.observe(`filter.${f.name}.${f.metric}`, v, f.edges);
-            if (f.name === 'language') {
-              doc.lang = v >= 0.65 ? 'en' : LANGS[1 + Math.floor(r() ** 1.5 * (LANGS.length - 1))]!;
-              doc.lang_score = v;
-            }
+            if (f.name === 'language') s.count(`docs.lang.${v >= 0.65 ? 'en' : LANGS[1 + Math.floor(r() ** 1.5 * (LANGS.length - 1))]!}`);
             const drop =
               f.name === 'language' ? v < 0.65 : f.name === 'url' ? v >= 1 : f.op === '<' || f.op === '<=' ? r() < f.rate && true : v > f.threshold;
             if (drop) {
@@ -149,19 +146,22 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
               s.example(`drop.${f.name}`, {
                 id: `<urn:uuid:${src.name}-${t}-${d}>`,
                 url: doc.url,
-                reason: `${f.name}: ${f.metric} ${Number(shown.toFixed(3))} ${f.op} ${f.threshold}`,
+                reason: `${f.name}: ${f.metric} ${Number(shown.toPrecision(4))} ${f.op} ${f.threshold} (${f.rule})`,
                 text: [sentence(r, 6), sentence(r, 12), 'Home | About | Contact | Login', sentence(r, 9)].join('\n'),
               });
               break;
             }
           }
-          facets.add(doc, !dropped);
+          domains.add(doc, !dropped);
           if (dropped) {
             s.count(`drop.${dropped}`);
+            s.count(`filter.${dropped}.${FILTERS.find((f) => f.name === dropped)!.rule}`);
             remaining--;
           }
         }
-        facets.flush();
+        domains.flush();
+        s.count('filter.kept', remaining);
+        s.count('filter.c4_badwords.no_list.ja', 2);
         s.count('docs.out', remaining);
         s.count('bytes.out', remaining * 1_900);
         kept.push(remaining);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStats, type TaskStats } from '../../pipeline/stats.ts';
 import type { RunConfig } from '../../pipeline/config.ts';
-import { buildReport, createFacetCounter, domainOf, reportData, reportStage, type ReportData } from '../../report/index.ts';
+import { buildReport, createDomainCounter, domainOf, reportData, reportStage, type ReportData } from '../../report/index.ts';
 import { makeRun } from './make-run.ts';
 
 async function tempRun(t: { after(fn: () => Promise<void>): void }): Promise<string> {
@@ -65,7 +65,11 @@ test('a full run aggregates to the sums of its task stats', async (t) => {
   assert.deepEqual(gq.values.map((v) => [v.metric, v.threshold]), [['mean_word_length', { op: '<', value: 3 }]]);
   assert.equal(gq.values[0]!.histogram.counts.reduce((a, b) => a + b, 0), gq.input, 'every document reaching the filter was measured');
   assert.equal(gq.examples.length, 3, 'examples as many as the config asks');
-  assert.match(gq.examples[0]!.reason, /^gopher_quality: mean_word_length [\d.]+ < 3$/);
+  assert.match(gq.examples[0]!.reason, /^gopher_quality: mean_word_length [\d.]+ < 3 \(gopher_below_avg_threshold\)$/);
+  assert.deepEqual(gq.rules, [{ name: 'gopher_below_avg_threshold', count: gq.dropped }]);
+  assert.deepEqual(filters.find((x) => x.name === 'c4_badwords'), undefined, 'a no_list counter is not a filter that ran');
+  const lang = filters.find((x) => x.name === 'language')!;
+  assert.deepEqual(lang.values.map((v) => [v.metric, v.threshold]), [['score', { op: '<', value: 0.65 }]]);
 
   assert.equal(d.languages!.top[0]!.name, 'en');
   assert.equal(d.languages!.top.length, 12);
@@ -188,21 +192,18 @@ test('the report stage plans one task when enabled and writes the page when run'
   assert.match(logs.at(-1)!, /report written to .*index\.html/);
 });
 
-test('the facet counter counts languages at once and flushes only the top domains and TLDs', () => {
+test('the domain counter flushes only the top domains and TLDs of a task', () => {
   const stats = createStats();
-  const facets = createFacetCounter(stats, 2);
+  const domains = createDomainCounter(stats, 2);
   const urls = ['https://www.a.com/x', 'https://a.com/y', 'http://WWW2.A.com:8080/z', 'https://b.org/', 'https://c.de/', 'https://10.0.0.1/p', 'not a url'];
-  urls.forEach((url, i) => facets.add({ url, lang: i % 2 ? 'de' : 'en', lang_score: 0.5 + i / 20 }, i !== 3));
-  facets.add({ url: 'https://b.org/2' }, false);
-  assert.equal(stats.counters['domain.kept.a.com'], undefined, 'domains wait for the flush');
-  assert.equal(stats.counters['lang.en'], 4);
-  assert.equal(stats.counters['lang.de'], 3);
-  assert.equal(stats.histograms['lang.score']!.counts.reduce((a, b) => a + b, 0), 7);
-  facets.flush();
+  urls.forEach((url, i) => domains.add({ url }, i !== 3));
+  domains.add({ url: 'https://b.org/2' }, false);
+  assert.deepEqual(stats.counters, {}, 'nothing before the flush');
+  domains.flush();
   const under = (p: string) => Object.keys(stats.counters).filter((k) => k.startsWith(p)).sort();
   assert.deepEqual(under('domain.kept.'), ['domain.kept.10.0.0.1', 'domain.kept.a.com'], 'the top 2, ties by name');
-  assert.deepEqual(under('domain.dropped.'), ['domain.dropped.b.org']);
   assert.equal(stats.counters['domain.kept.a.com'], 3);
+  assert.deepEqual(under('domain.dropped.'), ['domain.dropped.b.org']);
   assert.equal(stats.counters['domain.dropped.b.org'], 2);
   assert.deepEqual(under('tld.kept.'), ['tld.kept.(ip)', 'tld.kept.com']);
   assert.deepEqual(domainOf('https://www.example.co.uk./a'), { domain: 'example.co.uk', tld: 'uk' });

@@ -1,19 +1,16 @@
-// What the extract stage counts for the report's languages and domains sections: per document,
-// its language and score, and the domain and TLD of its URL, split into kept and dropped. A
-// Common Crawl file holds tens of thousands of domains, so a task keeps only its top domains and
-// TLDs when it flushes: the report sums these per-task tops (an approximate global top list, exact
-// for domains frequent in every task), and stats files stay small whatever the crawl.
+// What the extract stage counts for the report's domains section: the domain and TLD of each
+// document's URL, split into kept and dropped. A Common Crawl file holds tens of thousands of
+// domains, so a task keeps only its top domains and TLDs when it flushes: the report sums these
+// per-task tops (an approximate global top list, exact for domains frequent in every task), and
+// stats files stay small whatever the crawl. (Languages are counted by the filters.)
 
 import type { Document } from '../pipeline/document.ts';
 import type { StatsCollector } from '../pipeline/stats.ts';
-import { COUNTERS, HISTOGRAMS } from './counters.ts';
+import { COUNTERS } from './counters.ts';
 
-/** Bins of the language identifier's confidence (fastText probabilities). */
-export const LANG_SCORE_EDGES: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.8, 0.9, 0.95, 0.99];
-
-export interface FacetCounter {
-  /** Counts one document after the filters decided on it (its language at once, its domain until `flush`). */
-  add(doc: Pick<Document, 'url' | 'lang' | 'lang_score'>, kept: boolean): void;
+export interface DomainCounter {
+  /** Counts one document after the filters decided on it. */
+  add(doc: Pick<Document, 'url'>, kept: boolean): void;
   /** Writes the top `topK` domains and TLDs of each kind into the task's stats; call once, at the end of the task. */
   flush(): void;
 }
@@ -42,7 +39,7 @@ function flushTop(stats: StatsCollector, prefix: string, map: Map<string, number
   for (const [key, n] of top) stats.count(`${prefix}${key}`, n);
 }
 
-export function createFacetCounter(stats: StatsCollector, topK = 100): FacetCounter {
+export function createDomainCounter(stats: StatsCollector, topK = 100): DomainCounter {
   const maps = {
     [COUNTERS.domainKeptPrefix]: new Map<string, number>(),
     [COUNTERS.domainDroppedPrefix]: new Map<string, number>(),
@@ -51,8 +48,6 @@ export function createFacetCounter(stats: StatsCollector, topK = 100): FacetCoun
   };
   return {
     add(doc, kept) {
-      if (doc.lang) stats.count(`${COUNTERS.langPrefix}${doc.lang}`);
-      if (doc.lang_score !== undefined && Number.isFinite(doc.lang_score)) stats.observe(HISTOGRAMS.langScore[0], doc.lang_score, LANG_SCORE_EDGES);
       const d = domainOf(doc.url);
       if (!d) return;
       bump(maps[kept ? COUNTERS.domainKeptPrefix : COUNTERS.domainDroppedPrefix], d.domain);
