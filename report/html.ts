@@ -275,9 +275,9 @@ function shardsSection(d: ReportData): string {
   const p = d.mixture;
   const mixture = p
     ? `<h3>Mixture plan</h3><div class="grid2"><div>${table(
-        ['Source', 'Tokens available', 'Weight', 'Tokens drawn', 'Epochs'],
-        p.rows.map((r) => [e(r.source), fmtInt(r.tokensAvailable), fmtSig(r.weight), fmtInt(r.tokensDrawn), fmtSig(r.epochs)]),
-        [false, true, true, true, true],
+        ['Source', 'Tokens available', 'Held out', 'Weight', 'Tokens drawn', 'Epochs'],
+        p.rows.map((r) => [e(r.source), fmtInt(r.tokensAvailable), fmtInt(r.valTokens), fmtSig(r.weight), fmtInt(r.tokensDrawn), fmtSig(r.epochs)]),
+        [false, true, true, true, true, true],
       )}${p.facts.length ? table(['Plan', 'Value'], p.facts.map(([k, v]) => [e(k.replace(/_/g, ' ')), typeof v === 'number' ? fmtSig(v, 4) : e(v)]), [false, true]) : ''}</div>${p.rows.some((r) => r.tokensDrawn !== undefined) ? figure('Tokens drawn per source', barChart('mixture', 'Tokens drawn per source', p.rows.map((r, i) => ({ label: r.source, value: r.tokensDrawn ?? 0, note: `${fmtCompact(r.tokensDrawn ?? null)} · ${fmtSig(r.epochs)} epochs`, color: PALETTE[i % PALETTE.length] })), { width: 520 })) : ''}</div>`
     : `<h3>Mixture plan</h3>${notRun('no training plan (the train stage did not run).')}`;
   return section('shards', 'Shards & mixture', lede, shards + mixture);

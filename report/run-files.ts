@@ -38,6 +38,8 @@ export interface PlanRow {
   weight: number | undefined;
   tokensDrawn: number | undefined;
   epochs: number | undefined;
+  /** Tokens held out for validation. */
+  valTokens: number | undefined;
 }
 
 export interface PlanInfo {
@@ -155,6 +157,7 @@ const PLAN_FIELDS = {
   weight: ['weight', 'mix_weight'],
   tokensDrawn: ['tokens_drawn', 'drawn_tokens', 'tokens_to_draw', 'draw_tokens'],
   epochs: ['epochs', 'epoch', 'repetitions'],
+  valTokens: ['val_tokens', 'tokens_val'],
 } as const;
 
 const record = z.record(z.string(), z.unknown());
@@ -192,6 +195,7 @@ export async function readPlan(runDir: string, warnings: string[]): Promise<Plan
     weight: num(r, PLAN_FIELDS.weight),
     tokensDrawn: num(r, PLAN_FIELDS.tokensDrawn),
     epochs: num(r, PLAN_FIELDS.epochs),
+    valTokens: num(r, PLAN_FIELDS.valTokens),
   }));
   return { rows, facts };
 }
@@ -207,7 +211,8 @@ export async function readTrainLog(runDir: string, warnings: string[]): Promise<
     if (!line.trim()) continue;
     let obj: unknown;
     try {
-      obj = JSON.parse(line);
+      // Python's json.dumps writes NaN and Infinity (a diverged or empty validation split) bare.
+      obj = JSON.parse(line.replace(/\bNaN\b|-?\bInfinity\b/g, 'null'));
     } catch {
       bad += 1;
       continue;

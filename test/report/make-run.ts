@@ -239,16 +239,23 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
     if (stages.train) {
       const weights = { web: 0.6, news: 0.3, wiki: 0.1 } as Record<string, number>;
       const drawnTotal = 2_000_000;
+      // The trainer's plan.json (trainer/mixture.py, trainer/train.py).
       await writeJson(join(dir, 'train', 'plan.json'), {
         sources: Object.entries(manifest.sources).map(([source, m]) => ({
           source,
-          tokens_available: m.tokens,
+          tokens_available: Math.round(m.tokens * 0.99),
+          val_tokens: Math.round(m.tokens * 0.01),
           weight: weights[source],
           tokens_drawn: Math.round(drawnTotal * weights[source]!),
-          epochs: (drawnTotal * weights[source]!) / m.tokens,
+          epochs: (drawnTotal * weights[source]!) / Math.round(m.tokens * 0.99),
         })),
-        tokens_total: drawnTotal,
+        total_rows: drawnTotal / 256,
+        tokens: drawnTotal,
+        max_epochs: 8,
+        model_params: 7_500_000,
         chinchilla_tokens: 20 * 7_500_000,
+        flops_per_token: 6 * 7_500_000,
+        tokens_per_s: 48_712.5,
         estimated_seconds: 412.5,
       });
       const lines: string[] = [];
@@ -256,7 +263,9 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
         const loss = 3.1 + 7.3 * Math.exp(-step / 70) + (r() - 0.5) * 0.15;
         const rec: Record<string, unknown> = { step, loss: Number(loss.toFixed(4)), lr: 6e-4 * Math.min(1, step / 40), grad_norm: 0.4 + r(), tokens_per_s: Math.round((step < 5 ? 20_000 : 48_000) + r() * 3000), mfu: Number(((step < 5 ? 0.12 : 0.31) + r() * 0.02).toFixed(4)) };
         if (step % 50 === 0) rec['val_loss'] = { web: Number((loss + 0.25).toFixed(4)), news: Number((loss + 0.1).toFixed(4)), wiki: Number((loss - 0.2).toFixed(4)) };
-        lines.push(JSON.stringify(rec));
+        const line = JSON.stringify(rec);
+        // The last evaluation of wiki is NaN, written bare as Python's json.dumps does.
+        lines.push(step === 400 ? line.replace(/"wiki":[\d.]+/, '"wiki":NaN') : line);
       }
       await mkdir(join(dir, 'train'), { recursive: true });
       await writeFile(join(dir, 'train', 'log.jsonl'), lines.join('\n') + '\n');

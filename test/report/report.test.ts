@@ -91,6 +91,7 @@ test('a full run aggregates to the sums of its task stats', async (t) => {
   assert.ok(Math.abs(bpt['web']! - 4.3) < 0.01 && Math.abs(bpt['wiki']! - 4.9) < 0.01, JSON.stringify(bpt));
   assert.equal(d.shards!.total.shards, manifest.shards.length);
   assert.deepEqual(d.mixture!.rows.map((r) => [r.source, r.weight]), [['web', 0.6], ['news', 0.3], ['wiki', 0.1]]);
+  assert.ok(d.mixture!.rows.every((r) => r.valTokens! > 0 && r.epochs! > 0));
   assert.ok(d.mixture!.facts.some(([k]) => k === 'chinchilla_tokens'));
 
   const ex = d.throughput.find((s) => s.stage === 'extract')!;
@@ -105,6 +106,7 @@ test('a full run aggregates to the sums of its task stats', async (t) => {
   assert.equal(tr.steps, 400);
   assert.deepEqual(Object.keys(tr.val), ['news', 'web', 'wiki']);
   assert.equal(tr.val['web']!.length, 8);
+  assert.equal(tr.val['wiki']!.length, 7, 'a NaN validation loss is left out, the line kept');
   assert.ok(tr.meanMfu! > 0.3 && tr.meanMfu! < 0.34, 'MFU mean leaves out warm-up steps');
 });
 
