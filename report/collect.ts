@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { mergeStats, type Example, type TaskStats } from '../pipeline/stats.ts';
+import { parseClusterReason } from './clusters.ts';
 import { EXAMPLES, STAGES } from './counters.ts';
 
 export type Merged = Pick<TaskStats, 'counters' | 'histograms' | 'examples'>;
@@ -92,11 +93,12 @@ async function readStats(path: string, warnings: string[]): Promise<TaskStats | 
   return parsed.data as TaskStats;
 }
 
+/** The cluster of an example: `clusterReason`'s format, or any reason naming a size (the example's id then names the cluster). */
 function clusterOf(ex: Example): { cluster: string; size: number } | undefined {
+  const exact = parseClusterReason(ex.reason);
+  if (exact) return exact;
   const size = /size[\s=:]*(\d+)/i.exec(ex.reason);
-  if (!size) return undefined;
-  const id = /cluster[\s=:#]*([\w-]+)/i.exec(ex.reason);
-  return { cluster: id?.[1] ?? ex.id, size: Number(size[1]) };
+  return size ? { cluster: ex.id, size: Number(size[1]) } : undefined;
 }
 
 /** Keeps `list` to the `max` largest clusters, one row per (cluster, example id), deterministic order. */

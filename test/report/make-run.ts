@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createStats, LENGTH_EDGES, type StatsCollector, type TaskStats } from '../../pipeline/stats.ts';
-import { createDomainCounter } from '../../report/index.ts';
+import { createClusterSampler, createDomainCounter } from '../../report/index.ts';
 
 export interface MakeRunOptions {
   /** Extract (and tokenize) tasks per source. */
@@ -218,11 +218,13 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
         ts.count('docs.out', out);
         ts.count('tokens.out', tokens);
         ts.count('bytes.in', textBytes);
-        for (let c = 0; c < 4; c++) {
-          const cluster = Math.floor(r() * 300);
+        // Cluster representatives as dedup's doc editor marks them.
+        const clusters = createClusterSampler(ts, 5);
+        for (let row = 0; row < out; row += 7) {
           const size = Math.max(2, Math.round(2 / (r() + 0.004)));
-          ts.example('dedup.cluster', { id: `<urn:uuid:dup-${cluster}-${t}>`, url: `https://mirror${t}.example-${cluster}.com/article/${cluster}`, reason: `cluster ${1000 + cluster} size ${size}`, text: sentence(r, 10) });
+          clusters.add({ id: `<urn:uuid:${source}-${t}-${row}>`, url: `https://mirror${row % 5}.example-${t}${row}.com/article/${row}`, text: sentence(r, 10), meta: { dedup_cluster_id: `${id}:${row}`, dedup_cluster_size: size } });
         }
+        clusters.flush();
         await writeJson(join(dir, 'stats', 'tokenize', `${id}.json`), taskStats('tokenize', id, ts, textBytes / 9e6, { source }));
         const shard = { path: `${source}/${String(t).padStart(5, '0')}-00000.arrow`, source, rows: out, tokens, bytes: tokens * 2 + 4096, sha256: 'f'.repeat(64) };
         manifest.shards.push(shard);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStats, type TaskStats } from '../../pipeline/stats.ts';
 import type { RunConfig } from '../../pipeline/config.ts';
-import { buildReport, createDomainCounter, domainOf, reportData, reportStage, type ReportData } from '../../report/index.ts';
+import { buildReport, createClusterSampler, createDomainCounter, domainOf, reportData, reportStage, type ReportData } from '../../report/index.ts';
 import { makeRun } from './make-run.ts';
 
 async function tempRun(t: { after(fn: () => Promise<void>): void }): Promise<string> {
@@ -81,7 +81,11 @@ test('a full run aggregates to the sums of its task stats', async (t) => {
   const dd = d.dedup!;
   assert.deepEqual(dd.stages, ['dedup-buckets', 'dedup-clusters']);
   assert.ok(dd.clusterSizes);
-  assert.ok(dd.clusters.length > 0 && dd.clusters.every((c, i, a) => i === 0 || a[i - 1]!.size >= c.size), 'largest clusters first');
+  assert.ok(dd.clusters.length === 12 && dd.clusters.every((c, i, a) => i === 0 || a[i - 1]!.size >= c.size), 'largest clusters first');
+  assert.match(dd.clusters[0]!.cluster, /^(web|news|wiki)\/\d{5}:\d+$/);
+  assert.match(dd.clusters[0]!.examples[0]!.url!, /^https:\/\/mirror/);
+  const allSizes = tokenize.flatMap((s) => (s.examples['dedup.cluster'] ?? []).map((x) => Number(/size (\d+)$/.exec(x.reason)![1])));
+  assert.equal(dd.clusters[0]!.size, Math.max(...allSizes), 'the largest cluster of any task, not of the first ones merged');
   const webRemoval = dd.removal.find((r) => r.source === 'web')!;
   assert.equal(webRemoval.removed, sum(tokenize, 'drop.dedup', 'web'));
   assert.equal(webRemoval.share, webRemoval.removed / sum(tokenize, 'docs.in', 'web'));
@@ -211,4 +215,18 @@ test('the domain counter flushes only the top domains and TLDs of a task', () =>
   assert.deepEqual(domainOf('https://www.example.co.uk./a'), { domain: 'example.co.uk', tld: 'uk' });
   assert.equal(domainOf('mailto:x@y'), undefined);
   assert.equal(domainOf(undefined), undefined);
+});
+
+test('the cluster sampler keeps the largest clusters of a task as examples', () => {
+  const stats = createStats();
+  const clusters = createClusterSampler(stats, 3);
+  const sizes = [5, 2, 9, 5, 1, 40, 5];
+  sizes.forEach((size, row) => clusters.add({ id: `d${row}`, url: `https://x.com/${row}`, text: `text ${row}`, meta: { dedup_cluster_id: `web/00000:${row}`, dedup_cluster_size: size } }));
+  clusters.add({ id: 'plain', text: 'not in a cluster', meta: {} });
+  assert.deepEqual(stats.examples, {}, 'nothing before the flush');
+  clusters.flush();
+  assert.deepEqual(
+    stats.examples['dedup.cluster']!.map((x) => [x.id, x.reason]),
+    [['d5', 'cluster web/00000:5 size 40'], ['d2', 'cluster web/00000:2 size 9'], ['d0', 'cluster web/00000:0 size 5']],
+  );
 });
