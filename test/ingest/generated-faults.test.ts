@@ -63,7 +63,7 @@ test('a corrupt gzip member in the middle is skipped to the next member', async 
   const members = records.map((r) => gzipSync(encodeRecord(r)));
   // the response of page 2 is record 1 + 2*3 + 1 = 8; damage its deflate data
   const bad = Buffer.from(members[8]!);
-  for (let i = 20; i < bad.length - 20; i += 7) bad[i] ^= 0x5a;
+  for (let i = 20; i < bad.length - 20; i += 7) bad[i]! ^= 0x5a;
   members[8] = bad;
   const { docs, stats } = await readAll(await file('corrupt.warc.gz', Buffer.concat(members)));
   assertAllPages(docs, pages.filter((_, i) => i !== 2));
@@ -73,7 +73,7 @@ test('a corrupt gzip member in the middle is skipped to the next member', async 
 test('garbage between members and a CRC mismatch are counted, the rest is read', async () => {
   const members = crawlRecords(pages).map((r) => gzipSync(encodeRecord(r)));
   const crcBad = Buffer.from(members[5]!); // response of page 1
-  crcBad[crcBad.length - 6] ^= 0xff;
+  crcBad[crcBad.length - 6]! ^= 0xff;
   members[5] = crcBad;
   members.splice(9, 0, Buffer.from('this is not gzip at all'));
   const { docs, stats } = await readAll(await file('garbage.warc.gz', Buffer.concat(members)));
