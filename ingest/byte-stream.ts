@@ -25,11 +25,18 @@ export async function* openBytes(location: string, stats: StatsCollector, signal
   }
 }
 
-/** Reads the first chunk, then gives it back in front of the rest. */
-async function peek(source: AsyncIterable<Uint8Array>): Promise<{ head: Uint8Array | undefined; all: AsyncIterable<Uint8Array> }> {
+/** Reads at least `min` bytes (a slow server may send one at a time), then gives them back in front of the rest. */
+async function peek(source: AsyncIterable<Uint8Array>, min: number): Promise<{ head: Uint8Array | undefined; all: AsyncIterable<Uint8Array> }> {
   const it = source[Symbol.asyncIterator]();
-  const first = await it.next();
-  const head = first.done ? undefined : first.value;
+  const parts: Uint8Array[] = [];
+  let have = 0;
+  while (have < min) {
+    const next = await it.next();
+    if (next.done) break;
+    parts.push(next.value);
+    have += next.value.byteLength;
+  }
+  const head = have ? (parts.length === 1 ? parts[0]! : Buffer.concat(parts)) : undefined;
   async function* all(): AsyncGenerator<Uint8Array> {
     try {
       if (head) yield head;
@@ -50,7 +57,7 @@ async function peek(source: AsyncIterable<Uint8Array>): Promise<{ head: Uint8Arr
  * when it starts with the gzip magic, else the bytes as they are. Counts `bytes.uncompressed`.
  */
 export async function* decompressed(source: AsyncIterable<Uint8Array>, stats: StatsCollector, syncLimit: number): AsyncGenerator<Inflated> {
-  const { head, all } = await peek(source);
+  const { head, all } = await peek(source, 2);
   if (!head) return;
   if (isGzip(head)) {
     for await (const ev of inflateMembers(all, stats, syncLimit)) {

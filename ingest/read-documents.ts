@@ -31,6 +31,8 @@ const WARC_HEADER_SLACK = 64 * 1024;
 export async function* readDocuments(input: InputRef, cfg: ExtractConfig, stats: StatsCollector, signal: AbortSignal): AsyncGenerator<Document> {
   const downloader = isUrl(input.location) ? createDownloader(cfg.download) : undefined;
   const maxBlock = cfg.max_page_bytes + HTTP_HEADER_SLACK;
+  const truncations = () => (stats.counters['errors.gzip_truncated'] ?? 0) + (stats.counters['errors.warc_truncated'] ?? 0);
+  const truncatedBefore = truncations();
   try {
     const events = decompressed(openBytes(input.location, stats, signal, downloader), stats, maxBlock + WARC_HEADER_SLACK);
     if (input.kind === 'jsonl') {
@@ -57,6 +59,11 @@ export async function* readDocuments(input: InputRef, cfg: ExtractConfig, stats:
         stats.count('docs.in');
         yield doc;
       }
+    }
+    if (downloader && truncations() > truncatedBefore) {
+      // A local file cut short is what it is; a download cut short is a transfer fault (a wrong
+      // Content-Length, a proxy): fail the task so that a rerun fetches it again.
+      throw new InputError(`${input.location}: the download ended inside a record after ${stats.counters['bytes.in'] ?? 0} bytes (truncated transfer; wrong Content-Length?)`);
     }
   } catch (err) {
     if (signal.aborted || err instanceof InputError) throw err;

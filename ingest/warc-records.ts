@@ -4,7 +4,8 @@
 //   - a header block that is not WARC or has no usable Content-Length → errors.warc_header
 //   - a block not followed by the record trailer or the next record (a Content-Length that lies)
 //     → errors.warc_length, and the stream is searched for the next record from inside the block
-//   - a record cut by the end of its gzip member or of the file → errors.warc_truncated
+//   - a record cut by the end of its gzip member → errors.warc_length; by the end of the
+//     input → errors.warc_truncated
 // Blocks larger than the cap are not buffered: the record is yielded without a block and its
 // bytes are skipped as they stream past.
 
@@ -82,6 +83,7 @@ export async function* splitWarcRecords(input: AsyncIterable<Inflated>, stats: S
   let state: State = { at: 'head' };
   /** True after garbage was counted, until the next good record: one count per run of garbage. */
   let inGarbage = false;
+  let atEof = false;
 
   /** Parses what `buf[pos..]` holds; `final` when no more bytes will come for this stretch. */
   function* parse(final: boolean): Generator<WarcRecord> {
@@ -142,7 +144,8 @@ export async function* splitWarcRecords(input: AsyncIterable<Inflated>, stats: S
         const blockEnd = blockStart + record.length;
         if (blockEnd > buf.length) {
           if (!final) return;
-          stats.count('errors.warc_truncated');
+          // Cut by the end of its gzip member (the length lies) or of the input (truncated).
+          stats.count(atEof ? 'errors.warc_truncated' : 'errors.warc_length');
           state = { at: 'head' };
           pos = resyncFrom(blockStart);
           continue;
@@ -185,6 +188,7 @@ export async function* splitWarcRecords(input: AsyncIterable<Inflated>, stats: S
     buf = Buffer.alloc(0);
     pos = 0;
   }
+  atEof = true;
   yield* parse(true);
   if (state.at !== 'head') stats.count('errors.warc_truncated');
 }
