@@ -16,6 +16,6 @@ export async function inspectInput(pathOrUrl: string, opts: { limit: number }): 
   for await (const doc of readDocuments(input, extractSchema.parse({}), stats, new AbortController().signal)) {
     if (docs.length < opts.limit) docs.push(doc);
   }
-  const counts = Object.fromEntries(Object.entries(stats.counters).sort(([a], [b]) => a.localeCompare(b)));
+  const counts = Object.fromEntries(Object.entries(stats.counters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { counts, docs };
 }
