@@ -79,14 +79,16 @@ const MODALS = ['can', 'could', 'should', 'will', 'would', 'may', 'might', 'must
 
 const REASONS = ['because', 'since', 'although', 'while', 'even though', 'so that', 'unless', 'until', 'whenever', 'as long as'];
 
+const IRREGULAR: Readonly<Record<string, string>> = { knife: 'knives', leaf: 'leaves', shelf: 'shelves', hypothesis: 'hypotheses', species: 'species', analysis: 'analyses' };
+
 export function plural(noun: string): string {
   const parts = noun.split(' ');
   const last = parts[parts.length - 1] as string;
   let p: string;
-  if (/[^aeiou]y$/.test(last)) p = `${last.slice(0, -1)}ies`;
+  const irregular = IRREGULAR[last];
+  if (irregular !== undefined) p = irregular;
+  else if (/[^aeiou]y$/.test(last)) p = `${last.slice(0, -1)}ies`;
   else if (/(s|x|ch|sh)$/.test(last)) p = `${last}es`;
-  else if (last.endsWith('knife')) p = `${last.slice(0, -2)}ves`;
-  else if (last === 'leaf') p = 'leaves';
   else if (last === 'potato' || last === 'tomato' || last === 'volcano') p = `${last}es`;
   else p = `${last}s`;
   parts[parts.length - 1] = p;

@@ -16,8 +16,12 @@ type Quality = 'good' | 'medium' | 'short' | 'bad';
 
 const PUNCT = /[.,;:!?。，；：！？、]/g;
 
+/** Lines that are chrome whatever element holds them. */
+const CHROME_LINE = /copyright|©|all rights reserved|cookies?\b|privacy policy|terms of (use|service)|skip to (main )?content/i;
+
 function quality(b: TextBlock): Quality {
   const len = b.text.length;
+  if (len < 200 && CHROME_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';
@@ -59,14 +63,18 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
 
 function render(blocks: readonly TextBlock[], title: string | undefined): string {
   const lines: string[] = [];
-  let lastRow = -1;
+  let last: TextBlock | undefined;
+  let seenBody = false;
   for (const b of blocks) {
-    if (b.level === 1 && title !== undefined && title.includes(b.text)) continue;
-    if (b.kind === 'cell' && b.row === lastRow && lines.length > 0) {
+    // The headline repeats the title, which is returned apart.
+    if (!seenBody && title !== undefined && (b.kind === 'h' || b.text.length < 200) && b.text.length >= 8 && title.includes(b.text)) continue;
+    if (b.kind === 'p' || b.text.length >= 200) seenBody = true;
+    const sameRow = b.kind === 'cell' && last?.kind === 'cell' && b.row === last.row && b.node !== last.node;
+    last = b;
+    if (sameRow && lines.length > 0) {
       lines[lines.length - 1] += ` | ${b.text}`;
       continue;
     }
-    lastRow = b.kind === 'cell' ? b.row : -1;
     lines.push(b.bullet ? `- ${b.text}` : b.text);
   }
   return lines.join('\n');
