@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { makeWarc, makeWiki, WARC_NAME, WIKI_NAME } from '../../examples/make-sample.ts';
 import { loadRunConfig } from '../../pipeline/config.ts';
 import { repoRoot } from '../shared-data.ts';
+import { extractMainText } from '../../ingest/html-extract.ts';
 
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const sampleDir = path.join(repoRoot, 'examples', 'sample');
@@ -45,4 +46,24 @@ test('the sample configs are valid run configs', async () => {
   assert.equal(sample.executor.kind, 'local');
   const cc = await loadRunConfig(path.join(repoRoot, 'examples', 'commoncrawl.yaml'));
   assert.equal(cc.sources[0]?.kind, 'commoncrawl');
+});
+
+test('extraction keeps the articles of the sample and drops their chrome', async () => {
+  const warc = gunzipSync(await readFile(path.join(sampleDir, WARC_NAME)));
+  const records = warc.toString('latin1').split('WARC/1.0\r\n');
+  let checked = 0;
+  for (const rec of records) {
+    if (!rec.startsWith('WARC-Type: response') || !rec.includes('HTTP/1.1 200') || !rec.includes('Content-Type: text/html; charset=utf-8')) continue;
+    const url = /WARC-Target-URI: (\S+)/.exec(rec)?.[1] ?? '';
+    if (url.includes('archive/page-') || url.includes('win-big') || !url.includes('/2024/')) continue;
+    const http = rec.indexOf('HTTP/1.1');
+    const html = Buffer.from(rec.slice(rec.indexOf('\r\n\r\n', http) + 4), 'latin1').toString('utf8');
+    const { text, title } = extractMainText(html);
+    assert.ok(title, url);
+    assert.ok(text.length > 500, `${url}: ${text.length} chars`);
+    for (const chrome of ['We use cookies', 'Share on Facebook', 'Subscribe to our newsletter', 'Copyright', 'You may also like', 'Post comment', 'Sponsored:', 'Sign up now'])
+      assert.ok(!text.includes(chrome), `${url}: "${chrome}" in\n${text}`);
+    checked++;
+  }
+  assert.ok(checked > 150, `${checked} pages checked`);
 });
