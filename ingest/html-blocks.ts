@@ -5,6 +5,7 @@
 // nesting depth.
 
 import { Parser } from 'htmlparser2';
+import { decodeHTML } from 'entities/decode';
 import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isHidden } from './html-rules.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
@@ -53,6 +54,9 @@ interface Frame {
   pre: boolean;
 }
 
+const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'href']);
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 const kindOf = (tag: string): BlockKind | undefined =>
   HEADING_TAGS.has(tag) ? 'h' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'li' : tag === 'td' || tag === 'th' ? 'cell' : tag === 'pre' ? 'pre' : tag === 'p' || tag === 'blockquote' ? 'p' : undefined;
 
@@ -73,13 +77,16 @@ export function parseBlocks(html: string): ParsedPage {
 
   const flush = (): void => {
     if (buf === '') return;
+    // Entities are decoded here, only for text that is kept: the parser's own decoding costs a
+    // quarter of its speed.
+    const raw = buf.includes('&') ? decodeHTML(buf) : buf;
     const text = top.pre
-      ? buf
+      ? raw
           .split('\n')
           .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
           .filter((l) => l !== '')
           .join('\n')
-      : buf.replace(/\s+/g, ' ').trim();
+      : raw.replace(/\s+/g, ' ').trim();
     buf = '';
     if (text === '') {
       linkChars = 0;
@@ -100,62 +107,88 @@ export function parseBlocks(html: string): ParsedPage {
     linkChars = 0;
   };
 
+  const open = (name: string, attribs: Record<string, string>): void => {
+    if (name === 'title' && title === undefined && svgDepth === 0) inTitle = true;
+    if (name === 'svg') svgDepth++;
+    if (skipDepth > 0) {
+      skipDepth++;
+      return;
+    }
+    if (DROP_TAGS.has(name) || isHidden(attribs)) {
+      if (BLOCK_TAGS.has(name)) flush();
+      skipDepth = 1;
+      return;
+    }
+    const isBlock = BLOCK_TAGS.has(name) || name.includes('-');
+    if (isBlock) flush();
+    if (name === 'br' || name === 'hr') return;
+    const frame: Frame = { ...top, tag: name };
+    if (name === 'a' && attribs['href'] !== undefined) frame.link = true;
+    if (name === 'pre') frame.pre = true;
+    if (name === 'tr') frame.row = ++rows;
+    const kind = kindOf(name);
+    if (kind) {
+      frame.kind = kind;
+      frame.level = kind === 'h' ? Number(name[1]) : 0;
+      if (name === 'li') bulletPending = true;
+    }
+    const structural = CHROME_TAGS.has(name);
+    const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : classVerdict(attribs);
+    if (structural) frame.chrome = 2;
+    else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
+    if (isBlock) {
+      frame.node = nodes.length;
+      nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, start: blocks.length, end: blocks.length });
+    }
+    stack.push(frame);
+    top = frame;
+  };
+  const close = (name: string): void => {
+    if (name === 'title') inTitle = false;
+    if (name === 'svg' && svgDepth > 0) svgDepth--;
+    if (skipDepth > 0) {
+      skipDepth--;
+      return;
+    }
+    if (name === 'br' || name === 'hr') return;
+    if (stack.length <= 1) return;
+    if (top.node !== (stack[stack.length - 2] as Frame).node) {
+      flush();
+      (nodes[top.node] as ElementNode).end = blocks.length;
+    }
+    if (name === 'li') bulletPending = false;
+    stack.pop();
+    top = stack[stack.length - 1] as Frame;
+  };
+
+  // Tags are opened lazily from onopentagname + onattribute: with an onopentag handler the parser
+  // builds an object of every attribute of every tag, and only a few attributes matter here.
+  let pending: string | undefined;
+  let attrs: Record<string, string> = NO_ATTRIBUTES;
+  const commit = (): void => {
+    if (pending === undefined) return;
+    const name = pending;
+    pending = undefined;
+    open(name, attrs);
+  };
   const parser = new Parser(
     {
-      onopentag(name, attribs) {
-        if (name === 'title' && title === undefined && svgDepth === 0) inTitle = true;
-        if (name === 'svg') svgDepth++;
-        if (skipDepth > 0) {
-          skipDepth++;
-          return;
-        }
-        if (DROP_TAGS.has(name) || isHidden(attribs)) {
-          if (BLOCK_TAGS.has(name)) flush();
-          skipDepth = 1;
-          return;
-        }
-        const isBlock = BLOCK_TAGS.has(name) || name.includes('-');
-        if (isBlock) flush();
-        if (name === 'br' || name === 'hr') return;
-        const frame: Frame = { ...top, tag: name };
-        if (name === 'a' && attribs['href'] !== undefined) frame.link = true;
-        if (name === 'pre') frame.pre = true;
-        if (name === 'tr') frame.row = ++rows;
-        const kind = kindOf(name);
-        if (kind) {
-          frame.kind = kind;
-          frame.level = kind === 'h' ? Number(name[1]) : 0;
-          if (name === 'li') bulletPending = true;
-        }
-        const structural = CHROME_TAGS.has(name);
-        const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : classVerdict(attribs);
-        if (structural) frame.chrome = 2;
-        else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
-        if (isBlock) {
-          frame.node = nodes.length;
-          nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, start: blocks.length, end: blocks.length });
-        }
-        stack.push(frame);
-        top = frame;
+      onopentagname(name) {
+        commit();
+        pending = name;
+        attrs = NO_ATTRIBUTES;
+      },
+      onattribute(name, value) {
+        if (!USED_ATTRIBUTES.has(name)) return;
+        if (attrs === NO_ATTRIBUTES) attrs = {};
+        attrs[name] = value;
       },
       onclosetag(name) {
-        if (name === 'title') inTitle = false;
-        if (name === 'svg' && svgDepth > 0) svgDepth--;
-        if (skipDepth > 0) {
-          skipDepth--;
-          return;
-        }
-        if (name === 'br' || name === 'hr') return;
-        if (stack.length <= 1) return;
-        if (top.node !== (stack[stack.length - 2] as Frame).node) {
-          flush();
-          (nodes[top.node] as ElementNode).end = blocks.length;
-        }
-        if (name === 'li') bulletPending = false;
-        stack.pop();
-        top = stack[stack.length - 1] as Frame;
+        commit();
+        close(name);
       },
       ontext(text) {
+        commit();
         if (inTitle) {
           title = (title ?? '') + text;
           return;
@@ -165,11 +198,12 @@ export function parseBlocks(html: string): ParsedPage {
         if (top.link) linkChars += text.replace(/\s+/g, ' ').trim().length + 1;
       },
     },
-    { decodeEntities: true },
+    { decodeEntities: false },
   );
   parser.end(html);
+  commit();
   flush();
   (nodes[0] as ElementNode).end = blocks.length;
-  const t = title?.replace(/\s+/g, ' ').trim();
+  const t = (title?.includes('&') ? decodeHTML(title) : title)?.replace(/\s+/g, ' ').trim();
   return t ? { blocks, nodes, title: t } : { blocks, nodes };
 }
