@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Creates the bench-only virtualenv bench/.venv with the anchors of bench/requirements.txt.
+set -euo pipefail
+cd "$(dirname "$0")"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q -r requirements.txt
