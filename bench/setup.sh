@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates the bench-only virtualenv bench/.venv with the anchors the benchmarks compare against.
+# Creates the bench-only virtualenv bench/.venv with the anchors of bench/requirements.txt.
 set -euo pipefail
 cd "$(dirname "$0")"
 PY="${PYTHON:-python3}"
