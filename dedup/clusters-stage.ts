@@ -40,11 +40,11 @@ export const clustersStage: Stage = {
     rmSync(removeDir(ctx.runDir), { recursive: true, force: true });
 
     const exactPaths = (['exact', 'url'] as const).filter((k) => d[k].enabled).flatMap((k) => pairFiles(pairsDir(ctx.runDir, k)));
-    const exactRemoved = sortedUnique(collectKeys(exactPaths, false));
+    const exactRemoved = collectKeys(exactPaths, false);
     const mhPaths = d.minhash.enabled
       ? Array.from({ length: d.minhash.bands }, (_, b) => pairFiles(pairsDir(ctx.runDir, bandGroup(b)))).flat()
       : [];
-    const nodes = sortedUnique(collectKeys(mhPaths, true));
+    const nodes = collectKeys(mhPaths, true);
     const n = nodes.length;
     const parent = new Int32Array(n);
     for (let i = 0; i < n; i++) parent[i] = i;
@@ -160,21 +160,26 @@ function forEachPair(paths: readonly string[], visit: (fa: number, ra: number, f
   }
 }
 
-/** Keys (file·2^32 + row) of pair endpoints: both ends, or only the removed (second) one. */
+/**
+ * Sorted unique keys (file·2^32 + row) of pair endpoints: both ends, or only the removed (second)
+ * one. Merged one pair file at a time, so the peak is about twice the unique keys plus one file's
+ * pairs, not every pair of every band at once.
+ */
 function collectKeys(paths: readonly string[], bothEnds: boolean): Float64Array {
-  let total = 0;
-  for (const p of paths) {
-    const fd = openSync(p, 'r');
-    total += fstatSync(fd).size / 16;
+  let acc: Float64Array = new Float64Array(0);
+  for (const path of paths) {
+    const fd = openSync(path, 'r');
+    const pairs = fstatSync(fd).size / 16;
     closeSync(fd);
+    const keys = new Float64Array(Math.floor(pairs) * (bothEnds ? 2 : 1));
+    let k = 0;
+    forEachPair([path], (fa, ra, fb, rb) => {
+      if (bothEnds) keys[k++] = fa * TWO_32 + ra;
+      keys[k++] = fb * TWO_32 + rb;
+    });
+    acc = mergeUnique(acc, sortedUnique(keys));
   }
-  const keys = new Float64Array(total * (bothEnds ? 2 : 1));
-  let k = 0;
-  forEachPair(paths, (fa, ra, fb, rb) => {
-    if (bothEnds) keys[k++] = fa * TWO_32 + ra;
-    keys[k++] = fb * TWO_32 + rb;
-  });
-  return keys;
+  return acc.slice();
 }
 
 function sortedUnique(keys: Float64Array): Float64Array {
@@ -182,6 +187,19 @@ function sortedUnique(keys: Float64Array): Float64Array {
   let n = 0;
   for (let i = 0; i < keys.length; i++) if (n === 0 || keys[i] !== keys[n - 1]) keys[n++] = keys[i]!;
   return keys.subarray(0, n);
+}
+
+function mergeUnique(a: Float64Array, b: Float64Array): Float64Array {
+  if (a.length === 0) return b;
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const v = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (n === 0 || out[n - 1] !== v) out[n++] = v;
+  }
+  return out.subarray(0, n);
 }
 
 function indexOf(sorted: Float64Array, key: number): number {
