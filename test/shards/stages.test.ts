@@ -83,7 +83,7 @@ test('verifyShards names missing, corrupt and unlisted shards', async () => {
   const [first, second, third] = manifest.shards;
   await rm(path.join(dir, first!.path));
   const buf = await readFile(path.join(dir, second!.path));
-  buf[buf.length >> 1] ^= 0xff;
+  buf[buf.length >> 1] = buf[buf.length >> 1]! ^ 0xff;
   await writeFile(path.join(dir, second!.path), buf);
   await writeFile(path.join(dir, third!.path), (await readFile(path.join(dir, third!.path))).subarray(0, 100));
   await writeFile(path.join(dir, 'web', 'stray.arrow'), 'x');
