@@ -5,6 +5,8 @@
 // no `$` (end of line in Oniguruma, end of input in JS), and whitespace as an explicit class of
 // Unicode White_Space (JS `\s` adds U+FEFF and leaves out U+0085, Oniguruma's does not).
 
+import { createGpt4Scanner } from './scan-gpt4.ts';
+
 export type PretokenizerStyle = 'gpt4' | 'gpt2' | 'o200k';
 
 /** Unicode White_Space, as literal characters (valid inside a class in both syntaxes). */
@@ -55,9 +57,18 @@ export function pretokenizerPattern(style: PretokenizerStyle, digitGroup: number
   }
 }
 
-/** A splitter for a pattern: calls `piece(text)` for every piece, in order. Text between matches
- * (none for the built-in styles) is a piece of its own, as in Hugging Face's `Isolated` split. */
-export function createSplitter(pattern: string): (text: string, piece: (piece: string) => void) => void {
+export type Splitter = (text: string, piece: (piece: string) => void) => void;
+
+/** A splitter for a pattern (well-formed text): the hand-written scanner for the GPT-4 style,
+ * else the regex. */
+export function createSplitter(pattern: string): Splitter {
+  for (let group = 0; group <= 9; group++) if (pattern === pretokenizerPattern('gpt4', group)) return createGpt4Scanner(group);
+  return createRegexSplitter(pattern);
+}
+
+/** Calls `piece(text)` for every match of the pattern, in order. Text between matches (none for
+ * the built-in styles) is a piece of its own, as in Hugging Face's `Isolated` split. */
+export function createRegexSplitter(pattern: string): Splitter {
   const re = new RegExp(pattern, 'gu');
   return (text, piece) => {
     re.lastIndex = 0;
