@@ -143,16 +143,17 @@ function pickHistogram(m: Merged, names: readonly string[]): Histogram | null {
   return null;
 }
 
-/** Filters in the order they run: the known order first, then the others as their counters appear. */
-function filterNames(extract: Merged): string[] {
+/** Filters in the order they ran: the run's own order, else the known order, then others as their counters appear. */
+function filterNames(extract: Merged, runOrder: readonly string[] | undefined): string[] {
   const seen = new Set<string>();
   for (const k of byPrefix(extract.counters, COUNTERS.dropPrefix).keys()) if (!NOT_FILTERS.includes(k)) seen.add(k);
   // A histogram names a filter only under an explicit prefix: bare `lang.score` is not a filter.
   for (const h of Object.keys(extract.histograms)) {
     for (const f of FILTER_ORDER) if (HISTOGRAMS.filterValuePrefixes.some((p) => p !== '' && h.startsWith(`${p}${f}.`))) seen.add(f);
   }
-  const known = FILTER_ORDER.filter((f) => seen.has(f));
-  return [...known, ...[...seen].filter((f) => !FILTER_ORDER.includes(f))];
+  const order = [...(runOrder ?? []), ...FILTER_ORDER.filter((f) => !runOrder?.includes(f))];
+  const known = order.filter((f) => seen.has(f));
+  return [...known, ...[...seen].filter((f) => !order.includes(f))];
 }
 
 const REASON_RE = /([A-Za-z_][\w.]*)\s+(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(<=|>=|<|>|≤|≥|!=)\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/;
@@ -251,7 +252,7 @@ export function aggregate(inputs: ReportInputs): ReportData {
   const sources = [...run.sources, ...[...seenSources].filter((s) => !run.sources.includes(s)).sort()];
 
   // Funnel.
-  const filters = extract ? filterNames(extract) : [];
+  const filters = extract ? filterNames(extract, run.filterOrder) : [];
   const steps: FunnelStep[] = [
     { key: 'warc', label: 'WARC records' },
     { key: 'html', label: 'HTML responses' },

@@ -72,7 +72,8 @@ figcaption{color:var(--muted);font-size:12.5px;margin-bottom:4px;font-weight:500
 .examples .url{color:var(--accent);word-break:break-all;font-size:12.5px}
 .examples pre{margin:4px 0 0;white-space:pre-wrap;word-break:break-word;font:11.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#39424a;max-height:5.7em;overflow:hidden}
 .filter{border-top:1px dashed var(--line);margin-top:18px}
-.filter-body{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:8px 28px;align-items:start}
+.filter-body{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.4fr);gap:8px 28px;align-items:start}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:4px 22px}
 @media (max-width:900px){.filter-body{grid-template-columns:1fr}}
 h4{font-size:12.5px;color:var(--muted);font-weight:500;margin:8px 0 4px}
 .filter h3 .badge{font-size:12.5px;font-weight:500;color:var(--muted);margin-left:8px}
@@ -145,10 +146,18 @@ function funnelSection(d: ReportData): string {
   return section('funnel', 'Funnel', lede, chart + notes + table(head, body, head.map((_, i) => i > 0)));
 }
 
-function histFigure(kind: string, caption: string, h: Histogram | null, missing: string, threshold: { value: number; label: string } | null = null, format?: (n: number) => string): string {
+function histFigure(
+  kind: string,
+  caption: string,
+  h: Histogram | null,
+  missing: string,
+  threshold: { value: number; label: string } | null = null,
+  format?: (n: number) => string,
+  size: { width?: number; height?: number } = {},
+): string {
   if (!h) return `<figure><figcaption>${e(caption)}</figcaption>${notRun(missing)}</figure>`;
   const total = h.counts.reduce((a, b) => a + b, 0);
-  return figure(`${caption} (${fmtInt(total)} values)`, histogramChart(kind, caption, h, { threshold, ...(format ? { format } : {}) }));
+  return figure(`${caption} (${fmtInt(total)} values)`, histogramChart(kind, caption, h, { threshold, ...size, ...(format ? { format } : {}) }));
 }
 
 function examplesList(list: readonly Example[]): string {
@@ -178,15 +187,19 @@ function filtersSection(d: ReportData): string {
     barChart('filter-drops', 'Documents dropped per filter', d.filters.map((f) => ({ label: f.name, value: f.dropped, note: `${fmtCompact(f.dropped)} · ${fmtPct(f.dropped, f.input)}`, color: PALETTE[3] }))),
   );
   const blocks = d.filters.map((f) => {
-    const hists = f.values.length
-      ? f.values
-          .map((v) => histFigure('filter-value', `${f.name}: ${v.metric}`, v.histogram, '', v.threshold ? { value: v.threshold.value, label: `threshold ${v.threshold.op} ${fmtSig(v.threshold.value)}` } : null))
-          .join('')
+    // Metrics with a threshold read from the drop reasons first: they are the ones that fired.
+    const values = [...f.values].sort((a, b) => Number(b.threshold !== null) - Number(a.threshold !== null));
+    const hists = values.length
+      ? `<div class="multiples">${values
+          .map((v) =>
+            histFigure('filter-value', v.metric, v.histogram, '', v.threshold ? { value: v.threshold.value, label: `threshold ${v.threshold.op} ${fmtSig(v.threshold.value)}` } : null, undefined, { width: 360, height: 170 }),
+          )
+          .join('')}</div>`
       : '<p class="lede">This filter recorded no value distribution.</p>';
     const rules = f.rules.length
       ? `<h4>Drops by rule</h4>${table(['Rule', 'Dropped', 'Of the filter’s drops'], f.rules.map((r) => [e(r.name), fmtInt(r.count), fmtPct(r.count, f.dropped)]), [false, true, true])}`
       : '';
-    return `<div class="filter" id="filter-${e(f.name)}"><h3>${e(f.name)}<span class="badge">dropped ${fmtInt(f.dropped)} · ${fmtPct(f.dropped, f.input)} of its input</span></h3><div class="filter-body"><div>${hists}</div><div>${rules}<h4>Dropped examples</h4>${examplesList(f.examples)}</div></div></div>`;
+    return `<div class="filter" id="filter-${e(f.name)}"><h3>${e(f.name)}<span class="badge">dropped ${fmtInt(f.dropped)} · ${fmtPct(f.dropped, f.input)} of its input</span></h3>${hists}<div class="filter-body"><div>${rules}</div><div><h4>Dropped examples</h4>${examplesList(f.examples)}</div></div></div>`;
   });
   return section('filters', 'Filters', lede, summary + chart + blocks.join(''));
 }

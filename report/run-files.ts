@@ -6,12 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { filtersSchema, resolveFilters } from '../filters/index.ts';
 
 export interface RunInfo {
   name: string;
   configHash: string | undefined;
   /** Source names in config order. */
   sources: string[];
+  /** The order the run's filters ran in (its filters config resolved), when run.json has one. */
+  filterOrder: string[] | undefined;
   /** The run config's `report` section, unparsed. */
   report: unknown;
 }
@@ -85,6 +88,7 @@ const runSchema = z.object({
       name: z.string().optional(),
       sources: z.array(z.object({ name: z.string() }).loose()).optional(),
       report: z.unknown().optional(),
+      filters: z.unknown().optional(),
     })
     .loose(),
   config_hash: z.string().optional(),
@@ -96,10 +100,13 @@ export async function readRunInfo(runDir: string, warnings: string[]): Promise<R
   const parsed = raw === undefined ? undefined : runSchema.safeParse(raw);
   if (parsed && !parsed.success) warnings.push(`${path} does not look like a run description: ${parsed.error.issues[0]?.message ?? ''}`);
   const run = parsed?.success ? parsed.data : undefined;
+  const filters = run ? filtersSchema.safeParse(run.config.filters ?? {}) : undefined;
+  if (filters && !filters.success) warnings.push(`${path}: the filters section is invalid (${filters.error.issues[0]?.message ?? ''}); filters are shown in the default order`);
   return {
     name: run?.config.name ?? 'run',
     configHash: run?.config_hash,
     sources: (run?.config.sources ?? []).map((s) => s.name),
+    filterOrder: filters?.success ? resolveFilters(filters.data).order : undefined,
     report: run?.config.report,
   };
 }

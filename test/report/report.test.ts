@@ -230,3 +230,18 @@ test('the cluster sampler keeps the largest clusters of a task as examples', () 
     [['d5', 'cluster web/00000:5 size 40'], ['d2', 'cluster web/00000:2 size 9'], ['d0', 'cluster web/00000:0 size 5']],
   );
 });
+
+test('filters are shown in the order the run resolved from its filters config', async (t) => {
+  const dir = await tempRun(t);
+  await makeRun(dir, { tasksPerSource: 1, docsPerTask: 50, stages: { dedup: false, tokenize: false } });
+  const run = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8'));
+  run.config.filters = { preset: 'gopher' };
+  await writeFile(join(dir, 'run.json'), JSON.stringify(run));
+  const d = await reportData(dir);
+  assert.deepEqual(d.filters!.map((f) => f.name), ['language', 'gopher_quality', 'gopher_repetition', 'url', 'c4_quality', 'fineweb_quality']);
+  const after = d.funnel!.total.docs;
+  assert.equal(after[3]! - after[4]!, d.filters![1]!.dropped, 'each step subtracts the drops of its own filter');
+  run.config.filters = { preset: 'no-such-preset' };
+  await writeFile(join(dir, 'run.json'), JSON.stringify(run));
+  assert.match((await reportData(dir)).warnings.join(), /filters section is invalid/);
+});
