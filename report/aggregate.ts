@@ -57,6 +57,9 @@ export interface Cluster {
 
 export interface StageThroughput {
   stage: string;
+  /** Tasks in the stage's plan (RUN/tasks/<stage>.json); null when the plan is absent. */
+  planned: number | null;
+  /** Tasks that wrote stats (succeeded or failed). */
   tasks: number;
   failed: number;
   seconds: number;
@@ -113,6 +116,7 @@ export interface ReportInputs {
   manifest: ManifestInfo | undefined;
   plan: PlanInfo | undefined;
   trainLog: TrainPoint[] | undefined;
+  planned: Map<string, number>;
   warnings: string[];
 }
 
@@ -417,13 +421,18 @@ export function aggregate(inputs: ReportInputs): ReportData {
     : null;
 
   // Throughput and failures.
-  const ordered = [...stages.values()].sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || a.stage.localeCompare(b.stage));
-  const throughput = ordered.map((st): StageThroughput => {
+  const byRank = (a: string, b: string) => stageRank(a) - stageRank(b) || a.localeCompare(b);
+  const ordered = [...stages.values()].sort((a, b) => byRank(a.stage, b.stage));
+  const stageNames = [...new Set([...stages.keys(), ...[...inputs.planned.keys()].filter((s) => s !== STAGES.report)])].sort(byRank);
+  const throughput = stageNames.map((name): StageThroughput => {
+    const st = stages.get(name);
+    const planned = inputs.planned.get(name) ?? null;
+    if (!st) return { stage: name, planned, tasks: 0, failed: 0, seconds: 0, docs: null, bytes: null, docsPerS: null, mbPerS: null };
     const t = stageTotal(st);
     const docs = pick(t.counters, COUNTERS.docsIn) ?? null;
     const bytes = pick(t.counters, COUNTERS.bytesIn) ?? null;
     const per = (v: number | null, scale: number) => (v !== null && st.seconds > 0 ? v / scale / st.seconds : null);
-    return { stage: st.stage, tasks: st.tasks, failed: st.failed, seconds: st.seconds, docs, bytes, docsPerS: per(docs, 1), mbPerS: per(bytes, 1e6) };
+    return { stage: name, planned, tasks: st.tasks, failed: st.failed, seconds: st.seconds, docs, bytes, docsPerS: per(docs, 1), mbPerS: per(bytes, 1e6) };
   });
   const failures = ordered.flatMap((st) => st.failures.map((f) => ({ stage: st.stage, ...f })));
 

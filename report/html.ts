@@ -300,9 +300,19 @@ function throughputSection(d: ReportData): string {
   const lede = 'Work per stage, summed over tasks (rates are per task-second, so they do not depend on the number of workers), and every task that failed.';
   if (!d.throughput.length) return section('throughput', 'Throughput', lede, notRun('no stage has written stats yet.'));
   const t = table(
-    ['Stage', 'Tasks', 'Failed', 'Task time', 'Documents', 'Bytes', 'Docs / s', 'MB / s'],
-    d.throughput.map((s) => [e(s.stage), fmtInt(s.tasks), s.failed ? `<span class="err">${fmtInt(s.failed)}</span>` : '0', fmtSeconds(s.seconds), fmtInt(s.docs), fmtBytes(s.bytes), fmtSig(s.docsPerS), fmtSig(s.mbPerS)]),
-    [false, true, true, true, true, true, true, true],
+    ['Stage', 'Planned', 'Done', 'Failed', 'Task time', 'Documents', 'Bytes', 'Docs / s', 'MB / s'],
+    d.throughput.map((s) => [
+      e(s.stage),
+      fmtInt(s.planned),
+      fmtInt(s.tasks - s.failed),
+      s.failed ? `<span class="err">${fmtInt(s.failed)}</span>` : '0',
+      fmtSeconds(s.seconds),
+      fmtInt(s.docs),
+      fmtBytes(s.bytes),
+      fmtSig(s.docsPerS),
+      fmtSig(s.mbPerS),
+    ]),
+    [false, true, true, true, true, true, true, true, true],
   );
   const failures = d.failures.length
     ? `<h3>Failed tasks</h3>${table(['Stage', 'Task', 'Error'], d.failures.map((f) => [e(f.stage), `<span class="mono">${e(f.task)}</span>`, `<span class="err">${e(f.error)}</span>`]), [false, false, false])}`

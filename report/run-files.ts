@@ -3,7 +3,7 @@
 // leaves it absent); a file that is present but unreadable becomes a warning, never a crash.
 // The trainer's plan and log are read leniently, by a short list of accepted field names.
 
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { filtersSchema, resolveFilters } from '../filters/index.ts';
@@ -250,4 +250,23 @@ export async function readTrainLog(runDir: string, warnings: string[]): Promise<
   }
   if (bad) warnings.push(`${path}: ${bad} line(s) are not log records and were left out`);
   return points;
+}
+
+/** Tasks planned per stage, from RUN/tasks/<stage>.json (written before a stage's tasks run). */
+export async function readPlannedTasks(runDir: string, warnings: string[]): Promise<Map<string, number>> {
+  const dir = join(runDir, 'tasks');
+  const planned = new Map<string, number>();
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(`${dir} could not be read: ${(err as Error).message}`);
+    return planned;
+  }
+  for (const f of files) {
+    const raw = await readJsonIfPresent(join(dir, f), warnings);
+    if (Array.isArray(raw)) planned.set(f.slice(0, -'.json'.length), raw.length);
+    else if (raw !== undefined) warnings.push(`${join(dir, f)} is not a list of tasks`);
+  }
+  return planned;
 }

@@ -99,6 +99,7 @@ test('a full run aggregates to the sums of its task stats', async (t) => {
   assert.ok(d.mixture!.facts.some(([k]) => k === 'chinchilla_tokens'));
 
   const ex = d.throughput.find((s) => s.stage === 'extract')!;
+  assert.equal(ex.planned, 9);
   assert.equal(ex.tasks, 9);
   assert.equal(ex.failed, 1);
   assert.ok(ex.docsPerS! > 0 && ex.mbPerS! > 0);
@@ -128,7 +129,9 @@ test('the report is byte-identical when built twice, and stats.json holds its da
 test('a run that stopped after extract renders every later part as "not run"', async (t) => {
   const dir = await tempRun(t);
   await makeRun(dir, { stages: { dedup: false, tokenize: false, train: false } });
+  await writeFile(join(dir, 'tasks', 'dedup-buckets.json'), JSON.stringify([{ id: '00000', label: 'band 0' }, { id: '00001', label: 'band 1' }]));
   const d = await reportData(dir);
+  assert.deepEqual(d.throughput.map((s) => [s.stage, s.planned, s.tasks]), [['extract', 9, 9], ['dedup-buckets', 2, 0]], 'a planned stage without stats shows with nothing done');
   assert.ok(d.funnel && d.filters && d.languages);
   assert.equal(d.funnel.total.docs.at(-1), null);
   assert.equal(d.funnel.total.tokens, null);
