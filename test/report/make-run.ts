@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createStats, LENGTH_EDGES, type StatsCollector, type TaskStats } from '../../pipeline/stats.ts';
 import { createClusterSampler, createDomainCounter } from '../../report/index.ts';
+import { createRng } from '../../examples/sample-prng.ts';
 
 export interface MakeRunOptions {
   /** Extract (and tokenize) tasks per source. */
@@ -39,17 +40,6 @@ const FILTERS = [
   { name: 'fineweb_quality', rule: 'line_punct_ratio', metric: 'line_punct_ratio', edges: [0.04, 0.08, 0.12, 0.16, 0.2, 0.3, 0.4, 0.6, 0.8], op: '<=', threshold: 0.12, rate: 0.07, sample: (r: () => number) => r() ** 0.7 },
 ] as const;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sentence(r: () => number, words: number): string {
   const out: string[] = [];
   for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(r() * WORDS.length)]!);
@@ -77,7 +67,8 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
   const docsPerTask = options.docsPerTask ?? 400;
   const stages = { extract: true, dedup: true, tokenize: true, train: true, ...options.stages };
   const failed = new Set(options.failedTasks ?? []);
-  const r = rng(options.seed ?? 7);
+  const rng = createRng(options.seed ?? 7);
+  const r = rng.next;
 
   await writeJson(join(dir, 'run.json'), {
     config: {
