@@ -155,6 +155,8 @@ function filterNames(extract: Merged, runOrder: readonly string[] | undefined): 
   for (const h of Object.keys(extract.histograms)) {
     for (const f of FILTER_ORDER) if (HISTOGRAMS.filterValuePrefixes.some((p) => p !== '' && h.startsWith(`${p}${f}.`))) seen.add(f);
   }
+  // Every filter the run configured ran, even one that dropped nothing.
+  for (const f of runOrder ?? []) seen.add(f);
   const order = [...(runOrder ?? []), ...FILTER_ORDER.filter((f) => !runOrder?.includes(f))];
   const known = order.filter((f) => seen.has(f));
   return [...known, ...[...seen].filter((f) => !order.includes(f))];

@@ -119,9 +119,9 @@ function overview(d: ReportData): string {
   const tasks = d.throughput.reduce((a, s) => a + s.tasks, 0);
   const failed = d.throughput.reduce((a, s) => a + s.failed, 0);
   return `<div class="cards">${[
-    card('Extracted documents', fmtCompact(extracted), `${fmtInt(at('warc'))} WARC records`),
-    card('Kept by filters', fmtCompact(filtered), `${fmtPct(filtered, extracted)} of extracted`),
-    card('After dedup', fmtCompact(deduped), `${fmtPct(deduped, filtered)} of filtered`),
+    card('Extracted documents', fmtCompact(extracted), at('warc') === null ? '' : `${fmtInt(at('warc'))} WARC records`),
+    card('Kept by filters', fmtCompact(filtered), filtered === null || extracted === null ? '' : `${fmtPct(filtered, extracted)} of extracted`),
+    card('After dedup', fmtCompact(deduped), deduped === null || filtered === null ? '' : `${fmtPct(deduped, filtered)} of filtered`),
     card('Tokens', fmtCompact(t?.tokens ?? null), d.tokenizer?.vocabSize ? `vocabulary ${fmtInt(d.tokenizer.vocabSize)}` : ''),
     card('Tasks', fmtInt(tasks), failed ? `<span class="err">${fmtInt(failed)} failed</span>` : 'none failed'),
   ].join('')}</div>`;
