@@ -2,7 +2,7 @@
 // one plain object (written as RUN/report/stats.json) from which the HTML and markdown views
 // are rendered. A part whose stage did not run is null, and the views say "not run".
 
-import type { Example, Histogram } from '../pipeline/stats.ts';
+import type { Example, Histogram } from '../pipeline/index.ts';
 import { reportSchema, type ReportConfig } from './config.ts';
 import { stageTotal, type Collected, type Merged, type StageStats } from './collect.ts';
 import { byPrefix, COUNTERS, EXAMPLES, FILTER_ORDER, HISTOGRAMS, NOT_FILTERS, pick, STAGES, sumPrefix } from './counters.ts';

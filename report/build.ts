@@ -2,7 +2,7 @@
 // aggregates them, and writes RUN/report/stats.json plus the HTML page (or the markdown view).
 
 import { join } from 'node:path';
-import { writeFileAtomic, writeJsonAtomic } from '../pipeline/atomic.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../pipeline/index.ts';
 import { aggregate, type ReportData } from './aggregate.ts';
 import { collectStats } from './collect.ts';
 import { renderHtml } from './html.ts';

@@ -3,7 +3,7 @@
 // the funnel first, then why documents were dropped, what remains, duplicates, tokens, mixture,
 // throughput and training.
 
-import type { Example, Histogram } from '../pipeline/stats.ts';
+import type { Example, Histogram } from '../pipeline/index.ts';
 import type { FunnelRow, NamedCount, ReportData } from './aggregate.ts';
 import { escapeHtml as e, fmtBytes, fmtCompact, fmtInt, fmtPct, fmtSeconds, fmtShare, fmtSig } from './format.ts';
 import { barChart, histogramChart, lineChart, PALETTE, type Series } from './svg.ts';

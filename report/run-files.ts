@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { filtersSchema, resolveFilters } from '../filters/index.ts';
+import { runPaths } from '../pipeline/index.ts';
 
 export interface RunInfo {
   name: string;
@@ -95,7 +96,7 @@ const runSchema = z.object({
 });
 
 export async function readRunInfo(runDir: string, warnings: string[]): Promise<RunInfo> {
-  const path = join(runDir, 'run.json');
+  const path = runPaths.runJson(runDir);
   const raw = await readJsonIfPresent(path, warnings);
   const parsed = raw === undefined ? undefined : runSchema.safeParse(raw);
   if (parsed && !parsed.success) warnings.push(`${path} does not look like a run description: ${parsed.error.issues[0]?.message ?? ''}`);
@@ -264,9 +265,10 @@ export async function readPlannedTasks(runDir: string, warnings: string[]): Prom
     return planned;
   }
   for (const f of files) {
-    const raw = await readJsonIfPresent(join(dir, f), warnings);
-    if (Array.isArray(raw)) planned.set(f.slice(0, -'.json'.length), raw.length);
-    else if (raw !== undefined) warnings.push(`${join(dir, f)} is not a list of tasks`);
+    const stage = f.slice(0, -'.json'.length);
+    const raw = await readJsonIfPresent(runPaths.plan(runDir, stage), warnings);
+    if (Array.isArray(raw)) planned.set(stage, raw.length);
+    else if (raw !== undefined) warnings.push(`${runPaths.plan(runDir, stage)} is not a list of tasks`);
   }
   return planned;
 }

@@ -3,7 +3,7 @@
 // threshold marker, and line charts (training curves). Sizes are in viewBox units; CSS scales
 // them to the column width. Text styling comes from the page's stylesheet (`.chart …`).
 
-import type { Histogram } from '../pipeline/stats.ts';
+import type { Histogram } from '../pipeline/index.ts';
 import { escapeHtml, fmtCompact, fmtInt, fmtSig } from './format.ts';
 
 export const PALETTE = ['#3b6ea5', '#e8833a', '#4f9a56', '#c8473f', '#6aa9a4', '#d1a52a', '#9a6b9f', '#e58ea0', '#8c6d54', '#8f8f8f'];

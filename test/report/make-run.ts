@@ -4,7 +4,7 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createStats, LENGTH_EDGES, type StatsCollector, type TaskStats } from '../../pipeline/stats.ts';
+import { createStats, LENGTH_EDGES, type StatsCollector, type TaskStats } from '../../pipeline/index.ts';
 import { createClusterSampler, createDomainCounter } from '../../report/index.ts';
 import { createRng } from '../../examples/sample-prng.ts';
 

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStats, type TaskStats } from '../../pipeline/stats.ts';
-import type { RunConfig } from '../../pipeline/config.ts';
+import { createStats, type TaskStats, type RunConfig } from '../../pipeline/index.ts';
 import { buildReport, createClusterSampler, createDomainCounter, domainOf, reportData, reportStage, type ReportData } from '../../report/index.ts';
 import { makeRun } from './make-run.ts';
 
