@@ -7,8 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { buildReport } from '../../report/index.ts';
-import { SECTIONS } from '../../report/html.ts';
+import { buildReport, SECTIONS } from '../../report/index.ts';
 import { chromiumPath, launch, NO_CHROMIUM, openPage } from './browser.ts';
 import { makeRun } from './make-run.ts';
 

@@ -11,8 +11,7 @@ import { join, resolve } from 'node:path';
 import { planInputs, readDocuments } from '../../ingest/index.ts';
 import { createFilterPipeline } from '../../filters/index.ts';
 import { configHash, loadRunConfig, createStats, type TaskStats } from '../../pipeline/index.ts';
-import { SECTIONS } from '../../report/html.ts';
-import { buildReport, createDomainCounter, reportData, type ReportData } from '../../report/index.ts';
+import { buildReport, createDomainCounter, reportData, SECTIONS, type ReportData } from '../../report/index.ts';
 import { chromiumPath, launch, NO_CHROMIUM, openPage } from './browser.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
