@@ -132,8 +132,10 @@ def train_config(run: Path, **overrides) -> dict:
     return cfg
 
 
-def write_config(run: Path, **overrides) -> Path:
-    p = run / "train" / "config.json"
+def write_config(run: Path, name: str = "train", **overrides) -> Path:
+    """RUN/<name>/config.json, training into RUN/<name>."""
+    overrides.setdefault("out_dir", str(run / name))
+    p = run / name / "config.json"
     p.parent.mkdir(parents=True, exist_ok=True)
     p.write_text(json.dumps(train_config(run, **overrides)))
     return p
