@@ -91,17 +91,21 @@ def configure_optimizer(model: torch.nn.Module, cfg: TrainConfig, device: torch.
 
 
 def wrap_model(model: Decoder, cfg: TrainConfig, d: Dist) -> torch.nn.Module:
+    """FSDP2 shards each block and the root in place (then compile); DDP wraps the compiled model,
+    as nanoGPT does, so its gradient hooks stay outside the graph."""
     if cfg.fsdp and d.world > 1:
         from torch.distributed.fsdp import fully_shard
 
         for layer in model.layers:
             fully_shard(layer)
         fully_shard(model)
-    elif d.world > 1:
+        return torch.compile(model) if cfg.compile else model
+    wrapped = torch.compile(model) if cfg.compile else model
+    if d.world > 1:
         from torch.nn.parallel import DistributedDataParallel as DDP
 
-        model = DDP(model, device_ids=[d.local_rank] if d.device.type == "cuda" else None)
-    return torch.compile(model) if cfg.compile else model
+        wrapped = DDP(wrapped, device_ids=[d.local_rank] if d.device.type == "cuda" else None)
+    return wrapped
 
 
 def model_state(model: Decoder, cfg: TrainConfig, d: Dist) -> dict:
@@ -145,9 +149,13 @@ def check_resumable(saved: dict, cfg: TrainConfig, data: RunData) -> None:
 
 
 @torch.no_grad()
-def evaluate(model: torch.nn.Module, data: RunData, cfg: TrainConfig, d: Dist, autocast) -> dict[str, float]:
-    """Mean loss per source over the same evenly spaced held-out rows at every evaluation."""
+def evaluate(model: Decoder, data: RunData, cfg: TrainConfig, d: Dist, autocast) -> dict[str, float]:
+    """Mean loss per source over the same evenly spaced held-out rows at every evaluation. Under
+    DDP the rows are split across processes; under FSDP every process must run every forward (the
+    parameters are gathered collectively), so each evaluates all rows."""
     import numpy as np
+
+    share = d.world > 1 and not cfg.fsdp
 
     model.eval()
     out = {}
@@ -156,14 +164,14 @@ def evaluate(model: torch.nn.Module, data: RunData, cfg: TrainConfig, d: Dist, a
         positions = val_positions(split, cfg.eval_rows)
         total = torch.zeros(2, dtype=torch.float64, device=d.device)
         for j, r in enumerate(positions):
-            if j % d.world != d.rank:
+            if share and j % d.world != d.rank:
                 continue
             split.read_val_row(r, row)
             t = torch.from_numpy(row).to(d.device).unsqueeze(0)
             with autocast:
                 _, loss = model(t[:, :-1], t[:, 1:])
             total += torch.tensor([loss.item(), 1.0], dtype=torch.float64, device=d.device)
-        if d.world > 1:
+        if share:
             dist.all_reduce(total)
         out[name] = float(total[0] / total[1]) if total[1] else float("nan")
     model.train()
@@ -272,6 +280,7 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
     tokens_per_step = cfg.batch_size * cfg.seq_len
     loss_acc = torch.zeros((), device=d.device)
     t_log, steps_since_log, t_start = time.perf_counter(), 0, time.perf_counter()
+    t_first: float | None = None  # end of the first step: throughput for the estimate excludes start-up
     estimated = False
     for step, m, rows in batches(data, start_step, end, d.rank, d.world, micro, cfg.batch_size):
         if m == 0:
@@ -305,6 +314,8 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
         opt.zero_grad(set_to_none=True)
         done = step + 1
         steps_since_log += 1
+        if t_first is None:
+            t_first = time.perf_counter()
 
         is_last = done == cfg.steps
         eval_now = bool(cfg.eval_every) and (done % cfg.eval_every == 0 or is_last)
@@ -318,7 +329,7 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
                       "tokens_per_s": tps, "mfu": flops_per_token * tps / (peak * d.world) if peak else None,
                       "elapsed_s": now - t_start}
             if eval_now:
-                record["val_loss"] = evaluate(model, data, cfg, d, autocast)
+                record["val_loss"] = evaluate(raw, data, cfg, d, autocast)
             if d.main:
                 with open(log_path, "a") as f:
                     f.write(json.dumps(record) + "\n")
@@ -327,10 +338,12 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
                 val = "".join(f" | val {k} {v:.3f}" for k, v in record.get("val_loss", {}).items())
                 say(f"step {done}/{cfg.steps} | loss {loss_val:.4f} | lr {lr:.2e} | norm {norm_val:.2f} | "
                     f"{tps:,.0f} tok/s{mfu}{val} | eta {fmt_duration(eta)}")
-                if not estimated and done - start_step >= min(3, cfg.steps - start_step):
-                    estimated = True  # the first interval includes start-up; later ones refine nothing the user needs
-                    summary.update(tokens_per_s=tps, estimated_seconds=cfg.steps * tokens_per_step / tps)
+                if not estimated and (done - start_step >= 3 or done == end):
+                    estimated = True
+                    measured = max(1, done - start_step - 1) * tokens_per_step / max(now - t_first, 1e-9)
+                    summary.update(tokens_per_s=measured, estimated_seconds=cfg.steps * tokens_per_step / measured)
                     write_json_atomic(out / "plan.json", summary)
+                    say(f"plan: {cfg.steps} steps ≈ {fmt_duration(summary['estimated_seconds'])} at the measured {measured:,.0f} tokens/s")
 
         if (cfg.ckpt_every and done % cfg.ckpt_every == 0) or is_last or done == end:
             last_ckpt = checkpoint(done) or last_ckpt

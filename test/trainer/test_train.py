@@ -114,3 +114,15 @@ def test_ddp_two_processes_on_cpu_matches_one_and_resumes_on_one(run):
     assert [r["step"] for r in two] == list(range(1, 7))
     assert [r["loss"] for r in two] == pytest.approx([r["loss"] for r in one], rel=1e-4)
     assert two[-1]["val_loss"] == pytest.approx(one[-1]["val_loss"], rel=1e-4)
+
+
+def test_fsdp2_two_processes_on_cpu_matches_one_and_resumes(run):
+    one = fixtures.write_config(run, "one", steps=4, ckpt_every=0)
+    two = fixtures.write_config(run, "fsdp", steps=4, ckpt_every=0, fsdp=True)
+    train(parse_config(json.loads(one.read_text())))
+    torchrun(run, 2, "train", "--config", str(two), "--stop-at", "2")
+    torchrun(run, 2, "train", "--config", str(two), "--resume")
+    a, b = log(run, "one"), log(run, "fsdp")
+    assert [r["step"] for r in b] == [1, 2, 3, 4]
+    assert [r["loss"] for r in b] == pytest.approx([r["loss"] for r in a], rel=1e-4)
+    assert b[-1]["val_loss"] == pytest.approx(a[-1]["val_loss"], rel=1e-4)
