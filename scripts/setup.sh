@@ -9,3 +9,13 @@ if [ ! -x .venv/bin/python ] || ! cmp -s trainer/requirements.txt .venv/.require
   .venv/bin/python -m pip install -q -r trainer/requirements.txt
   cp trainer/requirements.txt .venv/.requirements
 fi
+# Slurm (slurm-wlm) and munge for the Slurm executor's tests, which start a single-node cluster on
+# localhost. Installed only when absent and only as root (CI runs set-up as root on a fresh Debian).
+if ! command -v slurmctld >/dev/null 2>&1 || ! command -v munged >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends slurm-wlm munge
+  else
+    echo "setup: slurm-wlm/munge not installed (needs root and apt-get); the Slurm tests will be skipped" >&2
+  fi
+fi
