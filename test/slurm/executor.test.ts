@@ -16,6 +16,7 @@ import { createLocalExecutor } from '../../pipeline/local-executor.ts';
 import { runPipeline } from '../../pipeline/runner.ts';
 import { createSlurmExecutor } from '../../pipeline/slurm-executor.ts';
 import { readSubmissions } from '../../pipeline/slurm-record.ts';
+import { formatRunStatus, runStatus } from '../../pipeline/run-status.ts';
 import { startCluster, slurmUnavailable, type SlurmCluster } from './cluster.ts';
 import { stages } from './fixture-stages.ts';
 
@@ -97,6 +98,10 @@ test('a scancelled array element leaves no partial output and the rerun complete
   }
   const round = (await readSubmissions(dir, 'lines')).rounds[0]!;
   const element = round.indices.indexOf(2);
+  const during = (await runStatus(dir, { stageOrder: ['lines', 'total'], env: cluster!.env })).stages[0]!;
+  assert.ok(during.running >= 1, `task 2 shows as running: ${JSON.stringify(during)}`);
+  assert.equal(during.failed, 0);
+  assert.deepEqual(during.slurmJobs, [round.jobs[0]!.id]);
   await exec('scancel', [`${round.jobs[0]!.id}_${element}`], { env: cluster!.env });
   const first = await running;
   assert.equal(first.ok, false);
@@ -105,6 +110,16 @@ test('a scancelled array element leaves no partial output and the rerun complete
   assert.match(first.stages[0]!.failures[0]!.error, /CANCELLED/);
   assert.equal(existsSync(join(dir, 'out', '2.txt')), false, 'no output under the final name');
   assert.equal(existsSync(join(dir, 'markers', 'lines', 't', '00002.done')), false);
+  const after = await runStatus(dir, { stageOrder: ['lines', 'total'], env: cluster!.env });
+  assert.deepEqual(
+    after.stages.map((s) => [s.stage, s.planned, s.done, s.running, s.failed, s.pending]),
+    [['lines', true, 3, 0, 1, 0], ['total', false, 0, 0, 0, 0]],
+  );
+  const failure = after.stages[0]!.failures[0]!;
+  assert.equal(failure.id, 't/00002');
+  assert.match(failure.error, /CANCELLED/);
+  assert.match(await readFile(failure.slurmLog!, 'utf8'), /CANCELLED/);
+  assert.match(formatRunStatus(after), /FAILED t\/00002 \(task 2\)/);
 
   await rm(join(dir, 'hold-2'));
   const second = await runOnSlurm(dir, 0);
