@@ -15,11 +15,15 @@ const slurmTime = z.string().regex(/^(\d+-)?\d+(:\d{1,2}){0,2}$/, 'a Slurm time 
 /** Slurm's memory format: a number with an optional K/M/G/T suffix (megabytes when bare). */
 const slurmMemory = z.string().regex(/^\d+[KMGT]?$/, 'a Slurm memory size such as 4G or 3500M');
 
-/** The multi-node training job: `srun torchrun` over `nodes` × `gpus_per_node` (pipeline/slurm-train.ts). */
+/**
+ * The training job: `srun torchrun` over `nodes` × `gpus_per_node` (pipeline/slurm-train.ts).
+ * With `gpus_per_node: 0` training is an ordinary one-task array job (CPU, or whatever the
+ * task's allocation holds).
+ */
 export const slurmTrainSchema = z
   .object({
     nodes: z.number().int().positive().default(1),
-    gpus_per_node: z.number().int().nonnegative().default(8),
+    gpus_per_node: z.number().int().nonnegative().default(0),
     cpus_per_gpu: z.number().int().positive().default(8),
     /** Memory per node; Slurm's default for the partition when absent. */
     mem_per_node: slurmMemory.optional(),

@@ -43,8 +43,9 @@ export async function queuedElements(jobIds: readonly string[], env?: NodeJS.Pro
   });
   for (const line of out.split('\n')) {
     const [job, task, state] = line.trim().split('|');
-    if (!job || !task || !state || !/^\d+$/.test(task)) continue;
-    result.get(job)?.set(Number(task), state);
+    if (!job || !task || !state) continue;
+    // A job that is not an array (the training job) counts as element 0.
+    result.get(job)?.set(/^\d+$/.test(task) ? Number(task) : 0, state);
   }
   return result;
 }
@@ -59,8 +60,8 @@ export async function finishedElements(jobId: string, env?: NodeJS.ProcessEnv): 
   const sacct = await slurm('sacct', ['-n', '-P', '-X', '-j', jobId, '-o', 'JobID,State'], env).catch(() => undefined);
   if (sacct !== undefined) {
     for (const line of sacct.split('\n')) {
-      const m = /^(\d+)_(\d+)\|(\S+)/.exec(line.trim());
-      if (m && m[1] === jobId) states.set(Number(m[2]), m[3]!);
+      const m = /^(\d+)(?:_(\d+))?\|(\S+)/.exec(line.trim());
+      if (m && m[1] === jobId) states.set(Number(m[2] ?? 0), m[3]!);
     }
     if (states.size > 0) return states;
   }
@@ -68,7 +69,9 @@ export async function finishedElements(jobId: string, env?: NodeJS.ProcessEnv): 
   for (const line of shown.split('\n')) {
     const task = /\bArrayTaskId=(\d+)\b/.exec(line);
     const state = /\bJobState=(\S+)/.exec(line);
-    if (task && state && new RegExp(`\\bArrayJobId=${jobId}\\b`).test(line)) states.set(Number(task[1]), state[1]!);
+    if (!state) continue;
+    if (task && new RegExp(`\\bArrayJobId=${jobId}\\b`).test(line)) states.set(Number(task[1]), state[1]!);
+    else if (!/\bArrayJobId=/.test(line) && new RegExp(`^JobId=${jobId}\\b`).test(line)) states.set(0, state[1]!);
   }
   return states;
 }

@@ -15,6 +15,7 @@ import { runPaths } from './run-dir.ts';
 import { finishedElements, maxArraySize, queuedElements, sbatch } from './slurm-cli.ts';
 import { readSubmissions, slurmPaths, writeSubmissions, elementsByTask, type SubmittedJob } from './slurm-record.ts';
 import { arrayJobArgs, arrayJobScript } from './slurm-script.ts';
+import { isDistributedTraining, trainJobArgs, trainJobScript } from './slurm-train.ts';
 import type { Stage, TaskSpec } from './stage.ts';
 import type { TaskStats } from './stats.ts';
 import { loadRun } from './task-runner.ts';
@@ -23,10 +24,13 @@ export interface SlurmExecutorOptions {
   config: SlurmExecutorConfig;
   /** Runs one task given `RUN STAGE INDEX`; default: this checkout's `bin/cc-pretrain task`. */
   taskCommand?: readonly string[];
+  /** Python with torch for the torchrun training job; default: this checkout's `.venv/bin/python`. */
+  python?: string;
   /** Environment for the Slurm commands (SLURM_CONF, PATH); default `process.env`. */
   env?: NodeJS.ProcessEnv;
 }
 
+export const DEFAULT_PYTHON = fileURLToPath(new URL('../.venv/bin/python', import.meta.url));
 export const DEFAULT_TASK_COMMAND: readonly string[] = [fileURLToPath(new URL('../bin/cc-pretrain', import.meta.url)), 'task'];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,6 +58,7 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
   const cfg = options.config;
   const env = options.env;
   const taskCommand = options.taskCommand ?? DEFAULT_TASK_COMMAND;
+  const python = options.python ?? DEFAULT_PYTHON;
 
   /** Waits until none of `jobs` is queued or running, reporting tasks as their markers appear. */
   async function waitForJobs(runDir: string, stage: Stage, plan: readonly TaskSpec[], jobs: readonly string[], watch: Set<number>, progress: Progress) {
@@ -78,6 +83,12 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
     await mkdir(dirname(indicesFile), { recursive: true });
     await mkdir(dirname(slurmPaths.elementLog(runDir, stage.name, '0', 0)), { recursive: true });
     await writeFile(indicesFile, indices.map((i) => `${i}\n`).join(''));
+    if (isDistributedTraining(stage.command, cfg)) {
+      if (indices.length !== 1) throw new Error(`stage "${stage.name}" has ${indices.length} pending tasks; a torchrun job runs one`);
+      const train = { runDir, runName, stage: stage.name, index: indices[0]!, taskCommand, python, output: slurmPaths.elementLog(runDir, stage.name, '%j', 0), config: cfg };
+      await writeFile(scriptPath, trainJobScript(train), { mode: 0o755 });
+      return [{ id: await sbatch(trainJobArgs({ ...train, scriptPath }), env), offset: 0, count: 1 }];
+    }
     await writeFile(scriptPath, arrayJobScript({ runDir, stage: stage.name, indicesFile, taskCommand }), { mode: 0o755 });
     const chunk = Math.max(1, (await maxArraySize(env)) - 1);
     const jobs: SubmittedJob[] = [];

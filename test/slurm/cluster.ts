@@ -55,7 +55,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   throw new Error(`test Slurm cluster: timed out waiting for ${what}\n${await logs()}`);
 }
 
-function slurmConf(dir: string, ctldPort: number, slurmdPort: number, cpus: number): string {
+function slurmConf(dir: string, ctldPort: number, slurmdPort: number, cpus: number, gpus: number): string {
   const memMb = Math.max(1024, Math.floor(totalmem() / 2 ** 20 / 2));
   return [
     'ClusterName=ccpretraintest',
@@ -93,7 +93,8 @@ function slurmConf(dir: string, ctldPort: number, slurmdPort: number, cpus: numb
     'MinJobAge=600',
     'KillWait=2',
     'Waittime=0',
-    `NodeName=localhost NodeAddr=127.0.0.1 CPUs=${cpus} RealMemory=${memMb} State=UNKNOWN`,
+    ...(gpus ? ['GresTypes=gpu'] : []),
+    `NodeName=localhost NodeAddr=127.0.0.1 CPUs=${cpus} RealMemory=${memMb}${gpus ? ` Gres=gpu:${gpus}` : ''} State=UNKNOWN`,
     'PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP',
     '',
   ].join('\n');
@@ -127,8 +128,12 @@ async function stepDaemons(conf: string): Promise<number[]> {
   return pids;
 }
 
-/** Starts munged, slurmctld and slurmd; resolves when the node is idle. Call `stop()` in an `after` hook. */
-export async function startCluster(opts: { cpus?: number } = {}): Promise<SlurmCluster> {
+/**
+ * Starts munged, slurmctld and slurmd; resolves when the node is idle. Call `stop()` in an `after`
+ * hook. `gpus` declares that many GPUs backed by plain files, not devices: jobs asking for
+ * `--gpus-per-node` are scheduled as on a GPU node, without any GPU to run on.
+ */
+export async function startCluster(opts: { cpus?: number; gpus?: number } = {}): Promise<SlurmCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'ccp-slurm-'));
   // munged wants every directory on the socket path searchable by all.
   await chmod(dir, 0o755);
@@ -137,7 +142,12 @@ export async function startCluster(opts: { cpus?: number } = {}): Promise<SlurmC
   await writeFile(key, randomBytes(128), { mode: 0o600 });
   const socket = join(dir, 'munge', 'munge.socket');
   const conf = join(dir, 'slurm.conf');
-  await writeFile(conf, slurmConf(dir, await freePort(), await freePort(), opts.cpus ?? 2));
+  await writeFile(conf, slurmConf(dir, await freePort(), await freePort(), opts.cpus ?? 2, opts.gpus ?? 0));
+  if (opts.gpus) {
+    // Slurm binds GPUs to device files; plain files stand in for /dev/nvidiaN.
+    for (let i = 0; i < opts.gpus; i++) await writeFile(join(dir, `gpu${i}`), '');
+    await writeFile(join(dir, 'gres.conf'), `AutoDetect=off\nNodeName=localhost Name=gpu File=${dir}/gpu[0-${opts.gpus - 1}]\n`);
+  }
   const env: NodeJS.ProcessEnv = { ...process.env, SLURM_CONF: conf };
   const logs = async () => {
     const parts: string[] = [];

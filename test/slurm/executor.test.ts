@@ -1,6 +1,7 @@
 // The Slurm executor on a real single-node cluster: outputs byte-identical to the local executor,
 // per-task logs, resume without resubmission, a scancelled element leaving no partial output and
-// the rerun completing it, and retry rounds completing a task that failed once.
+// the rerun completing it, retry rounds completing a task that failed once, and the training
+// stage as an `srun torchrun` job over the node's (count-only) GPUs.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,7 +19,7 @@ import { createSlurmExecutor } from '../../pipeline/slurm-executor.ts';
 import { readSubmissions } from '../../pipeline/slurm-record.ts';
 import { formatRunStatus, runStatus } from '../../pipeline/run-status.ts';
 import { startCluster, slurmUnavailable, type SlurmCluster } from './cluster.ts';
-import { stages } from './fixture-stages.ts';
+import { stages, trainStage } from './fixture-stages.ts';
 
 const skip = slurmUnavailable();
 const exec = promisify(execFile);
@@ -28,7 +29,7 @@ const registry = new URL('./fixture-stages.ts', import.meta.url).href;
 
 let cluster: SlurmCluster | undefined;
 before(async () => {
-  if (!skip) cluster = await startCluster();
+  if (!skip) cluster = await startCluster({ gpus: 2 });
 });
 after(async () => {
   await cluster?.stop();
@@ -139,5 +140,33 @@ test('a task that fails is resubmitted up to `retries` times within the run', { 
   const record = await readSubmissions(dir, 'lines');
   assert.deepEqual(record.rounds.map((r) => r.indices), [[0, 1, 2, 3], [1]]);
   assert.match(await readFile(join(dir, 'logs', 'lines', 't', '00001.log'), 'utf8'), /failed once on purpose/);
+  await rm(dir, { recursive: true });
+});
+
+const python = fileURLToPath(new URL('../../.venv/bin/python', import.meta.url));
+const torchMissing = existsSync(python) ? undefined : 'no .venv/bin/python (scripts/setup.sh creates it)';
+
+test('training runs as one srun torchrun job, one rank per GPU, all meeting at the rendezvous', { skip: skip ?? torchMissing, timeout: 120_000 }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'slurm-train-'));
+  const cfg = parseRunConfig(
+    {
+      name: 'slurmtest',
+      sources: [{ name: 'web', kind: 'warc', paths: ['x.warc.gz'] }],
+      executor: { kind: 'slurm', poll_seconds: 0.3, retries: 0, train: { nodes: 1, gpus_per_node: 2, cpus_per_gpu: 1, mem_per_node: '1G', time_limit: '10:00' } },
+    },
+    'test',
+  );
+  if (cfg.executor.kind !== 'slurm') throw new Error('unreachable');
+  const executor = createSlurmExecutor({ config: cfg.executor, taskCommand, python, env: cluster!.env });
+  const result = await runPipeline({ runDir: dir, config: cfg, stages: [trainStage], executor, stream: quiet });
+  const record = await readSubmissions(dir, 'train');
+  const log = await readFile(join(dir, 'logs', 'train', 'slurm', `${record.rounds[0]!.jobs[0]!.id}_0.out`), 'utf8').catch(() => '(no log)');
+  assert.equal(result.ok, true, log);
+  assert.deepEqual((await readdir(join(dir, 'ranks'))).sort(), ['0.txt', '1.txt']);
+  for (const rank of [0, 1]) {
+    const seen = await readFile(join(dir, 'ranks', `${rank}.txt`), 'utf8');
+    assert.match(seen, new RegExp(`RANK=${rank} LOCAL_RANK=${rank} WORLD_SIZE=2 MASTER_ADDR=\\S+ MASTER_PORT=\\d+ SLURM_JOB_NUM_NODES=1 SUM=3`));
+  }
+  assert.equal(existsSync(join(dir, 'markers', 'train', 'train.done')), true);
   await rm(dir, { recursive: true });
 });

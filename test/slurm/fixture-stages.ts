@@ -2,10 +2,13 @@
 // folder: `hold-<i>` makes task i write half its output to a temporary file and wait (so a test can
 // scancel it mid-way), `flaky-<i>` makes task i fail once (so a retry round must complete it).
 
+import { spawn } from 'node:child_process';
 import { access, mkdir, readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createAtomicStream, writeFileAtomic } from '../../pipeline/atomic.ts';
 import type { Stage } from '../../pipeline/stage.ts';
+import { trainerLauncher } from '../../pipeline/slurm-train.ts';
 
 const exists = (p: string) => access(p).then(() => true, () => false);
 const TASKS = 4;
@@ -52,3 +55,23 @@ export const stages: readonly Stage[] = [
     },
   },
 ];
+
+/** A `train` stage that starts a probe "trainer" the way the real one is started: through the launcher. */
+export const trainStage: Stage = {
+  name: 'train',
+  command: 'train',
+  description: 'runs test/slurm/rank_probe.py on every torchrun rank',
+  inline: true,
+  async plan() {
+    return [{ id: 'train', label: 'train' }];
+  },
+  async run(ctx) {
+    const launcher = trainerLauncher();
+    if (!launcher) throw new Error('no training launcher in the environment: not inside a Slurm training job');
+    const [command, ...args] = launcher;
+    const probe = fileURLToPath(new URL('./rank_probe.py', import.meta.url));
+    const child = spawn(command!, [...args, probe, ctx.runDir], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    if (code !== 0) throw new Error(`trainer exited with ${code}`);
+  },
+};

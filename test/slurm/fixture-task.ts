@@ -2,7 +2,9 @@
 // until the real stage registry has stages of its own.
 
 import { loadPlan, loadRun, runTask } from '../../pipeline/task-runner.ts';
-import { stages } from './fixture-stages.ts';
+import { stages as lineStages, trainStage } from './fixture-stages.ts';
+
+const stages = [...lineStages, trainStage];
 
 const [runDir, stageName, indexText] = process.argv.slice(2);
 const stage = stages.find((s) => s.name === stageName);
