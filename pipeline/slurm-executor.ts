@@ -24,13 +24,12 @@ export interface SlurmExecutorOptions {
   config: SlurmExecutorConfig;
   /** Runs one task given `RUN STAGE INDEX`; default: this checkout's `bin/cc-pretrain task`. */
   taskCommand?: readonly string[];
-  /** Python with torch for the torchrun training job; default: this checkout's `.venv/bin/python`. */
+  /** Python with torch for the torchrun training job; default: the trainer's virtualenv. */
   python?: string;
   /** Environment for the Slurm commands (SLURM_CONF, PATH); default `process.env`. */
   env?: NodeJS.ProcessEnv;
 }
 
-export const DEFAULT_PYTHON = fileURLToPath(new URL('../.venv/bin/python', import.meta.url));
 export const DEFAULT_TASK_COMMAND: readonly string[] = [fileURLToPath(new URL('../bin/cc-pretrain', import.meta.url)), 'task'];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,7 +57,8 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
   const cfg = options.config;
   const env = options.env;
   const taskCommand = options.taskCommand ?? DEFAULT_TASK_COMMAND;
-  const python = options.python ?? DEFAULT_PYTHON;
+  // The trainer's virtualenv: `CC_PRETRAIN_VENV` overrides `<repo>/.venv`, as for the trainer itself.
+  const python = options.python ?? join(process.env['CC_PRETRAIN_VENV'] ?? fileURLToPath(new URL('../.venv', import.meta.url)), 'bin', 'python');
 
   /** Waits until none of `jobs` is queued or running, reporting tasks as their markers appear. */
   async function waitForJobs(runDir: string, stage: Stage, plan: readonly TaskSpec[], jobs: readonly string[], watch: Set<number>, progress: Progress) {
@@ -85,7 +85,7 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
     await writeFile(indicesFile, indices.map((i) => `${i}\n`).join(''));
     if (isDistributedTraining(stage.command, cfg)) {
       if (indices.length !== 1) throw new Error(`stage "${stage.name}" has ${indices.length} pending tasks; a torchrun job runs one`);
-      const train = { runDir, runName, stage: stage.name, index: indices[0]!, taskCommand, python, output: slurmPaths.elementLog(runDir, stage.name, '%j', 0), config: cfg };
+      const train = { runDir, runName, stage: stage.name, index: indices[0]!, taskCommand, python, workDir: process.cwd(), output: slurmPaths.elementLog(runDir, stage.name, '%j', 0), config: cfg };
       await writeFile(scriptPath, trainJobScript(train), { mode: 0o755 });
       return [{ id: await sbatch(trainJobArgs({ ...train, scriptPath }), env), offset: 0, count: 1 }];
     }
@@ -99,6 +99,7 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
         runName,
         stage: stage.name,
         scriptPath,
+        workDir: process.cwd(),
         offset,
         count,
         output: slurmPaths.elementLogPattern(runDir, stage.name),

@@ -44,6 +44,8 @@ export interface ArrayJobInput {
   count: number;
   /** Path pattern of the element's own output (Slurm's %A and %a allowed). */
   output: string;
+  /** The elements' working directory: the driver's, so relative paths in the config mean the same. */
+  workDir: string;
   /** Job id this one waits for (a previous chunk of the same round). */
   after?: string;
   config: SlurmExecutorConfig;
@@ -56,7 +58,7 @@ export function arrayJobArgs(input: ArrayJobInput): string[] {
     `--array=0-${input.count - 1}%${c.max_concurrent}`,
     `--output=${input.output}`,
     '--open-mode=append',
-    `--chdir=${input.runDir}`,
+    `--chdir=${input.workDir}`,
     '--ntasks=1',
     `--cpus-per-task=${c.cpus_per_task}`,
     `--mem=${c.mem_per_task}`,

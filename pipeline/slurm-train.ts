@@ -17,6 +17,8 @@ export interface TrainJobInput {
   taskCommand: readonly string[];
   /** The Python with torch (the project's `.venv/bin/python`): runs `-m torch.distributed.run`, i.e. torchrun. */
   python: string;
+  /** The job's working directory: the driver's, so relative paths in the config mean the same. */
+  workDir: string;
   /** sbatch `--output` path (Slurm's %j allowed). */
   output: string;
   config: SlurmExecutorConfig;
@@ -97,7 +99,7 @@ export function trainJobArgs(input: TrainJobInput & { scriptPath: string }): str
     `--time=${t.time_limit}`,
     `--output=${input.output}`,
     '--open-mode=append',
-    `--chdir=${input.runDir}`,
+    `--chdir=${input.workDir}`,
     '--export=ALL',
   ];
   if (t.mem_per_node) args.push(`--mem=${t.mem_per_node}`);

@@ -23,8 +23,8 @@ test('shellQuote survives spaces, quotes and dollars', () => {
 
 test('an array job asks for the configured resources, limits concurrency and chains chunks', () => {
   const config = slurmConfig({ partition: 'cpu', account: 'proj', cpus_per_task: 2, mem_per_task: '6G', time_limit: '2:00:00', max_concurrent: 50, extra_sbatch_flags: ['--qos=low'] });
-  const args = arrayJobArgs({ runDir: '/shared/run', runName: 'cc', stage: 'extract', scriptPath: '/shared/run/slurm/extract/round-0.sbatch', offset: 1000, count: 1000, output: '/shared/run/logs/extract/slurm/%A_%a.out', after: '41', config });
-  for (const a of ['--array=0-999%50', '--cpus-per-task=2', '--mem=6G', '--time=2:00:00', '--partition=cpu', '--account=proj', '--dependency=afterany:41', '--export=ALL,CC_PRETRAIN_ARRAY_OFFSET=1000', '--qos=low', '--job-name=ccp-cc-extract']) {
+  const args = arrayJobArgs({ runDir: '/shared/run', runName: 'cc', stage: 'extract', scriptPath: '/shared/run/slurm/extract/round-0.sbatch', workDir: '/shared/work', offset: 1000, count: 1000, output: '/shared/run/logs/extract/slurm/%A_%a.out', after: '41', config });
+  for (const a of ['--array=0-999%50', '--cpus-per-task=2', '--mem=6G', '--time=2:00:00', '--partition=cpu', '--account=proj', '--dependency=afterany:41', '--export=ALL,CC_PRETRAIN_ARRAY_OFFSET=1000', '--qos=low', '--job-name=ccp-cc-extract', '--chdir=/shared/work']) {
     assert.ok(args.includes(a), `${a} in ${args.join(' ')}`);
   }
   assert.equal(args.at(-1), '/shared/run/slurm/extract/round-0.sbatch');
@@ -39,9 +39,9 @@ test('an element runs the task on its line of the indices file', () => {
 
 test('the training job spans nodes × GPUs and its launcher expands to a torchrun rendezvous', () => {
   const config = slurmConfig({ partition: 'cpu', account: 'proj', train: { nodes: 4, gpus_per_node: 8, cpus_per_gpu: 6, mem_per_node: '800G', time_limit: '2-00:00:00', partition: 'gpu', rdzv_port: 29400 } });
-  const input = { runDir: '/shared/run', runName: 'cc', stage: 'train', index: 0, taskCommand: ['/opt/cc/bin/cc-pretrain', 'task'], python: '/opt/cc/.venv/bin/python', output: '/shared/run/logs/train/slurm/%j_0.out', config };
+  const input = { runDir: '/shared/run', runName: 'cc', stage: 'train', index: 0, taskCommand: ['/opt/cc/bin/cc-pretrain', 'task'], python: '/opt/cc/.venv/bin/python', workDir: '/shared/work', output: '/shared/run/logs/train/slurm/%j_0.out', config };
   const args = trainJobArgs({ ...input, scriptPath: '/shared/run/slurm/train/round-0.sbatch' });
-  for (const a of ['--nodes=4', '--ntasks-per-node=1', '--gpus-per-node=8', '--cpus-per-task=48', '--mem=800G', '--time=2-00:00:00', '--partition=gpu', '--account=proj']) {
+  for (const a of ['--nodes=4', '--ntasks-per-node=1', '--gpus-per-node=8', '--cpus-per-task=48', '--mem=800G', '--time=2-00:00:00', '--partition=gpu', '--account=proj', '--chdir=/shared/work']) {
     assert.ok(args.includes(a), `${a} in ${args.join(' ')}`);
   }
   const script = trainJobScript(input);
