@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseRunConfig } from '../../pipeline/config.ts';
 import { createLocalExecutor } from '../../pipeline/local-executor.ts';
 import { runPipeline } from '../../pipeline/runner.ts';
@@ -34,6 +36,13 @@ test('status counts done, failed and pending tasks and names the failure and its
   const text = formatRunStatus(failed);
   assert.match(text, /lines +4 tasks: 3 done, 0 running, 1 failed, 0 pending/);
   assert.match(text, /total +not planned yet/);
+
+  const bin = fileURLToPath(new URL('../../bin/cc-pretrain', import.meta.url));
+  const cli = spawnSync(bin, ['status', dir], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.match(cli.stdout, /lines +4 tasks: 3 done, 0 running, 1 failed, 0 pending\n +FAILED t\/00003 \(task 3\): task 3 failed once on purpose\n +log: .*00003\.log/);
+  const json = JSON.parse(spawnSync(bin, ['status', dir, '--json'], { encoding: 'utf8' }).stdout) as { stages: { stage: string; failed: number }[] };
+  assert.equal(json.stages.find((st) => st.stage === 'lines')?.failed, 1);
 
   assert.equal((await run()).ok, true);
   const done = await runStatus(dir, { stageOrder: order });
