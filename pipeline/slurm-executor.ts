@@ -12,7 +12,7 @@ import type { SlurmExecutorConfig } from './executor-config.ts';
 import type { Executor, TaskOutcome } from './executor.ts';
 import type { Progress } from './progress.ts';
 import { runPaths } from './run-dir.ts';
-import { finishedElements, maxArraySize, queuedElements, sbatch } from './slurm-cli.ts';
+import { finishedElements, maxArraySize, queuedElements, sbatch, SlurmError } from './slurm-cli.ts';
 import { readSubmissions, slurmPaths, writeSubmissions, elementsByTask, type SubmittedJob } from './slurm-record.ts';
 import { arrayJobArgs, arrayJobScript } from './slurm-script.ts';
 import { isDistributedTraining, trainJobArgs, trainJobScript } from './slurm-train.ts';
@@ -122,13 +122,22 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
       if (last) await waitForJobs(runDir, stage, plan, last.jobs.map((j) => j.id), new Set(), progress);
 
       const reported = new Set<number>();
+      let submitError: string | undefined;
       let remaining = [...pending];
       for (let attempt = 0; attempt <= cfg.retries && remaining.length > 0; attempt++) {
         const done = await doneTaskIds(runDir, stage.name);
         remaining = remaining.filter((i) => !done.has(plan[i]!.id));
         if (remaining.length === 0) break;
         const round = record.rounds.length;
-        const jobs = await submitRound(runDir, config.name, stage, round, remaining);
+        let jobs: SubmittedJob[];
+        try {
+          jobs = await submitRound(runDir, config.name, stage, round, remaining);
+        } catch (err) {
+          // A refused submission (unknown partition, over a limit) fails the tasks, not the driver.
+          if (!(err instanceof SlurmError)) throw err;
+          submitError = err.message;
+          break;
+        }
         record.rounds.push({ submitted_at: new Date().toISOString(), indices: remaining, jobs });
         await writeSubmissions(runDir, stage.name, record);
         const watch = new Set(remaining);
@@ -156,7 +165,7 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
         let error: string;
         const element = elements.get(index);
         if (stats && !stats.ok) error = stats.error ?? 'failed';
-        else if (!element) error = 'never submitted';
+        else if (!element) error = submitError ?? 'never submitted';
         else {
           let states = finalStates.get(element.jobId);
           if (!states) finalStates.set(element.jobId, (states = await finishedElements(element.jobId, env)));

@@ -46,8 +46,8 @@ function config(retries: number): RunConfig {
   );
 }
 
-async function runOnSlurm(runDir: string, retries = 0) {
-  const cfg = config(retries);
+async function runOnSlurm(runDir: string, retries = 0, executorFields: Record<string, unknown> = {}) {
+  const cfg = parseRunConfig({ ...config(retries), executor: { ...config(retries).executor, ...executorFields } }, 'test');
   if (cfg.executor.kind !== 'slurm') throw new Error('unreachable');
   const executor = createSlurmExecutor({ config: cfg.executor, taskCommand, env: cluster!.env });
   return runPipeline({ runDir, config: cfg, stages, executor, stream: quiet });
@@ -168,5 +168,14 @@ test('training runs as one srun torchrun job, one rank per GPU, all meeting at t
     assert.match(seen, new RegExp(`RANK=${rank} LOCAL_RANK=${rank} WORLD_SIZE=2 MASTER_ADDR=\\S+ MASTER_PORT=\\d+ SLURM_JOB_NUM_NODES=1 SUM=3`));
   }
   assert.equal(existsSync(join(dir, 'markers', 'train', 'train.done')), true);
+  await rm(dir, { recursive: true });
+});
+
+test('a refused submission fails the stage with sbatch\'s message', { skip, timeout: 60_000 }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'slurm-refused-'));
+  const result = await runOnSlurm(dir, 2, { partition: 'no-such-partition' });
+  assert.equal(result.ok, false);
+  assert.equal(result.stages[0]!.failed, 4);
+  assert.match(result.stages[0]!.failures[0]!.error, /sbatch .*failed: .*invalid partition/i);
   await rm(dir, { recursive: true });
 });
