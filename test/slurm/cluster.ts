@@ -55,7 +55,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   throw new Error(`test Slurm cluster: timed out waiting for ${what}\n${await logs()}`);
 }
 
-function slurmConf(dir: string, ctldPort: number, slurmdPort: number, cpus: number, gpus: number): string {
+function slurmConf(dir: string, ctldPort: number, slurmdPort: number, cpus: number, gpus: number, maxArraySize: number): string {
   const memMb = Math.max(1024, Math.floor(totalmem() / 2 ** 20 / 2));
   return [
     'ClusterName=ccpretraintest',
@@ -91,6 +91,7 @@ function slurmConf(dir: string, ctldPort: number, slurmdPort: number, cpus: numb
     'SlurmdTimeout=30',
     'InactiveLimit=0',
     'MinJobAge=600',
+    `MaxArraySize=${maxArraySize}`,
     'KillWait=2',
     'Waittime=0',
     ...(gpus ? ['GresTypes=gpu'] : []),
@@ -131,9 +132,10 @@ async function stepDaemons(conf: string): Promise<number[]> {
 /**
  * Starts munged, slurmctld and slurmd; resolves when the node is idle. Call `stop()` in an `after`
  * hook. `gpus` declares that many GPUs backed by plain files, not devices: jobs asking for
- * `--gpus-per-node` are scheduled as on a GPU node, without any GPU to run on.
+ * `--gpus-per-node` are scheduled as on a GPU node, without any GPU to run on. A small
+ * `maxArraySize` makes the executor split its arrays, as on a site that keeps Slurm's default.
  */
-export async function startCluster(opts: { cpus?: number; gpus?: number } = {}): Promise<SlurmCluster> {
+export async function startCluster(opts: { cpus?: number; gpus?: number; maxArraySize?: number } = {}): Promise<SlurmCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'ccp-slurm-'));
   // munged wants every directory on the socket path searchable by all.
   await chmod(dir, 0o755);
@@ -142,7 +144,7 @@ export async function startCluster(opts: { cpus?: number; gpus?: number } = {}):
   await writeFile(key, randomBytes(128), { mode: 0o600 });
   const socket = join(dir, 'munge', 'munge.socket');
   const conf = join(dir, 'slurm.conf');
-  await writeFile(conf, slurmConf(dir, await freePort(), await freePort(), opts.cpus ?? 2, opts.gpus ?? 0));
+  await writeFile(conf, slurmConf(dir, await freePort(), await freePort(), opts.cpus ?? 2, opts.gpus ?? 0, opts.maxArraySize ?? 1001));
   if (opts.gpus) {
     // Slurm binds GPUs to device files; plain files stand in for /dev/nvidiaN.
     for (let i = 0; i < opts.gpus; i++) await writeFile(join(dir, `gpu${i}`), '');

@@ -16,7 +16,7 @@ import { parseRunConfig, type RunConfig } from '../../pipeline/config.ts';
 import { createLocalExecutor } from '../../pipeline/local-executor.ts';
 import { runPipeline } from '../../pipeline/runner.ts';
 import { createSlurmExecutor } from '../../pipeline/slurm-executor.ts';
-import { readSubmissions } from '../../pipeline/slurm-record.ts';
+import { elementsByTask, readSubmissions } from '../../pipeline/slurm-record.ts';
 import { formatRunStatus, runStatus } from '../../pipeline/run-status.ts';
 import { startCluster, slurmUnavailable, type SlurmCluster } from './cluster.ts';
 import { stages, trainStage } from './fixture-stages.ts';
@@ -29,7 +29,7 @@ const registry = new URL('./fixture-stages.ts', import.meta.url).href;
 
 let cluster: SlurmCluster | undefined;
 before(async () => {
-  if (!skip) cluster = await startCluster({ gpus: 2 });
+  if (!skip) cluster = await startCluster({ gpus: 2, maxArraySize: 3 });
 });
 after(async () => {
   await cluster?.stop();
@@ -75,8 +75,10 @@ test('every stage runs as a Slurm array job, byte-identical to the local executo
   const record = await readSubmissions(dir, 'lines');
   assert.equal(record.rounds.length, 1);
   assert.deepEqual(record.rounds[0]!.indices, [0, 1, 2, 3]);
-  const job = record.rounds[0]!.jobs[0]!.id;
-  assert.match(await readFile(join(dir, 'logs', 'lines', 'slurm', `${job}_2.out`), 'utf8'), /task 2\b/);
+  // MaxArraySize=3 on this cluster: two chunks of two elements, the second after the first.
+  assert.deepEqual(record.rounds[0]!.jobs.map((j) => [j.offset, j.count]), [[0, 2], [2, 2]]);
+  const second = record.rounds[0]!.jobs[1]!.id;
+  assert.match(await readFile(join(dir, 'logs', 'lines', 'slurm', `${second}_0.out`), 'utf8'), /task 2\b/);
   assert.match(await readFile(join(dir, 'logs', 'lines', 't', '00002.log'), 'utf8'), /writing out\/2\.txt/);
   const again = await runOnSlurm(dir);
   assert.equal(again.ok, true);
@@ -98,12 +100,12 @@ test('a scancelled array element leaves no partial output and the rerun complete
     await new Promise((r) => setTimeout(r, 100));
   }
   const round = (await readSubmissions(dir, 'lines')).rounds[0]!;
-  const element = round.indices.indexOf(2);
+  const target = elementsByTask({ rounds: [round] }).get(2)!;
   const during = (await runStatus(dir, { stageOrder: ['lines', 'total'], env: cluster!.env })).stages[0]!;
   assert.ok(during.running >= 1, `task 2 shows as running: ${JSON.stringify(during)}`);
   assert.equal(during.failed, 0);
-  assert.deepEqual(during.slurmJobs, [round.jobs[0]!.id]);
-  await exec('scancel', [`${round.jobs[0]!.id}_${element}`], { env: cluster!.env });
+  assert.deepEqual(during.slurmJobs, round.jobs.map((j) => j.id));
+  await exec('scancel', [`${target.jobId}_${target.element}`], { env: cluster!.env });
   const first = await running;
   assert.equal(first.ok, false);
   assert.equal(first.stages[0]!.failed, 1);
