@@ -5,6 +5,7 @@
 import { ConfigError } from '../pipeline/config.ts';
 import { RunFolderError } from '../pipeline/runner.ts';
 import { runCommand, taskCommand } from './run-commands.ts';
+import { statusCommand } from './status-command.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 const STAGE_COMMANDS = ['extract', 'dedup', 'train-tokenizer', 'tokenize', 'train', 'report'] as const;
@@ -18,6 +19,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === 'run') return runCommand('run', rest);
   if ((STAGE_COMMANDS as readonly string[]).includes(command)) return runCommand(command as (typeof STAGE_COMMANDS)[number], rest);
   if (command === 'task') return taskCommand(rest);
+  if (command === 'status') return statusCommand(rest);
   throw new UsageError(`unknown command "${command}"`);
 }
 

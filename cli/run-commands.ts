@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRunConfig, parseRunConfig, type RunConfig } from '../pipeline/config.ts';
 import { createLocalExecutor } from '../pipeline/local-executor.ts';
+import { createSlurmExecutor } from '../pipeline/slurm-executor.ts';
 import { runPipeline, prepareRunDir, type RunSummary } from '../pipeline/runner.ts';
 import type { StageCommand } from '../pipeline/stage.ts';
 import { stages, stagesFor } from '../pipeline/stages.ts';
@@ -85,8 +86,8 @@ export async function runCommand(command: 'run' | StageCommand, argv: readonly s
     ({ config, runDir } = await resolveRun(first, values.out));
   }
   config = workersOption(values.workers, config);
-  if (config.executor.kind !== 'local') throw new UsageError(`executor "${config.executor.kind}" is not available in this build`);
-  const executor = createLocalExecutor({ workers: config.executor.workers });
+  const executor =
+    config.executor.kind === 'slurm' ? createSlurmExecutor({ config: config.executor }) : createLocalExecutor({ workers: config.executor.workers });
   const selected = command === 'run' ? stages : stagesFor([command]);
   const summary = await runPipeline({ runDir, config, stages: selected, executor });
   printSummary(summary, runDir);
