@@ -177,6 +177,8 @@ export async function* splitWarcRecords(input: AsyncIterable<Inflated>, stats: S
     if (ev.kind === 'data') {
       if (pos >= buf.length) buf = Buffer.from(ev.bytes.buffer, ev.bytes.byteOffset, ev.bytes.byteLength);
       else buf = Buffer.concat([buf.subarray(pos), ev.bytes]);
+      // Offsets into the old buffer move with the bytes kept.
+      if (state.at === 'block') state.blockStart -= pos;
       pos = 0;
       yield* parse(false);
       continue;

@@ -225,3 +225,33 @@ test('JSONL, plain and gzipped: text and id fields, bad lines counted', async ()
 test('a missing file fails naming it', async () => {
   await assert.rejects(readAll(path.join(dir, 'nope.warc.gz')), (err: Error) => err.message.includes('nope.warc.gz') && /ENOENT|no such file/.test(err.message));
 });
+
+test('a whole file compressed as one gzip member is streamed past the in-memory limit', async () => {
+  const small = Array.from({ length: 300 }, (_, i) => ({ url: `https://e.org/s${i}`, html: `<p>small page number ${i} with a little text.</p>`.repeat(8) }));
+  const whole = gzipSync(buildWarc(crawlRecords(small), { gzip: false }));
+  const cfg = extractConfig({ max_page_bytes: 2000 });
+  const { docs, stats } = await readAll(await file('one-member.warc.gz', whole), cfg);
+  assert.equal(docs.length, 300);
+  assert.equal(docs[299]!.url, 'https://e.org/s299');
+  assert.ok(stats.counters['bytes.uncompressed']! > 2000 + 128 * 1024, 'larger than the synchronous limit');
+  assert.deepEqual(
+    Object.keys(stats.counters).filter((k) => k.startsWith('errors.')),
+    [],
+  );
+  // cut it short: the records before the cut are read, the cut is counted
+  const cut = await readAll(await file('one-member-cut.warc.gz', whole.subarray(0, whole.length >> 1)), cfg);
+  assert.ok(cut.docs.length > 50 && cut.docs.length < 300);
+  assert.equal(cut.stats.counters['errors.gzip_truncated'], 1);
+});
+
+test('a plain WARC larger than the read chunk splits records across chunks', async () => {
+  const many = Array.from({ length: 150 }, (_, k) => samplePages().map((p) => ({ ...p, url: `${p.url}?n=${k}` }))).flat();
+  const bytes = buildWarc(crawlRecords(many), { gzip: false });
+  assert.ok(bytes.length > 2 * 1024 * 1024, `spans several 1 MB reads: ${bytes.length}`);
+  const { docs, stats } = await readAll(await file('big-plain.warc', bytes));
+  assertAllPages(docs, many);
+  assert.deepEqual(
+    Object.keys(stats.counters).filter((k) => k.startsWith('errors.')),
+    [],
+  );
+});
