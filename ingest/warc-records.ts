@@ -178,7 +178,9 @@ export async function* splitWarcRecords(input: AsyncIterable<Inflated>, stats: S
       if (pos >= buf.length) buf = Buffer.from(ev.bytes.buffer, ev.bytes.byteOffset, ev.bytes.byteLength);
       else buf = Buffer.concat([buf.subarray(pos), ev.bytes]);
       // Offsets into the old buffer move with the bytes kept.
-      if (state.at === 'block') state.blockStart -= pos;
+      // (`parse` reassigns `state`; TypeScript cannot see that from here.)
+      const open = state as State;
+      if (open.at === 'block') open.blockStart -= pos;
       pos = 0;
       yield* parse(false);
       continue;
