@@ -132,7 +132,10 @@ export async function* inflateMembers(
         if (outcome.partial?.byteLength) yield { kind: 'data', bytes: outcome.partial };
         stats.count('errors.gzip_truncated');
         yield BROKEN;
-        return;
+        // Usually the file simply ends here; but a damaged member can also read as unfinished
+        // while whole members follow it, so look for them.
+        if (!(await skipToMagic(win, it, outcome.from - win.pos + 1))) return;
+        continue;
       }
       stats.count('errors.gzip_corrupt');
       yield BROKEN;
@@ -164,7 +167,7 @@ async function skipToMagic(win: Window, it: AsyncIterator<Uint8Array>, from: num
   }
 }
 
-type OneOutcome = { kind: 'ok'; bytes: Uint8Array } | { kind: 'corrupt' } | { kind: 'truncated'; partial?: Uint8Array } | { kind: 'too-large' };
+type OneOutcome = { kind: 'ok'; bytes: Uint8Array } | { kind: 'corrupt' } | { kind: 'truncated'; from: number; partial?: Uint8Array } | { kind: 'too-large' };
 
 /** What a member cut by the end of the input still holds: the records before the cut are whole. */
 function salvage(data: Uint8Array, syncLimit: number): Uint8Array | undefined {
@@ -187,8 +190,7 @@ async function inflateOne(win: Window, it: AsyncIterator<Uint8Array>, hlen: numb
       if (code === 'Z_BUF_ERROR') {
         if (win.eof) {
           const partial = salvage(win.buf.subarray(win.pos + hlen), syncLimit);
-          win.pos = win.buf.length;
-          return partial ? { kind: 'truncated', partial } : { kind: 'truncated' };
+          return partial ? { kind: 'truncated', from: win.pos, partial } : { kind: 'truncated', from: win.pos };
         }
         // Double what is buffered before trying again, so a large member costs O(n) overall.
         await fill(win, it, avail * 2);
@@ -199,7 +201,7 @@ async function inflateOne(win: Window, it: AsyncIterator<Uint8Array>, hlen: numb
     }
     const end = win.pos + hlen + result.engine.bytesWritten;
     if (end + 8 > win.buf.length) {
-      if (win.eof) return { kind: 'truncated' };
+      if (win.eof) return { kind: 'truncated', from: win.pos, partial: result.buffer };
       await fill(win, it, end + 8 - win.pos);
       continue;
     }
