@@ -52,8 +52,8 @@ async function fill(win: Window, source: AsyncIterator<Uint8Array>, minAvail: nu
 
 /** Length of the gzip member header at `b[0..]`, 0 when incomplete, -1 when it is not a deflate gzip header. */
 function headerLength(b: Uint8Array): number {
+  if ((b.length > 0 && b[0] !== 0x1f) || (b.length > 1 && b[1] !== 0x8b) || (b.length > 2 && b[2] !== 8)) return -1;
   if (b.length < 10) return 0;
-  if (b[0] !== 0x1f || b[1] !== 0x8b || b[2] !== 8) return -1;
   const flags = b[3]!;
   if (flags & 0xe0) return -1;
   let p = 10;
@@ -87,7 +87,8 @@ function zlibCode(err: unknown): string | undefined {
 /**
  * Yields the decompressed content of each member followed by `member-end`; corrupt members are
  * counted (`errors.gzip_corrupt`), announced with `broken`, and skipped by scanning for the next
- * member header; a file cut inside a member counts `errors.gzip_truncated` and ends.
+ * member header; a member cut by the end of the input yields what it holds and counts
+ * `errors.gzip_truncated`.
  */
 export async function* inflateMembers(
   source: AsyncIterable<Uint8Array>,
@@ -134,7 +135,7 @@ export async function* inflateMembers(
         yield BROKEN;
         // Usually the file simply ends here; but a damaged member can also read as unfinished
         // while whole members follow it, so look for them.
-        if (!(await skipToMagic(win, it, outcome.from - win.pos + 1))) return;
+        if (!(await skipToMagic(win, it, 1))) return;
         continue;
       }
       stats.count('errors.gzip_corrupt');
@@ -167,7 +168,7 @@ async function skipToMagic(win: Window, it: AsyncIterator<Uint8Array>, from: num
   }
 }
 
-type OneOutcome = { kind: 'ok'; bytes: Uint8Array } | { kind: 'corrupt' } | { kind: 'truncated'; from: number; partial?: Uint8Array } | { kind: 'too-large' };
+type OneOutcome = { kind: 'ok'; bytes: Uint8Array } | { kind: 'corrupt' } | { kind: 'truncated'; partial?: Uint8Array } | { kind: 'too-large' };
 
 /** What a member cut by the end of the input still holds: the records before the cut are whole. */
 function salvage(data: Uint8Array, syncLimit: number): Uint8Array | undefined {
@@ -190,7 +191,7 @@ async function inflateOne(win: Window, it: AsyncIterator<Uint8Array>, hlen: numb
       if (code === 'Z_BUF_ERROR') {
         if (win.eof) {
           const partial = salvage(win.buf.subarray(win.pos + hlen), syncLimit);
-          return partial ? { kind: 'truncated', from: win.pos, partial } : { kind: 'truncated', from: win.pos };
+          return partial ? { kind: 'truncated', partial } : { kind: 'truncated' };
         }
         // Double what is buffered before trying again, so a large member costs O(n) overall.
         await fill(win, it, avail * 2);
@@ -201,7 +202,7 @@ async function inflateOne(win: Window, it: AsyncIterator<Uint8Array>, hlen: numb
     }
     const end = win.pos + hlen + result.engine.bytesWritten;
     if (end + 8 > win.buf.length) {
-      if (win.eof) return { kind: 'truncated', from: win.pos, partial: result.buffer };
+      if (win.eof) return { kind: 'truncated', partial: result.buffer };
       await fill(win, it, end + 8 - win.pos);
       continue;
     }

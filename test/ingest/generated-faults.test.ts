@@ -255,3 +255,10 @@ test('a plain WARC larger than the read chunk splits records across chunks', asy
     [],
   );
 });
+
+test('bytes after the last member are counted as garbage, not as a truncation', async () => {
+  const { docs, stats } = await readAll(await file('trailing.warc.gz', Buffer.concat([buildWarc(crawlRecords(pages.slice(0, 2))), Buffer.from('\n\n')])));
+  assert.equal(docs.length, 2);
+  assert.equal(stats.counters['errors.gzip_garbage'], 1);
+  assert.equal(stats.counters['errors.gzip_truncated'], undefined);
+});
