@@ -9,6 +9,8 @@ import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { buildWarc, encodeRecord, pageRecords } from '../warc-writer.ts';
 import type { PageInput } from '../warc-writer.ts';
+import { createStats } from '../../pipeline/stats.ts';
+import { readDocuments } from '../../ingest/index.ts';
 import { crawlRecords, extractConfig, readAll, samplePages } from './read-helpers.ts';
 
 let dir = '';
@@ -261,4 +263,20 @@ test('bytes after the last member are counted as garbage, not as a truncation', 
   assert.equal(docs.length, 2);
   assert.equal(stats.counters['errors.gzip_garbage'], 1);
   assert.equal(stats.counters['errors.gzip_truncated'], undefined);
+});
+
+test('an aborted read stops with the abort reason', async () => {
+  const p = await file('abort.warc.gz', buildWarc(crawlRecords(pages)));
+  const ac = new AbortController();
+  const seen: string[] = [];
+  await assert.rejects(
+    (async () => {
+      for await (const doc of readDocuments({ source: 'test', kind: 'warc', location: p }, extractConfig(), createStats(), ac.signal)) {
+        seen.push(doc.id);
+        ac.abort(new Error('stop here'));
+      }
+    })(),
+    /stop here/,
+  );
+  assert.equal(seen.length, 1);
 });
