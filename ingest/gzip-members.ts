@@ -37,17 +37,22 @@ interface Window {
   eof: boolean;
 }
 
+/** Reads until `minAvail` bytes are buffered or the input ends; one copy per call, however many chunks. */
 async function fill(win: Window, source: AsyncIterator<Uint8Array>, minAvail: number): Promise<void> {
-  while (!win.eof && win.buf.length - win.pos < minAvail) {
+  let avail = win.buf.length - win.pos;
+  if (win.eof || avail >= minAvail) return;
+  const parts: Buffer[] = avail ? [win.buf.subarray(win.pos)] : [];
+  while (avail < minAvail) {
     const next = await source.next();
     if (next.done) {
       win.eof = true;
       break;
     }
-    const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
-    win.buf = win.pos === win.buf.length ? chunk : Buffer.concat([win.buf.subarray(win.pos), chunk]);
-    win.pos = 0;
+    parts.push(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+    avail += next.value.byteLength;
   }
+  win.buf = parts.length === 1 ? parts[0]! : Buffer.concat(parts, avail);
+  win.pos = 0;
 }
 
 /** Length of the gzip member header at `b[0..]`, 0 when incomplete, -1 when it is not a deflate gzip header. */

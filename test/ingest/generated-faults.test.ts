@@ -248,6 +248,8 @@ test('a whole file compressed as one gzip member is streamed past the in-memory 
 
 test('a plain WARC larger than the read chunk splits records across chunks', async () => {
   const many = Array.from({ length: 150 }, (_, k) => samplePages().map((p) => ({ ...p, url: `${p.url}?n=${k}` }))).flat();
+  // and one page whose block spans several reads
+  many.splice(100, 0, { url: 'https://e.org/three-mb', html: `<p>${'a big page '.repeat(300_000)}</p><p>the end of the big page</p>`, marker: 'the end of the big page' });
   const bytes = buildWarc(crawlRecords(many), { gzip: false });
   assert.ok(bytes.length > 2 * 1024 * 1024, `spans several 1 MB reads: ${bytes.length}`);
   const { docs, stats } = await readAll(await file('big-plain.warc', bytes));
