@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Document } from '../../pipeline/document.ts';
+import { backoffMs, retryAfterMs } from '../../ingest/download.ts';
 import { buildWarc, pageRecords } from '../warc-writer.ts';
 import { crawlRecords, extractConfig, readAll, samplePages } from './read-helpers.ts';
 
@@ -224,4 +225,18 @@ test('retries exhausted on a refused connection fail naming the URL and the caus
   const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/x.warc.gz`;
   await new Promise((resolve) => closed.close(resolve));
   await assert.rejects(readAll(url, fast({ retries: 2 })), (err: Error) => err.message.includes(url) && /ECONNREFUSED/.test(err.message) && /2 retries/.test(err.message));
+});
+
+test('Retry-After as seconds or a date; backoff doubles with jitter up to the cap', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  assert.equal(retryAfterMs('3', now), 3000);
+  assert.equal(retryAfterMs('Thu, 01 Jan 2026 00:00:05 GMT', now), 5000);
+  assert.equal(retryAfterMs('soon', now), undefined);
+  const cfg = extractConfig({ download: { retry_base_ms: 100, retry_max_ms: 1000 } }).download;
+  for (let i = 0; i < 50; i++) {
+    const b3 = backoffMs(3, cfg);
+    assert.ok(b3 >= 200 && b3 <= 400, `attempt 3: ${b3}`);
+    const b9 = backoffMs(9, cfg);
+    assert.ok(b9 >= 500 && b9 <= 1000, `capped: ${b9}`);
+  }
 });
