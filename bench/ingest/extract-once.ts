@@ -1,6 +1,6 @@
 // One timed `extract` pass over a WARC in a fresh process (so its peak RSS is its own): read,
 // decode, extract, write the documents as Parquet. Prints one JSON line.
-// Usage: node bench/ingest/extract-once.ts IN.warc.gz OUT.parquet
+// Usage: node bench/ingest/extract-once.ts IN.warc.gz OUT.parquet [rowGroupChars]
 
 import { stat } from 'node:fs/promises';
 import { createStats } from '../../pipeline/stats.ts';
@@ -8,15 +8,15 @@ import { createDocWriter } from '../../pipeline/doc-store.ts';
 import { extractSchema } from '../../ingest/config.ts';
 import { readDocuments } from '../../ingest/index.ts';
 
-const [input, out] = process.argv.slice(2);
-if (!input || !out) throw new Error('usage: extract-once.ts IN.warc.gz OUT.parquet');
+const [input, out, rowGroupChars] = process.argv.slice(2);
+if (!input || !out) throw new Error('usage: extract-once.ts IN.warc.gz OUT.parquet [rowGroupChars]');
 const cfg = extractSchema.parse({});
 const stats = createStats();
 const signal = new AbortController().signal;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 let docs = 0;
-const writer = await createDocWriter(out);
+const writer = await createDocWriter(out, rowGroupChars ? { rowGroupChars: Number(rowGroupChars) } : {});
 for await (const doc of readDocuments({ source: 'bench', kind: 'warc', location: input }, cfg, stats, signal)) {
   await writer.write(doc);
   docs++;
