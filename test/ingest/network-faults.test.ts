@@ -29,6 +29,8 @@ let localDocs: Document[] = [];
 let tinyDocs: Document[] = [];
 let minimalDocs: Document[] = [];
 const hits = new Map<string, number>();
+/** Range and If-Range headers of each request, by route. */
+const rangeHeaders = new Map<string, string[]>();
 const sockets = new Set<Socket>();
 
 /** Serves `body` honouring `Range: bytes=N-` with a strong ETag, as S3/CloudFront do. */
@@ -118,6 +120,7 @@ const server = createServer((req, res) => {
   const route = new URL(req.url ?? '/', 'http://x').pathname;
   const hit = (hits.get(route) ?? 0) + 1;
   hits.set(route, hit);
+  rangeHeaders.set(route, [...(rangeHeaders.get(route) ?? []), `${req.headers.range ?? ''} ${req.headers['if-range'] ?? ''}`.trim()]);
   const handler = routes[route];
   if (!handler) {
     res.writeHead(404);
@@ -180,6 +183,10 @@ test('a reset mid-body resumes with a Range request: no record lost or duplicate
   const stats = await readUrl('/reset.warc.gz');
   assert.equal(stats.counters['download.retries'], 1);
   assert.equal(stats.counters['bytes.in'], warc.length);
+  const [first, second] = rangeHeaders.get('/reset.warc.gz')!;
+  assert.equal(first, '');
+  const m = /^bytes=(\d+)- "v1"$/.exec(second!);
+  assert.ok(m && Number(m[1]) > 0 && Number(m[1]) <= warc.length * 0.4, `resumed from the byte after the last delivered: ${second}`);
 });
 
 test('a server that ignores Range: the delivered prefix is skipped', async () => {
