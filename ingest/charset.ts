@@ -113,12 +113,13 @@ function decodeWith(decoders: Decoders, bytes: Uint8Array, label: string): { tex
 
 /** Decodes a page, choosing the charset as described at the top of this file. */
 export function decodePage(bytes: Uint8Array, contentType: string | undefined, decoders: Decoders): DecodedPage {
-  const candidates: [string | undefined, CharsetSource][] = [
-    [charsetParam(contentType), 'http'],
-    [bomCharset(bytes), 'bom'],
-    [metaCharset(bytes), 'meta'],
+  const candidates: [() => string | undefined, CharsetSource][] = [
+    [() => charsetParam(contentType), 'http'],
+    [() => bomCharset(bytes), 'bom'],
+    [() => metaCharset(bytes), 'meta'],
   ];
-  for (const [label, source] of candidates) {
+  for (const [find, source] of candidates) {
+    const label = find();
     if (!label) continue;
     const out = decodeWith(decoders, bytes, label);
     if (out) return { ...out, source };
