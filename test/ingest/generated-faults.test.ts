@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { buildWarc, encodeRecord, pageRecords } from '../warc-writer.ts';
 import type { PageInput } from '../warc-writer.ts';
 import { createStats } from '../../pipeline/stats.ts';
@@ -167,12 +167,16 @@ test('chunked transfer coding and gzip, deflate and br content codings are undon
   const variants: PageInput[] = [
     { url: 'https://e.org/gzip', html: gzipSync(body), httpHeaders: { 'Content-Encoding': 'gzip' } },
     { url: 'https://e.org/br', html: brotliCompressSync(Buffer.from(body)), httpHeaders: { 'Content-Encoding': 'br' } },
+    { url: 'https://e.org/deflate', html: deflateSync(body), httpHeaders: { 'Content-Encoding': 'deflate' } },
+    { url: 'https://e.org/raw-deflate', html: deflateRawSync(body), httpHeaders: { 'Content-Encoding': 'deflate' } },
+    // the HTTP header says text/plain, Common Crawl's sniffing says HTML: HTML wins
+    { url: 'https://e.org/sniffed', html: body, contentType: 'text/plain' },
     { url: 'https://e.org/chunked-gzip', html: chunked(gzipSync(body)), httpHeaders: { 'Content-Encoding': 'gzip', 'Transfer-Encoding': 'chunked' } },
     // an archive that stored the body decoded but kept the header
     { url: 'https://e.org/stale-header', html: body, httpHeaders: { 'Content-Encoding': 'gzip' } },
   ];
   const { docs, stats } = await readAll(await file('codings.warc.gz', buildWarc(crawlRecords(variants))));
-  assert.equal(docs.length, 4);
+  assert.equal(docs.length, variants.length);
   for (const d of docs) assert.match(d.text, /^Encoded body text\./, d.url);
   assert.equal(stats.counters['html.dechunked'], 1);
 });
