@@ -12,6 +12,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Document } from '../../pipeline/document.ts';
 import { backoffMs, retryAfterMs } from '../../ingest/download.ts';
+import { readDocuments } from '../../ingest/index.ts';
+import { createStats } from '../../pipeline/stats.ts';
 import { buildWarc, pageRecords } from '../warc-writer.ts';
 import { crawlRecords, extractConfig, readAll, samplePages } from './read-helpers.ts';
 
@@ -245,5 +247,13 @@ test('Retry-After as seconds or a date; backoff doubles with jitter up to the ca
     assert.ok(b3 >= 200 && b3 <= 400, `attempt 3: ${b3}`);
     const b9 = backoffMs(9, cfg);
     assert.ok(b9 >= 500 && b9 <= 1000, `capped: ${b9}`);
+  }
+});
+
+test('stopping after the first document closes the download', { timeout: 10_000 }, async () => {
+  const input = { source: 'test', kind: 'warc' as const, location: `${base}/ok.warc.gz` };
+  for await (const doc of readDocuments(input, fast(), createStats(), new AbortController().signal)) {
+    assert.equal(doc.id, localDocs[0]!.id);
+    break;
   }
 });
