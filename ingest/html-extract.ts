@@ -31,6 +31,9 @@ function quality(b: TextBlock): Quality {
   return 'short';
 }
 
+const SIBLING_SHARE = 0.25;
+const SIBLING_MIN = 80;
+
 const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1 };
 
 /** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
@@ -51,11 +54,22 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
     const bonus = (nodes[i] as { verdict: number }).verdict === 2 ? 1.1 : 1;
     if ((total[i] as number) * bonus > (total[best] as number) * ((nodes[best] as { verdict: number }).verdict === 2 ? 1.1 : 1)) best = i;
   }
-  const { start, end } = nodes[best] as { start: number; end: number };
+  // Siblings of the chosen element that carry a good share of content too (the other items of a
+  // listing, the second column of an article) are taken with it, readability style.
+  const keep = new Uint8Array(blocks.length);
+  const bestTotal = total[best] as number;
+  const chosen = nodes[best] as { parent: number; start: number; end: number };
+  keep.fill(1, chosen.start, chosen.end);
+  for (let i = 1; i < nodes.length; i++) {
+    const n = nodes[i] as { parent: number; start: number; end: number };
+    if (chosen.parent >= 0 && n.parent === chosen.parent && (total[i] as number) >= Math.max(SIBLING_SHARE * bestTotal, SIBLING_MIN)) keep.fill(1, n.start, n.end);
+  }
   const out: TextBlock[] = [];
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < blocks.length; i++) {
+    if (!keep[i]) continue;
     const b = blocks[i] as TextBlock;
-    if (b.chrome >= chromeFloor || q[i] === 'bad') continue;
+    // Linked headings are the item titles of listings; other link-dense blocks are navigation.
+    if (b.chrome >= chromeFloor || (q[i] === 'bad' && b.kind !== 'h')) continue;
     out.push(b);
   }
   return out;
