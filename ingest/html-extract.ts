@@ -94,16 +94,33 @@ function render(blocks: readonly TextBlock[], title: string | undefined): string
   return lines.join('\n');
 }
 
-const MIN_CHARS = 200;
+const MIN_CHARS = 250;
+/** A short result that is a small share of the page's text is a misread listing too. */
+const SHORT_CHARS = 1500;
+const SHORT_SHARE = 0.2;
+/** …unless it holds this much prose (good blocks): then it is a short article. */
+const SHORT_PROSE = 400;
+
+const chars = (blocks: readonly TextBlock[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
 
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
   const q = page.blocks.map(quality);
   let chosen = select(page, q, 1);
+  // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
+  // every block outside structural chrome (link lists included), as listings and link pages need.
   for (const floor of [2, 3]) {
-    if (chosen.reduce((n, b) => n + b.text.length, 0) >= MIN_CHARS) break;
+    if (chars(chosen) >= MIN_CHARS) break;
     const wider = select(page, q, floor);
-    if (wider.reduce((n, b) => n + b.text.length, 0) > chosen.reduce((n, b) => n + b.text.length, 0)) chosen = wider;
+    if (chars(wider) > chars(chosen)) chosen = wider;
+  }
+  const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
+  const prose = chars(chosen.filter((b) => good.has(b)));
+  for (const floor of [1, 2]) {
+    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && CHROME_LINE.test(b.text)));
+    if (chars(chosen) < MIN_CHARS || (prose < SHORT_PROSE && chars(chosen) < SHORT_CHARS && chars(chosen) < SHORT_SHARE * chars(all))) {
+      if (chars(all) > chars(chosen)) chosen = all;
+    }
   }
   const text = render(chosen, page.title);
   return page.title ? { text, title: page.title } : { text };
