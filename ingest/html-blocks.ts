@@ -21,7 +21,7 @@ export interface TextBlock {
   bullet: boolean;
   /** Table row id for cells (cells of one row join on one line), else -1. */
   row: number;
-  /** 0: none; 1: inside an element whose class/id/role marks chrome; 2: inside nav/aside/footer/header. */
+  /** 0: none; 1: inside an element whose class/id/role marks chrome; 2: inside nav/aside/footer/header or a hidden element. */
   chrome: 0 | 1 | 2;
   /** Innermost block-level element holding the block. */
   node: number;
@@ -114,7 +114,7 @@ export function parseBlocks(html: string): ParsedPage {
       skipDepth++;
       return;
     }
-    if (DROP_TAGS.has(name) || isHidden(attribs)) {
+    if (DROP_TAGS.has(name)) {
       if (BLOCK_TAGS.has(name)) flush();
       skipDepth = 1;
       return;
@@ -132,7 +132,9 @@ export function parseBlocks(html: string): ParsedPage {
       frame.level = kind === 'h' ? Number(name[1]) : 0;
       if (name === 'li') bulletPending = true;
     }
-    const structural = CHROME_TAGS.has(name);
+    // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
+    // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
+    const structural = CHROME_TAGS.has(name) || isHidden(attribs);
     const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : classVerdict(attribs);
     if (structural) frame.chrome = 2;
     else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
