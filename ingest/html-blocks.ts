@@ -120,6 +120,11 @@ export function parseBlocks(html: string): ParsedPage {
       return;
     }
     const isBlock = BLOCK_TAGS.has(name) || name.includes('-');
+    const hidden = isHidden(attribs);
+    if (hidden && !isBlock) {
+      skipDepth = 1;
+      return;
+    }
     if (isBlock) flush();
     if (name === 'br' || name === 'hr') return;
     const frame: Frame = { ...top, tag: name };
@@ -134,7 +139,7 @@ export function parseBlocks(html: string): ParsedPage {
     }
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
     // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-    const structural = CHROME_TAGS.has(name) || isHidden(attribs);
+    const structural = CHROME_TAGS.has(name) || hidden;
     const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : classVerdict(attribs);
     if (structural) frame.chrome = 2;
     else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
