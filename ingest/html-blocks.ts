@@ -143,6 +143,8 @@ export function parseBlocks(html: string): ParsedPage {
     const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : classVerdict(attribs);
     if (structural) frame.chrome = 2;
     else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
+    // The article body itself, even inside a wrapper whose class reads like chrome.
+    else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
     if (isBlock) {
       frame.node = nodes.length;
       nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, start: blocks.length, end: blocks.length });

@@ -35,7 +35,7 @@ const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
 
 /** Class/id words of the main content (weaker than chrome words: `post-meta` is chrome). */
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
-const CONTENT_BODY_RE = /article-?body|entry-?content|post-?(body|content|text)|story-?body|main-?content|articletext|content-?body/;
+const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody/;
 
 const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
 
@@ -57,16 +57,17 @@ export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
   const cls = attribs['class'];
   const id = attribs['id'];
   if (cls === undefined && id === undefined) return role === 'main' || role === 'article' ? 1 : 0;
+  // Per class name: chrome if any part is a chrome word (`post-meta`), else content if any part is
+  // a content word. An element with both kinds of names (`article-template under-menu`) is neutral.
   let chrome = false;
   let content = false;
   for (const name of `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/)) {
     // State classes (`has-sidebar`, `no-js`) describe the page, not the element.
     if (name === '' || /^(has|with|no|is|js|wp|page-template)-/.test(name)) continue;
     if (CONTENT_BODY_RE.test(name)) return 2;
-    for (const part of name.split(/[_-]+/)) {
-      if (CHROME_WORD_SET.has(part)) chrome = true;
-      else if (CONTENT_WORD_SET.has(part)) content = true;
-    }
+    const parts = name.split(/[_-]+/);
+    if (parts.some((p) => CHROME_WORD_SET.has(p))) chrome = true;
+    else if (parts.some((p) => CONTENT_WORD_SET.has(p))) content = true;
   }
-  return chrome ? -1 : content ? 1 : 0;
+  return chrome ? (content ? 0 : -1) : content ? 1 : 0;
 }
