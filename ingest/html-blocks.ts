@@ -44,7 +44,6 @@ export interface ParsedPage {
 }
 
 interface Frame {
-  tag: string;
   node: number;
   chrome: 0 | 1 | 2;
   kind: BlockKind;
@@ -63,7 +62,7 @@ const kindOf = (tag: string): BlockKind | undefined =>
 export function parseBlocks(html: string): ParsedPage {
   const blocks: TextBlock[] = [];
   const nodes: ElementNode[] = [{ parent: -1, tag: '#root', verdict: 0, start: 0, end: 0 }];
-  const root: Frame = { tag: '#root', node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
+  const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
   const stack: Frame[] = [root];
   let top = root;
   let skipDepth = 0;
@@ -127,7 +126,7 @@ export function parseBlocks(html: string): ParsedPage {
     }
     if (isBlock) flush();
     if (name === 'br' || name === 'hr') return;
-    const frame: Frame = { ...top, tag: name };
+    const frame: Frame = { ...top };
     if (name === 'a' && attribs['href'] !== undefined) frame.link = true;
     if (name === 'pre') frame.pre = true;
     if (name === 'tr') frame.row = ++rows;

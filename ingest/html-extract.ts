@@ -5,7 +5,7 @@
 // its good blocks are written out.
 
 import { parseBlocks } from './html-blocks.ts';
-import type { ParsedPage, TextBlock } from './html-blocks.ts';
+import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 
 export interface Extracted {
   text: string;
@@ -31,6 +31,7 @@ function quality(b: TextBlock): Quality {
   return 'short';
 }
 
+const BODY_BONUS = 1.1;
 const SIBLING_SHARE = 0.25;
 const SIBLING_MIN = 80;
 
@@ -46,22 +47,21 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
   });
   // Children come after their parent in `nodes`: one backward pass sums subtrees.
   for (let i = nodes.length - 1; i > 0; i--) {
-    const parent = (nodes[i] as { parent: number }).parent;
+    const parent = (nodes[i] as ElementNode).parent;
     total[parent] = (total[parent] as number) + (total[i] as number);
   }
+  // An element whose class names it the article body gets a small edge over its wrappers.
+  const score = (i: number): number => (total[i] as number) * ((nodes[i] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
   let best = 0;
-  for (let i = 1; i < nodes.length; i++) {
-    const bonus = (nodes[i] as { verdict: number }).verdict === 2 ? 1.1 : 1;
-    if ((total[i] as number) * bonus > (total[best] as number) * ((nodes[best] as { verdict: number }).verdict === 2 ? 1.1 : 1)) best = i;
-  }
+  for (let i = 1; i < nodes.length; i++) if (score(i) > score(best)) best = i;
   // Siblings of the chosen element that carry a good share of content too (the other items of a
   // listing, the second column of an article) are taken with it, readability style.
   const keep = new Uint8Array(blocks.length);
   const bestTotal = total[best] as number;
-  const chosen = nodes[best] as { parent: number; start: number; end: number };
+  const chosen = nodes[best] as ElementNode;
   keep.fill(1, chosen.start, chosen.end);
   for (let i = 1; i < nodes.length; i++) {
-    const n = nodes[i] as { parent: number; start: number; end: number };
+    const n = nodes[i] as ElementNode;
     if (chosen.parent >= 0 && n.parent === chosen.parent && (total[i] as number) >= Math.max(SIBLING_SHARE * bestTotal, SIBLING_MIN)) keep.fill(1, n.start, n.end);
   }
   const out: TextBlock[] = [];
