@@ -36,13 +36,14 @@ if (!existsSync(join(ut1, 'adult/domains'))) {
   mkdirSync(ut1, { recursive: true });
   execFileSync('tar', ['xzf', join(repo, 'bench/.venv/lib/python3.11/site-packages/datatrove/assets/url_filterblacklists.tar.gz'), '-C', ut1]);
 }
-let dtSpeed: { docs_per_s: number; lid_per_s: number; chain_seconds: number; kept: number } | undefined;
+let dtSpeed: { docs: number; docs_per_s: number; lid_per_s: number; chain_seconds: number; kept: number } | undefined;
 if (!process.argv.includes('--skip-python')) {
   const out = execFileSync(join(repo, 'bench/.venv/bin/python'), [join(repo, 'bench/filters/run_datatrove.py'), docsPath, dtPath], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
   dtSpeed = JSON.parse(out.trim().split('\n').pop()!);
   writeFileSync(join(results, 'filters-datatrove-speed.json'), JSON.stringify(dtSpeed));
-} else if (existsSync(join(results, 'filters-datatrove-speed.json'))) {
-  dtSpeed = JSON.parse(readFileSync(join(results, 'filters-datatrove-speed.json'), 'utf8'));
+} else if (existsSync(join(results, 'filters-datatrove-speed.raw'))) {
+  // from: run_datatrove.py filters-docs-speed.jsonl /dev/null --chain-only > filters-datatrove-speed.raw
+  dtSpeed = JSON.parse(readFileSync(join(results, 'filters-datatrove-speed.raw'), 'utf8').trim().split('\n').pop()!);
 }
 
 interface DtEntry { keep: boolean | null; reason: string | null; lang?: string; score?: number; text?: string; metrics?: Record<string, number | null> }
@@ -129,20 +130,21 @@ for (const l of details) console.log(l);
 
 // Speed: chained FineWeb filters, one core, best of 2 (datatrove measured the same way).
 const pipeline = await createFilterPipeline(cfg);
+const speedDocs = docs.slice(0, dtSpeed?.docs ?? docs.length);
 let best = Infinity;
 let kept = 0;
 for (let rep = 0; rep < 2; rep++) {
   const stats = createStats();
   kept = 0;
   const t0 = performance.now();
-  for (const d of docs) if (pipeline.apply(d, stats).keep) kept++;
+  for (const d of speedDocs) if (pipeline.apply(d, stats).keep) kept++;
   best = Math.min(best, (performance.now() - t0) / 1000);
 }
-const oursPerS = docs.length / best;
+const oursPerS = speedDocs.length / best;
 console.log('\n## Speed (one core)\n');
-console.log(`chained FineWeb filters: ours ${oursPerS.toFixed(0)} docs/s (${best.toFixed(2)} s, kept ${kept})` + (dtSpeed ? `, datatrove ${dtSpeed.docs_per_s.toFixed(0)} docs/s (${dtSpeed.chain_seconds.toFixed(2)} s, kept ${dtSpeed.kept}) → ${(oursPerS / dtSpeed.docs_per_s).toFixed(1)}×` : ''));
+console.log(`chained FineWeb filters on the first ${speedDocs.length} documents: ours ${oursPerS.toFixed(0)} docs/s (${best.toFixed(2)} s, kept ${kept})` + (dtSpeed ? `, datatrove ${dtSpeed.docs_per_s.toFixed(0)} docs/s (${dtSpeed.chain_seconds.toFixed(2)} s, kept ${dtSpeed.kept}) → ${(oursPerS / dtSpeed.docs_per_s).toFixed(1)}×` : ''));
 
-const paras = docs.flatMap((d) => d.text.split('\n')).filter((p) => p.length >= 200).slice(0, 20000);
+const paras = speedDocs.flatMap((d) => d.text.split('\n')).filter((p) => p.length >= 200).slice(0, 20000);
 const avg = paras.reduce((a, p) => a + p.length, 0) / paras.length;
 let t0 = performance.now();
 for (const p of paras) lid.predict(p);

@@ -120,7 +120,7 @@ def main():
     docs_path, out_path = sys.argv[1], sys.argv[2]
     docs = [json.loads(line) for line in open(docs_path, encoding="utf-8")]
     # Optional third argument: a file of ids whose measured values to record (the disagreements).
-    metrics_for = set(open(sys.argv[3]).read().split()) if len(sys.argv) > 3 else set()
+    metrics_for = set(open(sys.argv[3]).read().split()) if len(sys.argv) > 3 and sys.argv[3] != "--chain-only" else set()
     if metrics_for:
         docs = [d for d in docs if d["id"] in metrics_for]
     lang = LanguageFilter()
@@ -144,8 +144,11 @@ def main():
         "fineweb_quality": fineweb_metrics,
         "c4_quality": c4_sentences,
     }
+    chain_only = len(sys.argv) > 3 and sys.argv[3] == "--chain-only"
+    if chain_only:
+        metrics_for = set()
     with open(out_path, "w", encoding="utf-8") as out:
-        for d in docs:
+        for d in [] if chain_only else docs:
             rec = {"id": d["id"], "filters": {}}
             for name, f in filters.items():
                 doc = Document(text=d["text"], id=d["id"], metadata={"url": d["url"] or "http://missing.invalid/"})
