@@ -57,7 +57,7 @@ const PUNKT_WORD_RE = new RegExp(
   `${MULTI_CHAR}|(?=${WORD_START})${NWS}+?(?=${WS}|$|${NON_WORD}|${MULTI_CHAR}|,(?=$|${WS}|${NON_WORD}|${MULTI_CHAR}))|${NWS}`,
   'gu',
 );
-const PERIOD_CONTEXT_RE = new RegExp(`[.?!](?=(?<after>${NON_WORD}|${WS}+(?<next>${NWS}+)))`, 'gdu');
+const PERIOD_CONTEXT_RE = new RegExp(`[.?!](?=(?<after>${NON_WORD}|${WS}+(?<next>${NWS}+)))`, 'gu');
 const REALIGN_RE = new RegExp(`^["')\\]}\\u2018\\u2019\\u201c\\u201d\\u00ab\\u00bb]+?(?:${WS}+|(?=--)|$|(?=\\n))`, 'u');
 const NUMERIC_RE = /^-?[.,]?\p{Nd}[\p{Nd},.-]*\.?$/u;
 const INITIAL_RE = /^[\p{L}\p{Nl}\p{No}_]\.$/u;
@@ -190,8 +190,8 @@ export function sentenceSpans(text: string): [number, number][] {
     if (isBreakFast(before, match[0], m) ?? containsSentbreak(before + match[0] + after, m)) {
       const end = match.index + match[0].length;
       slices.push([lastBreak, end]);
-      const nextIdx = match.indices!.groups!['next'];
-      lastBreak = nextIdx ? nextIdx[0] : end;
+      const next = match.groups!['next'];
+      lastBreak = next === undefined ? end : end + after.length - next.length;
     }
   };
   PERIOD_CONTEXT_RE.lastIndex = 0;
