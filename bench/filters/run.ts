@@ -88,6 +88,7 @@ const ours: Record<string, (d: Document, c: FilterContext) => Outcome> = {
 
 const table: string[] = [];
 const details: string[] = [];
+const disagreeing: { id: string; name: string; line: string }[] = [];
 for (const [name, f] of Object.entries(ours)) {
   let agree = 0;
   let sameRule = 0;
@@ -96,6 +97,7 @@ for (const [name, f] of Object.entries(ours)) {
   let bothKeep = 0;
   let n = 0;
   for (const d of docs) {
+    if (name !== 'url' && d.id.startsWith('url/')) continue;
     const theirs = dt.get(d.id)?.[name];
     if (!theirs || theirs.keep === null) continue;
     n++;
@@ -124,7 +126,9 @@ for (const [name, f] of Object.entries(ours)) {
       }
     } else {
       const tm = theirs.metrics ? JSON.stringify(Object.fromEntries(Object.entries(theirs.metrics).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toFixed(5)) : v]))) : '';
-      details.push(`  ${name} DISAGREE ${d.id}: ours ${o.keep ? 'keep' : `drop ${o.rule} (${o.detail})`} ${JSON.stringify(metrics)} / datatrove ${theirs.keep ? 'keep' : `drop ${theirs.reason}`} ${tm}${theirs.lang ? ` ${theirs.lang} ${theirs.score}` : ''}`);
+      const line = `  ${name} DISAGREE ${d.id}: ours ${o.keep ? 'keep' : `drop ${o.rule} (${o.detail})`} ${JSON.stringify(metrics)} / datatrove ${theirs.keep ? 'keep' : `drop ${theirs.reason}`} ${tm}${theirs.lang ? ` ${theirs.lang} ${theirs.score}` : ''}`;
+      details.push(line);
+      disagreeing.push({ id: d.id, name, line });
     }
   }
   table.push(`| ${name} | ${n} | ${agree} | ${((100 * agree) / n).toFixed(2)}% | ${bothDrop} | ${sameRule} |${name === 'c4_quality' ? ` kept text identical ${textSame}/${bothKeep}` : ''}`);
@@ -135,6 +139,16 @@ console.log('|---|---|---|---|---|---|');
 for (const l of table) console.log(l);
 console.log(`\n## Differences (${details.length})\n`);
 for (const l of details) console.log(l);
+if (disagreeing.length > 0 && existsSync(py)) {
+  // datatrove's measured values for the disagreeing documents (its filters return only a reason).
+  const ids = join(results, 'filters-disagree-ids.txt');
+  const metricsOut = join(results, 'filters-datatrove-metrics.jsonl');
+  writeFileSync(ids, [...new Set(disagreeing.map((x) => x.id))].join('\n') + '\n');
+  execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), docsPath, metricsOut, ids], { cwd: repo, stdio: 'ignore' });
+  const m = new Map(readJsonl<{ id: string; filters: Record<string, DtEntry> }>(metricsOut).map((x) => [x.id, x.filters]));
+  console.log('\ndatatrove values for the disagreements:');
+  for (const x of disagreeing) console.log(`  ${x.name} ${x.id}: ${JSON.stringify(m.get(x.id)?.[x.name]?.metrics ?? {})}`);
+}
 
 if (process.argv.includes('--exactness-only')) process.exit(0);
 
