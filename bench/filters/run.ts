@@ -10,7 +10,7 @@
 //   --exactness-only   stop after the agreement table
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Document } from '../../pipeline/document.ts';
 import { createStats } from '../../pipeline/stats.ts';
@@ -44,6 +44,7 @@ const SPEED_DOCS = 300;
 let dtSpeed: { docs: number; docs_per_s: number; lid_per_s: number; chain_seconds: number; kept: number } | undefined;
 if (!process.argv.includes('--skip-python')) {
   // ~1 h on a loaded 2-core machine: datatrove's NLTK tokenization dominates.
+  for (const part of ['-rest', '-rest2']) rmSync(join(results, `filters-datatrove${part}.jsonl`), { force: true });
   execFileSync('python3', [join(repo, 'bench/filters/make-url-docs.py'), ut1, join(results, 'filters-docs-url.jsonl')], { stdio: 'inherit' });
   execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), docsPath, dtPath], { cwd: repo, stdio: 'inherit' });
   execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), join(results, 'filters-docs-url.jsonl'), join(results, 'filters-datatrove-url.jsonl')], { cwd: repo, stdio: 'inherit' });
@@ -61,11 +62,12 @@ interface DtEntry { keep: boolean | null; reason: string | null; lang?: string; 
 const readJsonl = <T>(p: string): T[] => (existsSync(p) ? readFileSync(p, 'utf8').trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as T) : []);
 type RawDoc = { id: string; url: string; text: string };
 const mainDocs = readJsonl<RawDoc>(docsPath);
-// URL-filter cases from the block lists (make-url-docs.py); datatrove results may come in parts.
+// URL-filter cases from the block lists (make-url-docs.py). datatrove's results may come in parts
+// (-rest, -rest2: a long run resumed on the remaining documents with the same script).
 const raw = [...mainDocs, ...readJsonl<RawDoc>(join(results, 'filters-docs-url.jsonl'))];
 const docs: Document[] = raw.map((d) => ({ id: d.id, url: d.url || 'http://missing.invalid/', text: d.text, source: 'bench', file: docsPath, meta: {} }));
 const dt = new Map<string, Record<string, DtEntry>>();
-for (const part of ['', '-rest', '-url']) {
+for (const part of ['', '-rest', '-rest2', '-url']) {
   for (const r of readJsonl<{ id: string; filters: Record<string, DtEntry> }>(join(results, `filters-datatrove${part}.jsonl`))) dt.set(r.id, r.filters);
 }
 

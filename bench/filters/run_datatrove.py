@@ -151,7 +151,7 @@ def main():
         for d in [] if chain_only else docs:
             rec = {"id": d["id"], "filters": {}}
             for name, f in filters.items():
-                doc = Document(text=d["text"], id=d["id"], metadata={"url": d["url"] or "http://missing.invalid/"})
+                doc = Document(text=d["text"], id=d["id"], metadata={"url": d.get("url") or "http://missing.invalid/"})
                 try:
                     r = f.filter(doc)
                     keep, reason = (r, None) if isinstance(r, bool) else (r[0], r[1])
@@ -178,7 +178,7 @@ def main():
         t0 = time.perf_counter()
         kept = Counter()
         for d in docs:
-            doc = Document(text=d["text"], id=d["id"], metadata={"url": d["url"] or "http://missing.invalid/"})
+            doc = Document(text=d["text"], id=d["id"], metadata={"url": d.get("url") or "http://missing.invalid/"})
             for f in order:
                 r = f.filter(doc)
                 if not (r if isinstance(r, bool) else r[0]):
