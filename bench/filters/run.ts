@@ -44,7 +44,7 @@ const SPEED_DOCS = 300;
 let dtSpeed: { docs: number; docs_per_s: number; lid_per_s: number; chain_seconds: number; kept: number } | undefined;
 if (!process.argv.includes('--skip-python')) {
   // ~1 h on a loaded 2-core machine: datatrove's NLTK tokenization dominates.
-  for (const part of ['-rest', '-rest2']) rmSync(join(results, `filters-datatrove${part}.jsonl`), { force: true });
+  for (const part of ['-rest', '-rest2', '-fix']) rmSync(join(results, `filters-datatrove${part}.jsonl`), { force: true });
   execFileSync('python3', [join(repo, 'bench/filters/make-url-docs.py'), ut1, join(results, 'filters-docs-url.jsonl')], { stdio: 'inherit' });
   execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), docsPath, dtPath], { cwd: repo, stdio: 'inherit' });
   execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), join(results, 'filters-docs-url.jsonl'), join(results, 'filters-datatrove-url.jsonl')], { cwd: repo, stdio: 'inherit' });
@@ -63,11 +63,12 @@ const readJsonl = <T>(p: string): T[] => (existsSync(p) ? readFileSync(p, 'utf8'
 type RawDoc = { id: string; url: string; text: string };
 const mainDocs = readJsonl<RawDoc>(docsPath);
 // URL-filter cases from the block lists (make-url-docs.py). datatrove's results may come in parts
-// (-rest, -rest2: a long run resumed on the remaining documents with the same script).
+// (-rest, -rest2: a long run resumed on the remaining documents; -fix: documents re-run after a fix of
+// this script's result unpacking), all with the same script.
 const raw = [...mainDocs, ...readJsonl<RawDoc>(join(results, 'filters-docs-url.jsonl'))];
 const docs: Document[] = raw.map((d) => ({ id: d.id, url: d.url || 'http://missing.invalid/', text: d.text, source: 'bench', file: docsPath, meta: {} }));
 const dt = new Map<string, Record<string, DtEntry>>();
-for (const part of ['', '-rest', '-rest2', '-url']) {
+for (const part of ['', '-rest', '-rest2', '-fix', '-url']) {
   for (const r of readJsonl<{ id: string; filters: Record<string, DtEntry> }>(join(results, `filters-datatrove${part}.jsonl`))) dt.set(r.id, r.filters);
 }
 

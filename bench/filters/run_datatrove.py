@@ -154,7 +154,8 @@ def main():
                 doc = Document(text=d["text"], id=d["id"], metadata={"url": d.get("url") or "http://missing.invalid/"})
                 try:
                     r = f.filter(doc)
-                    keep, reason = (r, None) if isinstance(r, bool) else (r[0], r[1])
+                    # LanguageFilter returns a numpy bool array; others True or (False, reason)
+                    keep, reason = (r[0], r[1]) if isinstance(r, tuple) else (bool(r), None)
                 except Exception as e:  # noqa: BLE001 - a crash is a result worth comparing
                     keep, reason = None, f"error: {type(e).__name__}: {e}"
                 entry = {"keep": bool(keep) if keep is not None else None, "reason": reason}
@@ -181,7 +182,7 @@ def main():
             doc = Document(text=d["text"], id=d["id"], metadata={"url": d.get("url") or "http://missing.invalid/"})
             for f in order:
                 r = f.filter(doc)
-                if not (r if isinstance(r, bool) else r[0]):
+                if not (r[0] if isinstance(r, tuple) else bool(r)):
                     break
             else:
                 kept["kept"] += 1
