@@ -34,6 +34,8 @@ const languageSchema = z
     languages: z.array(z.string().min(1)),
     threshold: z.number().min(0).max(1),
     newlines: z.enum(['delete', 'space']),
+    /** Classify only the first this many characters (fastText cost is linear); null = whole text. */
+    max_chars: z.number().int().min(1).nullable(),
   })
   .partial()
   .strict();

@@ -75,16 +75,17 @@ export function gopherRepetition(p: GopherRepetitionParams): (doc: Document, ctx
 
     const words = ctx.words(text);
     const hashes = hashWords(words);
+    const out = { len: 0 };
     for (const [n, thr] of p.top_n_grams) {
       if (words.length < n) continue;
       const counts = new Map<number, number>();
       const lengths = new Map<number, number>();
       for (let i = 0; i + n <= words.length; i++) {
-        const [key, len] = ngramKey(hashes, i, n, true);
+        const key = ngramKey(hashes, i, n, true, out);
         const c = counts.get(key);
         if (c === undefined) {
           counts.set(key, 1);
-          lengths.set(key, len);
+          lengths.set(key, out.len);
         } else counts.set(key, c + 1);
       }
       let best = 0;
@@ -103,9 +104,9 @@ export function gopherRepetition(p: GopherRepetitionParams): (doc: Document, ctx
       let repeated = 0;
       let i = 0;
       while (i < words.length - n + 1) {
-        const [key, len] = ngramKey(hashes, i, n, false);
+        const key = ngramKey(hashes, i, n, false, out);
         if (seen.has(key)) {
-          repeated += len;
+          repeated += out.len;
           i += n;
         } else {
           seen.add(key);

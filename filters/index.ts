@@ -24,7 +24,7 @@ import { loadLanguageId, type LanguageId } from './lang-id.ts';
 import { piiRedactor } from './pii.ts';
 import { resolveFilters, type ResolvedFilters } from './presets.ts';
 import type { FilterContext, Outcome } from './types.ts';
-import { readListFile, urlFilter, type UrlLists } from './url-filter.ts';
+import { loadUrlLists, urlFilter } from './url-filter.ts';
 import { wordTokenize } from './words.ts';
 
 export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
@@ -38,23 +38,6 @@ export interface FilterPipeline {
 }
 
 type Step = (doc: Document, ctx: FilterContext, stats: StatsCollector) => Outcome;
-
-async function loadUrlLists(s: ResolvedFilters['url']): Promise<UrlLists> {
-  const shipped = (name: string): Promise<string[]> => readListFile(new URL(`./lists/${name}`, import.meta.url).pathname, true);
-  const norm = (xs: readonly string[]): string[] => xs.map((x) => x.replace(/[^a-zA-Z0-9]+/g, '').toLowerCase()).filter((x) => x !== '');
-  const [words, subwords, soft] = s.default_word_lists ? await Promise.all([shipped('banned_words.txt'), shipped('banned_subwords.txt'), shipped('soft_banned_words.txt')]) : [[], [], []];
-  const domains = new Set<string>();
-  for (const f of s.domain_lists) for (const d of await readListFile(f, false)) domains.add(d);
-  const urls = new Set<string>();
-  for (const f of s.url_lists) for (const u of await readListFile(f, false)) urls.add(u);
-  return {
-    domains,
-    urls,
-    bannedWords: new Set([...words, ...norm(s.banned_words)]),
-    bannedSubwords: [...new Set([...subwords, ...norm(s.banned_subwords)])],
-    softBannedWords: [...new Set([...soft, ...norm(s.soft_banned_words)])],
-  };
-}
 
 function languageStep(lid: LanguageId, s: ResolvedFilters['language']): Step {
   const wanted = new Set(s.languages);
@@ -107,7 +90,7 @@ async function buildSteps(r: ResolvedFilters): Promise<Map<FilterName, Step>> {
 export async function createFilterPipeline(cfg: FiltersConfig): Promise<FilterPipeline> {
   const r = resolveFilters(cfg);
   const steps = await buildSteps(r);
-  const lid = r.order.includes('language') ? await loadLanguageId(r.language.newlines) : undefined;
+  const lid = r.order.includes('language') ? await loadLanguageId(r.language.newlines, r.language.max_chars) : undefined;
   if (lid) steps.set('language', languageStep(lid, r.language));
   const redactor = r.pii ? piiRedactor(r.pii) : undefined;
 

@@ -56,8 +56,13 @@ export function hashWords(words: readonly string[]): WordHashes {
 
 const SPACE = 32;
 
-/** Key of words[i..i+n) joined by `sep` (' ' or ''), and the joined string's code-point length. */
-export function ngramKey(w: WordHashes, i: number, n: number, withSpace: boolean): [number, number] {
+/** Receives the code-point length of the joined n-gram (avoids allocating a pair per n-gram). */
+export interface LengthOut {
+  len: number;
+}
+
+/** Key of words[i..i+n) joined by a space or by nothing; the joined string's length goes to `out`. */
+export function ngramKey(w: WordHashes, i: number, n: number, withSpace: boolean, out: LengthOut): number {
   let h1 = w.h1[i]!;
   let h2 = w.h2[i]!;
   let len = w.len[i]!;
@@ -71,5 +76,6 @@ export function ngramKey(w: WordHashes, i: number, n: number, withSpace: boolean
     h2 = (Math.imul(h2, w.p2[j]!) + w.h2[j]!) >>> 0;
     len += w.len[j]!;
   }
-  return [h1 * 2097152 + (h2 >>> 11), len];
+  out.len = len;
+  return h1 * 2097152 + (h2 >>> 11);
 }

@@ -11,6 +11,8 @@ import { PY_NON_WS_CLASS, PY_WS_CLASS, pyRstrip, pyStrip } from './text.ts';
 interface PunktModel {
   abbrev: Set<string>;
   collocations: Set<string>;
+  /** First words of the collocations: a period after any other word cannot be a collocation. */
+  collocationFirst: Set<string>;
   sentStarters: Set<string>;
   ortho: Map<string, number>;
 }
@@ -38,6 +40,7 @@ function punktModel(): PunktModel {
     model = {
       abbrev: new Set(raw.abbrev_types),
       collocations: new Set(raw.collocations.map(([a, b]) => `${a}\u0000${b}`)),
+      collocationFirst: new Set(raw.collocations.map(([a]) => a)),
       sentStarters: new Set(raw.sent_starters),
       ortho: new Map(Object.entries(raw.ortho_context)),
     };
@@ -54,7 +57,7 @@ const PUNKT_WORD_RE = new RegExp(
   `${MULTI_CHAR}|(?=${WORD_START})${NWS}+?(?=${WS}|$|${NON_WORD}|${MULTI_CHAR}|,(?=$|${WS}|${NON_WORD}|${MULTI_CHAR}))|${NWS}`,
   'gu',
 );
-const PERIOD_CONTEXT_RE = new RegExp(`[.?!](?=(?<after>${NON_WORD}|${WS}+(?<next>${NWS}+)))`, 'gdu');
+const PERIOD_CONTEXT_RE = new RegExp(`[.?!](?=(?<after>${NON_WORD}|${WS}+(?<next>${NWS}+)))`, 'gu');
 const REALIGN_RE = new RegExp(`^["')\\]}\\u2018\\u2019\\u201c\\u201d\\u00ab\\u00bb]+?(?:${WS}+|(?=--)|$|(?=\\n))`, 'u');
 const NUMERIC_RE = /^-?[.,]?\p{Nd}[\p{Nd},.-]*\.?$/u;
 const INITIAL_RE = /^[\p{L}\p{Nl}\p{No}_]\.$/u;
@@ -153,6 +156,21 @@ function containsSentbreak(context: string, m: PunktModel): boolean {
   return false;
 }
 
+const LETTERS_RE = /^\p{L}{2,}$/u;
+
+/**
+ * The common cases decided without tokenizing the context (same answer as containsSentbreak):
+ * `?`/`!` always end a token that another token follows; a period after a word of two or more
+ * letters is a break unless the word is a known abbreviation or starts a known collocation.
+ * Undefined = ask the full procedure.
+ */
+function isBreakFast(before: string, mark: string, m: PunktModel): boolean | undefined {
+  if (mark !== '.') return true;
+  if (!LETTERS_RE.test(before)) return undefined;
+  const low = before.toLowerCase();
+  return m.abbrev.has(low) || m.collocationFirst.has(low) ? undefined : true;
+}
+
 function lastAsciiWhitespace(s: string): number {
   for (let i = s.length - 1; i >= 0; i--) if (ASCII_WS.has(s[i]!)) return i;
   return 0;
@@ -168,12 +186,12 @@ export function sentenceSpans(text: string): [number, number][] {
   let prev: RegExpExecArray | undefined;
   const consider = (match: RegExpExecArray, wordStart: number): void => {
     const after = match.groups!['after']!;
-    const context = text.slice(wordStart, match.index) + match[0] + after;
-    if (containsSentbreak(context, m)) {
+    const before = text.slice(wordStart, match.index);
+    if (isBreakFast(before, match[0], m) ?? containsSentbreak(before + match[0] + after, m)) {
       const end = match.index + match[0].length;
       slices.push([lastBreak, end]);
-      const nextIdx = match.indices!.groups!['next'];
-      lastBreak = nextIdx ? nextIdx[0] : end;
+      const next = match.groups!['next'];
+      lastBreak = next === undefined ? end : end + after.length - next.length;
     }
   };
   PERIOD_CONTEXT_RE.lastIndex = 0;

@@ -16,6 +16,15 @@ export interface UrlLists {
   softBannedWords: readonly string[];
 }
 
+export interface UrlListSettings {
+  domain_lists: readonly string[];
+  url_lists: readonly string[];
+  default_word_lists: boolean;
+  banned_words: readonly string[];
+  banned_subwords: readonly string[];
+  soft_banned_words: readonly string[];
+}
+
 export interface UrlFilterParams {
   soft_word_threshold: number;
 }
@@ -62,5 +71,23 @@ export function urlFilter(lists: UrlLists, p: UrlFilterParams): (doc: Document) 
     const normalized = normalizeUrlWord(url);
     for (const w of lists.bannedSubwords) if (normalized.includes(w)) return { keep: false, rule: 'blacklisted_subword', detail: `banned sub-word "${w}" in URL` };
     return { keep: true };
+  };
+}
+
+/** The lists of a config: shipped word lists (unless switched off) plus the named files and extra words, deduplicated. */
+export async function loadUrlLists(s: UrlListSettings): Promise<UrlLists> {
+  const shipped = (name: string): Promise<string[]> => readListFile(new URL(`./lists/${name}`, import.meta.url).pathname, true);
+  const norm = (xs: readonly string[]): string[] => xs.map(normalizeUrlWord).filter((x) => x !== '');
+  const [words, subwords, soft] = s.default_word_lists ? await Promise.all([shipped('banned_words.txt'), shipped('banned_subwords.txt'), shipped('soft_banned_words.txt')]) : [[], [], []];
+  const domains = new Set<string>();
+  for (const f of s.domain_lists) for (const d of await readListFile(f, false)) domains.add(d);
+  const urls = new Set<string>();
+  for (const f of s.url_lists) for (const u of await readListFile(f, false)) urls.add(u);
+  return {
+    domains,
+    urls,
+    bannedWords: new Set([...words, ...norm(s.banned_words)]),
+    bannedSubwords: [...new Set([...subwords, ...norm(s.banned_subwords)])],
+    softBannedWords: [...new Set([...soft, ...norm(s.soft_banned_words)])],
   };
 }

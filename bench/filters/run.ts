@@ -5,10 +5,12 @@
 //      printing every disagreement with both measured values, 4. times the chained FineWeb filters
 //   (docs/s, one core) against datatrove's timing from step 2, language id alone on paragraphs,
 //   and a 10 MB document through every filter.
-// Usage: bench/setup.sh && CC_PRETRAIN_SHARED=/work/shared node bench/filters/run.ts [--skip-python]
+// Usage: bench/setup.sh && CC_PRETRAIN_SHARED=/work/shared node bench/filters/run.ts
+//   --skip-python      reuse datatrove's results in bench/results (add --speed to re-time datatrove only)
+//   --exactness-only   stop after the agreement table
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Document } from '../../pipeline/document.ts';
 import { createStats } from '../../pipeline/stats.ts';
@@ -21,7 +23,7 @@ import { createFilterPipeline } from '../../filters/index.ts';
 import { loadLanguageId } from '../../filters/lang-id.ts';
 import { resolveFilters } from '../../filters/presets.ts';
 import type { FilterContext, Outcome } from '../../filters/types.ts';
-import { readListFile, urlFilter } from '../../filters/url-filter.ts';
+import { loadUrlLists, urlFilter } from '../../filters/url-filter.ts';
 import { wordTokenize } from '../../filters/words.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -36,34 +38,44 @@ if (!existsSync(join(ut1, 'adult/domains'))) {
   mkdirSync(ut1, { recursive: true });
   execFileSync('tar', ['xzf', join(repo, 'bench/.venv/lib/python3.11/site-packages/datatrove/assets/url_filterblacklists.tar.gz'), '-C', ut1]);
 }
-let dtSpeed: { docs_per_s: number; lid_per_s: number; chain_seconds: number; kept: number } | undefined;
+const py = join(repo, 'bench/.venv/bin/python');
+const speedPath = join(results, 'filters-docs-speed.jsonl');
+const SPEED_DOCS = 300;
+let dtSpeed: { docs: number; docs_per_s: number; lid_per_s: number; chain_seconds: number; kept: number } | undefined;
 if (!process.argv.includes('--skip-python')) {
-  const out = execFileSync(join(repo, 'bench/.venv/bin/python'), [join(repo, 'bench/filters/run_datatrove.py'), docsPath, dtPath], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
-  dtSpeed = JSON.parse(out.trim().split('\n').pop()!);
-  writeFileSync(join(results, 'filters-datatrove-speed.json'), JSON.stringify(dtSpeed));
-} else if (existsSync(join(results, 'filters-datatrove-speed.json'))) {
-  dtSpeed = JSON.parse(readFileSync(join(results, 'filters-datatrove-speed.json'), 'utf8'));
+  // ~1 h on a loaded 2-core machine: datatrove's NLTK tokenization dominates.
+  for (const part of ['-rest', '-rest2', '-fix']) rmSync(join(results, `filters-datatrove${part}.jsonl`), { force: true });
+  execFileSync('python3', [join(repo, 'bench/filters/make-url-docs.py'), ut1, join(results, 'filters-docs-url.jsonl')], { stdio: 'inherit' });
+  execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), docsPath, dtPath], { cwd: repo, stdio: 'inherit' });
+  execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), join(results, 'filters-docs-url.jsonl'), join(results, 'filters-datatrove-url.jsonl')], { cwd: repo, stdio: 'inherit' });
+}
+if (!process.argv.includes('--skip-python') || process.argv.includes('--speed')) {
+  writeFileSync(speedPath, readFileSync(docsPath, 'utf8').trim().split('\n').slice(0, SPEED_DOCS).join('\n') + '\n');
+  const out = execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), speedPath, '/dev/null', '--chain-only'], { cwd: repo, encoding: 'utf8' });
+  writeFileSync(join(results, 'filters-datatrove-speed.raw'), out);
+}
+if (existsSync(join(results, 'filters-datatrove-speed.raw'))) {
+  dtSpeed = JSON.parse(readFileSync(join(results, 'filters-datatrove-speed.raw'), 'utf8').trim().split('\n').pop()!);
 }
 
 interface DtEntry { keep: boolean | null; reason: string | null; lang?: string; score?: number; text?: string; metrics?: Record<string, number | null> }
-const raw = readFileSync(docsPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; url: string; text: string });
+const readJsonl = <T>(p: string): T[] => (existsSync(p) ? readFileSync(p, 'utf8').trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as T) : []);
+type RawDoc = { id: string; url: string; text: string };
+const mainDocs = readJsonl<RawDoc>(docsPath);
+// URL-filter cases from the block lists (make-url-docs.py). datatrove's results may come in parts
+// (-rest, -rest2: a long run resumed on the remaining documents; -fix: documents re-run after a fix of
+// this script's result unpacking), all with the same script.
+const raw = [...mainDocs, ...readJsonl<RawDoc>(join(results, 'filters-docs-url.jsonl'))];
 const docs: Document[] = raw.map((d) => ({ id: d.id, url: d.url || 'http://missing.invalid/', text: d.text, source: 'bench', file: docsPath, meta: {} }));
 const dt = new Map<string, Record<string, DtEntry>>();
-for (const l of readFileSync(dtPath, 'utf8').trim().split('\n')) {
-  const r = JSON.parse(l) as { id: string; filters: Record<string, DtEntry> };
-  dt.set(r.id, r.filters);
+for (const part of ['', '-rest', '-rest2', '-fix', '-url']) {
+  for (const r of readJsonl<{ id: string; filters: Record<string, DtEntry> }>(join(results, `filters-datatrove${part}.jsonl`))) dt.set(r.id, r.filters);
 }
 
 const cfg = filtersSchema.parse({ url: { domain_lists: [join(ut1, 'adult/domains')], url_lists: [join(ut1, 'adult/urls')] } });
 const r = resolveFilters(cfg);
-const lists = {
-  domains: new Set(await readListFile(join(ut1, 'adult/domains'), false)),
-  urls: new Set(await readListFile(join(ut1, 'adult/urls'), false)),
-  bannedWords: new Set(await readListFile(join(repo, 'filters/lists/banned_words.txt'), true)),
-  bannedSubwords: await readListFile(join(repo, 'filters/lists/banned_subwords.txt'), true),
-  softBannedWords: await readListFile(join(repo, 'filters/lists/soft_banned_words.txt'), true),
-};
-const lid = await loadLanguageId(r.language.newlines);
+const lists = await loadUrlLists(r.url);
+const lid = await loadLanguageId(r.language.newlines, r.language.max_chars);
 const url = urlFilter(lists, { soft_word_threshold: 2 });
 const ours: Record<string, (d: Document, c: FilterContext) => Outcome> = {
   url: (d) => url(d),
@@ -79,6 +91,7 @@ const ours: Record<string, (d: Document, c: FilterContext) => Outcome> = {
 
 const table: string[] = [];
 const details: string[] = [];
+const disagreeing: { id: string; name: string; line: string }[] = [];
 for (const [name, f] of Object.entries(ours)) {
   let agree = 0;
   let sameRule = 0;
@@ -87,6 +100,7 @@ for (const [name, f] of Object.entries(ours)) {
   let bothKeep = 0;
   let n = 0;
   for (const d of docs) {
+    if (name !== 'url' && d.id.startsWith('url/')) continue;
     const theirs = dt.get(d.id)?.[name];
     if (!theirs || theirs.keep === null) continue;
     n++;
@@ -115,7 +129,9 @@ for (const [name, f] of Object.entries(ours)) {
       }
     } else {
       const tm = theirs.metrics ? JSON.stringify(Object.fromEntries(Object.entries(theirs.metrics).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toFixed(5)) : v]))) : '';
-      details.push(`  ${name} DISAGREE ${d.id}: ours ${o.keep ? 'keep' : `drop ${o.rule} (${o.detail})`} ${JSON.stringify(metrics)} / datatrove ${theirs.keep ? 'keep' : `drop ${theirs.reason}`} ${tm}${theirs.lang ? ` ${theirs.lang} ${theirs.score}` : ''}`);
+      const line = `  ${name} DISAGREE ${d.id}: ours ${o.keep ? 'keep' : `drop ${o.rule} (${o.detail})`} ${JSON.stringify(metrics)} / datatrove ${theirs.keep ? 'keep' : `drop ${theirs.reason}`} ${tm}${theirs.lang ? ` ${theirs.lang} ${theirs.score}` : ''}`;
+      details.push(line);
+      disagreeing.push({ id: d.id, name, line });
     }
   }
   table.push(`| ${name} | ${n} | ${agree} | ${((100 * agree) / n).toFixed(2)}% | ${bothDrop} | ${sameRule} |${name === 'c4_quality' ? ` kept text identical ${textSame}/${bothKeep}` : ''}`);
@@ -126,23 +142,36 @@ console.log('|---|---|---|---|---|---|');
 for (const l of table) console.log(l);
 console.log(`\n## Differences (${details.length})\n`);
 for (const l of details) console.log(l);
+if (disagreeing.length > 0 && existsSync(py)) {
+  // datatrove's measured values for the disagreeing documents (its filters return only a reason).
+  const ids = join(results, 'filters-disagree-ids.txt');
+  const metricsOut = join(results, 'filters-datatrove-metrics.jsonl');
+  writeFileSync(ids, [...new Set(disagreeing.map((x) => x.id))].join('\n') + '\n');
+  execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), docsPath, metricsOut, ids], { cwd: repo, stdio: 'ignore' });
+  const m = new Map(readJsonl<{ id: string; filters: Record<string, DtEntry> }>(metricsOut).map((x) => [x.id, x.filters]));
+  console.log('\ndatatrove values for the disagreements:');
+  for (const x of disagreeing) console.log(`  ${x.name} ${x.id}: ${JSON.stringify(m.get(x.id)?.[x.name]?.metrics ?? {})}`);
+}
 
-// Speed: chained FineWeb filters, one core, best of 2 (datatrove measured the same way).
+if (process.argv.includes('--exactness-only')) process.exit(0);
+
+// Speed: chained FineWeb filters, one core, best of 2 (datatrove: one pass, same documents).
 const pipeline = await createFilterPipeline(cfg);
+const speedDocs = docs.slice(0, dtSpeed?.docs ?? mainDocs.length);
 let best = Infinity;
 let kept = 0;
 for (let rep = 0; rep < 2; rep++) {
   const stats = createStats();
   kept = 0;
   const t0 = performance.now();
-  for (const d of docs) if (pipeline.apply(d, stats).keep) kept++;
+  for (const d of speedDocs) if (pipeline.apply(d, stats).keep) kept++;
   best = Math.min(best, (performance.now() - t0) / 1000);
 }
-const oursPerS = docs.length / best;
+const oursPerS = speedDocs.length / best;
 console.log('\n## Speed (one core)\n');
-console.log(`chained FineWeb filters: ours ${oursPerS.toFixed(0)} docs/s (${best.toFixed(2)} s, kept ${kept})` + (dtSpeed ? `, datatrove ${dtSpeed.docs_per_s.toFixed(0)} docs/s (${dtSpeed.chain_seconds.toFixed(2)} s, kept ${dtSpeed.kept}) → ${(oursPerS / dtSpeed.docs_per_s).toFixed(1)}×` : ''));
+console.log(`chained FineWeb filters on the first ${speedDocs.length} documents: ours ${oursPerS.toFixed(0)} docs/s (${best.toFixed(2)} s, kept ${kept})` + (dtSpeed ? `, datatrove ${dtSpeed.docs_per_s.toFixed(0)} docs/s (${dtSpeed.chain_seconds.toFixed(2)} s, kept ${dtSpeed.kept}) → ${(oursPerS / dtSpeed.docs_per_s).toFixed(1)}×` : ''));
 
-const paras = docs.flatMap((d) => d.text.split('\n')).filter((p) => p.length >= 200).slice(0, 20000);
+const paras = speedDocs.flatMap((d) => d.text.split('\n')).filter((p) => p.length >= 200).slice(0, 20000);
 const avg = paras.reduce((a, p) => a + p.length, 0) / paras.length;
 let t0 = performance.now();
 for (const p of paras) lid.predict(p);
@@ -151,7 +180,7 @@ console.log(`language id: ours ${lidPerS.toFixed(0)} predictions/s on ${paras.le
 
 // 10 MB document through every filter (each run on it regardless of earlier verdicts).
 let big = '';
-for (let i = 0; big.length < 10_000_000; i++) big += docs[i % docs.length]!.text + '\n';
+for (let i = 0; big.length < 10_000_000; i++) big += docs[i % mainDocs.length]!.text + '\n';
 const bigDoc: Document = { ...docs[0]!, text: big.slice(0, 10_000_000) };
 const times: string[] = [];
 let total = 0;

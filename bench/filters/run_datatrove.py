@@ -120,7 +120,7 @@ def main():
     docs_path, out_path = sys.argv[1], sys.argv[2]
     docs = [json.loads(line) for line in open(docs_path, encoding="utf-8")]
     # Optional third argument: a file of ids whose measured values to record (the disagreements).
-    metrics_for = set(open(sys.argv[3]).read().split()) if len(sys.argv) > 3 else set()
+    metrics_for = set(open(sys.argv[3]).read().split()) if len(sys.argv) > 3 and sys.argv[3] != "--chain-only" else set()
     if metrics_for:
         docs = [d for d in docs if d["id"] in metrics_for]
     lang = LanguageFilter()
@@ -144,14 +144,18 @@ def main():
         "fineweb_quality": fineweb_metrics,
         "c4_quality": c4_sentences,
     }
+    chain_only = len(sys.argv) > 3 and sys.argv[3] == "--chain-only"
+    if chain_only:
+        metrics_for = set()
     with open(out_path, "w", encoding="utf-8") as out:
-        for d in docs:
+        for d in [] if chain_only else docs:
             rec = {"id": d["id"], "filters": {}}
             for name, f in filters.items():
-                doc = Document(text=d["text"], id=d["id"], metadata={"url": d["url"] or "http://missing.invalid/"})
+                doc = Document(text=d["text"], id=d["id"], metadata={"url": d.get("url") or "http://missing.invalid/"})
                 try:
                     r = f.filter(doc)
-                    keep, reason = (r, None) if isinstance(r, bool) else (r[0], r[1])
+                    # LanguageFilter returns a numpy bool array; others True or (False, reason)
+                    keep, reason = (r[0], r[1]) if isinstance(r, tuple) else (bool(r), None)
                 except Exception as e:  # noqa: BLE001 - a crash is a result worth comparing
                     keep, reason = None, f"error: {type(e).__name__}: {e}"
                 entry = {"keep": bool(keep) if keep is not None else None, "reason": reason}
@@ -175,10 +179,10 @@ def main():
         t0 = time.perf_counter()
         kept = Counter()
         for d in docs:
-            doc = Document(text=d["text"], id=d["id"], metadata={"url": d["url"] or "http://missing.invalid/"})
+            doc = Document(text=d["text"], id=d["id"], metadata={"url": d.get("url") or "http://missing.invalid/"})
             for f in order:
                 r = f.filter(doc)
-                if not (r if isinstance(r, bool) else r[0]):
+                if not (r[0] if isinstance(r, tuple) else bool(r)):
                     break
             else:
                 kept["kept"] += 1
