@@ -77,7 +77,8 @@ export interface ReportData {
   funnel: { steps: FunnelStep[]; rows: FunnelRow[]; total: FunnelRow; notes: string[] } | null;
   filters: FilterSection[] | null;
   languages: { top: NamedCount[]; others: number; total: number; score: Histogram | null } | null;
-  lengths: { chars: Histogram | null; tokens: Histogram | null };
+  /** `charsOf` says whose characters: kept documents, or every extracted one (before filtering). */
+  lengths: { chars: Histogram | null; charsOf: 'kept' | 'extracted'; tokens: Histogram | null };
   domains: { kept: NamedCount[]; dropped: NamedCount[]; tldsKept: NamedCount[]; tldsDropped: NamedCount[] } | null;
   dedup: {
     stages: string[];
@@ -351,8 +352,10 @@ export function aggregate(inputs: ReportInputs): ReportData {
       tldsDropped: topCounts(byPrefix(extract.counters, COUNTERS.tldDroppedPrefix), cfg.top_n),
     };
   }
-  const lengths = {
-    chars: extract ? pickHistogram(extract, HISTOGRAMS.chars) : null,
+  const keptChars = extract ? pickHistogram(extract, HISTOGRAMS.chars) : null;
+  const lengths: ReportData['lengths'] = {
+    chars: keptChars ?? (extract ? pickHistogram(extract, HISTOGRAMS.charsExtracted) : null),
+    charsOf: keptChars ? 'kept' : 'extracted',
     tokens: tokenize ? pickHistogram(tokenize, HISTOGRAMS.tokens) : null,
   };
 

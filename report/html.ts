@@ -220,12 +220,12 @@ function languagesSection(d: ReportData): string {
 }
 
 function lengthsSection(d: ReportData): string {
-  const lede = 'Document length in characters (every extracted document, before filtering) and in tokens (documents written to shards).';
+  const lede = 'Document length in characters and in tokens (documents written to shards).';
   return section(
     'lengths',
     'Lengths',
     lede,
-    `<div class="grid2">${histFigure('length-chars', 'Characters per extracted document', d.lengths.chars, d.filters ? 'no character length histogram in the extract stats.' : 'the extract stage has no stats in this run.')}${histFigure('length-tokens', 'Tokens per document', d.lengths.tokens, 'the tokenize stage has no stats in this run.')}</div>`,
+    `<div class="grid2">${histFigure('length-chars', d.lengths.charsOf === 'kept' ? 'Characters per kept document' : 'Characters per extracted document (before filtering)', d.lengths.chars, d.filters ? 'no character length histogram in the extract stats.' : 'the extract stage has no stats in this run.')}${histFigure('length-tokens', 'Tokens per document', d.lengths.tokens, 'the tokenize stage has no stats in this run.')}</div>`,
   );
 }
 

@@ -123,7 +123,8 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
         for (let d = 0; d < extracted; d++) {
           const dom = randomDomain(r, src.name);
           const doc = { url: `https://www.${dom.domain}/${WORDS[d % WORDS.length]}/${d}.html` };
-          s.observe('extract.text_chars', Math.round(150 * Math.exp(r() * 5.5)), LENGTH_EDGES);
+          const chars = Math.round(150 * Math.exp(r() * 5.5));
+          s.observe('extract.text_chars', chars, LENGTH_EDGES);
           let dropped: string | undefined;
           for (const f of FILTERS) {
             const v = f.name === 'language' ? (r() < src.langShare ? 0.65 + r() * 0.35 : r() * 0.65) : f.sample(r);
@@ -144,6 +145,7 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
             }
           }
           domains.add(doc, !dropped);
+          if (!dropped) s.observe('length.chars', chars, LENGTH_EDGES);
           if (dropped) {
             s.count(`drop.${dropped}`);
             s.count(`filter.${dropped}.${FILTERS.find((f) => f.name === dropped)!.rule}`);

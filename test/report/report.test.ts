@@ -74,6 +74,8 @@ test('a full run aggregates to the sums of its task stats', async (t) => {
   assert.equal(d.languages!.top.length, 12);
   assert.equal(d.languages!.total, d.languages!.top.reduce((a, b) => a + b.count, 0) + d.languages!.others);
   assert.ok(d.lengths.chars && d.lengths.tokens && d.languages!.score);
+  assert.equal(d.lengths.charsOf, 'kept');
+  assert.equal(d.lengths.chars.counts.reduce((a, b) => a + b, 0), sum(extract, 'docs.out'));
   assert.ok(d.domains!.kept.length > 0 && d.domains!.tldsDropped.length > 0);
   assert.ok(d.domains!.kept.every((x, i, a) => i === 0 || a[i - 1]!.count >= x.count), 'domains sorted by count');
 

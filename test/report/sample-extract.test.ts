@@ -67,6 +67,7 @@ test('the report reads the real extract and filter stats of the embedded sample'
   assert.equal(lang.values.find((v) => v.metric === 'score')?.threshold?.value, 0.65, 'threshold read from the real drop reasons');
   assert.equal(d.languages!.top[0]!.name, 'en');
   assert.ok(d.languages!.score && d.lengths.chars);
+  assert.equal(d.lengths.charsOf, 'extracted', 'this harness records no kept-length histogram, so ingest\'s is shown');
   assert.ok(d.domains!.kept.length > 0 && d.domains!.tldsKept.length > 0);
 });
 
