@@ -11,8 +11,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { buildReport } from '../../report/index.ts';
-import { collectStats } from '../../report/collect.ts';
+import { buildReport, reportData } from '../../report/index.ts';
 import { makeRun } from '../../test/report/make-run.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -35,10 +34,10 @@ try {
   const files = (await readdir(statsDir, { recursive: true })).filter((f) => f.endsWith('.json'));
   let bytes = 0;
   for (const f of files) bytes += (await stat(join(statsDir, f))).size;
-  const aggregate = await best(() => collectStats(join(dir, 'run')));
+  const aggregate = await best(() => reportData(join(dir, 'run')));
   const whole = await best(() => buildReport(join(dir, 'run'), { format: 'html' }));
   console.log(`stats files: ${files.length} (${(bytes / 1e6).toFixed(1)} MB of JSON)`);
-  console.log(`cc-pretrain aggregation (read + merge): ${aggregate.toFixed(2)} s`);
+  console.log(`cc-pretrain aggregation (read + merge, no rendering): ${aggregate.toFixed(2)} s`);
   console.log(`cc-pretrain whole report (+ HTML, stats.json): ${whole.toFixed(2)} s`);
   if (!existsSync(python)) {
     console.log(`anchor skipped: no ${python} (run bench/setup.sh or set BENCH_PYTHON)`);
