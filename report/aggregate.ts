@@ -376,8 +376,9 @@ export function aggregate(inputs: ReportInputs): ReportData {
     const removalFrom = (st: StageStats | undefined, base: (s: string) => number | null) =>
       sources.flatMap((source) => {
         const m = st?.bySource.get(source);
-        const removed = m ? pick(m.counters, COUNTERS.dedupRemoved) : undefined;
-        if (removed === undefined) return [];
+        if (!m) return [];
+        // A source that lost nothing has no removal counter: it counts as 0.
+        const removed = pick(m.counters, COUNTERS.dedupRemoved) ?? 0;
         const docs = base(source);
         return [{ source, docs, removed, share: docs ? removed / docs : null }];
       });
