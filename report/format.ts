@@ -30,6 +30,11 @@ export function fmtSig(n: number | null | undefined, digits = 3): string {
   return Number(n.toFixed(Math.min(decimals, 6))).toLocaleString('en-US', { maximumFractionDigits: Math.min(decimals, 6) });
 }
 
+/** Fixed decimals, for ratios read side by side (bytes per token). */
+export function fmtFixed(n: number | null | undefined, digits = 2): string {
+  return n === null || n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits);
+}
+
 export function fmtPct(part: number | null | undefined, whole: number | null | undefined): string {
   if (part === null || part === undefined || !whole) return '—';
   return fmtShare(part / whole);

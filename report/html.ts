@@ -5,7 +5,7 @@
 
 import type { Example, Histogram } from '../pipeline/index.ts';
 import type { FunnelRow, NamedCount, ReportData } from './aggregate.ts';
-import { escapeHtml as e, fmtBytes, fmtCompact, fmtInt, fmtPct, fmtSeconds, fmtShare, fmtSig } from './format.ts';
+import { escapeHtml as e, fmtBytes, fmtFixed, fmtCompact, fmtInt, fmtPct, fmtSeconds, fmtShare, fmtSig } from './format.ts';
 import { barChart, histogramChart, lineChart, PALETTE, type Series } from './svg.ts';
 
 export const SECTIONS = [
@@ -268,8 +268,8 @@ function tokenizerSection(d: ReportData): string {
   if (!t) return section('tokenizer', 'Tokenizer', lede, notRun('no tokenizer or tokenize stage ran.'));
   const cards = `<div class="cards">${card('Vocabulary', fmtInt(t.vocabSize))}${card('End-of-text id', fmtInt(t.eotId))}${card('Token dtype', e(t.dtype ?? '—'))}${card('SHA-256', `<span class="mono">${e((t.sha256 ?? '—').slice(0, 12))}</span>`)}</div>`;
   const bpt = t.bytesPerToken.length
-    ? figure('Bytes per token, per source', barChart('bytes-per-token', 'Bytes per token per source', t.bytesPerToken.map((r) => ({ label: r.source, value: r.bytesPerToken ?? 0, note: fmtSig(r.bytesPerToken), color: PALETTE[6] })), { width: 520 })) +
-      table(['Source', 'Text bytes', 'Tokens', 'Bytes / token'], t.bytesPerToken.map((r) => [e(r.source), fmtBytes(r.bytes), fmtInt(r.tokens), fmtSig(r.bytesPerToken)]), [false, true, true, true])
+    ? figure('Bytes per token, per source', barChart('bytes-per-token', 'Bytes per token per source', t.bytesPerToken.map((r) => ({ label: r.source, value: r.bytesPerToken ?? 0, note: fmtFixed(r.bytesPerToken), color: PALETTE[6] })), { width: 520 })) +
+      table(['Source', 'Text bytes', 'Tokens', 'Bytes / token'], t.bytesPerToken.map((r) => [e(r.source), fmtBytes(r.bytes), fmtInt(r.tokens), fmtFixed(r.bytesPerToken)]), [false, true, true, true])
     : notRun('the tokenize stage has no stats in this run.');
   return section('tokenizer', 'Tokenizer', lede, cards + bpt);
 }

@@ -2,7 +2,7 @@
 // the HTML page, as tables, without charts.
 
 import type { ReportData } from './aggregate.ts';
-import { fmtBytes, fmtCompact, fmtInt, fmtPct, fmtSeconds, fmtShare, fmtSig } from './format.ts';
+import { fmtBytes, fmtCompact, fmtFixed, fmtInt, fmtPct, fmtSeconds, fmtShare, fmtSig } from './format.ts';
 
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -74,7 +74,7 @@ export function renderMarkdown(d: ReportData): string {
   out.push('', '## Tokenizer', '');
   if (d.tokenizer) {
     out.push(`Vocabulary: ${fmtInt(d.tokenizer.vocabSize)} · end-of-text id: ${fmtInt(d.tokenizer.eotId)} · dtype: ${d.tokenizer.dtype ?? '—'}`, '');
-    if (d.tokenizer.bytesPerToken.length) out.push(table(['Source', 'Text bytes', 'Tokens', 'Bytes / token'], d.tokenizer.bytesPerToken.map((r) => [r.source, fmtBytes(r.bytes), fmtInt(r.tokens), fmtSig(r.bytesPerToken)])));
+    if (d.tokenizer.bytesPerToken.length) out.push(table(['Source', 'Text bytes', 'Tokens', 'Bytes / token'], d.tokenizer.bytesPerToken.map((r) => [r.source, fmtBytes(r.bytes), fmtInt(r.tokens), fmtFixed(r.bytesPerToken)])));
   } else out.push(notRun('no tokenizer or tokenize stage ran.'));
 
   out.push('', '## Shards and mixture', '');
