@@ -1,7 +1,7 @@
 // The `fineweb-compat` permutation kernel in WebAssembly, whose i64 arithmetic wraps modulo 2^64
 // exactly like numpy's uint64: for each hash j, min over shingles h of
 //   x = h·a_j + b_j (mod 2^64);  x = (x & P) + (x >> 61);  if x >= P: x -= P     (P = 2^61 − 1)
-// Hand-assembled (the module is 150 bytes; no toolchain needed at build or run time). The JS
+// Hand-assembled (the module is 231 bytes; no toolchain needed at build or run time). The JS
 // formulation with 32-bit halves runs ~8× slower, BigInt ~60× (bench/dedup/kernel.ts).
 //
 // Memory layout (little-endian u64): params [a_0, b_0, a_1, b_1, …] at 0, the k minima after them,
