@@ -32,6 +32,10 @@ export function pushToken(buf: TokenBuffer, id: number): void {
 }
 
 function pushTokens(buf: TokenBuffer, ids: Int32Array): void {
+  if (ids.length === 1) {
+    pushToken(buf, ids[0]!);
+    return;
+  }
   const need = buf.length + ids.length;
   if (need > buf.data.length) {
     let cap = buf.data.length * 2;
@@ -42,6 +46,12 @@ function pushTokens(buf: TokenBuffer, ids: Int32Array): void {
   }
   buf.data.set(ids, buf.length);
   buf.length = need;
+}
+
+function toArray(buf: TokenBuffer): number[] {
+  const out = new Array<number>(buf.length);
+  for (let i = 0; i < buf.length; i++) out[i] = buf.data[i]!;
+  return out;
 }
 
 export interface Encoder {
@@ -74,7 +84,7 @@ export function createEncoder(model: BpeModel): Encoder {
   }
   const split = createSplitter(model.pattern);
   const utf8 = new TextEncoder();
-  const cache = new Map<string, number | Int32Array>();
+  const cache = new Map<string, number>();
   let scratchBytes = new Uint8Array(256);
   let syms = new Int32Array(256);
   let pairRank = new Int32Array(256);
@@ -215,26 +225,54 @@ export function createEncoder(model: BpeModel): Encoder {
     return n <= LINEAR_MAX_SYMBOLS ? mergeLinear(n) : mergeHeap(n);
   };
 
+  // Cache value: a single token id (>= 0), or -(offset * 256 + length) - 1 for `length` ids
+  // stored at `offset` in one shared pool (no object per entry: less GC).
+  let pool = new Int32Array(1 << 16);
+  let poolLength = 0;
   const encodePiece = (piece: string, out: TokenBuffer) => {
+    if (piece.length === 1) {
+      const c = piece.charCodeAt(0);
+      if (c < 0x80) {
+        pushToken(out, c);
+        return;
+      }
+    }
     const hit = cache.get(piece);
     if (hit !== undefined) {
-      if (typeof hit === 'number') pushToken(out, hit);
-      else pushTokens(out, hit);
+      if (hit >= 0) pushToken(out, hit);
+      else {
+        const v = -hit - 1;
+        const len = v & 0xff;
+        const off = (v - len) / 256;
+        pushTokens(out, pool.subarray(off, off + len));
+      }
       return;
     }
     const n = bpe(piece);
     if (n === 1) {
       pushToken(out, syms[0]!);
       if (piece.length <= CACHE_MAX_PIECE) cacheSet(piece, syms[0]!);
-    } else {
-      const ids = syms.slice(0, n);
-      pushTokens(out, ids);
-      if (piece.length <= CACHE_MAX_PIECE) cacheSet(piece, ids);
+      return;
     }
+    pushTokens(out, syms.subarray(0, n));
+    if (piece.length > CACHE_MAX_PIECE || n > 0xff) return;
+    if (cache.size >= CACHE_MAX_ENTRIES) clearCache();
+    if (poolLength + n > pool.length) {
+      const next = new Int32Array(pool.length * 2);
+      next.set(pool.subarray(0, poolLength));
+      pool = next;
+    }
+    pool.set(syms.subarray(0, n), poolLength);
+    cache.set(piece, -(poolLength * 256 + n) - 1);
+    poolLength += n;
   };
-  const cacheSet = (piece: string, value: number | Int32Array) => {
-    if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
-    cache.set(piece, value);
+  const cacheSet = (piece: string, id: number) => {
+    if (cache.size >= CACHE_MAX_ENTRIES) clearCache();
+    cache.set(piece, id);
+  };
+  const clearCache = () => {
+    cache.clear();
+    poolLength = 0;
   };
 
   const encodeInto = (text: string, out: TokenBuffer) => {
@@ -271,6 +309,7 @@ export function createEncoder(model: BpeModel): Encoder {
     return out;
   };
   const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const scratch = createTokenBuffer();
 
   return {
     model,
@@ -278,12 +317,13 @@ export function createEncoder(model: BpeModel): Encoder {
     eotId: endOfTextId(model),
     encodeInto,
     encode(text) {
-      const buf = createTokenBuffer(Math.max(16, text.length >> 2));
-      encodeInto(text, buf);
-      return Array.from(buf.data.subarray(0, buf.length));
+      scratch.length = 0;
+      encodeInto(text, scratch);
+      return toArray(scratch);
     },
     encodeWithSpecial(text) {
-      const buf = createTokenBuffer(Math.max(16, text.length >> 2));
+      const buf = scratch;
+      buf.length = 0;
       if (!specialRe) encodeInto(text, buf);
       else {
         let last = 0;
@@ -294,7 +334,7 @@ export function createEncoder(model: BpeModel): Encoder {
         }
         if (last < text.length) encodeInto(text.slice(last), buf);
       }
-      return Array.from(buf.data.subarray(0, buf.length));
+      return toArray(buf);
     },
     decodeBytes,
     decode(ids) {

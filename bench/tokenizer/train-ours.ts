@@ -10,7 +10,10 @@ if (!docsPath || !vocab || !outDir) throw new Error('usage: train-ours.ts DOCS.j
 const docs = readFileSync(docsPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as string);
 const baseRss = process.resourceUsage().maxRSS / 1024;
 const t = performance.now();
+const cpu = process.cpuUsage();
 const model = await trainTokenizer(docs, { vocab_size: Number(vocab), pretokenizer: 'gpt4', digit_group: 3, special_tokens: [] });
 const seconds = (performance.now() - t) / 1000;
+const used = process.cpuUsage(cpu);
+const cpuSeconds = (used.user + used.system) / 1e6;
 await saveTokenizer(outDir, model);
-console.log(JSON.stringify({ seconds, peak_rss_mb: process.resourceUsage().maxRSS / 1024, base_rss_mb: baseRss, vocab: model.tokens.length + model.special.length }));
+console.log(JSON.stringify({ seconds, cpu_seconds: cpuSeconds, peak_rss_mb: process.resourceUsage().maxRSS / 1024, base_rss_mb: baseRss, vocab: model.tokens.length + model.special.length }));
