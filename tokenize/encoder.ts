@@ -10,6 +10,7 @@
 
 import { createSplitter } from './pretokenize.ts';
 import { createPairTable, type PairTable } from './pair-table.ts';
+import { createHeap } from './heap.ts';
 import { endOfTextId, vocabSize, type BpeModel } from './bpe-model.ts';
 
 /** A growable array of token ids that encoders append to. */
@@ -126,59 +127,17 @@ export function createEncoder(model: BpeModel): Encoder {
       prev[i] = i - 1;
     }
     const alive = new Uint8Array(n).fill(1);
-    let heapRank = new Int32Array(n);
-    let heapPos = new Int32Array(n);
-    let len = 0;
-    const less = (i: number, j: number) =>
-      heapRank[i]! !== heapRank[j]! ? heapRank[i]! < heapRank[j]! : heapPos[i]! < heapPos[j]!;
-    const swap = (i: number, j: number) => {
-      const r = heapRank[i]!;
-      heapRank[i] = heapRank[j]!;
-      heapRank[j] = r;
-      const p = heapPos[i]!;
-      heapPos[i] = heapPos[j]!;
-      heapPos[j] = p;
-    };
-    const push = (rank: number, pos: number) => {
-      if (len === heapRank.length) {
-        const r = new Int32Array(len * 2);
-        r.set(heapRank);
-        heapRank = r;
-        const p = new Int32Array(len * 2);
-        p.set(heapPos);
-        heapPos = p;
-      }
-      let i = len++;
-      heapRank[i] = rank;
-      heapPos[i] = pos;
-      while (i > 0 && less(i, (i - 1) >> 1)) {
-        swap(i, (i - 1) >> 1);
-        i = (i - 1) >> 1;
-      }
-    };
-    const pop = () => {
-      len--;
-      heapRank[0] = heapRank[len]!;
-      heapPos[0] = heapPos[len]!;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= len) break;
-        const m = l + 1 < len && less(l + 1, l) ? l + 1 : l;
-        if (!less(m, i)) break;
-        swap(i, m);
-        i = m;
-      }
-    };
+    const heap = createHeap((rankA, posA, rankB, posB) => (rankA !== rankB ? rankA < rankB : posA < posB), n);
+    const push = heap.push;
     for (let i = 0; i < n - 1; i++) {
       const r = rankOf(syms[i]!, syms[i + 1]!);
       if (r !== 0x7fffffff) push(r, i);
     }
     let count = n;
-    while (len > 0) {
-      const rank = heapRank[0]!;
-      const pos = heapPos[0]!;
-      pop();
+    while (heap.size > 0) {
+      const rank = heap.topKey();
+      const pos = heap.topValue();
+      heap.pop();
       if (!alive[pos]) continue;
       const right = next[pos]!;
       if (right < 0 || rankOf(syms[pos]!, syms[right]!) !== rank) continue;
