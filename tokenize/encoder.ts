@@ -69,7 +69,8 @@ export interface Encoder {
   decodeBytes(ids: ArrayLike<number>): Uint8Array;
 }
 
-const CACHE_MAX_ENTRIES = 1 << 20;
+const CACHE_SLOTS = 1 << 20;
+const CACHE_MAX_ENTRIES = CACHE_SLOTS >> 1;
 const CACHE_MAX_PIECE = 64;
 const LINEAR_MAX_SYMBOLS = 128;
 
@@ -85,7 +86,6 @@ export function createEncoder(model: BpeModel): Encoder {
   }
   const split = createSplitter(model.pattern);
   const utf8 = new TextEncoder();
-  const cache = new Map<string, number>();
   let scratchBytes = new Uint8Array(256);
   let syms = new Int32Array(256);
   let pairRank = new Int32Array(256);
@@ -184,58 +184,90 @@ export function createEncoder(model: BpeModel): Encoder {
     return n <= LINEAR_MAX_SYMBOLS ? mergeLinear(n) : mergeHeap(n);
   };
 
-  // Cache value: a single token id (>= 0), or -(offset * 256 + length) - 1 for `length` ids
-  // stored at `offset` in one shared pool (no object per entry: less GC).
+  // Pre-token cache: open addressing on the piece's UTF-16 content, probed without slicing the
+  // text (no string per piece on a hit). Value: a single token id (>= 0), or
+  // -(offset * 256 + length) - 1 for `length` ids at `offset` in one shared pool.
+  const cacheMask = CACHE_SLOTS - 1;
+  const cacheKeys = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
+  const cacheHash = new Int32Array(CACHE_SLOTS);
+  const cacheValue = new Int32Array(CACHE_SLOTS);
+  let cacheCount = 0;
   let pool = new Int32Array(1 << 16);
   let poolLength = 0;
-  const encodePiece = (piece: string, out: TokenBuffer) => {
-    if (piece.length === 1) {
-      const c = piece.charCodeAt(0);
+
+  const encodePiece = (text: string, start: number, end: number, out: TokenBuffer) => {
+    const len = end - start;
+    if (len === 1) {
+      const c = text.charCodeAt(start);
       if (c < 0x80) {
         pushToken(out, c);
         return;
       }
     }
-    const hit = cache.get(piece);
-    if (hit !== undefined) {
-      if (hit >= 0) pushToken(out, hit);
-      else {
-        const v = -hit - 1;
-        const len = v & 0xff;
-        const off = (v - len) / 256;
-        pushTokens(out, pool.subarray(off, off + len));
+    const cacheable = len <= CACHE_MAX_PIECE;
+    let slot = -1;
+    let h = 0;
+    if (cacheable) {
+      h = 0x811c9dc5;
+      for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      slot = (h ^ (h >>> 16)) & cacheMask;
+      for (;;) {
+        const key = cacheKeys[slot];
+        if (key === undefined) break;
+        if (cacheHash[slot] === h && key.length === len) {
+          let same = true;
+          for (let j = 0; j < len; j++) {
+            if (key.charCodeAt(j) !== text.charCodeAt(start + j)) {
+              same = false;
+              break;
+            }
+          }
+          if (same) {
+            const hit = cacheValue[slot]!;
+            if (hit >= 0) pushToken(out, hit);
+            else {
+              const v = -hit - 1;
+              const n = v & 0xff;
+              const off = (v - n) / 256;
+              pushTokens(out, pool.subarray(off, off + n));
+            }
+            return;
+          }
+        }
+        slot = (slot + 1) & cacheMask;
       }
-      return;
     }
+    const piece = text.slice(start, end);
     const n = bpe(piece);
-    if (n === 1) {
-      pushToken(out, syms[0]!);
-      if (piece.length <= CACHE_MAX_PIECE) cacheSet(piece, syms[0]!);
-      return;
-    }
     pushTokens(out, syms.subarray(0, n));
-    if (piece.length > CACHE_MAX_PIECE || n > 0xff) return;
-    if (cache.size >= CACHE_MAX_ENTRIES) clearCache();
-    if (poolLength + n > pool.length) {
-      const next = new Int32Array(pool.length * 2);
-      next.set(pool.subarray(0, poolLength));
-      pool = next;
+    if (!cacheable || n > 0xff) return;
+    if (cacheCount >= CACHE_MAX_ENTRIES) {
+      // Full: start over (output never depends on the cache), and find the new slot.
+      cacheKeys.fill(undefined);
+      cacheCount = 0;
+      poolLength = 0;
+      slot = (h ^ (h >>> 16)) & cacheMask;
     }
-    pool.set(syms.subarray(0, n), poolLength);
-    cache.set(piece, -(poolLength * 256 + n) - 1);
-    poolLength += n;
-  };
-  const cacheSet = (piece: string, id: number) => {
-    if (cache.size >= CACHE_MAX_ENTRIES) clearCache();
-    cache.set(piece, id);
-  };
-  const clearCache = () => {
-    cache.clear();
-    poolLength = 0;
+    let value = syms[0]!;
+    if (n > 1) {
+      if (poolLength + n > pool.length) {
+        const next = new Int32Array(pool.length * 2);
+        next.set(pool.subarray(0, poolLength));
+        pool = next;
+      }
+      pool.set(syms.subarray(0, n), poolLength);
+      value = -(poolLength * 256 + n) - 1;
+      poolLength += n;
+    }
+    cacheKeys[slot] = piece;
+    cacheHash[slot] = h;
+    cacheValue[slot] = value;
+    cacheCount++;
   };
 
   const encodeInto = (text: string, out: TokenBuffer) => {
-    split(text.isWellFormed() ? text : text.toWellFormed(), (piece) => encodePiece(piece, out));
+    const t = text.isWellFormed() ? text : text.toWellFormed();
+    split(t, (start, end) => encodePiece(t, start, end, out));
   };
 
   const specialById = new Map(model.special.map((s) => [s.content, s.id]));

@@ -36,11 +36,13 @@ export async function countPretokens(
   const split = createSplitter(pattern);
   const counts = new Map<string, number>();
   let chars = 0;
-  const add = (piece: string) => {
+  let text = '';
+  const add = (start: number, end: number) => {
+    const piece = text.slice(start, end);
     counts.set(piece, (counts.get(piece) ?? 0) + 1);
   };
   for await (const t of texts) {
-    const text = t.isWellFormed() ? t : t.toWellFormed();
+    text = t.isWellFormed() ? t : t.toWellFormed();
     split(text, add);
     chars += text.length;
     onProgress?.({ phase: 'count', done: chars });

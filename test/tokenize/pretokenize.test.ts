@@ -8,7 +8,7 @@ import { generatedDocs, HARD_STRINGS, sharedPages } from './corpus.ts';
 
 function pieces(split: ReturnType<typeof createSplitter>, text: string): string[] {
   const out: string[] = [];
-  split(text, (p) => out.push(p));
+  split(text, (start, end) => out.push(text.slice(start, end)));
   return out;
 }
 
