@@ -25,7 +25,7 @@ export interface DocWriterOptions {
   extraColumns?: readonly string[];
   /** Documents per row group. */
   rowGroupRows?: number;
-  /** Row group flush threshold on text bytes (UTF-16 length as a proxy). */
+  /** Row group size cap in bytes (text length is the proxy used to hand batches over early). */
   rowGroupChars?: number;
 }
 
@@ -39,6 +39,8 @@ export async function createDocWriter(path: string, options: DocWriterOptions = 
   const props = new pw.WriterPropertiesBuilder()
     .setCompression(pw.Compression.ZSTD)
     .setCreatedBy('cc-pretrain')
+    .setMaxRowGroupSize(rowGroupRows)
+    .setMaxRowGroupBytes(rowGroupChars)
     .build();
 
   let controller!: ReadableStreamDefaultController<pw.RecordBatch>;

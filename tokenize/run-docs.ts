@@ -4,7 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunConfig } from '../pipeline/config.ts';
-import type { Document } from '../pipeline/document.ts';
+import { openDocEditor, type DocEditor } from '../dedup/index.ts';
 
 export interface DocsFile {
   /** `<source>/<NNNNN>`: the extract task that wrote it. */
@@ -37,16 +37,11 @@ export async function listDocsFiles(runDir: string): Promise<DocsFile[]> {
   return files;
 }
 
-/** Per docs row: the document as dedup leaves it, or null when dedup removed it. This is the one
- * place that calls dedup's `openDocEditor(runDir, config, { id, source })`; until dedup lands it
- * keeps every document unchanged. */
+/** Per docs row: the document as dedup leaves it, or null when dedup removed it. */
 export async function openDocEdits(
   runDir: string,
   config: RunConfig,
   file: Pick<DocsFile, 'id' | 'source'>,
-): Promise<(doc: Document, row: number) => Document | null> {
-  void runDir;
-  void config;
-  void file;
-  return (doc) => doc;
+): Promise<DocEditor> {
+  return openDocEditor(runDir, config, { id: file.id, source: file.source });
 }
