@@ -1,6 +1,7 @@
 """Anchors for bench/tokenizer/run.ts, run in the bench-only venv (bench/.venv):
 
-  train  DOCS.jsonl VOCAB PATTERN OUT.json   Hugging Face tokenizers' BpeTrainer with our regex
+  train  DOCS.jsonl VOCAB PATTERN OUT.json   Hugging Face tokenizers' BpeTrainer with our regex,
+                                             streaming the documents from the file
                                              (Split + ByteLevel without its regex, all 256 bytes
                                              as initial alphabet); prints seconds and peak RSS.
   encode DOCS.jsonl TOKENIZER.json           encode_batch of the docs; prints tokens, seconds.
@@ -19,6 +20,13 @@ def load_docs(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
+def stream_docs(path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
 def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -26,7 +34,6 @@ def peak_rss_mb():
 def train(docs_path, vocab, pattern, out):
     from tokenizers import Regex, Tokenizer, decoders, models, pre_tokenizers, trainers
 
-    docs = load_docs(docs_path)
     base_rss = peak_rss_mb()
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.Sequence(
@@ -43,7 +50,7 @@ def train(docs_path, vocab, pattern, out):
         show_progress=False,
     )
     t, c = time.perf_counter(), time.process_time()
-    tok.train_from_iterator(docs, trainer=trainer, length=len(docs))
+    tok.train_from_iterator(stream_docs(docs_path), trainer=trainer)
     seconds, cpu = time.perf_counter() - t, time.process_time() - c
     tok.save(out)
     print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_rss_mb": peak_rss_mb(), "base_rss_mb": base_rss, "vocab": tok.get_vocab_size()}))

@@ -1,6 +1,6 @@
 // Tokenizer benchmark, anchors in the same run (bench/.venv from bench/setup.sh):
 //  - training: our trainer vs Hugging Face tokenizers' BpeTrainer, same docs, vocab and regex;
-//    wall time and peak RSS of each process (both load the same JSONL first; base RSS shown);
+//    wall and CPU time and peak RSS of each process, both streaming the same JSONL (base RSS shown);
 //  - quality: bytes per token of each trained tokenizer on held-out pages;
 //  - encoding, one core: ours vs HF encode_batch (RAYON_NUM_THREADS=1) and tiktoken (Rust,
 //    1 thread) over our ranks, tiktoken npm (WASM) over our ranks, and gpt-tokenizer (cl100k,
@@ -11,7 +11,7 @@
 // Usage: node bench/tokenizer/run.ts [--train-mb 100[,1000]] [--vocab 32768] [--encode-mb 8]
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Tiktoken } from 'tiktoken/lite';
@@ -30,7 +30,11 @@ const py = path.join(repoRoot, 'bench/.venv/bin/python');
 const anchor = path.join(repoRoot, 'bench/tokenizer/hf_anchor.py');
 const node = process.execPath;
 
-const writeJsonl = (file: string, docs: readonly string[]) => writeFileSync(file, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+const writeJsonl = (file: string, docs: readonly string[]) => {
+  const fd = openSync(file, 'w');
+  for (const d of docs) writeSync(fd, JSON.stringify(d) + '\n');
+  closeSync(fd);
+};
 const run = (cmd: string, argv: string[], env: Record<string, string> = {}) =>
   JSON.parse(execFileSync(cmd, argv, { env: { ...process.env, ...env }, maxBuffer: 1 << 26 }).toString().trim().split('\n').at(-1)!) as Record<string, number>;
 const mbps = (bytes: number, s: number) => bytes / 1e6 / s;
