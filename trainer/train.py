@@ -24,6 +24,7 @@ from .config import TrainConfig
 from .errors import ResumeError, TrainingDiverged
 from .data import RunData, batches, open_run_data, val_positions
 from .model import Decoder, resolve_model_config
+from .shards import vocab_limit
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,7 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
     accum = cfg.batch_size // (micro * d.world)
 
     data = open_run_data(cfg, d.rank, d.world)
-    model_cfg = resolve_model_config(cfg.model, data.manifest.vocab_size, cfg.seq_len)
+    model_cfg = resolve_model_config(cfg.model, vocab_limit(data.manifest), cfg.seq_len)
     if model_cfg.max_seq_len < cfg.seq_len:
         raise ValueError(f"seq_len {cfg.seq_len} exceeds the model's max_seq_len {model_cfg.max_seq_len}")
 

@@ -169,3 +169,12 @@ def test_plan_build_is_fast_for_a_long_run(run):
     t = time.perf_counter()
     plan = build_plan(data.splits, {"web": 0.6, "code": 0.4}, 5_000_000, 1)
     assert plan.total_rows == 5_000_000 and time.perf_counter() - t < 10
+
+
+def test_token_id_outside_the_vocabulary(run):
+    m = json.loads((run / "shards" / "manifest.json").read_text())
+    m["tokenizer"]["vocab_size"] = 200
+    m["tokenizer"]["eot_id"] = 199
+    (run / "shards" / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(DataError, match=r"holds token id \d+, outside the tokenizer's vocabulary of 200"):
+        open_run_data(cfg(run))
