@@ -178,3 +178,16 @@ def test_token_id_outside_the_vocabulary(run):
     (run / "shards" / "manifest.json").write_text(json.dumps(m))
     with pytest.raises(DataError, match=r"holds token id \d+, outside the tokenizer's vocabulary of 200"):
         open_run_data(cfg(run))
+
+
+def test_plan_command_and_config_errors(run, capsys):
+    from trainer.__main__ import main
+
+    path = fixtures.write_config(run, mixture={"web": 3, "code": 1})
+    assert main(["plan", "--config", str(path)]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert {r["source"]: r["weight"] for r in summary["sources"]} == {"code": 0.25, "web": 0.75}
+    assert main(["plan", "--config", str(path), "--set", "stepz=3"]) == 2
+    assert "unknown field(s) stepz" in capsys.readouterr().err
+    assert main(["plan", "--config", str(path), "--set", "schedule=\"linear\""]) == 2
+    assert "schedule must be one of cosine, wsd" in capsys.readouterr().err
