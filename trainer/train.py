@@ -353,11 +353,17 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
         if logged:  # evaluation and checkpoint time stay out of the next interval's tokens/s
             steps_since_log, t_log = 0, time.perf_counter()
 
-    if d.main and cfg.export and last_ckpt is not None and end == cfg.steps:
-        from .export import export_checkpoint
+    if d.main and last_ckpt is not None and end == cfg.steps:
+        if cfg.sample_tokens:
+            from .sample import sample_text
 
-        export_checkpoint(last_ckpt, out / "export")
-        say(f"exported {out / 'export'}")
+            text = sample_text(last_ckpt, "", cfg.sample_tokens, temperature=0.8, top_k=50, seed=cfg.seed)[0]
+            say(f"sample: {text!r}")
+        if cfg.export:
+            from .export import export_checkpoint
+
+            export_checkpoint(last_ckpt, out / "export")
+            say(f"exported {out / 'export'}")
     if d.world > 1:
         dist.destroy_process_group()
     return last_ckpt
