@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
 import tempfile
@@ -55,39 +54,38 @@ def hf_twin(model: Decoder) -> torch.nn.Module:
     return LlamaForCausalLM(cfg)
 
 
-def time_steps(model: torch.nn.Module, hf: bool, batch: int, seq: int, steps: int, warmup: int,
-               device: torch.device) -> float:
-    """Seconds per training step after warm-up."""
+def make_stepper(model: torch.nn.Module, hf: bool, batch: int, seq: int, device: torch.device):
+    """One full training step (forward, backward, clip, AdamW) of `model` on a fixed random batch;
+    returns its wall time in seconds."""
     model.to(device).train()
     opt = torch.optim.AdamW(model.parameters(), lr=1e-4, **({"fused": True} if device.type == "cuda" else {}))
     autocast = torch.autocast("cuda", dtype=torch.bfloat16) if device.type == "cuda" else nullcontext()
     x = torch.randint(0, VOCAB, (batch, seq + 1), device=device)
 
-    def step():
+    def step() -> float:
+        if device.type == "cuda":
+            torch.cuda.synchronize()
+        t = time.perf_counter()
         with autocast:
-            if hf:
-                loss = model(input_ids=x[:, :-1], labels=x[:, :-1]).loss  # HF shifts labels itself
+            if hf:  # HF shifts labels itself: same T-1 predictions per row, near enough for timing
+                loss = model(input_ids=x[:, :-1], labels=x[:, :-1]).loss
             else:
                 _, loss = model(x[:, :-1], x[:, 1:])
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         opt.zero_grad(set_to_none=True)
+        if device.type == "cuda":
+            torch.cuda.synchronize()
+        return time.perf_counter() - t
 
-    for _ in range(warmup):
-        step()
-    if device.type == "cuda":
-        torch.cuda.synchronize()
-    t = time.perf_counter()
-    for _ in range(steps):
-        step()
-    if device.type == "cuda":
-        torch.cuda.synchronize()
-    return (time.perf_counter() - t) / steps
+    return step
 
 
 def bench_model(preset: str, seq: int, compiled: bool, anchor: bool, batch: int, steps: int, warmup: int,
                 device: torch.device) -> dict:
+    """Ours and the anchor step in alternation, so load changes on a shared machine hit both alike;
+    the median step time of each is reported."""
     torch.manual_seed(0)
     cfg = resolve_model_config(preset, VOCAB, seq)
     ours = Decoder(cfg)
@@ -95,22 +93,28 @@ def bench_model(preset: str, seq: int, compiled: bool, anchor: bool, batch: int,
     peak = peak_for(device)
     res = {"model": preset, "seq_len": seq, "batch": batch, "compile": compiled, "params": ours.num_params(),
            "flops_per_token": fpt, "device": torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu"}
-    m = torch.compile(ours) if compiled else ours
-    t0 = time.perf_counter()
-    dt = time_steps(m, False, batch, seq, steps, warmup, device)
-    res["wall_incl_warmup_s"] = time.perf_counter() - t0
-    res["tokens_per_s"] = batch * seq / dt
-    res["tflops"] = fpt * res["tokens_per_s"] / 1e12
-    res["mfu"] = fpt * res["tokens_per_s"] / peak if peak else None
-    del m, ours
+    runners = {"ours": make_stepper(torch.compile(ours) if compiled else ours, False, batch, seq, device)}
     if anchor:
         torch.manual_seed(0)
         twin = hf_twin(Decoder(cfg))
-        tw = torch.compile(twin) if compiled else twin
-        dt_hf = time_steps(tw, True, batch, seq, steps, warmup, device)
-        res["hf_tokens_per_s"] = batch * seq / dt_hf
+        runners["hf"] = make_stepper(torch.compile(twin) if compiled else twin, True, batch, seq, device)
+    t0 = time.perf_counter()
+    for run in runners.values():
+        for _ in range(warmup):
+            run()
+    res["warmup_s"] = time.perf_counter() - t0
+    times: dict[str, list[float]] = {k: [] for k in runners}
+    for _ in range(steps):
+        for k, run in runners.items():
+            times[k].append(run())
+    res["step_s"] = {k: sorted(v)[len(v) // 2] for k, v in times.items()}
+    res["tokens_per_s"] = batch * seq / res["step_s"]["ours"]
+    res["tflops"] = fpt * res["tokens_per_s"] / 1e12
+    res["mfu"] = fpt * res["tokens_per_s"] / peak if peak else None
+    if anchor:
+        res["hf_tokens_per_s"] = batch * seq / res["step_s"]["hf"]
         res["ratio_vs_hf"] = res["tokens_per_s"] / res["hf_tokens_per_s"]
-        del tw, twin
+    del runners
     if device.type == "cuda":
         torch.cuda.empty_cache()
     return res
@@ -200,8 +204,9 @@ def main() -> None:
     p.add_argument("--seq", type=int, default=1024)
     p.add_argument("--compile", default="off,on", help="off, on, or off,on")
     p.add_argument("--batch", type=int, help="rows per step (default: 16/8 on GPU for 124m/760m, 1 on CPU)")
-    p.add_argument("--steps", type=int, help="timed steps (default 20 on GPU, 2 on CPU)")
+    p.add_argument("--steps", type=int, help="timed steps (default 20 on GPU, 3 on CPU)")
     p.add_argument("--no-anchor", action="store_true", help="skip the Hugging Face LlamaForCausalLM anchor")
+    p.add_argument("--anchor-models", default="124m,760m", help="models to run the anchor for (CPU RAM: 124m)")
     p.add_argument("--skip-loader", action="store_true")
     p.add_argument("--out", default=str(ROOT / "bench" / "results" / "train.json"))
     a = p.parse_args()
@@ -211,8 +216,9 @@ def main() -> None:
     for preset in a.models.split(","):
         for comp in a.compile.split(","):
             batch = a.batch or ((16 if preset == "124m" else 8) if gpu else 1)
-            steps = a.steps or (20 if gpu else 2)
-            r = bench_model(preset, a.seq, comp == "on", not a.no_anchor, batch, steps, 3 if gpu else 1, device)
+            steps = a.steps or (20 if gpu else 3)
+            anchor = not a.no_anchor and preset in a.anchor_models.split(",")
+            r = bench_model(preset, a.seq, comp == "on", anchor, batch, steps, 3 if gpu else 1, device)
             results["models"].append(r)
             mfu = f"{r['mfu'] * 100:.1f}%" if r["mfu"] is not None else "n/a (no bf16 peak for CPU)"
             hf = f", HF Llama {r['hf_tokens_per_s']:,.0f} tok/s, ratio {r['ratio_vs_hf']:.2f}x" if "ratio_vs_hf" in r else ""
