@@ -283,14 +283,14 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
     t_log, steps_since_log, t_start = time.perf_counter(), 0, time.perf_counter()
     t_first: float | None = None  # end of the first step: throughput for the estimate excludes start-up
     estimated = False
-    for step, m, rows in batches(data, start_step, end, d.rank, d.world, micro, cfg.batch_size):
+    cuda = d.device.type == "cuda"
+    for step, m, t in batches(data, start_step, end, d.rank, d.world, micro, cfg.batch_size, pin=cuda):
         if m == 0:
             lr = lr_at(step, cfg)
             for g in opt.param_groups:
                 g["lr"] = lr
-        t = torch.from_numpy(rows)
-        if d.device.type == "cuda":
-            t = t.pin_memory().to(d.device, non_blocking=True)
+        if cuda:
+            t = t.to(d.device, non_blocking=True)
         x, y = t[:, :-1], t[:, 1:]
         sync = model.no_sync() if (d.world > 1 and not cfg.fsdp and m < accum - 1) else nullcontext()
         with sync:
