@@ -2,7 +2,7 @@
 // one plain object (written as RUN/report/stats.json) from which the HTML and markdown views
 // are rendered. A part whose stage did not run is null, and the views say "not run".
 
-import type { Example, Histogram } from '../pipeline/stats.ts';
+import type { Example, Histogram } from '../pipeline/index.ts';
 import { reportSchema, type ReportConfig } from './config.ts';
 import { stageTotal, type Collected, type Merged, type StageStats } from './collect.ts';
 import { byPrefix, COUNTERS, EXAMPLES, FILTER_ORDER, HISTOGRAMS, NOT_FILTERS, pick, STAGES, sumPrefix } from './counters.ts';
@@ -57,6 +57,9 @@ export interface Cluster {
 
 export interface StageThroughput {
   stage: string;
+  /** Tasks in the stage's plan (RUN/tasks/<stage>.json); null when the plan is absent. */
+  planned: number | null;
+  /** Tasks that wrote stats (succeeded or failed). */
   tasks: number;
   failed: number;
   seconds: number;
@@ -74,7 +77,8 @@ export interface ReportData {
   funnel: { steps: FunnelStep[]; rows: FunnelRow[]; total: FunnelRow; notes: string[] } | null;
   filters: FilterSection[] | null;
   languages: { top: NamedCount[]; others: number; total: number; score: Histogram | null } | null;
-  lengths: { chars: Histogram | null; tokens: Histogram | null };
+  /** `charsOf` says whose characters: kept documents, or every extracted one (before filtering). */
+  lengths: { chars: Histogram | null; charsOf: 'kept' | 'extracted'; tokens: Histogram | null };
   domains: { kept: NamedCount[]; dropped: NamedCount[]; tldsKept: NamedCount[]; tldsDropped: NamedCount[] } | null;
   dedup: {
     stages: string[];
@@ -113,6 +117,7 @@ export interface ReportInputs {
   manifest: ManifestInfo | undefined;
   plan: PlanInfo | undefined;
   trainLog: TrainPoint[] | undefined;
+  planned: Map<string, number>;
   warnings: string[];
 }
 
@@ -143,16 +148,19 @@ function pickHistogram(m: Merged, names: readonly string[]): Histogram | null {
   return null;
 }
 
-/** Filters in the order they run: the known order first, then the others as their counters appear. */
-function filterNames(extract: Merged): string[] {
+/** Filters in the order they ran: the run's own order, else the known order, then others as their counters appear. */
+function filterNames(extract: Merged, runOrder: readonly string[] | undefined): string[] {
   const seen = new Set<string>();
   for (const k of byPrefix(extract.counters, COUNTERS.dropPrefix).keys()) if (!NOT_FILTERS.includes(k)) seen.add(k);
   // A histogram names a filter only under an explicit prefix: bare `lang.score` is not a filter.
   for (const h of Object.keys(extract.histograms)) {
     for (const f of FILTER_ORDER) if (HISTOGRAMS.filterValuePrefixes.some((p) => p !== '' && h.startsWith(`${p}${f}.`))) seen.add(f);
   }
-  const known = FILTER_ORDER.filter((f) => seen.has(f));
-  return [...known, ...[...seen].filter((f) => !FILTER_ORDER.includes(f))];
+  // Every filter the run configured ran, even one that dropped nothing.
+  for (const f of runOrder ?? []) seen.add(f);
+  const order = [...(runOrder ?? []), ...FILTER_ORDER.filter((f) => !runOrder?.includes(f))];
+  const known = order.filter((f) => seen.has(f));
+  return [...known, ...[...seen].filter((f) => !order.includes(f))];
 }
 
 const REASON_RE = /([A-Za-z_][\w.]*)\s+(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(<=|>=|<|>|≤|≥|!=)\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/;
@@ -251,7 +259,7 @@ export function aggregate(inputs: ReportInputs): ReportData {
   const sources = [...run.sources, ...[...seenSources].filter((s) => !run.sources.includes(s)).sort()];
 
   // Funnel.
-  const filters = extract ? filterNames(extract) : [];
+  const filters = extract ? filterNames(extract, run.filterOrder) : [];
   const steps: FunnelStep[] = [
     { key: 'warc', label: 'WARC records' },
     { key: 'html', label: 'HTML responses' },
@@ -344,8 +352,10 @@ export function aggregate(inputs: ReportInputs): ReportData {
       tldsDropped: topCounts(byPrefix(extract.counters, COUNTERS.tldDroppedPrefix), cfg.top_n),
     };
   }
-  const lengths = {
-    chars: extract ? pickHistogram(extract, HISTOGRAMS.chars) : null,
+  const keptChars = extract ? pickHistogram(extract, HISTOGRAMS.chars) : null;
+  const lengths: ReportData['lengths'] = {
+    chars: keptChars ?? (extract ? pickHistogram(extract, HISTOGRAMS.charsExtracted) : null),
+    charsOf: keptChars ? 'kept' : 'extracted',
     tokens: tokenize ? pickHistogram(tokenize, HISTOGRAMS.tokens) : null,
   };
 
@@ -416,13 +426,18 @@ export function aggregate(inputs: ReportInputs): ReportData {
     : null;
 
   // Throughput and failures.
-  const ordered = [...stages.values()].sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || a.stage.localeCompare(b.stage));
-  const throughput = ordered.map((st): StageThroughput => {
+  const byRank = (a: string, b: string) => stageRank(a) - stageRank(b) || a.localeCompare(b);
+  const ordered = [...stages.values()].sort((a, b) => byRank(a.stage, b.stage));
+  const stageNames = [...new Set([...stages.keys(), ...[...inputs.planned.keys()].filter((s) => s !== STAGES.report)])].sort(byRank);
+  const throughput = stageNames.map((name): StageThroughput => {
+    const st = stages.get(name);
+    const planned = inputs.planned.get(name) ?? null;
+    if (!st) return { stage: name, planned, tasks: 0, failed: 0, seconds: 0, docs: null, bytes: null, docsPerS: null, mbPerS: null };
     const t = stageTotal(st);
     const docs = pick(t.counters, COUNTERS.docsIn) ?? null;
     const bytes = pick(t.counters, COUNTERS.bytesIn) ?? null;
     const per = (v: number | null, scale: number) => (v !== null && st.seconds > 0 ? v / scale / st.seconds : null);
-    return { stage: st.stage, tasks: st.tasks, failed: st.failed, seconds: st.seconds, docs, bytes, docsPerS: per(docs, 1), mbPerS: per(bytes, 1e6) };
+    return { stage: name, planned, tasks: st.tasks, failed: st.failed, seconds: st.seconds, docs, bytes, docsPerS: per(docs, 1), mbPerS: per(bytes, 1e6) };
   });
   const failures = ordered.flatMap((st) => st.failures.map((f) => ({ stage: st.stage, ...f })));
 

@@ -2,12 +2,12 @@
 // aggregates them, and writes RUN/report/stats.json plus the HTML page (or the markdown view).
 
 import { join } from 'node:path';
-import { writeFileAtomic, writeJsonAtomic } from '../pipeline/atomic.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../pipeline/index.ts';
 import { aggregate, type ReportData } from './aggregate.ts';
 import { collectStats } from './collect.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
-import { readManifest, readPlan, readRunInfo, readTrainLog } from './run-files.ts';
+import { readManifest, readPlan, readPlannedTasks, readRunInfo, readTrainLog } from './run-files.ts';
 
 export interface BuildOptions {
   format: 'html' | 'md';
@@ -16,14 +16,15 @@ export interface BuildOptions {
 /** Aggregates a run folder into the report's data model, reading only stats and summary files. */
 export async function reportData(runDir: string): Promise<ReportData> {
   const warnings: string[] = [];
-  const [collected, run, manifest, plan, trainLog] = await Promise.all([
+  const [collected, run, manifest, plan, trainLog, planned] = await Promise.all([
     collectStats(runDir),
     readRunInfo(runDir, warnings),
     readManifest(runDir, warnings),
     readPlan(runDir, warnings),
     readTrainLog(runDir, warnings),
+    readPlannedTasks(runDir, warnings),
   ]);
-  return aggregate({ collected, run, manifest, plan, trainLog, warnings });
+  return aggregate({ collected, run, manifest, plan, trainLog, planned, warnings });
 }
 
 /**

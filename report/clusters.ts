@@ -4,8 +4,7 @@
 // and writes them as examples `dedup.cluster` (reason `cluster <id> size <n>`) when it flushes.
 // Plain `stats.example` would keep the first clusters of a task, not the largest.
 
-import type { Document } from '../pipeline/document.ts';
-import type { Example, StatsCollector } from '../pipeline/stats.ts';
+import type { Document, Example, StatsCollector } from '../pipeline/index.ts';
 import { EXAMPLES } from './counters.ts';
 
 export interface ClusterSampler {

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { mergeStats, type Example, type TaskStats } from '../pipeline/stats.ts';
+import { mergeStats, type Example, type TaskStats } from '../pipeline/index.ts';
 import { parseClusterReason } from './clusters.ts';
 import { EXAMPLES, STAGES } from './counters.ts';
 

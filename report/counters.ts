@@ -57,8 +57,10 @@ export const COUNTERS = {
 
 export const HISTOGRAMS = {
   langScore: ['filter.language.score', 'lang.score', 'lang_score'],
-  /** Characters of kept documents (extract stage). */
-  chars: ['length.chars', 'extract.text_chars', 'doc.chars'],
+  /** Characters of kept documents (ingest/extract-stage.ts)… */
+  chars: ['length.chars', 'doc.chars'],
+  /** …else of every extracted document, before filtering (ingest). */
+  charsExtracted: ['extract.text_chars'],
   /** Tokens of documents (tokenize stage, shards/tokenize-stage.ts). */
   tokens: ['tokens_per_doc', 'length.tokens', 'doc.tokens'],
   clusterSize: ['dedup.cluster_size', 'cluster_size', 'cluster.size'],

@@ -4,8 +4,7 @@
 // per-task tops (an approximate global top list, exact for domains frequent in every task), and
 // stats files stay small whatever the crawl. (Languages are counted by the filters.)
 
-import type { Document } from '../pipeline/document.ts';
-import type { StatsCollector } from '../pipeline/stats.ts';
+import type { Document, StatsCollector } from '../pipeline/index.ts';
 import { COUNTERS } from './counters.ts';
 
 export interface DomainCounter {

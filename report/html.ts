@@ -3,7 +3,7 @@
 // the funnel first, then why documents were dropped, what remains, duplicates, tokens, mixture,
 // throughput and training.
 
-import type { Example, Histogram } from '../pipeline/stats.ts';
+import type { Example, Histogram } from '../pipeline/index.ts';
 import type { FunnelRow, NamedCount, ReportData } from './aggregate.ts';
 import { escapeHtml as e, fmtBytes, fmtCompact, fmtInt, fmtPct, fmtSeconds, fmtShare, fmtSig } from './format.ts';
 import { barChart, histogramChart, lineChart, PALETTE, type Series } from './svg.ts';
@@ -72,7 +72,8 @@ figcaption{color:var(--muted);font-size:12.5px;margin-bottom:4px;font-weight:500
 .examples .url{color:var(--accent);word-break:break-all;font-size:12.5px}
 .examples pre{margin:4px 0 0;white-space:pre-wrap;word-break:break-word;font:11.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#39424a;max-height:5.7em;overflow:hidden}
 .filter{border-top:1px dashed var(--line);margin-top:18px}
-.filter-body{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:8px 28px;align-items:start}
+.filter-body{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.4fr);gap:8px 28px;align-items:start}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:4px 22px}
 @media (max-width:900px){.filter-body{grid-template-columns:1fr}}
 h4{font-size:12.5px;color:var(--muted);font-weight:500;margin:8px 0 4px}
 .filter h3 .badge{font-size:12.5px;font-weight:500;color:var(--muted);margin-left:8px}
@@ -118,9 +119,9 @@ function overview(d: ReportData): string {
   const tasks = d.throughput.reduce((a, s) => a + s.tasks, 0);
   const failed = d.throughput.reduce((a, s) => a + s.failed, 0);
   return `<div class="cards">${[
-    card('Extracted documents', fmtCompact(extracted), `${fmtInt(at('warc'))} WARC records`),
-    card('Kept by filters', fmtCompact(filtered), `${fmtPct(filtered, extracted)} of extracted`),
-    card('After dedup', fmtCompact(deduped), `${fmtPct(deduped, filtered)} of filtered`),
+    card('Extracted documents', fmtCompact(extracted), at('warc') === null ? '' : `${fmtInt(at('warc'))} WARC records`),
+    card('Kept by filters', fmtCompact(filtered), filtered === null || extracted === null ? '' : `${fmtPct(filtered, extracted)} of extracted`),
+    card('After dedup', fmtCompact(deduped), deduped === null || filtered === null ? '' : `${fmtPct(deduped, filtered)} of filtered`),
     card('Tokens', fmtCompact(t?.tokens ?? null), d.tokenizer?.vocabSize ? `vocabulary ${fmtInt(d.tokenizer.vocabSize)}` : ''),
     card('Tasks', fmtInt(tasks), failed ? `<span class="err">${fmtInt(failed)} failed</span>` : 'none failed'),
   ].join('')}</div>`;
@@ -145,10 +146,18 @@ function funnelSection(d: ReportData): string {
   return section('funnel', 'Funnel', lede, chart + notes + table(head, body, head.map((_, i) => i > 0)));
 }
 
-function histFigure(kind: string, caption: string, h: Histogram | null, missing: string, threshold: { value: number; label: string } | null = null, format?: (n: number) => string): string {
+function histFigure(
+  kind: string,
+  caption: string,
+  h: Histogram | null,
+  missing: string,
+  threshold: { value: number; label: string } | null = null,
+  format?: (n: number) => string,
+  size: { width?: number; height?: number } = {},
+): string {
   if (!h) return `<figure><figcaption>${e(caption)}</figcaption>${notRun(missing)}</figure>`;
   const total = h.counts.reduce((a, b) => a + b, 0);
-  return figure(`${caption} (${fmtInt(total)} values)`, histogramChart(kind, caption, h, { threshold, ...(format ? { format } : {}) }));
+  return figure(`${caption} (${fmtInt(total)} values)`, histogramChart(kind, caption, h, { threshold, ...size, ...(format ? { format } : {}) }));
 }
 
 function examplesList(list: readonly Example[]): string {
@@ -178,15 +187,19 @@ function filtersSection(d: ReportData): string {
     barChart('filter-drops', 'Documents dropped per filter', d.filters.map((f) => ({ label: f.name, value: f.dropped, note: `${fmtCompact(f.dropped)} · ${fmtPct(f.dropped, f.input)}`, color: PALETTE[3] }))),
   );
   const blocks = d.filters.map((f) => {
-    const hists = f.values.length
-      ? f.values
-          .map((v) => histFigure('filter-value', `${f.name}: ${v.metric}`, v.histogram, '', v.threshold ? { value: v.threshold.value, label: `threshold ${v.threshold.op} ${fmtSig(v.threshold.value)}` } : null))
-          .join('')
+    // Metrics with a threshold read from the drop reasons first: they are the ones that fired.
+    const values = [...f.values].sort((a, b) => Number(b.threshold !== null) - Number(a.threshold !== null));
+    const hists = values.length
+      ? `<div class="multiples">${values
+          .map((v) =>
+            histFigure('filter-value', v.metric, v.histogram, '', v.threshold ? { value: v.threshold.value, label: `threshold ${v.threshold.op} ${fmtSig(v.threshold.value)}` } : null, undefined, { width: 360, height: 170 }),
+          )
+          .join('')}</div>`
       : '<p class="lede">This filter recorded no value distribution.</p>';
     const rules = f.rules.length
       ? `<h4>Drops by rule</h4>${table(['Rule', 'Dropped', 'Of the filter’s drops'], f.rules.map((r) => [e(r.name), fmtInt(r.count), fmtPct(r.count, f.dropped)]), [false, true, true])}`
       : '';
-    return `<div class="filter" id="filter-${e(f.name)}"><h3>${e(f.name)}<span class="badge">dropped ${fmtInt(f.dropped)} · ${fmtPct(f.dropped, f.input)} of its input</span></h3><div class="filter-body"><div>${hists}</div><div>${rules}<h4>Dropped examples</h4>${examplesList(f.examples)}</div></div></div>`;
+    return `<div class="filter" id="filter-${e(f.name)}"><h3>${e(f.name)}<span class="badge">dropped ${fmtInt(f.dropped)} · ${fmtPct(f.dropped, f.input)} of its input</span></h3>${hists}<div class="filter-body"><div>${rules}</div><div><h4>Dropped examples</h4>${examplesList(f.examples)}</div></div></div>`;
   });
   return section('filters', 'Filters', lede, summary + chart + blocks.join(''));
 }
@@ -207,12 +220,12 @@ function languagesSection(d: ReportData): string {
 }
 
 function lengthsSection(d: ReportData): string {
-  const lede = 'Document length in characters (every extracted document, before filtering) and in tokens (documents written to shards).';
+  const lede = 'Document length in characters and in tokens (documents written to shards).';
   return section(
     'lengths',
     'Lengths',
     lede,
-    `<div class="grid2">${histFigure('length-chars', 'Characters per extracted document', d.lengths.chars, d.filters ? 'no character length histogram in the extract stats.' : 'the extract stage has no stats in this run.')}${histFigure('length-tokens', 'Tokens per document', d.lengths.tokens, 'the tokenize stage has no stats in this run.')}</div>`,
+    `<div class="grid2">${histFigure('length-chars', d.lengths.charsOf === 'kept' ? 'Characters per kept document' : 'Characters per extracted document (before filtering)', d.lengths.chars, d.filters ? 'no character length histogram in the extract stats.' : 'the extract stage has no stats in this run.')}${histFigure('length-tokens', 'Tokens per document', d.lengths.tokens, 'the tokenize stage has no stats in this run.')}</div>`,
   );
 }
 
@@ -287,9 +300,19 @@ function throughputSection(d: ReportData): string {
   const lede = 'Work per stage, summed over tasks (rates are per task-second, so they do not depend on the number of workers), and every task that failed.';
   if (!d.throughput.length) return section('throughput', 'Throughput', lede, notRun('no stage has written stats yet.'));
   const t = table(
-    ['Stage', 'Tasks', 'Failed', 'Task time', 'Documents', 'Bytes', 'Docs / s', 'MB / s'],
-    d.throughput.map((s) => [e(s.stage), fmtInt(s.tasks), s.failed ? `<span class="err">${fmtInt(s.failed)}</span>` : '0', fmtSeconds(s.seconds), fmtInt(s.docs), fmtBytes(s.bytes), fmtSig(s.docsPerS), fmtSig(s.mbPerS)]),
-    [false, true, true, true, true, true, true, true],
+    ['Stage', 'Planned', 'Done', 'Failed', 'Task time', 'Documents', 'Bytes', 'Docs / s', 'MB / s'],
+    d.throughput.map((s) => [
+      e(s.stage),
+      fmtInt(s.planned),
+      fmtInt(s.tasks - s.failed),
+      s.failed ? `<span class="err">${fmtInt(s.failed)}</span>` : '0',
+      fmtSeconds(s.seconds),
+      fmtInt(s.docs),
+      fmtBytes(s.bytes),
+      fmtSig(s.docsPerS),
+      fmtSig(s.mbPerS),
+    ]),
+    [false, true, true, true, true, true, true, true, true],
   );
   const failures = d.failures.length
     ? `<h3>Failed tasks</h3>${table(['Stage', 'Task', 'Error'], d.failures.map((f) => [e(f.stage), `<span class="mono">${e(f.task)}</span>`, `<span class="err">${e(f.error)}</span>`]), [false, false, false])}`

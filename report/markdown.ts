@@ -84,7 +84,7 @@ export function renderMarkdown(d: ReportData): string {
   else out.push(notRun('no training plan.'));
 
   out.push('', '## Throughput', '');
-  if (d.throughput.length) out.push(table(['Stage', 'Tasks', 'Failed', 'Task time', 'Docs / s', 'MB / s'], d.throughput.map((s) => [s.stage, fmtInt(s.tasks), fmtInt(s.failed), fmtSeconds(s.seconds), fmtSig(s.docsPerS), fmtSig(s.mbPerS)])));
+  if (d.throughput.length) out.push(table(['Stage', 'Planned', 'Done', 'Failed', 'Task time', 'Docs / s', 'MB / s'], d.throughput.map((s) => [s.stage, fmtInt(s.planned), fmtInt(s.tasks - s.failed), fmtInt(s.failed), fmtSeconds(s.seconds), fmtSig(s.docsPerS), fmtSig(s.mbPerS)])));
   else out.push(notRun('no stage has written stats.'));
   for (const x of d.failures) out.push(`- failed: ${x.stage} ${x.task}: ${x.error}`);
 

@@ -3,15 +3,19 @@
 // leaves it absent); a file that is present but unreadable becomes a warning, never a crash.
 // The trainer's plan and log are read leniently, by a short list of accepted field names.
 
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { filtersSchema, resolveFilters } from '../filters/index.ts';
+import { runPaths } from '../pipeline/index.ts';
 
 export interface RunInfo {
   name: string;
   configHash: string | undefined;
   /** Source names in config order. */
   sources: string[];
+  /** The order the run's filters ran in (its filters config resolved), when run.json has one. */
+  filterOrder: string[] | undefined;
   /** The run config's `report` section, unparsed. */
   report: unknown;
 }
@@ -85,21 +89,25 @@ const runSchema = z.object({
       name: z.string().optional(),
       sources: z.array(z.object({ name: z.string() }).loose()).optional(),
       report: z.unknown().optional(),
+      filters: z.unknown().optional(),
     })
     .loose(),
   config_hash: z.string().optional(),
 });
 
 export async function readRunInfo(runDir: string, warnings: string[]): Promise<RunInfo> {
-  const path = join(runDir, 'run.json');
+  const path = runPaths.runJson(runDir);
   const raw = await readJsonIfPresent(path, warnings);
   const parsed = raw === undefined ? undefined : runSchema.safeParse(raw);
   if (parsed && !parsed.success) warnings.push(`${path} does not look like a run description: ${parsed.error.issues[0]?.message ?? ''}`);
   const run = parsed?.success ? parsed.data : undefined;
+  const filters = run ? filtersSchema.safeParse(run.config.filters ?? {}) : undefined;
+  if (filters && !filters.success) warnings.push(`${path}: the filters section is invalid (${filters.error.issues[0]?.message ?? ''}); filters are shown in the default order`);
   return {
     name: run?.config.name ?? 'run',
     configHash: run?.config_hash,
     sources: (run?.config.sources ?? []).map((s) => s.name),
+    filterOrder: filters?.success ? resolveFilters(filters.data).order : undefined,
     report: run?.config.report,
   };
 }
@@ -243,4 +251,24 @@ export async function readTrainLog(runDir: string, warnings: string[]): Promise<
   }
   if (bad) warnings.push(`${path}: ${bad} line(s) are not log records and were left out`);
   return points;
+}
+
+/** Tasks planned per stage, from RUN/tasks/<stage>.json (written before a stage's tasks run). */
+export async function readPlannedTasks(runDir: string, warnings: string[]): Promise<Map<string, number>> {
+  const dir = join(runDir, 'tasks');
+  const planned = new Map<string, number>();
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(`${dir} could not be read: ${(err as Error).message}`);
+    return planned;
+  }
+  for (const f of files) {
+    const stage = f.slice(0, -'.json'.length);
+    const raw = await readJsonIfPresent(runPaths.plan(runDir, stage), warnings);
+    if (Array.isArray(raw)) planned.set(stage, raw.length);
+    else if (raw !== undefined) warnings.push(`${runPaths.plan(runDir, stage)} is not a list of tasks`);
+  }
+  return planned;
 }

@@ -1,7 +1,7 @@
 // The `report` stage: the last stage of a run, one task that builds RUN/report/ from the stats
 // of every earlier stage.
 
-import type { Stage } from '../pipeline/stage.ts';
+import type { Stage } from '../pipeline/index.ts';
 import { reportData, writeReport } from './build.ts';
 
 export const reportStage: Stage = {

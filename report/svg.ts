@@ -3,7 +3,7 @@
 // threshold marker, and line charts (training curves). Sizes are in viewBox units; CSS scales
 // them to the column width. Text styling comes from the page's stylesheet (`.chart …`).
 
-import type { Histogram } from '../pipeline/stats.ts';
+import type { Histogram } from '../pipeline/index.ts';
 import { escapeHtml, fmtCompact, fmtInt, fmtSig } from './format.ts';
 
 export const PALETTE = ['#3b6ea5', '#e8833a', '#4f9a56', '#c8473f', '#6aa9a4', '#d1a52a', '#9a6b9f', '#e58ea0', '#8c6d54', '#8f8f8f'];
@@ -103,6 +103,9 @@ export function histogramChart(kind: string, label: string, h: Histogram, opts: 
     lo = Math.min(lo, thrBin);
     hi = Math.max(hi, thrBin);
   }
+  // One empty bin of context on each side, so a distribution in a single bin does not fill the chart.
+  lo = Math.max(0, lo - 1);
+  hi = Math.min(h.counts.length - 1, hi + 1);
   const counts = h.counts.slice(lo, hi + 1);
   const n = counts.length;
   const plotW = width - m.left - m.right;
@@ -128,13 +131,14 @@ export function histogramChart(kind: string, label: string, h: Histogram, opts: 
     );
   });
   // Edge labels under bin boundaries, thinned to fit; the outer boundary of an open-ended bin has none.
-  const every = Math.max(1, Math.ceil((n + 1) / Math.floor(plotW / 52)));
+  const every = Math.max(1, Math.ceil((n + 1) / Math.max(1, Math.floor(plotW / 46))));
   for (let j = lo === 0 ? 1 : 0; j <= n; j += every) {
     const edge = h.edges[lo + j - 1];
     if (edge === undefined) continue;
     const x = m.left + j * bw;
     parts.push(`<line class="axis" x1="${r1(x)}" x2="${r1(x)}" y1="${m.top + plotH}" y2="${m.top + plotH + 4}"/>`);
-    parts.push(`<text class="tick" x="${r1(x)}" y="${m.top + plotH + 16}" text-anchor="middle">${escapeHtml(fmt(edge))}</text>`);
+    const anchor = x > width - m.right - 14 ? 'end' : 'middle';
+    parts.push(`<text class="tick" x="${r1(x)}" y="${m.top + plotH + 16}" text-anchor="${anchor}">${escapeHtml(fmt(edge))}</text>`);
   }
   parts.push(`<line class="axis" x1="${m.left}" x2="${width - m.right}" y1="${m.top + plotH}" y2="${m.top + plotH}"/>`);
   if (opts.threshold && thrBin !== undefined) {

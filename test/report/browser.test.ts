@@ -5,19 +5,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { buildReport } from '../../report/index.ts';
-import { SECTIONS } from '../../report/html.ts';
+import { buildReport, SECTIONS } from '../../report/index.ts';
+import { chromiumPath, launch, NO_CHROMIUM, openPage } from './browser.ts';
 import { makeRun } from './make-run.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const outDir = join(repoRoot, 'test-output', 'report');
-const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-const executablePath = CANDIDATES.find((p): p is string => !!p && existsSync(p));
 
 /** Charts every section of a complete run must show (data-chart attribute of each SVG). */
 const CHARTS: Record<string, string[]> = {
@@ -32,29 +27,16 @@ const CHARTS: Record<string, string[]> = {
   training: ['loss', 'tokens-per-s', 'mfu'],
 };
 
-test('the report page of a full run renders in Chromium with every section, no errors, no network', { skip: executablePath ? false : 'no chromium binary found (install Debian\'s chromium, as scripts/setup.sh does, or set CHROMIUM_PATH)' }, async () => {
+test('the report page of a full run renders in Chromium with every section, no errors, no network', { skip: chromiumPath ? false : NO_CHROMIUM }, async () => {
   const runDir = join(outDir, 'run');
   await rm(runDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   await makeRun(runDir, { failedTasks: [4] });
   const page = await buildReport(runDir, { format: 'html' });
-  const url = pathToFileURL(page).href;
-
-  const browser = await chromium.launch({ executablePath: executablePath! });
+  const browser = await launch();
   try {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const tab = await ctx.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    tab.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    tab.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    tab.on('request', (r) => {
-      if (r.url() !== url) requests.push(r.url());
-    });
-    const response = await tab.goto(url, { waitUntil: 'load' });
-    assert.ok(response === null || response.ok(), 'the page loads');
+    const { tab, problems, requests, loaded } = await openPage(browser, page);
+    assert.ok(loaded, 'the page loads');
     assert.deepEqual(problems, [], 'no console errors or warnings');
     assert.deepEqual(requests, [], 'no request besides the page itself');
 

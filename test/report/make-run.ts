@@ -4,8 +4,9 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createStats, LENGTH_EDGES, type StatsCollector, type TaskStats } from '../../pipeline/stats.ts';
+import { createStats, LENGTH_EDGES, type StatsCollector, type TaskStats } from '../../pipeline/index.ts';
 import { createClusterSampler, createDomainCounter } from '../../report/index.ts';
+import { createRng } from '../../examples/sample-prng.ts';
 
 export interface MakeRunOptions {
   /** Extract (and tokenize) tasks per source. */
@@ -39,17 +40,6 @@ const FILTERS = [
   { name: 'fineweb_quality', rule: 'line_punct_ratio', metric: 'line_punct_ratio', edges: [0.04, 0.08, 0.12, 0.16, 0.2, 0.3, 0.4, 0.6, 0.8], op: '<=', threshold: 0.12, rate: 0.07, sample: (r: () => number) => r() ** 0.7 },
 ] as const;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sentence(r: () => number, words: number): string {
   const out: string[] = [];
   for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(r() * WORDS.length)]!);
@@ -77,7 +67,8 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
   const docsPerTask = options.docsPerTask ?? 400;
   const stages = { extract: true, dedup: true, tokenize: true, train: true, ...options.stages };
   const failed = new Set(options.failedTasks ?? []);
-  const r = rng(options.seed ?? 7);
+  const rng = createRng(options.seed ?? 7);
+  const r = rng.next;
 
   await writeJson(join(dir, 'run.json'), {
     config: {
@@ -132,7 +123,8 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
         for (let d = 0; d < extracted; d++) {
           const dom = randomDomain(r, src.name);
           const doc = { url: `https://www.${dom.domain}/${WORDS[d % WORDS.length]}/${d}.html` };
-          s.observe('extract.text_chars', Math.round(150 * Math.exp(r() * 5.5)), LENGTH_EDGES);
+          const chars = Math.round(150 * Math.exp(r() * 5.5));
+          s.observe('extract.text_chars', chars, LENGTH_EDGES);
           let dropped: string | undefined;
           for (const f of FILTERS) {
             const v = f.name === 'language' ? (r() < src.langShare ? 0.65 + r() * 0.35 : r() * 0.65) : f.sample(r);
@@ -153,6 +145,7 @@ export async function makeRun(dir: string, options: MakeRunOptions = {}): Promis
             }
           }
           domains.add(doc, !dropped);
+          if (!dropped) s.observe('length.chars', chars, LENGTH_EDGES);
           if (dropped) {
             s.count(`drop.${dropped}`);
             s.count(`filter.${dropped}.${FILTERS.find((f) => f.name === dropped)!.rule}`);

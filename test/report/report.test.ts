@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStats, type TaskStats } from '../../pipeline/stats.ts';
-import type { RunConfig } from '../../pipeline/config.ts';
+import { createStats, type TaskStats, type RunConfig } from '../../pipeline/index.ts';
 import { buildReport, createClusterSampler, createDomainCounter, domainOf, reportData, reportStage, type ReportData } from '../../report/index.ts';
 import { makeRun } from './make-run.ts';
 
@@ -75,6 +74,8 @@ test('a full run aggregates to the sums of its task stats', async (t) => {
   assert.equal(d.languages!.top.length, 12);
   assert.equal(d.languages!.total, d.languages!.top.reduce((a, b) => a + b.count, 0) + d.languages!.others);
   assert.ok(d.lengths.chars && d.lengths.tokens && d.languages!.score);
+  assert.equal(d.lengths.charsOf, 'kept');
+  assert.equal(d.lengths.chars.counts.reduce((a, b) => a + b, 0), sum(extract, 'docs.out'));
   assert.ok(d.domains!.kept.length > 0 && d.domains!.tldsDropped.length > 0);
   assert.ok(d.domains!.kept.every((x, i, a) => i === 0 || a[i - 1]!.count >= x.count), 'domains sorted by count');
 
@@ -99,6 +100,7 @@ test('a full run aggregates to the sums of its task stats', async (t) => {
   assert.ok(d.mixture!.facts.some(([k]) => k === 'chinchilla_tokens'));
 
   const ex = d.throughput.find((s) => s.stage === 'extract')!;
+  assert.equal(ex.planned, 9);
   assert.equal(ex.tasks, 9);
   assert.equal(ex.failed, 1);
   assert.ok(ex.docsPerS! > 0 && ex.mbPerS! > 0);
@@ -128,7 +130,9 @@ test('the report is byte-identical when built twice, and stats.json holds its da
 test('a run that stopped after extract renders every later part as "not run"', async (t) => {
   const dir = await tempRun(t);
   await makeRun(dir, { stages: { dedup: false, tokenize: false, train: false } });
+  await writeFile(join(dir, 'tasks', 'dedup-buckets.json'), JSON.stringify([{ id: '00000', label: 'band 0' }, { id: '00001', label: 'band 1' }]));
   const d = await reportData(dir);
+  assert.deepEqual(d.throughput.map((s) => [s.stage, s.planned, s.tasks]), [['extract', 9, 9], ['dedup-buckets', 2, 0]], 'a planned stage without stats shows with nothing done');
   assert.ok(d.funnel && d.filters && d.languages);
   assert.equal(d.funnel.total.docs.at(-1), null);
   assert.equal(d.funnel.total.tokens, null);
@@ -229,4 +233,19 @@ test('the cluster sampler keeps the largest clusters of a task as examples', () 
     stats.examples['dedup.cluster']!.map((x) => [x.id, x.reason]),
     [['d5', 'cluster web/00000:5 size 40'], ['d2', 'cluster web/00000:2 size 9'], ['d0', 'cluster web/00000:0 size 5']],
   );
+});
+
+test('filters are shown in the order the run resolved from its filters config', async (t) => {
+  const dir = await tempRun(t);
+  await makeRun(dir, { tasksPerSource: 1, docsPerTask: 50, stages: { dedup: false, tokenize: false } });
+  const run = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8'));
+  run.config.filters = { preset: 'gopher' };
+  await writeFile(join(dir, 'run.json'), JSON.stringify(run));
+  const d = await reportData(dir);
+  assert.deepEqual(d.filters!.map((f) => f.name), ['language', 'gopher_quality', 'gopher_repetition', 'url', 'c4_quality', 'fineweb_quality']);
+  const after = d.funnel!.total.docs;
+  assert.equal(after[3]! - after[4]!, d.filters![1]!.dropped, 'each step subtracts the drops of its own filter');
+  run.config.filters = { preset: 'no-such-preset' };
+  await writeFile(join(dir, 'run.json'), JSON.stringify(run));
+  assert.match((await reportData(dir)).warnings.join(), /filters section is invalid/);
 });
