@@ -9,6 +9,12 @@ if [ ! -x .venv/bin/python ] || ! cmp -s trainer/requirements.txt .venv/.require
   .venv/bin/python -m pip install -q -r trainer/requirements.txt
   cp trainer/requirements.txt .venv/.requirements
 fi
+# The report's browser test drives Debian's chromium through playwright-core (no browser download).
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+elif ! command -v chromium >/dev/null 2>&1; then
+  echo "note: no chromium found; the report's browser test will be skipped (install Debian's chromium as root)" >&2
+fi
 # Slurm (slurm-wlm) and munge for the Slurm executor's tests, which start a single-node cluster on
 # localhost. Installed only when absent and only as root (CI runs set-up as root on a fresh Debian).
 if ! command -v slurmctld >/dev/null 2>&1 || ! command -v munged >/dev/null 2>&1; then
