@@ -1,8 +1,8 @@
 // The embedded sample's full pipeline through Slurm, every array element running the real
-// `cc-pretrain task` command, with the web extract task's element scancelled while its docs file
-// is half written and the run then resumed, against the same pipeline on the local executor: every output file
-// byte-identical (plans name the run folder, which differs, so it is written as RUN in both),
-// every task's counters identical.
+// `cc-pretrain task` command, with the web extract task's element scancelled while its docs
+// file is half written and the run then resumed, against the same pipeline on the local
+// executor: every output file byte-identical (plans name the run folder, which differs, so it is
+// written as RUN in both), every task's counters identical.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
