@@ -5,6 +5,7 @@
 // euc-kr, koi8 …) with iconv-lite for the few labels ICU lacks. Bad bytes become U+FFFD and
 // are counted; they are never fatal.
 
+import { isUtf8 } from 'node:buffer';
 import { detect } from 'chardet';
 import iconv from 'iconv-lite';
 
@@ -55,7 +56,13 @@ export function createDecoders(): Decoders {
   };
 }
 
-const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+/** Valid UTF-8 decoded by simdutf (Buffer's decoder), else undefined. */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  if (!isUtf8(bytes)) return undefined;
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // TextDecoder drops a UTF-8 BOM; so does this.
+  return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.toString('utf8', 3) : b.toString('utf8');
+}
 
 function charsetParam(contentType: string | undefined): string | undefined {
   if (!contentType) return undefined;
@@ -97,11 +104,8 @@ function decodeWith(decoders: Decoders, bytes: Uint8Array, label: string): { tex
   const name = decoders.canonical(label);
   if (!name) return undefined;
   if (isUtf8Name(name)) {
-    try {
-      return { text: utf8Fatal.decode(bytes), charset: name, replaced: 0 };
-    } catch {
-      // invalid UTF-8: fall through to replacement decoding
-    }
+    const text = strictUtf8(bytes);
+    if (text !== undefined) return { text, charset: name, replaced: 0 };
   }
   const text = decoders.get(label)!(bytes);
   return { text, charset: name, replaced: countReplacements(text) };
@@ -109,21 +113,19 @@ function decodeWith(decoders: Decoders, bytes: Uint8Array, label: string): { tex
 
 /** Decodes a page, choosing the charset as described at the top of this file. */
 export function decodePage(bytes: Uint8Array, contentType: string | undefined, decoders: Decoders): DecodedPage {
-  const candidates: [string | undefined, CharsetSource][] = [
-    [charsetParam(contentType), 'http'],
-    [bomCharset(bytes), 'bom'],
-    [metaCharset(bytes), 'meta'],
+  const candidates: [() => string | undefined, CharsetSource][] = [
+    [() => charsetParam(contentType), 'http'],
+    [() => bomCharset(bytes), 'bom'],
+    [() => metaCharset(bytes), 'meta'],
   ];
-  for (const [label, source] of candidates) {
+  for (const [find, source] of candidates) {
+    const label = find();
     if (!label) continue;
     const out = decodeWith(decoders, bytes, label);
     if (out) return { ...out, source };
   }
-  try {
-    return { text: utf8Fatal.decode(bytes), charset: 'utf-8', source: 'detect', replaced: 0 };
-  } catch {
-    // not UTF-8: ask the detector
-  }
+  const text = strictUtf8(bytes);
+  if (text !== undefined) return { text, charset: 'utf-8', source: 'detect', replaced: 0 };
   const guess = detect(bytes.subarray(0, DETECT_BYTES));
   const out = (guess && decodeWith(decoders, bytes, guess)) || decodeWith(decoders, bytes, 'windows-1252')!;
   return { ...out, source: 'detect' };

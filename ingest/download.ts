@@ -94,6 +94,13 @@ export function createDownloader(cfg: DownloadConfig): Downloader {
     let total: number | undefined;
     let failures = 0;
     let probed = false;
+    /** Counts a failure and waits before the next attempt, or throws when retries are spent. */
+    const retry = async (reason: string, waitMs?: number) => {
+      failures++;
+      if (failures > cfg.retries) throw new DownloadError(`${url}: ${reason}; gave up after ${cfg.retries} retries`);
+      onRetry?.(reason);
+      await sleep(waitMs ?? backoffMs(failures, cfg), signal);
+    };
     try {
       for (;;) {
         signal.throwIfAborted();
@@ -102,18 +109,12 @@ export function createDownloader(cfg: DownloadConfig): Downloader {
           headers['range'] = `bytes=${delivered}-`;
           if (validator) headers['if-range'] = validator;
         }
-        let retryReason: string;
-        let waitMs: number | undefined;
         let res: Dispatcher.ResponseData;
         try {
           res = await dispatcher.request({ origin: new URL(url).origin, path: pathOf(url), method: 'GET', headers, signal });
         } catch (err) {
           signal.throwIfAborted();
-          retryReason = `connection failed (${describe(err)})`;
-          failures++;
-          if (failures > cfg.retries) throw new DownloadError(`${url}: ${retryReason}; gave up after ${cfg.retries} retries`);
-          onRetry?.(retryReason);
-          await sleep(backoffMs(failures, cfg), signal);
+          await retry(`connection failed (${describe(err)})`);
           continue;
         }
         const status = res.statusCode;
@@ -123,13 +124,9 @@ export function createDownloader(cfg: DownloadConfig): Downloader {
         }
         if (status !== 200 && status !== 206) {
           await res.body.dump().catch(() => undefined);
-          const reason = `HTTP ${status}`;
-          if (!RETRYABLE_STATUS(status)) throw new DownloadError(`${url}: ${reason}`);
-          failures++;
-          if (failures > cfg.retries) throw new DownloadError(`${url}: ${reason}; gave up after ${cfg.retries} retries`);
-          onRetry?.(reason);
-          waitMs = retryAfterMs(res.headers['retry-after']);
-          await sleep(Math.min(waitMs ?? backoffMs(failures, cfg), Math.max(cfg.retry_max_ms, 1000)), signal);
+          if (!RETRYABLE_STATUS(status)) throw new DownloadError(`${url}: HTTP ${status}`);
+          const after = retryAfterMs(res.headers['retry-after']);
+          await retry(`HTTP ${status}`, after === undefined ? undefined : Math.min(after, Math.max(cfg.retry_max_ms, 1000)));
           continue;
         }
         let skip = 0;
@@ -162,18 +159,12 @@ export function createDownloader(cfg: DownloadConfig): Downloader {
           }
         } catch (err) {
           signal.throwIfAborted();
-          retryReason = `connection dropped after ${delivered} bytes (${describe(err)})`;
-          failures++;
-          if (failures > cfg.retries) throw new DownloadError(`${url}: ${retryReason}; gave up after ${cfg.retries} retries`);
-          onRetry?.(retryReason);
-          await sleep(backoffMs(failures, cfg), signal);
+          await retry(`connection dropped after ${delivered} bytes (${describe(err)})`);
           continue;
         }
         if (total !== undefined && delivered < total) {
           // The body ended early without an error from the socket: resume like a drop.
-          failures++;
-          if (failures > cfg.retries) throw new DownloadError(`${url}: body ended after ${delivered} of ${total} bytes; gave up after ${cfg.retries} retries`);
-          onRetry?.(`body ended after ${delivered} of ${total} bytes`);
+          await retry(`body ended after ${delivered} of ${total} bytes`);
           continue;
         }
         if (total === undefined && status === 200 && !probed && delivered > 0 && header(res.headers, 'accept-ranges') === 'bytes') {

@@ -37,23 +37,28 @@ interface Window {
   eof: boolean;
 }
 
+/** Reads until `minAvail` bytes are buffered or the input ends; one copy per call, however many chunks. */
 async function fill(win: Window, source: AsyncIterator<Uint8Array>, minAvail: number): Promise<void> {
-  while (!win.eof && win.buf.length - win.pos < minAvail) {
+  let avail = win.buf.length - win.pos;
+  if (win.eof || avail >= minAvail) return;
+  const parts: Buffer[] = avail ? [win.buf.subarray(win.pos)] : [];
+  while (avail < minAvail) {
     const next = await source.next();
     if (next.done) {
       win.eof = true;
       break;
     }
-    const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
-    win.buf = win.pos === win.buf.length ? chunk : Buffer.concat([win.buf.subarray(win.pos), chunk]);
-    win.pos = 0;
+    parts.push(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+    avail += next.value.byteLength;
   }
+  win.buf = parts.length === 1 ? parts[0]! : Buffer.concat(parts, avail);
+  win.pos = 0;
 }
 
 /** Length of the gzip member header at `b[0..]`, 0 when incomplete, -1 when it is not a deflate gzip header. */
 function headerLength(b: Uint8Array): number {
+  if ((b.length > 0 && b[0] !== 0x1f) || (b.length > 1 && b[1] !== 0x8b) || (b.length > 2 && b[2] !== 8)) return -1;
   if (b.length < 10) return 0;
-  if (b[0] !== 0x1f || b[1] !== 0x8b || b[2] !== 8) return -1;
   const flags = b[3]!;
   if (flags & 0xe0) return -1;
   let p = 10;
@@ -87,7 +92,8 @@ function zlibCode(err: unknown): string | undefined {
 /**
  * Yields the decompressed content of each member followed by `member-end`; corrupt members are
  * counted (`errors.gzip_corrupt`), announced with `broken`, and skipped by scanning for the next
- * member header; a file cut inside a member counts `errors.gzip_truncated` and ends.
+ * member header; a member cut by the end of the input yields what it holds and counts
+ * `errors.gzip_truncated`.
  */
 export async function* inflateMembers(
   source: AsyncIterable<Uint8Array>,
@@ -132,7 +138,10 @@ export async function* inflateMembers(
         if (outcome.partial?.byteLength) yield { kind: 'data', bytes: outcome.partial };
         stats.count('errors.gzip_truncated');
         yield BROKEN;
-        return;
+        // Usually the file simply ends here; but a damaged member can also read as unfinished
+        // while whole members follow it, so look for them.
+        if (!(await skipToMagic(win, it, 1))) return;
+        continue;
       }
       stats.count('errors.gzip_corrupt');
       yield BROKEN;
@@ -187,7 +196,6 @@ async function inflateOne(win: Window, it: AsyncIterator<Uint8Array>, hlen: numb
       if (code === 'Z_BUF_ERROR') {
         if (win.eof) {
           const partial = salvage(win.buf.subarray(win.pos + hlen), syncLimit);
-          win.pos = win.buf.length;
           return partial ? { kind: 'truncated', partial } : { kind: 'truncated' };
         }
         // Double what is buffered before trying again, so a large member costs O(n) overall.
@@ -199,7 +207,7 @@ async function inflateOne(win: Window, it: AsyncIterator<Uint8Array>, hlen: numb
     }
     const end = win.pos + hlen + result.engine.bytesWritten;
     if (end + 8 > win.buf.length) {
-      if (win.eof) return { kind: 'truncated' };
+      if (win.eof) return { kind: 'truncated', partial: result.buffer };
       await fill(win, it, end + 8 - win.pos);
       continue;
     }

@@ -21,7 +21,7 @@ export interface TextBlock {
   bullet: boolean;
   /** Table row id for cells (cells of one row join on one line), else -1. */
   row: number;
-  /** 0: none; 1: inside an element whose class/id/role marks chrome; 2: inside nav/aside/footer/header. */
+  /** 0: none; 1: inside an element whose class/id/role marks chrome; 2: inside nav/aside/footer/header or a hidden element. */
   chrome: 0 | 1 | 2;
   /** Innermost block-level element holding the block. */
   node: number;
@@ -44,7 +44,6 @@ export interface ParsedPage {
 }
 
 interface Frame {
-  tag: string;
   node: number;
   chrome: 0 | 1 | 2;
   kind: BlockKind;
@@ -63,7 +62,7 @@ const kindOf = (tag: string): BlockKind | undefined =>
 export function parseBlocks(html: string): ParsedPage {
   const blocks: TextBlock[] = [];
   const nodes: ElementNode[] = [{ parent: -1, tag: '#root', verdict: 0, start: 0, end: 0 }];
-  const root: Frame = { tag: '#root', node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
+  const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
   const stack: Frame[] = [root];
   let top = root;
   let skipDepth = 0;
@@ -114,15 +113,20 @@ export function parseBlocks(html: string): ParsedPage {
       skipDepth++;
       return;
     }
-    if (DROP_TAGS.has(name) || isHidden(attribs)) {
+    if (DROP_TAGS.has(name)) {
       if (BLOCK_TAGS.has(name)) flush();
       skipDepth = 1;
       return;
     }
     const isBlock = BLOCK_TAGS.has(name) || name.includes('-');
+    const hidden = isHidden(attribs);
+    if (hidden && !isBlock) {
+      skipDepth = 1;
+      return;
+    }
     if (isBlock) flush();
     if (name === 'br' || name === 'hr') return;
-    const frame: Frame = { ...top, tag: name };
+    const frame: Frame = { ...top };
     if (name === 'a' && attribs['href'] !== undefined) frame.link = true;
     if (name === 'pre') frame.pre = true;
     if (name === 'tr') frame.row = ++rows;
@@ -132,10 +136,14 @@ export function parseBlocks(html: string): ParsedPage {
       frame.level = kind === 'h' ? Number(name[1]) : 0;
       if (name === 'li') bulletPending = true;
     }
-    const structural = CHROME_TAGS.has(name);
+    // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
+    // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
+    const structural = CHROME_TAGS.has(name) || hidden;
     const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : classVerdict(attribs);
     if (structural) frame.chrome = 2;
     else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
+    // The article body itself, even inside a wrapper whose class reads like chrome.
+    else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
     if (isBlock) {
       frame.node = nodes.length;
       nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, start: blocks.length, end: blocks.length });

@@ -5,7 +5,7 @@
 // its good blocks are written out.
 
 import { parseBlocks } from './html-blocks.ts';
-import type { ParsedPage, TextBlock } from './html-blocks.ts';
+import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 
 export interface Extracted {
   text: string;
@@ -31,6 +31,10 @@ function quality(b: TextBlock): Quality {
   return 'short';
 }
 
+const BODY_BONUS = 1.1;
+const SIBLING_SHARE = 0.25;
+const SIBLING_MIN = 80;
+
 const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1 };
 
 /** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
@@ -43,19 +47,29 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
   });
   // Children come after their parent in `nodes`: one backward pass sums subtrees.
   for (let i = nodes.length - 1; i > 0; i--) {
-    const parent = (nodes[i] as { parent: number }).parent;
+    const parent = (nodes[i] as ElementNode).parent;
     total[parent] = (total[parent] as number) + (total[i] as number);
   }
+  // An element whose class names it the article body gets a small edge over its wrappers.
+  const score = (i: number): number => (total[i] as number) * ((nodes[i] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
   let best = 0;
+  for (let i = 1; i < nodes.length; i++) if (score(i) > score(best)) best = i;
+  // Siblings of the chosen element that carry a good share of content too (the other items of a
+  // listing, the second column of an article) are taken with it, readability style.
+  const keep = new Uint8Array(blocks.length);
+  const bestTotal = total[best] as number;
+  const chosen = nodes[best] as ElementNode;
+  keep.fill(1, chosen.start, chosen.end);
   for (let i = 1; i < nodes.length; i++) {
-    const bonus = (nodes[i] as { verdict: number }).verdict === 2 ? 1.1 : 1;
-    if ((total[i] as number) * bonus > (total[best] as number) * ((nodes[best] as { verdict: number }).verdict === 2 ? 1.1 : 1)) best = i;
+    const n = nodes[i] as ElementNode;
+    if (chosen.parent >= 0 && n.parent === chosen.parent && (total[i] as number) >= Math.max(SIBLING_SHARE * bestTotal, SIBLING_MIN)) keep.fill(1, n.start, n.end);
   }
-  const { start, end } = nodes[best] as { start: number; end: number };
   const out: TextBlock[] = [];
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < blocks.length; i++) {
+    if (!keep[i]) continue;
     const b = blocks[i] as TextBlock;
-    if (b.chrome >= chromeFloor || q[i] === 'bad') continue;
+    // Linked headings are the item titles of listings; other link-dense blocks are navigation.
+    if (b.chrome >= chromeFloor || (q[i] === 'bad' && b.kind !== 'h')) continue;
     out.push(b);
   }
   return out;
@@ -80,16 +94,33 @@ function render(blocks: readonly TextBlock[], title: string | undefined): string
   return lines.join('\n');
 }
 
-const MIN_CHARS = 200;
+const MIN_CHARS = 250;
+/** A short result that is a small share of the page's text is a misread listing too. */
+const SHORT_CHARS = 1500;
+const SHORT_SHARE = 0.2;
+/** …unless it holds this much prose (good blocks): then it is a short article. */
+const SHORT_PROSE = 400;
+
+const chars = (blocks: readonly TextBlock[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
 
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
   const q = page.blocks.map(quality);
   let chosen = select(page, q, 1);
+  // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
+  // every block outside structural chrome (link lists included), as listings and link pages need.
   for (const floor of [2, 3]) {
-    if (chosen.reduce((n, b) => n + b.text.length, 0) >= MIN_CHARS) break;
+    if (chars(chosen) >= MIN_CHARS) break;
     const wider = select(page, q, floor);
-    if (wider.reduce((n, b) => n + b.text.length, 0) > chosen.reduce((n, b) => n + b.text.length, 0)) chosen = wider;
+    if (chars(wider) > chars(chosen)) chosen = wider;
+  }
+  const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
+  const prose = chars(chosen.filter((b) => good.has(b)));
+  for (const floor of [1, 2]) {
+    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && CHROME_LINE.test(b.text)));
+    if (chars(chosen) < MIN_CHARS || (prose < SHORT_PROSE && chars(chosen) < SHORT_CHARS && chars(chosen) < SHORT_SHARE * chars(all))) {
+      if (chars(all) > chars(chosen)) chosen = all;
+    }
   }
   const text = render(chosen, page.title);
   return page.title ? { text, title: page.title } : { text };

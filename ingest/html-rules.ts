@@ -4,18 +4,19 @@
 
 /** Subtrees that never hold main text. */
 export const DROP_TAGS: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas',
+  'script', 'style', 'template', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas',
   'video', 'audio', 'map', 'select', 'button', 'textarea', 'option', 'optgroup', 'datalist', 'input', 'dialog',
 ]);
 
-/** Structural chrome: dropped unless the page has nothing else. */
-export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer', 'header', 'menu']);
+/** Structural chrome: dropped unless the page has nothing else. `noscript` is here rather than
+ * in DROP_TAGS because some sites (Discourse forums) serve their whole content in it. */
+export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer', 'header', 'menu', 'noscript']);
 
 /** Elements that start and end a block of text (one line of output). */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li', 'main',
-  'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br',
+  'menu', 'nav', 'noscript', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br',
 ]);
 
 export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -27,14 +28,14 @@ const CHROME_WORDS = [
   'widgets', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adsense', 'dfp', 'sponsor', 'sponsored', 'promo', 'promotion',
   'comment', 'comments', 'respond', 'replies', 'footer', 'masthead', 'header', 'newsletter', 'subscribe', 'subscription', 'signup',
   'popup', 'modal', 'overlay', 'pagination', 'pager', 'tags', 'tagcloud', 'categories', 'byline', 'bio', 'meta', 'skip', 'toolbar',
-  'disqus', 'outbrain', 'taboola', 'print', 'rss', 'login', 'search', 'topbar', 'banner', 'copyright', 'disclaimer', 'author',
+  'disqus', 'outbrain', 'taboola', 'print', 'rss', 'login', 'search', 'topbar', 'copyright', 'disclaimer', 'author',
   'toc', 'postmeta', 'dateline', 'timestamp', 'caption', 'credits', 'prev', 'next', 'more', 'trending', 'popular', 'feedback', 'rating',
 ];
 const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
 
 /** Class/id words of the main content (weaker than chrome words: `post-meta` is chrome). */
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
-const CONTENT_BODY_RE = /article-?body|entry-?content|post-?(body|content|text)|story-?body|main-?content|articletext|content-?body/;
+const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody/;
 
 const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
 
@@ -56,16 +57,17 @@ export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
   const cls = attribs['class'];
   const id = attribs['id'];
   if (cls === undefined && id === undefined) return role === 'main' || role === 'article' ? 1 : 0;
+  // Per class name: chrome if any part is a chrome word (`post-meta`), else content if any part is
+  // a content word. An element with both kinds of names (`article-template under-menu`) is neutral.
   let chrome = false;
   let content = false;
   for (const name of `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/)) {
     // State classes (`has-sidebar`, `no-js`) describe the page, not the element.
     if (name === '' || /^(has|with|no|is|js|wp|page-template)-/.test(name)) continue;
     if (CONTENT_BODY_RE.test(name)) return 2;
-    for (const part of name.split(/[_-]+/)) {
-      if (CHROME_WORD_SET.has(part)) chrome = true;
-      else if (CONTENT_WORD_SET.has(part)) content = true;
-    }
+    const parts = name.split(/[_-]+/);
+    if (parts.some((p) => CHROME_WORD_SET.has(p))) chrome = true;
+    else if (parts.some((p) => CONTENT_WORD_SET.has(p))) content = true;
   }
-  return chrome ? -1 : content ? 1 : 0;
+  return chrome ? (content ? 0 : -1) : content ? 1 : 0;
 }

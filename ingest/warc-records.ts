@@ -173,21 +173,48 @@ export async function* splitWarcRecords(input: AsyncIterable<Inflated>, stats: S
     return next >= 0 ? next : buf.length;
   }
 
+  /** Chunks held back while a block is incomplete, so that a large block is copied once, not once per chunk. */
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+
+  /** Moves the held chunks into `buf`, keeping only the unparsed bytes. */
+  function absorb(): void {
+    if (!held.length) return;
+    const parts = pos < buf.length ? [buf.subarray(pos), ...held] : held;
+    buf = parts.length === 1 ? Buffer.from(parts[0]!.buffer, parts[0]!.byteOffset, parts[0]!.byteLength) : Buffer.concat(parts);
+    // Offsets into the old buffer move with the bytes kept. (`parse` reassigns `state`;
+    // TypeScript cannot see that from here.)
+    const open = state as State;
+    if (open.at === 'block') open.blockStart -= pos;
+    pos = 0;
+    held = [];
+    heldBytes = 0;
+  }
+
   for await (const ev of input) {
     if (ev.kind === 'data') {
-      if (pos >= buf.length) buf = Buffer.from(ev.bytes.buffer, ev.bytes.byteOffset, ev.bytes.byteLength);
-      else buf = Buffer.concat([buf.subarray(pos), ev.bytes]);
-      pos = 0;
+      held.push(ev.bytes);
+      heldBytes += ev.bytes.byteLength;
+      const open = state as State;
+      // A block still incomplete with this chunk: wait for more before copying anything.
+      if (open.at === 'block' && buf.length - open.blockStart + heldBytes < open.record.length + 6) continue;
+      absorb();
       yield* parse(false);
       continue;
     }
     // A member ended or bytes were lost (already counted by the gzip reader): no record
     // continues past this point.
-    if (ev.kind === 'member-end') yield* parse(true);
+    if (ev.kind === 'member-end') {
+      absorb();
+      yield* parse(true);
+    }
     state = { at: 'head' };
     buf = Buffer.alloc(0);
     pos = 0;
+    held = [];
+    heldBytes = 0;
   }
+  absorb();
   atEof = true;
   yield* parse(true);
   if (state.at !== 'head') stats.count('errors.warc_truncated');

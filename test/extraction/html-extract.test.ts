@@ -24,7 +24,7 @@ test('paragraphs come out one per line, the title apart', () => {
   assert.deepEqual(out.text.split('\n'), ARTICLE);
 });
 
-test('script, style, noscript, template, svg and iframe are dropped', () => {
+test('script, style, template, svg and iframe are dropped, noscript is chrome', () => {
   const out = extractMainText(
     page(
       `<script>var secret = "SCRIPTTEXT";</script><style>.x{color:red} STYLETEXT</style><article>${paras}<noscript>NOSCRIPTTEXT enable javascript</noscript><template><p>TEMPLATETEXT</p></template><svg><title>SVGTEXT</title><text>SVGTEXT</text></svg><iframe>IFRAMETEXT</iframe></article>`,
@@ -161,4 +161,25 @@ test('a huge page (about 8 MB) is extracted whole', () => {
   const out = text.split('\n');
   assert.equal(out.length, n);
   assert.equal(out[n - 1], `Paragraph ${n - 1}: ${ARTICLE[(n - 1) % 3]}`);
+});
+
+test('a page hidden until a script shows it, or served in noscript, is recovered', () => {
+  assertArticle(extractMainText(page(`<div style="visibility:hidden">${paras}</div>`)).text);
+  assertArticle(extractMainText(page(`<div id="app"></div><noscript><div class="topic">${paras}</div></noscript>`)).text);
+  const out = extractMainText(page(`<article>${paras}</article><noscript><p>Please enable JavaScript to use every feature of this website today.</p></noscript>`));
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('the article body wins over a wrapper class that reads like chrome', () => {
+  const out = extractMainText(page(`<div class="under-menu"><div class="article-content">${paras}</div></div><div class="menu"><p>Shop all our keyboards and typewriters in one place.</p></div>`));
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('a listing of linked items falls back to the page text outside structural chrome', () => {
+  const items = Array.from({ length: 12 }, (_, i) => `<tr><td><a href="/item/${i}">Startup number ${i} is hiring engineers</a></td><td><a href="/from/${i}">site${i}.com</a></td></tr>`).join('');
+  const out = extractMainText(page(`<nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav><table>${items}</table><footer>Legal notes</footer>`));
+  const got = out.text.split('\n');
+  assert.equal(got.length, 12);
+  assert.equal(got[0], 'Startup number 0 is hiring engineers | site0.com');
+  assert.ok(!out.text.includes('Legal notes') && !out.text.includes('Home'));
 });

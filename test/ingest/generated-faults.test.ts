@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { buildWarc, encodeRecord, pageRecords } from '../warc-writer.ts';
 import type { PageInput } from '../warc-writer.ts';
+import { createStats } from '../../pipeline/stats.ts';
+import { readDocuments } from '../../ingest/index.ts';
 import { crawlRecords, extractConfig, readAll, samplePages } from './read-helpers.ts';
 
 let dir = '';
@@ -165,12 +167,16 @@ test('chunked transfer coding and gzip, deflate and br content codings are undon
   const variants: PageInput[] = [
     { url: 'https://e.org/gzip', html: gzipSync(body), httpHeaders: { 'Content-Encoding': 'gzip' } },
     { url: 'https://e.org/br', html: brotliCompressSync(Buffer.from(body)), httpHeaders: { 'Content-Encoding': 'br' } },
+    { url: 'https://e.org/deflate', html: deflateSync(body), httpHeaders: { 'Content-Encoding': 'deflate' } },
+    { url: 'https://e.org/raw-deflate', html: deflateRawSync(body), httpHeaders: { 'Content-Encoding': 'deflate' } },
+    // the HTTP header says text/plain, Common Crawl's sniffing says HTML: HTML wins
+    { url: 'https://e.org/sniffed', html: body, contentType: 'text/plain' },
     { url: 'https://e.org/chunked-gzip', html: chunked(gzipSync(body)), httpHeaders: { 'Content-Encoding': 'gzip', 'Transfer-Encoding': 'chunked' } },
     // an archive that stored the body decoded but kept the header
     { url: 'https://e.org/stale-header', html: body, httpHeaders: { 'Content-Encoding': 'gzip' } },
   ];
   const { docs, stats } = await readAll(await file('codings.warc.gz', buildWarc(crawlRecords(variants))));
-  assert.equal(docs.length, 4);
+  assert.equal(docs.length, variants.length);
   for (const d of docs) assert.match(d.text, /^Encoded body text\./, d.url);
   assert.equal(stats.counters['html.dechunked'], 1);
 });
@@ -224,4 +230,59 @@ test('JSONL, plain and gzipped: text and id fields, bad lines counted', async ()
 
 test('a missing file fails naming it', async () => {
   await assert.rejects(readAll(path.join(dir, 'nope.warc.gz')), (err: Error) => err.message.includes('nope.warc.gz') && /ENOENT|no such file/.test(err.message));
+});
+
+test('a whole file compressed as one gzip member is streamed past the in-memory limit', async () => {
+  const small = Array.from({ length: 300 }, (_, i) => ({ url: `https://e.org/s${i}`, html: `<p>small page number ${i} with a little text.</p>`.repeat(8) }));
+  const whole = gzipSync(buildWarc(crawlRecords(small), { gzip: false }));
+  const cfg = extractConfig({ max_page_bytes: 2000 });
+  const { docs, stats } = await readAll(await file('one-member.warc.gz', whole), cfg);
+  assert.equal(docs.length, 300);
+  assert.equal(docs[299]!.url, 'https://e.org/s299');
+  assert.ok(stats.counters['bytes.uncompressed']! > 2000 + 128 * 1024, 'larger than the synchronous limit');
+  assert.deepEqual(
+    Object.keys(stats.counters).filter((k) => k.startsWith('errors.')),
+    [],
+  );
+  // cut it short: the records before the cut are read, the cut is counted
+  const cut = await readAll(await file('one-member-cut.warc.gz', whole.subarray(0, whole.length >> 1)), cfg);
+  assert.ok(cut.docs.length > 50 && cut.docs.length < 300);
+  assert.equal(cut.stats.counters['errors.gzip_truncated'], 1);
+});
+
+test('a plain WARC larger than the read chunk splits records across chunks', async () => {
+  const many = Array.from({ length: 150 }, (_, k) => samplePages().map((p) => ({ ...p, url: `${p.url}?n=${k}` }))).flat();
+  // and one page whose block spans several reads
+  many.splice(100, 0, { url: 'https://e.org/three-mb', html: `<p>${'a big page '.repeat(300_000)}</p><p>the end of the big page</p>`, marker: 'the end of the big page' });
+  const bytes = buildWarc(crawlRecords(many), { gzip: false });
+  assert.ok(bytes.length > 2 * 1024 * 1024, `spans several 1 MB reads: ${bytes.length}`);
+  const { docs, stats } = await readAll(await file('big-plain.warc', bytes));
+  assertAllPages(docs, many);
+  assert.deepEqual(
+    Object.keys(stats.counters).filter((k) => k.startsWith('errors.')),
+    [],
+  );
+});
+
+test('bytes after the last member are counted as garbage, not as a truncation', async () => {
+  const { docs, stats } = await readAll(await file('trailing.warc.gz', Buffer.concat([buildWarc(crawlRecords(pages.slice(0, 2))), Buffer.from('\n\n')])));
+  assert.equal(docs.length, 2);
+  assert.equal(stats.counters['errors.gzip_garbage'], 1);
+  assert.equal(stats.counters['errors.gzip_truncated'], undefined);
+});
+
+test('an aborted read stops with the abort reason', async () => {
+  const p = await file('abort.warc.gz', buildWarc(crawlRecords(pages)));
+  const ac = new AbortController();
+  const seen: string[] = [];
+  await assert.rejects(
+    (async () => {
+      for await (const doc of readDocuments({ source: 'test', kind: 'warc', location: p }, extractConfig(), createStats(), ac.signal)) {
+        seen.push(doc.id);
+        ac.abort(new Error('stop here'));
+      }
+    })(),
+    /stop here/,
+  );
+  assert.equal(seen.length, 1);
 });

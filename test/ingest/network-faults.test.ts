@@ -11,6 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Document } from '../../pipeline/document.ts';
+import { backoffMs, retryAfterMs } from '../../ingest/download.ts';
+import { readDocuments } from '../../ingest/index.ts';
+import { createStats } from '../../pipeline/stats.ts';
 import { buildWarc, pageRecords } from '../warc-writer.ts';
 import { crawlRecords, extractConfig, readAll, samplePages } from './read-helpers.ts';
 
@@ -28,6 +31,8 @@ let localDocs: Document[] = [];
 let tinyDocs: Document[] = [];
 let minimalDocs: Document[] = [];
 const hits = new Map<string, number>();
+/** Range and If-Range headers of each request, by route. */
+const rangeHeaders = new Map<string, string[]>();
 const sockets = new Set<Socket>();
 
 /** Serves `body` honouring `Range: bytes=N-` with a strong ETag, as S3/CloudFront do. */
@@ -117,6 +122,7 @@ const server = createServer((req, res) => {
   const route = new URL(req.url ?? '/', 'http://x').pathname;
   const hit = (hits.get(route) ?? 0) + 1;
   hits.set(route, hit);
+  rangeHeaders.set(route, [...(rangeHeaders.get(route) ?? []), `${req.headers.range ?? ''} ${req.headers['if-range'] ?? ''}`.trim()]);
   const handler = routes[route];
   if (!handler) {
     res.writeHead(404);
@@ -179,6 +185,10 @@ test('a reset mid-body resumes with a Range request: no record lost or duplicate
   const stats = await readUrl('/reset.warc.gz');
   assert.equal(stats.counters['download.retries'], 1);
   assert.equal(stats.counters['bytes.in'], warc.length);
+  const [first, second] = rangeHeaders.get('/reset.warc.gz')!;
+  assert.equal(first, '');
+  const m = /^bytes=(\d+)- "v1"$/.exec(second!);
+  assert.ok(m && Number(m[1]) > 0 && Number(m[1]) <= warc.length * 0.4, `resumed from the byte after the last delivered: ${second}`);
 });
 
 test('a server that ignores Range: the delivered prefix is skipped', async () => {
@@ -199,14 +209,14 @@ test('429 with Retry-After: 1 waits that long', async () => {
   assert.ok(performance.now() - t0 >= 950, 'Retry-After honoured over the 5 ms backoff');
 });
 
-test('a trickle of one byte per 10 ms within the timeout completes', { timeout: 30_000 }, async () => {
-  const stats = await readUrl('/trickle.warc.gz', fast({ timeout_s: 0.5 }), minimalDocs);
+test('a trickle of one byte per 10 ms (3 s in all, 1 s idle timeout) completes', { timeout: 30_000 }, async () => {
+  const stats = await readUrl('/trickle.warc.gz', fast({ timeout_s: 1 }), minimalDocs);
   assert.equal(stats.counters['bytes.in'], minimal.length);
   assert.equal(stats.counters['download.retries'] ?? 0, 0);
 });
 
 test('a stall longer than the idle timeout is retried and resumed', async () => {
-  const stats = await readUrl('/stall.warc.gz', fast({ timeout_s: 0.3 }));
+  const stats = await readUrl('/stall.warc.gz', fast({ timeout_s: 0.5 }));
   assert.equal(stats.counters['download.retries'], 1);
 });
 
@@ -224,4 +234,26 @@ test('retries exhausted on a refused connection fail naming the URL and the caus
   const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/x.warc.gz`;
   await new Promise((resolve) => closed.close(resolve));
   await assert.rejects(readAll(url, fast({ retries: 2 })), (err: Error) => err.message.includes(url) && /ECONNREFUSED/.test(err.message) && /2 retries/.test(err.message));
+});
+
+test('Retry-After as seconds or a date; backoff doubles with jitter up to the cap', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  assert.equal(retryAfterMs('3', now), 3000);
+  assert.equal(retryAfterMs('Thu, 01 Jan 2026 00:00:05 GMT', now), 5000);
+  assert.equal(retryAfterMs('soon', now), undefined);
+  const cfg = extractConfig({ download: { retry_base_ms: 100, retry_max_ms: 1000 } }).download;
+  for (let i = 0; i < 50; i++) {
+    const b3 = backoffMs(3, cfg);
+    assert.ok(b3 >= 200 && b3 <= 400, `attempt 3: ${b3}`);
+    const b9 = backoffMs(9, cfg);
+    assert.ok(b9 >= 500 && b9 <= 1000, `capped: ${b9}`);
+  }
+});
+
+test('stopping after the first document closes the download', { timeout: 10_000 }, async () => {
+  const input = { source: 'test', kind: 'warc' as const, location: `${base}/ok.warc.gz` };
+  for await (const doc of readDocuments(input, fast(), createStats(), new AbortController().signal)) {
+    assert.equal(doc.id, localDocs[0]!.id);
+    break;
+  }
 });

@@ -91,6 +91,14 @@ test('local globs are sorted, kinds follow the file names, URLs are kept as give
   assert.equal(inputs[4]!.idField, 'id');
 });
 
+test('files given on the command line as one warc source: JSONL is recognised by its name', async () => {
+  const inputs = await planInputs([src({ name: 'input', kind: 'warc', paths: [path.join(dir, 'wiki.jsonl'), path.join(dir, 'w/a.warc.gz')] })], extractConfig());
+  assert.deepEqual(
+    inputs.map((i) => i.kind),
+    ['jsonl', 'warc'],
+  );
+});
+
 test('a path or glob that names nothing fails before any work', async () => {
   await assert.rejects(planInputs([src({ name: 'web', kind: 'warc', paths: [path.join(dir, 'nothing-*.warc.gz')] })], extractConfig()), /matches no file/);
   await assert.rejects(planInputs([src({ name: 'web', kind: 'warc', paths: [path.join(dir, 'absent.warc.gz')] })], extractConfig()), /absent\.warc\.gz does not exist/);
