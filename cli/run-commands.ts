@@ -92,7 +92,7 @@ export async function runCommand(command: 'run' | StageCommand, argv: readonly s
   const executor =
     config.executor.kind === 'slurm' ? createSlurmExecutor({ config: config.executor }) : createLocalExecutor({ workers: config.executor.workers });
   const selected = command === 'run' ? stages : stagesFor([command]);
-  const summary = await runPipeline({ runDir, config, stages: selected, executor });
+  const summary = await runPipeline({ runDir, config, stages: selected, executor, sweep: config.executor.kind === 'local' });
   printSummary(summary, runDir);
   return summary.ok ? 0 : 1;
 }

@@ -8,14 +8,22 @@ import { mkdirSync, rmSync, renameSync, openSync, writeSync, closeSync } from 'n
 import { dirname } from 'node:path';
 import { tempPathFor } from '../pipeline/atomic.ts';
 import type { Stage, StageContext, TaskContext, TaskSpec } from '../pipeline/stage.ts';
-import { bandGroup, bandLayout, bandRunPath, checkMinhashFiles, listTaskFiles, minhashFingerprint, pairsPath, type TaskFile } from './layout.ts';
+import {
+  bandGroup,
+  bandLayout,
+  bandRunPath,
+  checkMinhashFiles,
+  listTaskFiles,
+  minhashFingerprint,
+  pairsPath,
+  runInputs,
+  type TaskFile,
+} from './layout.ts';
 import { planRanges } from './ranges.ts';
 import { mergeRecords, type MergeInput } from './records.ts';
 
 function bandInputs(runDir: string, files: readonly TaskFile[], band: number): MergeInput[] {
-  return files.flatMap((f) =>
-    Array.from({ length: f.manifest.runs }, (_, r) => ({ fileId: f.fileId, path: bandRunPath(runDir, f.key, band, r) })),
-  );
+  return runInputs(files, (key, run) => bandRunPath(runDir, key, band, run));
 }
 
 export const bucketsStage: Stage = {

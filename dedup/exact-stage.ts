@@ -24,15 +24,14 @@ import {
   linesPath,
   listTaskFiles,
   pairsPath,
+  runInputs,
   type TaskFile,
 } from './layout.ts';
 import { planRanges } from './ranges.ts';
 import { mergeRecords, type MergeInput } from './records.ts';
 
 function kindInputs(runDir: string, files: readonly TaskFile[], kind: ExactKind): MergeInput[] {
-  return files.flatMap((f) =>
-    Array.from({ length: f.manifest.runs }, (_, r) => ({ fileId: f.fileId, path: keysRunPath(runDir, f.key, kind, r) })),
-  );
+  return runInputs(files, (key, run) => keysRunPath(runDir, key, kind, run));
 }
 
 export const exactStage: Stage = {

@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DedupConfig, MinhashConfig } from './config.ts';
-import type { RecordLayout } from './records.ts';
+import type { MergeInput, RecordLayout } from './records.ts';
 
 export type ExactKind = 'exact' | 'url' | 'lines';
 export const EXACT_KINDS: readonly ExactKind[] = ['exact', 'url', 'lines'];
@@ -92,6 +92,11 @@ export function listTaskFiles(runDir: string): TaskFile[] {
     }
     return { key, fileId, manifest };
   });
+}
+
+/** Every sorted run of every task, for one band or kind: `pathOf(key, run)`. */
+export function runInputs(files: readonly TaskFile[], pathOf: (key: string, run: number) => string): MergeInput[] {
+  return files.flatMap((f) => Array.from({ length: f.manifest.runs }, (_, r) => ({ fileId: f.fileId, path: pathOf(f.key, r) })));
 }
 
 /** Throws when a task's signatures were written with other settings than the config asks for now. */

@@ -39,3 +39,49 @@ export function simplifyText(text: string): string {
 export function joinedWords(normalised: string): string {
   return normalised.replace(SPACE_RUN, ' ').replace(EDGE_SPACE, '');
 }
+
+/** Per UTF-16 code unit: 0 letter/digit (ASCII), 1 deleted (punctuation, control), 2 Python whitespace, 3 anything else. */
+const KIND = new Uint8Array(0x10000).fill(3);
+{
+  const space = new RegExp(`^[${PY_SPACE}]$`, 'u');
+  const punct = new RegExp(`^[${PUNCTUATION_CLASS}]$`, 'u');
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (space.test(ch)) KIND[c] = 2;
+    else if (punct.test(ch)) KIND[c] = 1;
+    else if (/^[A-Za-z0-9]$/.test(ch)) KIND[c] = 0;
+  }
+}
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * `joinedWords(simplifyText(text))` in one pass when the text holds only ASCII, datatrove's
+ * punctuation and Python whitespace (most English web text: ’ “ ” — … and NBSP are the usual
+ * non-ASCII characters); any other character sends the text down the general path. Order-sensitive
+ * details kept: punctuation is deleted before digit runs merge ("3.14" → "0"), whitespace is not.
+ */
+export function normalisedWords(text: string): string {
+  const out = new Uint16Array(text.length);
+  let n = 0;
+  let pendingSpace = false;
+  let inDigits = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    const kind = KIND[c]!;
+    if (kind === 1) continue;
+    if (kind === 2) {
+      pendingSpace = true;
+      inDigits = false;
+      continue;
+    }
+    if (kind === 3) return joinedWords(simplifyText(text));
+    const digit = c <= 0x39;
+    if (digit && inDigits) continue;
+    if (pendingSpace && n > 0) out[n++] = 0x20;
+    pendingSpace = false;
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    out[n++] = digit ? 0x30 : c;
+    inDigits = digit;
+  }
+  return UTF16.decode(out.subarray(0, n));
+}

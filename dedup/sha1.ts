@@ -5,7 +5,7 @@
 
 const W = new Int32Array(80);
 
-/** Writes SHA-1(bytes[start, start+len)) bytes 0..7 as a little-endian uint64 to out[o] (high word), out[o+1] (low word). */
+/** Writes SHA-1(bytes[start, start+len)) bytes 0..7, a little-endian uint64, to out[o] (low word) and out[o+1] (high word). */
 export function sha1Prefix64(bytes: Uint8Array, start: number, len: number, out: Uint32Array, o: number): void {
   let h0 = 0x67452301 | 0;
   let h1 = 0xefcdab89 | 0;
@@ -67,8 +67,8 @@ export function sha1Prefix64(bytes: Uint8Array, start: number, len: number, out:
     h3 = (h3 + d) | 0;
     h4 = (h4 + e) | 0;
   }
-  out[o] = bswap(h1);
-  out[o + 1] = bswap(h0);
+  out[o] = bswap(h0);
+  out[o + 1] = bswap(h1);
 }
 
 function bswap(x: number): number {

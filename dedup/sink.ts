@@ -23,7 +23,7 @@ import {
   type SinkManifest,
 } from './layout.ts';
 import { createMinHasher } from './minhash.ts';
-import { joinedWords, simplifyText } from './normalize.ts';
+import { normalisedWords } from './normalize.ts';
 import { createRecordBuffer, type RecordBuffer } from './records.ts';
 
 export interface SignatureSink {
@@ -70,7 +70,7 @@ export async function createSignatureSink(
       if (closed) throw new Error(`signature sink of ${task.id}: add() after close()`);
       docs++;
       const needsWords = hasher !== null || keys.has('exact');
-      const joined = needsWords ? joinedWords(simplifyText(doc.text)) : '';
+      const joined = needsWords ? normalisedWords(doc.text) : '';
       if (hasher) {
         const sig = hasher.signatureOfWords(joined);
         if (sig) {

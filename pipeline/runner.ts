@@ -34,6 +34,11 @@ export interface RunOptions {
   executor: Executor;
   /** Where progress and summaries go. */
   stream?: NodeJS.WriteStream;
+  /**
+   * Delete temporary files that crashed tasks left (default true). Off when tasks of an earlier
+   * invocation may still be running elsewhere (a Slurm rerun reattaching to queued elements).
+   */
+  sweep?: boolean;
 }
 
 export class RunFolderError extends Error {
@@ -88,7 +93,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const { runDir, config, executor } = options;
   const stream = options.stream ?? process.stderr;
   await prepareRunDir(runDir, config);
-  await sweepTemporaries(runDir);
+  if (options.sweep ?? true) await sweepTemporaries(runDir);
   const summaries: StageSummary[] = [];
   for (const stage of options.stages) {
     const started = performance.now();

@@ -81,7 +81,7 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
     const indicesFile = slurmPaths.roundFile(runDir, stage.name, round, 'indices');
     const scriptPath = slurmPaths.roundFile(runDir, stage.name, round, 'sbatch');
     await mkdir(dirname(indicesFile), { recursive: true });
-    await mkdir(dirname(slurmPaths.elementLog(runDir, stage.name, '0', 0)), { recursive: true });
+    await mkdir(slurmPaths.elementLogDir(runDir, stage.name), { recursive: true });
     await writeFile(indicesFile, indices.map((i) => `${i}\n`).join(''));
     if (isDistributedTraining(stage.command, cfg)) {
       if (indices.length !== 1) throw new Error(`stage "${stage.name}" has ${indices.length} pending tasks; a torchrun job runs one`);
@@ -121,7 +121,6 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
       const last = record.rounds.at(-1);
       if (last) await waitForJobs(runDir, stage, plan, last.jobs.map((j) => j.id), new Set(), progress);
 
-      const reported = new Set<number>();
       let submitError: string | undefined;
       let remaining = [...pending];
       for (let attempt = 0; attempt <= cfg.retries && remaining.length > 0; attempt++) {
@@ -142,10 +141,7 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
         await writeSubmissions(runDir, stage.name, record);
         const watch = new Set(remaining);
         await waitForJobs(runDir, stage, plan, jobs.map((j) => j.id), watch, progress);
-        for (const index of remaining) if (!watch.has(index) && !reported.has(index)) {
-          reported.add(index);
-          progress.taskFinished(true);
-        }
+        for (const index of remaining) if (!watch.has(index)) progress.taskFinished(true);
         remaining = [...watch];
       }
 

@@ -24,12 +24,15 @@ export interface StageSubmissions {
   rounds: SubmissionRound[];
 }
 
+const elementLogDir = (runDir: string, stage: string) => join(runDir, 'logs', stage, 'slurm');
+
 export const slurmPaths = {
   record: (runDir: string, stage: string) => join(runDir, 'slurm', `${stage}.json`),
   roundFile: (runDir: string, stage: string, round: number, ext: 'sbatch' | 'indices') => join(runDir, 'slurm', stage, `round-${round}.${ext}`),
+  elementLogDir,
   /** sbatch `--output` pattern: one file per array element, appended to across requeues. */
-  elementLogPattern: (runDir: string, stage: string) => join(runDir, 'logs', stage, 'slurm', '%A_%a.out'),
-  elementLog: (runDir: string, stage: string, jobId: string, element: number) => join(runDir, 'logs', stage, 'slurm', `${jobId}_${element}.out`),
+  elementLogPattern: (runDir: string, stage: string) => join(elementLogDir(runDir, stage), '%A_%a.out'),
+  elementLog: (runDir: string, stage: string, jobId: string, element: number) => join(elementLogDir(runDir, stage), `${jobId}_${element}.out`),
 };
 
 export async function readSubmissions(runDir: string, stage: string): Promise<StageSubmissions> {

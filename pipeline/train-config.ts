@@ -65,6 +65,8 @@ export const trainSchema = z
     checksum: z.boolean().default(true),
     /** Write a Hugging Face export to RUN/train/export after the last step. */
     export: z.boolean().default(true),
+    /** Print a sample of this many tokens (from an empty prompt) after the last step; 0: none. */
+    sample_tokens: z.number().int().nonnegative().default(64),
   })
   .strict();
 

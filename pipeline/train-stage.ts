@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { writeJsonAtomic } from './atomic.ts';
+import { trainerLauncher } from './slurm-train.ts';
 import type { Stage, TaskContext } from './stage.ts';
 import type { TrainConfig } from './train-config.ts';
 
@@ -51,6 +52,9 @@ interface Launch {
 function launchFor(train: TrainConfig, configPath: string, resume: boolean): Launch {
   const python = requireVenv();
   const trainerArgs = ['train', '--config', configPath, ...(resume ? ['--resume'] : [])];
+  // Inside a Slurm training job, srun → one torchrun per node replaces python (docs/slurm.md).
+  const launcher = trainerLauncher();
+  if (launcher) return { command: launcher[0]!, args: [...launcher.slice(1), '-m', 'trainer', ...trainerArgs] };
   if (train.nproc <= 1) return { command: python, args: ['-m', 'trainer', ...trainerArgs] };
   return {
     command: join(venvBin(), 'torchrun'),

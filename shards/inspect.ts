@@ -1,16 +1,8 @@
 // `cc-pretrain inspect shard.arrow`: a shard's metadata, sizes and its first rows.
 
-import { readShard, shardRow } from './reader.ts';
-import type { ShardMeta } from './format.ts';
+import { readShard, shardRow, type ShardContents } from './reader.ts';
 
-export interface ShardReport {
-  path: string;
-  bytes: number;
-  sha256: string;
-  meta: ShardMeta;
-  rows: number;
-  tokens: number;
-  batches: number;
+export interface ShardReport extends Omit<ShardContents, 'table'> {
   tokens_per_row: number;
   first_rows: { id: string; tokens: number; head: number[] }[];
 }

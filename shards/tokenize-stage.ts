@@ -34,14 +34,14 @@ export const tokenizeStage: Stage = {
       label: f.path,
       source: f.source,
       bytes: f.bytes,
-      path: f.path,
+      docs: path.relative(ctx.runDir, f.path).split(path.sep).join('/'),
       number: f.number,
     }));
   },
   async run(ctx) {
     const { task, stats } = ctx;
     const source = task.source ?? '';
-    const docsPath = String(task['path']);
+    const docsPath = path.join(ctx.runDir, String(task['docs']));
     const number = String(task['number']);
     const tokFile = tokenizerPath(ctx.runDir);
     const tokBytes = await readFile(tokFile).catch((err: Error) => {

@@ -10,6 +10,7 @@
 
 import { createSplitter } from './pretokenize.ts';
 import { createPairTable, type PairTable } from './pair-table.ts';
+import { createHeap } from './heap.ts';
 import { endOfTextId, vocabSize, type BpeModel } from './bpe-model.ts';
 
 /** A growable array of token ids that encoders append to. */
@@ -32,6 +33,10 @@ export function pushToken(buf: TokenBuffer, id: number): void {
 }
 
 function pushTokens(buf: TokenBuffer, ids: Int32Array): void {
+  if (ids.length === 1) {
+    pushToken(buf, ids[0]!);
+    return;
+  }
   const need = buf.length + ids.length;
   if (need > buf.data.length) {
     let cap = buf.data.length * 2;
@@ -42,6 +47,12 @@ function pushTokens(buf: TokenBuffer, ids: Int32Array): void {
   }
   buf.data.set(ids, buf.length);
   buf.length = need;
+}
+
+function toArray(buf: TokenBuffer): number[] {
+  const out = new Array<number>(buf.length);
+  for (let i = 0; i < buf.length; i++) out[i] = buf.data[i]!;
+  return out;
 }
 
 export interface Encoder {
@@ -58,7 +69,8 @@ export interface Encoder {
   decodeBytes(ids: ArrayLike<number>): Uint8Array;
 }
 
-const CACHE_MAX_ENTRIES = 1 << 20;
+const CACHE_SLOTS = 1 << 20;
+const CACHE_MAX_ENTRIES = CACHE_SLOTS >> 1;
 const CACHE_MAX_PIECE = 64;
 const LINEAR_MAX_SYMBOLS = 128;
 
@@ -74,7 +86,6 @@ export function createEncoder(model: BpeModel): Encoder {
   }
   const split = createSplitter(model.pattern);
   const utf8 = new TextEncoder();
-  const cache = new Map<string, number | Int32Array>();
   let scratchBytes = new Uint8Array(256);
   let syms = new Int32Array(256);
   let pairRank = new Int32Array(256);
@@ -116,59 +127,17 @@ export function createEncoder(model: BpeModel): Encoder {
       prev[i] = i - 1;
     }
     const alive = new Uint8Array(n).fill(1);
-    let heapRank = new Int32Array(n);
-    let heapPos = new Int32Array(n);
-    let len = 0;
-    const less = (i: number, j: number) =>
-      heapRank[i]! !== heapRank[j]! ? heapRank[i]! < heapRank[j]! : heapPos[i]! < heapPos[j]!;
-    const swap = (i: number, j: number) => {
-      const r = heapRank[i]!;
-      heapRank[i] = heapRank[j]!;
-      heapRank[j] = r;
-      const p = heapPos[i]!;
-      heapPos[i] = heapPos[j]!;
-      heapPos[j] = p;
-    };
-    const push = (rank: number, pos: number) => {
-      if (len === heapRank.length) {
-        const r = new Int32Array(len * 2);
-        r.set(heapRank);
-        heapRank = r;
-        const p = new Int32Array(len * 2);
-        p.set(heapPos);
-        heapPos = p;
-      }
-      let i = len++;
-      heapRank[i] = rank;
-      heapPos[i] = pos;
-      while (i > 0 && less(i, (i - 1) >> 1)) {
-        swap(i, (i - 1) >> 1);
-        i = (i - 1) >> 1;
-      }
-    };
-    const pop = () => {
-      len--;
-      heapRank[0] = heapRank[len]!;
-      heapPos[0] = heapPos[len]!;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= len) break;
-        const m = l + 1 < len && less(l + 1, l) ? l + 1 : l;
-        if (!less(m, i)) break;
-        swap(i, m);
-        i = m;
-      }
-    };
+    const heap = createHeap((rankA, posA, rankB, posB) => (rankA !== rankB ? rankA < rankB : posA < posB), n);
+    const push = heap.push;
     for (let i = 0; i < n - 1; i++) {
       const r = rankOf(syms[i]!, syms[i + 1]!);
       if (r !== 0x7fffffff) push(r, i);
     }
     let count = n;
-    while (len > 0) {
-      const rank = heapRank[0]!;
-      const pos = heapPos[0]!;
-      pop();
+    while (heap.size > 0) {
+      const rank = heap.topKey();
+      const pos = heap.topValue();
+      heap.pop();
       if (!alive[pos]) continue;
       const right = next[pos]!;
       if (right < 0 || rankOf(syms[pos]!, syms[right]!) !== rank) continue;
@@ -215,30 +184,90 @@ export function createEncoder(model: BpeModel): Encoder {
     return n <= LINEAR_MAX_SYMBOLS ? mergeLinear(n) : mergeHeap(n);
   };
 
-  const encodePiece = (piece: string, out: TokenBuffer) => {
-    const hit = cache.get(piece);
-    if (hit !== undefined) {
-      if (typeof hit === 'number') pushToken(out, hit);
-      else pushTokens(out, hit);
-      return;
+  // Pre-token cache: open addressing on the piece's UTF-16 content, probed without slicing the
+  // text (no string per piece on a hit). Value: a single token id (>= 0), or
+  // -(offset * 256 + length) - 1 for `length` ids at `offset` in one shared pool.
+  const cacheMask = CACHE_SLOTS - 1;
+  const cacheKeys = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
+  const cacheHash = new Int32Array(CACHE_SLOTS);
+  const cacheValue = new Int32Array(CACHE_SLOTS);
+  let cacheCount = 0;
+  let pool = new Int32Array(1 << 16);
+  let poolLength = 0;
+
+  const encodePiece = (text: string, start: number, end: number, out: TokenBuffer) => {
+    const len = end - start;
+    if (len === 1) {
+      const c = text.charCodeAt(start);
+      if (c < 0x80) {
+        pushToken(out, c);
+        return;
+      }
     }
+    const cacheable = len <= CACHE_MAX_PIECE;
+    let slot = -1;
+    let h = 0;
+    if (cacheable) {
+      h = 0x811c9dc5;
+      for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      slot = (h ^ (h >>> 16)) & cacheMask;
+      for (;;) {
+        const key = cacheKeys[slot];
+        if (key === undefined) break;
+        if (cacheHash[slot] === h && key.length === len) {
+          let same = true;
+          for (let j = 0; j < len; j++) {
+            if (key.charCodeAt(j) !== text.charCodeAt(start + j)) {
+              same = false;
+              break;
+            }
+          }
+          if (same) {
+            const hit = cacheValue[slot]!;
+            if (hit >= 0) pushToken(out, hit);
+            else {
+              const v = -hit - 1;
+              const n = v & 0xff;
+              const off = (v - n) / 256;
+              pushTokens(out, pool.subarray(off, off + n));
+            }
+            return;
+          }
+        }
+        slot = (slot + 1) & cacheMask;
+      }
+    }
+    const piece = text.slice(start, end);
     const n = bpe(piece);
-    if (n === 1) {
-      pushToken(out, syms[0]!);
-      if (piece.length <= CACHE_MAX_PIECE) cacheSet(piece, syms[0]!);
-    } else {
-      const ids = syms.slice(0, n);
-      pushTokens(out, ids);
-      if (piece.length <= CACHE_MAX_PIECE) cacheSet(piece, ids);
+    pushTokens(out, syms.subarray(0, n));
+    if (!cacheable || n > 0xff) return;
+    if (cacheCount >= CACHE_MAX_ENTRIES) {
+      // Full: start over (output never depends on the cache), and find the new slot.
+      cacheKeys.fill(undefined);
+      cacheCount = 0;
+      poolLength = 0;
+      slot = (h ^ (h >>> 16)) & cacheMask;
     }
-  };
-  const cacheSet = (piece: string, value: number | Int32Array) => {
-    if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
-    cache.set(piece, value);
+    let value = syms[0]!;
+    if (n > 1) {
+      if (poolLength + n > pool.length) {
+        const next = new Int32Array(pool.length * 2);
+        next.set(pool.subarray(0, poolLength));
+        pool = next;
+      }
+      pool.set(syms.subarray(0, n), poolLength);
+      value = -(poolLength * 256 + n) - 1;
+      poolLength += n;
+    }
+    cacheKeys[slot] = piece;
+    cacheHash[slot] = h;
+    cacheValue[slot] = value;
+    cacheCount++;
   };
 
   const encodeInto = (text: string, out: TokenBuffer) => {
-    split(text.isWellFormed() ? text : text.toWellFormed(), (piece) => encodePiece(piece, out));
+    const t = text.isWellFormed() ? text : text.toWellFormed();
+    split(t, (start, end) => encodePiece(t, start, end, out));
   };
 
   const specialById = new Map(model.special.map((s) => [s.content, s.id]));
@@ -271,6 +300,7 @@ export function createEncoder(model: BpeModel): Encoder {
     return out;
   };
   const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const scratch = createTokenBuffer();
 
   return {
     model,
@@ -278,12 +308,13 @@ export function createEncoder(model: BpeModel): Encoder {
     eotId: endOfTextId(model),
     encodeInto,
     encode(text) {
-      const buf = createTokenBuffer(Math.max(16, text.length >> 2));
-      encodeInto(text, buf);
-      return Array.from(buf.data.subarray(0, buf.length));
+      scratch.length = 0;
+      encodeInto(text, scratch);
+      return toArray(scratch);
     },
     encodeWithSpecial(text) {
-      const buf = createTokenBuffer(Math.max(16, text.length >> 2));
+      const buf = scratch;
+      buf.length = 0;
       if (!specialRe) encodeInto(text, buf);
       else {
         let last = 0;
@@ -294,7 +325,7 @@ export function createEncoder(model: BpeModel): Encoder {
         }
         if (last < text.length) encodeInto(text.slice(last), buf);
       }
-      return Array.from(buf.data.subarray(0, buf.length));
+      return toArray(buf);
     },
     decodeBytes,
     decode(ids) {

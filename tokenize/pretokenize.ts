@@ -57,7 +57,8 @@ export function pretokenizerPattern(style: PretokenizerStyle, digitGroup: number
   }
 }
 
-export type Splitter = (text: string, piece: (piece: string) => void) => void;
+/** Calls `piece(start, end)` for every piece of `text`, in order (UTF-16 offsets). */
+export type Splitter = (text: string, piece: (start: number, end: number) => void) => void;
 
 /** A splitter for a pattern (well-formed text): the hand-written scanner for the GPT-4 style,
  * else the regex. */
@@ -66,7 +67,7 @@ export function createSplitter(pattern: string): Splitter {
   return createRegexSplitter(pattern);
 }
 
-/** Calls `piece(text)` for every match of the pattern, in order. Text between matches (none for
+/** Calls `piece(start, end)` for every match of the pattern, in order. Text between matches (none for
  * the built-in styles) is a piece of its own, as in Hugging Face's `Isolated` split. */
 export function createRegexSplitter(pattern: string): Splitter {
   const re = new RegExp(pattern, 'gu');
@@ -75,15 +76,15 @@ export function createRegexSplitter(pattern: string): Splitter {
     let last = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      const match = m[0];
-      if (match.length === 0) {
+      const length = m[0].length;
+      if (length === 0) {
         re.lastIndex++;
         continue;
       }
-      if (m.index > last) piece(text.slice(last, m.index));
-      piece(match);
-      last = m.index + match.length;
+      if (m.index > last) piece(last, m.index);
+      piece(m.index, m.index + length);
+      last = m.index + length;
     }
-    if (last < text.length) piece(text.slice(last));
+    if (last < text.length) piece(last, text.length);
   };
 }

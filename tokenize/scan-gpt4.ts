@@ -4,6 +4,8 @@
 // test/tokenize/pretokenize.test.ts checks scanner against regex on hard strings, real pages
 // and random mixtures of every class.
 
+import type { Splitter } from './pretokenize.ts';
+
 const LETTER = 1;
 const NUMBER = 2;
 const SPACE = 4;
@@ -29,7 +31,7 @@ function table(): Uint8Array {
 }
 
 /** A splitter equivalent to `new RegExp(pretokenizerPattern('gpt4', digitGroup), 'gu')`, for well-formed text. */
-export function createGpt4Scanner(digitGroup: number): (text: string, piece: (piece: string) => void) => void {
+export function createGpt4Scanner(digitGroup: number): Splitter {
   const cls = table();
   const astral = new Map<number, number>();
   const maxDigits = digitGroup === 0 ? Infinity : digitGroup;
@@ -103,7 +105,7 @@ export function createGpt4Scanner(digitGroup: number): (text: string, piece: (pi
           else end = j - 1;
         }
       }
-      piece(text.slice(i, end));
+      piece(i, end);
       i = end;
     }
   };

@@ -45,7 +45,7 @@ export const tokenizerStage: Stage = {
   description: 'train the byte-level BPE tokenizer on a sample of the documents',
   async plan(ctx) {
     const files = await listDocsFiles(ctx.runDir);
-    return [{ id: 'tokenizer', label: `BPE ${ctx.config.tokenizer.vocab_size} on ${files.length} docs files`, bytes: ctx.config.tokenizer.train_bytes }];
+    return [{ id: 'tokenizer', label: `BPE ${ctx.config.tokenizer.vocab_size} on ${files.length} docs files` }];
   },
   async run(ctx) {
     const cfg = ctx.config.tokenizer;

@@ -11,6 +11,7 @@
 
 import { createSplitter, pretokenizerPattern, type PretokenizerStyle } from './pretokenize.ts';
 import { createPairTable } from './pair-table.ts';
+import { createHeap } from './heap.ts';
 import { byteTokens, END_OF_TEXT, type BpeModel, type SpecialToken } from './bpe-model.ts';
 
 export interface TrainOptions {
@@ -35,11 +36,13 @@ export async function countPretokens(
   const split = createSplitter(pattern);
   const counts = new Map<string, number>();
   let chars = 0;
-  const add = (piece: string) => {
+  let text = '';
+  const add = (start: number, end: number) => {
+    const piece = text.slice(start, end);
     counts.set(piece, (counts.get(piece) ?? 0) + 1);
   };
   for await (const t of texts) {
-    const text = t.isWellFormed() ? t : t.toWellFormed();
+    text = t.isWellFormed() ? t : t.toWellFormed();
     split(text, add);
     chars += text.length;
     onProgress?.({ phase: 'count', done: chars });
@@ -143,64 +146,13 @@ export function trainFromCounts(
 
   // Max-heap of (count, pair) with the documented tie-break; entries may be stale and are
   // re-checked when popped.
-  let heapCap = Math.max(16, nPairs);
-  let heapCount = new Float64Array(heapCap);
-  let heapPair = new Int32Array(heapCap);
-  let heapLen = 0;
-  const before = (i: number, j: number): boolean => {
-    const ci = heapCount[i]!;
-    const cj = heapCount[j]!;
-    if (ci !== cj) return ci > cj;
-    const pi = heapPair[i]!;
-    const pj = heapPair[j]!;
-    const ai = pairA[pi]!;
-    const aj = pairA[pj]!;
-    return ai !== aj ? ai < aj : pairB[pi]! < pairB[pj]!;
-  };
-  const swap = (i: number, j: number) => {
-    const c = heapCount[i]!;
-    heapCount[i] = heapCount[j]!;
-    heapCount[j] = c;
-    const p = heapPair[i]!;
-    heapPair[i] = heapPair[j]!;
-    heapPair[j] = p;
-  };
-  const push = (count: number, pair: number) => {
-    if (heapLen === heapCap) {
-      heapCap *= 2;
-      const c = new Float64Array(heapCap);
-      c.set(heapCount);
-      heapCount = c;
-      const p = new Int32Array(heapCap);
-      p.set(heapPair);
-      heapPair = p;
-    }
-    let i = heapLen++;
-    heapCount[i] = count;
-    heapPair[i] = pair;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(i, parent)) break;
-      swap(i, parent);
-      i = parent;
-    }
-  };
-  const popTop = () => {
-    heapLen--;
-    if (heapLen === 0) return;
-    heapCount[0] = heapCount[heapLen]!;
-    heapPair[0] = heapPair[heapLen]!;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= heapLen) break;
-      const r = l + 1;
-      const m = r < heapLen && before(r, l) ? r : l;
-      if (!before(m, i)) break;
-      swap(i, m);
-      i = m;
-    }
-  };
+  const heap = createHeap((countA, pA, countB, pB) => {
+    if (countA !== countB) return countA > countB;
+    const a = pairA[pA]!;
+    const b = pairA[pB]!;
+    return a !== b ? a < b : pairB[pA]! < pairB[pB]!;
+  }, nPairs);
+  const push = heap.push;
   for (let p = 0; p < nPairs; p++) if (pairCount[p]! > 0) push(pairCount[p]!, p);
 
   // Tokens and merges.
@@ -225,10 +177,10 @@ export function trainFromCounts(
     }
   };
 
-  while (tokens.length < targetTokens && heapLen > 0) {
-    const top = heapPair[0]!;
-    const stored = heapCount[0]!;
-    popTop();
+  while (tokens.length < targetTokens && heap.size > 0) {
+    const top = heap.topValue();
+    const stored = heap.topKey();
+    heap.pop();
     const current = pairCount[top]!;
     if (current <= 0) continue;
     if (current !== stored) {

@@ -47,6 +47,7 @@ class TrainConfig:
     peak_flops: float | None = None  # per device, for MFU; None: known GPUs auto-detected
     checksum: bool = True  # verify shard SHA-256 against the manifest before training
     export: bool = True  # write a Hugging Face export to OUT/export after the last step
+    sample_tokens: int = 64  # print a sample of this many tokens after the last step (0: none)
 
     @property
     def resolved_warmup(self) -> int:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 import numpy as np
+import torch
 
 from .config import TrainConfig
 from .mixture import (
@@ -75,12 +76,18 @@ def step_rows(step: int, micro: int, rank: int, world: int, micro_batch: int, ba
 
 
 def batches(
-    data: RunData, start_step: int, steps: int, rank: int, world: int, micro_batch: int, batch_size: int
-) -> Iterator[tuple[int, int, np.ndarray]]:
-    """(step, micro, rows) for this process from start_step on, one micro-batch read ahead in a thread."""
+    data: RunData, start_step: int, steps: int, rank: int, world: int, micro_batch: int, batch_size: int,
+    pin: bool = False,
+) -> Iterator[tuple[int, int, torch.Tensor]]:
+    """(step, micro, rows as an int64 tensor) for this process from start_step on, one micro-batch
+    read ahead in a thread (and pinned there, for an asynchronous copy to the GPU, when `pin`)."""
     accum = batch_size // (micro_batch * world)
     order = ((s, m) for s in range(start_step, steps) for m in range(accum))
-    read = lambda sm: fetch_rows(data.plan, data.splits, step_rows(sm[0], sm[1], rank, world, micro_batch, batch_size))  # noqa: E731
+
+    def read(sm: tuple[int, int]) -> torch.Tensor:
+        rows = torch.from_numpy(fetch_rows(data.plan, data.splits, step_rows(sm[0], sm[1], rank, world, micro_batch, batch_size)))
+        return rows.pin_memory() if pin else rows
+
     with ThreadPoolExecutor(1) as pool:
         nxt = next(order, None)
         pending = pool.submit(read, nxt) if nxt else None

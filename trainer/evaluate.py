@@ -13,10 +13,10 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from .errors import DataError
 from .mixture import split_source
 from .sample import load_model
-from .errors import DataError
-from .shards import TokenStream, check_tokenizer, load_manifest, verify_shard
+from .shards import TokenStream, check_tokenizer, load_manifest, verify_shard, vocab_limit
 
 
 @torch.no_grad()
@@ -39,8 +39,8 @@ def evaluate_perplexity(
             f"tokenizer mismatch: {shards_dir} was encoded with tokenizer {manifest.tokenizer_sha256[:12]}…, "
             f"the checkpoint was trained with {tok_sha[:12]}…"
         )
-    if manifest.vocab_size > model.cfg.vocab_size:
-        raise DataError(f"the shards' vocabulary ({manifest.vocab_size}) is larger than the model's ({model.cfg.vocab_size})")
+    if vocab_limit(manifest) > model.cfg.vocab_size:
+        raise DataError(f"the shards' vocabulary ({vocab_limit(manifest)}) is larger than the model's ({model.cfg.vocab_size})")
     for entry in manifest.shards:
         verify_shard(manifest, entry)
     result: dict = {"checkpoint": str(ckpt), "shards": str(shards_dir), "split": split, "sources": {}}

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
 import pyarrow.ipc as ipc
 
 from .errors import DataError
@@ -124,6 +125,17 @@ def verify_shard(manifest: Manifest, entry: ShardEntry, checksum: bool = True) -
         )
     if meta.get("source") not in (None, entry.source):
         raise DataError(f"shard {p}: schema says source {meta.get('source')!r}, manifest says {entry.source!r}")
+    if checksum:  # the file is in the page cache now; an id past the vocabulary would crash a GPU kernel later
+        for i in range(reader.num_record_batches):
+            values = reader.get_batch(i).column("tokens").values
+            top = pa.compute.max(values).as_py() if len(values) else None
+            if top is not None and top >= vocab_limit(manifest):
+                raise DataError(f"shard {p} holds token id {top}, outside the tokenizer's vocabulary of {manifest.vocab_size}")
+
+
+def vocab_limit(manifest: Manifest) -> int:
+    """Ids below this are valid: the vocabulary, and the EOT id even if a writer counted it apart."""
+    return max(manifest.vocab_size, manifest.eot_id + 1)
 
 
 class TokenStream:

@@ -24,6 +24,7 @@ from .config import TrainConfig
 from .errors import ResumeError, TrainingDiverged
 from .data import RunData, batches, open_run_data, val_positions
 from .model import Decoder, resolve_model_config
+from .shards import vocab_limit
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,7 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
     accum = cfg.batch_size // (micro * d.world)
 
     data = open_run_data(cfg, d.rank, d.world)
-    model_cfg = resolve_model_config(cfg.model, data.manifest.vocab_size, cfg.seq_len)
+    model_cfg = resolve_model_config(cfg.model, vocab_limit(data.manifest), cfg.seq_len)
     if model_cfg.max_seq_len < cfg.seq_len:
         raise ValueError(f"seq_len {cfg.seq_len} exceeds the model's max_seq_len {model_cfg.max_seq_len}")
 
@@ -282,14 +283,14 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
     t_log, steps_since_log, t_start = time.perf_counter(), 0, time.perf_counter()
     t_first: float | None = None  # end of the first step: throughput for the estimate excludes start-up
     estimated = False
-    for step, m, rows in batches(data, start_step, end, d.rank, d.world, micro, cfg.batch_size):
+    cuda = d.device.type == "cuda"
+    for step, m, t in batches(data, start_step, end, d.rank, d.world, micro, cfg.batch_size, pin=cuda):
         if m == 0:
             lr = lr_at(step, cfg)
             for g in opt.param_groups:
                 g["lr"] = lr
-        t = torch.from_numpy(rows)
-        if d.device.type == "cuda":
-            t = t.pin_memory().to(d.device, non_blocking=True)
+        if cuda:
+            t = t.to(d.device, non_blocking=True)
         x, y = t[:, :-1], t[:, 1:]
         sync = model.no_sync() if (d.world > 1 and not cfg.fsdp and m < accum - 1) else nullcontext()
         with sync:
@@ -352,11 +353,17 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
         if logged:  # evaluation and checkpoint time stay out of the next interval's tokens/s
             steps_since_log, t_log = 0, time.perf_counter()
 
-    if d.main and cfg.export and last_ckpt is not None and end == cfg.steps:
-        from .export import export_checkpoint
+    if d.main and last_ckpt is not None and end == cfg.steps:
+        if cfg.sample_tokens:
+            from .sample import sample_text
 
-        export_checkpoint(last_ckpt, out / "export")
-        say(f"exported {out / 'export'}")
+            text = sample_text(last_ckpt, "", cfg.sample_tokens, temperature=0.8, top_k=50, seed=cfg.seed)[0]
+            say(f"sample: {text!r}")
+        if cfg.export:
+            from .export import export_checkpoint
+
+            export_checkpoint(last_ckpt, out / "export")
+            say(f"exported {out / 'export'}")
     if d.world > 1:
         dist.destroy_process_group()
     return last_ckpt

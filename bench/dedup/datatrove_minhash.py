@@ -65,23 +65,24 @@ def main():
     # Pure signature compute (what a core spends per document), after one warm-up pass.
     for d in documents[:50]:
         sig_step.get_shingles(d.text)
-    t0 = time.perf_counter()
+    # CPU seconds, not wall: the bench machine is shared, and both sides are single-threaded.
+    t0 = time.process_time()
     for d in documents:
         sh = sig_step.get_shingles(d.text)
         if sh.size:
             sig_step.get_signature(sh)
-    compute_s = time.perf_counter() - t0
+    compute_s = time.process_time() - t0
 
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     sig_step.run(iter(documents), rank=0, world_size=1)
-    stage1_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    stage1_s = time.process_time() - t0
+    t0 = time.process_time()
     for b in range(14):
         MinhashDedupBuckets(input_folder=str(out / "sigs"), output_folder=str(out / "buckets"), config=config).run(rank=b, world_size=14)
-    stage2_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    stage2_s = time.process_time() - t0
+    t0 = time.process_time()
     MinhashDedupCluster(input_folder=str(out / "buckets"), output_folder=str(out / "remove"), config=config, save_cluster_id=True).run()
-    stage3_s = time.perf_counter() - t0
+    stage3_s = time.process_time() - t0
 
     sigs = np.zeros((len(documents), 112), dtype="<u8")
     rec = np.dtype([("h", "<u8", (8,)), ("idx", "<u4")])

@@ -1,6 +1,6 @@
 // Tokenizer benchmark, anchors in the same run (bench/.venv from bench/setup.sh):
 //  - training: our trainer vs Hugging Face tokenizers' BpeTrainer, same docs, vocab and regex;
-//    wall time and peak RSS of each process (both load the same JSONL first; base RSS shown);
+//    wall and CPU time and peak RSS of each process, both streaming the same JSONL (base RSS shown);
 //  - quality: bytes per token of each trained tokenizer on held-out pages;
 //  - encoding, one core: ours vs HF encode_batch (RAYON_NUM_THREADS=1) and tiktoken (Rust,
 //    1 thread) over our ranks, tiktoken npm (WASM) over our ranks, and gpt-tokenizer (cl100k,
@@ -11,7 +11,7 @@
 // Usage: node bench/tokenizer/run.ts [--train-mb 100[,1000]] [--vocab 32768] [--encode-mb 8]
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Tiktoken } from 'tiktoken/lite';
@@ -30,7 +30,11 @@ const py = path.join(repoRoot, 'bench/.venv/bin/python');
 const anchor = path.join(repoRoot, 'bench/tokenizer/hf_anchor.py');
 const node = process.execPath;
 
-const writeJsonl = (file: string, docs: readonly string[]) => writeFileSync(file, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+const writeJsonl = (file: string, docs: readonly string[]) => {
+  const fd = openSync(file, 'w');
+  for (const d of docs) writeSync(fd, JSON.stringify(d) + '\n');
+  closeSync(fd);
+};
 const run = (cmd: string, argv: string[], env: Record<string, string> = {}) =>
   JSON.parse(execFileSync(cmd, argv, { env: { ...process.env, ...env }, maxBuffer: 1 << 26 }).toString().trim().split('\n').at(-1)!) as Record<string, number>;
 const mbps = (bytes: number, s: number) => bytes / 1e6 / s;
@@ -51,7 +55,8 @@ for (const mb of args['train-mb'].split(',').map(Number)) {
   const pattern = pretokenizerPattern('gpt4', 3);
   const ours = run(node, [path.join(repoRoot, 'bench/tokenizer/train-ours.ts'), docsFile, String(vocab), ourDir]);
   const hf = run(py, [anchor, 'train', docsFile, String(vocab), pattern, hfFile]);
-  const hf1 = run(py, [anchor, 'train', docsFile, String(vocab), pattern, hfFile + '.1thread.json'], { RAYON_NUM_THREADS: '1' });
+  // The single-thread anchor only up to 100 MB: on this shared 2-core box it would take most of an hour at 1 GB.
+  const hf1 = mb <= 100 ? run(py, [anchor, 'train', docsFile, String(vocab), pattern, hfFile + '.1thread.json'], { RAYON_NUM_THREADS: '1' }) : hf;
   ourTokenizer = path.join(ourDir, 'tokenizer.json');
   const ourHeld = run(py, [anchor, 'encode', heldFile, ourTokenizer], { RAYON_NUM_THREADS: '1' });
   const hfHeld = run(py, [anchor, 'encode', heldFile, hfFile], { RAYON_NUM_THREADS: '1' });
@@ -63,6 +68,7 @@ for (const mb of args['train-mb'].split(',').map(Number)) {
     hf_1thread: hf1,
     time_ratio_vs_hf: ours.seconds! / hf.seconds!,
     time_ratio_vs_hf_1thread: ours.seconds! / hf1.seconds!,
+    cpu_ratio_vs_hf: ours.cpu_seconds! / hf.cpu_seconds!,
     peak_rss_ratio: ours.peak_rss_mb! / hf.peak_rss_mb!,
     added_rss_ratio: (ours.peak_rss_mb! - ours.base_rss_mb!) / (hf.peak_rss_mb! - hf.base_rss_mb!),
     heldout_bytes: heldBytes,
@@ -70,7 +76,9 @@ for (const mb of args['train-mb'].split(',').map(Number)) {
     bytes_per_token_hf: heldBytes / hfHeld.tokens!,
   };
   report[`train_${mb}mb`] = row;
-  console.log(`train ${mb} MB (${corpus.copies} copies): ours ${ours.seconds!.toFixed(1)} s ${ours.peak_rss_mb!.toFixed(0)} MB | HF 2 threads ${hf.seconds!.toFixed(1)} s ${hf.peak_rss_mb!.toFixed(0)} MB | HF 1 thread ${hf1.seconds!.toFixed(1)} s → time ×${row.time_ratio_vs_hf.toFixed(2)} (1 thread ×${row.time_ratio_vs_hf_1thread.toFixed(2)}), peak RSS ×${row.peak_rss_ratio.toFixed(2)}, added RSS ×${row.added_rss_ratio.toFixed(2)}`);
+  const fmt = (r: Record<string, number>) => `${r.seconds!.toFixed(1)} s wall, ${r.cpu_seconds!.toFixed(1)} s CPU, peak ${r.peak_rss_mb!.toFixed(0)} MB (base ${r.base_rss_mb!.toFixed(0)})`;
+  console.log(`train ${mb} MB (${corpus.copies} copies of the pages), vocab ${vocab}:\n  ours            ${fmt(ours)}\n  HF 2 threads    ${fmt(hf)}\n  HF 1 thread     ${fmt(hf1)}`);
+  console.log(`  ratios ours/HF: wall ×${row.time_ratio_vs_hf.toFixed(2)} (vs 1 thread ×${row.time_ratio_vs_hf_1thread.toFixed(2)}), CPU ×${row.cpu_ratio_vs_hf.toFixed(2)}, peak RSS ×${row.peak_rss_ratio.toFixed(2)}, RSS added by training ×${row.added_rss_ratio.toFixed(2)}`);
   console.log(`  held-out bytes/token: ours ${row.bytes_per_token_ours.toFixed(4)} HF ${row.bytes_per_token_hf.toFixed(4)} (${(((row.bytes_per_token_ours / row.bytes_per_token_hf) - 1) * 100).toFixed(2)}%)`);
 }
 
@@ -87,8 +95,10 @@ writeJsonl(encFile, encodeDocs);
 const model = await loadTokenizer(ourTokenizer);
 const timeIt = (f: () => number) => {
   const t = performance.now();
+  const c = process.cpuUsage();
   const tokens = f();
-  return { seconds: (performance.now() - t) / 1000, tokens };
+  const used = process.cpuUsage(c);
+  return { seconds: (performance.now() - t) / 1000, cpu_seconds: (used.user + used.system) / 1e6, tokens };
 };
 const ours = timeIt(() => {
   const enc = createEncoder(model);
@@ -111,10 +121,10 @@ const gpt = timeIt(() => {
 });
 const hfEnc = run(py, [anchor, 'encode', encFile, ourTokenizer], { RAYON_NUM_THREADS: '1' });
 const tkRust = run(py, [anchor, 'tiktoken', encFile, ourTokenizer], { RAYON_NUM_THREADS: '1' });
-const rows: [string, { seconds: number; tokens: number }][] = [
+const rows: [string, { seconds: number; cpu_seconds: number; tokens: number }][] = [
   ['ours (JS, this tokenizer)', ours],
-  ['HF tokenizers encode_batch, 1 thread (this tokenizer)', { seconds: hfEnc.seconds!, tokens: hfEnc.tokens! }],
-  ['tiktoken Python/Rust, 1 thread (these ranks)', { seconds: tkRust.seconds!, tokens: tkRust.tokens! }],
+  ['HF tokenizers encode_batch, 1 thread (this tokenizer)', { seconds: hfEnc.seconds!, cpu_seconds: hfEnc.cpu_seconds!, tokens: hfEnc.tokens! }],
+  ['tiktoken Python/Rust, 1 thread (these ranks)', { seconds: tkRust.seconds!, cpu_seconds: tkRust.cpu_seconds!, tokens: tkRust.tokens! }],
   ['tiktoken npm WASM (these ranks)', tkWasm],
   ['gpt-tokenizer (cl100k_base, own vocab)', gpt],
 ];
@@ -122,8 +132,10 @@ console.log(`encode ${(encodeBytes / 1e6).toFixed(1)} MB, one core (load ${proce
 const enc: Record<string, unknown> = { bytes: encodeBytes };
 for (const [name, r] of rows) {
   const speed = mbps(encodeBytes, r.seconds);
-  enc[name] = { ...r, mb_per_s: speed, ours_speedup: mbps(encodeBytes, ours.seconds) / speed };
-  console.log(`  ${name.padEnd(54)} ${speed.toFixed(2).padStart(6)} MB/s  ${r.tokens} tokens  ours ×${(mbps(encodeBytes, ours.seconds) / speed).toFixed(2)}`);
+  const cpuSpeed = mbps(encodeBytes, r.cpu_seconds);
+  const oursCpu = mbps(encodeBytes, ours.cpu_seconds);
+  enc[name] = { ...r, mb_per_s: speed, mb_per_cpu_s: cpuSpeed, ours_speedup_cpu: oursCpu / cpuSpeed };
+  console.log(`  ${name.padEnd(54)} ${speed.toFixed(2).padStart(6)} MB/s wall ${cpuSpeed.toFixed(2).padStart(6)} MB/CPU-s  ${r.tokens} tokens  ours ×${(oursCpu / cpuSpeed).toFixed(2)} (CPU)`);
 }
 report['encode'] = enc;
 writeFileSync(path.join(results, 'report.json'), JSON.stringify(report, null, 2));

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { createMinHasher } from '../../dedup/minhash.ts';
 import { compatParams } from '../../dedup/permutations.ts';
 import { sha1Prefix64 } from '../../dedup/sha1.ts';
-import { simplifyText, joinedWords } from '../../dedup/normalize.ts';
+import { simplifyText, joinedWords, normalisedWords } from '../../dedup/normalize.ts';
+import { rng } from './corpus.ts';
 import { sharedDataDir } from '../shared-data.ts';
 
 const u64 = (w: Uint32Array, i: number) => ((BigInt(w[i]!) << 32n) | BigInt(w[i + 1]!)).toString();
@@ -19,7 +20,7 @@ test('sha1-64 of "hello world" and of the test vector shingles', () => {
   const hash = (s: string) => {
     const b = new TextEncoder().encode(s);
     sha1Prefix64(b, 0, b.length, out, 0);
-    return u64(out, 0);
+    return ((BigInt(out[1]!) << 32n) | BigInt(out[0]!)).toString();
   };
   assert.equal(hash('hello world'), '13028719972609469994');
   assert.equal(hash('the quick brown fox jumps'), '12313522834835307089');
@@ -81,4 +82,16 @@ test('fast signatures are deterministic and differ from compat', () => {
   assert.equal(s1.length, 112);
   assert.deepEqual(s1, s2);
   assert.notDeepEqual(s1, Array.from(f.signature('one two three four five six eight')!));
+});
+
+test('the one-pass ASCII normalisation equals simplify_text + word join', () => {
+  const next = rng(3);
+  const alphabet = 'aZ9 .,-\t\n\x0b\x1c\x1f\x00\x7f"\'()[]{}!?:;/\\|_*&^%$#@~`+=<>0123456789 xyzXYZ  ';
+  for (let k = 0; k < 2000; k++) {
+    const len = Math.floor(next() * 40);
+    let s = '';
+    for (let i = 0; i < len; i++) s += alphabet[Math.floor(next() * alphabet.length)];
+    assert.equal(normalisedWords(s), joinedWords(simplifyText(s)), JSON.stringify(s));
+  }
+  assert.equal(normalisedWords('Café 3.14'), 'cafe 0');
 });

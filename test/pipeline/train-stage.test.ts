@@ -57,6 +57,7 @@ test('train stage: plans one task, trains, writes config/plan/log/export and cou
     assert.equal(ctx.stats.counters['train.steps'], 6);
     assert.ok((ctx.stats.counters['train.val_loss.web'] ?? 0) > 0);
     assert.ok(lines.some((l) => l.startsWith('step 6/6')), lines.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('sample: ')), lines.join('\n'));
 
     // a rerun (as after a crash) resumes from the checkpoint instead of refusing the folder
     const again: string[] = [];

@@ -11,7 +11,7 @@ import type { Stage } from '../../pipeline/stage.ts';
 import { generatedDocs } from '../tokenize/corpus.ts';
 
 export async function makeRun(
-  overrides: { tokenizer?: Record<string, unknown>; shards?: Record<string, unknown> } = {},
+  overrides: { tokenizer?: Record<string, unknown>; shards?: Record<string, unknown>; dedup?: Record<string, unknown> } = {},
 ): Promise<{ runDir: string; config: RunConfig }> {
   const runDir = await mkdtemp(path.join(tmpdir(), 'cc-tok-run-'));
   const config = parseRunConfig(
@@ -22,6 +22,8 @@ export async function makeRun(
       ],
       tokenizer: { vocab_size: 500, ...overrides.tokenizer },
       shards: { shard_tokens: 5000, ...overrides.shards },
+      // Dedup off unless a test provides its results (openDocEditor refuses a run without them).
+      dedup: overrides.dedup ?? { minhash: { enabled: false } },
     },
     'test config',
   );

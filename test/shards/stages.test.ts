@@ -3,11 +3,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { tokenizerStage, createEncoder, loadTokenizer } from '../../tokenize/index.ts';
 import { tokenizeStage, manifestStage, verifyShards, readShard, shardRow, inspectShard, type Manifest } from '../../shards/index.ts';
 import { readDocs } from '../../pipeline/doc-store.ts';
+import { removePath, removeSummaryPath } from '../../dedup/layout.ts';
 import { makeRun, runStage } from './run-fixture.ts';
 
 test('tokenizer → tokenize → manifest writes shards that decode back to the documents', async () => {
@@ -103,4 +104,24 @@ test('tokenizer sample honours the byte budget and source weights', async () => 
   assert.ok(web >= 20_000 && web < 24_000, `web sample ${web} bytes`);
   assert.equal(stats!.counters['sample_bytes.wiki'], 0);
   assert.ok((await readdir(path.join(runDir, 'tokenizer'))).includes('tokenizer_config.json'));
+});
+
+test('tokenize and the tokenizer sample skip the rows dedup removed', async () => {
+  const { runDir, config } = await makeRun({ dedup: { minhash: { enabled: true } } });
+  await mkdir(path.dirname(removePath(runDir, 'web/00001')), { recursive: true });
+  await writeFile(removeSummaryPath(runDir), '{}');
+  await writeFile(removePath(runDir, 'web/00001'), Uint32Array.of(1, 3, 24));
+  const [sample] = await runStage(tokenizerStage, runDir, config);
+  assert.equal(sample!.counters['docs.in'], 75 - 3);
+  const stats = await runStage(tokenizeStage, runDir, config);
+  assert.deepEqual(stats.map((s) => [s.counters['docs.out'], s.counters['drop.dedup'] ?? 0]), [[30, 0], [22, 3], [20, 0]]);
+  await runStage(manifestStage, runDir, config);
+  const manifest = JSON.parse(await readFile(path.join(runDir, 'shards/manifest.json'), 'utf8')) as Manifest;
+  const ids: string[] = [];
+  for (const entry of manifest.shards.filter((s) => s.path.startsWith('web/00001-'))) {
+    const shard = await readShard(path.join(runDir, 'shards', entry.path));
+    for (let i = 0; i < shard.rows; i++) ids.push(shardRow(shard, i).id);
+  }
+  assert.equal(ids.length, 22);
+  for (const row of [1, 3, 24]) assert.ok(!ids.includes(`<urn:uuid:web-00001-${row}>`));
 });

@@ -1,5 +1,22 @@
-// Test text for the tokenizer tests: a generated multilingual corpus (deterministic) and the
-// hard strings every encoder must round-trip and match Hugging Face on.
+// Test text for the tokenizer tests: a generated multilingual corpus (deterministic), the hard
+// strings every encoder must round-trip and match Hugging Face on, and real pages when the
+// shared data is present.
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import path from 'node:path';
+import { sharedDataDir } from '../shared-data.ts';
+
+/** Every `every`-th raw HTML page of the shared WCXB set ([] when the shared data is absent). */
+export function sharedPages(every: number): string[] {
+  const data = sharedDataDir();
+  if (!data) return [];
+  const dir = path.join(data, 'extraction', 'wcxb-dev', 'html');
+  return readdirSync(dir)
+    .sort()
+    .filter((_, i) => i % every === 0)
+    .map((f) => gunzipSync(readFileSync(path.join(dir, f))).toString('utf8'));
+}
 
 const WORDS = [
   'the', 'of', 'and', 'tokenizer', 'pretraining', 'Common', 'Crawl', "don't", "It's", "WE'LL", 'naïve', 'café',

@@ -4,27 +4,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import path from 'node:path';
 import { Tokenizer } from 'tokenizers';
 import { trainTokenizer, createEncoder, toHfJson, type PretokenizerStyle } from '../../tokenize/index.ts';
 import { extractMainText } from '../../ingest/html-extract.ts';
-import { sharedDataDir } from '../shared-data.ts';
-import { generatedDocs, HARD_STRINGS } from './corpus.ts';
+import { generatedDocs, HARD_STRINGS, sharedPages } from './corpus.ts';
 
-function webPages(limit: number): string[] {
-  const data = sharedDataDir();
-  if (!data) return [];
-  const dir = path.join(data, 'extraction', 'wcxb-dev', 'html');
-  return readdirSync(dir)
-    .sort()
-    .filter((_, i) => i % 15 === 0)
-    .slice(0, limit)
-    .map((f) => extractMainText(gunzipSync(readFileSync(path.join(dir, f))).toString('utf8')).text);
-}
-
-const web = webPages(100);
+const web = sharedPages(15).slice(0, 100).map((html) => extractMainText(html).text);
 const trainText = [...generatedDocs(100, 21), ...web.slice(0, 50)];
 const testTexts = [...HARD_STRINGS, ...generatedDocs(20, 77), ...web.slice(50)];
 

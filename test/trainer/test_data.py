@@ -169,3 +169,25 @@ def test_plan_build_is_fast_for_a_long_run(run):
     t = time.perf_counter()
     plan = build_plan(data.splits, {"web": 0.6, "code": 0.4}, 5_000_000, 1)
     assert plan.total_rows == 5_000_000 and time.perf_counter() - t < 10
+
+
+def test_token_id_outside_the_vocabulary(run):
+    m = json.loads((run / "shards" / "manifest.json").read_text())
+    m["tokenizer"]["vocab_size"] = 200
+    m["tokenizer"]["eot_id"] = 199
+    (run / "shards" / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(DataError, match=r"holds token id \d+, outside the tokenizer's vocabulary of 200"):
+        open_run_data(cfg(run))
+
+
+def test_plan_command_and_config_errors(run, capsys):
+    from trainer.__main__ import main
+
+    path = fixtures.write_config(run, mixture={"web": 3, "code": 1})
+    assert main(["plan", "--config", str(path)]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert {r["source"]: r["weight"] for r in summary["sources"]} == {"code": 0.25, "web": 0.75}
+    assert main(["plan", "--config", str(path), "--set", "stepz=3"]) == 2
+    assert "unknown field(s) stepz" in capsys.readouterr().err
+    assert main(["plan", "--config", str(path), "--set", "schedule=\"linear\""]) == 2
+    assert "schedule must be one of cosine, wsd" in capsys.readouterr().err
