@@ -8,6 +8,7 @@ import type { JsonValue, Stage, TaskSpec } from '../pipeline/stage.ts';
 import { LENGTH_EDGES } from '../pipeline/stats.ts';
 import { createFilterPipeline } from '../filters/index.ts';
 import { createSignatureSink } from '../dedup/index.ts';
+import { createDomainCounter } from '../report/index.ts';
 import { planInputs, readDocuments, type InputRef } from './index.ts';
 
 export const docsPath = (runDir: string, taskId: string) => join(runDir, 'docs', `${taskId}.parquet`);
@@ -47,6 +48,7 @@ export const extractStage: Stage = {
       }
       return w;
     };
+    const domains = createDomainCounter(stats);
     let row = 0;
     let bytesSeen = 0;
     try {
@@ -55,6 +57,7 @@ export const extractStage: Stage = {
         ctx.progress(1, bytesNow - bytesSeen);
         bytesSeen = bytesNow;
         const verdict = filters.apply(doc, stats);
+        domains.add(doc, verdict.keep);
         if (!verdict.keep) {
           if (config.extract.keep_removed) await (await removedWriter(verdict.filter)).write(verdict.doc, { reason: verdict.reason });
           continue;
@@ -65,6 +68,7 @@ export const extractStage: Stage = {
         stats.count('docs.out');
         stats.observe('length.chars', out.text.length, LENGTH_EDGES);
       }
+      domains.flush();
       await sink.close();
       for (const w of removed.values()) await w.close();
       const { bytes } = await kept.close();
