@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# Creates the bench-only virtualenv bench/.venv with the anchors the benchmarks compare against.
+# Creates the bench-only virtualenvs of the anchors we compare against: bench/.venv from
+# bench/requirements.txt, and bench/<name>/.venv for a bench with its own requirements.txt
+# (its anchors clash with the shared ones, e.g. a newer datatrove). Never the product's .venv.
 set -euo pipefail
 cd "$(dirname "$0")"
 PY="${PYTHON:-python3}"
-[ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/pip install -q -r requirements.txt
+make_venv() { # folder requirements
+  if [ ! -x "$1/bin/python" ] || ! cmp -s "$2" "$1/.requirements"; then
+    "$PY" -m venv "$1"
+    "$1/bin/python" -m pip install -q --upgrade pip
+    "$1/bin/python" -m pip install -q -r "$2"
+    cp "$2" "$1/.requirements"
+  fi
+}
+make_venv .venv requirements.txt
+for req in */requirements.txt; do make_venv "$(dirname "$req")/.venv" "$req"; done

@@ -5,9 +5,15 @@
 import { ConfigError } from '../pipeline/config.ts';
 import { RunFolderError } from '../pipeline/runner.ts';
 import { runCommand, taskCommand } from './run-commands.ts';
+import { inspectCommand } from './inspect-command.ts';
+import { reportCommand } from './report-command.ts';
+import { statusCommand } from './status-command.ts';
+import { verifyCommand } from './verify-command.ts';
+import { runTrainer } from '../pipeline/train-stage.ts';
 import { USAGE, UsageError } from './usage.ts';
 
-const STAGE_COMMANDS = ['extract', 'dedup', 'train-tokenizer', 'tokenize', 'train', 'report'] as const;
+const STAGE_COMMANDS = ['extract', 'dedup', 'train-tokenizer', 'tokenize', 'train'] as const;
+const TRAINER_COMMANDS = ['sample', 'export', 'eval'] as const;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -18,6 +24,11 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === 'run') return runCommand('run', rest);
   if ((STAGE_COMMANDS as readonly string[]).includes(command)) return runCommand(command as (typeof STAGE_COMMANDS)[number], rest);
   if (command === 'task') return taskCommand(rest);
+  if (command === 'report') return reportCommand(rest);
+  if (command === 'status') return statusCommand(rest);
+  if (command === 'inspect') return inspectCommand(rest);
+  if (command === 'verify') return verifyCommand(rest);
+  if ((TRAINER_COMMANDS as readonly string[]).includes(command)) return runTrainer(command as (typeof TRAINER_COMMANDS)[number], rest);
   throw new UsageError(`unknown command "${command}"`);
 }
 

@@ -1,11 +1,13 @@
 // `run`, the per-stage commands and `task`: resolve the config and the run folder, pick the
 // executor, run the stages, print the summary.
 
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRunConfig, parseRunConfig, type RunConfig } from '../pipeline/config.ts';
 import { createLocalExecutor } from '../pipeline/local-executor.ts';
+import { createSlurmExecutor } from '../pipeline/slurm-executor.ts';
 import { runPipeline, prepareRunDir, type RunSummary } from '../pipeline/runner.ts';
 import type { StageCommand } from '../pipeline/stage.ts';
 import { stages, stagesFor } from '../pipeline/stages.ts';
@@ -27,7 +29,7 @@ async function isRunDir(path: string): Promise<boolean> {
 }
 
 /** A config file, or a run folder standing for the config it was started with. */
-async function resolveRun(target: string, out: string | undefined): Promise<{ config: RunConfig; runDir: string }> {
+export async function resolveRun(target: string, out: string | undefined): Promise<{ config: RunConfig; runDir: string }> {
   if (await isRunDir(target)) {
     const { config } = await loadRun(target);
     return { config, runDir: resolve(out ?? target) };
@@ -63,11 +65,13 @@ function configForInputs(inputs: readonly string[]): RunConfig {
 
 function printSummary(summary: RunSummary, runDir: string): void {
   const failed = summary.stages.reduce((n, s) => n + s.failed, 0);
-  process.stderr.write(
-    summary.ok
-      ? `done: ${runDir}\n`
-      : `${failed} task(s) failed; outputs of completed tasks are kept in ${runDir}. Rerun the same command to retry the failed ones.\n`,
-  );
+  if (!summary.ok) {
+    process.stderr.write(`${failed} task(s) failed; outputs of completed tasks are kept in ${runDir}. Rerun the same command to retry the failed ones.\n`);
+    return;
+  }
+  process.stderr.write(`done: ${runDir}\n`);
+  const report = join(runDir, 'report', 'index.html');
+  if (summary.stages.some((s) => s.stage === 'report' && s.tasks > 0) && existsSync(report)) process.stdout.write(`report: ${report}\n`);
 }
 
 export async function runCommand(command: 'run' | StageCommand, argv: readonly string[]): Promise<number> {
@@ -85,8 +89,8 @@ export async function runCommand(command: 'run' | StageCommand, argv: readonly s
     ({ config, runDir } = await resolveRun(first, values.out));
   }
   config = workersOption(values.workers, config);
-  if (config.executor.kind !== 'local') throw new UsageError(`executor "${config.executor.kind}" is not available in this build`);
-  const executor = createLocalExecutor({ workers: config.executor.workers });
+  const executor =
+    config.executor.kind === 'slurm' ? createSlurmExecutor({ config: config.executor }) : createLocalExecutor({ workers: config.executor.workers });
   const selected = command === 'run' ? stages : stagesFor([command]);
   const summary = await runPipeline({ runDir, config, stages: selected, executor });
   printSummary(summary, runDir);

@@ -16,7 +16,7 @@ Usage:
   cc-pretrain inspect FILE [--limit N]                   a WARC/WET/JSONL input, a docs .parquet,
                                                            a shard .arrow or a tokenizer.json
   cc-pretrain verify SHARDS_DIR                          check shards against their manifest
-  cc-pretrain status RUN                                 tasks per stage: done, failed, pending
+  cc-pretrain status RUN [--json]                        tasks per stage: done, running, failed, pending
   cc-pretrain sample CHECKPOINT --prompt TEXT [...]      generate text from a checkpoint
   cc-pretrain export CHECKPOINT --out DIR                Hugging Face (LlamaForCausalLM) export
   cc-pretrain eval CHECKPOINT [...]                      perplexity on held-out shards

@@ -247,6 +247,8 @@ export function createProse(rng: Rng, topic: Topic): Prose {
 }
 
 /** Encyclopedia-style prose: definitions, dates and figures rather than advice. */
+// One block per line, as extracted web text is (a blank line between paragraphs would count as a
+// duplicated line for the FineWeb-era Gopher repetition filter, which splits with str.splitlines).
 export function encyclopediaArticle(rng: Rng): { title: string; text: string } {
   const topic = rng.pick(TOPICS);
   const prose = createProse(rng, topic);
@@ -264,5 +266,5 @@ export function encyclopediaArticle(rng: Rng): { title: string; text: string } {
     parts.push(prose.paragraph(3, 7));
     if (rng.chance(0.5)) parts.push(prose.paragraph(2, 5));
   }
-  return { title: subject, text: parts.join('\n\n') };
+  return { title: subject, text: parts.join('\n') };
 }

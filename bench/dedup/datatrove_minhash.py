@@ -1,0 +1,115 @@
+"""datatrove's MinHash (the anchor) on the bench corpus: FineWeb's settings (SHA-1 64-bit, 14x8,
+5-grams, seed 1), stages 1-3 run in this process, one task. Prints one JSON line with timings and
+the duplicate clusters, and writes every document's 112 hashes to <out>/signatures.bin
+(little-endian uint64, zeros for documents without shingles).
+
+mode "shipped": datatrove as installed (HEAD text normalisation, spaCy English word tokenizer).
+mode "fw": simplify_text in its FineWeb-era order (spec filters.md section 1.5) and a whitespace
+word split, i.e. what cc-pretrain's fineweb-compat mode reproduces.
+"""
+
+import json
+import re
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+from datatrove.data import Document
+from datatrove.pipeline.dedup import minhash as dt_minhash
+from datatrove.pipeline.dedup.minhash import (
+    MinhashConfig,
+    MinhashDedupBuckets,
+    MinhashDedupCluster,
+    MinhashDedupSignature,
+)
+from datatrove.utils.hashing import HashConfig
+from datatrove.utils.text import PUNCTUATION
+from datatrove.utils.word_tokenizers import WordTokenizer
+
+DELETE_PUNCTUATION = str.maketrans("", "", PUNCTUATION)
+
+
+def simplify_text_fw(text, config=None):
+    text = text.lower()
+    text = re.sub(r"\s+", " ", text.strip())
+    text = text.translate(DELETE_PUNCTUATION)
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    text = re.sub(r"\d+", "0", text)
+    return text.strip()
+
+
+class WhitespaceTokenizer(WordTokenizer):
+    def word_tokenize(self, text):
+        return text.split()
+
+    def sent_tokenize(self, text):
+        return [text]
+
+    def span_tokenize(self, text):
+        return [(0, len(text))]
+
+
+def main():
+    corpus, out, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+    out.mkdir(parents=True, exist_ok=True)
+    docs = [json.loads(line) for line in corpus.open()]
+    documents = [Document(text=d["text"], id=d["id"]) for d in docs]
+    config = MinhashConfig(hash_config=HashConfig(hash_fc="sha1", precision=64), num_buckets=14, hashes_per_bucket=8, n_grams=5, seed=1)
+    sig_step = MinhashDedupSignature(output_folder=str(out / "sigs"), config=config)
+    if mode == "fw":
+        dt_minhash.simplify_text = simplify_text_fw
+        sig_step.word_tokenizer = WhitespaceTokenizer("en")
+
+    # Pure signature compute (what a core spends per document), after one warm-up pass.
+    for d in documents[:50]:
+        sig_step.get_shingles(d.text)
+    # CPU seconds, not wall: the bench machine is shared, and both sides are single-threaded.
+    t0 = time.process_time()
+    for d in documents:
+        sh = sig_step.get_shingles(d.text)
+        if sh.size:
+            sig_step.get_signature(sh)
+    compute_s = time.process_time() - t0
+
+    t0 = time.process_time()
+    sig_step.run(iter(documents), rank=0, world_size=1)
+    stage1_s = time.process_time() - t0
+    t0 = time.process_time()
+    for b in range(14):
+        MinhashDedupBuckets(input_folder=str(out / "sigs"), output_folder=str(out / "buckets"), config=config).run(rank=b, world_size=14)
+    stage2_s = time.process_time() - t0
+    t0 = time.process_time()
+    MinhashDedupCluster(input_folder=str(out / "buckets"), output_folder=str(out / "remove"), config=config, save_cluster_id=True).run()
+    stage3_s = time.process_time() - t0
+
+    sigs = np.zeros((len(documents), 112), dtype="<u8")
+    rec = np.dtype([("h", "<u8", (8,)), ("idx", "<u4")])
+    for b in range(14):
+        r = np.fromfile(out / "sigs" / f"bucket_{b:03d}" / "00000.minhash.sig", dtype=rec)
+        sigs[r["idx"], b * 8 : (b + 1) * 8] = r["h"]
+    sigs.tofile(out / "signatures.bin")
+    clusters = {}
+    cl = out / "remove" / "000000.clusters"
+    if cl.exists():
+        pairs = np.fromfile(cl, dtype="<u4").reshape(-1, 2)
+        clusters = {int(doc): int(cid) for doc, cid in pairs}
+    removed = []
+    rm = out / "remove" / "000000.remove"
+    if rm.exists():
+        removed = np.fromfile(rm, dtype="<u4").tolist()
+    print(json.dumps({
+        "mode": mode,
+        "docs": len(documents),
+        "compute_s": compute_s,
+        "stage1_s": stage1_s,
+        "stage2_s": stage2_s,
+        "stage3_s": stage3_s,
+        "clusters": clusters,
+        "removed": removed,
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,216 @@
+// MinHash signatures and duplicate clusters beside datatrove (the anchor) and the npm `minhash`
+// package, on the same documents, in the same run:
+//   node_modules/.bin/node bench/dedup/signatures.ts   (needs bench/.venv: bash bench/setup.sh)
+// Prints signature throughput per core (ratios vs datatrove), whether every document's 112 hashes
+// equal datatrove's (fineweb-compat vs datatrove with FineWeb-era normalisation), and whether the
+// duplicate clusters are identical; writes bench/results/dedup/signatures.json.
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { createSignatureSink, dedupStages } from '../../dedup/index.ts';
+import { createMinHasher } from '../../dedup/minhash.ts';
+import { joinedWords, simplifyText } from '../../dedup/normalize.ts';
+import { runStages, testConfig } from '../../test/dedup/stage-harness.ts';
+import { sharedDataDir } from '../../test/shared-data.ts';
+import { buildCorpus, type BenchDoc } from './corpus.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const outDir = join(repo, 'bench/results/dedup');
+const python = join(repo, 'bench/.venv/bin/python');
+
+/** CPU seconds of this process: the machine is shared, and every side here is single-threaded. */
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+function timeSignatures(docs: readonly BenchDoc[], hash: 'fineweb-compat' | 'fast'): number {
+  const m = createMinHasher({ bands: 14, rows: 8, ngram: 5, seed: 1, hash });
+  for (const d of docs.slice(0, 200)) m.signature(d.text);
+  const runs: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = cpuSeconds();
+    for (const d of docs) m.signature(d.text);
+    runs.push(cpuSeconds() - t0);
+  }
+  return runs.sort((a, b) => a - b)[1]!;
+}
+
+/** npm `minhash` 0.0.9 with 112 permutations over the same normalised 5-gram shingles. */
+function timeNpmMinhash(docs: readonly BenchDoc[]): number {
+  const { Minhash } = createRequire(import.meta.url)('minhash') as { Minhash: new (o: { numPerm: number; seed: number }) => { update(s: string): void } };
+  const t0 = cpuSeconds();
+  for (const d of docs) {
+    const words = joinedWords(simplifyText(d.text)).split(' ');
+    const m = new Minhash({ numPerm: 112, seed: 1 });
+    for (let i = 0; i + 5 <= words.length; i++) m.update(words.slice(i, i + 5).join(' '));
+  }
+  return cpuSeconds() - t0;
+}
+
+/** Our pipeline on the corpus as one extract task; returns clusters (doc index lists) and timings. */
+async function ours(docs: readonly BenchDoc[]): Promise<{ clusters: number[][]; sigs: BigUint64Array; stage1: number; stages: number }> {
+  const runDir = join(outDir, 'ours-run');
+  rmSync(runDir, { recursive: true, force: true });
+  const config = testConfig({});
+  const t0 = cpuSeconds();
+  const sink = await createSignatureSink(runDir, config.dedup, { id: 'web/00000', source: 'web' });
+  docs.forEach((d, row) => sink.add({ id: d.id, text: d.text, source: 'web', file: 'bench', meta: {} }, row));
+  await sink.close();
+  const stage1 = cpuSeconds() - t0;
+  const t1 = cpuSeconds();
+  await runStages(dedupStages, runDir, config);
+  const stages = cpuSeconds() - t1;
+  // Cluster membership from our pair files (the stages only keep what tokenize needs).
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let p = parent.get(x) ?? x;
+    if (p !== x) parent.set(x, (p = find(p)));
+    return p;
+  };
+  const pairsRoot = join(runDir, 'dedup/pairs');
+  for (const band of readdirSync(pairsRoot)) {
+    for (const f of readdirSync(join(pairsRoot, band))) {
+      const w = new Uint32Array(new Uint8Array(readFileSync(join(pairsRoot, band, f))).buffer);
+      for (let i = 0; i < w.length; i += 4) {
+        for (const x of [w[i + 1]!, w[i + 3]!]) if (!parent.has(x)) parent.set(x, x);
+        const a = find(w[i + 1]!);
+        const b = find(w[i + 3]!);
+        if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (const x of [...parent.keys()].sort((a, b) => a - b)) {
+    const r = find(x);
+    groups.set(r, [...(groups.get(r) ?? []), x]);
+  }
+  const m = createMinHasher({ bands: 14, rows: 8, ngram: 5, seed: 1, hash: 'fineweb-compat' });
+  const sigs = new BigUint64Array(docs.length * 112);
+  docs.forEach((d, i) => {
+    const s = m.signature(d.text);
+    if (s) for (let k = 0; k < 112; k++) sigs[i * 112 + k] = (BigInt(s[2 * k]!) << 32n) | BigInt(s[2 * k + 1]!);
+  });
+  return { clusters: [...groups.values()].filter((g) => g.length > 1), sigs, stage1, stages };
+}
+
+interface DatatroveResult {
+  docs: number;
+  compute_s: number;
+  stage1_s: number;
+  stage2_s: number;
+  stage3_s: number;
+  clusters: Record<string, number>;
+  removed: number[];
+}
+
+function datatrove(corpusPath: string, mode: 'fw' | 'shipped'): { result: DatatroveResult; sigs: BigUint64Array; clusters: number[][] } {
+  const dir = join(outDir, `datatrove-${mode}`);
+  rmSync(dir, { recursive: true, force: true });
+  const stdout = execFileSync(python, [join(repo, 'bench/dedup/datatrove_minhash.py'), corpusPath, dir, mode], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 1 << 28,
+  });
+  const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as DatatroveResult;
+  const sigs = new BigUint64Array(new Uint8Array(readFileSync(join(dir, 'signatures.bin'))).buffer);
+  const groups = new Map<number, number[]>();
+  for (const [doc, cid] of Object.entries(result.clusters)) groups.set(cid, [...(groups.get(cid) ?? []), Number(doc)]);
+  return { result, sigs, clusters: [...groups.values()].map((g) => g.sort((a, b) => a - b)).filter((g) => g.length > 1) };
+}
+
+function compareClusters(a: number[][], b: number[][]): { identical: number; onlyOurs: number[][]; onlyTheirs: number[][] } {
+  const key = (g: number[]) => g.join(',');
+  const sa = new Set(a.map(key));
+  const sb = new Set(b.map(key));
+  return {
+    identical: a.filter((g) => sb.has(key(g))).length,
+    onlyOurs: a.filter((g) => !sb.has(key(g))),
+    onlyTheirs: b.filter((g) => !sa.has(key(g))),
+  };
+}
+
+function differingSignatures(a: BigUint64Array, b: BigUint64Array, n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < 112; k++) {
+      if (a[i * 112 + k] !== b[i * 112 + k]) {
+        out.push(i);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const data = sharedDataDir();
+  if (!data) throw new Error('bench/dedup needs ../shared/data (or CC_PRETRAIN_SHARED)');
+  mkdirSync(outDir, { recursive: true });
+  const docs = buildCorpus(data);
+  const corpusPath = join(outDir, 'corpus.jsonl');
+  writeFileSync(corpusPath, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  const mb = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0) / 1e6;
+  console.log(`corpus: ${docs.length} documents, ${mb.toFixed(1)} MB (real gold texts + planted near-duplicates)`);
+
+  const compatS = timeSignatures(docs, 'fineweb-compat');
+  const fastS = timeSignatures(docs, 'fast');
+  const npmDocs = docs.slice(0, 100);
+  const npmS = timeNpmMinhash(npmDocs);
+  const our = await ours(docs);
+  const fw = datatrove(corpusPath, 'fw');
+  const shipped = datatrove(corpusPath, 'shipped');
+
+  const rate = (n: number, s: number) => n / s;
+  const dtRate = rate(docs.length, shipped.result.compute_s);
+  const rows: [string, number][] = [
+    ['cc-pretrain fineweb-compat', rate(docs.length, compatS)],
+    ['cc-pretrain fast', rate(docs.length, fastS)],
+    ['npm minhash 0.0.9 (100 docs)', rate(npmDocs.length, npmS)],
+    ['datatrove as shipped (spaCy, HEAD norm)', dtRate],
+    ['datatrove, FineWeb-era norm + split()', rate(docs.length, fw.result.compute_s)],
+  ];
+  console.log('\nsignatures per CPU-second, one thread, documents in memory (median of 3 for ours):');
+  for (const [name, r] of rows) console.log(`  ${name.padEnd(42)} ${r.toFixed(0).padStart(7)} docs/s   ${(r / dtRate).toFixed(2)}× datatrove`);
+  console.log(`\nstage 1 end to end, CPU s (signatures + sorted files): ours ${our.stage1.toFixed(2)} s, datatrove ${shipped.result.stage1_s.toFixed(2)} s`);
+  console.log(`stages 2-3 (buckets + clusters), CPU s: ours ${our.stages.toFixed(2)} s, datatrove ${(shipped.result.stage2_s + shipped.result.stage3_s).toFixed(2)} s`);
+
+  const sigDiffFw = differingSignatures(our.sigs, fw.sigs, docs.length);
+  const sigDiffShipped = differingSignatures(our.sigs, shipped.sigs, docs.length);
+  const cmpFw = compareClusters(our.clusters, fw.clusters);
+  const cmpShipped = compareClusters(our.clusters, shipped.clusters);
+  console.log(`\nfineweb-compat vs datatrove with FineWeb-era normalisation: ${docs.length - sigDiffFw.length}/${docs.length} documents with identical 112 hashes`);
+  console.log(`  clusters: ours ${our.clusters.length}, datatrove ${fw.clusters.length}, identical ${cmpFw.identical}, only ours ${cmpFw.onlyOurs.length}, only datatrove ${cmpFw.onlyTheirs.length}`);
+  console.log(`fineweb-compat vs datatrove as shipped (HEAD norm, spaCy): ${docs.length - sigDiffShipped.length}/${docs.length} documents with identical hashes`);
+  console.log(`  clusters: ours ${our.clusters.length}, datatrove ${shipped.clusters.length}, identical ${cmpShipped.identical}, only ours ${cmpShipped.onlyOurs.length}, only datatrove ${cmpShipped.onlyTheirs.length}`);
+  const explain = (groups: number[][]) => groups.map((g) => g.map((i) => `${docs[i]!.id}${sigDiffShipped.includes(i) ? '*' : ''}`).join(' + '));
+  if (cmpShipped.onlyOurs.length + cmpShipped.onlyTheirs.length > 0) {
+    console.log('  differing clusters (* = signature differs because of normalisation/tokenizer version):');
+    for (const g of explain(cmpShipped.onlyOurs)) console.log(`    ours:      ${g}`);
+    for (const g of explain(cmpShipped.onlyTheirs)) console.log(`    datatrove: ${g}`);
+  }
+  writeFileSync(
+    join(outDir, 'signatures.json'),
+    JSON.stringify(
+      {
+        docs: docs.length,
+        mb,
+        docs_per_s: Object.fromEntries(rows),
+        ours_stage1_s: our.stage1,
+        ours_stages_s: our.stages,
+        datatrove_shipped: { ...shipped.result, clusters: undefined },
+        datatrove_fw: { ...fw.result, clusters: undefined },
+        identical_signatures_fw: docs.length - sigDiffFw.length,
+        identical_signatures_shipped: docs.length - sigDiffShipped.length,
+        clusters_fw: { ours: our.clusters.length, datatrove: fw.clusters.length, ...cmpFw },
+        clusters_shipped: { ours: our.clusters.length, datatrove: shipped.clusters.length, identical: cmpShipped.identical, only_ours: explain(cmpShipped.onlyOurs), only_datatrove: explain(cmpShipped.onlyTheirs) },
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+await main();

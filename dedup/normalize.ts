@@ -1,0 +1,87 @@
+// datatrove's `simplify_text` in its FineWeb-era (v0.2.0) order, and the word split MinHash uses on
+// its result (spec filters.md §1.5, §3.3). Python string semantics are copied on purpose: Python's
+// whitespace set (not JS `\s`), Unicode digits, NFD with combining marks (Mn) dropped.
+
+/** Python `str.isspace()` characters. JS `\s` differs: it lacks \x1c–\x1f and \x85 and adds \uFEFF. */
+const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const SPACE_RUN = new RegExp(`[${PY_SPACE}]+`, 'gu');
+const EDGE_SPACE = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'gu');
+
+/**
+ * datatrove's PUNCTUATION (129 code points): ASCII punctuation, 34 typographic and full-width marks
+ * (note U+FF11 "１" is in it and U+2018 is not), and the C0/C1 controls other than TAB and LF.
+ */
+const PUNCTUATION_CLASS =
+  '!-\\/:-@\\[-`{-~' + // all 32 ASCII punctuation characters
+  '\\u2014\\u2013\\u201d\\u201c\\u201e\\u2019\\u00b4\\u00ab\\u00bb\\u2026\\u25ba\\u2501\\u2236' +
+  '\\u3001\\u3002\\u3008\\u3009\\u300a\\u300b\\u300c\\u300d\\u3010\\u3011' +
+  '\\uff05\\uff11\\uff0c\\uff1b\\uff0e\\uff08\\uff09\\uff1f\\uff01\\uff1a\\uff5e' +
+  '\\x00-\\x08\\x0b\\x0c\\x0d-\\x1f\\x7f-\\x9f';
+const PUNCTUATION = new RegExp(`[${PUNCTUATION_CLASS}]+`, 'gu');
+const COMBINING_MARK = /\p{Mn}+/gu;
+const DIGITS = /\p{Nd}+/gu;
+
+/** FineWeb-era `simplify_text`: lowercase, whitespace, punctuation deleted, diacritics, digit runs → "0". */
+export function simplifyText(text: string): string {
+  let t = text.toLowerCase();
+  t = t.replace(EDGE_SPACE, '').replace(SPACE_RUN, ' ');
+  t = t.replace(PUNCTUATION, '');
+  t = t.normalize('NFD').replace(COMBINING_MARK, '');
+  t = t.replace(DIGITS, '0');
+  return t.replace(EDGE_SPACE, '');
+}
+
+/**
+ * Words of normalised text joined by single spaces, so every n-gram is one contiguous substring.
+ * FineWeb ran NLTK's word_tokenize here; on lowercased, punctuation-free text it equals a whitespace
+ * split except for a few contractions (`cannot` → `can not`, `gonna` → `gon na`), which we do not split.
+ */
+export function joinedWords(normalised: string): string {
+  return normalised.replace(SPACE_RUN, ' ').replace(EDGE_SPACE, '');
+}
+
+/** Per UTF-16 code unit: 0 letter/digit (ASCII), 1 deleted (punctuation, control), 2 Python whitespace, 3 anything else. */
+const KIND = new Uint8Array(0x10000).fill(3);
+{
+  const space = new RegExp(`^[${PY_SPACE}]$`, 'u');
+  const punct = new RegExp(`^[${PUNCTUATION_CLASS}]$`, 'u');
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (space.test(ch)) KIND[c] = 2;
+    else if (punct.test(ch)) KIND[c] = 1;
+    else if (/^[A-Za-z0-9]$/.test(ch)) KIND[c] = 0;
+  }
+}
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * `joinedWords(simplifyText(text))` in one pass when the text holds only ASCII, datatrove's
+ * punctuation and Python whitespace (most English web text: ’ “ ” — … and NBSP are the usual
+ * non-ASCII characters); any other character sends the text down the general path. Order-sensitive
+ * details kept: punctuation is deleted before digit runs merge ("3.14" → "0"), whitespace is not.
+ */
+export function normalisedWords(text: string): string {
+  const out = new Uint16Array(text.length);
+  let n = 0;
+  let pendingSpace = false;
+  let inDigits = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    const kind = KIND[c]!;
+    if (kind === 1) continue;
+    if (kind === 2) {
+      pendingSpace = true;
+      inDigits = false;
+      continue;
+    }
+    if (kind === 3) return joinedWords(simplifyText(text));
+    const digit = c <= 0x39;
+    if (digit && inDigits) continue;
+    if (pendingSpace && n > 0) out[n++] = 0x20;
+    pendingSpace = false;
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    out[n++] = digit ? 0x30 : c;
+    inDigits = digit;
+  }
+  return UTF16.decode(out.subarray(0, n));
+}

@@ -1,0 +1,97 @@
+// MinHash bit compatibility with datatrove as FineWeb ran it: the spec's test vector, the seeded
+// permutation parameters, SHA-1 64, and the FineWeb-era text normalisation.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { createMinHasher } from '../../dedup/minhash.ts';
+import { compatParams } from '../../dedup/permutations.ts';
+import { sha1Prefix64 } from '../../dedup/sha1.ts';
+import { simplifyText, joinedWords, normalisedWords } from '../../dedup/normalize.ts';
+import { rng } from './corpus.ts';
+import { sharedDataDir } from '../shared-data.ts';
+
+const u64 = (w: Uint32Array, i: number) => ((BigInt(w[i]!) << 32n) | BigInt(w[i + 1]!)).toString();
+
+test('sha1-64 of "hello world" and of the test vector shingles', () => {
+  const out = new Uint32Array(2);
+  const hash = (s: string) => {
+    const b = new TextEncoder().encode(s);
+    sha1Prefix64(b, 0, b.length, out, 0);
+    return ((BigInt(out[1]!) << 32n) | BigInt(out[0]!)).toString();
+  };
+  assert.equal(hash('hello world'), '13028719972609469994');
+  assert.equal(hash('the quick brown fox jumps'), '12313522834835307089');
+  // Multi-block messages (> 55 bytes) take the general padding path.
+  const long = 'x'.repeat(200);
+  const node = (s: string) => createHash('sha1').update(s).digest().readBigUInt64LE(0).toString();
+  for (const s of [long, 'y'.repeat(55), 'z'.repeat(56), 'é'.repeat(40), '']) assert.equal(hash(s), node(s));
+});
+
+test('fineweb-compat signature of the spec test vector equals the reference', () => {
+  const m = createMinHasher({ bands: 14, rows: 8, ngram: 5, seed: 1, hash: 'fineweb-compat' });
+  const sig = m.signatureOfWords('the quick brown fox jumps over the lazy dog');
+  assert.ok(sig);
+  const band = (b: number) => Array.from({ length: 8 }, (_, k) => u64(sig, (b * 8 + k) * 2));
+  assert.deepEqual(band(0), [
+    '585594454516184072', '284080765670708113', '594234408324153881', '226360113463360020',
+    '42312182183823545', '295150809832830541', '316606424307206655', '439255022718586444',
+  ]);
+  assert.deepEqual(band(13), [
+    '164139703210280404', '29074511532028102', '126148420424728747', '770718497917940458',
+    '126167845672318228', '404162727557050195', '306993506350509109', '800584869340422436',
+  ]);
+  // Through the full normalisation: case, punctuation and spacing do not matter.
+  const sig2 = m.signature('The  quick, brown FOX jumps over the lazy dog!');
+  assert.ok(sig2);
+  assert.equal(u64(sig2, 0), '585594454516184072');
+  assert.equal(m.signatureOfWords('too short for five'), null);
+});
+
+test('permutation parameters follow numpy RandomState(1)', () => {
+  const p = compatParams(1, 112);
+  const a = (i: number) => u64(p, i * 4);
+  const b = (i: number) => u64(p, i * 4 + 2);
+  assert.equal(a(0), '775169054918279404');
+  assert.equal(a(1), '1758426461858698313');
+  const shared = sharedDataDir();
+  const specFile = shared && join(shared, '..', 'spec', 'minhash-params-seed1.json');
+  if (!specFile || !existsSync(specFile)) return;
+  const spec = JSON.parse(readFileSync(specFile, 'utf8')) as { a: string[]; b: string[] };
+  assert.deepEqual(Array.from({ length: 112 }, (_, i) => a(i)), spec.a);
+  assert.deepEqual(Array.from({ length: 112 }, (_, i) => b(i)), spec.b);
+});
+
+test('FineWeb-era simplify_text', () => {
+  assert.equal(simplifyText('end.Start'), 'endstart');
+  assert.equal(simplifyText('pi is 3.14 and 42'), 'pi is 0 and 0');
+  assert.equal(simplifyText('  Café   naïve\t\u00a0x '), 'cafe naive x');
+  assert.equal(simplifyText('a \u2018quoted\u2019 word'), 'a \u2018quoted word');
+  assert.equal(simplifyText('a\x1cb'), 'a b'); // Python whitespace, not JS \s
+  assert.equal(simplifyText('a\ufeffb'), 'a\ufeffb'); // JS \s would have split here
+  assert.equal(simplifyText('full\uff0cwidth\uff11'), 'fullwidth');
+  assert.equal(joinedWords(simplifyText('a - b')), 'a b');
+});
+
+test('fast signatures are deterministic and differ from compat', () => {
+  const f = createMinHasher({ bands: 14, rows: 8, ngram: 5, seed: 1, hash: 'fast' });
+  const s1 = Array.from(f.signature('one two three four five six seven')!);
+  const s2 = Array.from(f.signature('One two three four five, six seven.')!);
+  assert.equal(s1.length, 112);
+  assert.deepEqual(s1, s2);
+  assert.notDeepEqual(s1, Array.from(f.signature('one two three four five six eight')!));
+});
+
+test('the one-pass ASCII normalisation equals simplify_text + word join', () => {
+  const next = rng(3);
+  const alphabet = 'aZ9 .,-\t\n\x0b\x1c\x1f\x00\x7f"\'()[]{}!?:;/\\|_*&^%$#@~`+=<>0123456789 xyzXYZ  ';
+  for (let k = 0; k < 2000; k++) {
+    const len = Math.floor(next() * 40);
+    let s = '';
+    for (let i = 0; i < len; i++) s += alphabet[Math.floor(next() * alphabet.length)];
+    assert.equal(normalisedWords(s), joinedWords(simplifyText(s)), JSON.stringify(s));
+  }
+  assert.equal(normalisedWords('Café 3.14'), 'cafe 0');
+});
