@@ -18,7 +18,7 @@ import { createProse, encyclopediaArticle, TOPICS } from './sample-prose.ts';
 import type { Prose } from './sample-prose.ts';
 import { LANGUAGES, foreignParagraph } from './sample-languages.ts';
 import type { Language } from './sample-languages.ts';
-import { LAYOUTS, boilerplateOnlyPage, renderPage, spamPage } from './sample-pages.ts';
+import { LAYOUTS, boilerplateOnlyPage, renderPage, slug, spamPage } from './sample-pages.ts';
 import type { Block, Chrome, Layout, PageContent } from './sample-pages.ts';
 
 export const SAMPLE_SEED = 20240220;
@@ -51,12 +51,6 @@ interface SamplePage {
   /** Overrides WARC-Identified-Payload-Type for non-HTML payloads. */
   payloadType?: string;
 }
-
-const slug = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 function englishArticle(rng: Rng, prose: Prose): PageContent {
   const blocks: Block[] = [{ kind: 'p', text: prose.paragraph(3, 5) }];
@@ -119,7 +113,7 @@ function htmlPages(rng: Rng): SamplePage[] {
   const english: { content: PageContent; prose: Prose }[] = [];
   const used = new Set<string>();
   const url = (site: string, title: string): string => {
-    let u = `https://${site}/2024/0${rng.int(1, 2)}/${slug(title) || 'page'}.html`;
+    let u = `https://${site}/2024/0${rng.int(1, 2)}/${slug(title)}.html`;
     for (let n = 2; used.has(u); n++) u = u.replace(/(-\d+)?\.html$/, `-${n}.html`);
     used.add(u);
     return u;

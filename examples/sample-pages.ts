@@ -35,7 +35,7 @@ export const LAYOUTS: readonly Layout[] = ['semantic', 'divs', 'table', 'forum',
 
 export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const slug = (s: string): string =>
+export const slug = (s: string): string =>
   s
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -8,7 +8,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractMainText } from '../../ingest/html-extract.ts';
@@ -57,6 +57,7 @@ async function runTrafilatura(name: string, pages: readonly BenchPage[]): Promis
     const inFile = path.join(resultsDir, `pages-${name}.jsonl`);
     await writeFile(inFile, pages.map((p) => JSON.stringify({ id: p.id, html: p.html, url: p.url ?? null })).join('\n') + '\n');
     const r = spawnSync(python, [path.join(repoRoot, 'bench', 'extraction', 'trafilatura_run.py'), inFile, outFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+    await rm(inFile);
     if (r.status !== 0) throw new Error(`trafilatura run failed (exit ${r.status})`);
     await writeFile(idsFile, ids);
   }
