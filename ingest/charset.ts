@@ -1,6 +1,6 @@
 // Turns the bytes of a web page into text. The charset comes from, in order: the HTTP
 // Content-Type header, a byte order mark, a `<meta charset>` or http-equiv in the first bytes,
-// then detection (valid UTF-8 first, else chardet's statistical guess). Decoding is done by
+// then detection (valid UTF-8 first, else chardet's statistical guess over the bytes outside tags). Decoding is done by
 // TextDecoder (Node ships full ICU: windows-125x, shift_jis, euc-jp, iso-2022-jp, gb18030, big5,
 // euc-kr, koi8 …) with iconv-lite for the few labels ICU lacks. Bad bytes become U+FFFD and
 // are counted; they are never fatal.
@@ -111,6 +111,23 @@ function decodeWith(decoders: Decoders, bytes: Uint8Array, label: string): { tex
   return { text, charset: name, replaced: countReplacements(text) };
 }
 
+/**
+ * The bytes outside markup: the statistical detector reads letter frequencies, and a page's ASCII
+ * tags and attributes drown them (undeclared windows-1251 Russian pages were guessed ISO-8859-2).
+ */
+export function textBytes(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  let inTag = false;
+  for (const b of bytes) {
+    if (inTag) {
+      if (b === 0x3e) inTag = false;
+    } else if (b === 0x3c) inTag = true;
+    else out[n++] = b;
+  }
+  return n > 0 ? out.subarray(0, n) : bytes;
+}
+
 /** Decodes a page, choosing the charset as described at the top of this file. */
 export function decodePage(bytes: Uint8Array, contentType: string | undefined, decoders: Decoders): DecodedPage {
   const candidates: [() => string | undefined, CharsetSource][] = [
@@ -126,7 +143,7 @@ export function decodePage(bytes: Uint8Array, contentType: string | undefined, d
   }
   const text = strictUtf8(bytes);
   if (text !== undefined) return { text, charset: 'utf-8', source: 'detect', replaced: 0 };
-  const guess = detect(bytes.subarray(0, DETECT_BYTES));
+  const guess = detect(textBytes(bytes.subarray(0, DETECT_BYTES)));
   const out = (guess && decodeWith(decoders, bytes, guess)) || decodeWith(decoders, bytes, 'windows-1252')!;
   return { ...out, source: 'detect' };
 }
