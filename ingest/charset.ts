@@ -1,9 +1,9 @@
 // Turns the bytes of a web page into text. The charset comes from, in order: the HTTP
 // Content-Type header, a byte order mark, a `<meta charset>` or http-equiv in the first bytes,
-// then detection (valid UTF-8 first, else chardet's statistical guess over the bytes outside tags). Decoding is done by
-// TextDecoder (Node ships full ICU: windows-125x, shift_jis, euc-jp, iso-2022-jp, gb18030, big5,
-// euc-kr, koi8 …) with iconv-lite for the few labels ICU lacks. Bad bytes become U+FFFD and
-// are counted; they are never fatal.
+// then detection (valid UTF-8 first, else chardet's statistical guess over the bytes outside
+// tags). Decoding is done by TextDecoder (Node ships full ICU: windows-125x, shift_jis, euc-jp,
+// iso-2022-jp, gb18030, big5, euc-kr, koi8 …) with iconv-lite for the few labels ICU lacks. Bad
+// bytes become U+FFFD and are counted; they are never fatal.
 
 import { isUtf8 } from 'node:buffer';
 import { detect } from 'chardet';
