@@ -12,6 +12,7 @@
 import { createSplitter, pretokenizerPattern, type PretokenizerStyle } from './pretokenize.ts';
 import { createPairTable } from './pair-table.ts';
 import { createHeap } from './heap.ts';
+import { createPieceTable, type PieceTable } from './piece-table.ts';
 import { byteTokens, END_OF_TEXT, type BpeModel, type SpecialToken } from './bpe-model.ts';
 
 export interface TrainOptions {
@@ -32,14 +33,15 @@ export async function countPretokens(
   texts: AsyncIterable<string> | Iterable<string>,
   pattern: string,
   onProgress?: (p: TrainProgress) => void,
-): Promise<Map<string, number>> {
+): Promise<PieceTable> {
   const split = createSplitter(pattern);
-  const counts = new Map<string, number>();
+  const counts = createPieceTable();
   let chars = 0;
   let text = '';
   const add = (start: number, end: number) => {
-    const piece = text.slice(start, end);
-    counts.set(piece, (counts.get(piece) ?? 0) + 1);
+    const slot = counts.lookup(text, start, end);
+    if (slot >= 0) counts.setValue(slot, counts.value(slot) + 1);
+    else counts.insert(text, start, end, 1);
   };
   for await (const t of texts) {
     text = t.isWellFormed() ? t : t.toWellFormed();
@@ -66,8 +68,13 @@ export function specialTokenList(userTokens: readonly string[]): string[] {
   return out;
 }
 
+/** Distinct pre-tokens and their counts: a Map or the counting pass's table. */
+export interface PretokenCounts extends Iterable<[string, number]> {
+  readonly size: number;
+}
+
 export function trainFromCounts(
-  counts: ReadonlyMap<string, number>,
+  counts: PretokenCounts,
   pattern: string,
   opts: Pick<TrainOptions, 'vocab_size' | 'special_tokens'>,
   onProgress?: (p: TrainProgress) => void,
