@@ -72,7 +72,9 @@ export function createPieceTable(initialCapacity = 1 << 16): PieceTable {
       values[slot] = value;
     },
     insert(text, start, end, value) {
-      keys[missSlot] = text.slice(start, end);
+      // A plain slice of 13+ characters is a view that keeps the whole text alive; slicing a
+      // fresh one-character-longer copy stores only the piece.
+      keys[missSlot] = (' ' + text.slice(start, end)).slice(1);
       hashes[missSlot] = missHash;
       values[missSlot] = value;
       if (++size * 2 > cap) grow();

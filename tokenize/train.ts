@@ -115,7 +115,26 @@ export function trainFromCounts(
   let pairB = new Int32Array(pairCap);
   let pairCount = new Float64Array(pairCap);
   let pairStamp = new Int32Array(pairCap);
-  const pairWords: (number[] | null)[] = [];
+  let pairHead = new Int32Array(pairCap).fill(-1);
+  // Per pair, a linked list (newest first) of the words it may occur in, in two typed arrays.
+  let entryWord = new Int32Array(1 << 16);
+  let entryNext = new Int32Array(1 << 16);
+  let nEntries = 0;
+  const addWord = (p: number, w: number) => {
+    const head = pairHead[p]!;
+    if (head >= 0 && entryWord[head] === w) return;
+    if (nEntries === entryWord.length) {
+      const words = new Int32Array(nEntries * 2);
+      words.set(entryWord);
+      entryWord = words;
+      const next = new Int32Array(nEntries * 2);
+      next.set(entryNext);
+      entryNext = next;
+    }
+    entryWord[nEntries] = w;
+    entryNext[nEntries] = head;
+    pairHead[p] = nEntries++;
+  };
   const newPair = (): number => {
     if (nPairs === pairCap) {
       pairCap *= 2;
@@ -128,17 +147,22 @@ export function trainFromCounts(
       pairB = grow(pairB, (n) => new Int32Array(n));
       pairCount = grow(pairCount, (n) => new Float64Array(n));
       pairStamp = grow(pairStamp, (n) => new Int32Array(n));
+      const head = new Int32Array(pairCap).fill(-1);
+      head.set(pairHead);
+      pairHead = head;
     }
-    pairWords.push([]);
     return nPairs++;
   };
-  const pairOf = (a: number, b: number): number =>
-    pairIds.getOrInsert(a, b, () => {
-      const p = newPair();
+  const pairOf = (a: number, b: number): number => {
+    let p = pairIds.get(a, b);
+    if (p < 0) {
+      p = newPair();
       pairA[p] = a;
       pairB[p] = b;
-      return p;
-    });
+      pairIds.set(a, b, p);
+    }
+    return p;
+  };
 
   for (let w = 0; w < nWords; w++) {
     const s = wordStart[w]!;
@@ -146,8 +170,7 @@ export function trainFromCounts(
     for (let i = s; i < s + wordLen[w]! - 1; i++) {
       const p = pairOf(syms[i]!, syms[i + 1]!);
       pairCount[p] = pairCount[p]! + c;
-      const list = pairWords[p]!;
-      if (list[list.length - 1] !== w) list.push(w);
+      addWord(p, w);
     }
   }
 
@@ -175,8 +198,7 @@ export function trainFromCounts(
     const p = pairOf(a, b);
     pairCount[p] = pairCount[p]! + delta;
     if (delta > 0) {
-      const list = pairWords[p];
-      if (list && list[list.length - 1] !== w) list.push(w);
+      addWord(p, w);
       if (pairStamp[p] !== stamp) {
         pairStamp[p] = stamp;
         touched.push(p);
@@ -210,9 +232,10 @@ export function trainFromCounts(
 
     stamp++;
     touched.length = 0;
-    const words = pairWords[top]!;
-    pairWords[top] = null;
-    for (const w of words) {
+    let entry = pairHead[top]!;
+    pairHead[top] = -1;
+    for (; entry >= 0; entry = entryNext[entry]!) {
+      const w = entryWord[entry]!;
       if (wordSeen[w] === stamp) continue;
       wordSeen[w] = stamp;
       const start = wordStart[w]!;
