@@ -11,6 +11,7 @@
 import { createSplitter } from './pretokenize.ts';
 import { createPairTable, type PairTable } from './pair-table.ts';
 import { createHeap } from './heap.ts';
+import { grow } from './grow.ts';
 import { createPieceTable } from './piece-table.ts';
 import { endOfTextId, vocabSize, type BpeModel } from './bpe-model.ts';
 
@@ -25,11 +26,7 @@ export function createTokenBuffer(capacity = 1 << 16): TokenBuffer {
 }
 
 export function pushToken(buf: TokenBuffer, id: number): void {
-  if (buf.length === buf.data.length) {
-    const next = new Uint32Array(buf.data.length * 2);
-    next.set(buf.data);
-    buf.data = next;
-  }
+  if (buf.length === buf.data.length) buf.data = grow(buf.data);
   buf.data[buf.length++] = id;
 }
 
@@ -39,13 +36,7 @@ function pushTokens(buf: TokenBuffer, ids: Int32Array): void {
     return;
   }
   const need = buf.length + ids.length;
-  if (need > buf.data.length) {
-    let cap = buf.data.length * 2;
-    while (cap < need) cap *= 2;
-    const next = new Uint32Array(cap);
-    next.set(buf.data.subarray(0, buf.length));
-    buf.data = next;
-  }
+  if (need > buf.data.length) buf.data = grow(buf.data, need);
   buf.data.set(ids, buf.length);
   buf.length = need;
 }
@@ -226,11 +217,7 @@ export function createEncoder(model: BpeModel): Encoder {
     }
     let value = syms[0]!;
     if (n > 1) {
-      if (poolLength + n > pool.length) {
-        const next = new Int32Array(pool.length * 2);
-        next.set(pool.subarray(0, poolLength));
-        pool = next;
-      }
+      if (poolLength + n > pool.length) pool = grow(pool, poolLength + n);
       pool.set(syms.subarray(0, n), poolLength);
       value = -(poolLength * 256 + n) - 1;
       poolLength += n;

@@ -12,6 +12,7 @@
 import { createSplitter, pretokenizerPattern, type PretokenizerStyle } from './pretokenize.ts';
 import { createPairTable } from './pair-table.ts';
 import { createHeap } from './heap.ts';
+import { grow } from './grow.ts';
 import { createPieceTable, type PieceTable } from './piece-table.ts';
 import { byteTokens, END_OF_TEXT, type BpeModel, type SpecialToken } from './bpe-model.ts';
 
@@ -124,12 +125,8 @@ export function trainFromCounts(
     const head = pairHead[p]!;
     if (head >= 0 && entryWord[head] === w) return;
     if (nEntries === entryWord.length) {
-      const words = new Int32Array(nEntries * 2);
-      words.set(entryWord);
-      entryWord = words;
-      const next = new Int32Array(nEntries * 2);
-      next.set(entryNext);
-      entryNext = next;
+      entryWord = grow(entryWord);
+      entryNext = grow(entryNext);
     }
     entryWord[nEntries] = w;
     entryNext[nEntries] = head;
@@ -137,19 +134,12 @@ export function trainFromCounts(
   };
   const newPair = (): number => {
     if (nPairs === pairCap) {
-      pairCap *= 2;
-      const grow = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
-        const next = make(pairCap);
-        next.set(old);
-        return next;
-      };
-      pairA = grow(pairA, (n) => new Int32Array(n));
-      pairB = grow(pairB, (n) => new Int32Array(n));
-      pairCount = grow(pairCount, (n) => new Float64Array(n));
-      pairStamp = grow(pairStamp, (n) => new Int32Array(n));
-      const head = new Int32Array(pairCap).fill(-1);
-      head.set(pairHead);
-      pairHead = head;
+      pairA = grow(pairA);
+      pairB = grow(pairB);
+      pairCount = grow(pairCount);
+      pairStamp = grow(pairStamp);
+      pairHead = grow(pairHead).fill(-1, pairCap);
+      pairCap = pairA.length;
     }
     return nPairs++;
   };
