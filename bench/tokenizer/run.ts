@@ -83,7 +83,7 @@ for (const mb of args['train-mb'].split(',').map(Number)) {
   report[`train_${mb}mb`] = row;
   const fmt = (r: Record<string, number>) => `${r.seconds!.toFixed(1)} s wall, ${r.cpu_seconds!.toFixed(1)} s CPU, peak ${r.peak_rss_mb!.toFixed(0)} MB (base ${r.base_rss_mb!.toFixed(0)})`;
   console.log(`train ${mb} MB (${corpus.copies} copies of the pages), vocab ${vocab}:\n  ours            ${fmt(ours)}\n  HF 2 threads    ${fmt(hf)}${args['hf-1thread'] ? `\n  HF 1 thread     ${fmt(hf1)}` : ''}`);
-  console.log(`  ratios ours/HF: wall ×${row.time_ratio_vs_hf.toFixed(2)} (vs 1 thread ×${row.time_ratio_vs_hf_1thread.toFixed(2)}), CPU ×${row.cpu_ratio_vs_hf.toFixed(2)}, peak RSS ×${row.peak_rss_ratio.toFixed(2)}, RSS added by training ×${row.added_rss_ratio.toFixed(2)}`);
+  console.log(`  ratios ours/HF: wall ×${row.time_ratio_vs_hf.toFixed(2)}${args['hf-1thread'] ? ` (vs 1 thread ×${row.time_ratio_vs_hf_1thread.toFixed(2)})` : ''}, CPU ×${row.cpu_ratio_vs_hf.toFixed(2)}, peak RSS ×${row.peak_rss_ratio.toFixed(2)}, RSS added by training ×${row.added_rss_ratio.toFixed(2)}`);
   console.log(`  held-out bytes/token: ours ${row.bytes_per_token_ours.toFixed(4)} HF ${row.bytes_per_token_hf.toFixed(4)} (${(((row.bytes_per_token_ours / row.bytes_per_token_hf) - 1) * 100).toFixed(2)}%)`);
 }
 
