@@ -11,6 +11,8 @@
 import { createSplitter } from './pretokenize.ts';
 import { createPairTable, type PairTable } from './pair-table.ts';
 import { createHeap } from './heap.ts';
+import { grow } from './grow.ts';
+import { createPieceTable } from './piece-table.ts';
 import { endOfTextId, vocabSize, type BpeModel } from './bpe-model.ts';
 
 /** A growable array of token ids that encoders append to. */
@@ -24,11 +26,7 @@ export function createTokenBuffer(capacity = 1 << 16): TokenBuffer {
 }
 
 export function pushToken(buf: TokenBuffer, id: number): void {
-  if (buf.length === buf.data.length) {
-    const next = new Uint32Array(buf.data.length * 2);
-    next.set(buf.data);
-    buf.data = next;
-  }
+  if (buf.length === buf.data.length) buf.data = grow(buf.data);
   buf.data[buf.length++] = id;
 }
 
@@ -38,13 +36,7 @@ function pushTokens(buf: TokenBuffer, ids: Int32Array): void {
     return;
   }
   const need = buf.length + ids.length;
-  if (need > buf.data.length) {
-    let cap = buf.data.length * 2;
-    while (cap < need) cap *= 2;
-    const next = new Uint32Array(cap);
-    next.set(buf.data.subarray(0, buf.length));
-    buf.data = next;
-  }
+  if (need > buf.data.length) buf.data = grow(buf.data, need);
   buf.data.set(ids, buf.length);
   buf.length = need;
 }
@@ -69,8 +61,7 @@ export interface Encoder {
   decodeBytes(ids: ArrayLike<number>): Uint8Array;
 }
 
-const CACHE_SLOTS = 1 << 20;
-const CACHE_MAX_ENTRIES = CACHE_SLOTS >> 1;
+const CACHE_MAX_ENTRIES = 1 << 19;
 const CACHE_MAX_PIECE = 64;
 const LINEAR_MAX_SYMBOLS = 128;
 
@@ -184,14 +175,9 @@ export function createEncoder(model: BpeModel): Encoder {
     return n <= LINEAR_MAX_SYMBOLS ? mergeLinear(n) : mergeHeap(n);
   };
 
-  // Pre-token cache: open addressing on the piece's UTF-16 content, probed without slicing the
-  // text (no string per piece on a hit). Value: a single token id (>= 0), or
-  // -(offset * 256 + length) - 1 for `length` ids at `offset` in one shared pool.
-  const cacheMask = CACHE_SLOTS - 1;
-  const cacheKeys = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
-  const cacheHash = new Int32Array(CACHE_SLOTS);
-  const cacheValue = new Int32Array(CACHE_SLOTS);
-  let cacheCount = 0;
+  // Pre-token cache (probed on the text, no slicing on a hit). Value: a single token id (>= 0),
+  // or -(offset * 256 + length) - 1 for `length` ids at `offset` in one shared pool.
+  const cache = createPieceTable(1 << 12);
   let pool = new Int32Array(1 << 16);
   let poolLength = 0;
 
@@ -205,64 +191,38 @@ export function createEncoder(model: BpeModel): Encoder {
       }
     }
     const cacheable = len <= CACHE_MAX_PIECE;
-    let slot = -1;
-    let h = 0;
     if (cacheable) {
-      h = 0x811c9dc5;
-      for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-      slot = (h ^ (h >>> 16)) & cacheMask;
-      for (;;) {
-        const key = cacheKeys[slot];
-        if (key === undefined) break;
-        if (cacheHash[slot] === h && key.length === len) {
-          let same = true;
-          for (let j = 0; j < len; j++) {
-            if (key.charCodeAt(j) !== text.charCodeAt(start + j)) {
-              same = false;
-              break;
-            }
-          }
-          if (same) {
-            const hit = cacheValue[slot]!;
-            if (hit >= 0) pushToken(out, hit);
-            else {
-              const v = -hit - 1;
-              const n = v & 0xff;
-              const off = (v - n) / 256;
-              pushTokens(out, pool.subarray(off, off + n));
-            }
-            return;
-          }
+      const slot = cache.lookup(text, start, end);
+      if (slot >= 0) {
+        const hit = cache.value(slot);
+        if (hit >= 0) pushToken(out, hit);
+        else {
+          const v = -hit - 1;
+          const n = v & 0xff;
+          const off = (v - n) / 256;
+          pushTokens(out, pool.subarray(off, off + n));
         }
-        slot = (slot + 1) & cacheMask;
+        return;
       }
     }
     const piece = text.slice(start, end);
     const n = bpe(piece);
     pushTokens(out, syms.subarray(0, n));
     if (!cacheable || n > 0xff) return;
-    if (cacheCount >= CACHE_MAX_ENTRIES) {
-      // Full: start over (output never depends on the cache), and find the new slot.
-      cacheKeys.fill(undefined);
-      cacheCount = 0;
+    if (cache.size >= CACHE_MAX_ENTRIES) {
+      // Full: start over (output never depends on the cache) and look the piece up again.
+      cache.clear();
       poolLength = 0;
-      slot = (h ^ (h >>> 16)) & cacheMask;
+      cache.lookup(text, start, end);
     }
     let value = syms[0]!;
     if (n > 1) {
-      if (poolLength + n > pool.length) {
-        const next = new Int32Array(pool.length * 2);
-        next.set(pool.subarray(0, poolLength));
-        pool = next;
-      }
+      if (poolLength + n > pool.length) pool = grow(pool, poolLength + n);
       pool.set(syms.subarray(0, n), poolLength);
       value = -(poolLength * 256 + n) - 1;
       poolLength += n;
     }
-    cacheKeys[slot] = piece;
-    cacheHash[slot] = h;
-    cacheValue[slot] = value;
-    cacheCount++;
+    cache.insert(text, start, end, value);
   };
 
   const encodeInto = (text: string, out: TokenBuffer) => {

@@ -2,6 +2,8 @@
 // (a strict total order on key, then value): the BPE trainer's pair queue and the encoder's merge
 // queue for long pre-tokens. Entries may go stale; callers re-check what they pop.
 
+import { grow } from './grow.ts';
+
 export interface Heap {
   readonly size: number;
   push(key: number, value: number): void;
@@ -30,12 +32,8 @@ export function createHeap(before: (keyA: number, valueA: number, keyB: number, 
     },
     push(key, value) {
       if (size === keys.length) {
-        const k = new Float64Array(size * 2);
-        k.set(keys);
-        keys = k;
-        const v = new Int32Array(size * 2);
-        v.set(values);
-        values = v;
+        keys = grow(keys);
+        values = grow(values);
       }
       let i = size++;
       keys[i] = key;

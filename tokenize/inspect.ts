@@ -12,10 +12,22 @@ export interface TokenizerReport {
   pattern: string;
   /** The longest tokens by bytes, decoded (invalid UTF-8 shown with U+FFFD). */
   longest: { id: number; bytes: number; text: string }[];
+  /** `pieces`: each token's text, or `<0xHH>` bytes for a token that is part of a character. */
   sample: { text: string; ids: number[]; pieces: string[]; bytes_per_token: number };
 }
 
 export const SAMPLE_TEXT = 'The quick brown fox jumps over the lazy dog. It\'s 2024: naïve café, 東京, 🦊 and 12345 ideas!\n';
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/** A token's text, or its bytes as `<0xC3>` when they are not whole UTF-8 characters. */
+function showToken(bytes: Uint8Array): string {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return [...bytes].map((b) => `<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`).join('');
+  }
+}
 
 export async function inspectTokenizer(path: string, sample = SAMPLE_TEXT, top = 10): Promise<TokenizerReport> {
   const model = await loadTokenizer(path);
@@ -37,7 +49,7 @@ export async function inspectTokenizer(path: string, sample = SAMPLE_TEXT, top =
     sample: {
       text: sample,
       ids,
-      pieces: ids.map((id) => decoder.decode(enc.decodeBytes([id]))),
+      pieces: ids.map((id) => showToken(enc.decodeBytes([id]))),
       bytes_per_token: Buffer.byteLength(sample) / ids.length,
     },
   };

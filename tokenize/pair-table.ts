@@ -4,8 +4,6 @@
 
 export interface PairTable {
   get(a: number, b: number): number;
-  /** The value for (a, b), inserting `make()` first when absent. */
-  getOrInsert(a: number, b: number, make: () => number): number;
   set(a: number, b: number, value: number): void;
   readonly size: number;
 }
@@ -58,13 +56,6 @@ export function createPairTable(initialCapacity = 1024): PairTable {
     get(a, b) {
       const s = slotOf(a, b);
       return keysA[s] === EMPTY ? -1 : values[s]!;
-    },
-    getOrInsert(a, b, make) {
-      const s = slotOf(a, b);
-      if (keysA[s] !== EMPTY) return values[s]!;
-      const v = make();
-      insertAt(s, a, b, v);
-      return v;
     },
     set(a, b, value) {
       const s = slotOf(a, b);

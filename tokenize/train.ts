@@ -12,6 +12,8 @@
 import { createSplitter, pretokenizerPattern, type PretokenizerStyle } from './pretokenize.ts';
 import { createPairTable } from './pair-table.ts';
 import { createHeap } from './heap.ts';
+import { grow } from './grow.ts';
+import { createPieceTable, type PieceTable } from './piece-table.ts';
 import { byteTokens, END_OF_TEXT, type BpeModel, type SpecialToken } from './bpe-model.ts';
 
 export interface TrainOptions {
@@ -32,14 +34,15 @@ export async function countPretokens(
   texts: AsyncIterable<string> | Iterable<string>,
   pattern: string,
   onProgress?: (p: TrainProgress) => void,
-): Promise<Map<string, number>> {
+): Promise<PieceTable> {
   const split = createSplitter(pattern);
-  const counts = new Map<string, number>();
+  const counts = createPieceTable();
   let chars = 0;
   let text = '';
   const add = (start: number, end: number) => {
-    const piece = text.slice(start, end);
-    counts.set(piece, (counts.get(piece) ?? 0) + 1);
+    const slot = counts.lookup(text, start, end);
+    if (slot >= 0) counts.setValue(slot, counts.value(slot) + 1);
+    else counts.insert(text, start, end, 1);
   };
   for await (const t of texts) {
     text = t.isWellFormed() ? t : t.toWellFormed();
@@ -66,8 +69,13 @@ export function specialTokenList(userTokens: readonly string[]): string[] {
   return out;
 }
 
+/** Distinct pre-tokens and their counts: a Map or the counting pass's table. */
+export interface PretokenCounts extends Iterable<[string, number]> {
+  readonly size: number;
+}
+
 export function trainFromCounts(
-  counts: ReadonlyMap<string, number>,
+  counts: PretokenCounts,
   pattern: string,
   opts: Pick<TrainOptions, 'vocab_size' | 'special_tokens'>,
   onProgress?: (p: TrainProgress) => void,
@@ -108,30 +116,43 @@ export function trainFromCounts(
   let pairB = new Int32Array(pairCap);
   let pairCount = new Float64Array(pairCap);
   let pairStamp = new Int32Array(pairCap);
-  const pairWords: (number[] | null)[] = [];
+  let pairHead = new Int32Array(pairCap).fill(-1);
+  // Per pair, a linked list (newest first) of the words it may occur in, in two typed arrays.
+  let entryWord = new Int32Array(1 << 16);
+  let entryNext = new Int32Array(1 << 16);
+  let nEntries = 0;
+  const addWord = (p: number, w: number) => {
+    const head = pairHead[p]!;
+    if (head >= 0 && entryWord[head] === w) return;
+    if (nEntries === entryWord.length) {
+      entryWord = grow(entryWord);
+      entryNext = grow(entryNext);
+    }
+    entryWord[nEntries] = w;
+    entryNext[nEntries] = head;
+    pairHead[p] = nEntries++;
+  };
   const newPair = (): number => {
     if (nPairs === pairCap) {
-      pairCap *= 2;
-      const grow = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
-        const next = make(pairCap);
-        next.set(old);
-        return next;
-      };
-      pairA = grow(pairA, (n) => new Int32Array(n));
-      pairB = grow(pairB, (n) => new Int32Array(n));
-      pairCount = grow(pairCount, (n) => new Float64Array(n));
-      pairStamp = grow(pairStamp, (n) => new Int32Array(n));
+      pairA = grow(pairA);
+      pairB = grow(pairB);
+      pairCount = grow(pairCount);
+      pairStamp = grow(pairStamp);
+      pairHead = grow(pairHead).fill(-1, pairCap);
+      pairCap = pairA.length;
     }
-    pairWords.push([]);
     return nPairs++;
   };
-  const pairOf = (a: number, b: number): number =>
-    pairIds.getOrInsert(a, b, () => {
-      const p = newPair();
+  const pairOf = (a: number, b: number): number => {
+    let p = pairIds.get(a, b);
+    if (p < 0) {
+      p = newPair();
       pairA[p] = a;
       pairB[p] = b;
-      return p;
-    });
+      pairIds.set(a, b, p);
+    }
+    return p;
+  };
 
   for (let w = 0; w < nWords; w++) {
     const s = wordStart[w]!;
@@ -139,8 +160,7 @@ export function trainFromCounts(
     for (let i = s; i < s + wordLen[w]! - 1; i++) {
       const p = pairOf(syms[i]!, syms[i + 1]!);
       pairCount[p] = pairCount[p]! + c;
-      const list = pairWords[p]!;
-      if (list[list.length - 1] !== w) list.push(w);
+      addWord(p, w);
     }
   }
 
@@ -168,8 +188,7 @@ export function trainFromCounts(
     const p = pairOf(a, b);
     pairCount[p] = pairCount[p]! + delta;
     if (delta > 0) {
-      const list = pairWords[p];
-      if (list && list[list.length - 1] !== w) list.push(w);
+      addWord(p, w);
       if (pairStamp[p] !== stamp) {
         pairStamp[p] = stamp;
         touched.push(p);
@@ -203,9 +222,10 @@ export function trainFromCounts(
 
     stamp++;
     touched.length = 0;
-    const words = pairWords[top]!;
-    pairWords[top] = null;
-    for (const w of words) {
+    let entry = pairHead[top]!;
+    pairHead[top] = -1;
+    for (; entry >= 0; entry = entryNext[entry]!) {
+      const w = entryWord[entry]!;
       if (wordSeen[w] === stamp) continue;
       wordSeen[w] = stamp;
       const start = wordStart[w]!;

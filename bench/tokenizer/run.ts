@@ -8,7 +8,7 @@
 // Text: the shared extraction benchmark pages through ingest/html-extract.ts (≈19.8 MB unique);
 // the training corpus repeats the 90% non-held-out pages to the size asked, so its distinct
 // pre-tokens are those of ≈17.8 MB of text.
-// Usage: node bench/tokenizer/run.ts [--train-mb 100[,1000]] [--vocab 32768] [--encode-mb 8]
+// Usage: node bench/tokenizer/run.ts [--train-mb 100[,1000]] [--vocab 32768] [--encode-mb 8] [--hf-1thread]
 
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
@@ -21,7 +21,12 @@ import { repoRoot } from '../../test/shared-data.ts';
 import { webCorpus, webDocuments } from './web-text.ts';
 
 const { values: args } = parseArgs({
-  options: { 'train-mb': { type: 'string', default: '100' }, vocab: { type: 'string', default: '32768' }, 'encode-mb': { type: 'string', default: '8' } },
+  options: {
+    'train-mb': { type: 'string', default: '100' },
+    vocab: { type: 'string', default: '32768' },
+    'encode-mb': { type: 'string', default: '8' },
+    'hf-1thread': { type: 'boolean', default: false },
+  },
 });
 const vocab = Number(args.vocab);
 const results = path.join(repoRoot, 'bench/results/tokenizer');
@@ -55,8 +60,8 @@ for (const mb of args['train-mb'].split(',').map(Number)) {
   const pattern = pretokenizerPattern('gpt4', 3);
   const ours = run(node, [path.join(repoRoot, 'bench/tokenizer/train-ours.ts'), docsFile, String(vocab), ourDir]);
   const hf = run(py, [anchor, 'train', docsFile, String(vocab), pattern, hfFile]);
-  // The single-thread anchor only up to 100 MB: on this shared 2-core box it would take most of an hour at 1 GB.
-  const hf1 = mb <= 100 ? run(py, [anchor, 'train', docsFile, String(vocab), pattern, hfFile + '.1thread.json'], { RAYON_NUM_THREADS: '1' }) : hf;
+  // HF with one rayon thread as well, on request (slow on a shared 2-core box).
+  const hf1 = args['hf-1thread'] ? run(py, [anchor, 'train', docsFile, String(vocab), pattern, hfFile + '.1thread.json'], { RAYON_NUM_THREADS: '1' }) : hf;
   ourTokenizer = path.join(ourDir, 'tokenizer.json');
   const ourHeld = run(py, [anchor, 'encode', heldFile, ourTokenizer], { RAYON_NUM_THREADS: '1' });
   const hfHeld = run(py, [anchor, 'encode', heldFile, hfFile], { RAYON_NUM_THREADS: '1' });
@@ -77,8 +82,8 @@ for (const mb of args['train-mb'].split(',').map(Number)) {
   };
   report[`train_${mb}mb`] = row;
   const fmt = (r: Record<string, number>) => `${r.seconds!.toFixed(1)} s wall, ${r.cpu_seconds!.toFixed(1)} s CPU, peak ${r.peak_rss_mb!.toFixed(0)} MB (base ${r.base_rss_mb!.toFixed(0)})`;
-  console.log(`train ${mb} MB (${corpus.copies} copies of the pages), vocab ${vocab}:\n  ours            ${fmt(ours)}\n  HF 2 threads    ${fmt(hf)}\n  HF 1 thread     ${fmt(hf1)}`);
-  console.log(`  ratios ours/HF: wall ×${row.time_ratio_vs_hf.toFixed(2)} (vs 1 thread ×${row.time_ratio_vs_hf_1thread.toFixed(2)}), CPU ×${row.cpu_ratio_vs_hf.toFixed(2)}, peak RSS ×${row.peak_rss_ratio.toFixed(2)}, RSS added by training ×${row.added_rss_ratio.toFixed(2)}`);
+  console.log(`train ${mb} MB (${corpus.copies} copies of the pages), vocab ${vocab}:\n  ours            ${fmt(ours)}\n  HF 2 threads    ${fmt(hf)}${args['hf-1thread'] ? `\n  HF 1 thread     ${fmt(hf1)}` : ''}`);
+  console.log(`  ratios ours/HF: wall ×${row.time_ratio_vs_hf.toFixed(2)}${args['hf-1thread'] ? ` (vs 1 thread ×${row.time_ratio_vs_hf_1thread.toFixed(2)})` : ''}, CPU ×${row.cpu_ratio_vs_hf.toFixed(2)}, peak RSS ×${row.peak_rss_ratio.toFixed(2)}, RSS added by training ×${row.added_rss_ratio.toFixed(2)}`);
   console.log(`  held-out bytes/token: ours ${row.bytes_per_token_ours.toFixed(4)} HF ${row.bytes_per_token_hf.toFixed(4)} (${(((row.bytes_per_token_ours / row.bytes_per_token_hf) - 1) * 100).toFixed(2)}%)`);
 }
 

@@ -20,5 +20,7 @@ test('inspectTokenizer reports size, longest tokens and a sample that decodes ba
   assert.ok(r.longest[0]!.bytes >= r.longest[9]!.bytes);
   assert.equal(r.sample.pieces.join(''), 'the tokenizer of Common Crawl');
   assert.ok(r.sample.ids.length < 'the tokenizer of Common Crawl'.length);
+  const cjk = await inspectTokenizer(path.join(dir, 'tokenizer.json'), '\u{1F98A}');
+  assert.ok(cjk.sample.pieces.every((p) => p === '\u{1F98A}' || /^(<0x[0-9A-F]{2}>)+$/.test(p)), cjk.sample.pieces.join(' '));
   await assert.rejects(inspectTokenizer(path.join(dir, 'missing.json')), /cannot read tokenizer .*missing\.json/);
 });

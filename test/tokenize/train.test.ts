@@ -8,7 +8,7 @@ import { trainFromCounts, trainTokenizer, countPretokens, pretokenizerPattern, t
 import { generatedDocs } from './corpus.ts';
 
 /** Reference BPE: recounts all pairs before every merge. Same tie-break and id rules. */
-function referenceMerges(counts: ReadonlyMap<string, number>, nTokens: number): number[] {
+function referenceMerges(counts: Iterable<[string, number]>, nTokens: number): number[] {
   const words = [...counts].map(([w, c]) => ({ syms: [...new TextEncoder().encode(w)], c }));
   const tokens: string[] = Array.from({ length: 256 }, (_, b) => String.fromCharCode(b));
   const merges: number[] = [];
