@@ -7,6 +7,7 @@ import path from 'node:path';
 import { LENGTH_EDGES } from '../pipeline/stats.ts';
 import type { Stage } from '../pipeline/stage.ts';
 import { readDocs } from '../pipeline/doc-store.ts';
+import { createClusterSampler } from '../report/index.ts';
 import { createEncoder, createTokenBuffer, fromHfJson, listDocsFiles, openDocEdits, pushToken, tokenizerPath } from '../tokenize/index.ts';
 import { dtypeFor } from './format.ts';
 import { sha256Hex } from './reader.ts';
@@ -58,6 +59,7 @@ export const tokenizeStage: Stage = {
     });
     const edit = await openDocEdits(ctx.runDir, ctx.config, { id: task.id, source });
     const buf = createTokenBuffer();
+    const clusters = createClusterSampler(stats);
     let row = 0;
     try {
       for await (const raw of readDocs(docsPath)) {
@@ -74,11 +76,13 @@ export const tokenizeStage: Stage = {
         enc.encodeInto(doc.text, buf);
         pushToken(buf, enc.eotId);
         await writer.add(buf.data.subarray(0, buf.length), doc.id);
+        clusters.add(doc);
         stats.count('docs.out');
         stats.count('tokens.out', buf.length);
         stats.observe('tokens_per_doc', buf.length, LENGTH_EDGES);
         ctx.progress(1, bytes);
       }
+      clusters.flush();
       const shards = await writer.close();
       stats.count('shards.out', shards.length);
       for (const s of shards) stats.count('bytes.out', (await stat(s.path)).size);
