@@ -71,12 +71,8 @@ async function buildSteps(r: ResolvedFilters): Promise<Map<FilterName, Step>> {
         steps.set(name, c4Quality(r.c4_quality));
         break;
       case 'c4_badwords': {
-        let current: StatsCollector | undefined;
-        const f = c4BadWords(r.c4_badwords, (lang) => current?.count(`filter.c4_badwords.no_list.${lang}`));
-        steps.set(name, (doc, _ctx, stats) => {
-          current = stats;
-          return f(doc);
-        });
+        const f = c4BadWords(r.c4_badwords);
+        steps.set(name, (doc, _ctx, stats) => f(doc, (lang) => stats.count(`filter.c4_badwords.no_list.${lang}`)));
         break;
       }
       case 'fineweb_quality':
