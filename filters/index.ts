@@ -39,7 +39,7 @@ export interface FilterPipeline {
 
 type Step = (doc: Document, ctx: FilterContext, stats: StatsCollector) => Outcome;
 
-function languageStep(lid: LanguageId, s: ResolvedFilters['language']): Step {
+function languageStep(s: ResolvedFilters['language']): Step {
   const wanted = new Set(s.languages);
   return (doc) => {
     const lang = doc.lang ?? 'unknown';
@@ -87,7 +87,7 @@ export async function createFilterPipeline(cfg: FiltersConfig): Promise<FilterPi
   const r = resolveFilters(cfg);
   const steps = await buildSteps(r);
   const lid = r.order.includes('language') ? await loadLanguageId(r.language.newlines, r.language.max_chars) : undefined;
-  if (lid) steps.set('language', languageStep(lid, r.language));
+  if (lid) steps.set('language', languageStep(r.language));
   const redactor = r.pii ? piiRedactor(r.pii) : undefined;
 
   const identify = (doc: Document, stats: StatsCollector): Document => {
