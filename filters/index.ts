@@ -20,7 +20,7 @@ import { finewebQuality } from './fineweb-quality.ts';
 import { gopherQuality } from './gopher-quality.ts';
 import { gopherRepetition } from './gopher-repetition.ts';
 import { edgesFor } from './histograms.ts';
-import { loadLanguageId, type LanguageId } from './lang-id.ts';
+import { loadLanguageId } from './lang-id.ts';
 import { piiRedactor } from './pii.ts';
 import { resolveFilters, type ResolvedFilters } from './presets.ts';
 import type { FilterContext, Outcome } from './types.ts';
