@@ -73,14 +73,13 @@ function findBadWord(m: Matcher, lower: string): string | undefined {
   return undefined;
 }
 
-export interface BadWordsFilter {
-  (doc: Document): Outcome;
-}
+/** `onMissingLanguage` is told about documents kept because their language has no list. */
+export type BadWordsFilter = (doc: Document, onMissingLanguage: (lang: string) => void) => Outcome;
 
-export function c4BadWords(p: C4BadWordsParams, onMissingLanguage: (lang: string) => void): BadWordsFilter {
+export function c4BadWords(p: C4BadWordsParams): BadWordsFilter {
   const dir = listDir();
   const matchers = new Map<string, Matcher | null>();
-  return (doc) => {
+  return (doc, onMissingLanguage) => {
     const lang = (doc.lang ?? p.default_language).split('-')[0]!;
     let m = matchers.get(lang);
     if (m === undefined) {

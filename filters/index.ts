@@ -20,7 +20,7 @@ import { finewebQuality } from './fineweb-quality.ts';
 import { gopherQuality } from './gopher-quality.ts';
 import { gopherRepetition } from './gopher-repetition.ts';
 import { edgesFor } from './histograms.ts';
-import { loadLanguageId, type LanguageId } from './lang-id.ts';
+import { loadLanguageId } from './lang-id.ts';
 import { piiRedactor } from './pii.ts';
 import { resolveFilters, type ResolvedFilters } from './presets.ts';
 import type { FilterContext, Outcome } from './types.ts';
@@ -39,7 +39,7 @@ export interface FilterPipeline {
 
 type Step = (doc: Document, ctx: FilterContext, stats: StatsCollector) => Outcome;
 
-function languageStep(lid: LanguageId, s: ResolvedFilters['language']): Step {
+function languageStep(s: ResolvedFilters['language']): Step {
   const wanted = new Set(s.languages);
   return (doc) => {
     const lang = doc.lang ?? 'unknown';
@@ -71,12 +71,8 @@ async function buildSteps(r: ResolvedFilters): Promise<Map<FilterName, Step>> {
         steps.set(name, c4Quality(r.c4_quality));
         break;
       case 'c4_badwords': {
-        let current: StatsCollector | undefined;
-        const f = c4BadWords(r.c4_badwords, (lang) => current?.count(`filter.c4_badwords.no_list.${lang}`));
-        steps.set(name, (doc, _ctx, stats) => {
-          current = stats;
-          return f(doc);
-        });
+        const f = c4BadWords(r.c4_badwords);
+        steps.set(name, (doc, _ctx, stats) => f(doc, (lang) => stats.count(`filter.c4_badwords.no_list.${lang}`)));
         break;
       }
       case 'fineweb_quality':
@@ -91,7 +87,7 @@ export async function createFilterPipeline(cfg: FiltersConfig): Promise<FilterPi
   const r = resolveFilters(cfg);
   const steps = await buildSteps(r);
   const lid = r.order.includes('language') ? await loadLanguageId(r.language.newlines, r.language.max_chars) : undefined;
-  if (lid) steps.set('language', languageStep(lid, r.language));
+  if (lid) steps.set('language', languageStep(r.language));
   const redactor = r.pii ? piiRedactor(r.pii) : undefined;
 
   const identify = (doc: Document, stats: StatsCollector): Document => {

@@ -33,20 +33,19 @@ const ORTHO_UNK_LC = 1 << 6;
 const ORTHO_UC = ORTHO_BEG_UC + ORTHO_MID_UC + ORTHO_UNK_UC;
 const ORTHO_LC = ORTHO_BEG_LC + ORTHO_MID_LC + ORTHO_UNK_LC;
 
-let model: PunktModel | undefined;
-function punktModel(): PunktModel {
-  if (!model) {
-    const raw = JSON.parse(readFileSync(new URL('./lists/punkt-english.json', import.meta.url), 'utf8')) as PunktJson;
-    model = {
-      abbrev: new Set(raw.abbrev_types),
-      collocations: new Set(raw.collocations.map(([a, b]) => `${a}\u0000${b}`)),
-      collocationFirst: new Set(raw.collocations.map(([a]) => a)),
-      sentStarters: new Set(raw.sent_starters),
-      ortho: new Map(Object.entries(raw.ortho_context)),
-    };
-  }
-  return model;
+function loadPunktModel(): PunktModel {
+  const raw = JSON.parse(readFileSync(new URL('./lists/punkt-english.json', import.meta.url), 'utf8')) as PunktJson;
+  return {
+    abbrev: new Set(raw.abbrev_types),
+    collocations: new Set(raw.collocations.map(([a, b]) => `${a}\u0000${b}`)),
+    collocationFirst: new Set(raw.collocations.map(([a]) => a)),
+    sentStarters: new Set(raw.sent_starters),
+    ortho: new Map(Object.entries(raw.ortho_context)),
+  };
 }
+
+/** Read once at import; never modified. */
+const MODEL: PunktModel = loadPunktModel();
 
 const WS = PY_WS_CLASS;
 const NWS = PY_NON_WS_CLASS;
@@ -178,7 +177,7 @@ function lastAsciiWhitespace(s: string): number {
 
 /** NLTK `sent_tokenize(text, 'english')` boundaries as [start, end) UTF-16 offsets. */
 export function sentenceSpans(text: string): [number, number][] {
-  const m = punktModel();
+  const m = MODEL;
   const slices: [number, number][] = [];
   let lastBreak = 0;
   let prevStart = 0;

@@ -107,3 +107,19 @@ test('hostile documents are judged, never thrown on: empty, punctuation, emoji, 
   const none = await createFilterPipeline(filtersSchema.parse({ preset: 'none' }));
   assert.equal(none.apply(doc(''), stats).keep, true);
 });
+
+test('c4_badwords: languages without a list are kept and counted; keep_fraction is decided by the URL', async () => {
+  const stats = createStats();
+  const p = await createFilterPipeline(filtersSchema.parse({ preset: 'none', c4_badwords: { enabled: true } }));
+  const swahili = { ...doc('shit happens'), lang: 'sw' };
+  assert.equal(p.apply(swahili, stats).keep, true);
+  assert.equal(stats.counters['filter.c4_badwords.no_list.sw'], 1);
+  assert.equal(p.apply(doc('what a load of shit'), stats).keep, false);
+  assert.equal(p.apply(doc('shitake mushrooms are tasty'), stats).keep, true);
+  const half = await createFilterPipeline(filtersSchema.parse({ preset: 'none', c4_badwords: { enabled: true, keep_fraction: 0.5 } }));
+  const verdicts = Array.from({ length: 40 }, (_, i) => half.apply(doc('what a load of shit', `https://site${i}.example/`), stats).keep);
+  const again = Array.from({ length: 40 }, (_, i) => half.apply(doc('what a load of shit', `https://site${i}.example/`), stats).keep);
+  assert.deepEqual(verdicts, again);
+  const kept = verdicts.filter(Boolean).length;
+  assert.ok(kept > 5 && kept < 35, `kept ${kept} of 40`);
+});
