@@ -117,11 +117,14 @@ export function mergeRecords(
         throw new Error(`dedup file ${input.path} is ${size} bytes, not a multiple of its ${recBytes}-byte records: it is truncated or from another config`);
       }
       const total = size / recBytes;
-      const r: Reader = { fileId: input.fileId, fd, buf: new Uint32Array(chunkRecords * words), off: 0, loaded: 0, next: 0, end: 0 };
+      const next = lowerBound(fd, total, recBytes, range.lo);
+      const end = range.hi >= 4294967296 ? total : lowerBound(fd, total, recBytes, range.hi);
+      // A buffer no larger than this file's share of the range: with many files and many ranges
+      // each share is small, and the merge's memory stays ~ the bytes it must hold anyway.
+      const bufRecords = Math.max(1, Math.min(chunkRecords, end - next));
+      const r: Reader = { fileId: input.fileId, fd, buf: new Uint32Array(bufRecords * words), off: 0, loaded: 0, next, end };
       readers.push(r);
-      r.next = lowerBound(fd, total, recBytes, range.lo);
-      r.end = range.hi >= 4294967296 ? total : lowerBound(fd, total, recBytes, range.hi);
-      if (refill(r, words, chunkRecords)) heapPush(r);
+      if (refill(r, words, bufRecords)) heapPush(r);
     }
     let visited = 0;
     while (heap.length > 0) {
@@ -129,7 +132,7 @@ export function mergeRecords(
       visit(top.buf, top.off, top.fileId);
       visited++;
       top.off += words;
-      if (top.off >= top.loaded && !refill(top, words, chunkRecords)) {
+      if (top.off >= top.loaded && !refill(top, words, top.buf.length / words)) {
         const last = heap.pop()!;
         if (heap.length > 0) {
           heap[0] = last;
