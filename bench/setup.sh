@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Creates bench/.venv, the bench-only virtualenv of the anchors we compare against.
+# Creates the bench-only virtualenvs of the anchors we compare against: bench/.venv from
+# bench/requirements.txt, and bench/<name>/.venv for a bench with its own requirements.txt
+# (its anchors clash with the shared ones, e.g. a newer datatrove). Never the product's .venv.
 set -euo pipefail
 cd "$(dirname "$0")"
-if [ ! -x .venv/bin/python ] || ! cmp -s requirements.txt .venv/.requirements; then
-  python3 -m venv .venv
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -r requirements.txt
-  cp requirements.txt .venv/.requirements
-fi
+PY="${PYTHON:-python3}"
+make_venv() { # folder requirements
+  if [ ! -x "$1/bin/python" ] || ! cmp -s "$2" "$1/.requirements"; then
+    "$PY" -m venv "$1"
+    "$1/bin/python" -m pip install -q --upgrade pip
+    "$1/bin/python" -m pip install -q -r "$2"
+    cp "$2" "$1/.requirements"
+  fi
+}
+make_venv .venv requirements.txt
+for req in */requirements.txt; do make_venv "$(dirname "$req")/.venv" "$req"; done

@@ -57,6 +57,9 @@ export const extractSchema = z
         concurrency: z.number().int().positive().default(4),
         timeout_s: z.number().positive().default(60),
         retries: z.number().int().nonnegative().default(8),
+        /** First retry delay; doubles per failed attempt (with jitter) up to `retry_max_ms`. */
+        retry_base_ms: z.number().int().nonnegative().default(1000),
+        retry_max_ms: z.number().int().nonnegative().default(60_000),
       })
       .strict()
       .prefault({}),
@@ -65,3 +68,4 @@ export const extractSchema = z
 
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type ExtractConfig = z.infer<typeof extractSchema>;
+export type DownloadConfig = ExtractConfig['download'];

@@ -1,52 +1,127 @@
-// Main-text extraction from HTML: the visible text of the page minus its chrome, one block per
-// line, and the title apart.
+// Main-text extraction from HTML: the page's text minus its chrome, one block per line (list items
+// as `- item`, the cells of a table row joined by ` | `), and the title apart. Blocks come from
+// html-blocks.ts; here they are scored boilerpipe/jusText style (length, link density,
+// punctuation, the chrome they sit in), the element holding the most net content is chosen, and
+// its good blocks are written out.
 
-import { Parser } from 'htmlparser2';
+import { parseBlocks } from './html-blocks.ts';
+import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 
 export interface Extracted {
   text: string;
   title?: string;
 }
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'nav', 'header', 'footer', 'aside', 'form', 'select', 'button', 'head']);
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'section', 'article', 'main', 'ul', 'ol', 'table', 'pre', 'blockquote']);
+type Quality = 'good' | 'medium' | 'short' | 'bad';
 
-export function extractMainText(html: string): Extracted {
-  const out: string[] = [];
-  let skip = 0;
-  let inTitle = false;
-  let title = '';
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (name === 'title') inTitle = true;
-        if (skip || SKIP.has(name)) {
-          skip++;
-          return;
-        }
-        if (BLOCK.has(name)) out.push('\u0001');
-      },
-      onclosetag(name) {
-        if (name === 'title') inTitle = false;
-        if (skip) {
-          skip--;
-          return;
-        }
-        if (BLOCK.has(name)) out.push('\u0001');
-      },
-      ontext(t) {
-        if (inTitle) title += t;
-        if (!skip) out.push(t);
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.end(html);
-  const text = out
-    .join('')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?\u0001[\u0001 ]*/g, '\n')
-    .trim();
-  const t = title.replace(/\s+/g, ' ').trim();
-  return t ? { text, title: t } : { text };
+const PUNCT = /[.,;:!?。，；：！？、]/g;
+
+/** Lines that are chrome whatever element holds them. */
+const CHROME_LINE = /copyright|©|all rights reserved|cookies?\b|privacy policy|terms of (use|service)|skip to (main )?content/i;
+
+function quality(b: TextBlock): Quality {
+  const len = b.text.length;
+  if (len < 200 && CHROME_LINE.test(b.text)) return 'bad';
+  const ld = b.linkChars / len;
+  if (ld > 0.5) return 'bad';
+  if (ld > 0.3 && len < 200) return 'short';
+  const punct = b.text.match(PUNCT)?.length ?? 0;
+  if (len >= 80 && punct >= 1) return 'good';
+  if (len >= 40 && punct >= 1) return 'medium';
+  return 'short';
+}
+
+const BODY_BONUS = 1.1;
+const SIBLING_SHARE = 0.25;
+const SIBLING_MIN = 80;
+
+const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1 };
+
+/** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
+function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): TextBlock[] {
+  const { blocks, nodes } = page;
+  const total = new Float64Array(nodes.length);
+  blocks.forEach((b, i) => {
+    const isChrome = b.chrome >= chromeFloor;
+    total[b.node] = (total[b.node] as number) + b.text.length * (isChrome ? -1 : VALUE[q[i] as Quality]);
+  });
+  // Children come after their parent in `nodes`: one backward pass sums subtrees.
+  for (let i = nodes.length - 1; i > 0; i--) {
+    const parent = (nodes[i] as ElementNode).parent;
+    total[parent] = (total[parent] as number) + (total[i] as number);
+  }
+  // An element whose class names it the article body gets a small edge over its wrappers.
+  const score = (i: number): number => (total[i] as number) * ((nodes[i] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
+  let best = 0;
+  for (let i = 1; i < nodes.length; i++) if (score(i) > score(best)) best = i;
+  // Siblings of the chosen element that carry a good share of content too (the other items of a
+  // listing, the second column of an article) are taken with it, readability style.
+  const keep = new Uint8Array(blocks.length);
+  const bestTotal = total[best] as number;
+  const chosen = nodes[best] as ElementNode;
+  keep.fill(1, chosen.start, chosen.end);
+  for (let i = 1; i < nodes.length; i++) {
+    const n = nodes[i] as ElementNode;
+    if (chosen.parent >= 0 && n.parent === chosen.parent && (total[i] as number) >= Math.max(SIBLING_SHARE * bestTotal, SIBLING_MIN)) keep.fill(1, n.start, n.end);
+  }
+  const out: TextBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (!keep[i]) continue;
+    const b = blocks[i] as TextBlock;
+    // Linked headings are the item titles of listings; other link-dense blocks are navigation.
+    if (b.chrome >= chromeFloor || (q[i] === 'bad' && b.kind !== 'h')) continue;
+    out.push(b);
+  }
+  return out;
+}
+
+function render(blocks: readonly TextBlock[], title: string | undefined): string {
+  const lines: string[] = [];
+  let last: TextBlock | undefined;
+  let seenBody = false;
+  for (const b of blocks) {
+    // The headline repeats the title, which is returned apart.
+    if (!seenBody && title !== undefined && (b.kind === 'h' || b.text.length < 200) && b.text.length >= 8 && title.includes(b.text)) continue;
+    if (b.kind === 'p' || b.text.length >= 200) seenBody = true;
+    const sameRow = b.kind === 'cell' && last?.kind === 'cell' && b.row === last.row && b.node !== last.node;
+    last = b;
+    if (sameRow && lines.length > 0) {
+      lines[lines.length - 1] += ` | ${b.text}`;
+      continue;
+    }
+    lines.push(b.bullet ? `- ${b.text}` : b.text);
+  }
+  return lines.join('\n');
+}
+
+const MIN_CHARS = 250;
+/** A short result that is a small share of the page's text is a misread listing too. */
+const SHORT_CHARS = 1500;
+const SHORT_SHARE = 0.2;
+/** …unless it holds this much prose (good blocks): then it is a short article. */
+const SHORT_PROSE = 400;
+
+const chars = (blocks: readonly TextBlock[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
+
+export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
+  const page = parseBlocks(html);
+  const q = page.blocks.map(quality);
+  let chosen = select(page, q, 1);
+  // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
+  // every block outside structural chrome (link lists included), as listings and link pages need.
+  for (const floor of [2, 3]) {
+    if (chars(chosen) >= MIN_CHARS) break;
+    const wider = select(page, q, floor);
+    if (chars(wider) > chars(chosen)) chosen = wider;
+  }
+  const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
+  const prose = chars(chosen.filter((b) => good.has(b)));
+  for (const floor of [1, 2]) {
+    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && CHROME_LINE.test(b.text)));
+    if (chars(chosen) < MIN_CHARS || (prose < SHORT_PROSE && chars(chosen) < SHORT_CHARS && chars(chosen) < SHORT_SHARE * chars(all))) {
+      if (chars(all) > chars(chosen)) chosen = all;
+    }
+  }
+  const text = render(chosen, page.title);
+  return page.title ? { text, title: page.title } : { text };
 }

@@ -25,7 +25,7 @@ export interface DocWriterOptions {
   extraColumns?: readonly string[];
   /** Documents per row group. */
   rowGroupRows?: number;
-  /** Row group flush threshold on text bytes (UTF-16 length as a proxy). */
+  /** Row group size cap in bytes (text length is the proxy used to hand batches over early). */
   rowGroupChars?: number;
 }
 
@@ -34,11 +34,14 @@ const STRING_FIELDS = ['id', 'text', 'source', 'file', 'url', 'date', 'crawl', '
 export async function createDocWriter(path: string, options: DocWriterOptions = {}): Promise<DocWriter> {
   const extraColumns = options.extraColumns ?? [];
   const rowGroupRows = options.rowGroupRows ?? 10_000;
-  const rowGroupChars = options.rowGroupChars ?? 64 * 1024 * 1024;
+  // 16 M characters keeps a whole extract task near 500 MB resident (695 MB at 64 M on a 221 MB WARC, docs/ingest.md).
+  const rowGroupChars = options.rowGroupChars ?? 16 * 1024 * 1024;
   const out = await createAtomicStream(path);
   const props = new pw.WriterPropertiesBuilder()
     .setCompression(pw.Compression.ZSTD)
     .setCreatedBy('cc-pretrain')
+    .setMaxRowGroupSize(rowGroupRows)
+    .setMaxRowGroupBytes(rowGroupChars)
     .build();
 
   let controller!: ReadableStreamDefaultController<pw.RecordBatch>;

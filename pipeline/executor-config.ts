@@ -10,6 +10,54 @@ export const localExecutorSchema = z
   })
   .strict();
 
-export const executorSchema = z.discriminatedUnion('kind', [localExecutorSchema]);
+/** Slurm's time format: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS. */
+const slurmTime = z.string().regex(/^(\d+-)?\d+(:\d{1,2}){0,2}$/, 'a Slurm time limit such as 04:00:00 or 1-12:00:00');
+/** Slurm's memory format: a number with an optional K/M/G/T suffix (megabytes when bare). */
+const slurmMemory = z.string().regex(/^\d+[KMGT]?$/, 'a Slurm memory size such as 4G or 3500M');
+
+/**
+ * The training job: `srun torchrun` over `nodes` × `gpus_per_node` (pipeline/slurm-train.ts).
+ * With `gpus_per_node: 0` training is an ordinary one-task array job (CPU, or whatever the
+ * task's allocation holds).
+ */
+export const slurmTrainSchema = z
+  .object({
+    nodes: z.number().int().positive().default(1),
+    gpus_per_node: z.number().int().nonnegative().default(0),
+    cpus_per_gpu: z.number().int().positive().default(8),
+    /** Memory per node; Slurm's default for the partition when absent. */
+    mem_per_node: slurmMemory.optional(),
+    time_limit: slurmTime.default('1-00:00:00'),
+    /** The rendezvous port on the first node. */
+    rdzv_port: z.number().int().min(1024).max(65535).default(29500),
+    partition: z.string().min(1).optional(),
+    extra_sbatch_flags: z.array(z.string()).default([]),
+  })
+  .strict();
+
+/** One `sbatch --array` job per stage, each element running `cc-pretrain task RUN STAGE INDEX` (docs/slurm.md). */
+export const slurmExecutorSchema = z
+  .object({
+    kind: z.literal('slurm'),
+    partition: z.string().min(1).optional(),
+    account: z.string().min(1).optional(),
+    cpus_per_task: z.number().int().positive().default(1),
+    mem_per_task: slurmMemory.default('4G'),
+    time_limit: slurmTime.default('04:00:00'),
+    /** Array elements running at once (`--array=…%N`). */
+    max_concurrent: z.number().int().positive().default(256),
+    /** Passed to sbatch as they are, e.g. ["--qos=low", "--constraint=amd"]. */
+    extra_sbatch_flags: z.array(z.string()).default([]),
+    /** Resubmissions of the tasks that failed or were killed, before the stage counts as failed. */
+    retries: z.number().int().nonnegative().default(2),
+    /** Seconds between queue polls while a stage runs. */
+    poll_seconds: z.number().positive().default(15),
+    train: slurmTrainSchema.prefault({}),
+  })
+  .strict();
+
+export const executorSchema = z.discriminatedUnion('kind', [localExecutorSchema, slurmExecutorSchema]);
 
 export type ExecutorConfig = z.infer<typeof executorSchema>;
+export type SlurmExecutorConfig = z.infer<typeof slurmExecutorSchema>;
+export type SlurmTrainConfig = z.infer<typeof slurmTrainSchema>;

@@ -9,3 +9,17 @@ if [ ! -x .venv/bin/python ] || ! cmp -s trainer/requirements.txt .venv/.require
   .venv/bin/python -m pip install -q -r trainer/requirements.txt
   cp trainer/requirements.txt .venv/.requirements
 fi
+# Debian packages some tests drive for real: chromium (the report's browser test, through
+# playwright-core, no browser download) and slurm-wlm + munge (a single-node Slurm cluster on
+# localhost). Installed only when absent and only as root (CI runs set-up as root on a fresh Debian).
+debs=()
+command -v chromium >/dev/null 2>&1 || debs+=(chromium)
+{ command -v slurmctld && command -v munged; } >/dev/null 2>&1 || debs+=(slurm-wlm munge)
+if [ ${#debs[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${debs[@]}"
+  else
+    echo "setup: ${debs[*]} not installed (needs root and apt-get); the tests that use them will be skipped" >&2
+fi
+fi

@@ -1,13 +1,15 @@
-// Where the real third-party data lives: `<repo>/../shared/data`, or `$CC_PRETRAIN_SHARED/data`.
-// Tests that use it skip when it is absent.
+// Where the real third-party data shared by all tests lives (`../shared` beside the repo, or
+// $CC_PRETRAIN_SHARED): tests that read it call `sharedDataDir()` and skip when it is undefined.
 
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const repoRoot = resolve(import.meta.dirname, '..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The `data/` folder of the shared root, or undefined when it is absent. */
 export function sharedDataDir(): string | undefined {
-  const root = process.env.CC_PRETRAIN_SHARED ?? resolve(repoRoot, '../shared');
-  const dir = join(root, 'data');
+  const root = process.env['CC_PRETRAIN_SHARED'] || path.resolve(repoRoot, '../shared');
+  const dir = path.join(root, 'data');
   return existsSync(dir) ? dir : undefined;
 }

@@ -1,0 +1,195 @@
+// bench/filters: exactness and speed of our filters against datatrove 0.2.0 (the code FineWeb ran)
+// on the same documents in the same run.
+//   1. builds the corpus (make-docs.ts) unless present, 2. runs run_datatrove.py (bench venv),
+//   3. runs each of our filters on every document independently and compares keep/drop per filter,
+//      printing every disagreement with both measured values, 4. times the chained FineWeb filters
+//   (docs/s, one core) against datatrove's timing from step 2, language id alone on paragraphs,
+//   and a 10 MB document through every filter.
+// Usage: bench/setup.sh && CC_PRETRAIN_SHARED=/work/shared node bench/filters/run.ts
+//   --skip-python      reuse datatrove's results in bench/results (add --speed to re-time datatrove only)
+//   --exactness-only   stop after the agreement table
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Document } from '../../pipeline/document.ts';
+import { createStats } from '../../pipeline/stats.ts';
+import { c4Quality } from '../../filters/c4-quality.ts';
+import { filtersSchema } from '../../filters/config.ts';
+import { finewebQuality } from '../../filters/fineweb-quality.ts';
+import { gopherQuality } from '../../filters/gopher-quality.ts';
+import { gopherRepetition } from '../../filters/gopher-repetition.ts';
+import { createFilterPipeline } from '../../filters/index.ts';
+import { loadLanguageId } from '../../filters/lang-id.ts';
+import { resolveFilters } from '../../filters/presets.ts';
+import type { FilterContext, Outcome } from '../../filters/types.ts';
+import { loadUrlLists, urlFilter } from '../../filters/url-filter.ts';
+import { wordTokenize } from '../../filters/words.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const results = join(repo, 'bench/results');
+const docsPath = join(results, 'filters-docs.jsonl');
+const dtPath = join(results, 'filters-datatrove.jsonl');
+mkdirSync(results, { recursive: true });
+if (!existsSync(docsPath)) execFileSync(process.execPath, [join(repo, 'bench/filters/make-docs.ts')], { stdio: 'inherit' });
+
+const ut1 = join(results, 'ut1');
+if (!existsSync(join(ut1, 'adult/domains'))) {
+  mkdirSync(ut1, { recursive: true });
+  execFileSync('tar', ['xzf', join(repo, 'bench/.venv/lib/python3.11/site-packages/datatrove/assets/url_filterblacklists.tar.gz'), '-C', ut1]);
+}
+const py = join(repo, 'bench/.venv/bin/python');
+const speedPath = join(results, 'filters-docs-speed.jsonl');
+const SPEED_DOCS = 300;
+let dtSpeed: { docs: number; docs_per_s: number; lid_per_s: number; chain_seconds: number; kept: number } | undefined;
+if (!process.argv.includes('--skip-python')) {
+  // ~1 h on a loaded 2-core machine: datatrove's NLTK tokenization dominates.
+  for (const part of ['-rest', '-rest2', '-fix']) rmSync(join(results, `filters-datatrove${part}.jsonl`), { force: true });
+  execFileSync('python3', [join(repo, 'bench/filters/make-url-docs.py'), ut1, join(results, 'filters-docs-url.jsonl')], { stdio: 'inherit' });
+  execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), docsPath, dtPath], { cwd: repo, stdio: 'inherit' });
+  execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), join(results, 'filters-docs-url.jsonl'), join(results, 'filters-datatrove-url.jsonl')], { cwd: repo, stdio: 'inherit' });
+}
+if (!process.argv.includes('--skip-python') || process.argv.includes('--speed')) {
+  writeFileSync(speedPath, readFileSync(docsPath, 'utf8').trim().split('\n').slice(0, SPEED_DOCS).join('\n') + '\n');
+  const out = execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), speedPath, '/dev/null', '--chain-only'], { cwd: repo, encoding: 'utf8' });
+  writeFileSync(join(results, 'filters-datatrove-speed.raw'), out);
+}
+if (existsSync(join(results, 'filters-datatrove-speed.raw'))) {
+  dtSpeed = JSON.parse(readFileSync(join(results, 'filters-datatrove-speed.raw'), 'utf8').trim().split('\n').pop()!);
+}
+
+interface DtEntry { keep: boolean | null; reason: string | null; lang?: string; score?: number; text?: string; metrics?: Record<string, number | null> }
+const readJsonl = <T>(p: string): T[] => (existsSync(p) ? readFileSync(p, 'utf8').trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as T) : []);
+type RawDoc = { id: string; url: string; text: string };
+const mainDocs = readJsonl<RawDoc>(docsPath);
+// URL-filter cases from the block lists (make-url-docs.py). datatrove's results may come in parts
+// (-rest, -rest2: a long run resumed on the remaining documents; -fix: documents re-run after a fix of
+// this script's result unpacking), all with the same script.
+const raw = [...mainDocs, ...readJsonl<RawDoc>(join(results, 'filters-docs-url.jsonl'))];
+const docs: Document[] = raw.map((d) => ({ id: d.id, url: d.url || 'http://missing.invalid/', text: d.text, source: 'bench', file: docsPath, meta: {} }));
+const dt = new Map<string, Record<string, DtEntry>>();
+for (const part of ['', '-rest', '-rest2', '-fix', '-url']) {
+  for (const r of readJsonl<{ id: string; filters: Record<string, DtEntry> }>(join(results, `filters-datatrove${part}.jsonl`))) dt.set(r.id, r.filters);
+}
+
+const cfg = filtersSchema.parse({ url: { domain_lists: [join(ut1, 'adult/domains')], url_lists: [join(ut1, 'adult/urls')] } });
+const r = resolveFilters(cfg);
+const lists = await loadUrlLists(r.url);
+const lid = await loadLanguageId(r.language.newlines, r.language.max_chars);
+const url = urlFilter(lists, { soft_word_threshold: 2 });
+const ours: Record<string, (d: Document, c: FilterContext) => Outcome> = {
+  url: (d) => url(d),
+  language: (d) => {
+    const { lang, score } = lid.predict(d.text);
+    return lang === 'en' && score > 0.65 ? { keep: true } : { keep: false, rule: lang === 'en' ? 'language_score' : 'language', detail: `${lang} ${score}` };
+  },
+  gopher_repetition: gopherRepetition(r.gopher_repetition),
+  gopher_quality: gopherQuality(r.gopher_quality),
+  c4_quality: c4Quality(r.c4_quality),
+  fineweb_quality: finewebQuality(r.fineweb_quality),
+};
+
+const table: string[] = [];
+const details: string[] = [];
+const disagreeing: { id: string; name: string; line: string }[] = [];
+for (const [name, f] of Object.entries(ours)) {
+  let agree = 0;
+  let sameRule = 0;
+  let bothDrop = 0;
+  let textSame = 0;
+  let bothKeep = 0;
+  let n = 0;
+  for (const d of docs) {
+    if (name !== 'url' && d.id.startsWith('url/')) continue;
+    const theirs = dt.get(d.id)?.[name];
+    if (!theirs || theirs.keep === null) continue;
+    n++;
+    const metrics: Record<string, number> = {};
+    let cached: [string, readonly string[]] | undefined;
+    const ctx: FilterContext = {
+      words: (t) => (cached?.[0] === t ? cached[1] : (cached = [t, wordTokenize(t)])[1]),
+      observe: (m, v) => (metrics[m] = Number(v.toFixed(5))),
+    };
+    const o = f(d, ctx);
+    if (name === 'language') {
+      const p = lid.predict(d.text);
+      metrics['lang'] = p.score;
+      if (p.lang !== theirs.lang) details.push(`  language label differs ${d.id}: ours ${p.lang} ${p.score.toFixed(4)} / datatrove ${theirs.lang} ${theirs.score?.toFixed(4)}`);
+    }
+    if (o.keep === theirs.keep) {
+      agree++;
+      if (!o.keep) {
+        bothDrop++;
+        if (o.rule === theirs.reason || name === 'language') sameRule++;
+        else details.push(`  ${name} same verdict, other rule ${d.id}: ours ${o.rule} (${o.detail}) / datatrove ${theirs.reason}`);
+      } else if (name === 'c4_quality') {
+        bothKeep++;
+        if ((o.text ?? d.text) === theirs.text) textSame++;
+        else details.push(`  c4_quality kept text differs ${d.id}`);
+      }
+    } else {
+      const tm = theirs.metrics ? JSON.stringify(Object.fromEntries(Object.entries(theirs.metrics).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toFixed(5)) : v]))) : '';
+      const line = `  ${name} DISAGREE ${d.id}: ours ${o.keep ? 'keep' : `drop ${o.rule} (${o.detail})`} ${JSON.stringify(metrics)} / datatrove ${theirs.keep ? 'keep' : `drop ${theirs.reason}`} ${tm}${theirs.lang ? ` ${theirs.lang} ${theirs.score}` : ''}`;
+      details.push(line);
+      disagreeing.push({ id: d.id, name, line });
+    }
+  }
+  table.push(`| ${name} | ${n} | ${agree} | ${((100 * agree) / n).toFixed(2)}% | ${bothDrop} | ${sameRule} |${name === 'c4_quality' ? ` kept text identical ${textSame}/${bothKeep}` : ''}`);
+}
+console.log('\n## Agreement with datatrove 0.2.0 (each filter on every document)\n');
+console.log('| filter | docs | same verdict | agreement | both drop | same rule |');
+console.log('|---|---|---|---|---|---|');
+for (const l of table) console.log(l);
+console.log(`\n## Differences (${details.length})\n`);
+for (const l of details) console.log(l);
+if (disagreeing.length > 0 && existsSync(py)) {
+  // datatrove's measured values for the disagreeing documents (its filters return only a reason).
+  const ids = join(results, 'filters-disagree-ids.txt');
+  const metricsOut = join(results, 'filters-datatrove-metrics.jsonl');
+  writeFileSync(ids, [...new Set(disagreeing.map((x) => x.id))].join('\n') + '\n');
+  execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), docsPath, metricsOut, ids], { cwd: repo, stdio: 'ignore' });
+  const m = new Map(readJsonl<{ id: string; filters: Record<string, DtEntry> }>(metricsOut).map((x) => [x.id, x.filters]));
+  console.log('\ndatatrove values for the disagreements:');
+  for (const x of disagreeing) console.log(`  ${x.name} ${x.id}: ${JSON.stringify(m.get(x.id)?.[x.name]?.metrics ?? {})}`);
+}
+
+if (process.argv.includes('--exactness-only')) process.exit(0);
+
+// Speed: chained FineWeb filters, one core, best of 2 (datatrove: one pass, same documents).
+const pipeline = await createFilterPipeline(cfg);
+const speedDocs = docs.slice(0, dtSpeed?.docs ?? mainDocs.length);
+let best = Infinity;
+let kept = 0;
+for (let rep = 0; rep < 2; rep++) {
+  const stats = createStats();
+  kept = 0;
+  const t0 = performance.now();
+  for (const d of speedDocs) if (pipeline.apply(d, stats).keep) kept++;
+  best = Math.min(best, (performance.now() - t0) / 1000);
+}
+const oursPerS = speedDocs.length / best;
+console.log('\n## Speed (one core)\n');
+console.log(`chained FineWeb filters on the first ${speedDocs.length} documents: ours ${oursPerS.toFixed(0)} docs/s (${best.toFixed(2)} s, kept ${kept})` + (dtSpeed ? `, datatrove ${dtSpeed.docs_per_s.toFixed(0)} docs/s (${dtSpeed.chain_seconds.toFixed(2)} s, kept ${dtSpeed.kept}) → ${(oursPerS / dtSpeed.docs_per_s).toFixed(1)}×` : ''));
+
+const paras = speedDocs.flatMap((d) => d.text.split('\n')).filter((p) => p.length >= 200).slice(0, 20000);
+const avg = paras.reduce((a, p) => a + p.length, 0) / paras.length;
+let t0 = performance.now();
+for (const p of paras) lid.predict(p);
+const lidPerS = paras.length / ((performance.now() - t0) / 1000);
+console.log(`language id: ours ${lidPerS.toFixed(0)} predictions/s on ${paras.length} paragraphs (avg ${avg.toFixed(0)} chars)` + (dtSpeed ? `, datatrove (fasttext C++) ${dtSpeed.lid_per_s.toFixed(0)}/s → ${(lidPerS / dtSpeed.lid_per_s).toFixed(2)}×` : ''));
+
+// 10 MB document through every filter (each run on it regardless of earlier verdicts).
+let big = '';
+for (let i = 0; big.length < 10_000_000; i++) big += docs[i % mainDocs.length]!.text + '\n';
+const bigDoc: Document = { ...docs[0]!, text: big.slice(0, 10_000_000) };
+const times: string[] = [];
+let total = 0;
+const ctxBig: FilterContext = { words: (() => { let c: [string, readonly string[]] | undefined; return (t: string) => (c?.[0] === t ? c[1] : (c = [t, wordTokenize(t)])[1]); })(), observe: () => {} };
+for (const [name, f] of Object.entries(ours)) {
+  t0 = performance.now();
+  f(bigDoc, ctxBig);
+  const dtMs = performance.now() - t0;
+  total += dtMs;
+  times.push(`${name} ${dtMs.toFixed(0)} ms`);
+}
+console.log(`10 MB document, every filter: ${total.toFixed(0)} ms total (${times.join(', ')}; word tokenization counted in the first filter that needs it)`);

@@ -1,0 +1,81 @@
+// C4 quality filter: line-level cleaning and page-level kills of C4 (Raffel et al. 2020). One
+// function serves datatrove's C4QualityFilter (FineWeb: 3 words per line, 5 sentences, terminal
+// punctuation off, words counted before citation removal) and the original TFDS `clean_page`
+// (5 words per line, 3 sentences, end marks `. ? ! "`, words counted after citation removal,
+// pages over 190 000 characters dropped). It rewrites the text: only kept lines remain, joined by `\n`.
+
+import type { Document } from '../pipeline/document.ts';
+import { splitSentences } from './sentences.ts';
+import { pyLen, pySplit, pySplitlines, pyStrip } from './text.ts';
+import { drop, type FilterContext, type Outcome } from './types.ts';
+
+export interface C4QualityParams {
+  split_paragraph: boolean;
+  remove_citations: boolean;
+  filter_no_terminal_punct: boolean;
+  end_marks: readonly string[];
+  min_num_sentences: number;
+  min_words_per_line: number;
+  max_word_length: number;
+  filter_lorem_ipsum: boolean;
+  filter_javascript: boolean;
+  filter_curly_bracket: boolean;
+  filter_policy: boolean;
+  /** `before` (datatrove) or `after` (TFDS) citation removal. */
+  count_words: 'before_citations' | 'after_citations';
+  /** Drop pages longer than this many characters before cleaning (TFDS: 190 000); null = off. */
+  max_page_chars: number | null;
+}
+
+export const C4_QUALITY_DEFAULTS: C4QualityParams = {
+  split_paragraph: true,
+  remove_citations: true,
+  filter_no_terminal_punct: true,
+  end_marks: ['.', '?', '!', '"', "'"],
+  min_num_sentences: 5,
+  min_words_per_line: 3,
+  max_word_length: 1000,
+  filter_lorem_ipsum: true,
+  filter_javascript: true,
+  filter_curly_bracket: true,
+  filter_policy: true,
+  count_words: 'before_citations',
+  max_page_chars: null,
+};
+
+const CITATION_RE = /\[\p{Nd}*\]|\[edit\]|\[citation needed\]/gu;
+const POLICY = ['terms of use', 'privacy policy', 'cookie policy', 'uses cookies', 'use of cookies', 'use cookies'];
+
+export function c4Quality(p: C4QualityParams): (doc: Document, ctx: FilterContext) => Outcome {
+  return (doc, ctx) => {
+    if (p.max_page_chars !== null) {
+      const n = pyLen(doc.text);
+      if (n > p.max_page_chars) return drop('too_long_page', 'page_chars', n, '>', p.max_page_chars);
+    }
+    const units = p.split_paragraph ? pySplitlines(doc.text) : splitSentences(doc.text);
+    let sentences = 0;
+    let total = 0;
+    const kept: string[] = [];
+    for (const raw of units) {
+      total++;
+      let line = pyStrip(raw);
+      let words = pySplit(line);
+      if (p.max_word_length !== -1 && words.some((w) => w.length > p.max_word_length && pyLen(w) > p.max_word_length)) continue;
+      if (p.remove_citations) line = line.replace(CITATION_RE, '');
+      if (p.filter_no_terminal_punct && (!p.end_marks.some((m) => line.endsWith(m)) || line.endsWith('...'))) continue;
+      if (p.count_words === 'after_citations') words = pySplit(line);
+      if (words.length < p.min_words_per_line) continue;
+      const lower = line.toLowerCase();
+      if (p.filter_lorem_ipsum && lower.includes('lorem ipsum')) return { keep: false, rule: 'lorem_ipsum', detail: 'line contains "lorem ipsum"' };
+      if (p.filter_javascript && lower.includes('javascript')) continue;
+      if (p.filter_curly_bracket && line.includes('{')) return { keep: false, rule: 'curly_bracket', detail: 'line contains "{"' };
+      if (p.filter_policy && POLICY.some((s) => lower.includes(s))) continue;
+      sentences += p.split_paragraph ? splitSentences(line).length : 1;
+      kept.push(line);
+    }
+    ctx.observe('sentences', sentences);
+    ctx.observe('kept_line_ratio', total ? kept.length / total : 0);
+    if (sentences < p.min_num_sentences) return drop('too_few_sentences', 'sentences', sentences, '<', p.min_num_sentences);
+    return { keep: true, text: pyStrip(kept.join(p.split_paragraph ? '\n' : ' ')) };
+  };
+}

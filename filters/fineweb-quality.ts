@@ -1,0 +1,70 @@
+// FineWeb quality filter (Penedo et al. 2024) in its FineWeb-era form (datatrove v0.2.0): share of
+// lines ending in punctuation (drop if ≤ 0.12), share of short lines (drop if ≥ 0.67), share of
+// characters in duplicated lines (drop if ≥ 0.01), newlines per word (drop if > 0.3). The
+// `head` variant switches to datatrove's later rules (non-empty lines, terminal marks, strict inequalities).
+
+import type { Document } from '../pipeline/document.ts';
+import { findDuplicates } from './gopher-repetition.ts';
+import { pyCount, pyLen, pyStrip } from './text.ts';
+import { drop, type FilterContext, type Outcome } from './types.ts';
+
+export interface FinewebQualityParams {
+  line_punct_thr: number;
+  line_punct_exclude_zero: boolean;
+  short_line_thr: number;
+  short_line_length: number;
+  char_duplicates_ratio: number;
+  new_line_ratio: number;
+  stop_chars: readonly string[];
+  /** `fineweb` (v0.2.0: all lines, ≤ / ≥ / ≥) or `head` (non-empty lines, < / > / >). */
+  variant: 'fineweb' | 'head';
+}
+
+export const FINEWEB_QUALITY_DEFAULTS: FinewebQualityParams = {
+  line_punct_thr: 0.12,
+  line_punct_exclude_zero: false,
+  short_line_thr: 0.67,
+  short_line_length: 30,
+  char_duplicates_ratio: 0.01,
+  new_line_ratio: 0.3,
+  stop_chars: ['.', "'", '"', '!', '?'],
+  variant: 'fineweb',
+};
+
+export function finewebQuality(p: FinewebQualityParams): (doc: Document, ctx: FilterContext) => Outcome {
+  const head = p.variant === 'head';
+  return (doc, ctx) => {
+    const text = doc.text;
+    let lines = text.split('\n');
+    if (head) {
+      lines = lines.filter((l) => pyStrip(l) !== '');
+      if (lines.length === 0) return { keep: false, rule: 'empty', detail: 'no non-blank line' };
+    }
+    let punct = 0;
+    let short = 0;
+    for (const l of lines) {
+      if (p.stop_chars.some((c) => l.endsWith(c))) punct++;
+      if (pyLen(l) <= p.short_line_length) short++;
+    }
+    const punctRatio = punct / lines.length;
+    ctx.observe('line_punct_ratio', punctRatio);
+    const punctFails = head ? punctRatio < p.line_punct_thr : punctRatio <= p.line_punct_thr;
+    if (punctFails && !(punctRatio === 0 && p.line_punct_exclude_zero)) return drop('line_punct_ratio', 'line_punct_ratio', punctRatio, head ? '<' : '<=', p.line_punct_thr);
+
+    const shortRatio = short / lines.length;
+    ctx.observe('short_line_ratio', shortRatio);
+    if (head ? shortRatio > p.short_line_thr : shortRatio >= p.short_line_thr) return drop('short_line_ratio', 'short_line_ratio', shortRatio, head ? '>' : '>=', p.short_line_thr);
+
+    const nonEmpty = head ? lines : lines.filter((l) => pyStrip(l) !== '');
+    const dupChars = findDuplicates(nonEmpty)[1];
+    const dupRatio = dupChars / (pyLen(text) - pyCount(text, '\n'));
+    ctx.observe('char_dup_ratio', dupRatio);
+    if (head ? dupRatio > p.char_duplicates_ratio : dupRatio >= p.char_duplicates_ratio) return drop('char_dup_ratio', 'char_dup_ratio', dupRatio, head ? '>' : '>=', p.char_duplicates_ratio);
+
+    const words = ctx.words(text);
+    const listRatio = pyCount(text, '\n') / words.length;
+    ctx.observe('list_ratio', listRatio);
+    if (listRatio > p.new_line_ratio) return drop('list_ratio', 'list_ratio', listRatio, '>', p.new_line_ratio);
+    return { keep: true };
+  };
+}

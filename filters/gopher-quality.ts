@@ -1,0 +1,114 @@
+// Gopher quality filter (Rae et al. 2021) as datatrove implements it: word count and mean word
+// length over non-symbol words, `#` and ellipsis per word, bullet and ellipsis line shares, share
+// of words with a letter, and a stop-word minimum. Words are NLTK-style tokens (words.ts).
+
+import type { Document } from '../pipeline/document.ts';
+import { isNonSymbolWord } from './punctuation.ts';
+import { hasAlpha, pyCount, pyLen, pyLstrip, pyRstrip, pySplitlines } from './text.ts';
+import { drop, type FilterContext, type Outcome } from './types.ts';
+
+export interface GopherQualityParams {
+  min_doc_words: number | null;
+  max_doc_words: number | null;
+  min_avg_word_length: number | null;
+  max_avg_word_length: number | null;
+  max_symbol_word_ratio: number | null;
+  max_bullet_lines_ratio: number | null;
+  max_ellipsis_lines_ratio: number | null;
+  /** Minimum share of tokens with a letter (datatrove's misleading name kept). */
+  max_non_alpha_words_ratio: number | null;
+  min_stop_words: number | null;
+  stop_words: readonly string[];
+  /** `occurrences` (FineWeb era) or `distinct` (datatrove from 2025-01-30). */
+  stop_word_count: 'occurrences' | 'distinct';
+}
+
+export const GOPHER_QUALITY_DEFAULTS: GopherQualityParams = {
+  min_doc_words: 50,
+  max_doc_words: 100_000,
+  min_avg_word_length: 3,
+  max_avg_word_length: 10,
+  max_symbol_word_ratio: 0.1,
+  max_bullet_lines_ratio: 0.9,
+  max_ellipsis_lines_ratio: 0.3,
+  max_non_alpha_words_ratio: 0.8,
+  min_stop_words: 2,
+  stop_words: ['the', 'be', 'to', 'of', 'and', 'that', 'have', 'with'],
+  stop_word_count: 'occurrences',
+};
+
+export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: FilterContext) => Outcome {
+  const stop = new Set(p.stop_words);
+  return (doc, ctx) => {
+    const text = doc.text;
+    const words = ctx.words(text);
+    const nWords = words.length;
+    let nonSymbol = 0;
+    let nonSymbolChars = 0;
+    for (const w of words) {
+      if (isNonSymbolWord(w)) {
+        nonSymbol++;
+        nonSymbolChars += pyLen(w);
+      }
+    }
+    ctx.observe('non_symbol_words', nonSymbol);
+    if (p.min_doc_words && nonSymbol < p.min_doc_words) return drop('gopher_short_doc', 'non_symbol_words', nonSymbol, '<', p.min_doc_words);
+    if (p.max_doc_words && nonSymbol > p.max_doc_words) return drop('gopher_long_doc', 'non_symbol_words', nonSymbol, '>', p.max_doc_words);
+
+    const mean = nonSymbolChars / nonSymbol;
+    ctx.observe('mean_word_length', mean);
+    if (p.min_avg_word_length && mean < p.min_avg_word_length) return drop('gopher_below_avg_threshold', 'mean_word_length', mean, '<', p.min_avg_word_length);
+    if (p.max_avg_word_length && mean > p.max_avg_word_length) return drop('gopher_above_avg_threshold', 'mean_word_length', mean, '>', p.max_avg_word_length);
+
+    if (p.max_symbol_word_ratio) {
+      const hashes = pyCount(text, '#') / nWords;
+      ctx.observe('hash_word_ratio', hashes);
+      if (hashes > p.max_symbol_word_ratio) return drop('gopher_too_many_hashes', 'hash_word_ratio', hashes, '>', p.max_symbol_word_ratio);
+      const ellipses = (pyCount(text, '...') + pyCount(text, '…')) / nWords;
+      ctx.observe('ellipsis_word_ratio', ellipses);
+      if (ellipses > p.max_symbol_word_ratio) return drop('gopher_too_many_ellipsis', 'ellipsis_word_ratio', ellipses, '>', p.max_symbol_word_ratio);
+    }
+
+    const lines = pySplitlines(text);
+    if (p.max_bullet_lines_ratio) {
+      let bullets = 0;
+      for (const l of lines) {
+        const s = pyLstrip(l);
+        if (s.startsWith('•') || s.startsWith('-')) bullets++;
+      }
+      const ratio = bullets / lines.length;
+      ctx.observe('bullet_lines_ratio', ratio);
+      if (ratio > p.max_bullet_lines_ratio) return drop('gopher_too_many_bullets', 'bullet_lines_ratio', ratio, '>', p.max_bullet_lines_ratio);
+    }
+    if (p.max_ellipsis_lines_ratio) {
+      let ell = 0;
+      for (const l of lines) {
+        const s = pyRstrip(l);
+        if (s.endsWith('...') || s.endsWith('…')) ell++;
+      }
+      const ratio = ell / lines.length;
+      ctx.observe('end_ellipsis_lines_ratio', ratio);
+      if (ratio > p.max_ellipsis_lines_ratio) return drop('gopher_too_many_end_ellipsis', 'end_ellipsis_lines_ratio', ratio, '>', p.max_ellipsis_lines_ratio);
+    }
+    if (p.max_non_alpha_words_ratio) {
+      let alpha = 0;
+      for (const w of words) if (hasAlpha(w)) alpha++;
+      const ratio = alpha / nWords;
+      ctx.observe('alpha_words_ratio', ratio);
+      if (ratio < p.max_non_alpha_words_ratio) return drop('gopher_below_alpha_threshold', 'alpha_words_ratio', ratio, '<', p.max_non_alpha_words_ratio);
+    }
+    if (p.min_stop_words) {
+      let n = 0;
+      if (p.stop_word_count === 'occurrences') {
+        for (const w of words) if (stop.has(w)) n++;
+      } else {
+        const found = new Set<string>();
+        for (const w of words) if (stop.has(w)) found.add(w);
+        n = found.size;
+      }
+      ctx.observe('stop_words', n);
+      if (n < p.min_stop_words) return drop('gopher_enough_stop_words', 'stop_words', n, '<', p.min_stop_words);
+    }
+    return { keep: true };
+  };
+}

@@ -1,0 +1,121 @@
+// Gopher repetition filter (Rae et al. 2021, Table A1) as datatrove implements it: duplicate
+// paragraph/line fractions, top 2–4-gram character fractions, duplicated 5–10-gram character
+// fractions. Every comparison is strictly greater-than; denominators are `len(text)` in code points.
+
+import type { Document } from '../pipeline/document.ts';
+import { hashWords, ngramKey } from './ngram-hash.ts';
+import { pyLen, pySplitlines, pyStrip } from './text.ts';
+import { drop, type FilterContext, type Outcome } from './types.ts';
+
+export interface GopherRepetitionParams {
+  dup_para_frac: number | null;
+  dup_para_char_frac: number | null;
+  dup_line_frac: number | null;
+  dup_line_char_frac: number | null;
+  top_n_grams: readonly (readonly [number, number])[];
+  dup_n_grams: readonly (readonly [number, number])[];
+  /** `splitlines` (FineWeb era: blank lines are lines) or `newline_runs` (datatrove after 2024-04-26). */
+  lines: 'splitlines' | 'newline_runs';
+}
+
+export const GOPHER_REPETITION_DEFAULTS: GopherRepetitionParams = {
+  dup_para_frac: 0.3,
+  dup_para_char_frac: 0.2,
+  dup_line_frac: 0.3,
+  dup_line_char_frac: 0.2,
+  top_n_grams: [
+    [2, 0.2],
+    [3, 0.18],
+    [4, 0.16],
+  ],
+  dup_n_grams: [
+    [5, 0.15],
+    [6, 0.14],
+    [7, 0.13],
+    [8, 0.12],
+    [9, 0.11],
+    [10, 0.1],
+  ],
+  lines: 'splitlines',
+};
+
+/** Number of elements equal to an earlier element, and their total length in code points. */
+export function findDuplicates(items: readonly string[]): [number, number] {
+  const seen = new Set<string>();
+  let dups = 0;
+  let chars = 0;
+  for (const x of items) {
+    if (seen.has(x)) {
+      dups++;
+      chars += pyLen(x);
+    } else seen.add(x);
+  }
+  return [dups, chars];
+}
+
+export function gopherRepetition(p: GopherRepetitionParams): (doc: Document, ctx: FilterContext) => Outcome {
+  return (doc, ctx) => {
+    const text = doc.text;
+    const textLen = pyLen(text);
+    const check = (rule: string, value: number, thr: number | null): Outcome | undefined => {
+      if (!thr) return undefined;
+      ctx.observe(rule, value);
+      return value > thr ? drop(rule, rule, value, '>', thr) : undefined;
+    };
+
+    const paragraphs = pyStrip(text).split(/\n{2,}/);
+    const [paraDups, paraChars] = findDuplicates(paragraphs);
+    const r1 = check('dup_para_frac', paraDups / paragraphs.length, p.dup_para_frac) ?? check('dup_para_char_frac', paraChars / textLen, p.dup_para_char_frac);
+    if (r1) return r1;
+
+    const lines = p.lines === 'splitlines' ? pySplitlines(text) : text.split(/\n+/);
+    const [lineDups, lineChars] = findDuplicates(lines);
+    const r2 = check('dup_line_frac', lineDups / lines.length, p.dup_line_frac) ?? check('dup_line_char_frac', lineChars / textLen, p.dup_line_char_frac);
+    if (r2) return r2;
+
+    const words = ctx.words(text);
+    const hashes = hashWords(words);
+    const out = { len: 0 };
+    for (const [n, thr] of p.top_n_grams) {
+      if (words.length < n) continue;
+      const counts = new Map<number, number>();
+      const lengths = new Map<number, number>();
+      for (let i = 0; i + n <= words.length; i++) {
+        const key = ngramKey(hashes, i, n, true, out);
+        const c = counts.get(key);
+        if (c === undefined) {
+          counts.set(key, 1);
+          lengths.set(key, out.len);
+        } else counts.set(key, c + 1);
+      }
+      let best = 0;
+      let bestKey = 0;
+      for (const [key, c] of counts) {
+        if (c > best) {
+          best = c;
+          bestKey = key;
+        }
+      }
+      const r = check(`top_${n}_gram`, (lengths.get(bestKey)! * best) / textLen, thr);
+      if (r) return r;
+    }
+    for (const [n, thr] of p.dup_n_grams) {
+      const seen = new Set<number>();
+      let repeated = 0;
+      let i = 0;
+      while (i < words.length - n + 1) {
+        const key = ngramKey(hashes, i, n, false, out);
+        if (seen.has(key)) {
+          repeated += out.len;
+          i += n;
+        } else {
+          seen.add(key);
+          i++;
+        }
+      }
+      const r = check(`duplicated_${n}_n_grams`, repeated / textLen, thr);
+      if (r) return r;
+    }
+    return { keep: true };
+  };
+}

@@ -1,0 +1,160 @@
+// The filter stage's entry point: `createFilterPipeline(cfg)` resolves the preset, loads the lists
+// and the language model once, and returns `apply` (run the filters in order; first drop wins) and
+// `redact` (PII). Stats written (names documented in docs/filters.md):
+//   drop.<filter>                       documents the filter removed
+//   filter.<filter>.<rule>              the same, by rule (datatrove's reason names)
+//   filter.kept                         documents that passed every filter
+//   docs.lang.<code>                    language of every document scored (kept or not)
+//   filter.errors.<filter>              a filter threw on a document (the document is dropped)
+//   filter.c4_badwords.no_list.<lang>   documents whose language has no bad-word list (kept)
+//   pii.emails / pii.ips / pii.docs     replacements made, documents changed
+//   histograms filter.<filter>.<metric> measured values, fixed edges (histograms.ts)
+//   examples drop.<filter>              first dropped documents with their reasons
+
+import type { Document } from '../pipeline/document.ts';
+import type { StatsCollector } from '../pipeline/stats.ts';
+import { c4BadWords } from './c4-badwords.ts';
+import { c4Quality } from './c4-quality.ts';
+import type { FilterName, FiltersConfig } from './config.ts';
+import { finewebQuality } from './fineweb-quality.ts';
+import { gopherQuality } from './gopher-quality.ts';
+import { gopherRepetition } from './gopher-repetition.ts';
+import { edgesFor } from './histograms.ts';
+import { loadLanguageId, type LanguageId } from './lang-id.ts';
+import { piiRedactor } from './pii.ts';
+import { resolveFilters, type ResolvedFilters } from './presets.ts';
+import type { FilterContext, Outcome } from './types.ts';
+import { loadUrlLists, urlFilter } from './url-filter.ts';
+import { wordTokenize } from './words.ts';
+
+export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
+export { resolveFilters, type ResolvedFilters } from './presets.ts';
+
+export type FilterVerdict = { keep: true; doc: Document } | { keep: false; doc: Document; filter: string; reason: string };
+
+export interface FilterPipeline {
+  apply(doc: Document, stats: StatsCollector): FilterVerdict;
+  redact(doc: Document, stats: StatsCollector): Document;
+}
+
+type Step = (doc: Document, ctx: FilterContext, stats: StatsCollector) => Outcome;
+
+function languageStep(lid: LanguageId, s: ResolvedFilters['language']): Step {
+  const wanted = new Set(s.languages);
+  return (doc) => {
+    const lang = doc.lang ?? 'unknown';
+    const score = doc.lang_score ?? 0;
+    if (wanted.size > 0 && !wanted.has(lang)) return { keep: false, rule: 'language', detail: `language ${lang} (${score.toFixed(3)}) not in [${s.languages.join(', ')}]` };
+    if (!(score > s.threshold)) return { keep: false, rule: 'language_score', detail: `${lang} score ${score.toFixed(3)} <= ${s.threshold}` };
+    return { keep: true };
+  };
+}
+
+async function buildSteps(r: ResolvedFilters): Promise<Map<FilterName, Step>> {
+  const steps = new Map<FilterName, Step>();
+  for (const name of r.order) {
+    switch (name) {
+      case 'url': {
+        const f = urlFilter(await loadUrlLists(r.url), { soft_word_threshold: r.url.soft_word_threshold });
+        steps.set(name, (doc) => f(doc));
+        break;
+      }
+      case 'language':
+        break;
+      case 'gopher_repetition':
+        steps.set(name, gopherRepetition(r.gopher_repetition));
+        break;
+      case 'gopher_quality':
+        steps.set(name, gopherQuality(r.gopher_quality));
+        break;
+      case 'c4_quality':
+        steps.set(name, c4Quality(r.c4_quality));
+        break;
+      case 'c4_badwords': {
+        let current: StatsCollector | undefined;
+        const f = c4BadWords(r.c4_badwords, (lang) => current?.count(`filter.c4_badwords.no_list.${lang}`));
+        steps.set(name, (doc, _ctx, stats) => {
+          current = stats;
+          return f(doc);
+        });
+        break;
+      }
+      case 'fineweb_quality':
+        steps.set(name, finewebQuality(r.fineweb_quality));
+        break;
+    }
+  }
+  return steps;
+}
+
+export async function createFilterPipeline(cfg: FiltersConfig): Promise<FilterPipeline> {
+  const r = resolveFilters(cfg);
+  const steps = await buildSteps(r);
+  const lid = r.order.includes('language') ? await loadLanguageId(r.language.newlines, r.language.max_chars) : undefined;
+  if (lid) steps.set('language', languageStep(lid, r.language));
+  const redactor = r.pii ? piiRedactor(r.pii) : undefined;
+
+  const identify = (doc: Document, stats: StatsCollector): Document => {
+    if (!lid) return doc;
+    const { lang, score } = lid.predict(doc.text);
+    stats.count(`docs.lang.${lang}`);
+    stats.observe('filter.language.score', score, edgesFor('score'));
+    return { ...doc, lang, lang_score: score };
+  };
+
+  return {
+    apply(input, stats) {
+      let doc = input;
+      let wordsOf: string | undefined;
+      let words: readonly string[] = [];
+      let current: FilterName = 'url';
+      const ctx: FilterContext = {
+        words(text) {
+          if (text !== wordsOf) {
+            words = wordTokenize(text);
+            wordsOf = text;
+          }
+          return words;
+        },
+        observe(metric, value) {
+          if (Number.isFinite(value)) stats.observe(`filter.${current}.${metric}`, value, edgesFor(metric));
+        },
+      };
+      let identified = false;
+      for (const name of r.order) {
+        current = name;
+        if (name === 'language') {
+          doc = identify(doc, stats);
+          identified = true;
+        }
+        let out: Outcome;
+        try {
+          out = steps.get(name)!(doc, ctx, stats);
+        } catch (err) {
+          stats.count(`filter.errors.${name}`);
+          out = { keep: false, rule: 'error', detail: `filter failed: ${(err as Error).message}` };
+        }
+        if (!out.keep) {
+          if (lid && !identified) doc = identify(doc, stats);
+          const reason = `${name}: ${out.detail} (${out.rule})`;
+          stats.count(`drop.${name}`);
+          stats.count(`filter.${name}.${out.rule}`);
+          stats.example(`drop.${name}`, { id: doc.id, ...(doc.url ? { url: doc.url } : {}), reason, text: doc.text });
+          return { keep: false, doc, filter: name, reason };
+        }
+        if (out.text !== undefined && out.text !== doc.text) doc = { ...doc, text: out.text };
+      }
+      stats.count('filter.kept');
+      return { keep: true, doc };
+    },
+    redact(doc, stats) {
+      if (!redactor) return doc;
+      const { text, emails, ips } = redactor(doc.text);
+      if (emails + ips === 0) return doc;
+      stats.count('pii.emails', emails);
+      stats.count('pii.ips', ips);
+      stats.count('pii.docs');
+      return { ...doc, text };
+    },
+  };
+}

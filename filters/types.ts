@@ -1,0 +1,36 @@
+// The shapes shared by the filters: a filter is a plain function from a document (and a context
+// that memoises word tokenization and records measured values) to keep or a drop with the rule
+// that fired and the value it measured.
+
+import type { Document } from '../pipeline/document.ts';
+
+export interface Drop {
+  keep: false;
+  /** The rule that fired, named as datatrove names it (e.g. `gopher_below_avg_threshold`). */
+  rule: string;
+  /** Human-readable measurement, e.g. `mean_word_length 2.1 < 3`. */
+  detail: string;
+}
+
+/** Keep, optionally with rewritten text (C4 quality drops lines). */
+export type Outcome = { keep: true; text?: string } | Drop;
+
+export interface FilterContext {
+  /** NLTK-style word tokens of `text`, computed once per distinct text. */
+  words(text: string): readonly string[];
+  /** Records a measured value for the filter's histogram `<metric>`. */
+  observe(metric: string, value: number): void;
+}
+
+export type FilterFn = (doc: Document, ctx: FilterContext) => Outcome;
+
+/** Formats a measured value for reasons: short, stable, no exponent for ordinary ratios. */
+export function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(4)));
+}
+
+export function drop(rule: string, metric: string, value: number, op: string, threshold: number): Drop {
+  return { keep: false, rule, detail: `${metric} ${fmt(value)} ${op} ${fmt(threshold)}` };
+}

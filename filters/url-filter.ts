@@ -1,0 +1,93 @@
+// URL filter (datatrove URLFilter, as FineWeb used it): registered domain or full host in a domain
+// block list, exact URL in a URL block list, a banned word as a URL token, ≥ 2 soft-banned words,
+// or a banned sub-word inside the alphanumeric-only lowercased URL. Lists are read once from files.
+
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { getDomain, getHostname } from 'tldts';
+import type { Document } from '../pipeline/document.ts';
+import type { Outcome } from './types.ts';
+
+export interface UrlLists {
+  domains: ReadonlySet<string>;
+  urls: ReadonlySet<string>;
+  bannedWords: ReadonlySet<string>;
+  bannedSubwords: readonly string[];
+  softBannedWords: readonly string[];
+}
+
+export interface UrlListSettings {
+  domain_lists: readonly string[];
+  url_lists: readonly string[];
+  default_word_lists: boolean;
+  banned_words: readonly string[];
+  banned_subwords: readonly string[];
+  soft_banned_words: readonly string[];
+}
+
+export interface UrlFilterParams {
+  soft_word_threshold: number;
+}
+
+const NON_ALNUM = /[^a-zA-Z0-9]+/g;
+
+export function normalizeUrlWord(s: string): string {
+  return s.replace(NON_ALNUM, '').toLowerCase();
+}
+
+/** Lines of a list file (`.gz` allowed), `#` lines skipped; `normalize` applies datatrove's word normalisation. */
+export async function readListFile(path: string, normalize: boolean): Promise<string[]> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (err) {
+    throw new Error(`url filter: cannot read list file ${path}: ${(err as Error).message}`);
+  }
+  const text = (path.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const v = normalize ? normalizeUrlWord(line) : line.trim();
+    if (v !== '') out.push(v);
+  }
+  return out;
+}
+
+export function urlFilter(lists: UrlLists, p: UrlFilterParams): (doc: Document) => Outcome {
+  return (doc) => {
+    const url = doc.url;
+    if (!url) return { keep: true };
+    if (lists.domains.size > 0) {
+      const host = getHostname(url) ?? '';
+      const domain = getDomain(url, { allowPrivateDomains: false }) ?? '';
+      if (domain && lists.domains.has(domain)) return { keep: false, rule: 'domain', detail: `domain ${domain} is block-listed` };
+      if (host && domain && lists.domains.has(host)) return { keep: false, rule: 'subdomain', detail: `host ${host} is block-listed` };
+    }
+    if (lists.urls.has(url)) return { keep: false, rule: 'url', detail: 'URL is block-listed' };
+    const tokens = new Set(url.split(NON_ALNUM));
+    for (const w of lists.bannedWords) if (tokens.has(w)) return { keep: false, rule: 'hard_blacklisted', detail: `banned word "${w}" in URL` };
+    const soft = lists.softBannedWords.filter((w) => tokens.has(w));
+    if (soft.length >= p.soft_word_threshold) return { keep: false, rule: 'soft_blacklisted', detail: `soft-banned words ${soft.length} >= ${p.soft_word_threshold} (${soft.join(', ')})` };
+    const normalized = normalizeUrlWord(url);
+    for (const w of lists.bannedSubwords) if (normalized.includes(w)) return { keep: false, rule: 'blacklisted_subword', detail: `banned sub-word "${w}" in URL` };
+    return { keep: true };
+  };
+}
+
+/** The lists of a config: shipped word lists (unless switched off) plus the named files and extra words, deduplicated. */
+export async function loadUrlLists(s: UrlListSettings): Promise<UrlLists> {
+  const shipped = (name: string): Promise<string[]> => readListFile(new URL(`./lists/${name}`, import.meta.url).pathname, true);
+  const norm = (xs: readonly string[]): string[] => xs.map(normalizeUrlWord).filter((x) => x !== '');
+  const [words, subwords, soft] = s.default_word_lists ? await Promise.all([shipped('banned_words.txt'), shipped('banned_subwords.txt'), shipped('soft_banned_words.txt')]) : [[], [], []];
+  const domains = new Set<string>();
+  for (const f of s.domain_lists) for (const d of await readListFile(f, false)) domains.add(d);
+  const urls = new Set<string>();
+  for (const f of s.url_lists) for (const u of await readListFile(f, false)) urls.add(u);
+  return {
+    domains,
+    urls,
+    bannedWords: new Set([...words, ...norm(s.banned_words)]),
+    bannedSubwords: [...new Set([...subwords, ...norm(s.banned_subwords)])],
+    softBannedWords: [...new Set([...soft, ...norm(s.soft_banned_words)])],
+  };
+}

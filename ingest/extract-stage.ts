@@ -1,0 +1,77 @@
+// The `extract` stage: one task per input file. Reads the input's records, extracts main text,
+// runs the quality filters, computes MinHash signatures of the kept documents, redacts PII and
+// writes the kept documents (and, if asked, the dropped ones with their reason) as Parquet.
+
+import { join } from 'node:path';
+import { createDocWriter, type DocWriter } from '../pipeline/doc-store.ts';
+import type { JsonValue, Stage, TaskSpec } from '../pipeline/stage.ts';
+import { LENGTH_EDGES } from '../pipeline/stats.ts';
+import { createFilterPipeline } from '../filters/index.ts';
+import { createSignatureSink } from '../dedup/index.ts';
+import { planInputs, readDocuments, type InputRef } from './index.ts';
+
+export const docsPath = (runDir: string, taskId: string) => join(runDir, 'docs', `${taskId}.parquet`);
+const removedPath = (runDir: string, filter: string, taskId: string) => join(runDir, 'removed', filter, `${taskId}.parquet`);
+
+export const extractStage: Stage = {
+  name: 'extract',
+  command: 'extract',
+  description: 'read each input, extract main text, filter, sign for dedup, write documents',
+  async plan({ config }) {
+    const inputs = await planInputs(config.sources, config.extract);
+    const perSource = new Map<string, number>();
+    return inputs.map((input): TaskSpec => {
+      const n = perSource.get(input.source) ?? 0;
+      perSource.set(input.source, n + 1);
+      return {
+        id: `${input.source}/${String(n).padStart(5, '0')}`,
+        label: input.location,
+        source: input.source,
+        ...(input.bytes !== undefined ? { bytes: input.bytes } : {}),
+        input: input as unknown as JsonValue,
+      };
+    });
+  },
+  async run(ctx) {
+    const { runDir, config, task, stats } = ctx;
+    const input = task.input as unknown as InputRef;
+    const filters = await createFilterPipeline(config.filters);
+    const sink = await createSignatureSink(runDir, config.dedup, { id: task.id, source: input.source });
+    const kept = await createDocWriter(docsPath(runDir, task.id));
+    const removed = new Map<string, DocWriter>();
+    const removedWriter = async (filter: string) => {
+      let w = removed.get(filter);
+      if (!w) {
+        w = await createDocWriter(removedPath(runDir, filter, task.id), { extraColumns: ['reason'] });
+        removed.set(filter, w);
+      }
+      return w;
+    };
+    let row = 0;
+    let bytesSeen = 0;
+    try {
+      for await (const doc of readDocuments(input, config.extract, stats, ctx.signal)) {
+        const bytesNow = stats.counters['bytes.in'] ?? 0;
+        ctx.progress(1, bytesNow - bytesSeen);
+        bytesSeen = bytesNow;
+        const verdict = filters.apply(doc, stats);
+        if (!verdict.keep) {
+          if (config.extract.keep_removed) await (await removedWriter(verdict.filter)).write(verdict.doc, { reason: verdict.reason });
+          continue;
+        }
+        sink.add(verdict.doc, row++);
+        const out = filters.redact(verdict.doc, stats);
+        await kept.write(out);
+        stats.count('docs.out');
+        stats.observe('length.chars', out.text.length, LENGTH_EDGES);
+      }
+      await sink.close();
+      for (const w of removed.values()) await w.close();
+      const { bytes } = await kept.close();
+      stats.count('bytes.out', bytes);
+    } catch (err) {
+      await Promise.allSettled([kept.abort(), sink.abort(), ...[...removed.values()].map((w) => w.abort())]);
+      throw err;
+    }
+  },
+};

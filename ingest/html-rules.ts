@@ -1,0 +1,73 @@
+// The tag and attribute rules of main-text extraction: which elements are never text, which are
+// block boundaries, and which class/id/role/style values mark chrome (menus, cookie banners, share
+// bars, related links, ads, comment sections) or hidden content.
+
+/** Subtrees that never hold main text. */
+export const DROP_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'template', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas',
+  'video', 'audio', 'map', 'select', 'button', 'textarea', 'option', 'optgroup', 'datalist', 'input', 'dialog',
+]);
+
+/** Structural chrome: dropped unless the page has nothing else. `noscript` is here rather than
+ * in DROP_TAGS because some sites (Discourse forums) serve their whole content in it. */
+export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer', 'header', 'menu', 'noscript']);
+
+/** Elements that start and end a block of text (one line of output). */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li', 'main',
+  'menu', 'nav', 'noscript', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br',
+]);
+
+export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Class/id words of chrome, matched as whole `-`/`_`-separated parts of a class or id. */
+const CHROME_WORDS = [
+  'nav', 'navbar', 'navigation', 'menu', 'menubar', 'submenu', 'breadcrumb', 'breadcrumbs', 'crumbs', 'cookie', 'cookies', 'consent',
+  'gdpr', 'share', 'sharing', 'sharedaddy', 'social', 'socials', 'related', 'recommended', 'recommendations', 'sidebar', 'widget',
+  'widgets', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adsense', 'dfp', 'sponsor', 'sponsored', 'promo', 'promotion',
+  'comment', 'comments', 'respond', 'replies', 'footer', 'masthead', 'header', 'newsletter', 'subscribe', 'subscription', 'signup',
+  'popup', 'modal', 'overlay', 'pagination', 'pager', 'tags', 'tagcloud', 'categories', 'byline', 'bio', 'meta', 'skip', 'toolbar',
+  'disqus', 'outbrain', 'taboola', 'print', 'rss', 'login', 'search', 'topbar', 'copyright', 'disclaimer', 'author',
+  'toc', 'postmeta', 'dateline', 'timestamp', 'caption', 'credits', 'prev', 'next', 'more', 'trending', 'popular', 'feedback', 'rating',
+];
+const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
+
+/** Class/id words of the main content (weaker than chrome words: `post-meta` is chrome). */
+const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
+const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody/;
+
+const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
+
+const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const HIDDEN_CLASS_RE = /(^|\s)(hidden|hide|sr-only|screen-reader-text|visually-hidden|visuallyhidden|d-none|invisible)(\s|$)/i;
+
+export function isHidden(attribs: Record<string, string>): boolean {
+  if (attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true') return true;
+  const style = attribs['style'];
+  if (style !== undefined && HIDDEN_STYLE_RE.test(style)) return true;
+  const cls = attribs['class'];
+  return cls !== undefined && HIDDEN_CLASS_RE.test(cls);
+}
+
+/** 2: the element is the article body itself; 1: looks like content; 0: neutral; -1: chrome. */
+export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
+  const role = attribs['role'];
+  if (role !== undefined && CHROME_ROLES.has(role.toLowerCase())) return -1;
+  const cls = attribs['class'];
+  const id = attribs['id'];
+  if (cls === undefined && id === undefined) return role === 'main' || role === 'article' ? 1 : 0;
+  // Per class name: chrome if any part is a chrome word (`post-meta`), else content if any part is
+  // a content word. An element with both kinds of names (`article-template under-menu`) is neutral.
+  let chrome = false;
+  let content = false;
+  for (const name of `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/)) {
+    // State classes (`has-sidebar`, `no-js`) describe the page, not the element.
+    if (name === '' || /^(has|with|no|is|js|wp|page-template)-/.test(name)) continue;
+    if (CONTENT_BODY_RE.test(name)) return 2;
+    const parts = name.split(/[_-]+/);
+    if (parts.some((p) => CHROME_WORD_SET.has(p))) chrome = true;
+    else if (parts.some((p) => CONTENT_WORD_SET.has(p))) content = true;
+  }
+  return chrome ? (content ? 0 : -1) : content ? 1 : 0;
+}

@@ -1,0 +1,93 @@
+// The local executor: a pool of worker threads (one per core by default) that each run one task
+// at a time. A worker that dies (out of memory, a native crash) fails only its task and is
+// replaced; the other tasks go on.
+
+import { Worker } from 'node:worker_threads';
+import type { Executor, TaskOutcome } from './executor.ts';
+import { runTask, loadRun } from './task-runner.ts';
+import type { FromWorker, ToWorker, WorkerInit } from './task-worker.ts';
+
+export interface LocalExecutorOptions {
+  workers: number;
+  /** URL of the module exporting `stages` (the default registry unless a test brings its own). */
+  registry?: string;
+}
+
+export const DEFAULT_REGISTRY = new URL('./stages.ts', import.meta.url).href;
+const WORKER_URL = new URL('./task-worker.ts', import.meta.url);
+
+export function createLocalExecutor(options: LocalExecutorOptions): Executor {
+  const registry = options.registry ?? DEFAULT_REGISTRY;
+  return {
+    async runStage(runDir, stage, plan, pending, progress) {
+      if (stage.inline) {
+        const { config } = await loadRun(runDir);
+        const outcomes: TaskOutcome[] = [];
+        for (const index of pending) {
+          const outcome = await runTask(runDir, config, stage, plan, index, {
+            progress: (n, b) => progress.add(n, b),
+            echo: (line) => process.stderr.write(`${line}\n`),
+          });
+          progress.taskFinished(outcome.ok);
+          outcomes.push(outcome);
+        }
+        return outcomes;
+      }
+
+      const queue = [...pending];
+      const outcomes: TaskOutcome[] = [];
+      const init: WorkerInit = { runDir, stageName: stage.name, registry };
+      const poolSize = Math.max(1, Math.min(options.workers, queue.length));
+
+      const runWorker = () =>
+        new Promise<void>((resolve) => {
+          const worker = new Worker(WORKER_URL, { workerData: init });
+          let current: number | undefined;
+          let ready = false;
+          let dead = false;
+          const next = () => {
+            current = queue.shift();
+            if (current === undefined) {
+              dead = true;
+              void worker.terminate().then(() => resolve());
+              return;
+            }
+            worker.postMessage({ type: 'run', index: current } satisfies ToWorker);
+          };
+          worker.on('message', (msg: FromWorker | { type: 'ready' }) => {
+            if (msg.type === 'ready') {
+              ready = true;
+              next();
+            }
+            else if (msg.type === 'progress') progress.add(msg.items, msg.bytes);
+            else {
+              outcomes.push(msg.outcome);
+              progress.taskFinished(msg.outcome.ok);
+              next();
+            }
+          });
+          const crashed = (why: string) => {
+            if (dead) return;
+            dead = true;
+            const failed = current !== undefined ? [current] : [];
+            // A worker that could not even start would fail the same way again: fail the rest too.
+            if (!ready) failed.push(...queue.splice(0));
+            for (const index of failed) {
+              outcomes.push({ index, id: plan[index]!.id, ok: false, skipped: false, error: `worker died: ${why}`, seconds: 0, counters: {} });
+              progress.taskFinished(false);
+            }
+            current = undefined;
+            if (queue.length > 0) void runWorker().then(resolve);
+            else resolve();
+          };
+          worker.on('error', (err) => crashed(err.stack ?? err.message));
+          worker.on('exit', (code) => {
+            if (code !== 0) crashed(`exit code ${code}`);
+          });
+        });
+
+      await Promise.all(Array.from({ length: poolSize }, runWorker));
+      return outcomes.sort((a, b) => a.index - b.index);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// A pool worker: loads the run's config, the stage and its plan once, then runs the tasks the
+// pool hands it one at a time, streaming progress back (batched, so a fast stage does not flood
+// the main thread).
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadPlan, loadRun, runTask } from './task-runner.ts';
+import type { Stage } from './stage.ts';
+
+export interface WorkerInit {
+  runDir: string;
+  stageName: string;
+  /** URL of a module exporting `stages: Stage[]`. */
+  registry: string;
+}
+
+export type ToWorker = { type: 'run'; index: number } | { type: 'abort' };
+export type FromWorker =
+  | { type: 'progress'; items: number; bytes: number }
+  | { type: 'done'; outcome: import('./executor.ts').TaskOutcome };
+
+const port = parentPort;
+if (!port) throw new Error('task-worker.ts runs inside a worker thread');
+const init = workerData as WorkerInit;
+const { stages } = (await import(init.registry)) as { stages: readonly Stage[] };
+const stage = stages.find((s) => s.name === init.stageName);
+if (!stage) throw new Error(`unknown stage "${init.stageName}"`);
+const { config } = await loadRun(init.runDir);
+const plan = await loadPlan(init.runDir, init.stageName);
+const controller = new AbortController();
+
+let items = 0;
+let bytes = 0;
+let lastPost = 0;
+const post = (force: boolean) => {
+  const now = performance.now();
+  if ((items || bytes) && (force || now - lastPost > 200)) {
+    port.postMessage({ type: 'progress', items, bytes } satisfies FromWorker);
+    items = 0;
+    bytes = 0;
+    lastPost = now;
+  }
+};
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'abort') {
+    controller.abort();
+    return;
+  }
+  void runTask(init.runDir, config, stage, plan, msg.index, {
+    signal: controller.signal,
+    progress(n, b = 0) {
+      items += n;
+      bytes += b;
+      post(false);
+    },
+  }).then((outcome) => {
+    post(true);
+    port.postMessage({ type: 'done', outcome } satisfies FromWorker);
+  });
+});
+port.postMessage({ type: 'ready' });

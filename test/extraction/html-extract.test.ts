@@ -1,0 +1,185 @@
+// Main-text extraction rules, one small hand-written page per rule, and robustness against deep
+// nesting, huge and broken pages.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractMainText } from '../../ingest/html-extract.ts';
+
+const ARTICLE = [
+  'The harbor was rebuilt after the great storm of 1953, and the town spent a decade paying for it.',
+  'Fishermen moved their boats to the northern quay, where the water stayed calm through the winter months.',
+  'Today the old warehouses hold a museum, two cafes and a school for boat builders that takes twelve students a year.',
+];
+const paras = ARTICLE.map((p) => `<p>${p}</p>`).join('\n');
+const page = (body: string, head = '<title>The Harbor</title>'): string => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
+const lines = (html: string): string[] => extractMainText(html).text.split('\n');
+
+function assertArticle(text: string): void {
+  for (const p of ARTICLE) assert.ok(text.includes(p), `missing: ${p}\n--- got:\n${text}`);
+}
+
+test('paragraphs come out one per line, the title apart', () => {
+  const out = extractMainText(page(`<article><h1>The Harbor</h1>${paras}</article>`));
+  assert.equal(out.title, 'The Harbor');
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('script, style, template, svg and iframe are dropped, noscript is chrome', () => {
+  const out = extractMainText(
+    page(
+      `<script>var secret = "SCRIPTTEXT";</script><style>.x{color:red} STYLETEXT</style><article>${paras}<noscript>NOSCRIPTTEXT enable javascript</noscript><template><p>TEMPLATETEXT</p></template><svg><title>SVGTEXT</title><text>SVGTEXT</text></svg><iframe>IFRAMETEXT</iframe></article>`,
+    ),
+  );
+  assertArticle(out.text);
+  for (const w of ['SCRIPTTEXT', 'STYLETEXT', 'NOSCRIPTTEXT', 'TEMPLATETEXT', 'SVGTEXT', 'IFRAMETEXT']) assert.ok(!out.text.includes(w), w);
+  assert.equal(out.title, 'The Harbor');
+});
+
+test('form controls are dropped, text in a page-wide form is kept', () => {
+  const out = extractMainText(
+    page(`<form id="aspnetForm"><div>${paras}<select><option>OPTIONTEXT</option></select><button>BUTTONTEXT</button><textarea>AREATEXT</textarea><input value="INPUTTEXT"></div></form>`),
+  );
+  assertArticle(out.text);
+  for (const w of ['OPTIONTEXT', 'BUTTONTEXT', 'AREATEXT', 'INPUTTEXT']) assert.ok(!out.text.includes(w), w);
+});
+
+test('nav, header, footer and aside are dropped', () => {
+  const out = extractMainText(
+    page(
+      `<header><p>Welcome to the harbor town site, where you can read everything about the harbor, the boats and the town.</p></header><nav><ul><li><a href="/">Home</a></li><li><a href="/a">About</a></li></ul></nav><main>${paras}</main><aside><p>Our sponsor sells the finest rope in the county, and you should buy some of it today.</p></aside><footer><p>Made with care by the harbor society, a small group of volunteers who love the sea.</p></footer>`,
+    ),
+  );
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('class, id and role chrome is dropped: menus, cookie banners, share bars, related links, ads, comments', () => {
+  const out = extractMainText(
+    page(`<div id="page">
+<div class="main-menu"><p>Browse our guides about harbors, boats, sailing and the sea, all written by locals.</p></div>
+<div class="cookie-banner"><p>We value your privacy and use small files to remember you between visits, if you agree.</p></div>
+<div class="entry-content">${paras}</div>
+<div class="share-buttons"><p>Tell your friends about this story on every network you use, it helps us a lot.</p></div>
+<div class="related-posts"><p>You might also enjoy reading about the lighthouse, which was painted red last year.</p></div>
+<div id="ad-slot-3" class="ad"><p>Buy the new waterproof jacket now, with a discount of twenty percent for readers.</p></div>
+<div id="comments"><p>Great article, I grew up in that town and remember the storm very well indeed.</p></div>
+<div role="navigation"><p>Previous story: the bridge over the river, and why it closed for a month.</p></div>
+</div>`),
+  );
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('hidden elements are dropped', () => {
+  const out = extractMainText(
+    page(
+      `<article>${paras}<div style="display: none">HIDDEN1 sign up for the newsletter today and save.</div><p hidden>HIDDEN2 secret text that should stay secret.</p><div aria-hidden="true">HIDDEN3 a decorative caption.</div><span class="sr-only">HIDDEN4</span><div style="visibility:hidden">HIDDEN5</div></article>`,
+    ),
+  );
+  assertArticle(out.text);
+  for (const w of ['HIDDEN1', 'HIDDEN2', 'HIDDEN3', 'HIDDEN4', 'HIDDEN5']) assert.ok(!out.text.includes(w), w);
+});
+
+test('link-dense blocks are dropped, a link inside a sentence is kept', () => {
+  const links = Array.from({ length: 12 }, (_, i) => `<a href="/t/${i}">Topic number ${i}</a>`).join(' ');
+  const out = extractMainText(page(`<div><p>${links}</p>${paras}<p>Read more in the <a href="/report">harbor report</a>, which the council published in May.</p></div>`));
+  assertArticle(out.text);
+  assert.ok(!out.text.includes('Topic number'));
+  assert.ok(out.text.includes('Read more in the harbor report, which the council published in May.'));
+});
+
+test('the block holding the article wins over short boilerplate blocks around it', () => {
+  const out = extractMainText(
+    page(`<div><div><span>Home</span> <span>Login</span></div><div>Breaking: tide tables updated</div><div>${paras}</div><div>Follow us</div><div>Sitemap</div></div>`),
+  );
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('headings, list items as "- ", table rows joined by " | "', () => {
+  const got = lines(
+    page(
+      `<article>${paras}<h2>Opening hours</h2><ul><li>Monday to Friday, from nine in the morning.</li><li>Saturday, from ten, with guided tours.</li></ul><table><tr><th>Boat</th><th>Built</th></tr><tr><td>Mary Anne</td><td>1921</td></tr></table><p>Entry is free for children under twelve years of age, and for all residents of the town.</p></article>`,
+    ),
+  );
+  assert.deepEqual(lines(page(`<article>${paras}</article>`)), ARTICLE);
+  assert.ok(got.includes('Opening hours'), got.join('\n'));
+  assert.ok(got.includes('- Monday to Friday, from nine in the morning.'), got.join('\n'));
+  assert.ok(got.includes('- Saturday, from ten, with guided tours.'), got.join('\n'));
+  assert.ok(got.includes('Boat | Built'), got.join('\n'));
+  assert.ok(got.includes('Mary Anne | 1921'), got.join('\n'));
+});
+
+test('br breaks lines, pre keeps its lines, entities are decoded', () => {
+  const out = lines(page(`<article>${paras}<p>First line of the poem, &amp; more.<br>Second line &eacute;t&eacute;, and the end.</p><pre>  one  two\n    three\n</pre></article>`));
+  assert.ok(out.includes('First line of the poem, & more.'));
+  assert.ok(out.includes('Second line été, and the end.'));
+  assert.ok(out.includes('one two'));
+  assert.ok(out.includes('three'));
+});
+
+test('a headline equal to the title is not repeated in the text', () => {
+  const out = extractMainText(page(`<div class="post"><h1>The Harbor</h1>${paras}<h2>The Harbor</h2><p>Short.</p></div>`, '<title>The Harbor | Town News</title>'));
+  assert.equal(out.title, 'The Harbor | Town News');
+  assert.equal(out.text.split('\n')[0], ARTICLE[0]);
+});
+
+test('copyright and cookie lines are dropped wherever they sit', () => {
+  const out = extractMainText(page(`<div>${paras}<p>Copyright 2024 Harbor Town. All rights reserved.</p><p>This site uses cookies.</p></div>`));
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('when chrome rules would leave nothing, the text is kept anyway', () => {
+  const out = extractMainText(page(`<div class="sidebar-layout"><div class="widget">${paras}</div></div>`));
+  assertArticle(out.text);
+  const navOnly = extractMainText(page(`<nav>${paras}</nav>`));
+  assertArticle(navOnly.text);
+});
+
+test('empty and text-free pages give empty text', () => {
+  assert.deepEqual(extractMainText(''), { text: '' });
+  assert.equal(extractMainText(page('<script>x()</script><img src="a.png">')).text, '');
+  assert.equal(extractMainText('<html><head><title>  Only   a title </title></head></html>').title, 'Only a title');
+});
+
+test('broken HTML: unclosed tags, stray closers, no body, junk', () => {
+  const html = `<html><head><title>Broken</title><div class=nav><a href=/>Home</a></div><h1>Broken<p>${ARTICLE[0]}<p>${ARTICLE[1]}</div></span></b><p>${ARTICLE[2]}<table><tr><td>never closed`;
+  assertArticle(extractMainText(html).text);
+  assert.equal(typeof extractMainText('<<<>>><!-- unterminated comment <p>x').text, 'string');
+  assert.equal(typeof extractMainText('</p></div></html>text<').text, 'string');
+});
+
+test('10,000-deep nesting completes and keeps the text', () => {
+  const depth = 10_000;
+  const nested = `${'<div>'.repeat(depth)}${paras}${'</div>'.repeat(depth)}`;
+  assert.deepEqual(extractMainText(page(nested)).text.split('\n'), ARTICLE);
+  const unclosed = `${'<div><span><b>'.repeat(depth)}${paras}`;
+  assertArticle(extractMainText(page(unclosed)).text);
+});
+
+test('a huge page (about 8 MB) is extracted whole', () => {
+  const n = 30_000;
+  const body = Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}: ${ARTICLE[i % 3]}</p>`).join('');
+  const text = extractMainText(page(`<article>${body}</article>`)).text;
+  const out = text.split('\n');
+  assert.equal(out.length, n);
+  assert.equal(out[n - 1], `Paragraph ${n - 1}: ${ARTICLE[(n - 1) % 3]}`);
+});
+
+test('a page hidden until a script shows it, or served in noscript, is recovered', () => {
+  assertArticle(extractMainText(page(`<div style="visibility:hidden">${paras}</div>`)).text);
+  assertArticle(extractMainText(page(`<div id="app"></div><noscript><div class="topic">${paras}</div></noscript>`)).text);
+  const out = extractMainText(page(`<article>${paras}</article><noscript><p>Please enable JavaScript to use every feature of this website today.</p></noscript>`));
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('the article body wins over a wrapper class that reads like chrome', () => {
+  const out = extractMainText(page(`<div class="under-menu"><div class="article-content">${paras}</div></div><div class="menu"><p>Shop all our keyboards and typewriters in one place.</p></div>`));
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('a listing of linked items falls back to the page text outside structural chrome', () => {
+  const items = Array.from({ length: 12 }, (_, i) => `<tr><td><a href="/item/${i}">Startup number ${i} is hiring engineers</a></td><td><a href="/from/${i}">site${i}.com</a></td></tr>`).join('');
+  const out = extractMainText(page(`<nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav><table>${items}</table><footer>Legal notes</footer>`));
+  const got = out.text.split('\n');
+  assert.equal(got.length, 12);
+  assert.equal(got[0], 'Startup number 0 is hiring engineers | site0.com');
+  assert.ok(!out.text.includes('Legal notes') && !out.text.includes('Home'));
+});

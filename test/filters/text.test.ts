@@ -1,0 +1,55 @@
+// Python string semantics of the filter helpers: code points, str.split/strip/splitlines,
+// Unicode whitespace and \w, on emoji, CRLF, U+2028, NBSP, CJK, RTL and NUL.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PUNCTUATION_SET, isNonSymbolWord } from '../../filters/punctuation.ts';
+import { hasAlpha, pyCount, pyLen, pySplit, pySplitlines, pyStrip } from '../../filters/text.ts';
+
+test('pyLen counts code points, not UTF-16 units', () => {
+  assert.equal(pyLen('😀'), 1);
+  assert.equal(pyLen('👍🏽'), 2);
+  assert.equal(pyLen('a\u0000b'), 3);
+  assert.equal(pyLen('价格'), 2);
+  assert.equal(pyLen(''), 0);
+});
+
+test('pySplit splits on Python whitespace (incl. U+001C–U+001F, U+0085, NBSP) but not U+FEFF', () => {
+  assert.deepEqual(pySplit(' a\u00a0b\u001cc\u0085d\u3000e '), ['a', 'b', 'c', 'd', 'e']);
+  assert.deepEqual(pySplit('a\ufeffb'), ['a\ufeffb']);
+  assert.deepEqual(pySplit('   '), []);
+  assert.deepEqual(pySplit('a\u0000b'), ['a\u0000b']);
+});
+
+test('pyStrip strips Python whitespace only', () => {
+  assert.equal(pyStrip('\u2028 x \u00a0'), 'x');
+  assert.equal(pyStrip('\ufeffx'), '\ufeffx');
+});
+
+test('pySplitlines follows str.splitlines', () => {
+  assert.deepEqual(pySplitlines('a\r\nb\rc\nd\u2028e\u0085f\u000bg\u000ch\u001ci'), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
+  assert.deepEqual(pySplitlines('a\n\nb\n'), ['a', '', 'b']);
+  assert.deepEqual(pySplitlines(''), []);
+  assert.deepEqual(pySplitlines('\n'), ['']);
+  assert.deepEqual(pySplitlines('a\u001fb'), ['a\u001fb']);
+});
+
+test('pyCount counts non-overlapping occurrences', () => {
+  assert.equal(pyCount('......', '...'), 2);
+  assert.equal(pyCount('a#b##', '#'), 3);
+});
+
+test('hasAlpha is Unicode isalpha (letters of any script, not digits or marks alone)', () => {
+  assert.equal(hasAlpha('שלום'), true);
+  assert.equal(hasAlpha('中'), true);
+  assert.equal(hasAlpha('123'), false);
+  assert.equal(hasAlpha('😀'), false);
+});
+
+test('PUNCTUATION_SET has datatrove\'s 129 members: CR yes; TAB, LF, space, NBSP, U+2018 no', () => {
+  assert.equal(PUNCTUATION_SET.size, 129);
+  assert.ok(PUNCTUATION_SET.has('\r'));
+  for (const c of ['\t', '\n', ' ', '\u00a0', '\u2018']) assert.ok(!PUNCTUATION_SET.has(c), JSON.stringify(c));
+  assert.equal(isNonSymbolWord("''"), false);
+  assert.equal(isNonSymbolWord('😀'), true);
+});

@@ -1,0 +1,43 @@
+// URL filter decision order and list handling, with block-list files written for the test.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import type { Document } from '../../pipeline/document.ts';
+import { loadUrlLists, urlFilter } from '../../filters/url-filter.ts';
+
+const doc = (url: string): Document => ({ id: 'u', text: 'x', source: 's', file: 'f', url, meta: {} });
+
+test('domain, subdomain, url, hard word, soft words, sub-word, in that order', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'urlf-'));
+  writeFileSync(join(dir, 'domains'), '# comment\nbad-site.co.uk\nsub.other.org\n');
+  writeFileSync(join(dir, 'urls.gz'), gzipSync('http://listed.example/exact/path\n'));
+  const lists = await loadUrlLists({ domain_lists: [join(dir, 'domains')], url_lists: [join(dir, 'urls.gz')], default_word_lists: true, banned_words: [], banned_subwords: [], soft_banned_words: [] });
+  const f = urlFilter(lists, { soft_word_threshold: 2 });
+  const rule = (u: string): string => {
+    const o = f(doc(u));
+    return o.keep ? 'keep' : o.rule;
+  };
+  assert.equal(rule('https://www.bad-site.co.uk/page'), 'domain');
+  assert.equal(rule('https://sub.other.org/'), 'subdomain');
+  assert.equal(rule('https://other.org/'), 'keep');
+  assert.equal(rule('http://listed.example/exact/path'), 'url');
+  assert.equal(rule('https://example.com/porn/'), 'hard_blacklisted');
+  // banned words are matched case-sensitively as tokens, but the sub-word check lowercases
+  assert.equal(rule('https://example.com/PORN/'), 'keep');
+  assert.equal(rule('https://example.com/PornHub-clips'), 'blacklisted_subword');
+  assert.equal(rule('https://example.com/auto-erotic'), 'blacklisted_subword');
+  assert.equal(rule('https://example.com/news/today'), 'keep');
+  assert.equal(rule('https://example.com/'), 'keep');
+});
+
+test('extra words are normalised like the shipped lists; the shipped lists can be switched off', async () => {
+  const only = await loadUrlLists({ domain_lists: [], url_lists: [], default_word_lists: false, banned_words: ['Foo-Bar'], banned_subwords: [], soft_banned_words: [] });
+  const f = urlFilter(only, { soft_word_threshold: 2 });
+  assert.equal(f(doc('https://example.com/porn/')).keep, true);
+  assert.equal(f(doc('https://example.com/foobar/x')).keep, false);
+  await assert.rejects(loadUrlLists({ domain_lists: ['/nonexistent/list'], url_lists: [], default_word_lists: false, banned_words: [], banned_subwords: [], soft_banned_words: [] }), /cannot read list file \/nonexistent\/list/);
+});

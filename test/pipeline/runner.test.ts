@@ -1,0 +1,86 @@
+// The runner and the local executor: resume, failure isolation, worker crashes, determinism
+// across worker counts, and refusing a run folder made with another config.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile, rm, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseRunConfig } from '../../pipeline/config.ts';
+import { createLocalExecutor } from '../../pipeline/local-executor.ts';
+import { runPipeline, RunFolderError } from '../../pipeline/runner.ts';
+import { stages } from './fixture-stages.ts';
+
+const registry = new URL('./fixture-stages.ts', import.meta.url).href;
+const config = parseRunConfig({ name: 't', sources: [{ name: 'web', kind: 'warc', paths: ['x.warc.gz'] }] }, 'test');
+const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
+
+async function run(runDir: string, workers = 2, cfg = config) {
+  return runPipeline({ runDir, config: cfg, stages, executor: createLocalExecutor({ workers, registry }), stream: quiet });
+}
+
+const executions = async (runDir: string) => (await readFile(join(runDir, 'executions.log'), 'utf8')).trim().split('\n').sort();
+
+test('runs every task, writes stats and markers, and a rerun skips them all', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'runner-'));
+  const first = await run(dir);
+  assert.equal(first.ok, true);
+  assert.equal(await readFile(join(dir, 'out', 'sum.txt'), 'utf8'), '55\n');
+  assert.equal((await readdir(join(dir, 'markers', 'square', 't'))).length, 6);
+  const stats = JSON.parse(await readFile(join(dir, 'stats', 'square', 't', '00003.json'), 'utf8'));
+  assert.equal(stats.ok, true);
+  assert.equal(stats.counters['docs.in'], 3);
+  const second = await run(dir);
+  assert.equal(second.stages[0]!.skipped, 6);
+  assert.equal((await executions(dir)).length, 6, "nothing ran twice");
+  await rm(dir, { recursive: true });
+});
+
+test('a failed task does not stop the others; the rerun retries only it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'runner-'));
+  await writeFile(join(dir, 'fail-2'), '');
+  const first = await run(dir);
+  assert.equal(first.ok, false);
+  assert.equal(first.stages.length, 1, 'later stages do not run after a failure');
+  assert.equal(first.stages[0]!.failed, 1);
+  assert.match(first.stages[0]!.failures[0]!.error, /task 2 was told to fail/);
+  const failedStats = JSON.parse(await readFile(join(dir, 'stats', 'square', 't', '00002.json'), 'utf8'));
+  assert.equal(failedStats.ok, false);
+  await rm(join(dir, 'fail-2'));
+  const second = await run(dir);
+  assert.equal(second.ok, true);
+  assert.deepEqual((await executions(dir)).filter((t) => t === 't/00002').length, 2);
+  assert.equal((await executions(dir)).length, 6 + 1);
+  await rm(dir, { recursive: true });
+});
+
+test('a worker that dies fails only its task and is replaced', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'runner-'));
+  await writeFile(join(dir, 'crash-1'), '');
+  const result = await run(dir, 2);
+  assert.equal(result.ok, false);
+  assert.equal(result.stages[0]!.failed, 1);
+  assert.match(result.stages[0]!.failures[0]!.error, /worker died/);
+  assert.equal(result.stages[0]!.ok, 5);
+  await rm(dir, { recursive: true });
+});
+
+test('outputs do not depend on the worker count', async () => {
+  const one = await mkdtemp(join(tmpdir(), 'runner-'));
+  const three = await mkdtemp(join(tmpdir(), 'runner-'));
+  await run(one, 1);
+  await run(three, 3);
+  for (const f of ['0.txt', '5.txt', 'sum.txt']) {
+    assert.equal(await readFile(join(one, 'out', f), 'utf8'), await readFile(join(three, 'out', f), 'utf8'));
+  }
+  await rm(one, { recursive: true });
+  await rm(three, { recursive: true });
+});
+
+test('a run folder started with another config is refused', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'runner-'));
+  await run(dir);
+  const other = parseRunConfig({ name: 'other', sources: [{ name: 'web', kind: 'warc', paths: ['y.warc.gz'] }] }, 'test');
+  await assert.rejects(run(dir, 2, other), RunFolderError);
+  await rm(dir, { recursive: true });
+});

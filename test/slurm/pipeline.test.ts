@@ -1,0 +1,114 @@
+// The embedded sample's full pipeline through Slurm, every array element running the real
+// `cc-pretrain task` command, with the web extract task's element scancelled while its docs
+// file is half written and the run then resumed, against the same pipeline on the local
+// executor: every output file byte-identical (plans name the run folder, which differs, so it is
+// written as RUN in both), every task's counters identical.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadRunConfig, parseRunConfig } from '../../pipeline/config.ts';
+import { createLocalExecutor } from '../../pipeline/local-executor.ts';
+import { runPipeline } from '../../pipeline/runner.ts';
+import { createSlurmExecutor } from '../../pipeline/slurm-executor.ts';
+import { stages } from '../../pipeline/stages.ts';
+import { elementsByTask, readSubmissions } from '../../pipeline/slurm-record.ts';
+import { startCluster, slurmUnavailable, type SlurmCluster } from './cluster.ts';
+
+const sample = fileURLToPath(new URL('../../examples/sample.yaml', import.meta.url));
+const skip =
+  slurmUnavailable() ??
+  (!existsSync(sample) ? 'examples/sample.yaml is not in this tree yet' : stages.length === 0 ? 'the stage registry (pipeline/stages.ts) is empty' : undefined);
+const exec = promisify(execFile);
+const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
+
+/** Run-folder parts that record how and when tasks ran, not what they produced. */
+const BOOKKEEPING = new Set(['logs', 'slurm', 'markers', 'stats', 'run.json', 'train', 'report']);
+
+async function files(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .filter((p) => !BOOKKEEPING.has(p.split('/')[0]!))
+    .sort();
+}
+
+/** A file's bytes with the run folder's own path (plans and labels name it) written as RUN. */
+async function content(root: string, name: string): Promise<Buffer> {
+  return Buffer.from((await readFile(join(root, name))).toString('latin1').replaceAll(root, 'RUN'), 'latin1');
+}
+
+async function counters(root: string): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const e of await readdir(join(root, 'stats'), { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    const { seconds: _seconds, ...rest } = JSON.parse((await content(root, relative(root, path))).toString('utf8')) as { seconds: number };
+    out[relative(root, path)] = rest;
+  }
+  return out;
+}
+
+let cluster: SlurmCluster | undefined;
+before(async () => {
+  if (!skip) cluster = await startCluster();
+});
+after(async () => {
+  await cluster?.stop();
+});
+
+test('the sample pipeline through Slurm, one extract element scancelled mid-write and the run resumed, gives byte-identical outputs to the local executor', { skip, timeout: 600_000 }, async () => {
+  // Training is left out: it would take minutes twice over, and its Slurm job has its own test
+  // (executor.test.ts); everything before it, and the report, run.
+  const sampleConfig = await loadRunConfig(sample);
+  const config = parseRunConfig({ ...sampleConfig, train: { ...sampleConfig.train, enabled: false } }, 'test');
+  const local = await mkdtemp(join(tmpdir(), 'sample-local-'));
+  const onSlurm = await mkdtemp(join(tmpdir(), 'sample-slurm-'));
+  const slurmConfig = parseRunConfig({ ...config, executor: { kind: 'slurm', mem_per_task: '3G', time_limit: '30:00', poll_seconds: 0.5, retries: 0 } }, 'test');
+  if (slurmConfig.executor.kind !== 'slurm') throw new Error('unreachable');
+  const executor = createSlurmExecutor({ config: slurmConfig.executor, env: cluster!.env });
+  const runSlurm = () => runPipeline({ runDir: onSlurm, config: slurmConfig, stages, executor, stream: quiet });
+  // Side by side: the Slurm run spends most of its time waiting on the scheduler.
+  const localDone = runPipeline({ runDir: local, config, stages, executor: createLocalExecutor({ workers: 1 }), stream: quiet });
+  const interrupted = runSlurm();
+
+  // Kill the web extract task's element while its docs file is half written.
+  const docsDir = join(onSlurm, 'docs', 'web');
+  const deadline = Date.now() + 120_000;
+  while (!(await readdir(docsDir).catch(() => [] as string[])).some((n) => n.startsWith('00000.parquet.tmp-'))) {
+    assert.ok(Date.now() < deadline, 'the web extract task never started writing');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const plan = JSON.parse(await readFile(join(onSlurm, 'tasks', 'extract.json'), 'utf8')) as { id: string }[];
+  const element = elementsByTask(await readSubmissions(onSlurm, 'extract')).get(plan.findIndex((t) => t.id === 'web/00000'))!;
+  await exec('scancel', [`${element.jobId}_${element.element}`], { env: cluster!.env });
+  const first = await interrupted;
+  assert.equal(first.ok, false);
+  assert.deepEqual(first.stages.map((st) => [st.stage, st.failed]), [['extract', 1]]);
+  assert.match(first.stages[0]!.failures[0]!.error, /CANCELLED/);
+  assert.equal(existsSync(join(docsDir, '00000.parquet')), false, 'no partial docs file under its final name');
+
+  const slurmRun = await runSlurm();
+  const localRun = await localDone;
+  assert.equal(localRun.ok, true, JSON.stringify(localRun.stages.flatMap((s) => s.failures)));
+  assert.equal(slurmRun.ok, true, JSON.stringify(slurmRun.stages.flatMap((s) => s.failures)));
+  assert.equal(slurmRun.stages[0]!.skipped, plan.length - 1, 'the rerun ran only the killed task');
+
+  const names = await files(local);
+  assert.ok(names.length > 0);
+  assert.deepEqual(await files(onSlurm), names);
+  for (const name of names) assert.ok((await content(local, name)).equals(await content(onSlurm, name)), `${name} differs`);
+  assert.deepEqual(await counters(onSlurm), await counters(local));
+  const ran = slurmRun.stages.filter((st) => st.tasks > 0);
+  assert.ok(ran.length >= 5, `stages run: ${ran.map((st) => st.stage).join(', ')}`);
+  for (const stage of ran) assert.ok(existsSync(join(onSlurm, 'slurm', `${stage.stage}.json`)), `stage ${stage.stage} went through sbatch`);
+  await rm(local, { recursive: true });
+  await rm(onSlurm, { recursive: true });
+});
