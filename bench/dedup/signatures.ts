@@ -1,6 +1,6 @@
 // MinHash signatures and duplicate clusters beside datatrove (the anchor) and the npm `minhash`
 // package, on the same documents, in the same run:
-//   node_modules/.bin/node bench/dedup/signatures.ts   (needs bench/.venv: bash bench/setup.sh)
+//   node_modules/.bin/node bench/dedup/signatures.ts   (needs bench/dedup/.venv: bash bench/setup.sh)
 // Prints signature throughput per core (ratios vs datatrove), whether every document's 112 hashes
 // equal datatrove's (fineweb-compat vs datatrove with FineWeb-era normalisation), and whether the
 // duplicate clusters are identical; writes bench/results/dedup/signatures.json.
@@ -18,7 +18,7 @@ import { buildCorpus, type BenchDoc } from './corpus.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const outDir = join(repo, 'bench/results/dedup');
-const python = join(repo, 'bench/.venv/bin/python');
+const python = join(repo, 'bench/dedup/.venv/bin/python');
 
 /** CPU seconds of this process: the machine is shared, and every side here is single-threaded. */
 function cpuSeconds(): number {
