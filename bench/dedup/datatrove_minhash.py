@@ -7,16 +7,12 @@ mode "fineweb": datatrove 0.2.0, the code FineWeb ran (NLTK word_tokenize, with 
 made available offline by bench/filters/offline_nltk.py); run it with bench/.venv.
 mode "shipped": datatrove 0.10.1 as installed (HEAD normalisation, spaCy English word tokenizer);
 run it with bench/dedup/.venv.
-mode "fw": datatrove 0.10.1 with simplify_text in its FineWeb-era order (spec filters.md section
-1.5) and a whitespace word split, i.e. what cc-pretrain's fineweb-compat mode reproduces.
 Clusters are the connected components of the .dups pairs (both versions write them alike).
 """
 
 import json
-import re
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -27,19 +23,6 @@ from datatrove.pipeline.dedup.minhash import (
     MinhashDedupBuckets,
     MinhashDedupSignature,
 )
-from datatrove.utils.text import PUNCTUATION
-
-DELETE_PUNCTUATION = str.maketrans("", "", PUNCTUATION)
-
-
-def simplify_text_fw(text, config=None):
-    text = text.lower()
-    text = re.sub(r"\s+", " ", text.strip())
-    text = text.translate(DELETE_PUNCTUATION)
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-    text = re.sub(r"\d+", "0", text)
-    return text.strip()
-
 
 def make_config(mode):
     if mode == "fineweb":
@@ -51,22 +34,6 @@ def make_config(mode):
     from datatrove.utils.hashing import HashConfig
 
     return MinhashConfig(hash_config=HashConfig(hash_fc="sha1", precision=64), num_buckets=14, hashes_per_bucket=8, n_grams=5, seed=1)
-
-
-def whitespace_tokenizer():
-    from datatrove.utils.word_tokenizers import WordTokenizer
-
-    class WhitespaceTokenizer(WordTokenizer):
-        def word_tokenize(self, text):
-            return text.split()
-
-        def sent_tokenize(self, text):
-            return [text]
-
-        def span_tokenize(self, text):
-            return [(0, len(text))]
-
-    return WhitespaceTokenizer("en")
 
 
 def components(pairs_dir):
@@ -94,9 +61,6 @@ def main():
     documents = [Document(text=d["text"], id=d["id"]) for d in docs]
     config = make_config(mode)
     sig_step = MinhashDedupSignature(output_folder=str(out / "sigs"), config=config)
-    if mode == "fw":
-        dt_minhash.simplify_text = simplify_text_fw
-        sig_step.word_tokenizer = whitespace_tokenizer()
 
     # Pure signature compute (what a core spends per document), after one warm-up pass.
     for d in documents[:50]:

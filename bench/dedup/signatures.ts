@@ -107,7 +107,7 @@ interface DatatroveResult {
   removed: number[];
 }
 
-function datatrove(corpusPath: string, mode: 'fineweb' | 'fw' | 'shipped'): { result: DatatroveResult; sigs: BigUint64Array; clusters: number[][] } {
+function datatrove(corpusPath: string, mode: 'fineweb' | 'shipped'): { result: DatatroveResult; sigs: BigUint64Array; clusters: number[][] } {
   const dir = join(outDir, `datatrove-${mode}`);
   rmSync(dir, { recursive: true, force: true });
   const stdout = execFileSync(pythonFor(mode), [join(repo, 'bench/dedup/datatrove_minhash.py'), corpusPath, dir, mode], {
@@ -162,7 +162,6 @@ async function main(): Promise<void> {
   const npmS = timeNpmMinhash(npmDocs);
   const our = await ours(docs);
   const fineweb = datatrove(corpusPath, 'fineweb');
-  const fw = datatrove(corpusPath, 'fw');
   const shipped = datatrove(corpusPath, 'shipped');
 
   const rate = (n: number, s: number) => n / s;
@@ -173,28 +172,24 @@ async function main(): Promise<void> {
     ['npm minhash 0.0.9 (100 docs)', rate(npmDocs.length, npmS)],
     ['datatrove 0.10.1 as shipped (spaCy, HEAD norm)', dtRate],
     ['datatrove 0.2.0 as FineWeb ran it (NLTK)', rate(docs.length, fineweb.result.compute_s)],
-    ['datatrove 0.10.1, FineWeb-era norm + split()', rate(docs.length, fw.result.compute_s)],
   ];
   console.log('\nsignatures per CPU-second, one thread, documents in memory (median of 3 for ours):');
   for (const [name, r] of rows) console.log(`  ${name.padEnd(42)} ${r.toFixed(0).padStart(7)} docs/s   ${(r / dtRate).toFixed(2)}× datatrove`);
   console.log(`\nstage 1 end to end, CPU s (signatures + sorted files): ours ${our.stage1.toFixed(2)} s, datatrove ${shipped.result.stage1_s.toFixed(2)} s`);
   console.log(`stages 2-3 (buckets + clusters), CPU s: ours ${our.stages.toFixed(2)} s, datatrove ${(shipped.result.stage2_s + shipped.result.stage3_s).toFixed(2)} s`);
 
-  const sigDiffFw = differingSignatures(our.sigs, fw.sigs, docs.length);
   const sigDiffShipped = differingSignatures(our.sigs, shipped.sigs, docs.length);
   const sigDiffFineweb = differingSignatures(our.sigs, fineweb.sigs, docs.length);
   const cmpFineweb = compareClusters(our.clusters, fineweb.clusters);
-  const cmpFw = compareClusters(our.clusters, fw.clusters);
   const cmpShipped = compareClusters(our.clusters, shipped.clusters);
-  console.log(`\nfineweb-compat vs datatrove with FineWeb-era normalisation: ${docs.length - sigDiffFw.length}/${docs.length} documents with identical 112 hashes`);
-  console.log(`  clusters: ours ${our.clusters.length}, datatrove ${fw.clusters.length}, identical ${cmpFw.identical}, only ours ${cmpFw.onlyOurs.length}, only datatrove ${cmpFw.onlyTheirs.length}`);
+  console.log('');
   console.log(`fineweb-compat vs datatrove 0.2.0 as FineWeb ran it (NLTK word_tokenize): ${docs.length - sigDiffFineweb.length}/${docs.length} documents with identical hashes`);
   console.log(`  clusters: ours ${our.clusters.length}, datatrove ${fineweb.clusters.length}, identical ${cmpFineweb.identical}, only ours ${cmpFineweb.onlyOurs.length}, only datatrove ${cmpFineweb.onlyTheirs.length}`);
   const explainFw = (groups: number[][]) => groups.map((g) => g.map((i) => `${docs[i]!.id}${sigDiffFineweb.includes(i) ? '*' : ''}`).join(' + '));
   for (const g of explainFw(cmpFineweb.onlyOurs)) console.log(`    ours:      ${g}`);
   for (const g of explainFw(cmpFineweb.onlyTheirs)) console.log(`    datatrove: ${g}`);
   const nltkDiffs = sigDiffFineweb.slice(0, 5).map((i) => docs[i]!.id);
-  if (nltkDiffs.length > 0) console.log(`  (* = signature differs: NLTK splits some words, e.g. in ${nltkDiffs.join(', ')})`);
+  if (nltkDiffs.length > 0) console.log(`  (* = signature differs from datatrove 0.2.0's: ${nltkDiffs.join(', ')})`);
   console.log(`fineweb-compat vs datatrove as shipped (HEAD norm, spaCy): ${docs.length - sigDiffShipped.length}/${docs.length} documents with identical hashes`);
   console.log(`  clusters: ours ${our.clusters.length}, datatrove ${shipped.clusters.length}, identical ${cmpShipped.identical}, only ours ${cmpShipped.onlyOurs.length}, only datatrove ${cmpShipped.onlyTheirs.length}`);
   const explain = (groups: number[][]) => groups.map((g) => g.map((i) => `${docs[i]!.id}${sigDiffShipped.includes(i) ? '*' : ''}`).join(' + '));
@@ -213,13 +208,10 @@ async function main(): Promise<void> {
         ours_stage1_s: our.stage1,
         ours_stages_s: our.stages,
         datatrove_shipped: { ...shipped.result, clusters: undefined },
-        datatrove_fw: { ...fw.result, clusters: undefined },
         datatrove_fineweb: { ...fineweb.result, clusters: undefined },
         identical_signatures_fineweb: docs.length - sigDiffFineweb.length,
         clusters_fineweb: { ours: our.clusters.length, datatrove: fineweb.clusters.length, identical: cmpFineweb.identical, only_ours: explainFw(cmpFineweb.onlyOurs), only_datatrove: explainFw(cmpFineweb.onlyTheirs) },
-        identical_signatures_fw: docs.length - sigDiffFw.length,
         identical_signatures_shipped: docs.length - sigDiffShipped.length,
-        clusters_fw: { ours: our.clusters.length, datatrove: fw.clusters.length, ...cmpFw },
         clusters_shipped: { ours: our.clusters.length, datatrove: shipped.clusters.length, identical: cmpShipped.identical, only_ours: explain(cmpShipped.onlyOurs), only_datatrove: explain(cmpShipped.onlyTheirs) },
       },
       null,
