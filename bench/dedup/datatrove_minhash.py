@@ -24,6 +24,7 @@ from datatrove.pipeline.dedup.minhash import (
     MinhashDedupSignature,
 )
 
+
 def make_config(mode):
     if mode == "fineweb":
         sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "filters"))
