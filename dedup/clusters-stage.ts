@@ -72,45 +72,50 @@ export const clustersStage: Stage = {
       if (rep[r]! < 0 && !contains(exactRemoved, nodes[i]!)) rep[r] = i;
     }
 
-    // Merge MinHash removals (node order) with exact removals; both ascending by key.
-    const removedByFile = new Map<number, number[]>();
-    const clustersByFile = new Map<number, number[]>();
-    const addTo = (m: Map<number, number[]>, key: number, ...values: number[]) => {
-      const f = Math.floor(key / TWO_32);
-      let list = m.get(f);
-      if (!list) m.set(f, (list = []));
-      list.push(...values);
-    };
-    let e = 0;
-    let removedMinhash = 0;
-    let clusters = 0;
-    for (let i = 0; i <= n; i++) {
-      const key = i < n ? nodes[i]! : Infinity;
-      while (e < exactRemoved.length && exactRemoved[e]! <= key) {
-        if (exactRemoved[e]! < key) addTo(removedByFile, exactRemoved[e]!, exactRemoved[e]! % TWO_32);
-        e++;
-      }
-      if (i === n) break;
-      const r = find(i);
-      if (rep[r] === i) {
-        if (size[r]! > 1) {
-          clusters++;
-          ctx.stats.observe('dedup.cluster_size', size[r]!, CLUSTER_SIZE_EDGES);
-          addTo(clustersByFile, key, key % TWO_32, size[r]!);
-        }
-      } else {
-        if (!contains(exactRemoved, key)) removedMinhash++;
-        addTo(removedByFile, key, key % TWO_32);
-      }
-    }
+    // One ascending walk over MinHash nodes and exact removals (keys are file-major), writing each
+    // docs file's lists as soon as the walk leaves it: only one file's lists are ever in memory.
     const write = (path: string, values: number[]) => {
       mkdirSync(dirname(path), { recursive: true });
       const tmp = tempPathFor(path);
       writeFileSync(tmp, new Uint8Array(Uint32Array.from(values).buffer));
       renameSync(tmp, path);
     };
-    for (const [f, rows] of removedByFile) write(removePath(ctx.runDir, files[f]!.key), rows);
-    for (const [f, pairsOfFile] of clustersByFile) write(clustersPath(ctx.runDir, files[f]!.key), pairsOfFile);
+    let file = -1;
+    let removedRows: number[] = [];
+    let clusterRows: number[] = [];
+    const enter = (key: number) => {
+      const f = Math.floor(key / TWO_32);
+      if (f === file) return;
+      if (removedRows.length > 0) write(removePath(ctx.runDir, files[file]!.key), removedRows);
+      if (clusterRows.length > 0) write(clustersPath(ctx.runDir, files[file]!.key), clusterRows);
+      removedRows = [];
+      clusterRows = [];
+      file = f;
+    };
+    let e = 0;
+    let removedMinhash = 0;
+    let clusters = 0;
+    for (let i = 0; i <= n; i++) {
+      const key = i < n ? nodes[i]! : Infinity;
+      for (; e < exactRemoved.length && exactRemoved[e]! <= key; e++) {
+        if (exactRemoved[e]! === key) continue; // a node too: handled below
+        enter(exactRemoved[e]!);
+        removedRows.push(exactRemoved[e]! % TWO_32);
+      }
+      enter(key);
+      if (i === n) break;
+      const r = find(i);
+      if (rep[r] === i) {
+        if (size[r]! > 1) {
+          clusters++;
+          ctx.stats.observe('dedup.cluster_size', size[r]!, CLUSTER_SIZE_EDGES);
+          clusterRows.push(key % TWO_32, size[r]!);
+        }
+      } else {
+        if (!contains(exactRemoved, key)) removedMinhash++;
+        removedRows.push(key % TWO_32);
+      }
+    }
 
     ctx.stats.count('dedup.pairs', pairs);
     ctx.stats.count('dedup.docs_in_pairs', n);

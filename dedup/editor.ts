@@ -4,7 +4,7 @@
 // and `meta.dedup_cluster_size`. It refuses to run on a run whose enabled dedup stages have not
 // finished, rather than silently keeping duplicates.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { RunConfig } from '../pipeline/config.ts';
 import type { Document } from '../pipeline/document.ts';
 import { clustersPath, linesDonePath, linesPath, removePath, removeSummaryPath } from './layout.ts';
@@ -30,11 +30,12 @@ export async function openDocEditor(runDir: string, config: RunConfig, docsTask:
   }
   const droppedLines = new Map<number, Set<number>>();
   if (d.c4_lines.enabled) {
-    for (let w = 0; ; w++) {
-      if (!existsSync(linesDonePath(runDir, w))) {
-        if (w === 0) throw new Error(`C4 line dedup results missing in ${runDir} (${linesDonePath(runDir, 0)}): run the dedup stages before tokenize`);
-        break;
-      }
+    const missing = (w: number) =>
+      new Error(`C4 line dedup results missing in ${runDir} (${linesDonePath(runDir, w)}): run the dedup stages before tokenize`);
+    if (!existsSync(linesDonePath(runDir, 0))) throw missing(0);
+    const { workers } = JSON.parse(readFileSync(linesDonePath(runDir, 0), 'utf8')) as { workers: number };
+    for (let w = 0; w < workers; w++) {
+      if (!existsSync(linesDonePath(runDir, w))) throw missing(w);
       const lp = linesPath(runDir, w, docsTask.id);
       if (!existsSync(lp)) continue;
       const pairs = readRecordFile(lp);

@@ -46,18 +46,27 @@ export const exactStage: Stage = {
     for (const kind of kinds) {
       checkKindFiles(files, kind);
       const paths = kindInputs(ctx.runDir, files, kind).map((i) => i.path);
-      planRanges(paths, keysLayout(kind).words * 4, kindWorkers(ctx.config.dedup, kind)).forEach((range, worker) => {
-        tasks.push({ id: `${kind}/${String(worker).padStart(3, '0')}`, label: `${kind} dedup, hash range ${worker}`, kind, worker, lo: range.lo, hi: range.hi });
+      const ranges = planRanges(paths, keysLayout(kind).words * 4, kindWorkers(ctx.config.dedup, kind));
+      ranges.forEach((range, worker) => {
+        tasks.push({
+          id: `${kind}/${String(worker).padStart(3, '0')}`,
+          label: `${kind} dedup, hash range ${worker}`,
+          kind,
+          worker,
+          workers: ranges.length,
+          lo: range.lo,
+          hi: range.hi,
+        });
       });
     }
     return tasks;
   },
   async run(ctx: TaskContext): Promise<void> {
-    const { kind, worker, lo, hi } = ctx.task as TaskSpec & { kind: ExactKind; worker: number; lo: number; hi: number };
+    const { kind, worker, workers, lo, hi } = ctx.task as TaskSpec & { kind: ExactKind; worker: number; workers: number; lo: number; hi: number };
     const files = listTaskFiles(ctx.runDir);
     checkKindFiles(files, kind);
     const inputs = kindInputs(ctx.runDir, files, kind);
-    if (kind === 'lines') await runLines(ctx, files, inputs, worker, { lo, hi });
+    if (kind === 'lines') await runLines(ctx, files, inputs, worker, workers, { lo, hi });
     else runDocs(ctx, kind, inputs, worker, { lo, hi });
     ctx.progress(inputs.length);
   },
@@ -103,6 +112,7 @@ async function runLines(
   files: readonly TaskFile[],
   inputs: MergeInput[],
   worker: number,
+  workers: number,
   range: { lo: number; hi: number },
 ): Promise<void> {
   const dir = linesDir(ctx.runDir, worker);
@@ -157,5 +167,5 @@ async function runLines(
   ctx.stats.count('dedup.lines_keys', records);
   ctx.stats.count('dedup.lines_removed', count);
   // The done record tells the doc editor this worker's lists are complete (a missing list = none removed).
-  await writeJsonAtomic(linesDonePath(ctx.runDir, worker), { worker, removed: count, range });
+  await writeJsonAtomic(linesDonePath(ctx.runDir, worker), { worker, workers, removed: count, range });
 }

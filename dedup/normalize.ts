@@ -31,13 +31,34 @@ export function simplifyText(text: string): string {
   return t.replace(EDGE_SPACE, '');
 }
 
+const WORD_CHAR = '[\\p{L}\\p{N}_]';
 /**
- * Words of normalised text joined by single spaces, so every n-gram is one contiguous substring.
- * FineWeb ran NLTK's word_tokenize here; on lowercased, punctuation-free text it equals a whitespace
- * split except for a few contractions (`cannot` → `can not`, `gonna` → `gon na`), which we do not split.
+ * The splits NLTK's `word_tokenize` still makes on normalised text (the punctuation its rules look
+ * at is gone): the opening quote ‘ (U+2018, not in datatrove's PUNCTUATION) becomes its own token,
+ * and six contractions split in two (NLTK's CONTRACTIONS2 whose apostrophes survive normalisation).
+ */
+const NLTK_CONTRACTIONS: readonly RegExp[] = [
+  new RegExp(`(?<!${WORD_CHAR})(can)(not)(?!${WORD_CHAR})`, 'gu'),
+  new RegExp(`(?<!${WORD_CHAR})(gim|lem)(me)(?!${WORD_CHAR})`, 'gu'),
+  new RegExp(`(?<!${WORD_CHAR})(gon)(na)(?!${WORD_CHAR})`, 'gu'),
+  new RegExp(`(?<!${WORD_CHAR})(got)(ta)(?!${WORD_CHAR})`, 'gu'),
+  new RegExp(`(?<!${WORD_CHAR})(wan)(na)(?= |$)`, 'gu'),
+];
+const MAYBE_CONTRACTION = /nnot|mme|nna|tta/;
+
+/**
+ * Words of normalised text as FineWeb's NLTK `word_tokenize` splits them, joined by single spaces
+ * so every n-gram is one contiguous substring: a whitespace split plus the splits above.
  */
 export function joinedWords(normalised: string): string {
-  return normalised.replace(SPACE_RUN, ' ').replace(EDGE_SPACE, '');
+  return splitContractions(normalised.replace(/\u2018/g, ' \u2018 ').replace(SPACE_RUN, ' ').replace(EDGE_SPACE, ''));
+}
+
+function splitContractions(joined: string): string {
+  if (!MAYBE_CONTRACTION.test(joined)) return joined;
+  let out = joined;
+  for (const re of NLTK_CONTRACTIONS) out = out.replace(re, '$1 $2');
+  return out;
 }
 
 /** Per UTF-16 code unit: 0 letter/digit (ASCII), 1 deleted (punctuation, control), 2 Python whitespace, 3 anything else. */
@@ -83,5 +104,5 @@ export function normalisedWords(text: string): string {
     out[n++] = digit ? 0x30 : c;
     inDigits = digit;
   }
-  return UTF16.decode(out.subarray(0, n));
+  return splitContractions(UTF16.decode(out.subarray(0, n)));
 }

@@ -78,8 +78,13 @@ export interface WordRange {
 
 export const FULL_RANGE: WordRange = { lo: 0, hi: 4294967296 };
 
+/** Inputs past this many are reopened at each refill instead of held open: no EMFILE at any fan-in. */
+const MAX_OPEN_FILES = 512;
+
 interface Reader {
   fileId: number;
+  path: string;
+  /** Held open, or -1 when the input is reopened per refill. */
   fd: number;
   buf: Uint32Array;
   /** Word offset of the current record in `buf`. */
@@ -111,17 +116,28 @@ export function mergeRecords(
   try {
     for (const input of inputs) {
       const fd = openSync(input.path, 'r');
-      const size = fstatSync(fd).size;
-      if (size % recBytes !== 0) {
+      let next: number;
+      let end: number;
+      try {
+        const size = fstatSync(fd).size;
+        if (size % recBytes !== 0) {
+          throw new Error(`dedup file ${input.path} is ${size} bytes, not a multiple of its ${recBytes}-byte records: it is truncated or from another config`);
+        }
+        const total = size / recBytes;
+        next = lowerBound(fd, total, recBytes, range.lo);
+        end = range.hi >= 4294967296 ? total : lowerBound(fd, total, recBytes, range.hi);
+      } catch (err) {
         closeSync(fd);
-        throw new Error(`dedup file ${input.path} is ${size} bytes, not a multiple of its ${recBytes}-byte records: it is truncated or from another config`);
+        throw err;
       }
-      const total = size / recBytes;
-      const r: Reader = { fileId: input.fileId, fd, buf: new Uint32Array(chunkRecords * words), off: 0, loaded: 0, next: 0, end: 0 };
+      // A buffer no larger than this file's share of the range: with many files and many ranges
+      // each share is small, and the merge's memory stays ~ the bytes it must hold anyway.
+      const bufRecords = Math.max(1, Math.min(chunkRecords, end - next));
+      const keep = readers.length < MAX_OPEN_FILES;
+      if (!keep) closeSync(fd);
+      const r: Reader = { fileId: input.fileId, path: input.path, fd: keep ? fd : -1, buf: new Uint32Array(bufRecords * words), off: 0, loaded: 0, next, end };
       readers.push(r);
-      r.next = lowerBound(fd, total, recBytes, range.lo);
-      r.end = range.hi >= 4294967296 ? total : lowerBound(fd, total, recBytes, range.hi);
-      if (refill(r, words, chunkRecords)) heapPush(r);
+      if (refill(r, words, bufRecords)) heapPush(r);
     }
     let visited = 0;
     while (heap.length > 0) {
@@ -129,7 +145,7 @@ export function mergeRecords(
       visit(top.buf, top.off, top.fileId);
       visited++;
       top.off += words;
-      if (top.off >= top.loaded && !refill(top, words, chunkRecords)) {
+      if (top.off >= top.loaded && !refill(top, words, top.buf.length / words)) {
         const last = heap.pop()!;
         if (heap.length > 0) {
           heap[0] = last;
@@ -141,7 +157,7 @@ export function mergeRecords(
     }
     return visited;
   } finally {
-    for (const r of readers) closeSync(r.fd);
+    for (const r of readers) if (r.fd >= 0) closeSync(r.fd);
   }
 
   function less(a: Reader, b: Reader): boolean {
@@ -188,11 +204,16 @@ function refill(r: Reader, words: number, chunkRecords: number): boolean {
   const n = Math.min(chunkRecords, r.end - r.next);
   if (n <= 0) return false;
   const bytes = new Uint8Array(r.buf.buffer, 0, n * words * 4);
-  let got = 0;
-  while (got < bytes.length) {
-    const k = readSync(r.fd, bytes, got, bytes.length - got, (r.next * words) * 4 + got);
-    if (k === 0) throw new Error('dedup file ended early while merging');
-    got += k;
+  const fd = r.fd >= 0 ? r.fd : openSync(r.path, 'r');
+  try {
+    let got = 0;
+    while (got < bytes.length) {
+      const k = readSync(fd, bytes, got, bytes.length - got, r.next * words * 4 + got);
+      if (k === 0) throw new Error(`dedup file ${r.path} ended early while merging`);
+      got += k;
+    }
+  } finally {
+    if (r.fd < 0) closeSync(fd);
   }
   r.next += n;
   r.off = 0;

@@ -3,16 +3,16 @@
 the duplicate clusters, and writes every document's 112 hashes to <out>/signatures.bin
 (little-endian uint64, zeros for documents without shingles).
 
-mode "shipped": datatrove as installed (HEAD text normalisation, spaCy English word tokenizer).
-mode "fw": simplify_text in its FineWeb-era order (spec filters.md section 1.5) and a whitespace
-word split, i.e. what cc-pretrain's fineweb-compat mode reproduces.
+mode "fineweb": datatrove 0.2.0, the code FineWeb ran (NLTK word_tokenize, with the Punkt model
+made available offline by bench/filters/offline_nltk.py); run it with bench/.venv.
+mode "shipped": datatrove 0.10.1 as installed (HEAD normalisation, spaCy English word tokenizer);
+run it with bench/dedup/.venv.
+Clusters are the connected components of the .dups pairs (both versions write them alike).
 """
 
 import json
-import re
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -21,34 +21,38 @@ from datatrove.pipeline.dedup import minhash as dt_minhash
 from datatrove.pipeline.dedup.minhash import (
     MinhashConfig,
     MinhashDedupBuckets,
-    MinhashDedupCluster,
     MinhashDedupSignature,
 )
-from datatrove.utils.hashing import HashConfig
-from datatrove.utils.text import PUNCTUATION
-from datatrove.utils.word_tokenizers import WordTokenizer
-
-DELETE_PUNCTUATION = str.maketrans("", "", PUNCTUATION)
 
 
-def simplify_text_fw(text, config=None):
-    text = text.lower()
-    text = re.sub(r"\s+", " ", text.strip())
-    text = text.translate(DELETE_PUNCTUATION)
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-    text = re.sub(r"\d+", "0", text)
-    return text.strip()
+def make_config(mode):
+    if mode == "fineweb":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "filters"))
+        import offline_nltk
+
+        offline_nltk.install()
+        return MinhashConfig(use_64bit_hashes=True, num_buckets=14, hashes_per_bucket=8, n_grams=5, seed=1)
+    from datatrove.utils.hashing import HashConfig
+
+    return MinhashConfig(hash_config=HashConfig(hash_fc="sha1", precision=64), num_buckets=14, hashes_per_bucket=8, n_grams=5, seed=1)
 
 
-class WhitespaceTokenizer(WordTokenizer):
-    def word_tokenize(self, text):
-        return text.split()
+def components(pairs_dir):
+    """Connected components of every (file, doc, file, doc) pair: {doc: smallest doc of its component}."""
+    parent = {}
 
-    def sent_tokenize(self, text):
-        return [text]
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
 
-    def span_tokenize(self, text):
-        return [(0, len(text))]
+    for f in sorted(pairs_dir.glob("*.dups")):
+        for _, d1, _, d2 in np.fromfile(f, dtype="<u4").reshape(-1, 4):
+            a, b = find(int(d1)), find(int(d2))
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return {d: find(d) for d in parent}
 
 
 def main():
@@ -56,11 +60,8 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     docs = [json.loads(line) for line in corpus.open()]
     documents = [Document(text=d["text"], id=d["id"]) for d in docs]
-    config = MinhashConfig(hash_config=HashConfig(hash_fc="sha1", precision=64), num_buckets=14, hashes_per_bucket=8, n_grams=5, seed=1)
+    config = make_config(mode)
     sig_step = MinhashDedupSignature(output_folder=str(out / "sigs"), config=config)
-    if mode == "fw":
-        dt_minhash.simplify_text = simplify_text_fw
-        sig_step.word_tokenizer = WhitespaceTokenizer("en")
 
     # Pure signature compute (what a core spends per document), after one warm-up pass.
     for d in documents[:50]:
@@ -81,7 +82,7 @@ def main():
         MinhashDedupBuckets(input_folder=str(out / "sigs"), output_folder=str(out / "buckets"), config=config).run(rank=b, world_size=14)
     stage2_s = time.process_time() - t0
     t0 = time.process_time()
-    MinhashDedupCluster(input_folder=str(out / "buckets"), output_folder=str(out / "remove"), config=config, save_cluster_id=True).run()
+    dt_minhash.MinhashDedupCluster(input_folder=str(out / "buckets"), output_folder=str(out / "remove"), config=config).run()
     stage3_s = time.process_time() - t0
 
     sigs = np.zeros((len(documents), 112), dtype="<u8")
@@ -90,11 +91,7 @@ def main():
         r = np.fromfile(out / "sigs" / f"bucket_{b:03d}" / "00000.minhash.sig", dtype=rec)
         sigs[r["idx"], b * 8 : (b + 1) * 8] = r["h"]
     sigs.tofile(out / "signatures.bin")
-    clusters = {}
-    cl = out / "remove" / "000000.clusters"
-    if cl.exists():
-        pairs = np.fromfile(cl, dtype="<u4").reshape(-1, 2)
-        clusters = {int(doc): int(cid) for doc, cid in pairs}
+    clusters = components(out / "buckets")
     removed = []
     rm = out / "remove" / "000000.remove"
     if rm.exists():

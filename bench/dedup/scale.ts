@@ -82,7 +82,10 @@ async function phase(name: string, runDir: string, docs: number): Promise<void> 
     const stats = await runStages([name === 'buckets' ? bucketsStage : clustersStage], runDir, config);
     for (const s of [...stats.values()].flat()) for (const [k, v] of Object.entries(s.counters)) counters[k] = (counters[k] ?? 0) + v;
   }
-  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, peak_rss_mb: process.resourceUsage().maxRSS / 1024, counters }));
+  const cpu = process.cpuUsage();
+  console.log(
+    JSON.stringify({ seconds: (performance.now() - t0) / 1000, cpu_seconds: (cpu.user + cpu.system) / 1e6, peak_rss_mb: process.resourceUsage().maxRSS / 1024, counters }),
+  );
 }
 
 function du(dir: string): number {
@@ -102,10 +105,10 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { docs };
   for (const name of ['generate', 'buckets', 'clusters']) {
     const out = execFileSync(process.execPath, [import.meta.filename, '--phase', name, runDir, String(docs)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    const r = JSON.parse(out.trim().split('\n').at(-1)!) as { seconds: number; peak_rss_mb: number; counters: Record<string, number> };
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as { seconds: number; cpu_seconds: number; peak_rss_mb: number; counters: Record<string, number> };
     results[name] = r;
     const extra = name === 'generate' ? `signature files ${(du(join(runDir, 'minhash')) / 1e9).toFixed(2)} GB` : JSON.stringify(r.counters);
-    console.log(`${name.padEnd(9)} ${r.seconds.toFixed(1).padStart(7)} s   peak RSS ${r.peak_rss_mb.toFixed(0).padStart(6)} MB   ${extra}`);
+    console.log(`${name.padEnd(9)} ${r.seconds.toFixed(1).padStart(7)} s wall ${r.cpu_seconds.toFixed(1).padStart(7)} s CPU   peak RSS ${r.peak_rss_mb.toFixed(0).padStart(6)} MB   ${extra}`);
   }
   results.pair_bytes = du(join(runDir, 'dedup', 'pairs'));
   writeFileSync(join(import.meta.dirname, '../results/dedup/scale.json'), JSON.stringify(results, null, 2));

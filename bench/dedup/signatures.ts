@@ -1,6 +1,6 @@
 // MinHash signatures and duplicate clusters beside datatrove (the anchor) and the npm `minhash`
 // package, on the same documents, in the same run:
-//   node_modules/.bin/node bench/dedup/signatures.ts   (needs bench/.venv: bash bench/setup.sh)
+//   node_modules/.bin/node bench/dedup/signatures.ts   (needs bench/.venv and bench/dedup/.venv: bash bench/setup.sh)
 // Prints signature throughput per core (ratios vs datatrove), whether every document's 112 hashes
 // equal datatrove's (fineweb-compat vs datatrove with FineWeb-era normalisation), and whether the
 // duplicate clusters are identical; writes bench/results/dedup/signatures.json.
@@ -18,7 +18,8 @@ import { buildCorpus, type BenchDoc } from './corpus.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const outDir = join(repo, 'bench/results/dedup');
-const python = join(repo, 'bench/.venv/bin/python');
+/** datatrove 0.10.1 in bench/dedup/.venv; datatrove 0.2.0 (what FineWeb ran) in the shared bench/.venv. */
+const pythonFor = (mode: string) => join(repo, mode === 'fineweb' ? 'bench/.venv/bin/python' : 'bench/dedup/.venv/bin/python');
 
 /** CPU seconds of this process: the machine is shared, and every side here is single-threaded. */
 function cpuSeconds(): number {
@@ -106,10 +107,10 @@ interface DatatroveResult {
   removed: number[];
 }
 
-function datatrove(corpusPath: string, mode: 'fw' | 'shipped'): { result: DatatroveResult; sigs: BigUint64Array; clusters: number[][] } {
+function datatrove(corpusPath: string, mode: 'fineweb' | 'shipped'): { result: DatatroveResult; sigs: BigUint64Array; clusters: number[][] } {
   const dir = join(outDir, `datatrove-${mode}`);
   rmSync(dir, { recursive: true, force: true });
-  const stdout = execFileSync(python, [join(repo, 'bench/dedup/datatrove_minhash.py'), corpusPath, dir, mode], {
+  const stdout = execFileSync(pythonFor(mode), [join(repo, 'bench/dedup/datatrove_minhash.py'), corpusPath, dir, mode], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
     maxBuffer: 1 << 28,
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
   const npmDocs = docs.slice(0, 100);
   const npmS = timeNpmMinhash(npmDocs);
   const our = await ours(docs);
-  const fw = datatrove(corpusPath, 'fw');
+  const fineweb = datatrove(corpusPath, 'fineweb');
   const shipped = datatrove(corpusPath, 'shipped');
 
   const rate = (n: number, s: number) => n / s;
@@ -169,20 +170,26 @@ async function main(): Promise<void> {
     ['cc-pretrain fineweb-compat', rate(docs.length, compatS)],
     ['cc-pretrain fast', rate(docs.length, fastS)],
     ['npm minhash 0.0.9 (100 docs)', rate(npmDocs.length, npmS)],
-    ['datatrove as shipped (spaCy, HEAD norm)', dtRate],
-    ['datatrove, FineWeb-era norm + split()', rate(docs.length, fw.result.compute_s)],
+    ['datatrove 0.10.1 as shipped (spaCy, HEAD norm)', dtRate],
+    ['datatrove 0.2.0 as FineWeb ran it (NLTK)', rate(docs.length, fineweb.result.compute_s)],
   ];
   console.log('\nsignatures per CPU-second, one thread, documents in memory (median of 3 for ours):');
   for (const [name, r] of rows) console.log(`  ${name.padEnd(42)} ${r.toFixed(0).padStart(7)} docs/s   ${(r / dtRate).toFixed(2)}× datatrove`);
   console.log(`\nstage 1 end to end, CPU s (signatures + sorted files): ours ${our.stage1.toFixed(2)} s, datatrove ${shipped.result.stage1_s.toFixed(2)} s`);
   console.log(`stages 2-3 (buckets + clusters), CPU s: ours ${our.stages.toFixed(2)} s, datatrove ${(shipped.result.stage2_s + shipped.result.stage3_s).toFixed(2)} s`);
 
-  const sigDiffFw = differingSignatures(our.sigs, fw.sigs, docs.length);
   const sigDiffShipped = differingSignatures(our.sigs, shipped.sigs, docs.length);
-  const cmpFw = compareClusters(our.clusters, fw.clusters);
+  const sigDiffFineweb = differingSignatures(our.sigs, fineweb.sigs, docs.length);
+  const cmpFineweb = compareClusters(our.clusters, fineweb.clusters);
   const cmpShipped = compareClusters(our.clusters, shipped.clusters);
-  console.log(`\nfineweb-compat vs datatrove with FineWeb-era normalisation: ${docs.length - sigDiffFw.length}/${docs.length} documents with identical 112 hashes`);
-  console.log(`  clusters: ours ${our.clusters.length}, datatrove ${fw.clusters.length}, identical ${cmpFw.identical}, only ours ${cmpFw.onlyOurs.length}, only datatrove ${cmpFw.onlyTheirs.length}`);
+  console.log('');
+  console.log(`fineweb-compat vs datatrove 0.2.0 as FineWeb ran it (NLTK word_tokenize): ${docs.length - sigDiffFineweb.length}/${docs.length} documents with identical hashes`);
+  console.log(`  clusters: ours ${our.clusters.length}, datatrove ${fineweb.clusters.length}, identical ${cmpFineweb.identical}, only ours ${cmpFineweb.onlyOurs.length}, only datatrove ${cmpFineweb.onlyTheirs.length}`);
+  const explainFw = (groups: number[][]) => groups.map((g) => g.map((i) => `${docs[i]!.id}${sigDiffFineweb.includes(i) ? '*' : ''}`).join(' + '));
+  for (const g of explainFw(cmpFineweb.onlyOurs)) console.log(`    ours:      ${g}`);
+  for (const g of explainFw(cmpFineweb.onlyTheirs)) console.log(`    datatrove: ${g}`);
+  const nltkDiffs = sigDiffFineweb.slice(0, 5).map((i) => docs[i]!.id);
+  if (nltkDiffs.length > 0) console.log(`  (* = signature differs from datatrove 0.2.0's: ${nltkDiffs.join(', ')})`);
   console.log(`fineweb-compat vs datatrove as shipped (HEAD norm, spaCy): ${docs.length - sigDiffShipped.length}/${docs.length} documents with identical hashes`);
   console.log(`  clusters: ours ${our.clusters.length}, datatrove ${shipped.clusters.length}, identical ${cmpShipped.identical}, only ours ${cmpShipped.onlyOurs.length}, only datatrove ${cmpShipped.onlyTheirs.length}`);
   const explain = (groups: number[][]) => groups.map((g) => g.map((i) => `${docs[i]!.id}${sigDiffShipped.includes(i) ? '*' : ''}`).join(' + '));
@@ -201,10 +208,10 @@ async function main(): Promise<void> {
         ours_stage1_s: our.stage1,
         ours_stages_s: our.stages,
         datatrove_shipped: { ...shipped.result, clusters: undefined },
-        datatrove_fw: { ...fw.result, clusters: undefined },
-        identical_signatures_fw: docs.length - sigDiffFw.length,
+        datatrove_fineweb: { ...fineweb.result, clusters: undefined },
+        identical_signatures_fineweb: docs.length - sigDiffFineweb.length,
+        clusters_fineweb: { ours: our.clusters.length, datatrove: fineweb.clusters.length, identical: cmpFineweb.identical, only_ours: explainFw(cmpFineweb.onlyOurs), only_datatrove: explainFw(cmpFineweb.onlyTheirs) },
         identical_signatures_shipped: docs.length - sigDiffShipped.length,
-        clusters_fw: { ours: our.clusters.length, datatrove: fw.clusters.length, ...cmpFw },
         clusters_shipped: { ours: our.clusters.length, datatrove: shipped.clusters.length, identical: cmpShipped.identical, only_ours: explain(cmpShipped.onlyOurs), only_datatrove: explain(cmpShipped.onlyTheirs) },
       },
       null,

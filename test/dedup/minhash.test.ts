@@ -95,3 +95,10 @@ test('the one-pass ASCII normalisation equals simplify_text + word join', () => 
   }
   assert.equal(normalisedWords('Café 3.14'), 'cafe 0');
 });
+
+test('words split as NLTK word_tokenize splits normalised text', () => {
+  assert.equal(normalisedWords('I cannot, gonna, wanna GOTTA gimme; lemme go'), 'i can not gon na wan na got ta gim me lem me go');
+  assert.equal(normalisedWords('cannots wannabe wanna'), 'cannots wannabe wan na');
+  assert.equal(normalisedWords('the \u2018quoted\u2019 word'), 'the \u2018 quoted word');
+  assert.equal(joinedWords(simplifyText('Gonna \u2018x')), 'gon na \u2018 x');
+});
