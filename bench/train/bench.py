@@ -168,7 +168,7 @@ def bench_loader(seq: int, batch: int, seconds: float) -> dict:
         open_s = time.perf_counter() - t
 
         def ours(step):
-            rows = fetch_rows(data.plan, data.splits, step_rows(step, 0, 0, 1, batch, batch))
+            rows = fetch_rows(data.plan, data.splits, step_rows(step % 20_000, 0, 0, 1, batch, batch))
             x = torch.from_numpy(rows)
             return x[:, :-1], x[:, 1:]
 
@@ -200,7 +200,7 @@ def bench_loader(seq: int, batch: int, seconds: float) -> dict:
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
-    p.add_argument("--models", default="124m,760m")
+    p.add_argument("--models", default="124m,760m", help="comma list, or none (loader only)")
     p.add_argument("--seq", type=int, default=1024)
     p.add_argument("--compile", default="off,on", help="off, on, or off,on")
     p.add_argument("--batch", type=int, help="rows per step (default: 16/8 on GPU for 124m/760m, 1 on CPU)")
@@ -213,7 +213,7 @@ def main() -> None:
     device = torch.device(a.device)
     gpu = device.type == "cuda"
     results: dict = {"torch": torch.__version__, "cpu_threads": torch.get_num_threads(), "models": []}
-    for preset in a.models.split(","):
+    for preset in [m for m in a.models.split(",") if m and m != "none"]:
         for comp in a.compile.split(","):
             batch = a.batch or ((16 if preset == "124m" else 8) if gpu else 1)
             steps = a.steps or (20 if gpu else 3)
