@@ -1,6 +1,8 @@
 // A small seeded PRNG (mulberry32) and the picking helpers the sample generator draws from, so the
 // embedded sample is the same bytes on every machine and Node version.
 
+import { seededRandom } from '../pipeline/seeded-random.ts';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -13,14 +15,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error('pick from an empty list');

@@ -6,6 +6,7 @@
 import { glob, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { seededRandom } from '../pipeline/seeded-random.ts';
 import type { ExtractConfig, SourceConfig } from './config.ts';
 import { createDownloader } from './download.ts';
 import type { Downloader } from './download.ts';
@@ -15,18 +16,6 @@ import { InputError } from './read-documents.ts';
 
 type CommonCrawlSource = Extract<SourceConfig, { kind: 'commoncrawl' }>;
 type Selection = CommonCrawlSource['files'];
-
-/** mulberry32: a small seeded generator, so a sample is the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The chosen entries of a path list, in path-list order. */
 export function selectPaths(paths: readonly string[], sel: Selection): string[] {

@@ -14,3 +14,4 @@ export { runTask, loadRun, loadPlan, isTaskDone } from './task-runner.ts';
 export { runPipeline, prepareRunDir, planStage, pendingTasks, formatStageSummary, type RunSummary, type StageSummary } from './runner.ts';
 export { createLocalExecutor, DEFAULT_REGISTRY } from './local-executor.ts';
 export { createProgress, formatDuration, type Progress } from './progress.ts';
+export { seededRandom } from './seeded-random.ts';

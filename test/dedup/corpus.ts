@@ -9,16 +9,7 @@ export interface PlantedPair {
   jaccard: number;
 }
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as rng } from '../../pipeline/seeded-random.ts';
 
 export function randomWords(next: () => number, count: number): string[] {
   return Array.from({ length: count }, () => 'w' + Math.floor(next() * 2 ** 40).toString(36));
