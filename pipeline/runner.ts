@@ -141,7 +141,8 @@ export function formatStageSummary(s: StageSummary): string {
   const parts = [`${s.stage}: ${s.tasks} tasks — ${s.ok} ok, ${s.failed} failed, ${s.skipped} already done`];
   const docsIn = s.counters['docs.in'];
   const docsOut = s.counters['docs.out'];
-  if (docsIn !== undefined || docsOut !== undefined) parts.push(`docs ${docsIn ?? '?'} → ${docsOut ?? '?'}`);
+  if (docsIn !== undefined && docsOut !== undefined) parts.push(`docs ${docsIn} → ${docsOut}`);
+  else if (docsIn !== undefined || docsOut !== undefined) parts.push(`docs ${docsIn ?? docsOut}`);
   const bytes = s.counters['bytes.in'];
   if (bytes) parts.push(`${(bytes / 1e6).toFixed(1)} MB in`);
   if (s.seconds > 0 && docsIn) parts.push(`${Math.round(docsIn / s.seconds)} docs/s`);
