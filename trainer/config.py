@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+
+from .errors import read_json
 
 
 class ConfigError(Exception):
@@ -62,12 +63,7 @@ _CHOICES = {"schedule": ("cosine", "wsd"), "device": ("auto", "cpu", "cuda"), "d
 
 def load_config(path: str | Path, overrides: dict | None = None) -> TrainConfig:
     p = Path(path)
-    try:
-        raw = json.loads(p.read_text())
-    except FileNotFoundError:
-        raise ConfigError(f"train config {p} does not exist") from None
-    except json.JSONDecodeError as e:
-        raise ConfigError(f"train config {p} is not valid JSON: {e}") from None
+    raw = read_json(p, ConfigError, "train config", f"train config {p} does not exist")
     raw.update(overrides or {})
     return parse_config(raw, str(p))
 

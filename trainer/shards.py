@@ -9,7 +9,6 @@ separated by EOT, ready to be cut into fixed-length rows.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
 import pyarrow.ipc as ipc
 
-from .errors import DataError
+from .errors import DataError, read_json
 
 
 @dataclass(frozen=True)
@@ -58,12 +57,7 @@ def sha256_file(path: Path) -> str:
 def load_manifest(shards_dir: str | os.PathLike) -> Manifest:
     root = Path(shards_dir)
     path = root / "manifest.json"
-    try:
-        raw = json.loads(path.read_text())
-    except FileNotFoundError:
-        raise DataError(f"no shard manifest at {path}: run the tokenize and manifest stages first") from None
-    except json.JSONDecodeError as e:
-        raise DataError(f"shard manifest {path} is not valid JSON: {e}") from None
+    raw = read_json(path, DataError, "shard manifest", f"no shard manifest at {path}: run the tokenize and manifest stages first")
     try:
         if raw.get("version") != 1:
             raise DataError(f"shard manifest {path}: unsupported version {raw.get('version')!r} (expected 1)")
