@@ -6,8 +6,8 @@
 
 import { mkdirSync, rmSync, renameSync, openSync, writeSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { tempPathFor } from '../pipeline/atomic.ts';
-import type { Stage, StageContext, TaskContext, TaskSpec } from '../pipeline/stage.ts';
+import { tempPathFor } from '../pipeline/index.ts';
+import type { Stage, StageContext, TaskContext, TaskSpec } from '../pipeline/index.ts';
 import {
   bandGroup,
   bandLayout,

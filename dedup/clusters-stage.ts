@@ -10,8 +10,8 @@
 
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { tempPathFor, writeJsonAtomic } from '../pipeline/atomic.ts';
-import type { Stage, StageContext, TaskContext, TaskSpec } from '../pipeline/stage.ts';
+import { tempPathFor, writeJsonAtomic } from '../pipeline/index.ts';
+import type { Stage, StageContext, TaskContext, TaskSpec } from '../pipeline/index.ts';
 import {
   bandGroup,
   clustersPath,

@@ -5,8 +5,8 @@
 // finished, rather than silently keeping duplicates.
 
 import { existsSync, readFileSync } from 'node:fs';
-import type { RunConfig } from '../pipeline/config.ts';
-import type { Document } from '../pipeline/document.ts';
+import type { RunConfig } from '../pipeline/index.ts';
+import type { Document } from '../pipeline/index.ts';
 import { clustersPath, linesDonePath, linesPath, removePath, removeSummaryPath } from './layout.ts';
 import { readRecordFile } from './records.ts';
 

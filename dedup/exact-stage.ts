@@ -9,8 +9,8 @@
 
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { tempPathFor, writeJsonAtomic } from '../pipeline/atomic.ts';
-import type { Stage, StageContext, TaskContext, TaskSpec } from '../pipeline/stage.ts';
+import { tempPathFor, writeJsonAtomic } from '../pipeline/index.ts';
+import type { Stage, StageContext, TaskContext, TaskSpec } from '../pipeline/index.ts';
 import { createPairWriter } from './buckets-stage.ts';
 import {
   checkKindFiles,

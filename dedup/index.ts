@@ -2,7 +2,7 @@
 // Stages in order: dedup-buckets (MinHash LSH per band), dedup-exact (exact text / URL / C4 lines),
 // dedup-clusters (union-find and removal lists). See docs/dedup.md.
 
-import type { Stage } from '../pipeline/stage.ts';
+import type { Stage } from '../pipeline/index.ts';
 import { bucketsStage } from './buckets-stage.ts';
 import { clustersStage } from './clusters-stage.ts';
 import { exactStage } from './exact-stage.ts';

@@ -7,8 +7,8 @@
 
 import { mkdirSync, rmSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { tempPathFor, writeJsonAtomic } from '../pipeline/atomic.ts';
-import type { Document } from '../pipeline/document.ts';
+import { tempPathFor, writeJsonAtomic } from '../pipeline/index.ts';
+import type { Document } from '../pipeline/index.ts';
 import type { DedupConfig } from './config.ts';
 import { dateRank, digest64, lineKeyText, normaliseUrlC4 } from './exact-keys.ts';
 import {

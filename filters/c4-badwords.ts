@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Document } from '../pipeline/document.ts';
+import type { Document } from '../pipeline/index.ts';
 import type { Outcome } from './types.ts';
 
 export interface C4BadWordsParams {

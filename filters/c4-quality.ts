@@ -4,7 +4,7 @@
 // (5 words per line, 3 sentences, end marks `. ? ! "`, words counted after citation removal,
 // pages over 190 000 characters dropped). It rewrites the text: only kept lines remain, joined by `\n`.
 
-import type { Document } from '../pipeline/document.ts';
+import type { Document } from '../pipeline/index.ts';
 import { splitSentences } from './sentences.ts';
 import { pyLen, pySplit, pySplitlines, pyStrip } from './text.ts';
 import { drop, type FilterContext, type Outcome } from './types.ts';

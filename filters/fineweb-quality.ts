@@ -3,7 +3,7 @@
 // characters in duplicated lines (drop if ≥ 0.01), newlines per word (drop if > 0.3). The
 // `head` variant switches to datatrove's later rules (non-empty lines, terminal marks, strict inequalities).
 
-import type { Document } from '../pipeline/document.ts';
+import type { Document } from '../pipeline/index.ts';
 import { findDuplicates } from './gopher-repetition.ts';
 import { pyCount, pyLen, pyStrip } from './text.ts';
 import { drop, type FilterContext, type Outcome } from './types.ts';

@@ -2,7 +2,7 @@
 // length over non-symbol words, `#` and ellipsis per word, bullet and ellipsis line shares, share
 // of words with a letter, and a stop-word minimum. Words are NLTK-style tokens (words.ts).
 
-import type { Document } from '../pipeline/document.ts';
+import type { Document } from '../pipeline/index.ts';
 import { isNonSymbolWord } from './punctuation.ts';
 import { hasAlpha, pyCount, pyLen, pyLstrip, pyRstrip, pySplitlines } from './text.ts';
 import { drop, type FilterContext, type Outcome } from './types.ts';

@@ -2,7 +2,7 @@
 // paragraph/line fractions, top 2–4-gram character fractions, duplicated 5–10-gram character
 // fractions. Every comparison is strictly greater-than; denominators are `len(text)` in code points.
 
-import type { Document } from '../pipeline/document.ts';
+import type { Document } from '../pipeline/index.ts';
 import { hashWords, ngramKey } from './ngram-hash.ts';
 import { pyLen, pySplitlines, pyStrip } from './text.ts';
 import { drop, type FilterContext, type Outcome } from './types.ts';

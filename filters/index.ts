@@ -11,8 +11,8 @@
 //   histograms filter.<filter>.<metric> measured values, fixed edges (histograms.ts)
 //   examples drop.<filter>              first dropped documents with their reasons
 
-import type { Document } from '../pipeline/document.ts';
-import type { StatsCollector } from '../pipeline/stats.ts';
+import type { Document } from '../pipeline/index.ts';
+import type { StatsCollector } from '../pipeline/index.ts';
 import { c4BadWords } from './c4-badwords.ts';
 import { c4Quality } from './c4-quality.ts';
 import type { FilterName, FiltersConfig } from './config.ts';

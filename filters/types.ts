@@ -2,7 +2,7 @@
 // that memoises word tokenization and records measured values) to keep or a drop with the rule
 // that fired and the value it measured.
 
-import type { Document } from '../pipeline/document.ts';
+import type { Document } from '../pipeline/index.ts';
 
 export interface Drop {
   keep: false;

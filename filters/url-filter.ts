@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { getDomain, getHostname } from 'tldts';
-import type { Document } from '../pipeline/document.ts';
+import type { Document } from '../pipeline/index.ts';
 import type { Outcome } from './types.ts';
 
 export interface UrlLists {

@@ -2,7 +2,7 @@
 // and the small stream helpers the readers share.
 
 import { createReadStream } from 'node:fs';
-import type { StatsCollector } from '../pipeline/stats.ts';
+import type { StatsCollector } from '../pipeline/index.ts';
 import type { Downloader } from './download.ts';
 import type { Inflated } from './gzip-members.ts';
 import { inflateMembers, isGzip } from './gzip-members.ts';

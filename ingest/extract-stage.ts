@@ -3,15 +3,15 @@
 // writes the kept documents (and, if asked, the dropped ones with their reason) as Parquet.
 
 import { join } from 'node:path';
-import { createDocWriter, type DocWriter } from '../pipeline/doc-store.ts';
-import type { JsonValue, Stage, TaskSpec } from '../pipeline/stage.ts';
-import { LENGTH_EDGES } from '../pipeline/stats.ts';
+import { createDocWriter, type DocWriter } from '../pipeline/index.ts';
+import type { JsonValue, Stage, TaskSpec } from '../pipeline/index.ts';
+import { LENGTH_EDGES } from '../pipeline/index.ts';
 import { createFilterPipeline } from '../filters/index.ts';
 import { createSignatureSink } from '../dedup/index.ts';
 import { createDomainCounter } from '../report/index.ts';
 import { planInputs, readDocuments, type InputRef } from './index.ts';
 
-export const docsPath = (runDir: string, taskId: string) => join(runDir, 'docs', `${taskId}.parquet`);
+const docsPath = (runDir: string, taskId: string) => join(runDir, 'docs', `${taskId}.parquet`);
 const removedPath = (runDir: string, filter: string, taskId: string) => join(runDir, 'removed', filter, `${taskId}.parquet`);
 
 export const extractStage: Stage = {

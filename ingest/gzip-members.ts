@@ -10,7 +10,7 @@
 
 import { constants, crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { InflateRaw } from 'node:zlib';
-import type { StatsCollector } from '../pipeline/stats.ts';
+import type { StatsCollector } from '../pipeline/index.ts';
 
 /** Output of the member reader: decompressed bytes, or a break after which a new record starts. */
 export type Inflated =

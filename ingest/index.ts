@@ -9,3 +9,4 @@ export { inspectInput } from './inspect.ts';
 export { createDownloader, DownloadError } from './download.ts';
 export type { Downloader } from './download.ts';
 export type { SourceConfig, ExtractConfig, DownloadConfig } from './config.ts';
+export { extractStage } from './extract-stage.ts';

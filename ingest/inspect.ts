@@ -2,8 +2,8 @@
 // reader's counters over the whole input and its first few documents.
 
 import path from 'node:path';
-import type { Document } from '../pipeline/document.ts';
-import { createStats } from '../pipeline/stats.ts';
+import type { Document } from '../pipeline/index.ts';
+import { createStats } from '../pipeline/index.ts';
 import { extractSchema } from './config.ts';
 import { isUrl, kindOf } from './input-ref.ts';
 import { readDocuments } from './read-documents.ts';

@@ -1,9 +1,9 @@
 // Documents from JSONL corpora (an encyclopedia dump, code, …): one JSON object per line with the
 // text under `textField` and an id under `idField`. A bad line is counted and skipped.
 
-import type { Document, MetaValue } from '../pipeline/document.ts';
-import type { StatsCollector } from '../pipeline/stats.ts';
-import { LENGTH_EDGES } from '../pipeline/stats.ts';
+import type { Document, MetaValue } from '../pipeline/index.ts';
+import type { StatsCollector } from '../pipeline/index.ts';
+import { LENGTH_EDGES } from '../pipeline/index.ts';
 import type { Inflated } from './gzip-members.ts';
 import type { InputRef } from './input-ref.ts';
 

@@ -6,7 +6,7 @@
 import { glob, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { seededRandom } from '../pipeline/seeded-random.ts';
+import { seededRandom } from '../pipeline/index.ts';
 import type { ExtractConfig, SourceConfig } from './config.ts';
 import { createDownloader } from './download.ts';
 import type { Downloader } from './download.ts';

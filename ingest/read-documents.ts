@@ -2,8 +2,8 @@
 // extracted documents. Bad records are counted by kind and skipped; only an input that cannot be
 // read at all (missing file, HTTP 404, retries exhausted) fails, with an InputError naming it.
 
-import type { Document } from '../pipeline/document.ts';
-import type { StatsCollector } from '../pipeline/stats.ts';
+import type { Document } from '../pipeline/index.ts';
+import type { StatsCollector } from '../pipeline/index.ts';
 import type { ExtractConfig } from './config.ts';
 import { createDecoders } from './charset.ts';
 import { createDownloader } from './download.ts';

@@ -3,9 +3,9 @@
 // already text. Everything else is counted by kind and skipped. Counter names are listed in
 // docs/ingest.md.
 
-import type { Document, MetaValue } from '../pipeline/document.ts';
-import type { StatsCollector } from '../pipeline/stats.ts';
-import { LENGTH_EDGES } from '../pipeline/stats.ts';
+import type { Document, MetaValue } from '../pipeline/index.ts';
+import type { StatsCollector } from '../pipeline/index.ts';
+import { LENGTH_EDGES } from '../pipeline/index.ts';
 import { extractMainText } from './html-extract.ts';
 import type { Extracted } from './html-extract.ts';
 import { decodePage } from './charset.ts';

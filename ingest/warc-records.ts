@@ -9,7 +9,7 @@
 // Blocks larger than the cap are not buffered: the record is yielded without a block and its
 // bytes are skipped as they stream past.
 
-import type { StatsCollector } from '../pipeline/stats.ts';
+import type { StatsCollector } from '../pipeline/index.ts';
 import type { Inflated } from './gzip-members.ts';
 
 export interface WarcRecord {

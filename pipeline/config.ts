@@ -1,6 +1,7 @@
 // The run config: one YAML file, parsed once here with zod. Each part's section is defined by the
 // folder that owns it; defaults reproduce the FineWeb recipe. A wrong field fails before any
-// work with a message naming the field's path and what was expected.
+// work with a message naming the field's path and what was expected. The sections come from each
+// folder's config.ts directly, not its index.ts: those index files import this one.
 
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';

@@ -8,7 +8,7 @@ export { createStats, mergeStats, LENGTH_EDGES, type TaskStats, type StatsCollec
 export type { Stage, StageContext, TaskContext, TaskSpec, StageCommand, JsonValue } from './stage.ts';
 export type { Executor, TaskOutcome } from './executor.ts';
 export { createDocWriter, readDocs, type DocWriter, type ExtraColumns } from './doc-store.ts';
-export { writeFileAtomic, writeJsonAtomic, createAtomicStream, sweepTemporaries } from './atomic.ts';
+export { writeFileAtomic, writeJsonAtomic, createAtomicStream, sweepTemporaries, tempPathFor, type AtomicStream } from './atomic.ts';
 export { runPaths } from './run-dir.ts';
 export { runTask, loadRun, loadPlan, isTaskDone } from './task-runner.ts';
 export { runPipeline, prepareRunDir, planStage, pendingTasks, formatStageSummary, type RunSummary, type StageSummary } from './runner.ts';

@@ -1,7 +1,7 @@
 // The stages of a full run, in order. Each folder owns its stages; this list only orders them.
 
 import { dedupStages } from '../dedup/index.ts';
-import { extractStage } from '../ingest/extract-stage.ts';
+import { extractStage } from '../ingest/index.ts';
 import { manifestStage, tokenizeStage } from '../shards/index.ts';
 import { reportStage } from '../report/index.ts';
 import { tokenizerStage } from '../tokenize/index.ts';

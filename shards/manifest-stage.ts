@@ -1,6 +1,6 @@
 // The `manifest` stage: one task that reads every shard of the run and writes shards/manifest.json.
 
-import type { Stage } from '../pipeline/stage.ts';
+import type { Stage } from '../pipeline/index.ts';
 import { endOfTextId, loadTokenizer, tokenizerPath, vocabSize } from '../tokenize/index.ts';
 import { buildManifest } from './manifest.ts';
 import { shardsDir } from './tokenize-stage.ts';

@@ -4,7 +4,7 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeJsonAtomic } from '../pipeline/atomic.ts';
+import { writeJsonAtomic } from '../pipeline/index.ts';
 import { readShard, sha256Hex, ShardFormatError } from './reader.ts';
 import type { TokenDtype } from './format.ts';
 

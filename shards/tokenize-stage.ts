@@ -4,9 +4,9 @@
 
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LENGTH_EDGES } from '../pipeline/stats.ts';
-import type { Stage } from '../pipeline/stage.ts';
-import { readDocs } from '../pipeline/doc-store.ts';
+import { LENGTH_EDGES } from '../pipeline/index.ts';
+import type { Stage } from '../pipeline/index.ts';
+import { readDocs } from '../pipeline/index.ts';
 import { createClusterSampler } from '../report/index.ts';
 import { createEncoder, createTokenBuffer, fromHfJson, listDocsFiles, openDocEdits, pushToken, tokenizerPath } from '../tokenize/index.ts';
 import { dtypeFor } from './format.ts';

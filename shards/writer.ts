@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import path from 'node:path';
 import { Field, List, makeData, RecordBatch, RecordBatchFileWriter, Struct, Utf8, type Schema } from 'apache-arrow';
-import { createAtomicStream, type AtomicStream } from '../pipeline/atomic.ts';
+import { createAtomicStream, type AtomicStream } from '../pipeline/index.ts';
 import { shardFileName, shardSchema, tokenType, type ShardMeta } from './format.ts';
 
 export interface WrittenShard {

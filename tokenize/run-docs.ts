@@ -3,7 +3,7 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunConfig } from '../pipeline/config.ts';
+import type { RunConfig } from '../pipeline/index.ts';
 import { openDocEditor, type DocEditor } from '../dedup/index.ts';
 
 export interface DocsFile {

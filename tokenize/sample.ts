@@ -5,8 +5,8 @@
 // the docs: sizes and hashes first, then the chosen texts.
 
 import { createHash } from 'node:crypto';
-import { readDocs } from '../pipeline/doc-store.ts';
-import type { RunConfig } from '../pipeline/config.ts';
+import { readDocs } from '../pipeline/index.ts';
+import type { RunConfig } from '../pipeline/index.ts';
 import { openDocEdits, type DocsFile } from './run-docs.ts';
 
 export interface SampleStats {

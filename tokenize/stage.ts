@@ -4,8 +4,8 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic, writeJsonAtomic } from '../pipeline/atomic.ts';
-import type { Stage } from '../pipeline/stage.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../pipeline/index.ts';
+import type { Stage } from '../pipeline/index.ts';
 import { END_OF_TEXT, vocabSize } from './bpe-model.ts';
 import { fromHfJson, toHfJson } from './hf-json.ts';
 import { listDocsFiles } from './run-docs.ts';
