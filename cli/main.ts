@@ -8,6 +8,7 @@ import { runCommand, taskCommand } from './run-commands.ts';
 import { inspectCommand } from './inspect-command.ts';
 import { reportCommand } from './report-command.ts';
 import { statusCommand } from './status-command.ts';
+import { trainClassifierCommand } from './train-classifier-command.ts';
 import { verifyCommand } from './verify-command.ts';
 import { runTrainer } from '../pipeline/train-stage.ts';
 import { USAGE, UsageError } from './usage.ts';
@@ -28,6 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === 'status') return statusCommand(rest);
   if (command === 'inspect') return inspectCommand(rest);
   if (command === 'verify') return verifyCommand(rest);
+  if (command === 'train-classifier') return trainClassifierCommand(rest);
   if ((TRAINER_COMMANDS as readonly string[]).includes(command)) return runTrainer(command as (typeof TRAINER_COMMANDS)[number], rest);
   throw new UsageError(`unknown command "${command}"`);
 }

@@ -20,6 +20,8 @@ Usage:
   cc-pretrain sample CHECKPOINT --prompt TEXT [...]      generate text from a checkpoint
   cc-pretrain export CHECKPOINT --out DIR                Hugging Face (LlamaForCausalLM) export
   cc-pretrain eval CHECKPOINT [...]                      perplexity on held-out shards
+  cc-pretrain train-classifier --positive SRC... --negative SRC... --out model.bin
+                                                         fastText quality classifier (docs/classifier.md)
   cc-pretrain task RUN STAGE INDEX                       run one task (what Slurm array jobs call)
 
 Options:

@@ -3,8 +3,9 @@
 // so `filters: { preset: c4, language: { threshold: 0.9 } }` changes one number of the C4 recipe.
 
 import { z } from 'zod';
+import { classifierSchema } from './classifier-config.ts';
 
-export const FILTER_NAMES = ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality'] as const;
+export const FILTER_NAMES = ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'classifier'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 const ratio = z.number().min(0).nullable();
@@ -141,8 +142,14 @@ export const filtersSchema = z
     c4_quality: c4QualitySchema.optional(),
     c4_badwords: c4BadWordsSchema.optional(),
     fineweb_quality: finewebQualitySchema.optional(),
+    classifier: classifierSchema.optional(),
     pii: piiSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((cfg, ctx) => {
+    const c = cfg.classifier;
+    const on = c?.enabled === true || (c?.enabled !== false && cfg.order?.includes('classifier'));
+    if (on && !c?.model) ctx.addIssue({ code: 'custom', path: ['classifier', 'model'], message: 'the classifier needs a model file' });
+  });
 
 export type FiltersConfig = z.infer<typeof filtersSchema>;

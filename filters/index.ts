@@ -10,11 +10,14 @@
 //   pii.emails / pii.ips / pii.docs     replacements made, documents changed
 //   histograms filter.<filter>.<metric> measured values, fixed edges (histograms.ts)
 //   examples drop.<filter>              first dropped documents with their reasons
+//   meta.quality_score / quality_label  the classifier's score and top label (docs/classifier.md)
 
 import type { Document } from '../pipeline/index.ts';
 import type { StatsCollector } from '../pipeline/index.ts';
 import { c4BadWords } from './c4-badwords.ts';
 import { c4Quality } from './c4-quality.ts';
+import { classifierFilter } from './classifier.ts';
+import { loadQualityModel } from './classifier-model.ts';
 import type { FilterName, FiltersConfig } from './config.ts';
 import { finewebQuality } from './fineweb-quality.ts';
 import { gopherQuality } from './gopher-quality.ts';
@@ -29,6 +32,9 @@ import { wordTokenize } from './words.ts';
 
 export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
 export { resolveFilters, type ResolvedFilters } from './presets.ts';
+export { classifierSchema, type ClassifierSettings } from './classifier-config.ts';
+export { loadQualityModel, fastTextLabel, fastTextLine, ModelFileError, type QualityModel } from './classifier-model.ts';
+export { classifierCutoffStage, createScoreRecorder, openQualityCut, type ScoreRecorder } from './classifier-cutoff.ts';
 
 export type FilterVerdict = { keep: true; doc: Document } | { keep: false; doc: Document; filter: string; reason: string };
 
@@ -78,9 +84,18 @@ async function buildSteps(r: ResolvedFilters): Promise<Map<FilterName, Step>> {
       case 'fineweb_quality':
         steps.set(name, finewebQuality(r.fineweb_quality));
         break;
+      case 'classifier':
+        steps.set(name, classifierFilter(await loadQualityModel(r.classifier!), r.classifier!));
+        break;
     }
   }
   return steps;
+}
+
+/** Loads the configured quality model once, so a bad file or label fails the run before any work. */
+export async function checkClassifierModel(cfg: FiltersConfig): Promise<void> {
+  const c = resolveFilters(cfg).classifier;
+  if (c) await loadQualityModel(c);
 }
 
 export async function createFilterPipeline(cfg: FiltersConfig): Promise<FilterPipeline> {
@@ -139,6 +154,7 @@ export async function createFilterPipeline(cfg: FiltersConfig): Promise<FilterPi
           return { keep: false, doc, filter: name, reason };
         }
         if (out.text !== undefined && out.text !== doc.text) doc = { ...doc, text: out.text };
+        if (out.meta) doc = { ...doc, meta: { ...doc.meta, ...out.meta } };
       }
       stats.count('filter.kept');
       return { keep: true, doc };

@@ -5,6 +5,7 @@
 
 import { C4_QUALITY_DEFAULTS, type C4QualityParams } from './c4-quality.ts';
 import type { C4BadWordsParams } from './c4-badwords.ts';
+import { CLASSIFIER_DEFAULTS, type ClassifierSettings } from './classifier-config.ts';
 import type { FilterName, FiltersConfig } from './config.ts';
 import { FINEWEB_QUALITY_DEFAULTS, type FinewebQualityParams } from './fineweb-quality.ts';
 import { GOPHER_QUALITY_DEFAULTS, type GopherQualityParams } from './gopher-quality.ts';
@@ -39,6 +40,8 @@ export interface ResolvedFilters {
   c4_quality: C4QualityParams;
   c4_badwords: C4BadWordsParams;
   fineweb_quality: FinewebQualityParams;
+  /** null = no classifier in the order. */
+  classifier: ClassifierSettings | null;
   /** null = redaction off. */
   pii: PiiParams | null;
 }
@@ -104,7 +107,7 @@ function without<T extends { enabled?: boolean }>(section: T | undefined): Omit<
 export function resolveFilters(cfg: FiltersConfig): ResolvedFilters {
   const preset = PRESETS[cfg.preset];
   let order = cfg.order ? [...cfg.order] : [...preset.order];
-  for (const name of ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality'] as const) {
+  for (const name of ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'classifier'] as const) {
     const enabled = cfg[name]?.enabled;
     if (enabled === false) order = order.filter((n) => n !== name);
     if (enabled === true && !order.includes(name)) order.push(name);
@@ -120,6 +123,7 @@ export function resolveFilters(cfg: FiltersConfig): ResolvedFilters {
     c4_quality: { ...preset.c4_quality, ...without(cfg.c4_quality) },
     c4_badwords: { keep_fraction: 0, default_language: 'en', ...without(cfg.c4_badwords) },
     fineweb_quality: { ...FINEWEB_QUALITY_DEFAULTS, ...without(cfg.fineweb_quality) },
+    classifier: order.includes('classifier') ? { ...CLASSIFIER_DEFAULTS, model: '', ...without(cfg.classifier) } : null,
     pii: piiOn ? { ...PII_DEFAULTS, ...without(cfg.pii) } : null,
   };
 }

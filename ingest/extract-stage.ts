@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createDocWriter, type DocWriter } from '../pipeline/index.ts';
 import type { JsonValue, Stage, TaskSpec } from '../pipeline/index.ts';
 import { LENGTH_EDGES } from '../pipeline/index.ts';
-import { createFilterPipeline } from '../filters/index.ts';
+import { checkClassifierModel, createFilterPipeline, createScoreRecorder } from '../filters/index.ts';
 import { createSignatureSink } from '../dedup/index.ts';
 import { createDomainCounter } from '../report/index.ts';
 import { planInputs, readDocuments, type InputRef } from './index.ts';
@@ -19,6 +19,7 @@ export const extractStage: Stage = {
   command: 'extract',
   description: 'read each input, extract main text, filter, sign for dedup, write documents',
   async plan({ config }) {
+    await checkClassifierModel(config.filters);
     const inputs = await planInputs(config.sources, config.extract);
     const perSource = new Map<string, number>();
     return inputs.map((input): TaskSpec => {
@@ -39,6 +40,7 @@ export const extractStage: Stage = {
     const filters = await createFilterPipeline(config.filters);
     const sink = await createSignatureSink(runDir, config.dedup, { id: task.id, source: input.source });
     const kept = await createDocWriter(docsPath(runDir, task.id));
+    const scores = createScoreRecorder(runDir, config, task.id);
     const removed = new Map<string, DocWriter>();
     const removedWriter = async (filter: string) => {
       let w = removed.get(filter);
@@ -65,12 +67,14 @@ export const extractStage: Stage = {
         sink.add(verdict.doc, row++);
         const out = filters.redact(verdict.doc, stats);
         await kept.write(out);
+        scores?.add(out);
         stats.count('docs.out');
         stats.observe('length.chars', out.text.length, LENGTH_EDGES);
       }
       domains.flush();
       await sink.close();
       for (const w of removed.values()) await w.close();
+      await scores?.close();
       const { bytes } = await kept.close();
       stats.count('bytes.out', bytes);
     } catch (err) {

@@ -135,7 +135,7 @@ export const trainStage: Stage = {
 };
 
 /** `cc-pretrain sample|export|eval …`: runs `python -m trainer <subcommand> …` on the terminal. */
-export function runTrainer(subcommand: 'sample' | 'export' | 'eval' | 'train' | 'plan', args: readonly string[]): Promise<number> {
+export function runTrainer(subcommand: 'sample' | 'export' | 'eval' | 'train' | 'plan' | 'train-classifier', args: readonly string[]): Promise<number> {
   const python = requireVenv();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(python, ['-m', 'trainer', subcommand, ...args], { cwd: process.cwd(), env: pythonEnv(), stdio: 'inherit' });

@@ -318,15 +318,20 @@ export function aggregate(inputs: ReportInputs): ReportData {
   let filterSections: FilterSection[] | null = null;
   if (extract) {
     let input = pick(extract.counters, COUNTERS.extracted) ?? null;
+    // A filter may also drop at tokenize (the classifier's top-fraction cut, decided run-wide).
+    const late = tokenize ?? { counters: {}, histograms: {}, examples: {} };
     filterSections = filters.map((name) => {
-      const dropped = extract.counters[`${COUNTERS.dropPrefix}${name}`] ?? 0;
-      const examples = filterExamples(extract, name);
-      const rules = [...byPrefix(extract.counters, `${COUNTERS.filterRulePrefix}${name}.`)].filter(([rule]) => !rule.includes('.'));
+      const dropped = (extract.counters[`${COUNTERS.dropPrefix}${name}`] ?? 0) + (late.counters[`${COUNTERS.dropPrefix}${name}`] ?? 0);
+      const examples = [...filterExamples(extract, name), ...filterExamples(late, name)];
+      const rules = new Map<string, number>();
+      for (const m of [extract, late]) {
+        for (const [rule, n] of byPrefix(m.counters, `${COUNTERS.filterRulePrefix}${name}.`)) if (!rule.includes('.')) rules.set(rule, (rules.get(rule) ?? 0) + n);
+      }
       const section: FilterSection = {
         name,
         input,
         dropped,
-        rules: topCounts(new Map(rules), Infinity),
+        rules: topCounts(rules, Infinity),
         values: filterValues(extract, name, thresholdsFrom(examples)),
         examples: examples.slice(0, cfg.examples),
       };

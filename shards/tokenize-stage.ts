@@ -1,4 +1,4 @@
-// The `tokenize` stage: one task per docs file. Each document (minus dedup removals) is encoded,
+// The `tokenize` stage: one task per docs file. Each document (minus dedup and classifier removals) is encoded,
 // the end-of-text token appended, and written as one row of RUN/shards/<source>/<NNNNN>-<MMMMM>.arrow.
 // Names and contents depend only on the docs file, the tokenizer and the config.
 
@@ -57,7 +57,7 @@ export const tokenizeStage: Stage = {
       meta: { tokenizer_sha256: sha256Hex(tokBytes), source, dtype: dtypeFor(enc.vocabSize), eot_id: enc.eotId },
       shardTokens: ctx.config.shards.shard_tokens,
     });
-    const edit = await openDocEdits(ctx.runDir, ctx.config, { id: task.id, source });
+    const edit = await openDocEdits(ctx.runDir, ctx.config, { id: task.id, source }, stats);
     const buf = createTokenBuffer();
     const clusters = createClusterSampler(stats);
     let row = 0;
@@ -68,10 +68,7 @@ export const tokenizeStage: Stage = {
         const bytes = Buffer.byteLength(raw.text);
         stats.count('bytes.in', bytes);
         const doc = edit(raw, row++);
-        if (!doc) {
-          stats.count('drop.dedup');
-          continue;
-        }
+        if (!doc) continue;
         buf.length = 0;
         enc.encodeInto(doc.text, buf);
         pushToken(buf, enc.eotId);

@@ -1,10 +1,12 @@
 // The documents a run's tokenizer and tokenize stages read: the extract stage's Parquet files
-// under RUN/docs/<source>/<NNNNN>.parquet, with dedup's removals and edits applied.
+// under RUN/docs/<source>/<NNNNN>.parquet, with dedup's removals and edits and the classifier's
+// top-fraction cut applied.
 
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunConfig } from '../pipeline/index.ts';
+import type { RunConfig, StatsCollector } from '../pipeline/index.ts';
 import { openDocEditor, type DocEditor } from '../dedup/index.ts';
+import { openQualityCut } from '../filters/index.ts';
 
 export interface DocsFile {
   /** `<source>/<NNNNN>`: the extract task that wrote it. */
@@ -37,11 +39,24 @@ export async function listDocsFiles(runDir: string): Promise<DocsFile[]> {
   return files;
 }
 
-/** Per docs row: the document as dedup leaves it, or null when dedup removed it. */
+/**
+ * Per docs row: the document as dedup leaves it, or null when dedup or the classifier's cut
+ * removed it. With `stats`, removals are counted as `drop.dedup` and `drop.classifier`.
+ */
 export async function openDocEdits(
   runDir: string,
   config: RunConfig,
   file: Pick<DocsFile, 'id' | 'source'>,
+  stats?: StatsCollector,
 ): Promise<DocEditor> {
-  return openDocEditor(runDir, config, { id: file.id, source: file.source });
+  const dedup = await openDocEditor(runDir, config, { id: file.id, source: file.source });
+  const cut = await openQualityCut(runDir, config, file.id, stats);
+  return (raw, row) => {
+    const doc = dedup(raw, row);
+    if (!doc) {
+      stats?.count('drop.dedup');
+      return null;
+    }
+    return !cut || cut(doc, row) ? doc : null;
+  };
 }
