@@ -67,8 +67,8 @@ export function createScoreRecorder(runDir: string, config: RunConfig, taskId: s
   };
 }
 
-async function scoreFiles(runDir: string): Promise<string[]> {
-  const root = scoresDir(runDir);
+/** `<source>/<NNNNN>` of every file under `root` named `<NNNNN><ext>`, sorted by source then number. */
+async function taskFiles(root: string, ext: string): Promise<string[]> {
   let sources: string[];
   try {
     sources = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -77,9 +77,19 @@ async function scoreFiles(runDir: string): Promise<string[]> {
   }
   const ids: string[] = [];
   for (const source of sources.sort()) {
-    for (const name of (await readdir(join(root, source))).filter((n) => /^\d{5,}\.f64$/.test(n)).sort()) ids.push(`${source}/${name.slice(0, -4)}`);
+    for (const name of (await readdir(join(root, source))).filter((n) => /^\d{5,}\./.test(n) && n.endsWith(ext)).sort()) ids.push(`${source}/${name.slice(0, -ext.length)}`);
   }
   return ids;
+}
+
+/** The score files, one per docs file: a missing one means its extract task ran without the classifier. */
+async function scoreFiles(runDir: string): Promise<string[]> {
+  const docs = await taskFiles(join(runDir, 'docs'), '.parquet');
+  if (docs.length === 0) throw new Error(`no document scores in ${runDir}: run the extract stage first`);
+  const scored = new Set(await taskFiles(scoresDir(runDir), '.f64'));
+  const missing = docs.filter((d) => !scored.has(d));
+  if (missing.length) throw new Error(`docs ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} have no quality scores (${scoresDir(runDir)}): extract them again with the classifier on`);
+  return docs;
 }
 
 async function readScores(runDir: string, id: string): Promise<Float64Array> {
