@@ -11,9 +11,9 @@
 //      fewer documents than asked.
 // Scores are compared as the doubles written in `meta.quality_score` (JSON round-trips doubles).
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic, writeJsonAtomic, type Document, type RunConfig, type Stage, type StatsCollector } from '../pipeline/index.ts';
+import { listTaskFiles, writeFileAtomic, writeJsonAtomic, type Document, type RunConfig, type Stage, type StatsCollector } from '../pipeline/index.ts';
 import { resolveFilters } from './presets.ts';
 
 const scoresDir = (runDir: string) => join(runDir, 'classifier', 'scores');
@@ -67,26 +67,11 @@ export function createScoreRecorder(runDir: string, config: RunConfig, taskId: s
   };
 }
 
-/** `<source>/<NNNNN>` of every file under `root` named `<NNNNN><ext>`, sorted by source then number. */
-async function taskFiles(root: string, ext: string): Promise<string[]> {
-  let sources: string[];
-  try {
-    sources = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
-  } catch {
-    return [];
-  }
-  const ids: string[] = [];
-  for (const source of sources.sort()) {
-    for (const name of (await readdir(join(root, source))).filter((n) => /^\d{5,}\./.test(n) && n.endsWith(ext)).sort()) ids.push(`${source}/${name.slice(0, -ext.length)}`);
-  }
-  return ids;
-}
-
 /** The score files, one per docs file: a missing one means its extract task ran without the classifier. */
 async function scoreFiles(runDir: string): Promise<string[]> {
-  const docs = await taskFiles(join(runDir, 'docs'), '.parquet');
+  const docs = await listTaskFiles(join(runDir, 'docs'), '.parquet');
   if (docs.length === 0) throw new Error(`no document scores in ${runDir}: run the extract stage first`);
-  const scored = new Set(await taskFiles(scoresDir(runDir), '.f64'));
+  const scored = new Set(await listTaskFiles(scoresDir(runDir), '.f64'));
   const missing = docs.filter((d) => !scored.has(d));
   if (missing.length) throw new Error(`docs ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} have no quality scores (${scoresDir(runDir)}): extract them again with the classifier on`);
   return docs;
