@@ -62,7 +62,13 @@ async function* texts(paths: readonly string[], textField: string, max: number):
 }
 
 export async function trainClassifierCommand(argv: readonly string[]): Promise<number> {
-  const { values: v, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError(`train-classifier: ${(err as Error).message}`);
+  }
+  const { values: v, positionals } = parsed;
   if (positionals.length) throw new UsageError(`train-classifier takes no positional arguments (got "${positionals[0]}"): use --positive/--negative`);
   const positives = v.positive ?? [];
   const negatives = v.negative ?? [];

@@ -4,7 +4,7 @@
 // DCLM's and our own `.bin`/`.ftz` files score exactly as native fastText scores them. The file's
 // magic number is checked first: the WASM build aborts the process on a file that is not fastText.
 
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getFastTextClass, getFastTextModule } from 'fasttext.wasm.js';
@@ -32,13 +32,18 @@ interface NativeVector<T> {
 }
 
 export async function openFastText(path: string): Promise<FastTextScorer> {
-  let bytes: Buffer;
+  const head = Buffer.alloc(8);
   try {
-    bytes = await readFile(path);
+    const fh = await open(path, 'r');
+    try {
+      await fh.read(head, 0, 8, 0);
+    } finally {
+      await fh.close();
+    }
   } catch (err) {
     throw new ModelFileError(`cannot read classifier model ${path}: ${(err as Error).message}`);
   }
-  if (bytes.length < 8 || bytes.readInt32LE(0) !== FASTTEXT_MAGIC) {
+  if (head.readInt32LE(0) !== FASTTEXT_MAGIC) {
     throw new ModelFileError(`classifier model ${path} is not a fastText model file (no fastText magic number)`);
   }
   const FastText = await getFastTextClass({ getFastTextModule });

@@ -91,8 +91,8 @@ test('train-classifier: a held-out split it separates, precision and recall prin
 test('threshold mode: every kept document carries its score and label; drops say why', { skip }, async () => {
   const p = await createFilterPipeline(filtersSchema.parse({ preset: 'none', classifier: { enabled: true, model, threshold: 0.5 } }));
   const stats = createStats();
-  const wikiDocs = (await collect(join(base, 'negatives', 'docs', 'input', '00000.parquet'))).slice(0, 20);
-  const verdicts = wikiDocs.map((d) => p.apply(d, stats));
+  const webDocs = (await collect(join(base, 'negatives', 'docs', 'input', '00000.parquet'))).slice(0, 20);
+  const verdicts = webDocs.map((d) => p.apply(d, stats));
   const dropped = verdicts.filter((v) => !v.keep);
   assert.ok(dropped.length >= 15, `web pages mostly dropped (${dropped.length}/20)`);
   for (const v of dropped) assert.match((v as { reason: string }).reason, /^classifier: quality_score [\d.e-]+ < 0\.5 \(below_threshold\)$/);
