@@ -35,8 +35,10 @@ const languageSchema = z
     languages: z.array(z.string().min(1)),
     threshold: z.number().min(0).max(1),
     newlines: z.enum(['delete', 'space']),
-    /** Classify only the first this many characters (fastText cost is linear); null = whole text. */
+    /** Classify only the first this many characters; null (every preset's default) = whole text, as FineWeb. */
     max_chars: z.number().int().min(1).nullable(),
+    /** fastText model file, `.bin` or `.ftz` (e.g. lid.176.bin as FineWeb ran); null = the bundled lid.176.ftz. */
+    model: z.string().min(1).nullable(),
   })
   .partial()
   .strict();

@@ -101,7 +101,7 @@ export async function checkClassifierModel(cfg: FiltersConfig): Promise<void> {
 export async function createFilterPipeline(cfg: FiltersConfig): Promise<FilterPipeline> {
   const r = resolveFilters(cfg);
   const steps = await buildSteps(r);
-  const lid = r.order.includes('language') ? await loadLanguageId(r.language.newlines, r.language.max_chars) : undefined;
+  const lid = r.order.includes('language') ? loadLanguageId(r.language.newlines, r.language.max_chars, r.language.model) : undefined;
   if (lid) steps.set('language', languageStep(r.language));
   const redactor = r.pii ? piiRedactor(r.pii) : undefined;
 

@@ -28,6 +28,7 @@ export interface LanguageSettings {
   threshold: number;
   newlines: NewlineMode;
   max_chars: number | null;
+  model: string | null;
 }
 
 export interface ResolvedFilters {
@@ -66,13 +67,13 @@ const URL_DEFAULTS: UrlSettings = {
 const PRESETS: Record<FiltersConfig['preset'], Preset> = {
   fineweb: {
     order: ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'fineweb_quality'],
-    language: { languages: ['en'], threshold: 0.65, newlines: 'delete', max_chars: 100_000 },
+    language: { languages: ['en'], threshold: 0.65, newlines: 'delete', max_chars: null, model: null },
     c4_quality: { ...C4_QUALITY_DEFAULTS, filter_no_terminal_punct: false },
     pii: true,
   },
   c4: {
     order: ['c4_quality', 'language', 'c4_badwords'],
-    language: { languages: ['en'], threshold: 0.99, newlines: 'space', max_chars: 100_000 },
+    language: { languages: ['en'], threshold: 0.99, newlines: 'space', max_chars: null, model: null },
     c4_quality: {
       ...C4_QUALITY_DEFAULTS,
       filter_no_terminal_punct: true,
@@ -86,13 +87,13 @@ const PRESETS: Record<FiltersConfig['preset'], Preset> = {
   },
   gopher: {
     order: ['language', 'gopher_quality', 'gopher_repetition'],
-    language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: 100_000 },
+    language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: null, model: null },
     c4_quality: C4_QUALITY_DEFAULTS,
     pii: false,
   },
   none: {
     order: [],
-    language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: 100_000 },
+    language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: null, model: null },
     c4_quality: C4_QUALITY_DEFAULTS,
     pii: false,
   },
