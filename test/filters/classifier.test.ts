@@ -146,7 +146,7 @@ test('a model that is not fastText, or lacks the label, stops the run before any
   await writeFile(notModel, runConfig({ classifier: { enabled: true, model: wiki } }));
   const r = cc(['extract', notModel, '--out', join(base, 'bad1')]);
   assert.equal(r.status, 2, r.stderr);
-  assert.match(r.stderr, new RegExp(`classifier model ${wiki.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not a fastText model file`));
+  assert.ok(r.stderr.includes(`classifier model ${wiki}: not a fastText model`), r.stderr);
   assert.ok(!existsSync(join(base, 'bad1', 'docs')), 'no documents written');
 
   const badLabel = join(base, 'bad-label.yaml');
@@ -157,7 +157,7 @@ test('a model that is not fastText, or lacks the label, stops the run before any
   assert.match(l.stderr, /__label__hq/);
   assert.match(l.stderr, /__label__cc/);
   assert.match(l.stderr, /not __label__educational/);
-  await assert.rejects(loadQualityModel({ kind: 'fasttext', model: join(base, 'missing.bin'), label: 'hq', newlines: 'space', max_chars: null, keep: 'threshold', threshold: 0.5, top_fraction: 0.1 }), /cannot read classifier model/);
+  await assert.rejects(loadQualityModel({ kind: 'fasttext', model: join(base, 'missing.bin'), label: 'hq', newlines: 'space', max_chars: null, keep: 'threshold', threshold: 0.5, top_fraction: 0.1 }), /classifier model .*missing\.bin: cannot read fastText model \(ENOENT\)/);
 });
 
 test('the cut-off ranks ties by position and keeps exactly ceil(fraction × N)', async () => {
