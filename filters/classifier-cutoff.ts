@@ -127,8 +127,14 @@ export const classifierCutoffStage: Stage = {
   },
 };
 
-/** Compares docs file ids as the cut-off stage orders them (source, then number). */
-const byFile = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Compares docs file ids as listTaskFiles orders them: by source, then by number (not as whole strings: `a-b` sorts before `a/`). */
+function byFile(a: string, b: string): number {
+  const [sa, na] = a.split('/') as [string, string];
+  const [sb, nb] = b.split('/') as [string, string];
+  return cmp(sa, sb) || cmp(na, nb);
+}
 
 /**
  * The read-time half: per docs row, whether the top-fraction cut keeps it. Undefined when the run

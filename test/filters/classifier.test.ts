@@ -173,14 +173,15 @@ test('the cut-off ranks ties by position and keeps exactly ceil(fraction × N)',
   };
   await write('a/00000', [0.9, 0.5, 0.5, 0.1]);
   await write('a/00001', [0.5, 0.7]);
-  await write('b/00000', [0.5, 0.95, 0.5, 0.2]);
+  await write('a-b/00000', [0.5, 0.95, 0.5, 0.2]);
   const cut = await computeCutoff(dir, 0.5);
-  // Ranked: 0.95, 0.9, 0.7, then the 0.5s by (file, row): a/00000:1, a/00000:2 | a/00001:0, b/00000:0, b/00000:2.
+  // Ranked: 0.95, 0.9, 0.7, then the 0.5s by (source, number, row): a/00000:1, a/00000:2 | a/00001:0, a-b/00000:0, a-b/00000:2
+  // (source `a` before `a-b`, though the id `a-b/00000` sorts before `a/00000` as a whole string).
   assert.deepEqual(cut, { top_fraction: 0.5, docs: 10, kept: 5, score: 0.5, file: 'a/00000', row: 2 });
   await writeFile(join(dir, 'classifier', 'cutoff.json'), JSON.stringify(cut));
   const config = parseRunConfig({ sources: [{ name: 'a', kind: 'jsonl', paths: ['x.jsonl'] }], filters: { classifier: { enabled: true, model: 'm.bin', keep: 'top_fraction', top_fraction: 0.5 } } }, 'test');
   let kept = 0;
-  for (const [id, scores] of [['a/00000', [0.9, 0.5, 0.5, 0.1]], ['a/00001', [0.5, 0.7]], ['b/00000', [0.5, 0.95, 0.5, 0.2]]] as const) {
+  for (const [id, scores] of [['a/00000', [0.9, 0.5, 0.5, 0.1]], ['a/00001', [0.5, 0.7]], ['a-b/00000', [0.5, 0.95, 0.5, 0.2]]] as const) {
     const keep = (await openQualityCut(dir, config, id))!;
     scores.forEach((s, row) => (kept += keep({ id: `${id}:${row}`, text: '', source: '', file: '', meta: { quality_score: s } }, row) ? 1 : 0));
   }
