@@ -265,7 +265,8 @@ export function aggregate(inputs: ReportInputs): ReportData {
     { key: 'html', label: 'HTML responses' },
     { key: 'extracted', label: 'Extracted' },
     ...filters.map((f) => ({ key: `filter:${f}`, label: `After ${f}` })),
-    { key: 'dedup', label: 'After dedup' },
+    // The classifier's top-fraction cut is applied with dedup's removals, at tokenize.
+    { key: 'dedup', label: tokenize?.counters['drop.classifier'] !== undefined ? 'After dedup and the classifier cut' : 'After dedup' },
   ];
   const tokensOf = (source: string | undefined): number | null => {
     if (manifest) {

@@ -139,6 +139,7 @@ test('top fraction: exact, the same with 1 and 2 workers, applied at tokenize, i
   assert.ok(section.values.some((v: { metric: string }) => v.metric === 'quality_score'), 'score histogram');
   assert.ok(section.examples.length > 0 && /top 0\.3 of the run/.test(section.examples[0].reason), JSON.stringify(section.examples[0]));
   assert.match(await readFile(join(two, 'report', 'index.html'), 'utf8'), /id="filter-classifier"/);
+  assert.equal(report.funnel.steps.at(-1).label, 'After dedup and the classifier cut');
 });
 
 test('a model that is not fastText, or lacks the label, stops the run before any work', { skip }, async () => {
