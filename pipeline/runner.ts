@@ -2,7 +2,7 @@
 // move), its incomplete tasks handed to the executor, and the run stopped at the first stage with
 // a failed task, since every later stage reads all of an earlier one's outputs.
 
-import { mkdir, readFile, access } from 'node:fs/promises';
+import { mkdir, readFile, access, stat } from 'node:fs/promises';
 import { writeJsonAtomic, sweepTemporaries } from './atomic.ts';
 import { configHash, type RunConfig } from './config.ts';
 import type { Executor, TaskOutcome } from './executor.ts';
@@ -47,6 +47,8 @@ export class RunFolderError extends Error {
 
 /** Creates the run folder or checks that an existing one was made with the same config. */
 export async function prepareRunDir(runDir: string, config: RunConfig): Promise<void> {
+  const existingKind = await stat(runDir).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'none');
+  if (existingKind === 'file') throw new RunFolderError(`run folder ${runDir} is a file, not a folder: choose another --out`);
   await mkdir(runDir, { recursive: true });
   const hash = configHash(config);
   const path = runPaths.runJson(runDir);
