@@ -40,8 +40,12 @@ async function main(argv: readonly string[]): Promise<number> {
 
 /** Config and run-folder errors are the user's to fix: exit 2, like usage errors. */
 async function isUserError(err: unknown): Promise<boolean> {
-  const [{ ConfigError }, { RunFolderError }] = await Promise.all([import('../pipeline/config.ts'), import('../pipeline/runner.ts')]);
-  return err instanceof ConfigError || err instanceof RunFolderError;
+  const [{ ConfigError }, { RunFolderError }, { RunLockedError }] = await Promise.all([
+    import('../pipeline/config.ts'),
+    import('../pipeline/runner.ts'),
+    import('../pipeline/run-lock.ts'),
+  ]);
+  return err instanceof ConfigError || err instanceof RunFolderError || err instanceof RunLockedError;
 }
 
 const argv = process.argv.slice(2);

@@ -8,6 +8,7 @@ import { loadRunConfig, parseRunConfig, type RunConfig } from '../pipeline/confi
 import { createLocalExecutor } from '../pipeline/local-executor.ts';
 import { createSlurmExecutor } from '../pipeline/slurm-executor.ts';
 import { runPipeline, prepareRunDir, type RunSummary } from '../pipeline/runner.ts';
+import { abortOnSignals, exitCodeFor } from '../pipeline/shutdown.ts';
 import type { StageCommand } from '../pipeline/stage.ts';
 import { stages, stagesFor } from '../pipeline/stages.ts';
 import { loadPlan, loadRun, runTask } from '../pipeline/task-runner.ts';
@@ -93,7 +94,9 @@ export async function runCommand(command: 'run' | StageCommand, argv: readonly s
   const executor =
     config.executor.kind === 'slurm' ? createSlurmExecutor({ config: config.executor }) : createLocalExecutor({ workers: config.executor.workers });
   const selected = command === 'run' ? stages : stagesFor([command]);
-  const summary = await runPipeline({ runDir, config, stages: selected, executor, sweep: config.executor.kind === 'local' });
+  const signal = abortOnSignals();
+  const summary = await runPipeline({ runDir, config, stages: selected, executor, sweep: config.executor.kind === 'local', signal, command: [command, ...argv].join(' ') });
+  if (summary.interrupted) return exitCodeFor(summary.interrupted);
   printSummary(summary, runDir);
   return summary.ok ? 0 : 1;
 }
@@ -111,7 +114,9 @@ export async function taskCommand(argv: readonly string[]): Promise<number> {
   const { config } = await loadRun(runDir);
   await prepareRunDir(runDir, config);
   const plan = await loadPlan(runDir, stageName);
-  const outcome = await runTask(runDir, config, stage, plan, index, { echo: (line) => process.stderr.write(`${line}\n`) });
+  const signal = abortOnSignals();
+  const outcome = await runTask(runDir, config, stage, plan, index, { echo: (line) => process.stderr.write(`${line}\n`), signal });
+  if (signal.aborted) return exitCodeFor(signal.reason);
   process.stderr.write(
     outcome.skipped
       ? `${stageName} ${outcome.id}: already done\n`

@@ -8,6 +8,7 @@ import { configHash, type RunConfig } from './config.ts';
 import type { Executor, TaskOutcome } from './executor.ts';
 import { createProgress } from './progress.ts';
 import { runPaths } from './run-dir.ts';
+import { lockRunDir } from './run-lock.ts';
 import type { Stage, TaskSpec } from './stage.ts';
 import { isTaskDone } from './task-runner.ts';
 
@@ -25,6 +26,8 @@ export interface StageSummary {
 export interface RunSummary {
   ok: boolean;
   stages: StageSummary[];
+  /** The signal that stopped the run (SIGINT, SIGTERM), when one did. */
+  interrupted?: string;
 }
 
 export interface RunOptions {
@@ -39,6 +42,10 @@ export interface RunOptions {
    * invocation may still be running elsewhere (a Slurm rerun reattaching to queued elements).
    */
   sweep?: boolean;
+  /** What the lock names as the holder's command (default "run"). */
+  command?: string;
+  /** Aborted by SIGINT/SIGTERM (pipeline/shutdown.ts): the run stops after the running tasks end. */
+  signal?: AbortSignal;
 }
 
 export class RunFolderError extends Error {
@@ -92,9 +99,19 @@ export async function pendingTasks(runDir: string, stage: Stage, plan: readonly 
 }
 
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
+  const { runDir, config } = options;
+  await prepareRunDir(runDir, config);
+  const lock = await lockRunDir(runDir, options.command ?? 'run');
+  try {
+    return await runStages(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runStages(options: RunOptions): Promise<RunSummary> {
   const { runDir, config, executor } = options;
   const stream = options.stream ?? process.stderr;
-  await prepareRunDir(runDir, config);
   if (options.sweep ?? true) await sweepTemporaries(runDir);
   const summaries: StageSummary[] = [];
   for (const stage of options.stages) {
@@ -106,8 +123,12 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     if (pending.length > 0) {
       const bytes = pending.reduce((sum, i) => sum + (plan[i]!.bytes ?? 0), 0);
       const progress = createProgress({ label: stage.name, tasks: pending.length, ...(bytes ? { bytes } : {}), stream });
-      outcomes = await executor.runStage(runDir, stage, plan, pending, progress);
+      outcomes = await executor.runStage(runDir, stage, plan, pending, progress, options.signal);
       progress.finish();
+    }
+    if (options.signal?.aborted) {
+      stream.write(`interrupted during stage "${stage.name}": completed tasks are kept; rerun the same command to resume\n`);
+      return { ok: false, stages: summaries, interrupted: String(options.signal.reason) };
     }
     const summary = summarize(stage.name, plan, outcomes, skipped, (performance.now() - started) / 1000);
     summaries.push(summary);
