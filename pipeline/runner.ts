@@ -21,6 +21,8 @@ export interface StageSummary {
   seconds: number;
   counters: Record<string, number>;
   failures: { id: string; label: string; error: string }[];
+  /** Tasks that succeeded but produced nothing, with the stage's reason. */
+  empty: { id: string; label: string; reason: string }[];
 }
 
 export interface RunSummary {
@@ -130,9 +132,10 @@ async function runStages(options: RunOptions): Promise<RunSummary> {
       stream.write(`interrupted during stage "${stage.name}": completed tasks are kept; rerun the same command to resume\n`);
       return { ok: false, stages: summaries, interrupted: String(options.signal.reason) };
     }
-    const summary = summarize(stage.name, plan, outcomes, skipped, (performance.now() - started) / 1000);
+    const summary = summarize(stage, plan, outcomes, skipped, (performance.now() - started) / 1000);
     summaries.push(summary);
     stream.write(`${formatStageSummary(summary)}\n`);
+    for (const e of summary.empty) stream.write(`  NOTHING from ${e.label}: ${e.reason}\n`);
     for (const f of summary.failures) stream.write(`  FAILED ${f.id} (${f.label}): ${f.error}\n`);
     if (summary.failed > 0) {
       stream.write(`stopping: stage "${stage.name}" has failed tasks; fix the cause and rerun the same command to retry only those\n`);
@@ -142,14 +145,18 @@ async function runStages(options: RunOptions): Promise<RunSummary> {
   return { ok: true, stages: summaries };
 }
 
-function summarize(name: string, plan: readonly TaskSpec[], outcomes: readonly TaskOutcome[], skipped: number, seconds: number): StageSummary {
+function summarize(stage: Stage, plan: readonly TaskSpec[], outcomes: readonly TaskOutcome[], skipped: number, seconds: number): StageSummary {
   const counters: Record<string, number> = {};
   for (const o of outcomes) for (const [k, v] of Object.entries(o.counters)) counters[k] = (counters[k] ?? 0) + v;
   const failures = outcomes
     .filter((o) => !o.ok)
     .map((o) => ({ id: o.id, label: plan[o.index]?.label ?? o.id, error: o.error ?? 'unknown error' }));
+  const empty = outcomes.flatMap((o) => {
+    const reason = o.ok && !o.skipped ? stage.explainEmpty?.(o.counters) : undefined;
+    return reason === undefined ? [] : [{ id: o.id, label: plan[o.index]?.label ?? o.id, reason }];
+  });
   return {
-    stage: name,
+    stage: stage.name,
     tasks: plan.length,
     ok: outcomes.filter((o) => o.ok).length,
     failed: failures.length,
@@ -157,6 +164,7 @@ function summarize(name: string, plan: readonly TaskSpec[], outcomes: readonly T
     seconds,
     counters,
     failures,
+    empty,
   };
 }
 
