@@ -44,8 +44,18 @@ export function renderMarkdown(d: ReportData): string {
     const extracted = d.filters[0]?.input ?? null;
     out.push(
       table(
-        ['Filter', 'Input', 'Dropped', 'Of its input', 'Of extracted', 'Top rules'],
-        d.filters.map((x) => [x.name, fmtInt(x.input), fmtInt(x.dropped), fmtPct(x.dropped, x.input), fmtPct(x.dropped, extracted), x.rules.slice(0, 3).map((r) => `${r.name} ${fmtInt(r.count)}`).join(', ')]),
+        ['Filter', 'Input', 'Dropped', 'Of its input', 'Of extracted', 'Dropped text', '≈ Tokens', 'Top rules', 'Top languages'],
+        d.filters.map((x) => [
+          x.name,
+          fmtInt(x.input),
+          fmtInt(x.dropped),
+          fmtPct(x.dropped, x.input),
+          fmtPct(x.dropped, extracted),
+          fmtBytes(x.droppedBytes),
+          x.droppedBytes !== null && d.bytesPerToken ? fmtCompact(x.droppedBytes / d.bytesPerToken) : '—',
+          x.rules.slice(0, 3).map((r) => `${r.name} ${fmtInt(r.count)}`).join(', '),
+          x.byLanguage.slice(0, 3).map((l) => `${l.name} ${fmtInt(l.count)}`).join(', '),
+        ]),
       ),
     );
   } else out.push(d.filters ? '_No filter dropped any document._' : notRun('the extract stage has no stats.'));
