@@ -5,6 +5,7 @@
 
 import type { Example, Histogram } from '../pipeline/index.ts';
 import type { FunnelRow, NamedCount, ReportData } from './aggregate.ts';
+import type { Comparison, Pair } from './compare.ts';
 import { escapeHtml as e, fmtBytes, fmtFixed, fmtCompact, fmtInt, fmtPct, fmtSeconds, fmtShare, fmtSig } from './format.ts';
 import { barChart, histogramChart, lineChart, PALETTE, type Series } from './svg.ts';
 
@@ -125,6 +126,23 @@ function overview(d: ReportData): string {
     card('Tokens', fmtCompact(t?.tokens ?? null), d.tokenizer?.vocabSize ? `vocabulary ${fmtInt(d.tokenizer.vocabSize)}` : ''),
     card('Tasks', fmtInt(tasks), failed ? `<span class="err">${fmtInt(failed)} failed</span>` : 'none failed'),
   ].join('')}</div>`;
+}
+
+function change(p: Pair, format: (n: number | null) => string, asPoints = false): string[] {
+  const delta = p.a === null || p.b === null ? '–' : asPoints ? `${p.b - p.a >= 0 ? '+' : ''}${fmtFixed((p.b - p.a) * 100, 1)} pp` : p.a ? `×${fmtFixed(p.b / p.a, 3)}` : '–';
+  return [e(p.name), format(p.a), format(p.b), delta];
+}
+
+function comparisonSection(c: Comparison): string {
+  const head = (what: string) => [what, e(c.a), e(c.b), 'Change'];
+  const num = [false, true, true, true];
+  const rate = (n: number | null) => (n === null ? '–' : fmtShare(n));
+  const body =
+    `<h3>Funnel, all sources</h3>${table(head('Step'), c.funnel.map((p) => change(p, fmtInt)), num)}` +
+    `<h3>Share of its input each filter dropped</h3>${table(head('Filter'), c.filterRates.map((p) => change(p, rate, true)), num)}` +
+    `<h3>Documents each filter dropped</h3>${table(head('Filter'), c.filterDrops.map((p) => change(p, fmtInt)), num)}` +
+    `<h3>Tokens in the shards</h3>${table(head('Source'), [...c.tokens, c.bytesPerToken].map((p) => change(p, p === c.bytesPerToken ? (n) => fmtFixed(n) : fmtInt)), num)}`;
+  return `<section id="comparison"><h2>Against ${e(c.b)}</h2><p class="lede">This run (${e(c.a)}) beside ${e(c.b)}: the same steps, filters and sources side by side; the change is B/A for counts and percentage points for rates.</p>${body}</section>`;
 }
 
 function funnelSection(d: ReportData): string {
@@ -363,7 +381,8 @@ function trainingSection(d: ReportData): string {
   return section('training', 'Training', lede, cards + charts[0] + `<div class="grid2">${charts[1]}${charts[2]}</div>`);
 }
 
-export function renderHtml(d: ReportData): string {
+/** The page; with `comparison`, a section comparing this run with another comes first. */
+export function renderHtml(d: ReportData, comparison?: Comparison): string {
   const title = `Dataset report — ${d.run.name}`;
   const sub = [
     d.run.sources.length ? `${d.run.sources.length} source${d.run.sources.length > 1 ? 's' : ''}: ${d.run.sources.join(', ')}` : '',
@@ -381,8 +400,9 @@ export function renderHtml(d: ReportData): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${e(title)}</title><style>${CSS}</style></head>
 <body><header><div class="wrap"><h1>${e(title)}</h1><p>${sub.map(e).join(' · ')}</p></div></header>
-<nav><div class="wrap">${SECTIONS.map(([id, label]) => `<a href="#${id}">${e(label)}</a>`).join('')}</div></nav>
+<nav><div class="wrap">${comparison ? '<a href="#comparison">Comparison</a>' : ''}${SECTIONS.map(([id, label]) => `<a href="#${id}">${e(label)}</a>`).join('')}</div></nav>
 <main class="wrap">${warnings}${overview(d)}
+${comparison ? comparisonSection(comparison) : ''}
 ${funnelSection(d)}
 ${filtersSection(d)}
 ${languagesSection(d)}
