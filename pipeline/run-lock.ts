@@ -28,7 +28,8 @@ export interface RunLock {
   release(): Promise<void>;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists on this host (one we may not signal counts). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -62,7 +63,7 @@ async function readHolder(path: string): Promise<Found | undefined> {
 
 function isStale({ holder, mtimeMs }: Found): boolean {
   if (!holder) return true;
-  if (holder.host === hostname()) return !alive(holder.pid);
+  if (holder.host === hostname()) return !isProcessAlive(holder.pid);
   return Date.now() - mtimeMs > STALE_MS;
 }
 

@@ -324,21 +324,19 @@ export function aggregate(inputs: ReportInputs): ReportData {
     const docs: (number | null)[] = [];
     docs.push(ex ? (sumPrefix(ex.counters, COUNTERS.warcRecordsPrefix, COUNTERS.notWarcRecords) ?? null) : null);
     docs.push(ex ? (pick(ex.counters, COUNTERS.htmlResponses) ?? null) : null);
-    let remaining = ex ? (pick(ex.counters, COUNTERS.extracted) ?? null) : null;
-    docs.push(remaining);
-    for (const f of filters) {
-      if (remaining !== null && ex) remaining -= ex.counters[`${COUNTERS.dropPrefix}${f}`] ?? 0;
-      docs.push(remaining);
-    }
+    /** What enters the filters, then what is left after each one, less its `dropPrefix` counter. */
+    const throughFilters = (start: readonly string[], dropPrefix: string): (number | null)[] => {
+      let remaining = ex ? (pick(ex.counters, start) ?? null) : null;
+      const out = [remaining];
+      for (const f of filters) {
+        if (remaining !== null && ex) remaining -= ex.counters[`${dropPrefix}${f}`] ?? 0;
+        out.push(remaining);
+      }
+      return out;
+    };
+    docs.push(...throughFilters(COUNTERS.extracted, COUNTERS.dropPrefix));
     docs.push(tk ? (pick(tk.counters, COUNTERS.afterDedup) ?? null) : null);
-    const bytes: (number | null)[] = [null, null];
-    let remainingBytes = ex ? (pick(ex.counters, COUNTERS.filterInBytes) ?? null) : null;
-    bytes.push(remainingBytes);
-    for (const f of filters) {
-      if (remainingBytes !== null && ex) remainingBytes -= ex.counters[`${COUNTERS.dropBytesPrefix}${f}`] ?? 0;
-      bytes.push(remainingBytes);
-    }
-    bytes.push(tk ? (pick(tk.counters, COUNTERS.textBytes) ?? null) : null);
+    const bytes = [null, null, ...throughFilters(COUNTERS.filterInBytes, COUNTERS.dropBytesPrefix), tk ? (pick(tk.counters, COUNTERS.textBytes) ?? null) : null];
     return { source: source ?? 'total', docs, ofPrevious: [], bytes, tokens: tokensOf(source) };
   };
   let funnel: ReportData['funnel'] = null;

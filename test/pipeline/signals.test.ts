@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseRunConfig } from '../../pipeline/config.ts';
 import { prepareRunDir } from '../../pipeline/runner.ts';
+import { isProcessAlive } from '../../pipeline/run-lock.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const bin = join(repoRoot, 'bin', 'cc-pretrain');
@@ -32,14 +33,6 @@ function childrenOf(pid: number): number[] {
   return out.split('\n').filter((l) => l.trim()).map(Number);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
   test(`${signal} to cc-pretrain train stops the trainer and waits for it`, { skip, timeout: 180_000 }, async () => {
@@ -63,7 +56,7 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
     const exited = new Promise<number | null>((r) => cli.on('exit', (c) => r(c)));
     cli.kill(signal);
     assert.equal(await exited, code, lines.join('\n'));
-    for (const pid of trainers) assert.equal(alive(pid), false, `trainer ${pid} outlived cc-pretrain`);
+    for (const pid of trainers) assert.equal(isProcessAlive(pid), false, `trainer ${pid} outlived cc-pretrain`);
     assert.equal(existsSync(join(runDir, 'lock.json')), false, 'the lock is released');
     assert.ok(lines.some((l) => l.includes(`${signal}: stopping`)), lines.join('\n'));
   });
