@@ -40,7 +40,7 @@ const OPTIONS = {
 function num(name: string, value: string, min: number, max = Infinity, integer = true): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`train-classifier: --${name} takes ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], not "${value}"`);
+    throw new UsageError(`train-classifier: --${name} takes ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], not "${value}"`, 'train-classifier');
   }
   return n;
 }
@@ -66,18 +66,18 @@ export async function trainClassifierCommand(argv: readonly string[]): Promise<n
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true });
   } catch (err) {
-    throw new UsageError(`train-classifier: ${(err as Error).message}`);
+    throw new UsageError(`train-classifier: ${(err as Error).message}`, 'train-classifier');
   }
   const { values: v, positionals } = parsed;
-  if (positionals.length) throw new UsageError(`train-classifier takes no positional arguments (got "${positionals[0]}"): use --positive/--negative`);
+  if (positionals.length) throw new UsageError(`train-classifier takes no positional arguments (got "${positionals[0]}"): use --positive/--negative`, 'train-classifier');
   const positives = v.positive ?? [];
   const negatives = v.negative ?? [];
-  if (!positives.length || !negatives.length || !v.out) throw new UsageError('train-classifier needs --positive SOURCE…, --negative SOURCE… and --out model.bin');
+  if (!positives.length || !negatives.length || !v.out) throw new UsageError('train-classifier needs --positive SOURCE…, --negative SOURCE… and --out model.bin', 'train-classifier');
   for (const p of [...positives, ...negatives]) {
-    if (!/\.(jsonl|jsonl\.gz|parquet)$/.test(p)) throw new UsageError(`train-classifier: "${p}" is not a .jsonl, .jsonl.gz or docs .parquet file`);
-    if (!existsSync(p)) throw new UsageError(`train-classifier: source "${p}" does not exist`);
+    if (!/\.(jsonl|jsonl\.gz|parquet)$/.test(p)) throw new UsageError(`train-classifier: "${p}" is not a .jsonl, .jsonl.gz or docs .parquet file`, 'train-classifier');
+    if (!existsSync(p)) throw new UsageError(`train-classifier: source "${p}" does not exist`, 'train-classifier');
   }
-  if (v.newlines !== 'space' && v.newlines !== 'collapse') throw new UsageError(`train-classifier: --newlines is space or collapse, not "${v.newlines}"`);
+  if (v.newlines !== 'space' && v.newlines !== 'collapse') throw new UsageError(`train-classifier: --newlines is space or collapse, not "${v.newlines}"`, 'train-classifier');
   const newlines = v.newlines;
   const max = v['max-docs'] === undefined ? Infinity : num('max-docs', v['max-docs'], 1);
   const seed = num('seed', v.seed, 0);
@@ -93,7 +93,7 @@ export async function trainClassifierCommand(argv: readonly string[]): Promise<n
       seed,
     });
     if (set.train.positives === 0 || set.train.negatives === 0) {
-      throw new UsageError(`train-classifier: no training documents on one side (${set.train.positives} positive, ${set.train.negatives} negative)`);
+      throw new UsageError(`train-classifier: no training documents on one side (${set.train.positives} positive, ${set.train.negatives} negative)`, 'train-classifier');
     }
     process.stderr.write(`training on ${set.train.positives} positive and ${set.train.negatives} negative documents, ${set.heldOut.length} held out\n`);
     const code = await runTrainer('train-classifier', [

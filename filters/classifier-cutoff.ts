@@ -161,6 +161,8 @@ export async function openQualityCut(
       (score > cut.score || (score === cut.score && (byFile(fileId, cut.file!) < 0 || (fileId === cut.file && row <= cut.row!))));
     if (!keep && stats) {
       stats.count('drop.classifier');
+      stats.count('drop_bytes.classifier', Buffer.byteLength(doc.text));
+      stats.count(`drop_lang.classifier.${doc.lang ?? 'unknown'}`);
       stats.count('filter.classifier.below_top_fraction');
       const reason = `classifier: quality_score ${score.toPrecision(4)} < ${(cut.score ?? 1).toPrecision(4)} (top ${cut.top_fraction} of the run)`;
       stats.example('drop.classifier', { id: doc.id, ...(doc.url ? { url: doc.url } : {}), reason, text: doc.text });

@@ -12,7 +12,7 @@ import type { Document } from '../pipeline/index.ts';
 export function classifierFilter(model: QualityModel, s: ClassifierSettings): (doc: Document, ctx: FilterContext) => Outcome {
   return (doc, ctx) => {
     const { score, label } = model.score(doc.text);
-    ctx.observe('quality_score', score);
+    ctx.observe('quality_score', score, ...(s.keep === 'threshold' ? [{ op: '<' as const, limit: s.threshold }] : []));
     if (s.keep === 'threshold' && score < s.threshold) return drop('below_threshold', 'quality_score', score, '<', s.threshold);
     return { keep: true, meta: { quality_score: score, quality_label: label } };
   };

@@ -10,6 +10,7 @@ import { checkClassifierModel, createFilterPipeline, createScoreRecorder } from 
 import { createSignatureSink } from '../dedup/index.ts';
 import { createDomainCounter } from '../report/index.ts';
 import { planInputs, readDocuments, type InputRef } from './index.ts';
+import { explainEmptyInput } from './empty-input.ts';
 
 const docsPath = (runDir: string, taskId: string) => join(runDir, 'docs', `${taskId}.parquet`);
 const removedPath = (runDir: string, filter: string, taskId: string) => join(runDir, 'removed', filter, `${taskId}.parquet`);
@@ -18,6 +19,7 @@ export const extractStage: Stage = {
   name: 'extract',
   command: 'extract',
   description: 'read each input, extract main text, filter, sign for dedup, write documents',
+  explainEmpty: explainEmptyInput,
   async plan({ config }) {
     await checkClassifierModel(config.filters);
     const inputs = await planInputs(config.sources, config.extract);
