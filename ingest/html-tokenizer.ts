@@ -93,6 +93,8 @@ interface Tag {
   name: string;
   isVoid: boolean;
   raw: boolean;
+  /** 1 svg, 2 math, 3 HTML integration point, 4 foreignObject (one inside SVG), 0 none. */
+  foreign: number;
   member: number;
   closes: number;
   /** Open elements of this name on the stack. */
@@ -105,13 +107,13 @@ const newTag = (name: string): Tag => ({
   name,
   isVoid: VOID.has(name),
   raw: RAW_TEXT.has(name),
+  foreign: name === 'svg' ? 1 : name === 'math' ? 2 : INTEGRATION.has(name) ? 3 : name === 'foreignobject' ? 4 : 0,
   member: MEMBER.get(name) ?? 0,
   closes: CLOSES.get(name) ?? 0,
   count: 0,
   overflow: 0,
 });
 
-const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
 const EQ = 0x3d;
@@ -119,105 +121,134 @@ const DQ = 0x22;
 const SQ = 0x27;
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
-const isAlpha = (c: number): boolean => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+const isAlpha = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 /** Ends a tag or attribute name: whitespace, `/`, `>` (NaN at the end of input does not). */
 const endsName = (c: number): boolean => c === GT || c === SLASH || isSpace(c);
 
+// The tree state of one parse. Plain functions over it rather than closures made per page: V8
+// optimises one set of functions for every page instead of deoptimising on each page's closures.
+interface Tree {
+  on: HtmlEvents;
+  /** The names met so far, by raw spelling and by lower case. */
+  tags: Map<string, Tag>;
+  stack: Tag[];
+  /** Foreign context in force above each stack entry. */
+  contexts: number[];
+  ctx: number;
+  form: Tag;
+  img: Tag;
+}
+
+function tagOf(tree: Tree, raw: string): Tag {
+  let t = tree.tags.get(raw);
+  if (t === undefined) {
+    const lower = raw.toLowerCase();
+    t = tree.tags.get(lower);
+    if (t === undefined) {
+      t = newTag(lower);
+      tree.tags.set(lower, t);
+    }
+    tree.tags.set(raw, t);
+  }
+  // `<image>` is `<img>` in HTML.
+  return t.name === 'image' && tree.ctx === HTML_CTX ? tree.img : t;
+}
+
+function pop(tree: Tree): void {
+  const t = tree.stack.pop() as Tag;
+  tree.contexts.pop();
+  t.count--;
+  tree.ctx = tree.contexts.length > 0 ? (tree.contexts[tree.contexts.length - 1] as number) : HTML_CTX;
+  tree.on.close(t.name);
+}
+
+/** Opens `t`; returns whether it was stacked (false for void, ignored or capped elements). */
+function openTag(tree: Tree, t: Tag, attribs: Attributes, selfClosing: boolean): boolean {
+  const stack = tree.stack;
+  // A <form> inside a form is ignored, as browsers do.
+  if (t === tree.form && t.count > 0) return false;
+  if (t.closes !== 0) while (stack.length > 0 && ((stack[stack.length - 1] as Tag).member & t.closes) !== 0) pop(tree);
+  if (t.isVoid) {
+    tree.on.open(t.name, attribs);
+    tree.on.close(t.name);
+    return false;
+  }
+  if (stack.length >= MAX_DEPTH) {
+    t.overflow++;
+    return false;
+  }
+  stack.push(t);
+  t.count++;
+  if (t.foreign !== 0) {
+    if (t.foreign === 1) tree.ctx = SVG_CTX;
+    else if (t.foreign === 2) tree.ctx = MATH_CTX;
+    else if (t.foreign === 3 || tree.ctx === SVG_CTX) tree.ctx = HTML_CTX;
+  }
+  tree.contexts.push(tree.ctx);
+  tree.on.open(t.name, attribs);
+  // `<x/>` closes x only in foreign content; in HTML the slash is ignored.
+  if (selfClosing && tree.ctx !== HTML_CTX) pop(tree);
+  return true;
+}
+
+function closeTag(tree: Tree, t: Tag): void {
+  if (t.isVoid) {
+    // `</br>` is a line break; other void end tags are ignored.
+    if (t.name === 'br') {
+      tree.on.open('br', NO_ATTRIBUTES);
+      tree.on.close('br');
+    }
+    return;
+  }
+  if (t.overflow > 0) {
+    t.overflow--;
+    return;
+  }
+  if (t.count > 0) {
+    // Everything above the nearest open `t` is closed with it; each pop is paid for once.
+    for (;;) {
+      const top = tree.stack[tree.stack.length - 1] as Tag;
+      pop(tree);
+      if (top === t) return;
+    }
+  }
+  // `</p>` without an open p is an empty paragraph.
+  if (t.name === 'p') {
+    tree.on.open('p', NO_ATTRIBUTES);
+    tree.on.close('p');
+  }
+}
+
+/** Whether `html[start, end)` spells one of `names` (lower-case ASCII), in any case. */
+function wantedName(html: string, start: number, end: number, names: readonly string[]): string | undefined {
+  const len = end - start;
+  for (const name of names) {
+    if (name.length !== len) continue;
+    let j = 0;
+    for (; j < len; j++) {
+      const c = html.charCodeAt(start + j);
+      if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== name.charCodeAt(j)) break;
+    }
+    if (j === len) return name;
+  }
+  return undefined;
+}
+
 /**
- * Tokenises `html` and reports its elements to `on`. `wanted` holds the lower-cased attribute
+ * Tokenises `html` and reports its elements to `on`. `wanted` holds the lower-case ASCII attribute
  * names the caller reads; only those are sliced out (the first of duplicates wins, as in browsers).
  * Every opened element is closed, at the latest at the end of input.
  */
 export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEvents): void {
   const n = html.length;
-  // Per page: the names met so far (raw spelling and lower case both map to one Tag).
+  const names = [...wanted];
   const tags = new Map<string, Tag>();
-  const tagOf = (raw: string): Tag => {
-    let t = tags.get(raw);
-    if (t === undefined) {
-      const lower = raw.toLowerCase();
-      t = tags.get(lower);
-      if (t === undefined) {
-        t = newTag(lower);
-        tags.set(lower, t);
-      }
-      tags.set(raw, t);
-    }
-    return t;
-  };
-  const stack: Tag[] = [];
-  /** Foreign context in force above each stack entry. */
-  const contexts: number[] = [];
-  let ctx = HTML_CTX;
-  const formTag = tagOf('form');
-  const imgTag = tagOf('img');
-
-  const pop = (): void => {
-    const t = stack.pop() as Tag;
-    contexts.pop();
-    t.count--;
-    ctx = contexts.length > 0 ? (contexts[contexts.length - 1] as number) : HTML_CTX;
-    on.close(t.name);
-  };
-
-  /** Opens `t`; returns whether it was stacked (false for void, ignored or capped elements). */
-  const openTag = (t: Tag, attribs: Attributes, selfClosing: boolean): boolean => {
-    // A <form> inside a form is ignored, as browsers do.
-    if (t === formTag && t.count > 0) return false;
-    if (t.closes !== 0) while (stack.length > 0 && ((stack[stack.length - 1] as Tag).member & t.closes) !== 0) pop();
-    if (t.isVoid) {
-      on.open(t.name, attribs);
-      on.close(t.name);
-      return false;
-    }
-    if (stack.length >= MAX_DEPTH) {
-      t.overflow++;
-      return false;
-    }
-    stack.push(t);
-    t.count++;
-    if (t.name === 'svg') ctx = SVG_CTX;
-    else if (t.name === 'math') ctx = MATH_CTX;
-    else if (INTEGRATION.has(t.name) || (t.name === 'foreignobject' && ctx === SVG_CTX)) ctx = HTML_CTX;
-    contexts.push(ctx);
-    on.open(t.name, attribs);
-    // `<x/>` closes x only in foreign content; in HTML the slash is ignored.
-    if (selfClosing && ctx !== HTML_CTX) pop();
-    return true;
-  };
-
-  const closeTag = (t: Tag): void => {
-    if (t.isVoid) {
-      // `</br>` is a line break; other void end tags are ignored.
-      if (t.name === 'br') {
-        on.open('br', NO_ATTRIBUTES);
-        on.close('br');
-      }
-      return;
-    }
-    if (t.overflow > 0) {
-      t.overflow--;
-      return;
-    }
-    if (t.count > 0) {
-      // Everything above the nearest open `t` is closed with it; each pop is paid for once.
-      for (;;) {
-        const top = stack[stack.length - 1] as Tag;
-        pop();
-        if (top === t) return;
-      }
-    }
-    // `</p>` without an open p is an empty paragraph.
-    if (t.name === 'p') {
-      on.open('p', NO_ATTRIBUTES);
-      on.close('p');
-    }
-  };
-
+  const form = newTag('form');
+  const img = newTag('img');
+  tags.set('form', form);
+  tags.set('img', img);
+  const tree: Tree = { on, tags, stack: [], contexts: [], ctx: HTML_CTX, form, img };
   let textStart = 0;
-  const emitText = (end: number): void => {
-    if (end > textStart) on.text(html.slice(textStart, end));
-  };
 
   let pos = 0;
   scan: while (pos < n) {
@@ -225,14 +256,13 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
     if (lt < 0) break;
     const c = html.charCodeAt(lt + 1);
     if (isAlpha(c)) {
-      emitText(lt);
+      if (lt > textStart) on.text(html.slice(textStart, lt));
       textStart = n; // a tag cut off by the end of input is dropped
-      const ctxAtTag = ctx;
+      const ctxAtTag = tree.ctx;
       let i = lt + 2;
       while (i < n && !endsName(html.charCodeAt(i))) i++;
       if (i >= n) break;
-      let tag = tagOf(html.slice(lt + 1, i));
-      if (tag.name === 'image' && ctx === HTML_CTX) tag = imgTag;
+      const tag = tagOf(tree, html.slice(lt + 1, i));
       let attribs: Record<string, string> | undefined;
       let selfClosing = false;
       // Attributes, following the HTML tokenizer's states; `i` is at the next unread character.
@@ -282,14 +312,14 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
             valueEnd = i;
           }
         }
-        const name = html.slice(nameStart, nameEnd).toLowerCase();
-        if (wanted.has(name)) {
+        const name = wantedName(html, nameStart, nameEnd, names);
+        if (name !== undefined) {
           attribs ??= {};
           if (attribs[name] === undefined) attribs[name] = html.slice(valueStart, valueEnd);
         }
       }
       pos = textStart = i + 1;
-      const stacked = openTag(tag, attribs ?? NO_ATTRIBUTES, selfClosing);
+      const stacked = openTag(tree, tag, attribs ?? NO_ATTRIBUTES, selfClosing);
       if (!tag.raw || ctxAtTag !== HTML_CTX) continue;
       if (tag.name === 'plaintext') {
         if (!stacked) textStart = n;
@@ -305,8 +335,8 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
           break scan;
         }
         if (endsName(html.charCodeAt(end + 2 + len)) && matchesLower(html, end + 2, tag.name)) {
-          if (stacked) emitText(end);
-          closeTag(tag);
+          if (stacked && end > textStart) on.text(html.slice(textStart, end));
+          closeTag(tree, tag);
           const gt = html.indexOf('>', end + 2 + len);
           if (gt < 0) {
             textStart = n;
@@ -318,7 +348,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         k = end + 1;
       }
     } else if (c === SLASH) {
-      emitText(lt);
+      if (lt > textStart) on.text(html.slice(textStart, lt));
       const c2 = html.charCodeAt(lt + 2);
       if (Number.isNaN(c2)) {
         // A lone `</` at the end of input is text.
@@ -330,9 +360,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         let i = lt + 3;
         while (i < n && !endsName(html.charCodeAt(i))) i++;
         if (i >= n) break;
-        let tag = tagOf(html.slice(lt + 2, i));
-        if (tag.name === 'image' && ctx === HTML_CTX) tag = imgTag;
-        closeTag(tag);
+        closeTag(tree, tagOf(tree, html.slice(lt + 2, i)));
         const gt = html.charCodeAt(i) === GT ? i : html.indexOf('>', i);
         if (gt < 0) break;
         pos = textStart = gt + 1;
@@ -343,7 +371,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         pos = textStart = gt + 1;
       }
     } else if (c === 0x21 /* ! */) {
-      emitText(lt);
+      if (lt > textStart) on.text(html.slice(textStart, lt));
       textStart = n; // unterminated comments and declarations run to the end of input
       let end: number;
       if (html.startsWith('--', lt + 2)) {
@@ -351,16 +379,12 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         // `<!-->` and `<!--->` are empty comments; otherwise the first `-->` or `--!>` ends it.
         if (html.charCodeAt(s) === GT) end = s;
         else if (html.startsWith('->', s)) end = s + 1;
-        else {
-          const a = html.indexOf('-->', s);
-          const b = html.indexOf('--!>', s);
-          end = a < 0 ? (b < 0 ? -1 : b + 3) : b < 0 || a < b ? a + 2 : b + 3;
-        }
+        else end = commentEnd(html, s);
       } else if (html.startsWith('[CDATA[', lt + 2)) {
         const s = lt + 9;
         const e = html.indexOf(']]>', s);
         // CDATA is text in foreign content and a comment in HTML.
-        if (e >= 0 && ctx !== HTML_CTX && e > s) on.text(html.slice(s, e));
+        if (e >= 0 && tree.ctx !== HTML_CTX && e > s) on.text(html.slice(s, e));
         end = e < 0 ? -1 : e + 2;
       } else {
         end = html.indexOf('>', lt + 2);
@@ -368,20 +392,30 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
       if (end < 0) break;
       pos = textStart = end + 1;
     } else if (c === 0x3f /* ? */) {
-      emitText(lt);
+      if (lt > textStart) on.text(html.slice(textStart, lt));
       textStart = n;
       const gt = html.indexOf('>', lt + 2);
       if (gt < 0) break;
       pos = textStart = gt + 1;
     } else {
       // `<` that starts no tag is text; the text before it is reported apart, as htmlparser2 does.
-      emitText(lt);
+      if (lt > textStart) on.text(html.slice(textStart, lt));
       textStart = lt;
       pos = lt + 1;
     }
   }
-  emitText(n);
-  while (stack.length > 0) on.close((stack.pop() as Tag).name);
+  if (n > textStart) on.text(html.slice(textStart, n));
+  while (tree.stack.length > 0) on.close((tree.stack.pop() as Tag).name);
+}
+
+/** The `>` of the first `-->` or `--!>` from `from`, or -1. Each `--` is looked at once. */
+function commentEnd(html: string, from: number): number {
+  for (let k = html.indexOf('--', from); k >= 0; k = html.indexOf('--', k + 1)) {
+    const c = html.charCodeAt(k + 2);
+    if (c === GT) return k + 2;
+    if (c === 0x21 && html.charCodeAt(k + 3) === GT) return k + 3;
+  }
+  return -1;
 }
 
 /** Whether `html` at `at` spells the lower-case ASCII `name`, in any case. */
