@@ -7,8 +7,8 @@
 // unclosed <div>: 68 s). Here text, comments and raw-text bodies (script, style, …) are skipped with
 // indexOf, every close tag costs O(1) amortised (per-name counts reject a close that matches nothing;
 // a close that pops many elements pays for them once), and nesting is capped at MAX_DEPTH: deeper
-// elements are not stacked and their text belongs to the element at the cap, so any page costs time
-// in proportion to its size and memory bounded by the cap. Entities are left encoded: the caller
+// elements become siblings at the cap, so any page costs time in proportion to its size and the
+// stacks (ours and the caller's) stay bounded. Entities are left encoded: the caller
 // decodes only the text it keeps.
 
 export type Attributes = Readonly<Record<string, string>>;
@@ -21,7 +21,7 @@ export interface HtmlEvents {
 
 export type Tokenize = (html: string, wanted: ReadonlySet<string>, on: HtmlEvents) => void;
 
-/** Elements nested deeper than this are not stacked (browsers cap the tree depth too: Blink at 512). */
+/** Elements nested deeper than this are flattened into siblings (Blink flattens past 512). */
 export const MAX_DEPTH = 1024;
 
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
@@ -99,7 +99,7 @@ interface Tag {
   closes: number;
   /** Open elements of this name on the stack. */
   count: number;
-  /** Elements of this name opened past MAX_DEPTH and not yet closed. */
+  /** Elements of this name opened past MAX_DEPTH whose end tag is still to come. */
   overflow: number;
 }
 
@@ -135,6 +135,8 @@ interface Tree {
   /** Foreign context in force above each stack entry. */
   contexts: number[];
   ctx: number;
+  /** The element open past MAX_DEPTH, if any: one at a time, each closing the one before. */
+  slot: Tag | undefined;
   form: Tag;
   img: Tag;
 }
@@ -155,6 +157,7 @@ function tagOf(tree: Tree, raw: string): Tag {
 }
 
 function pop(tree: Tree): void {
+  closeSlot(tree);
   const t = tree.stack.pop() as Tag;
   tree.contexts.pop();
   t.count--;
@@ -162,7 +165,13 @@ function pop(tree: Tree): void {
   tree.on.close(t.name);
 }
 
-/** Opens `t`; returns whether it was stacked (false for void, ignored or capped elements). */
+function closeSlot(tree: Tree): void {
+  if (tree.slot === undefined) return;
+  tree.on.close(tree.slot.name);
+  tree.slot = undefined;
+}
+
+/** Opens `t`; returns whether it is open now (false for void and ignored elements). */
 function openTag(tree: Tree, t: Tag, attribs: Attributes, selfClosing: boolean): boolean {
   const stack = tree.stack;
   // A <form> inside a form is ignored, as browsers do.
@@ -174,8 +183,13 @@ function openTag(tree: Tree, t: Tag, attribs: Attributes, selfClosing: boolean):
     return false;
   }
   if (stack.length >= MAX_DEPTH) {
+    // Past the cap, elements are siblings in one slot (as Blink flattens past its depth limit):
+    // a paragraph still ends a block, and the caller's depth stays bounded.
+    closeSlot(tree);
     t.overflow++;
-    return false;
+    tree.slot = t;
+    tree.on.open(t.name, attribs);
+    return true;
   }
   stack.push(t);
   t.count++;
@@ -202,6 +216,7 @@ function closeTag(tree: Tree, t: Tag): void {
   }
   if (t.overflow > 0) {
     t.overflow--;
+    if (tree.slot === t) closeSlot(tree);
     return;
   }
   if (t.count > 0) {
@@ -247,7 +262,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
   const img = newTag('img');
   tags.set('form', form);
   tags.set('img', img);
-  const tree: Tree = { on, tags, stack: [], contexts: [], ctx: HTML_CTX, form, img };
+  const tree: Tree = { on, tags, stack: [], contexts: [], ctx: HTML_CTX, slot: undefined, form, img };
   let textStart = 0;
 
   let pos = 0;
@@ -405,6 +420,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
     }
   }
   if (n > textStart) on.text(html.slice(textStart, n));
+  closeSlot(tree);
   while (tree.stack.length > 0) on.close((tree.stack.pop() as Tag).name);
 }
 

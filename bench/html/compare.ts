@@ -6,6 +6,8 @@
 
 import { parseArgs } from 'node:util';
 import { parseBlocks } from '../../ingest/html-blocks.ts';
+import { MAX_DEPTH, parseHtml } from '../../ingest/html-tokenizer.ts';
+import type { Tokenize } from '../../ingest/html-tokenizer.ts';
 import type { ParsedPage } from '../../ingest/html-blocks.ts';
 import { sharedDataDir } from '../../test/shared-data.ts';
 import { htmlparser2Tokenize } from './htmlparser2-events.ts';
@@ -34,14 +36,31 @@ function firstDifference(a: ParsedPage, b: ParsedPage): string {
   return 'equal';
 }
 
+// Our tokenizer, noting the deepest nesting of any page (how far real pages stay from the cap).
+let deepest = 0;
+const measured: Tokenize = (html, wanted, on) => {
+  let depth = 0;
+  parseHtml(html, wanted, {
+    open(name, attribs) {
+      deepest = Math.max(deepest, ++depth);
+      on.open(name, attribs);
+    },
+    close(name) {
+      depth--;
+      on.close(name);
+    },
+    text: on.text,
+  });
+};
+
 const pages = await loadPages(dataDir);
 const show = Number(args.show);
 let differ = 0;
 for (const p of pages) {
-  const ours = parseBlocks(p.html);
+  const ours = parseBlocks(p.html, measured);
   const theirs = parseBlocks(p.html, htmlparser2Tokenize);
   if (JSON.stringify(ours) === JSON.stringify(theirs)) continue;
   differ++;
   if (differ <= show) console.log(`${p.id}: ${firstDifference(ours, theirs)}`);
 }
-console.log(`${pages.length} distinct pages, ${differ} differ (ours vs htmlparser2)`);
+console.log(`${pages.length} distinct pages, ${differ} differ (ours vs htmlparser2); deepest nesting ${deepest} (cap ${MAX_DEPTH})`);

@@ -106,29 +106,28 @@ test('where browsers and htmlparser2 differ, browsers are followed', () => {
   assert.deepEqual(events('x</div'), ['"x"']);
 });
 
-test(`elements deeper than MAX_DEPTH (${MAX_DEPTH}) are not stacked; their text stays`, () => {
+test(`elements deeper than MAX_DEPTH (${MAX_DEPTH}) become siblings at the cap`, () => {
   const depth = MAX_DEPTH + 50;
-  const html = '<div>'.repeat(depth) + 'deep<script>skip</script><p>para</p>' + '</div>'.repeat(depth) + 'after';
-  let opens = 0;
-  let closes = 0;
+  const html = '<div>'.repeat(depth) + '<p>one<b>bold</p><script>x</script><p>two' + '</div>'.repeat(depth) + '<p>after';
+  const opened: string[] = [];
+  let open = 0;
   let maxDepth = 0;
-  let text = '';
   parseHtml(html, WANTED, {
-    open() {
-      opens++;
-      maxDepth = Math.max(maxDepth, opens - closes);
+    open(name) {
+      open++;
+      maxDepth = Math.max(maxDepth, open);
+      if (name !== 'div') opened.push(name);
     },
     close() {
-      closes++;
+      open--;
     },
-    text(t) {
-      text += t;
-    },
+    text() {},
   });
-  assert.equal(opens, closes);
-  assert.ok(maxDepth <= MAX_DEPTH + 1, `depth ${maxDepth}`);
-  // The capped <script> body is skipped, not shown as text; the capped closers close nothing above.
-  assert.equal(text, 'deeppara' + 'after');
+  assert.equal(open, 0);
+  assert.equal(maxDepth, MAX_DEPTH + 1);
+  assert.deepEqual(opened, ['p', 'b', 'script', 'p', 'p']);
+  // Past the cap the paragraphs still end blocks (and so does the <b> after "one", its sibling now).
+  assert.deepEqual(extractMainText(html).text.split('\n').slice(-4), ['one', 'bold', 'two', 'after']);
 });
 
 // ---- Linear time on hostile markup ----
