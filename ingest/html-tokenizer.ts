@@ -329,7 +329,8 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         }
         const name = wantedName(html, nameStart, nameEnd, names);
         if (name !== undefined) {
-          attribs ??= {};
+          // No prototype: a wanted name such as `constructor` is data, not Object's.
+          attribs ??= Object.create(null) as Record<string, string>;
           if (attribs[name] === undefined) attribs[name] = html.slice(valueStart, valueEnd);
         }
       }
