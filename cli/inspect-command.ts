@@ -30,7 +30,7 @@ function formatCounts(counts: Record<string, number>): string {
 
 async function inspectDocsFile(path: string, limit: number): Promise<{ rows: number; bySource: Record<string, number>; docs: Document[] }> {
   let rows = 0;
-  const bySource: Record<string, number> = {};
+  const bySource = Object.create(null) as Record<string, number>; // keyed by source name
   const docs: Document[] = [];
   for await (const d of readDocs(path)) {
     rows++;

@@ -188,7 +188,7 @@ export function parseBlocks(html: string): ParsedPage {
       },
       onattribute(name, value) {
         if (!USED_ATTRIBUTES.has(name)) return;
-        if (attrs === NO_ATTRIBUTES) attrs = {};
+        if (attrs === NO_ATTRIBUTES) attrs = Object.create(null) as Record<string, string>;
         attrs[name] = value;
       },
       onclosetag(name) {
