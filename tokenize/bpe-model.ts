@@ -25,6 +25,8 @@ export interface TextRules {
   normalizers: Normalizer[];
   /** ByteLevel `add_prefix_space`: a space before a text that does not start with one. */
   prefixSpace: boolean;
+  /** The Split keeps only the regex's matches (`Removed`, inverted), dropping the text between. */
+  dropGaps: boolean;
   /** Metaspace pre-tokenizer: spaces become `replacement`, prepended per scheme, split before it. */
   metaspace?: { replacement: string; prepend: 'always' | 'first' | 'never'; split: boolean };
   /** First symbols: the UTF-8 bytes (byte-level BPE) or the characters (SentencePiece-style BPE). */

@@ -78,8 +78,8 @@ export function createEncoder(model: BpeModel): Encoder {
     if (ranks.get(a, b) === -1) ranks.set(a, b, r);
     mergedId[r] = model.merges[3 * r + 2]!;
   }
-  const split: Splitter = model.pattern ? createSplitter(model.pattern) : (text, piece) => text.length > 0 && piece(0, text.length);
   const input = model.input;
+  const split: Splitter = model.pattern ? createSplitter(model.pattern, input?.dropGaps) : (text, piece) => text.length > 0 && piece(0, text.length);
   const utf8 = new TextEncoder();
   let scratchBytes = new Uint8Array(256);
   let syms = new Int32Array(256);

@@ -117,6 +117,7 @@ export function readHfTokenizer(text: string, origin = 'tokenizer.json', choices
     symbols === 'bytes' &&
     normalizers.length === 0 &&
     !pre.prefixSpace &&
+    !pre.dropGaps &&
     pre.pattern !== '' &&
     model.ignore_merges !== true &&
     byteIds.every((id, b) => id === b) &&
@@ -128,6 +129,7 @@ export function readHfTokenizer(text: string, origin = 'tokenizer.json', choices
   const input: TextRules = {
     normalizers,
     prefixSpace: pre.prefixSpace,
+    dropGaps: pre.dropGaps,
     ...(pre.metaspace ? { metaspace: pre.metaspace } : {}),
     symbols,
     vocab,
@@ -161,11 +163,12 @@ interface PreTokenizer {
   pattern: string;
   byteLevel: boolean;
   prefixSpace: boolean;
+  dropGaps: boolean;
   metaspace?: TextRules['metaspace'];
 }
 
 function readPreTokenizer(raw: unknown, fail: (why: string) => never): PreTokenizer {
-  const out: PreTokenizer = { pattern: '', byteLevel: false, prefixSpace: false };
+  const out: PreTokenizer = { pattern: '', byteLevel: false, prefixSpace: false, dropGaps: false };
   if (raw === null || raw === undefined) return out;
   if (!isObj(raw)) return fail('pre_tokenizer is not an object');
   const steps = raw.type === 'Sequence' && Array.isArray(raw.pretokenizers) ? raw.pretokenizers : [raw];
@@ -187,7 +190,11 @@ function readPreTokenizer(raw: unknown, fail: (why: string) => never): PreTokeni
       }
       if (step.use_regex !== false) out.pattern = regex(GPT2_REGEX);
     } else if (step.type === 'Split') {
-      if (step.invert === true || step.behavior !== 'Isolated') fail(`Split with behavior ${JSON.stringify(step.behavior)}${step.invert === true ? ' inverted' : ''} is not supported (Isolated only)`);
+      const keepMatches = step.behavior === 'Removed' && step.invert === true;
+      if (!keepMatches && (step.invert === true || step.behavior !== 'Isolated')) {
+        fail(`Split with behavior ${JSON.stringify(step.behavior)}${step.invert === true ? ' inverted' : ''} is not supported (Isolated, or Removed inverted)`);
+      }
+      out.dropGaps = keepMatches;
       const p = isObj(step.pattern) ? step.pattern : {};
       if (typeof p.Regex === 'string') out.pattern = regex(p.Regex);
       else if (typeof p.String === 'string') out.pattern = regex(p.String.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
