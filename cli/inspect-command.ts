@@ -68,7 +68,10 @@ export async function inspectCommand(argv: readonly string[]): Promise<number> {
     const r = await inspectTokenizer(file);
     print(r, () =>
       [
-        `${file}: vocabulary ${r.vocab_size.toLocaleString('en-US')}, ${r.merges.toLocaleString('en-US')} merges, special ${r.special_tokens.map((s) => `${s.content}=${s.id}`).join(' ')}`,
+        `${file}: vocabulary ${r.vocab_size.toLocaleString('en-US')}, ${r.merges.toLocaleString('en-US')} merges, special ${r.special_tokens
+          .slice(0, 12)
+          .map((s) => `${s.content}=${s.id}`)
+          .join(' ')}${r.special_tokens.length > 12 ? ` … (${r.special_tokens.length} in all)` : ''}; documents: ${r.bos === null ? '' : `${r.bos} … `}${r.eos}`,
         `  longest tokens: ${r.longest.map((t) => JSON.stringify(t.text)).join(' ')}`,
         `  sample (${r.sample.bytes_per_token.toFixed(2)} bytes/token): ${r.sample.pieces.map((p) => JSON.stringify(p)).join(' ')}`,
       ].join('\n'),
