@@ -157,8 +157,8 @@ export function createEncoder(model: BpeModel): Encoder {
     return count;
   };
 
-  /** First symbols of a piece under an imported tokenizer's rules, in `syms`; returns their count
-   * (0 when `ignore_merges` found the whole piece, then in syms[0] with the count 1 returned as -1). */
+  /** First symbols of a piece under an imported tokenizer's rules, in `syms`; returns their count,
+   * or -1 when `ignore_merges` found the whole piece as one token (then in syms[0], nothing to merge). */
   const importedSymbols = (piece: string, rules: TextRules): number => {
     const utf8Len = Buffer.byteLength(piece);
     if (utf8Len * 2 > syms.length) {

