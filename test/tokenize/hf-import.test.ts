@@ -1,9 +1,9 @@
 // Tokenizers from other tools (`tokenizer.from`): real tokenizer.json files shipped by npm
 // packages (Llama 3, Qwen 3 = Qwen 2's format, GPT-4o's o200k, Llama 2, and Llama 2 rewritten with
-// Metaspace pre-tokenizers) give the same ids as
-// Hugging Face tokenizers on 10,000 varied strings each: with special-token text as the special
-// tokens (HF's encode) and as plain text (our document encoding, checked against HF with the
-// special tokens removed from the file). Other model types are refused by name.
+// Metaspace pre-tokenizers) give the same ids as Hugging Face tokenizers on 10,000 varied strings
+// each: with special-token text as the special tokens (HF's encode) and as plain text (our
+// document encoding, checked against HF with the special tokens removed from the file). Other
+// model types are refused by name.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
