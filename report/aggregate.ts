@@ -252,10 +252,10 @@ function training(log: TrainPoint[] | undefined): ReportData['training'] {
   if (!log?.length) return null;
   const series = (get: (p: TrainPoint) => number | undefined): [number, number][] =>
     downsample(log.flatMap((p) => (get(p) === undefined ? [] : [[p.step, get(p)!] as [number, number]])));
-  const val: Record<string, [number, number][]> = {};
+  const val = Object.create(null) as Record<string, [number, number][]>; // keyed by source name
   const sources = [...new Set(log.flatMap((p) => Object.keys(p.val)))].sort();
   for (const s of sources) val[s] = series((p) => p.val[s]);
-  const finalVal: Record<string, number> = {};
+  const finalVal = Object.create(null) as Record<string, number>;
   for (const s of sources) {
     const last = val[s]!.at(-1);
     if (last) finalVal[s] = last[1];
