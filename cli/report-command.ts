@@ -3,6 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { buildReport } from '../report/index.ts';
+import { pushRun } from '../pipeline/run-mirror.ts';
 import { resolveRun } from './run-commands.ts';
 import { UsageError } from './usage.ts';
 
@@ -15,8 +16,9 @@ export async function reportCommand(argv: readonly string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('report takes one RUN folder or CONFIG');
   const format = values.format;
   if (format !== 'html' && format !== 'md') throw new UsageError(`--format is html or md, not "${format}"`);
-  const { runDir } = await resolveRun(positionals[0]!, values.out);
+  const { runDir, folder } = await resolveRun(positionals[0]!, values.out);
   const result = await buildReport(runDir, { format });
+  await pushRun(folder);
   process.stdout.write(format === 'md' ? result : `report: ${result}\n`);
   return 0;
 }

@@ -3,11 +3,16 @@
 
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRunConfig, parseRunConfig, type RunConfig } from '../pipeline/config.ts';
 import { createLocalExecutor } from '../pipeline/local-executor.ts';
 import { createSlurmExecutor } from '../pipeline/slurm-executor.ts';
+import { createRayExecutor } from '../pipeline/ray-executor.ts';
+import type { Executor } from '../pipeline/executor.ts';
+import { mirroredExecutor, planWrittenAt, pullRun, pushRun, runFolderFor, type RunFolder } from '../pipeline/run-mirror.ts';
+import { runPaths } from '../pipeline/run-dir.ts';
+import { isS3, joinS3, objectExists } from '../pipeline/storage.ts';
 import { runPipeline, prepareRunDir, type RunSummary } from '../pipeline/runner.ts';
 import type { StageCommand } from '../pipeline/stage.ts';
 import { stages, stagesFor } from '../pipeline/stages.ts';
@@ -28,14 +33,26 @@ async function isRunDir(path: string): Promise<boolean> {
   }
 }
 
-/** A config file, or a run folder standing for the config it was started with. */
-export async function resolveRun(target: string, out: string | undefined): Promise<{ config: RunConfig; runDir: string }> {
-  if (await isRunDir(target)) {
-    const { config } = await loadRun(target);
-    return { config, runDir: resolve(out ?? target) };
+/**
+ * A config file, or a run folder standing for the config it was started with. A run folder on
+ * object storage (`s3://…`) is pulled into its local copy first; `runDir` is that copy, where
+ * stage code works, and `folder.remote` the bucket it is pushed back to.
+ */
+export async function resolveRun(target: string, out: string | undefined): Promise<{ config: RunConfig; runDir: string; folder: RunFolder }> {
+  const folderOf = async (location: string) => {
+    const folder = runFolderFor(isS3(location) ? location : resolve(location));
+    await pullRun(folder);
+    return folder;
+  };
+  if (isS3(target) || (await isRunDir(target))) {
+    const source = await folderOf(target);
+    const { config } = await loadRun(source.local);
+    const folder = out === undefined ? source : await folderOf(out);
+    return { config, runDir: folder.local, folder };
   }
   const config = await loadRunConfig(target);
-  return { config, runDir: resolve(out ?? join('runs', config.name)) };
+  const folder = await folderOf(out ?? join('runs', config.name));
+  return { config, runDir: folder.local, folder };
 }
 
 function workersOption(value: string | undefined, config: RunConfig): RunConfig {
@@ -63,14 +80,15 @@ function configForInputs(inputs: readonly string[]): RunConfig {
   return parseRunConfig({ name: 'extract', sources }, 'the command line');
 }
 
-function printSummary(summary: RunSummary, runDir: string): void {
+function printSummary(summary: RunSummary, folder: RunFolder): void {
+  const runDir = folder.remote ?? folder.local;
   const failed = summary.stages.reduce((n, s) => n + s.failed, 0);
   if (!summary.ok) {
     process.stderr.write(`${failed} task(s) failed; outputs of completed tasks are kept in ${runDir}. Rerun the same command to retry the failed ones.\n`);
     return;
   }
   process.stderr.write(`done: ${runDir}\n`);
-  const report = join(runDir, 'report', 'index.html');
+  const report = join(folder.local, 'report', 'index.html');
   if (summary.stages.some((s) => s.stage === 'report' && s.tasks > 0) && existsSync(report)) process.stdout.write(`report: ${report}\n`);
 }
 
@@ -78,37 +96,64 @@ export async function runCommand(command: 'run' | StageCommand, argv: readonly s
   const { values, positionals } = parseArgs({ args: [...argv], options: RUN_OPTIONS, allowPositionals: true });
   if (positionals.length === 0) throw new UsageError(`${command} needs a CONFIG file${command === 'extract' ? ' or input files' : ' or a RUN folder'}`);
   let config: RunConfig;
-  let runDir: string;
+  let folder: RunFolder;
   const first = positionals[0]!;
-  if (command === 'extract' && !/\.ya?ml$/.test(first) && !(await isRunDir(first))) {
+  if (command === 'extract' && !/\.ya?ml$/.test(first) && !isS3(first) && !(await isRunDir(first))) {
     if (!values.out) throw new UsageError('extract INPUT... needs --out DIR');
     config = configForInputs(positionals);
-    runDir = resolve(values.out);
+    folder = runFolderFor(isS3(values.out) ? values.out : resolve(values.out));
+    await pullRun(folder);
   } else {
     if (positionals.length > 1) throw new UsageError(`${command} takes one CONFIG or RUN folder, got ${positionals.length}`);
-    ({ config, runDir } = await resolveRun(first, values.out));
+    ({ config, folder } = await resolveRun(first, values.out));
   }
+  const runDir = folder.local;
   config = workersOption(values.workers, config);
-  const executor =
-    config.executor.kind === 'slurm' ? createSlurmExecutor({ config: config.executor }) : createLocalExecutor({ workers: config.executor.workers });
+  const executor = mirroredExecutor(executorFor(config, folder), folder);
   const selected = command === 'run' ? stages : stagesFor([command]);
   const summary = await runPipeline({ runDir, config, stages: selected, executor, sweep: config.executor.kind === 'local' });
-  printSummary(summary, runDir);
+  await pushRun(folder, { runJson: true });
+  printSummary(summary, folder);
   return summary.ok ? 0 : 1;
 }
 
-/** One task of one stage, in this process: what a Slurm array element runs. */
+function executorFor(config: RunConfig, folder: RunFolder): Executor {
+  switch (config.executor.kind) {
+    case 'slurm':
+      return createSlurmExecutor({ config: config.executor });
+    case 'ray':
+      return createRayExecutor({ config: config.executor, run: folder.remote ?? folder.local });
+    case 'local':
+      return createLocalExecutor({ workers: config.executor.workers });
+  }
+}
+
+/**
+ * One task of one stage, in this process: what a Slurm array element or a Ray task runs. On a
+ * run folder in a bucket it pulls what the stages before wrote, runs the task on the local copy
+ * and pushes its outputs, marker last.
+ */
 export async function taskCommand(argv: readonly string[]): Promise<number> {
-  const [runDir, stageName, indexText] = argv;
-  if (!runDir || !stageName || indexText === undefined) throw new UsageError('task needs RUN STAGE INDEX');
+  const [location, stageName, indexText] = argv;
+  if (!location || !stageName || indexText === undefined) throw new UsageError('task needs RUN STAGE INDEX');
   const stage = stages.find((s) => s.name === stageName);
   if (!stage) throw new UsageError(`unknown stage "${stageName}"; stages: ${stages.map((s) => s.name).join(', ')}`);
   const index = Number(indexText);
   if (!Number.isInteger(index) || index < 0) throw new UsageError(`INDEX must be a task number, not "${indexText}"`);
+  const folder = runFolderFor(location);
+  const upTo = await planWrittenAt(folder, stageName);
+  await pullRun(folder, upTo ? { upTo } : {});
+  const runDir = folder.local;
   const { config } = await loadRun(runDir);
   await prepareRunDir(runDir, config);
   const plan = await loadPlan(runDir, stageName);
+  const task = plan[index];
+  if (task && folder.remote && (await objectExists(joinS3(folder.remote, relative(runDir, runPaths.marker(runDir, stageName, task.id)).split(sep).join('/'))))) {
+    process.stderr.write(`${stageName} ${task.id}: already done\n`);
+    return 0;
+  }
   const outcome = await runTask(runDir, config, stage, plan, index, { echo: (line) => process.stderr.write(`${line}\n`) });
+  await pushRun(folder);
   process.stderr.write(
     outcome.skipped
       ? `${stageName} ${outcome.id}: already done\n`

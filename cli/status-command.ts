@@ -2,6 +2,7 @@
 // pending, with failure messages and log paths (pipeline/run-status.ts).
 
 import { parseArgs } from 'node:util';
+import { pullRun, runFolderFor } from '../pipeline/run-mirror.ts';
 import { formatRunStatus, runStatus } from '../pipeline/run-status.ts';
 import { stages } from '../pipeline/stages.ts';
 import { UsageError } from './usage.ts';
@@ -9,7 +10,10 @@ import { UsageError } from './usage.ts';
 export async function statusCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], options: { json: { type: 'boolean' } }, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError('status takes one RUN folder');
-  const status = await runStatus(positionals[0]!, { stageOrder: stages.map((s) => s.name) });
+  // A run folder in a bucket is read from its local copy, brought up to date first.
+  const folder = runFolderFor(positionals[0]!);
+  await pullRun(folder);
+  const status = await runStatus(folder.local, { stageOrder: stages.map((s) => s.name) });
   process.stdout.write(values.json ? `${JSON.stringify(status, null, 2)}\n` : formatRunStatus(status));
   return 0;
 }

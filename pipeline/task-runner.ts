@@ -46,6 +46,15 @@ export async function isTaskDone(runDir: string, stage: string, taskId: string):
   }
 }
 
+/** A task's stats file, or undefined while it has none. */
+export async function readTaskStats(runDir: string, stage: string, taskId: string): Promise<TaskStats | undefined> {
+  try {
+    return JSON.parse(await readFile(runPaths.stats(runDir, stage, taskId), 'utf8')) as TaskStats;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface TaskHooks {
   progress?: (items: number, bytes?: number) => void;
   signal?: AbortSignal;
