@@ -6,24 +6,14 @@
 // Client: the official AWS SDK v3 (`@aws-sdk/client-s3`, `@aws-sdk/lib-storage` for multipart),
 // because it reads the standard AWS environment and config files (profiles, SSO, instance and
 // container roles, `AWS_ENDPOINT_URL_S3`) and signs requests the way every S3-compatible store
-// expects; hand-written SigV4 would have to re-implement that credential chain. Costs measured in
-// docs/cloud.md (install size, import time).
+// expects; hand-written SigV4 would have to re-implement that credential chain. Its modules load
+// on first use (0.19 CPU s, docs/cloud.md), so runs that never touch s3:// do not pay for them.
 
 import { createReadStream, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import type { S3Client } from '@aws-sdk/client-s3';
 
 export class StorageError extends Error {
   override name = 'StorageError';
@@ -71,6 +61,7 @@ function regionFromEnvironment(): string | undefined {
  * such as `commoncrawl` accept.
  */
 async function createClient(): Promise<S3Client> {
+  const [{ S3Client }, { defaultProvider }] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/credential-provider-node')]);
   const chain = defaultProvider();
   let anonymous = false;
   try {
@@ -105,14 +96,19 @@ export function s3Client(): Promise<S3Client> {
   return client;
 }
 
+/** The HTTP status of an S3 service error (the SDK's `$metadata`), undefined for a network error. */
+function statusOf(err: unknown): number | undefined {
+  const meta = (err as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata;
+  return (err as { $fault?: string } | undefined)?.$fault ? meta?.httpStatusCode : undefined;
+}
+
 function describe(err: unknown): string {
-  if (err instanceof S3ServiceException) return `${err.name} (HTTP ${err.$metadata.httpStatusCode ?? '?'})`;
+  const status = statusOf(err);
+  if (status !== undefined) return `${(err as Error).name} (HTTP ${status})`;
   return err instanceof Error ? err.message : String(err);
 }
 
-function statusOf(err: unknown): number | undefined {
-  return err instanceof S3ServiceException ? err.$metadata.httpStatusCode : undefined;
-}
+const sdk = () => import('@aws-sdk/client-s3');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -132,6 +128,7 @@ export interface ReadOptions {
 export async function* readObject(url: string, options: ReadOptions = {}): AsyncGenerator<Uint8Array> {
   const { bucket, key } = parseS3(url);
   const client = await s3Client();
+  const { GetObjectCommand } = await sdk();
   const attempts = options.attempts ?? 6;
   let offset = 0;
   let etag: string | undefined;
@@ -182,6 +179,7 @@ export async function readObjectAll(url: string, options: ReadOptions = {}): Pro
 export async function* listObjects(prefixUrl: string): AsyncGenerator<ObjectInfo> {
   const { bucket, key: prefix } = parseS3(prefixUrl);
   const client = await s3Client();
+  const { ListObjectsV2Command } = await sdk();
   let token: string | undefined;
   do {
     let res;
@@ -201,6 +199,7 @@ export async function* listObjects(prefixUrl: string): AsyncGenerator<ObjectInfo
 export async function objectExists(url: string): Promise<boolean> {
   const { bucket, key } = parseS3(url);
   try {
+    const { HeadObjectCommand } = await sdk();
     await (await s3Client()).send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return true;
   } catch (err) {
@@ -212,6 +211,7 @@ export async function objectExists(url: string): Promise<boolean> {
 export async function deleteObject(url: string): Promise<void> {
   const { bucket, key } = parseS3(url);
   try {
+    const { DeleteObjectCommand } = await sdk();
     await (await s3Client()).send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   } catch (err) {
     throw new StorageError(`cannot delete ${url}: ${describe(err)}`, { cause: err });
@@ -237,10 +237,12 @@ export async function putObject(url: string, body: Uint8Array | string | { file:
   const client = await s3Client();
   const condition = options.ifAbsent ? { IfNoneMatch: '*' } : {};
   try {
+    const { PutObjectCommand } = await sdk();
     if (typeof body === 'string' || body instanceof Uint8Array) {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...condition }));
       return true;
     }
+    const { Upload } = await import('@aws-sdk/lib-storage');
     const upload = new Upload({
       client,
       params: { Bucket: bucket, Key: key, Body: createReadStream(body.file), ...condition },

@@ -23,3 +23,32 @@ if [ ${#debs[@]} -gt 0 ]; then
     echo "setup: ${debs[*]} not installed (needs root and apt-get); the tests that use them will be skipped" >&2
 fi
 fi
+# Object storage and Ray, which the cloud tests drive for real (docs/cloud.md): SeaweedFS built once
+# from the Go module proxy into .cache/weed (its go.mod has replace directives, so `go install`
+# refuses it; `go build` inside the downloaded module works), with a Go toolchain from the same
+# proxy when the machine has none recent enough; and Ray in its own virtualenv, .venv-ray, so the
+# trainer's stays as small as training needs.
+WEED_MODULE=github.com/seaweedfs/seaweedfs@v0.0.0-20261109003541-7506e5f91cd6
+GO_TOOLCHAIN=go1.26.8
+if [ ! -x .cache/weed ]; then
+  mkdir -p .cache
+  go=go
+  if ! command -v go >/dev/null 2>&1 || [ "$(printf '%s\n' "$(go env GOVERSION)" "$GO_TOOLCHAIN" | sort -V | head -1)" != "$GO_TOOLCHAIN" ]; then
+    if [ ! -x ".cache/go/bin/go" ]; then
+      curl -fsSL -o .cache/go.zip "https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-$GO_TOOLCHAIN.linux-amd64.zip"
+      python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' .cache/go.zip .cache/go-unpacked
+      rm -rf .cache/go && mv .cache/go-unpacked/golang.org/toolchain@v0.0.1-$GO_TOOLCHAIN.linux-amd64 .cache/go
+      rm -rf .cache/go.zip .cache/go-unpacked
+      chmod +x .cache/go/bin/* .cache/go/pkg/tool/*/*
+    fi
+    go="$PWD/.cache/go/bin/go"
+  fi
+  weed_dir=$(GOTOOLCHAIN=local "$go" mod download -json "$WEED_MODULE" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  (cd "$weed_dir" && GOTOOLCHAIN=local GOFLAGS=-mod=mod "$go" build -o "$OLDPWD/.cache/weed.tmp" ./weed)
+  mv .cache/weed.tmp .cache/weed
+fi
+if [ ! -x .venv-ray/bin/ray ] || ! cmp -s pipeline/ray-requirements.txt .venv-ray/.requirements; then
+  python3 -m venv .venv-ray
+  .venv-ray/bin/python -m pip install -q -r pipeline/ray-requirements.txt
+  cp pipeline/ray-requirements.txt .venv-ray/.requirements
+fi
