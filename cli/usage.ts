@@ -20,7 +20,7 @@ Usage:
   cc-pretrain sample CHECKPOINT --prompt TEXT [...]      generate text from a checkpoint
   cc-pretrain export CHECKPOINT --out DIR                Hugging Face (LlamaForCausalLM) export
   cc-pretrain eval CHECKPOINT [...]                      perplexity on held-out shards
-  cc-pretrain task RUN STAGE INDEX                       run one task (what Slurm array jobs call)
+  cc-pretrain task RUN STAGE INDEX                       run one task (what Slurm array jobs and Ray tasks call)
 
 Options:
   --out DIR        run folder (default runs/<config name>)
