@@ -10,10 +10,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { RayExecutorConfig } from './executor-config.ts';
 import { memoryBytes } from './executor-config.ts';
-import type { Executor, TaskOutcome } from './executor.ts';
+import type { Executor } from './executor.ts';
 import { createLocalExecutor } from './local-executor.ts';
 import { pullRun, runFolderFor } from './run-mirror.ts';
-import { isTaskDone, readTaskStats } from './task-runner.ts';
+import { outcomesFromRunFolder } from './task-runner.ts';
 
 export interface RayExecutorOptions {
   config: RayExecutorConfig;
@@ -73,22 +73,11 @@ export function createRayExecutor(options: RayExecutorOptions): Executor {
 
       // Tasks on other machines wrote to the bucket: fetch their markers and stats.
       await pullRun(runFolderFor(options.run));
-      const outcomes: TaskOutcome[] = [];
-      for (const index of pending) {
-        const id = plan[index]!.id;
-        const stats = await readTaskStats(runDir, stage.name, id);
-        const counters = stats?.counters ?? {};
-        const seconds = stats?.seconds ?? 0;
-        if (await isTaskDone(runDir, stage.name, id)) {
-          outcomes.push({ index, id, ok: true, skipped: false, seconds, counters });
-          continue;
-        }
+      return outcomesFromRunFolder(runDir, stage.name, plan, pending, (index, stats) => {
         const f = reported.get(index);
-        const error = (stats && !stats.ok ? stats.error : undefined) ?? f?.error ?? driverError ?? 'the Ray task ended without finishing';
         if (!f) progress.taskFinished(false);
-        outcomes.push({ index, id, ok: false, skipped: false, error, seconds, counters });
-      }
-      return outcomes;
+        return (stats && !stats.ok ? stats.error : undefined) ?? f?.error ?? driverError ?? 'the Ray task ended without finishing';
+      });
     },
   };
 }

@@ -9,15 +9,14 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SlurmExecutorConfig } from './executor-config.ts';
-import type { Executor, TaskOutcome } from './executor.ts';
+import type { Executor } from './executor.ts';
 import type { Progress } from './progress.ts';
-import { runPaths } from './run-dir.ts';
 import { finishedElements, maxArraySize, queuedElements, sbatch, SlurmError } from './slurm-cli.ts';
 import { readSubmissions, slurmPaths, writeSubmissions, elementsByTask, type SubmittedJob } from './slurm-record.ts';
 import { arrayJobArgs, arrayJobScript } from './slurm-script.ts';
 import { isDistributedTraining, trainJobArgs, trainJobScript } from './slurm-train.ts';
 import type { Stage, TaskSpec } from './stage.ts';
-import { loadRun, readTaskStats } from './task-runner.ts';
+import { loadRun, outcomesFromRunFolder, readTaskStats } from './task-runner.ts';
 
 export interface SlurmExecutorOptions {
   config: SlurmExecutorConfig;
@@ -136,19 +135,9 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
         remaining = [...watch];
       }
 
-      const done = await doneTaskIds(runDir, stage.name);
       const elements = elementsByTask(record);
       const finalStates = new Map<string, Map<number, string>>();
-      const outcomes: TaskOutcome[] = [];
-      for (const index of pending) {
-        const id = plan[index]!.id;
-        const stats = await readTaskStats(runDir, stage.name, id);
-        const counters = stats?.counters ?? {};
-        const seconds = stats?.seconds ?? 0;
-        if (done.has(id)) {
-          outcomes.push({ index, id, ok: true, skipped: false, seconds, counters });
-          continue;
-        }
+      return outcomesFromRunFolder(runDir, stage.name, plan, pending, async (index, stats) => {
         let error: string;
         const element = elements.get(index);
         if (stats && !stats.ok) error = stats.error ?? 'failed';
@@ -160,10 +149,9 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
           error = `Slurm array element ${element.jobId}_${element.element} ended ${state} before the task finished`;
         }
         if (element) error += ` (Slurm log ${slurmPaths.elementLog(runDir, stage.name, element.jobId, element.element)})`;
-        outcomes.push({ index, id, ok: false, skipped: false, error, seconds, counters });
         progress.taskFinished(false);
-      }
-      return outcomes;
+        return error;
+      });
     },
   };
 }

@@ -1,7 +1,7 @@
 // A run folder on a real S3-compatible server (SeaweedFS), through the command line: the sample
 // config run with `--out s3://…` writes the same bytes as a local run; a run killed with SIGKILL
 // in the middle of extract leaves only complete objects and no marker for the unfinished task,
-// and a rerun from another machine's empty cache finishes it; status, verify, inspect and report
+// and a rerun from another machine's empty cache finishes it with the same bytes; status, verify, inspect and report
 // read the run from the bucket.
 
 import { after, before, test } from 'node:test';
@@ -95,7 +95,7 @@ test('kill -9 mid-extract leaves only complete objects; a rerun elsewhere finish
   const again = cc(['extract', config, '--out', run, '--workers', '1'], join(work, 'cache-k2'));
   assert.equal(again.status, 0, again.stderr);
   assert.match(again.stderr, /extract: 2 tasks — 1 ok, 0 failed, 1 already done/);
-  const rest = cc(['run', config, '--out', run], join(work, 'cache-k2'));
-  assert.equal(rest.status, 0, rest.stderr);
-  assertSame(await bucketData(BUCKET, prefix), local, 'killed and resumed S3 run');
+  // The extract stage's outputs are what the kill could have damaged; the later stages are the first test's.
+  const extracted = (files: Map<string, Buffer>) => new Map([...files].filter(([k]) => ['docs', 'removed', 'minhash'].includes(k.split('/')[0]!)));
+  assertSame(await bucketData(BUCKET, prefix), extracted(local), 'killed and resumed S3 run');
 });
