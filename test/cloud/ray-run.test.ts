@@ -10,8 +10,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { s3Client } from '../../pipeline/storage.ts';
 import { freePort } from '../free-port.ts';
 import { repoRoot } from '../shared-data.ts';
 import { assertSame, bucketData, localData, writeSampleConfig } from './sample-run.ts';
@@ -37,7 +35,7 @@ before(async () => {
   if (skip) return;
   server = await startS3Server();
   Object.assign(process.env, server.env);
-  await (await s3Client()).send(new CreateBucketCommand({ Bucket: BUCKET }));
+  await server.createBucket(BUCKET);
   work = await mkdtemp(join(tmpdir(), 'ray-run-'));
   const port = await freePort();
   address = `127.0.0.1:${port}`;

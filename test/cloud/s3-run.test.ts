@@ -11,8 +11,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { listObjects, objectExists, s3Client } from '../../pipeline/storage.ts';
+import { listObjects, objectExists } from '../../pipeline/storage.ts';
 import { repoRoot } from '../shared-data.ts';
 import { assertSame, bucketData, localData, writeSampleConfig } from './sample-run.ts';
 import { s3Unavailable, startS3Server, type S3Server } from './s3-server.ts';
@@ -34,7 +33,7 @@ before(async () => {
   if (skip) return;
   server = await startS3Server();
   Object.assign(process.env, server.env);
-  await (await s3Client()).send(new CreateBucketCommand({ Bucket: BUCKET }));
+  await server.createBucket(BUCKET);
   work = await mkdtemp(join(tmpdir(), 's3-run-'));
   config = await writeSampleConfig(work);
   const r = cc(['run', config, '--out', join(work, 'local')], join(work, 'unused-cache'));

@@ -23,6 +23,8 @@ export interface S3Server {
   port: number;
   /** Environment for clients of this server (the product's CLI among them). */
   env: NodeJS.ProcessEnv;
+  /** Creates a bucket (an unsigned PUT: the test server has no identities), retrying while the server settles. */
+  createBucket(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -89,5 +91,14 @@ export async function startS3Server(): Promise<S3Server> {
     AWS_REGION: 'us-east-1',
     AWS_EC2_METADATA_DISABLED: 'true',
   };
-  return { endpoint, port: s3, env, stop };
+  const createBucket = async (name: string) => {
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const res = await fetch(`${endpoint}/${name}`, { method: 'PUT' }).catch((err: unknown) => err as Error);
+      if (!(res instanceof Error) && res.ok) return;
+      if (Date.now() > until) throw new Error(`cannot create bucket ${name}: ${res instanceof Error ? res.message : `HTTP ${res.status} ${await res.text()}`}`);
+      await sleep(250);
+    }
+  };
+  return { endpoint, port: s3, env, createBucket, stop };
 }

@@ -10,11 +10,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { planInputs, readDocuments, InputError } from '../../ingest/index.ts';
 import { extractSchema } from '../../ingest/config.ts';
 import { createStats } from '../../pipeline/index.ts';
-import { deleteObject, listObjects, objectExists, putObject, readObject, readObjectAll, s3Client } from '../../pipeline/storage.ts';
+import { deleteObject, listObjects, objectExists, putObject, readObject, readObjectAll } from '../../pipeline/storage.ts';
 import { repoRoot } from '../shared-data.ts';
 import { startCuttingProxy, type CuttingProxy } from './cutting-proxy.ts';
 import { s3Unavailable, startS3Server, type S3Server } from './s3-server.ts';
@@ -31,7 +30,7 @@ before(async () => {
   proxy = await startCuttingProxy(server.port);
   // This process's client goes through the proxy (the client is made once, on first use).
   Object.assign(process.env, server.env, { AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${proxy.port}` });
-  await (await s3Client()).send(new CreateBucketCommand({ Bucket: BUCKET }));
+  await server.createBucket(BUCKET);
   work = await mkdtemp(join(tmpdir(), 'storage-test-'));
 });
 
