@@ -13,7 +13,7 @@ export async function statusCommand(argv: readonly string[]): Promise<number> {
   // A run folder in a bucket is read from its local copy, brought up to date first.
   const folder = runFolderFor(positionals[0]!);
   await pullRun(folder);
-  const status = await runStatus(folder.local, { stageOrder: stages.map((s) => s.name) });
+  const status = { ...(await runStatus(folder.local, { stageOrder: stages.map((s) => s.name) })), runDir: folder.remote ?? folder.local };
   process.stdout.write(values.json ? `${JSON.stringify(status, null, 2)}\n` : formatRunStatus(status));
   return 0;
 }

@@ -59,7 +59,9 @@ test('a run folder on S3 holds the same bytes as a local run; status, verify, in
   // Read from a machine that never saw the run (an empty cache).
   const status = cc(['status', run], join(work, 'cache-b'));
   assert.equal(status.status, 0, status.stderr);
-  assert.match(status.stdout, /extract\b.*2\/2 done|extract: 2 done|extract.*done/);
+  assert.match(status.stdout, new RegExp(`run ${run}`));
+  assert.match(status.stdout, /extract\s+2 tasks: 2 done, 0 running, 0 failed, 0 pending/);
+  assert.match(status.stdout, /report\s+1 tasks: 1 done/);
   const verify = cc(['verify', `${run}/shards`], join(work, 'cache-b'));
   assert.equal(verify.status, 0, verify.stderr + verify.stdout);
   const inspect = cc(['inspect', `${run}/docs/web/00000.parquet`, '--json'], join(work, 'cache-b'));
