@@ -38,7 +38,7 @@ export function mirrorDirFor(remote: string): string {
   const { bucket, key } = parseS3(remote);
   const root = process.env['CC_PRETRAIN_CACHE'] ?? join(homedir(), '.cache', 'cc-pretrain');
   const prefix = key.replace(/\/+$/, '');
-  // The hash keeps two prefixes that differ only in characters a file system folds apart.
+  // The tagged leaf keeps one run's copy from nesting inside another's (s3://b/r and s3://b/r/x).
   const tag = createHash('sha256').update(remote).digest('hex').slice(0, 8);
   return join(root, 'runs', bucket, ...(prefix ? prefix.split('/') : []), `.run-${tag}`);
 }

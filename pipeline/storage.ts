@@ -86,14 +86,12 @@ async function createClient(): Promise<S3Client> {
   });
 }
 
-const clients = new WeakMap<object, Promise<S3Client>>();
-const processKey = {};
+/** The process's client, made on first use: it pools connections and caches credentials. */
+let processClient: Promise<S3Client> | undefined;
 
-/** One client per process: it pools connections and caches credentials. */
 export function s3Client(): Promise<S3Client> {
-  let client = clients.get(processKey);
-  if (!client) clients.set(processKey, (client = createClient()));
-  return client;
+  processClient ??= createClient();
+  return processClient;
 }
 
 /** The HTTP status of an S3 service error (the SDK's `$metadata`), undefined for a network error. */
