@@ -70,7 +70,7 @@ function configForInputs(inputs: readonly string[]): RunConfig {
   const jsonl = inputs.filter((i) => /\.jsonl(\.gz)?$/.test(i));
   for (const i of inputs) {
     if (!INPUT_FILE.test(i) && !/^https?:\/\//.test(i)) {
-      throw new UsageError(`extract: "${i}" is not a .warc, .warc.gz, .wet.gz, .jsonl or .jsonl.gz file or an http(s) URL`);
+      throw new UsageError(`extract: "${i}" is not a .warc, .warc.gz, .wet.gz, .jsonl or .jsonl.gz file (local or s3://) or an http(s) URL`);
     }
   }
   const sources = [
@@ -98,7 +98,8 @@ export async function runCommand(command: 'run' | StageCommand, argv: readonly s
   let config: RunConfig;
   let folder: RunFolder;
   const first = positionals[0]!;
-  if (command === 'extract' && !/\.ya?ml$/.test(first) && !isS3(first) && !(await isRunDir(first))) {
+  // An s3:// argument is an input file when it names one, else a run folder in a bucket.
+  if (command === 'extract' && !/\.ya?ml$/.test(first) && (isS3(first) ? INPUT_FILE.test(first) : !(await isRunDir(first)))) {
     if (!values.out) throw new UsageError('extract INPUT... needs --out DIR');
     config = configForInputs(positionals);
     folder = runFolderFor(isS3(values.out) ? values.out : resolve(values.out));
