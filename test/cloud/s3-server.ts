@@ -53,6 +53,9 @@ export async function startS3Server(): Promise<S3Server> {
       `-filer.port=${filer}`,
       '-s3',
       `-s3.port=${s3}`,
+      // Off: their fixed default ports would collide between test files running at once.
+      '-s3.port.iceberg=0',
+      '-s3.port.lance=0',
       '-master.volumeSizeLimitMB=64',
       '-volume.max=20',
     ],
