@@ -2,6 +2,8 @@
 // proxy by scripts/setup.sh into .cache/weed), started on free loopback ports with its data in a
 // temporary folder, and stopped with everything it wrote. Clients reach it through `env`
 // (AWS_ENDPOINT_URL_S3, static credentials, region), the standard AWS variables the product reads.
+// `CC_PRETRAIN_TEST_S3=http://host:port` points the tests at a server already running instead
+// (one that accepts unsigned bucket creation, as SeaweedFS and MinIO without identities do).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,8 +16,10 @@ import { repoRoot } from '../shared-data.ts';
 export const WEED = process.env['CC_PRETRAIN_WEED'] ?? join(repoRoot, '.cache', 'weed');
 
 /** Why the S3 tests cannot run here, or false. */
+const EXTERNAL = process.env['CC_PRETRAIN_TEST_S3'];
+
 export function s3Unavailable(): string | false {
-  return existsSync(WEED) ? false : `no SeaweedFS binary at ${WEED}: run \`npm run setup\``;
+  return EXTERNAL || existsSync(WEED) ? false : `no SeaweedFS binary at ${WEED}: run \`npm run setup\``;
 }
 
 export interface S3Server {
@@ -38,7 +42,31 @@ async function portPair(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const clientEnv = (endpoint: string): NodeJS.ProcessEnv => ({
+  AWS_ENDPOINT_URL_S3: endpoint,
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test-secret',
+  AWS_REGION: 'us-east-1',
+  AWS_EC2_METADATA_DISABLED: 'true',
+});
+
+function bucketMaker(endpoint: string): (name: string) => Promise<void> {
+  return async (name) => {
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const res = await fetch(`${endpoint}/${name}`, { method: 'PUT' }).catch((err: unknown) => err as Error);
+      if (!(res instanceof Error) && (res.ok || res.status === 409)) return;
+      if (Date.now() > until) throw new Error(`cannot create bucket ${name}: ${res instanceof Error ? res.message : `HTTP ${res.status} ${await res.text()}`}`);
+      await sleep(250);
+    }
+  };
+}
+
 export async function startS3Server(): Promise<S3Server> {
+  if (EXTERNAL) {
+    const endpoint = EXTERNAL.replace(/\/+$/, '');
+    return { endpoint, port: Number(new URL(endpoint).port), env: clientEnv(endpoint), createBucket: bucketMaker(endpoint), stop: async () => undefined };
+  }
   const dir = await mkdtemp(join(tmpdir(), 'weed-'));
   const [master, volume, filer, s3] = [await portPair(), await portPair(), await portPair(), await portPair()];
   const child: ChildProcess = spawn(
@@ -87,21 +115,5 @@ export async function startS3Server(): Promise<S3Server> {
     }
     await sleep(250);
   }
-  const env: NodeJS.ProcessEnv = {
-    AWS_ENDPOINT_URL_S3: endpoint,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test-secret',
-    AWS_REGION: 'us-east-1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-  const createBucket = async (name: string) => {
-    const until = Date.now() + 30_000;
-    for (;;) {
-      const res = await fetch(`${endpoint}/${name}`, { method: 'PUT' }).catch((err: unknown) => err as Error);
-      if (!(res instanceof Error) && res.ok) return;
-      if (Date.now() > until) throw new Error(`cannot create bucket ${name}: ${res instanceof Error ? res.message : `HTTP ${res.status} ${await res.text()}`}`);
-      await sleep(250);
-    }
-  };
-  return { endpoint, port: s3, env, createBucket, stop };
+  return { endpoint, port: s3, env: clientEnv(endpoint), createBucket: bucketMaker(endpoint), stop };
 }
