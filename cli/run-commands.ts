@@ -109,6 +109,9 @@ export async function runCommand(command: 'run' | StageCommand, argv: readonly s
     ({ config, folder } = await resolveRun(first, values.out));
   }
   const runDir = folder.local;
+  // What an earlier driver on this machine finished but did not upload before it died goes up
+  // first, so that it precedes every plan this run writes (tasks pull what precedes their plan).
+  await pushRun(folder);
   config = workersOption(values.workers, config);
   const executor = mirroredExecutor(executorFor(config, folder), folder);
   const selected = command === 'run' ? stages : stagesFor([command]);

@@ -4,7 +4,7 @@
 //  - pull: before a stage is planned or a task runs, the objects it may read are fetched into
 //    the local copy (a per-machine cache, so each object is fetched once per machine);
 //  - push: after tasks finish, every complete local file the bucket lacks is uploaded (whole, or
-//    as a multipart upload for large ones), and only then the completion markers, each with a
+//    as a multipart upload for large ones), then the plans, and only then the completion markers, each with a
 //    conditional write (If-None-Match: *). One snapshot of the local folder feeds both steps, so
 //    a marker never reaches the bucket before the outputs of its task: the bucket holds a task's
 //    marker only when it holds all its outputs, and an output only when complete.
@@ -126,11 +126,14 @@ export async function pushRun(folder: RunFolder, options: PushOptions = {}): Pro
     const ok = await putObject(joinS3(remote, rel), { file: join(folder.local, ...rel.split('/')) }, isMarker(rel) ? { ifAbsent: true } : {});
     if (ok) pushed++;
   };
+  // Outputs, then plans (a stage's plan must postdate the earlier stages' outputs: tasks pull
+  // what precedes it), then markers.
+  const phase = (rel: string) => (isMarker(rel) ? 2 : ALWAYS_PULLED(rel) ? 1 : 0);
   const queue = new PQueue({ concurrency: PARALLEL });
-  for (const [rel] of wanted) if (!isMarker(rel)) void queue.add(() => upload(rel));
-  await queue.onIdle();
-  for (const [rel] of wanted) if (isMarker(rel)) void queue.add(() => upload(rel));
-  await queue.onIdle();
+  for (const p of [0, 1, 2]) {
+    for (const [rel] of wanted) if (phase(rel) === p) void queue.add(() => upload(rel));
+    await queue.onIdle();
+  }
   return pushed;
 }
 
