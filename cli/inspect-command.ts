@@ -4,6 +4,8 @@
 import { basename } from 'node:path';
 import { inspectInput } from '../ingest/index.ts';
 import { readDocs } from '../pipeline/doc-store.ts';
+import { localCopy } from '../pipeline/run-mirror.ts';
+import { isS3 } from '../pipeline/storage.ts';
 import type { Document } from '../pipeline/document.ts';
 import { inspectShard } from '../shards/index.ts';
 import { inspectTokenizer } from '../tokenize/index.ts';
@@ -50,11 +52,14 @@ export async function inspectCommand(argv: readonly string[]): Promise<number> {
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit takes a number, not "${values.limit}"`, 'inspect');
   const print = (value: unknown, text: () => string) => process.stdout.write(values.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
 
+  // Parquet, shards and tokenizers are read by random access: one in a bucket is fetched first.
+  // Inputs (WARC, WET, JSONL) stream from wherever they are.
+  const local = async () => (isS3(file) ? localCopy(file) : file);
   if (file.endsWith('.parquet')) {
-    const r = await inspectDocsFile(file, limit);
+    const r = await inspectDocsFile(await local(), limit);
     print(r, () => `${file}: ${r.rows.toLocaleString('en-US')} documents\n${formatCounts(r.bySource)}\n${formatDocs(r.docs)}`);
   } else if (file.endsWith('.arrow')) {
-    const r = await inspectShard(file, limit);
+    const r = await inspectShard(await local(), limit);
     print(r, () =>
       [
         `${file}: ${r.rows.toLocaleString('en-US')} rows, ${r.tokens.toLocaleString('en-US')} tokens (${r.tokens_per_row.toFixed(1)}/row), ${r.bytes.toLocaleString('en-US')} bytes, ${r.batches} batches`,
@@ -63,7 +68,7 @@ export async function inspectCommand(argv: readonly string[]): Promise<number> {
       ].join('\n'),
     );
   } else if (basename(file).endsWith('.json')) {
-    const r = await inspectTokenizer(file);
+    const r = await inspectTokenizer(await local());
     print(r, () =>
       [
         `${file}: vocabulary ${r.vocab_size.toLocaleString('en-US')}, ${r.merges.toLocaleString('en-US')} merges, special ${r.special_tokens

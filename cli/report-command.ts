@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReport } from '../report/index.ts';
+import { pushRun } from '../pipeline/run-mirror.ts';
 import { resolveRun } from './run-commands.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage.ts';
@@ -16,13 +17,14 @@ export async function reportCommand(argv: readonly string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('report takes one RUN folder or CONFIG', 'report');
   const format = values.format;
   if (format !== 'html' && format !== 'md') throw new UsageError(`--format is html or md, not "${format}"`, 'report');
-  const { runDir } = await resolveRun(positionals[0]!, values.out);
+  const { runDir, folder } = await resolveRun(positionals[0]!, values.out);
   let against: string | undefined;
   if (values.against !== undefined) {
     if (!existsSync(join(values.against, 'run.json'))) throw new UsageError(`--against needs a run folder (with run.json), not "${values.against}"`, 'report');
     against = values.against;
   }
   const result = await buildReport(runDir, { format, ...(against ? { against } : {}) });
+  await pushRun(folder);
   process.stdout.write(format === 'md' ? result : `report: ${result}\n`);
   return 0;
 }

@@ -62,7 +62,7 @@ Usage:
   cc-pretrain eval CHECKPOINT [...]                      perplexity on held-out shards
   cc-pretrain train-classifier --positive SRC... --negative SRC... --out model.bin
                                                          fastText quality classifier (docs/classifier.md)
-  cc-pretrain task RUN STAGE INDEX                       run one task (what Slurm array jobs call)
+  cc-pretrain task RUN STAGE INDEX                       run one task (what Slurm array jobs and Ray tasks call)
 
 \`cc-pretrain COMMAND --help\` shows one command's options.
 

@@ -1,8 +1,8 @@
-// The raw bytes of an input, local file or http(s) URL, as a stream counted into `bytes.in`,
+// The raw bytes of an input, local file, http(s) URL or s3:// object, as a stream counted into `bytes.in`,
 // and the small stream helpers the readers share.
 
 import { createReadStream } from 'node:fs';
-import type { StatsCollector } from '../pipeline/index.ts';
+import { isS3, readObject, type StatsCollector } from '../pipeline/index.ts';
 import type { Downloader } from './download.ts';
 import type { Inflated } from './gzip-members.ts';
 import { inflateMembers, isGzip } from './gzip-members.ts';
@@ -16,6 +16,8 @@ export async function* openBytes(location: string, stats: StatsCollector, signal
   if (isUrl(location)) {
     if (!downloader) throw new Error(`no downloader for ${location}`);
     source = downloader.stream(location, signal, () => stats.count('download.retries'));
+  } else if (isS3(location)) {
+    source = readObject(location, { signal, onRetry: () => stats.count('download.retries') });
   } else {
     source = createReadStream(location, { highWaterMark: READ_CHUNK, signal });
   }

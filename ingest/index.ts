@@ -2,7 +2,7 @@
 // and inspecting an input for the CLI.
 
 export type { InputKind, InputRef } from './input-ref.ts';
-export { isUrl, kindOf } from './input-ref.ts';
+export { isUrl, isRemote, kindOf } from './input-ref.ts';
 export { planInputs, selectPaths } from './plan-inputs.ts';
 export { readDocuments, InputError } from './read-documents.ts';
 export { inspectInput } from './inspect.ts';

@@ -5,11 +5,11 @@ import path from 'node:path';
 import type { Document } from '../pipeline/index.ts';
 import { createStats } from '../pipeline/index.ts';
 import { extractSchema } from './config.ts';
-import { isUrl, kindOf } from './input-ref.ts';
+import { isRemote, kindOf } from './input-ref.ts';
 import { readDocuments } from './read-documents.ts';
 
 export async function inspectInput(pathOrUrl: string, opts: { limit: number }): Promise<{ counts: Record<string, number>; docs: Document[] }> {
-  const location = isUrl(pathOrUrl) ? pathOrUrl : path.resolve(pathOrUrl);
+  const location = isRemote(pathOrUrl) ? pathOrUrl : path.resolve(pathOrUrl);
   const stats = createStats();
   const docs: Document[] = [];
   const input = { source: 'inspect', kind: kindOf(location), location };

@@ -8,7 +8,7 @@ import type { ExtractConfig } from './config.ts';
 import { createDecoders } from './charset.ts';
 import { createDownloader } from './download.ts';
 import { decompressed, openBytes } from './byte-stream.ts';
-import { isUrl } from './input-ref.ts';
+import { isRemote, isUrl } from './input-ref.ts';
 import type { InputRef } from './input-ref.ts';
 import { jsonlDocuments } from './jsonl-documents.ts';
 import { recordToDocument } from './warc-documents.ts';
@@ -60,7 +60,7 @@ export async function* readDocuments(input: InputRef, cfg: ExtractConfig, stats:
         yield doc;
       }
     }
-    if (downloader && truncations() > truncatedBefore) {
+    if (isRemote(input.location) && truncations() > truncatedBefore) {
       // A local file cut short is what it is; a download cut short is a transfer fault (a wrong
       // Content-Length, a proxy): fail the task so that a rerun fetches it again.
       throw new InputError(`${input.location}: the download ended inside a record after ${stats.counters['bytes.in'] ?? 0} bytes (truncated transfer; wrong Content-Length?)`);

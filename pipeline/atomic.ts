@@ -8,6 +8,11 @@ import { randomBytes } from 'node:crypto';
 
 const TMP_MARK = '.tmp-';
 
+/** Whether a file name is a temporary one (an output still being written). */
+export function isTemporary(name: string): boolean {
+  return basename(name).includes(TMP_MARK);
+}
+
 /** A temporary sibling of `path`; `.tmp-` names are ignored by readers and swept by reruns. */
 export function tempPathFor(path: string): string {
   return `${path}${TMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -71,7 +76,7 @@ export async function sweepTemporaries(dir: string): Promise<number> {
     return 0;
   }
   for (const entry of entries) {
-    if (entry.isFile() && basename(entry.name).includes(TMP_MARK)) {
+    if (entry.isFile() && isTemporary(entry.name)) {
       await rm(join(entry.parentPath, entry.name), { force: true });
       removed++;
     }

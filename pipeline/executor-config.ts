@@ -1,4 +1,4 @@
-// Config of the executor that runs a stage's tasks: a local worker pool or Slurm.
+// Config of the executor that runs a stage's tasks: a local worker pool, Slurm or Ray.
 
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
@@ -56,8 +56,39 @@ export const slurmExecutorSchema = z
   })
   .strict();
 
-export const executorSchema = z.discriminatedUnion('kind', [localExecutorSchema, slurmExecutorSchema]);
+/**
+ * Each task a Ray task running `cc-pretrain task RUN STAGE INDEX` on whichever node Ray picks
+ * (docs/cloud.md): Node 24 and this project must be on every worker, and the run folder must be
+ * in a bucket (or on the one node when the cluster is one machine).
+ */
+export const rayExecutorSchema = z
+  .object({
+    kind: z.literal('ray'),
+    /** `ray.init` address: `auto` (the cluster this machine belongs to), `HOST:PORT` or `ray://HOST:10001`. */
+    address: z.string().min(1).default('auto'),
+    cpus_per_task: z.number().positive().default(1),
+    /** Ray's memory request per task (admission, not a limit), in Slurm's size format. */
+    mem_per_task: slurmMemory.default('4G'),
+    /** Reruns of a task that failed or whose worker died, before it counts as failed. */
+    retries: z.number().int().nonnegative().default(2),
+    /** The cc-pretrain command on the workers; default: this checkout's bin/cc-pretrain (same path on every node). */
+    cc_pretrain: z.string().min(1).optional(),
+    /** Python with `ray` installed on the driver; default: `<repo>/.venv-ray/bin/python` (scripts/setup.sh). */
+    python: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const executorSchema = z.discriminatedUnion('kind', [localExecutorSchema, slurmExecutorSchema, rayExecutorSchema]);
 
 export type ExecutorConfig = z.infer<typeof executorSchema>;
 export type SlurmExecutorConfig = z.infer<typeof slurmExecutorSchema>;
 export type SlurmTrainConfig = z.infer<typeof slurmTrainSchema>;
+export type RayExecutorConfig = z.infer<typeof rayExecutorSchema>;
+
+/** Bytes of a size in Slurm's format (`4G`, `3500M`, bare megabytes). */
+export function memoryBytes(size: string): number {
+  const m = /^(\d+)([KMGT]?)$/.exec(size);
+  if (!m) throw new Error(`not a memory size: ${size}`);
+  const power = { '': 2, K: 1, M: 2, G: 3, T: 4 }[m[2] as '' | 'K' | 'M' | 'G' | 'T'];
+  return Number(m[1]) * 1024 ** power;
+}

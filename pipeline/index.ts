@@ -10,6 +10,7 @@ export type { Executor, TaskOutcome } from './executor.ts';
 export { createDocWriter, readDocs, type DocWriter, type ExtraColumns } from './doc-store.ts';
 export { writeFileAtomic, writeJsonAtomic, createAtomicStream, sweepTemporaries, tempPathFor, type AtomicStream } from './atomic.ts';
 export { runPaths, listTaskFiles } from './run-dir.ts';
+export { isS3, parseS3, joinS3, listObjects, readObject, readObjectAll, StorageError, type ObjectInfo } from './storage.ts';
 export { runTask, loadRun, loadPlan, isTaskDone } from './task-runner.ts';
 export { runPipeline, prepareRunDir, planStage, pendingTasks, formatStageSummary, type RunSummary, type StageSummary } from './runner.ts';
 export { createLocalExecutor, DEFAULT_REGISTRY } from './local-executor.ts';

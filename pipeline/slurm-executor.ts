@@ -5,20 +5,18 @@
 // plans the next stage, because a stage's plan reads the outputs of the one before (docs/slurm.md).
 // A driver that dies loses nothing: a rerun reattaches to the jobs still queued.
 
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SlurmExecutorConfig } from './executor-config.ts';
-import type { Executor, TaskOutcome } from './executor.ts';
+import type { Executor } from './executor.ts';
 import type { Progress } from './progress.ts';
-import { runPaths } from './run-dir.ts';
 import { finishedElements, maxArraySize, queuedElements, sbatch, SlurmError } from './slurm-cli.ts';
 import { readSubmissions, slurmPaths, writeSubmissions, elementsByTask, type SubmittedJob } from './slurm-record.ts';
 import { arrayJobArgs, arrayJobScript } from './slurm-script.ts';
 import { isDistributedTraining, trainJobArgs, trainJobScript } from './slurm-train.ts';
 import type { Stage, TaskSpec } from './stage.ts';
-import type { TaskStats } from './stats.ts';
-import { loadRun } from './task-runner.ts';
+import { loadRun, outcomesFromRunFolder, readTaskStats } from './task-runner.ts';
 
 export interface SlurmExecutorOptions {
   config: SlurmExecutorConfig;
@@ -45,14 +43,6 @@ async function doneTaskIds(runDir: string, stage: string): Promise<Set<string>> 
   return ids;
 }
 
-async function readStats(runDir: string, stage: string, id: string): Promise<TaskStats | undefined> {
-  try {
-    return JSON.parse(await readFile(runPaths.stats(runDir, stage, id), 'utf8')) as TaskStats;
-  } catch {
-    return undefined;
-  }
-}
-
 export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
   const cfg = options.config;
   const env = options.env;
@@ -69,7 +59,7 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
         const id = plan[index]!.id;
         if (!done.has(id)) continue;
         watch.delete(index);
-        const stats = await readStats(runDir, stage.name, id);
+        const stats = await readTaskStats(runDir, stage.name, id);
         progress.add(stats?.counters['docs.in'] ?? 0, stats?.counters['bytes.in']);
       }
       if ([...queued.values()].every((elements) => elements.size === 0)) return;
@@ -145,19 +135,9 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
         remaining = [...watch];
       }
 
-      const done = await doneTaskIds(runDir, stage.name);
       const elements = elementsByTask(record);
       const finalStates = new Map<string, Map<number, string>>();
-      const outcomes: TaskOutcome[] = [];
-      for (const index of pending) {
-        const id = plan[index]!.id;
-        const stats = await readStats(runDir, stage.name, id);
-        const counters = stats?.counters ?? {};
-        const seconds = stats?.seconds ?? 0;
-        if (done.has(id)) {
-          outcomes.push({ index, id, ok: true, skipped: false, seconds, counters });
-          continue;
-        }
+      return outcomesFromRunFolder(runDir, stage.name, plan, pending, async (index, stats) => {
         let error: string;
         const element = elements.get(index);
         if (stats && !stats.ok) error = stats.error ?? 'failed';
@@ -169,10 +149,9 @@ export function createSlurmExecutor(options: SlurmExecutorOptions): Executor {
           error = `Slurm array element ${element.jobId}_${element.element} ended ${state} before the task finished`;
         }
         if (element) error += ` (Slurm log ${slurmPaths.elementLog(runDir, stage.name, element.jobId, element.element)})`;
-        outcomes.push({ index, id, ok: false, skipped: false, error, seconds, counters });
         progress.taskFinished(false);
-      }
-      return outcomes;
+        return error;
+      });
     },
   };
 }

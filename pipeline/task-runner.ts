@@ -46,6 +46,38 @@ export async function isTaskDone(runDir: string, stage: string, taskId: string):
   }
 }
 
+/** A task's stats file, or undefined while it has none. */
+export async function readTaskStats(runDir: string, stage: string, taskId: string): Promise<TaskStats | undefined> {
+  try {
+    return JSON.parse(await readFile(runPaths.stats(runDir, stage, taskId), 'utf8')) as TaskStats;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Outcomes of tasks that ran in other processes (Slurm elements, Ray tasks), read back from the
+ * run folder: done when the marker is there; otherwise failed, with the reason `why` gives.
+ */
+export async function outcomesFromRunFolder(
+  runDir: string,
+  stage: string,
+  plan: readonly TaskSpec[],
+  pending: readonly number[],
+  why: (index: number, stats: TaskStats | undefined) => Promise<string> | string,
+): Promise<TaskOutcome[]> {
+  const outcomes: TaskOutcome[] = [];
+  for (const index of pending) {
+    const id = plan[index]!.id;
+    const stats = await readTaskStats(runDir, stage, id);
+    const counters = stats?.counters ?? {};
+    const seconds = stats?.seconds ?? 0;
+    if (await isTaskDone(runDir, stage, id)) outcomes.push({ index, id, ok: true, skipped: false, seconds, counters });
+    else outcomes.push({ index, id, ok: false, skipped: false, error: await why(index, stats), seconds, counters });
+  }
+  return outcomes;
+}
+
 export interface TaskHooks {
   progress?: (items: number, bytes?: number) => void;
   signal?: AbortSignal;

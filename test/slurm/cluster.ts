@@ -6,7 +6,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, readFile, readdir, rm, chmod } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '../free-port.ts';
 import { tmpdir, totalmem, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -32,17 +32,6 @@ export function slurmUnavailable(): string | undefined {
   if (missing.length) return `Slurm is not installed (missing ${missing.join(', ')}); scripts/setup.sh installs slurm-wlm and munge as root`;
   if (userInfo().uid !== 0) return 'the test Slurm cluster runs its daemons as root (SlurmUser=root); run the Slurm tests as root';
   return undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const addr = server.address();
-      server.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
