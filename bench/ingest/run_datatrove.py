@@ -1,5 +1,5 @@
 """datatrove side of bench/ingest: FineWeb's first stage as FineWeb ran it, on one WARC, one core,
-in this process: WarcReader → URLFilter (UT1 adult lists) → Trafilatura(favour_precision=True) →
+in this process: WarcReader → URLFilter (UT1 adult lists) → Trafilatura(favour_precision=True, timeout=10) →
 LanguageFilter → GopherRepetitionFilter → GopherQualityFilter → C4QualityFilter → FineWebQualityFilter
 → MinhashDedupSignature (FineWeb's MinhashConfig: 5-grams, 14 buckets × 8 hashes, 64-bit hashes).
 Works with datatrove 0.2.0 (bench/ingest/.venv) and the latest (bench/ingest/datatrove-latest/.venv).
@@ -12,6 +12,7 @@ its children (datatrove ≥ 0.3 extracts in a sandbox process) around the run on
 Usage: PYTHON bench/ingest/run_datatrove.py IN.warc.gz SIGNATURES_DIR
 """
 
+import importlib.metadata
 import json
 import os
 import resource
@@ -24,7 +25,6 @@ import offline_nltk  # noqa: E402
 
 offline_nltk.install()
 
-import datatrove  # noqa: E402
 from datatrove.pipeline.dedup import MinhashDedupSignature  # noqa: E402
 from datatrove.pipeline.dedup.minhash import MinhashConfig  # noqa: E402
 from datatrove.pipeline.extractors import Trafilatura  # noqa: E402
@@ -59,14 +59,14 @@ def main():
     url.tldextractor = TLDExtract(suffix_list_urls=())
     url.download_data()  # UT1 lists out of datatrove's own wheel, before the timer
     lang = LanguageFilter()
-    if hasattr(lang, "model"):  # datatrove >= 0.3: an FT176LID holding the model
+    if "model" in vars(lang):  # datatrove >= 0.3: an FT176LID holding the model (0.2.0: a property)
         lang.model._model = _FastText(FTZ)
     else:
         lang._model = _FastText(FTZ)
     from nltk.tokenize import word_tokenize
 
     word_tokenize("Warm up Punkt. Before the timer.")
-    counts = {"pages": 0, "docs_out": 0}
+    counts = {"pages": 0, "extracted": 0, "docs_out": 0}
 
     def count(key):
         def step(data, rank=0, world_size=1):
@@ -80,12 +80,15 @@ def main():
         WarcReader(os.path.dirname(os.path.abspath(warc)), glob_pattern=os.path.basename(warc)),
         count("pages"),
         url,
-        Trafilatura(favour_precision=True),
+        # FineWeb's settings; the per-page timeout is wall-clock, so on a shared, loaded machine the
+        # default (0.1 s in 0.2.0) would drop pages at random: 10 s keeps every decision reproducible.
+        Trafilatura(favour_precision=True, timeout=10),
+        count("extracted"),
         lang,
         GopherRepetitionFilter(),
         GopherQualityFilter(),
         C4QualityFilter(filter_no_terminal_punct=False),
-        FineWebQualityFilter(),
+        FineWebQualityFilter(exclusion_writer=None),
         count("docs_out"),
         MinhashDedupSignature(output_folder=sig_dir, config=minhash_config()),
     ]
@@ -106,10 +109,11 @@ def main():
     print(
         json.dumps(
             {
-                "datatrove": datatrove.__version__ if hasattr(datatrove, "__version__") else "?",
+                "datatrove": importlib.metadata.version("datatrove"),
                 "cpu_s": cpu,
                 "wall_s": wall,
                 "pages": counts["pages"],
+                "extracted": counts["extracted"],
                 "docs_out": counts["docs_out"],
                 "max_rss_mb": max(self1.ru_maxrss, child1.ru_maxrss) / 1024,
             }
