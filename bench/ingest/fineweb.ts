@@ -36,7 +36,7 @@ if (!existsSync(path.join(ut1, 'adult/domains'))) {
   execFileSync('tar', ['xzf', path.join(root, 'bench/.venv/lib/python3.11/site-packages/datatrove/assets/url_filterblacklists.tar.gz'), '-C', ut1]);
 }
 const config = (input: string, name: string): string => {
-  const file = path.join(out, `${name}.json`);
+  const file = path.join(out, `${name}.yaml`);
   // JSON is YAML: the default config, the UT1 lists named as datatrove loads them.
   const cfg = { name, sources: [{ name: 'web', kind: 'warc', paths: [input] }], filters: { url: { domain_lists: [path.join(ut1, 'adult/domains')], url_lists: [path.join(ut1, 'adult/urls')] } }, executor: { kind: 'local' } };
   writeFileSync(file, JSON.stringify(cfg, null, 2));
