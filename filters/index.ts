@@ -29,6 +29,7 @@ import { wordTokenize } from './words.ts';
 
 export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
 export { resolveFilters, type ResolvedFilters } from './presets.ts';
+export { loadFastText, type FastTextArgs, type FastTextModel, type FastTextPrediction } from './fasttext-model.ts';
 
 export type FilterVerdict = { keep: true; doc: Document } | { keep: false; doc: Document; filter: string; reason: string };
 
