@@ -14,4 +14,6 @@ make_venv() { # folder requirements
   fi
 }
 make_venv .venv requirements.txt
-for req in */requirements.txt; do make_venv "$(dirname "$req")/.venv" "$req"; done
+for req in */requirements.txt */*/requirements.txt; do
+  if [ -f "$req" ]; then make_venv "$(dirname "$req")/.venv" "$req"; fi
+done

@@ -63,10 +63,10 @@ const KSUB = 256;
 /** Quantized input matrices up to this many floats are expanded to dense at load. */
 const DENSE_LIMIT = 1 << 25;
 /** Distinct tokens whose input rows are kept (cleared whole when full), and their pools' sizes. */
-const CACHE_TOKENS = 1 << 17;
+const CACHE_TOKENS = 1 << 18;
 const CACHE_SLOTS = CACHE_TOKENS * 2;
-const CACHE_CHARS = CACHE_TOKENS * 16;
-const CACHE_ROWS = CACHE_TOKENS * 16;
+/** Int32s of token records (kind, hash, length, row count, rows, two UTF-16 units per int32). */
+const CACHE_POOL = CACHE_TOKENS * 16;
 /** Longer tokens are not cached (rare, and they would crowd the pools). */
 const CACHE_MAX_CHARS = 64;
 const WORD = 0;
@@ -353,12 +353,19 @@ export function loadFastText(file: string): FastTextModel {
     }
   }
   if (labels.length !== nlabels || wordBytes.length !== nwords) throw new Error(`${file}: not a fastText model (dictionary counts disagree)`);
-  // A `.ftz` keeps only some n-gram buckets: bucket → its row among the kept ones, or -1.
-  const pruned = pruneSize > 0 ? new Int32Array(bucket).fill(-1) : null;
+  // A `.ftz` keeps only some n-gram buckets: bucket → its row among the kept ones, in a small
+  // open-addressing table (keys and values interleaved) that stays in cache, unlike a bucket-sized array.
+  const pruneBits = pruneSize > 0 ? Math.max(4, Math.ceil(Math.log2(pruneSize * 2))) : 0;
+  const pruneMask = (1 << pruneBits) - 1;
+  const pruned = pruneSize > 0 ? new Int32Array(2 << pruneBits).fill(-1) : null;
   for (let i = 0; i < pruneSize; i++) {
     const from = r.i32();
     const to = r.i32();
-    if (pruned && from >= 0 && from < bucket) pruned[from] = to;
+    if (!pruned || from < 0) continue;
+    let at = Math.imul(from, -1640531535) >>> (32 - pruneBits);
+    while (pruned[2 * at] !== -1 && pruned[2 * at] !== from) at = (at + 1) & pruneMask;
+    pruned[2 * at] = from;
+    pruned[2 * at + 1] = to;
   }
   const quantInput = r.u8() !== 0;
   const input = quantInput ? quantizedRows(r) : denseRows(r);
@@ -370,8 +377,11 @@ export function loadFastText(file: string): FastTextModel {
   const bucketRow = (id: number): number => {
     if (pruneSize === 0 || id < 0) return -1;
     if (pruned) {
-      const to = pruned[id]!;
-      return to < 0 ? -1 : nwords + to;
+      for (let at = Math.imul(id, -1640531535) >>> (32 - pruneBits); ; at = (at + 1) & pruneMask) {
+        const key = pruned[2 * at]!;
+        if (key === id) return nwords + pruned[2 * at + 1]!;
+        if (key === -1) return -1;
+      }
     }
     return nwords + id;
   };
@@ -427,21 +437,13 @@ export function loadFastText(file: string): FastTextModel {
     return h;
   };
 
-  // Token cache: an open-addressing table keyed by the token's UTF-16 units (no string is made on a
-  // hit), each entry holding its kind, its fastText hash and its input rows.
-  const table = new Int32Array(CACHE_SLOTS);
-  const keyHash = new Int32Array(CACHE_TOKENS);
-  const keyStart = new Int32Array(CACHE_TOKENS);
-  const keyLen = new Int32Array(CACHE_TOKENS);
-  const kinds = new Int8Array(CACHE_TOKENS);
-  const ftHash = new Int32Array(CACHE_TOKENS);
-  const rowStart = new Int32Array(CACHE_TOKENS);
-  const rowLen = new Int32Array(CACHE_TOKENS);
-  const chars = new Uint16Array(CACHE_CHARS);
-  const rowPool = new Int32Array(CACHE_ROWS);
+  // Token cache: an open-addressing table of (table hash, record offset) pairs keyed by the token's
+  // UTF-16 units (no string is made on a hit); each record sits in one pool, contiguous, so a hit
+  // touches the table, one record and the rows it names.
+  const table = new Int32Array(CACHE_SLOTS * 2);
+  const pool = new Int32Array(CACHE_POOL);
   let tokens = 0;
-  let charTop = 0;
-  let rowTop = 0;
+  let poolTop = 0;
 
   const hidden = new Float32Array(dim);
   let total = 0;
@@ -455,13 +457,11 @@ export function loadFastText(file: string): FastTextModel {
       for (let r = from; r < from + count; r++) input.addRow(hidden, rows[r]!);
       return;
     }
-    // Column by column: each element still sums its rows in fastText's order, in float32 steps,
-    // but in a register rather than through the array.
+    // Row by row in fastText's order; the Float32Array store rounds each sum to float32 as C++ does.
     const end = from + count;
-    for (let j = 0; j < dim; j++) {
-      let acc = hidden[j]!;
-      for (let r = from; r < end; r++) acc = Math.fround(acc + inputData[rows[r]! * dim + j]!);
-      hidden[j] = acc;
+    for (let r = from; r < end; r++) {
+      const base = rows[r]! * dim;
+      for (let j = 0; j < dim; j++) hidden[j]! += inputData[base + j]!;
     }
   };
   const pushHash = (h: number): void => {
@@ -477,18 +477,19 @@ export function loadFastText(file: string): FastTextModel {
   const addToken = (text: string, start: number, end: number, h: number): number => {
     const len = end - start;
     let idx = h & (CACHE_SLOTS - 1);
-    for (let e = table[idx]!; e !== 0; e = table[idx]!) {
-      const s = e - 1;
-      if (keyHash[s] === h && keyLen[s] === len) {
-        const ks = keyStart[s]!;
+    for (let e = table[2 * idx + 1]!; e !== 0; e = table[2 * idx + 1]!) {
+      if (table[2 * idx] === h && pool[e + 1] === len) {
+        const nrows = pool[e + 3]!;
+        const cs = e + 4 + nrows;
         let j = 0;
-        while (j < len && chars[ks + j] === text.charCodeAt(start + j)) j++;
+        while (j < len && ((pool[cs + (j >> 1)]! >>> ((j & 1) << 4)) & 0xffff) === text.charCodeAt(start + j)) j++;
         if (j === len) {
-          if (kinds[s] !== LABEL) {
-            addRows(rowPool, rowStart[s]!, rowLen[s]!);
-            if (wordNgrams > 1) pushHash(ftHash[s]!);
+          const kind = pool[e]!;
+          if (kind !== LABEL) {
+            addRows(pool, e + 4, nrows);
+            if (wordNgrams > 1) pushHash(pool[e + 2]!);
           }
-          return kinds[s]!;
+          return kind;
         }
       }
       idx = (idx + 1) & (CACHE_SLOTS - 1);
@@ -497,24 +498,27 @@ export function loadFastText(file: string): FastTextModel {
     const kind = token === EOS ? END : token.startsWith(LABEL_PREFIX) ? LABEL : WORD;
     const fh = kind === LABEL ? 0 : computeRows(token);
     if (kind === LABEL) rowCount = 0;
-    if (len <= CACHE_MAX_CHARS) {
-      if (tokens === CACHE_TOKENS || charTop + len > CACHE_CHARS || rowTop + rowCount > CACHE_ROWS) {
+    const size = 4 + rowCount + ((len + 1) >> 1);
+    if (len <= CACHE_MAX_CHARS && size < CACHE_POOL) {
+      if (tokens === CACHE_TOKENS || poolTop + size >= CACHE_POOL) {
         table.fill(0);
-        tokens = charTop = rowTop = 0;
+        tokens = 0;
+        poolTop = 0;
         idx = h & (CACHE_SLOTS - 1);
       }
-      const s = tokens++;
-      table[idx] = s + 1;
-      keyHash[s] = h;
-      keyLen[s] = len;
-      keyStart[s] = charTop;
-      for (let j = 0; j < len; j++) chars[charTop++] = text.charCodeAt(start + j);
-      kinds[s] = kind;
-      ftHash[s] = fh;
-      rowStart[s] = rowTop;
-      rowLen[s] = rowCount;
-      rowPool.set(rowScratch.subarray(0, rowCount), rowTop);
-      rowTop += rowCount;
+      // Offset 0 marks an empty table slot, so records start at 1.
+      const e = poolTop + 1;
+      tokens++;
+      table[2 * idx] = h;
+      table[2 * idx + 1] = e;
+      pool[e] = kind;
+      pool[e + 1] = len;
+      pool[e + 2] = fh;
+      pool[e + 3] = rowCount;
+      pool.set(rowScratch.subarray(0, rowCount), e + 4);
+      const cs = e + 4 + rowCount;
+      for (let j = 0; j < len; j += 2) pool[cs + (j >> 1)] = text.charCodeAt(start + j) | (j + 1 < len ? text.charCodeAt(start + j + 1) << 16 : 0);
+      poolTop += size;
     }
     if (kind !== LABEL) {
       addRows(rowScratch, 0, rowCount);

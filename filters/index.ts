@@ -35,6 +35,7 @@ export { resolveFilters, type ResolvedFilters } from './presets.ts';
 export { classifierSchema, type ClassifierSettings } from './classifier-config.ts';
 export { loadQualityModel, fastTextLabel, fastTextLine, ModelFileError, type QualityModel } from './classifier-model.ts';
 export { classifierCutoffStage, createScoreRecorder, openQualityCut, type ScoreRecorder } from './classifier-cutoff.ts';
+export { loadFastText, type FastTextArgs, type FastTextModel, type FastTextPrediction } from './fasttext-model.ts';
 
 export type FilterVerdict = { keep: true; doc: Document } | { keep: false; doc: Document; filter: string; reason: string };
 

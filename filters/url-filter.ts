@@ -6,11 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { getDomain, getHostname } from 'tldts';
 import type { Document } from '../pipeline/index.ts';
+import { loadLineSet, type LineSet } from './line-set.ts';
 import type { Outcome } from './types.ts';
 
 export interface UrlLists {
-  domains: ReadonlySet<string>;
-  urls: ReadonlySet<string>;
+  domains: LineSet;
+  urls: LineSet;
   bannedWords: ReadonlySet<string>;
   bannedSubwords: readonly string[];
   softBannedWords: readonly string[];
@@ -79,10 +80,9 @@ export async function loadUrlLists(s: UrlListSettings): Promise<UrlLists> {
   const shipped = (name: string): Promise<string[]> => readListFile(new URL(`./lists/${name}`, import.meta.url).pathname, true);
   const norm = (xs: readonly string[]): string[] => xs.map(normalizeUrlWord).filter((x) => x !== '');
   const [words, subwords, soft] = s.default_word_lists ? await Promise.all([shipped('banned_words.txt'), shipped('banned_subwords.txt'), shipped('soft_banned_words.txt')]) : [[], [], []];
-  const domains = new Set<string>();
-  for (const f of s.domain_lists) for (const d of await readListFile(f, false)) domains.add(d);
-  const urls = new Set<string>();
-  for (const f of s.url_lists) for (const u of await readListFile(f, false)) urls.add(u);
+  // Domain lists run to millions of lines: kept as bytes, not as a Set of strings (line-set.ts).
+  const domains = await loadLineSet(s.domain_lists, 'url filter');
+  const urls = await loadLineSet(s.url_lists, 'url filter');
   return {
     domains,
     urls,

@@ -1,19 +1,19 @@
 // Builds the benchmark input: a Common-Crawl-shaped WARC (warcinfo, then request/response/metadata
 // per page, one gzip member per record) of the real pages under ../shared/data/extraction.
-// Usage: node bench/ingest/build-warc.ts OUT.warc.gz [copies]
+// Usage: node bench/ingest/build-warc.ts OUT.warc.gz [copies] [pages]
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { gzipSync } from 'node:zlib';
 import { sharedDataDir } from '../../test/shared-data.ts';
 import { encodeRecord, pageRecords, warcinfoRecord } from '../../test/warc-writer.ts';
-import { loadPages } from './pages.ts';
+import { loadPages, samplePages } from './pages.ts';
 import path from 'node:path';
 
-export async function buildBenchWarc(out: string, copies = 1): Promise<{ pages: number; bytes: number }> {
+export async function buildBenchWarc(out: string, copies = 1, limit = Infinity): Promise<{ pages: number; bytes: number }> {
   const data = sharedDataDir();
   if (!data) throw new Error('shared data absent: set CC_PRETRAIN_SHARED');
-  const pages = loadPages(path.join(data, 'extraction'));
+  const pages = samplePages(loadPages(path.join(data, 'extraction')), limit);
   const ws = createWriteStream(out);
   let bytes = 0;
   const put = async (b: Uint8Array) => {
@@ -38,5 +38,5 @@ export async function buildBenchWarc(out: string, copies = 1): Promise<{ pages: 
 if (import.meta.filename === process.argv[1]) {
   const out = process.argv[2];
   if (!out) throw new Error('usage: build-warc.ts OUT.warc.gz [copies]');
-  console.log(await buildBenchWarc(out, Number(process.argv[3] ?? 1)));
+  console.log(await buildBenchWarc(out, Number(process.argv[3] ?? 1), Number(process.argv[4] ?? Infinity)));
 }

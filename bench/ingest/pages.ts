@@ -1,5 +1,7 @@
-// The real pages of ../shared/data/extraction (scrapinghub + wcxb-dev) that the ingest benchmark
-// packs into a Common-Crawl-shaped WARC: url and raw HTML bytes, in a fixed order.
+// The real pages of ../shared/data/extraction (scrapinghub, wcxb-dev and the html-cleaning sets:
+// CleanEval, CleanPortalEval, dragnet, L3S-GN1, older pages in legacy charsets) that the ingest
+// benchmark packs into a Common-Crawl-shaped WARC: url and raw HTML bytes (never decoded), in a
+// fixed order. CleanEval gold files name the page's URL; other html-cleaning pages get a placeholder.
 
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -32,5 +34,27 @@ export function loadPages(extractionDir: string): BenchPage[] {
     }
     pages.push({ url, html: gunzipSync(readFileSync(file)), file });
   }
+  const hc = path.join(extractionDir, 'html-cleaning');
+  for (const set of readdirSync(hc).sort()) {
+    const input = path.join(hc, set, 'input');
+    for (const f of readdirSync(input).sort()) {
+      const id = f.replace(/\.html\.gz$/, '');
+      const file = path.join(input, f);
+      let url = `https://${set.toLowerCase()}.example/${id}`;
+      try {
+        const first = gunzipSync(readFileSync(path.join(hc, set, 'GoldStandard', `${id}.txt.gz`))).toString('latin1').split('\n', 1)[0]!;
+        if (first.startsWith('URL: http')) url = first.slice(5).trim();
+      } catch {
+        // no gold file: keep the placeholder url
+      }
+      pages.push({ url, html: gunzipSync(readFileSync(file)), file });
+    }
+  }
   return pages;
+}
+
+/** `n` pages spread evenly over all of them (every set represented), in their fixed order. */
+export function samplePages(pages: BenchPage[], n: number): BenchPage[] {
+  if (n >= pages.length) return pages;
+  return Array.from({ length: n }, (_, i) => pages[Math.floor((i * pages.length) / n)]!);
 }
