@@ -13,6 +13,8 @@ const pairs = z.array(z.tuple([z.number().int().min(1), z.number().min(0)]));
 const urlSchema = z
   .object({
     enabled: z.boolean(),
+    /** UT1's adult domain and URL lists as FineWeb used them (fetched by `npm run setup`); on in `fineweb`. */
+    ut1: z.boolean(),
     /** Domain block-list files (one domain per line, `#` comments, `.gz` allowed), e.g. UT1 `adult/domains`. */
     domain_lists: z.array(z.string().min(1)),
     /** Exact-URL block-list files, e.g. UT1 `adult/urls`. */

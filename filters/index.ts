@@ -25,10 +25,18 @@ import { piiRedactor } from './pii.ts';
 import { resolveFilters, type ResolvedFilters } from './presets.ts';
 import type { FilterContext, Outcome } from './types.ts';
 import { loadUrlLists, urlFilter } from './url-filter.ts';
+import { UT1_MISSING, ut1Present } from './ut1.ts';
 import { wordTokenize } from './words.ts';
 
 export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
 export { resolveFilters, type ResolvedFilters } from './presets.ts';
+
+/** What a config needs that is not there (the UT1 lists), as one line; null when all is present. */
+export function missingFilterAssets(cfg: FiltersConfig): string | null {
+  const r = resolveFilters(cfg);
+  if (r.order.includes('url') && r.url.ut1 && !ut1Present()) return UT1_MISSING;
+  return null;
+}
 
 export type FilterVerdict = { keep: true; doc: Document } | { keep: false; doc: Document; filter: string; reason: string };
 

@@ -13,6 +13,7 @@ import type { NewlineMode } from './lang-id.ts';
 import { PII_DEFAULTS, type PiiParams } from './pii.ts';
 
 export interface UrlSettings {
+  ut1: boolean;
   domain_lists: string[];
   url_lists: string[];
   default_word_lists: boolean;
@@ -45,12 +46,13 @@ export interface ResolvedFilters {
 
 interface Preset {
   order: FilterName[];
+  ut1: boolean;
   language: LanguageSettings;
   c4_quality: C4QualityParams;
   pii: boolean;
 }
 
-const URL_DEFAULTS: UrlSettings = {
+const URL_DEFAULTS: Omit<UrlSettings, 'ut1'> = {
   domain_lists: [],
   url_lists: [],
   default_word_lists: true,
@@ -62,12 +64,14 @@ const URL_DEFAULTS: UrlSettings = {
 
 const PRESETS: Record<FiltersConfig['preset'], Preset> = {
   fineweb: {
+    ut1: true,
     order: ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'fineweb_quality'],
     language: { languages: ['en'], threshold: 0.65, newlines: 'delete', max_chars: 100_000 },
     c4_quality: { ...C4_QUALITY_DEFAULTS, filter_no_terminal_punct: false },
     pii: true,
   },
   c4: {
+    ut1: false,
     order: ['c4_quality', 'language', 'c4_badwords'],
     language: { languages: ['en'], threshold: 0.99, newlines: 'space', max_chars: 100_000 },
     c4_quality: {
@@ -82,12 +86,14 @@ const PRESETS: Record<FiltersConfig['preset'], Preset> = {
     pii: false,
   },
   gopher: {
+    ut1: false,
     order: ['language', 'gopher_quality', 'gopher_repetition'],
     language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: 100_000 },
     c4_quality: C4_QUALITY_DEFAULTS,
     pii: false,
   },
   none: {
+    ut1: false,
     order: [],
     language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: 100_000 },
     c4_quality: C4_QUALITY_DEFAULTS,
@@ -113,7 +119,7 @@ export function resolveFilters(cfg: FiltersConfig): ResolvedFilters {
   return {
     preset: cfg.preset,
     order,
-    url: { ...URL_DEFAULTS, ...without(cfg.url) },
+    url: { ...URL_DEFAULTS, ut1: preset.ut1, ...without(cfg.url) },
     language: { ...preset.language, ...without(cfg.language) },
     gopher_repetition: { ...GOPHER_REPETITION_DEFAULTS, ...without(cfg.gopher_repetition) },
     gopher_quality: { ...GOPHER_QUALITY_DEFAULTS, ...without(cfg.gopher_quality) },

@@ -1,15 +1,22 @@
 // URL filter (datatrove URLFilter, as FineWeb used it): registered domain or full host in a domain
 // block list, exact URL in a URL block list, a banned word as a URL token, ≥ 2 soft-banned words,
-// or a banned sub-word inside the alphanumeric-only lowercased URL. Lists are read once from files.
+// or a banned sub-word inside the alphanumeric-only lowercased URL. Lists are read once from files;
+// UT1's 4.5 M domains come as a hashed set (filters/ut1.ts), a user's own lists as a Set.
 
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { getDomain, getHostname } from 'tldts';
 import type { Document } from '../pipeline/index.ts';
 import type { Outcome } from './types.ts';
+import { hasDomain, loadUt1 } from './ut1.ts';
+
+export interface DomainSet {
+  readonly size: number;
+  has(domain: string): boolean;
+}
 
 export interface UrlLists {
-  domains: ReadonlySet<string>;
+  domains: DomainSet;
   urls: ReadonlySet<string>;
   bannedWords: ReadonlySet<string>;
   bannedSubwords: readonly string[];
@@ -17,6 +24,7 @@ export interface UrlLists {
 }
 
 export interface UrlListSettings {
+  ut1: boolean;
   domain_lists: readonly string[];
   url_lists: readonly string[];
   default_word_lists: boolean;
@@ -79,10 +87,17 @@ export async function loadUrlLists(s: UrlListSettings): Promise<UrlLists> {
   const shipped = (name: string): Promise<string[]> => readListFile(new URL(`./lists/${name}`, import.meta.url).pathname, true);
   const norm = (xs: readonly string[]): string[] => xs.map(normalizeUrlWord).filter((x) => x !== '');
   const [words, subwords, soft] = s.default_word_lists ? await Promise.all([shipped('banned_words.txt'), shipped('banned_subwords.txt'), shipped('soft_banned_words.txt')]) : [[], [], []];
-  const domains = new Set<string>();
-  for (const f of s.domain_lists) for (const d of await readListFile(f, false)) domains.add(d);
+  const own = new Set<string>();
+  for (const f of s.domain_lists) for (const d of await readListFile(f, false)) own.add(d);
   const urls = new Set<string>();
   for (const f of s.url_lists) for (const u of await readListFile(f, false)) urls.add(u);
+  let domains: DomainSet = own;
+  if (s.ut1) {
+    const ut1 = await loadUt1();
+    for (const u of ut1.urls) urls.add(u);
+    const scratch = new Uint32Array(2);
+    domains = { size: own.size + ut1.domains.size, has: (d) => own.has(d) || hasDomain(ut1.domains, d, scratch) };
+  }
   return {
     domains,
     urls,

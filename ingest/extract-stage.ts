@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createDocWriter, type DocWriter } from '../pipeline/index.ts';
 import type { JsonValue, Stage, TaskSpec } from '../pipeline/index.ts';
 import { LENGTH_EDGES } from '../pipeline/index.ts';
-import { createFilterPipeline } from '../filters/index.ts';
+import { ConfigError } from '../pipeline/index.ts';
+import { createFilterPipeline, missingFilterAssets } from '../filters/index.ts';
 import { createSignatureSink } from '../dedup/index.ts';
 import { createDomainCounter } from '../report/index.ts';
 import { planInputs, readDocuments, type InputRef } from './index.ts';
@@ -19,6 +20,9 @@ export const extractStage: Stage = {
   command: 'extract',
   description: 'read each input, extract main text, filter, sign for dedup, write documents',
   async plan({ config }) {
+    // Before any input is listed or read: a fineweb run never goes on silently laxer.
+    const missing = missingFilterAssets(config.filters);
+    if (missing) throw new ConfigError(missing);
     const inputs = await planInputs(config.sources, config.extract);
     const perSource = new Map<string, number>();
     return inputs.map((input): TaskSpec => {

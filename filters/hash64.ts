@@ -1,0 +1,74 @@
+// 64-bit string hashes and a compact set of them, for the two large read-only sets the filters
+// look things up in: UT1's 4.5 M block-listed domains and the evaluation n-grams of
+// decontamination. A `Set<string>` of 4.5 M domains costs ~400 MB and seconds to build in every
+// worker; a sorted array of 64-bit hashes costs 8 bytes an entry, is built once (at set-up or
+// planning) and loads as one file read. At 64 bits an accidental collision among 10^8 entries is
+// ~3·10^-4 likely over the whole set, and a lookup's false-positive rate is entries / 2^64.
+
+/** Two independent 32-bit FNV-1a hashes of the UTF-16 units, each finished with murmur3's fmix32. */
+export function hash64(s: string, out: Uint32Array, at = 0): void {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x9e3779b9;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  out[at] = fmix32(b ^ s.length);
+  out[at + 1] = fmix32(a);
+}
+
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * A set of 64-bit hashes stored as sorted (lo, hi) u32 pairs, lo at even indices: the memory
+ * layout of a little-endian BigUint64Array, so it is written and read as raw bytes.
+ */
+export interface HashSet64 {
+  readonly size: number;
+  readonly words: Uint32Array;
+  has(lo: number, hi: number): boolean;
+}
+
+export function hashSet64(words: Uint32Array): HashSet64 {
+  const size = words.length >>> 1;
+  return {
+    size,
+    words,
+    has(lo, hi) {
+      let l = 0;
+      let h = size;
+      while (l < h) {
+        const m = (l + h) >>> 1;
+        const mh = words[2 * m + 1]!;
+        if (mh < hi || (mh === hi && words[2 * m]! < lo)) l = m + 1;
+        else h = m;
+      }
+      return l < size && words[2 * l + 1] === hi && words[2 * l] === lo;
+    },
+  };
+}
+
+/** Sorts and deduplicates (lo, hi) pairs in place; returns the distinct prefix. */
+export function sortUniquePairs(pairs: Uint32Array): Uint32Array {
+  const n = pairs.length >>> 1;
+  const big = new BigUint64Array(pairs.buffer, pairs.byteOffset, n);
+  big.sort();
+  let k = 0;
+  for (let i = 0; i < n; i++) if (k === 0 || big[i] !== big[k - 1]) big[k++] = big[i]!;
+  return pairs.subarray(0, 2 * k);
+}
+
+/** A set read from a file written by `sortUniquePairs` (raw little-endian u64s). */
+export function hashSetFromBytes(bytes: Uint8Array, origin: string): HashSet64 {
+  if (bytes.byteLength % 8 !== 0) throw new Error(`${origin}: ${bytes.byteLength} bytes, not a multiple of 8: truncated`);
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  return hashSet64(new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4));
+}
