@@ -3,8 +3,9 @@
 // so `filters: { preset: c4, language: { threshold: 0.9 } }` changes one number of the C4 recipe.
 
 import { z } from 'zod';
+import { decontaminateSchema } from './decontaminate-config.ts';
 
-export const FILTER_NAMES = ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality'] as const;
+export const FILTER_NAMES = ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'decontaminate'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 const ratio = z.number().min(0).nullable();
@@ -144,6 +145,8 @@ export const filtersSchema = z
     c4_badwords: c4BadWordsSchema.optional(),
     fineweb_quality: finewebQualitySchema.optional(),
     pii: piiSchema.optional(),
+    /** Benchmark decontamination (filters/decontaminate.ts); runs, last, when it names sets. */
+    decontaminate: decontaminateSchema.optional(),
   })
   .strict();
 

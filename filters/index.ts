@@ -15,6 +15,8 @@ import type { Document } from '../pipeline/index.ts';
 import type { StatsCollector } from '../pipeline/index.ts';
 import { c4BadWords } from './c4-badwords.ts';
 import { c4Quality } from './c4-quality.ts';
+import { decontaminate } from './decontaminate.ts';
+import { buildEvalIndex, evalIndexDir, readEvalIndex, writeEvalIndex, type IndexSummary } from './decontaminate-index.ts';
 import type { FilterName, FiltersConfig } from './config.ts';
 import { finewebQuality } from './fineweb-quality.ts';
 import { gopherQuality } from './gopher-quality.ts';
@@ -38,6 +40,26 @@ export function missingFilterAssets(cfg: FiltersConfig): string | null {
   return null;
 }
 
+export interface FilterOptions {
+  /** The run folder, where `prepareFilters` left the decontamination index; without it the index is built here. */
+  runDir?: string;
+}
+
+/**
+ * Work done once per run, before any task (the extract stage's planning): the decontamination
+ * index. Returns its summary, or null when decontamination is off.
+ */
+export async function prepareFilters(cfg: FiltersConfig, runDir: string): Promise<IndexSummary | null> {
+  const r = resolveFilters(cfg);
+  if (!r.order.includes('decontaminate')) return null;
+  const dir = evalIndexDir(runDir);
+  const existing = await readEvalIndex(dir, r.decontaminate);
+  if (existing) return existing.summary;
+  const index = await buildEvalIndex(r.decontaminate);
+  await writeEvalIndex(dir, r.decontaminate, index);
+  return index.summary;
+}
+
 export type FilterVerdict = { keep: true; doc: Document } | { keep: false; doc: Document; filter: string; reason: string };
 
 export interface FilterPipeline {
@@ -58,7 +80,7 @@ function languageStep(s: ResolvedFilters['language']): Step {
   };
 }
 
-async function buildSteps(r: ResolvedFilters): Promise<Map<FilterName, Step>> {
+async function buildSteps(r: ResolvedFilters, options: FilterOptions): Promise<Map<FilterName, Step>> {
   const steps = new Map<FilterName, Step>();
   for (const name of r.order) {
     switch (name) {
@@ -86,14 +108,20 @@ async function buildSteps(r: ResolvedFilters): Promise<Map<FilterName, Step>> {
       case 'fineweb_quality':
         steps.set(name, finewebQuality(r.fineweb_quality));
         break;
+      case 'decontaminate': {
+        const saved = options.runDir === undefined ? null : await readEvalIndex(evalIndexDir(options.runDir), r.decontaminate);
+        const f = decontaminate(saved ?? (await buildEvalIndex(r.decontaminate)), r.decontaminate);
+        steps.set(name, (doc, _ctx, stats) => f(doc, stats));
+        break;
+      }
     }
   }
   return steps;
 }
 
-export async function createFilterPipeline(cfg: FiltersConfig): Promise<FilterPipeline> {
+export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOptions = {}): Promise<FilterPipeline> {
   const r = resolveFilters(cfg);
-  const steps = await buildSteps(r);
+  const steps = await buildSteps(r, options);
   const lid = r.order.includes('language') ? await loadLanguageId(r.language.newlines, r.language.max_chars) : undefined;
   if (lid) steps.set('language', languageStep(r.language));
   const redactor = r.pii ? piiRedactor(r.pii) : undefined;

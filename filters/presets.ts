@@ -5,6 +5,7 @@
 
 import { C4_QUALITY_DEFAULTS, type C4QualityParams } from './c4-quality.ts';
 import type { C4BadWordsParams } from './c4-badwords.ts';
+import { DECONTAMINATE_DEFAULTS, type DecontaminateSettings } from './decontaminate-config.ts';
 import type { FilterName, FiltersConfig } from './config.ts';
 import { FINEWEB_QUALITY_DEFAULTS, type FinewebQualityParams } from './fineweb-quality.ts';
 import { GOPHER_QUALITY_DEFAULTS, type GopherQualityParams } from './gopher-quality.ts';
@@ -42,6 +43,7 @@ export interface ResolvedFilters {
   fineweb_quality: FinewebQualityParams;
   /** null = redaction off. */
   pii: PiiParams | null;
+  decontaminate: DecontaminateSettings;
 }
 
 interface Preset {
@@ -110,8 +112,8 @@ function without<T extends { enabled?: boolean }>(section: T | undefined): Omit<
 export function resolveFilters(cfg: FiltersConfig): ResolvedFilters {
   const preset = PRESETS[cfg.preset];
   let order = cfg.order ? [...cfg.order] : [...preset.order];
-  for (const name of ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality'] as const) {
-    const enabled = cfg[name]?.enabled;
+  for (const name of ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'decontaminate'] as const) {
+    const enabled = cfg[name]?.enabled ?? (name === 'decontaminate' && (cfg.decontaminate?.sets?.length ?? 0) > 0 ? true : undefined);
     if (enabled === false) order = order.filter((n) => n !== name);
     if (enabled === true && !order.includes(name)) order.push(name);
   }
@@ -127,5 +129,6 @@ export function resolveFilters(cfg: FiltersConfig): ResolvedFilters {
     c4_badwords: { keep_fraction: 0, default_language: 'en', ...without(cfg.c4_badwords) },
     fineweb_quality: { ...FINEWEB_QUALITY_DEFAULTS, ...without(cfg.fineweb_quality) },
     pii: piiOn ? { ...PII_DEFAULTS, ...without(cfg.pii) } : null,
+    decontaminate: { ...DECONTAMINATE_DEFAULTS, ...without(cfg.decontaminate) },
   };
 }
