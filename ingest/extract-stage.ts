@@ -47,7 +47,7 @@ export const extractStage: Stage = {
     const { runDir, config, task, stats } = ctx;
     const input = task.input as unknown as InputRef;
     const filters = await createFilterPipeline(config.filters, { runDir });
-    const sink = await createSignatureSink(runDir, config.dedup, { id: task.id, source: input.source });
+    const sink = await createSignatureSink(runDir, config.dedup, { id: task.id, source: input.source, crawl: input.crawl });
     const kept = await createDocWriter(docsPath(runDir, task.id));
     const removed = new Map<string, DocWriter>();
     const removedWriter = async (filter: string) => {
