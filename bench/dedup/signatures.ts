@@ -71,10 +71,12 @@ async function ours(docs: readonly BenchDoc[]): Promise<{ clusters: number[][]; 
     if (p !== x) parent.set(x, (p = find(p)));
     return p;
   };
+  // One dedup group here (one source, not a crawl): dedup/pairs/<group>/band_<BB>/<WWW>.dups.
   const pairsRoot = join(runDir, 'dedup/pairs');
-  for (const band of readdirSync(pairsRoot)) {
-    for (const f of readdirSync(join(pairsRoot, band))) {
-      const w = new Uint32Array(new Uint8Array(readFileSync(join(pairsRoot, band, f))).buffer);
+  const bands = readdirSync(pairsRoot).flatMap((group) => readdirSync(join(pairsRoot, group)).map((band) => join(pairsRoot, group, band)));
+  for (const band of bands) {
+    for (const f of readdirSync(band)) {
+      const w = new Uint32Array(new Uint8Array(readFileSync(join(band, f))).buffer);
       for (let i = 0; i < w.length; i += 4) {
         for (const x of [w[i + 1]!, w[i + 3]!]) if (!parent.has(x)) parent.set(x, x);
         const a = find(w[i + 1]!);
