@@ -27,16 +27,16 @@ import { piiRedactor } from './pii.ts';
 import { resolveFilters, type ResolvedFilters } from './presets.ts';
 import type { FilterContext, Outcome } from './types.ts';
 import { loadUrlLists, urlFilter } from './url-filter.ts';
-import { UT1_MISSING, ut1Present } from './ut1.ts';
+import { UT1_DIR, UT1_MISSING, ut1Present } from './ut1.ts';
 import { wordTokenize } from './words.ts';
 
 export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
 export { resolveFilters, type ResolvedFilters } from './presets.ts';
 
-/** What a config needs that is not there (the UT1 lists), as one line; null when all is present. */
-export function missingFilterAssets(cfg: FiltersConfig): string | null {
+/** What a config needs that is not there (the UT1 lists, looked for in `ut1Dir`), as one line; null when all is present. */
+export function missingFilterAssets(cfg: FiltersConfig, ut1Dir = UT1_DIR): string | null {
   const r = resolveFilters(cfg);
-  if (r.order.includes('url') && r.url.ut1 && !ut1Present()) return UT1_MISSING;
+  if (r.order.includes('url') && r.url.ut1 && !ut1Present(ut1Dir)) return UT1_MISSING;
   return null;
 }
 

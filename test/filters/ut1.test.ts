@@ -23,6 +23,11 @@ test('only the fineweb preset turns UT1 on, and a config opts out explicitly', (
   for (const preset of ['c4', 'gopher', 'none'] as const) assert.equal(resolveFilters(filtersSchema.parse({ preset })).url.ut1, false);
   assert.equal(missingFilterAssets(filtersSchema.parse({ url: { ut1: false } })), null);
   assert.equal(missingFilterAssets(filtersSchema.parse({ url: { enabled: false } })), null);
+  // Where the cache is absent, a fineweb config (and only one that needs it) is refused in one line.
+  const empty = mkdtempSync(join(tmpdir(), 'ut1-none-'));
+  assert.equal(missingFilterAssets(filtersSchema.parse({}), empty), UT1_MISSING);
+  assert.equal(missingFilterAssets(filtersSchema.parse({ url: { ut1: false } }), empty), null);
+  assert.equal(missingFilterAssets(filtersSchema.parse({ preset: 'c4' }), empty), null);
 });
 
 test('the hashed cache answers as the lists; a missing cache says how to get it', async () => {
