@@ -5,10 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rmSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import * as arrow from 'apache-arrow';
 import * as pw from 'parquet-wasm';
 import type { Document } from '../../pipeline/document.ts';
@@ -16,6 +16,16 @@ import { createStats } from '../../pipeline/stats.ts';
 import { filtersSchema } from '../../filters/config.ts';
 import { createFilterPipeline } from '../../filters/index.ts';
 import { repoRoot, sharedDataDir } from '../shared-data.ts';
+
+const made: string[] = [];
+const tempDir = (prefix: string): string => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+};
+after(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 const shared = sharedDataDir();
 const skip = shared ? false : 'shared data (../shared/data) is absent: the real articles are in scrapinghub/ground-truth.json';
@@ -92,7 +102,7 @@ function plantedDocs(pages: Document[]): { doc: Document; set: string; item: str
 const config = (sets: object[], extra: object = {}) => filtersSchema.parse({ preset: 'none', decontaminate: { sets, ...extra } });
 
 test('remove mode finds every planted item and leaves every real article alone', { skip }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'decon-'));
+  const dir = tempDir('decon-');
   const p = await createFilterPipeline(config(writeSets(dir)));
   const pages = articles();
   const stats = createStats();
@@ -113,7 +123,7 @@ test('remove mode finds every planted item and leaves every real article alone',
 });
 
 test('cut mode removes the planted text with its margin and keeps the rest of the article', { skip }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'decon-'));
+  const dir = tempDir('decon-');
   const p = await createFilterPipeline(config(writeSets(dir), { mode: 'cut', max_matches: 1000 }));
   const stats = createStats();
   for (const { doc, item } of plantedDocs(articles())) {
@@ -135,7 +145,7 @@ test('cut mode removes the planted text with its margin and keeps the rest of th
 });
 
 test('an extract run removes the same documents with 1 or 3 workers', { skip }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'decon-run-'));
+  const dir = tempDir('decon-run-');
   const sets = writeSets(dir);
   const docs = [...articles().slice(0, 20), ...plantedDocs(articles()).map((c) => c.doc)];
   for (let f = 0; f < 3; f++) {

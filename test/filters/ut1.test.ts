@@ -4,16 +4,26 @@
 // subdomains and a UT1 URL while `url.ut1: false` keeps them.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { rmSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import type { Document } from '../../pipeline/document.ts';
 import { createStats } from '../../pipeline/stats.ts';
 import { filtersSchema } from '../../filters/config.ts';
 import { createFilterPipeline, missingFilterAssets } from '../../filters/index.ts';
 import { resolveFilters } from '../../filters/presets.ts';
 import { buildUt1Cache, hasDomain, loadUt1, UT1_DIR, UT1_MISSING, ut1Present } from '../../filters/ut1.ts';
+
+const made: string[] = [];
+const tempDir = (prefix: string): string => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+};
+after(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 const doc = (url: string): Document => ({ id: 'd', text: 'x', source: 'web', file: 'f', url, meta: {} });
 
@@ -24,14 +34,14 @@ test('only the fineweb preset turns UT1 on, and a config opts out explicitly', (
   assert.equal(missingFilterAssets(filtersSchema.parse({ url: { ut1: false } })), null);
   assert.equal(missingFilterAssets(filtersSchema.parse({ url: { enabled: false } })), null);
   // Where the cache is absent, a fineweb config (and only one that needs it) is refused in one line.
-  const empty = mkdtempSync(join(tmpdir(), 'ut1-none-'));
+  const empty = tempDir('ut1-none-');
   assert.equal(missingFilterAssets(filtersSchema.parse({}), empty), UT1_MISSING);
   assert.equal(missingFilterAssets(filtersSchema.parse({ url: { ut1: false } }), empty), null);
   assert.equal(missingFilterAssets(filtersSchema.parse({ preset: 'c4' }), empty), null);
 });
 
 test('the hashed cache answers as the lists; a missing cache says how to get it', async () => {
-  const src = mkdtempSync(join(tmpdir(), 'ut1-src-'));
+  const src = tempDir('ut1-src-');
   const dir = join(src, 'cache');
   mkdirSync(join(src, 'adult'));
   const domains = Array.from({ length: 5000 }, (_, i) => `site-${i}.example`);
