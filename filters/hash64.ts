@@ -40,15 +40,20 @@ export interface HashSet64 {
   has(lo: number, hi: number): boolean;
 }
 
-/** Entries are looked up in the slice of their top 16 bits (an offsets table of 256 KiB), then bisected. */
+/**
+ * A lookup first narrows to the entries sharing the hash's top `bits` bits through an offsets
+ * table (about one table word per four entries, so a slice is a cache line or two), then bisects.
+ */
 export function hashSet64(words: Uint32Array): HashSet64 {
   const size = words.length >>> 1;
-  const top = new Uint32Array(65537);
-  for (let i = 0; i < size; i++) top[(words[2 * i + 1]! >>> 16) + 1]!++;
-  for (let b = 0; b < 65536; b++) top[b + 1]! += top[b]!;
+  const bits = Math.max(8, Math.min(24, Math.floor(Math.log2(Math.max(size, 1))) - 2));
+  const shift = 32 - bits;
+  const top = new Uint32Array((1 << bits) + 1);
+  for (let i = 0; i < size; i++) top[(words[2 * i + 1]! >>> shift) + 1]!++;
+  for (let b = 0; b < 1 << bits; b++) top[b + 1]! += top[b]!;
   const indexOf = (lo: number, hi: number): number => {
-    let l = top[hi >>> 16]!;
-    let h = top[(hi >>> 16) + 1]!;
+    let l = top[hi >>> shift]!;
+    let h = top[(hi >>> shift) + 1]!;
     while (l < h) {
       const m = (l + h) >>> 1;
       const mh = words[2 * m + 1]!;
