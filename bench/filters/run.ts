@@ -105,11 +105,18 @@ for (const [name, f] of Object.entries(ours)) {
   let textSame = 0;
   let bothKeep = 0;
   let n = 0;
+  let crashed = 0;
   for (const d of docs) {
     if (name !== 'url' && d.id.startsWith('url/')) continue;
     const theirs = dt.get(d.id)?.[name];
-    if (!theirs || theirs.keep === null) continue;
+    if (!theirs) continue;
     n++;
+    // A document datatrove raised on stays in the totals, counted and shown with the error.
+    if (theirs.keep === null) {
+      crashed++;
+      details.push(`  ${name} datatrove crashed on ${d.id}: ${theirs.reason}`);
+      continue;
+    }
     const metrics: Record<string, number> = {};
     let cached: [string, readonly string[]] | undefined;
     const ctx: FilterContext = {
@@ -140,11 +147,11 @@ for (const [name, f] of Object.entries(ours)) {
       disagreeing.push({ id: d.id, name, line });
     }
   }
-  table.push(`| ${name} | ${n} | ${agree} | ${((100 * agree) / n).toFixed(2)}% | ${bothDrop} | ${sameRule} |${name === 'c4_quality' ? ` kept text identical ${textSame}/${bothKeep}` : ''}`);
+  table.push(`| ${name} | ${n} | ${crashed} | ${agree} | ${((100 * agree) / (n - crashed)).toFixed(2)}% | ${bothDrop} | ${sameRule} |${name === 'c4_quality' ? ` kept text identical ${textSame}/${bothKeep}` : ''}`);
 }
 console.log('\n## Agreement with datatrove 0.2.0 (each filter on every document)\n');
-console.log('| filter | docs | same verdict | agreement | both drop | same rule |');
-console.log('|---|---|---|---|---|---|');
+console.log('| filter | docs | datatrove crashed | same verdict | agreement (of the others) | both drop | same rule |');
+console.log('|---|---|---|---|---|---|---|');
 for (const l of table) console.log(l);
 console.log(`\n## Differences (${details.length})\n`);
 for (const l of details) console.log(l);
