@@ -2,12 +2,12 @@
 // shard or a tokenizer.json — counts and a few examples, as text or `--json`.
 
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { inspectInput } from '../ingest/index.ts';
 import { readDocs } from '../pipeline/doc-store.ts';
 import type { Document } from '../pipeline/document.ts';
 import { inspectShard } from '../shards/index.ts';
 import { inspectTokenizer } from '../tokenize/index.ts';
+import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage.ts';
 
 const clip = (text: string, n = 240) => (text.length > n ? `${text.slice(0, n)}…` : text).replace(/\n/g, '\n    ');
@@ -41,15 +41,13 @@ async function inspectDocsFile(path: string, limit: number): Promise<{ rows: num
 }
 
 export async function inspectCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    options: { limit: { type: 'string', default: '3' }, json: { type: 'boolean' } },
-    allowPositionals: true,
-  });
-  if (positionals.length !== 1) throw new UsageError('inspect takes one FILE');
+  const parsed = parseCommandArgs('inspect', argv, { limit: { type: 'string', default: '3' }, json: { type: 'boolean' } });
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('inspect takes one FILE', 'inspect');
   const file = positionals[0]!;
   const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit takes a number, not "${values.limit}"`);
+  if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit takes a number, not "${values.limit}"`, 'inspect');
   const print = (value: unknown, text: () => string) => process.stdout.write(values.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
 
   if (file.endsWith('.parquet')) {

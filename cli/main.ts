@@ -1,19 +1,26 @@
 #!/usr/bin/env node
 // Entry point of the `cc-pretrain` command: dispatches to the subcommands and turns errors into
-// messages and exit codes (2 for usage and config errors, 1 for failed work).
+// one-line messages and exit codes (2 for usage and config errors, 1 for failed work). A stack trace
+// is for bug reports only: `--debug` or CC_PRETRAIN_DEBUG=1. Commands are imported on first use, so
+// `--help` and light commands do not pay for loading WASM modules and the whole pipeline.
 
-import { ConfigError } from '../pipeline/config.ts';
-import { RunFolderError } from '../pipeline/runner.ts';
-import { runCommand, taskCommand } from './run-commands.ts';
-import { inspectCommand } from './inspect-command.ts';
-import { reportCommand } from './report-command.ts';
-import { statusCommand } from './status-command.ts';
-import { verifyCommand } from './verify-command.ts';
-import { runTrainer } from '../pipeline/train-stage.ts';
-import { USAGE, UsageError } from './usage.ts';
+import { describeError } from './describe-error.ts';
+import { commandUsage, USAGE, UsageError } from './usage.ts';
 
-const STAGE_COMMANDS = ['extract', 'dedup', 'train-tokenizer', 'tokenize', 'train'] as const;
+type Command = (argv: readonly string[]) => Promise<number>;
+
+const STAGE_COMMANDS = ['run', 'extract', 'dedup', 'train-tokenizer', 'tokenize', 'train'] as const;
 const TRAINER_COMMANDS = ['sample', 'export', 'eval'] as const;
+
+const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, () => Promise<Command>>([
+  ...STAGE_COMMANDS.map((c): [string, () => Promise<Command>] => [c, async () => (await import('./run-commands.ts')).runCommand.bind(null, c)]),
+  ...TRAINER_COMMANDS.map((c): [string, () => Promise<Command>] => [c, async () => (await import('../pipeline/train-stage.ts')).runTrainer.bind(null, c)]),
+  ['task', async () => (await import('./run-commands.ts')).taskCommand],
+  ['report', async () => (await import('./report-command.ts')).reportCommand],
+  ['status', async () => (await import('./status-command.ts')).statusCommand],
+  ['inspect', async () => (await import('./inspect-command.ts')).inspectCommand],
+  ['verify', async () => (await import('./verify-command.ts')).verifyCommand],
+]);
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,28 +28,39 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
-  if (command === 'run') return runCommand('run', rest);
-  if ((STAGE_COMMANDS as readonly string[]).includes(command)) return runCommand(command as (typeof STAGE_COMMANDS)[number], rest);
-  if (command === 'task') return taskCommand(rest);
-  if (command === 'report') return reportCommand(rest);
-  if (command === 'status') return statusCommand(rest);
-  if (command === 'inspect') return inspectCommand(rest);
-  if (command === 'verify') return verifyCommand(rest);
-  if ((TRAINER_COMMANDS as readonly string[]).includes(command)) return runTrainer(command as (typeof TRAINER_COMMANDS)[number], rest);
-  throw new UsageError(`unknown command "${command}"`);
+  const load = COMMANDS.get(command);
+  if (!load) throw new UsageError(`unknown command "${command}"`);
+  // Answered before the command's modules load; the trainer's commands have their own --help.
+  if (!(TRAINER_COMMANDS as readonly string[]).includes(command) && (rest[0] === '--help' || rest[0] === '-h')) {
+    process.stdout.write(commandUsage(command));
+    return 0;
+  }
+  return (await load())(rest);
 }
 
+/** Config and run-folder errors are the user's to fix: exit 2, like usage errors. */
+async function isUserError(err: unknown): Promise<boolean> {
+  const [{ ConfigError }, { RunFolderError }, { RunLockedError }] = await Promise.all([
+    import('../pipeline/config.ts'),
+    import('../pipeline/runner.ts'),
+    import('../pipeline/run-lock.ts'),
+  ]);
+  return err instanceof ConfigError || err instanceof RunFolderError || err instanceof RunLockedError;
+}
+
+const argv = process.argv.slice(2);
+const debug = argv.includes('--debug') || Boolean(process.env['CC_PRETRAIN_DEBUG']);
 try {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(argv.filter((a) => a !== '--debug'));
 } catch (err) {
   if (err instanceof UsageError) {
-    process.stderr.write(`cc-pretrain: ${err.message}\n\n${USAGE}`);
+    process.stderr.write(`cc-pretrain: ${err.message}\n\n${err.command ? commandUsage(err.command) : USAGE}`);
     process.exitCode = 2;
-  } else if (err instanceof ConfigError || err instanceof RunFolderError) {
-    process.stderr.write(`cc-pretrain: ${err.message}\n`);
+  } else if (await isUserError(err)) {
+    process.stderr.write(`cc-pretrain: ${(err as Error).message}\n`);
     process.exitCode = 2;
   } else {
-    process.stderr.write(`cc-pretrain: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(`cc-pretrain: ${debug && err instanceof Error ? (err.stack ?? err.message) : describeError(err)}\n`);
     process.exitCode = 1;
   }
 }

@@ -4,20 +4,20 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadRunConfig, parseRunConfig, type RunConfig } from '../pipeline/config.ts';
 import { createLocalExecutor } from '../pipeline/local-executor.ts';
 import { createSlurmExecutor } from '../pipeline/slurm-executor.ts';
 import { runPipeline, prepareRunDir, type RunSummary } from '../pipeline/runner.ts';
+import { abortOnSignals, exitCodeFor } from '../pipeline/shutdown.ts';
 import type { StageCommand } from '../pipeline/stage.ts';
 import { stages, stagesFor } from '../pipeline/stages.ts';
 import { loadPlan, loadRun, runTask } from '../pipeline/task-runner.ts';
+import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage.ts';
 
 const RUN_OPTIONS = {
   out: { type: 'string' },
   workers: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 async function isRunDir(path: string): Promise<boolean> {
@@ -75,40 +75,48 @@ function printSummary(summary: RunSummary, runDir: string): void {
 }
 
 export async function runCommand(command: 'run' | StageCommand, argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...argv], options: RUN_OPTIONS, allowPositionals: true });
-  if (positionals.length === 0) throw new UsageError(`${command} needs a CONFIG file${command === 'extract' ? ' or input files' : ' or a RUN folder'}`);
+  const parsed = parseCommandArgs(command, argv, RUN_OPTIONS);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError(`${command} needs a CONFIG file${command === 'extract' ? ' or input files' : ' or a RUN folder'}`, command);
   let config: RunConfig;
   let runDir: string;
   const first = positionals[0]!;
   if (command === 'extract' && !/\.ya?ml$/.test(first) && !(await isRunDir(first))) {
-    if (!values.out) throw new UsageError('extract INPUT... needs --out DIR');
+    if (!values.out) throw new UsageError('extract INPUT... needs --out DIR', command);
     config = configForInputs(positionals);
     runDir = resolve(values.out);
   } else {
-    if (positionals.length > 1) throw new UsageError(`${command} takes one CONFIG or RUN folder, got ${positionals.length}`);
+    if (positionals.length > 1) throw new UsageError(`${command} takes one CONFIG or RUN folder, got ${positionals.length}`, command);
     ({ config, runDir } = await resolveRun(first, values.out));
   }
   config = workersOption(values.workers, config);
   const executor =
     config.executor.kind === 'slurm' ? createSlurmExecutor({ config: config.executor }) : createLocalExecutor({ workers: config.executor.workers });
   const selected = command === 'run' ? stages : stagesFor([command]);
-  const summary = await runPipeline({ runDir, config, stages: selected, executor, sweep: config.executor.kind === 'local' });
+  const signal = abortOnSignals();
+  const summary = await runPipeline({ runDir, config, stages: selected, executor, sweep: config.executor.kind === 'local', signal, command: [command, ...argv].join(' ') });
+  if (summary.interrupted) return exitCodeFor(summary.interrupted);
   printSummary(summary, runDir);
   return summary.ok ? 0 : 1;
 }
 
 /** One task of one stage, in this process: what a Slurm array element runs. */
 export async function taskCommand(argv: readonly string[]): Promise<number> {
-  const [runDir, stageName, indexText] = argv;
-  if (!runDir || !stageName || indexText === undefined) throw new UsageError('task needs RUN STAGE INDEX');
+  const parsed = parseCommandArgs('task', argv, {});
+  if (!parsed) return 0;
+  const [runDir, stageName, indexText] = parsed.positionals;
+  if (!runDir || !stageName || indexText === undefined || parsed.positionals.length > 3) throw new UsageError('task needs RUN STAGE INDEX', 'task');
   const stage = stages.find((s) => s.name === stageName);
-  if (!stage) throw new UsageError(`unknown stage "${stageName}"; stages: ${stages.map((s) => s.name).join(', ')}`);
+  if (!stage) throw new UsageError(`unknown stage "${stageName}"; stages: ${stages.map((s) => s.name).join(', ')}`, 'task');
   const index = Number(indexText);
-  if (!Number.isInteger(index) || index < 0) throw new UsageError(`INDEX must be a task number, not "${indexText}"`);
+  if (!Number.isInteger(index) || index < 0) throw new UsageError(`INDEX must be a task number, not "${indexText}"`, 'task');
   const { config } = await loadRun(runDir);
   await prepareRunDir(runDir, config);
   const plan = await loadPlan(runDir, stageName);
-  const outcome = await runTask(runDir, config, stage, plan, index, { echo: (line) => process.stderr.write(`${line}\n`) });
+  const signal = abortOnSignals();
+  const outcome = await runTask(runDir, config, stage, plan, index, { echo: (line) => process.stderr.write(`${line}\n`), signal });
+  if (signal.aborted) return exitCodeFor(signal.reason);
   process.stderr.write(
     outcome.skipped
       ? `${stageName} ${outcome.id}: already done\n`

@@ -2,12 +2,16 @@
 // and nothing else is; names what is missing or corrupt.
 
 import { verifyShards } from '../shards/index.ts';
+import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage.ts';
 
 export async function verifyCommand(argv: readonly string[]): Promise<number> {
-  if (argv.length !== 1) throw new UsageError('verify takes one SHARDS_DIR (a run\'s shards/ folder)');
-  const { ok, problems } = await verifyShards(argv[0]!);
+  const parsed = parseCommandArgs('verify', argv, {});
+  if (!parsed) return 0;
+  const dir = parsed.positionals[0];
+  if (dir === undefined || parsed.positionals.length !== 1) throw new UsageError("verify takes one SHARDS_DIR (a run's shards/ folder)", 'verify');
+  const { ok, problems } = await verifyShards(dir);
   for (const p of problems) process.stderr.write(`${p}\n`);
-  process.stdout.write(ok ? `${argv[0]}: every shard matches the manifest\n` : `${argv[0]}: ${problems.length} problem(s)\n`);
+  process.stdout.write(ok ? `${dir}: every shard matches the manifest\n` : `${dir}: ${problems.length} problem(s)\n`);
   return ok ? 0 : 1;
 }

@@ -73,7 +73,7 @@ export function c4Quality(p: C4QualityParams): (doc: Document, ctx: FilterContex
       sentences += p.split_paragraph ? splitSentences(line).length : 1;
       kept.push(line);
     }
-    ctx.observe('sentences', sentences);
+    ctx.observe('sentences', sentences, { op: '<', limit: p.min_num_sentences });
     ctx.observe('kept_line_ratio', total ? kept.length / total : 0);
     if (sentences < p.min_num_sentences) return drop('too_few_sentences', 'sentences', sentences, '<', p.min_num_sentences);
     return { keep: true, text: pyStrip(kept.join(p.split_paragraph ? '\n' : ' ')) };

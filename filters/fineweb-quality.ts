@@ -47,23 +47,23 @@ export function finewebQuality(p: FinewebQualityParams): (doc: Document, ctx: Fi
       if (pyLen(l) <= p.short_line_length) short++;
     }
     const punctRatio = punct / lines.length;
-    ctx.observe('line_punct_ratio', punctRatio);
+    ctx.observe('line_punct_ratio', punctRatio, { op: head ? '<' : '<=', limit: p.line_punct_thr });
     const punctFails = head ? punctRatio < p.line_punct_thr : punctRatio <= p.line_punct_thr;
     if (punctFails && !(punctRatio === 0 && p.line_punct_exclude_zero)) return drop('line_punct_ratio', 'line_punct_ratio', punctRatio, head ? '<' : '<=', p.line_punct_thr);
 
     const shortRatio = short / lines.length;
-    ctx.observe('short_line_ratio', shortRatio);
+    ctx.observe('short_line_ratio', shortRatio, { op: head ? '>' : '>=', limit: p.short_line_thr });
     if (head ? shortRatio > p.short_line_thr : shortRatio >= p.short_line_thr) return drop('short_line_ratio', 'short_line_ratio', shortRatio, head ? '>' : '>=', p.short_line_thr);
 
     const nonEmpty = head ? lines : lines.filter((l) => pyStrip(l) !== '');
     const dupChars = findDuplicates(nonEmpty)[1];
     const dupRatio = dupChars / (pyLen(text) - pyCount(text, '\n'));
-    ctx.observe('char_dup_ratio', dupRatio);
+    ctx.observe('char_dup_ratio', dupRatio, { op: head ? '>' : '>=', limit: p.char_duplicates_ratio });
     if (head ? dupRatio > p.char_duplicates_ratio : dupRatio >= p.char_duplicates_ratio) return drop('char_dup_ratio', 'char_dup_ratio', dupRatio, head ? '>' : '>=', p.char_duplicates_ratio);
 
     const words = ctx.words(text);
     const listRatio = pyCount(text, '\n') / words.length;
-    ctx.observe('list_ratio', listRatio);
+    ctx.observe('list_ratio', listRatio, { op: '>', limit: p.new_line_ratio });
     if (listRatio > p.new_line_ratio) return drop('list_ratio', 'list_ratio', listRatio, '>', p.new_line_ratio);
     return { keep: true };
   };

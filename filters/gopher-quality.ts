@@ -5,7 +5,7 @@
 import type { Document } from '../pipeline/index.ts';
 import { isNonSymbolWord } from './punctuation.ts';
 import { hasAlpha, pyCount, pyLen, pyLstrip, pyRstrip, pySplitlines } from './text.ts';
-import { drop, type FilterContext, type Outcome } from './types.ts';
+import { bounds, drop, type FilterContext, type Outcome } from './types.ts';
 
 export interface GopherQualityParams {
   min_doc_words: number | null;
@@ -51,21 +51,21 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
         nonSymbolChars += pyLen(w);
       }
     }
-    ctx.observe('non_symbol_words', nonSymbol);
+    ctx.observe('non_symbol_words', nonSymbol, ...bounds(['<', p.min_doc_words], ['>', p.max_doc_words]));
     if (p.min_doc_words && nonSymbol < p.min_doc_words) return drop('gopher_short_doc', 'non_symbol_words', nonSymbol, '<', p.min_doc_words);
     if (p.max_doc_words && nonSymbol > p.max_doc_words) return drop('gopher_long_doc', 'non_symbol_words', nonSymbol, '>', p.max_doc_words);
 
     const mean = nonSymbolChars / nonSymbol;
-    ctx.observe('mean_word_length', mean);
+    ctx.observe('mean_word_length', mean, ...bounds(['<', p.min_avg_word_length], ['>', p.max_avg_word_length]));
     if (p.min_avg_word_length && mean < p.min_avg_word_length) return drop('gopher_below_avg_threshold', 'mean_word_length', mean, '<', p.min_avg_word_length);
     if (p.max_avg_word_length && mean > p.max_avg_word_length) return drop('gopher_above_avg_threshold', 'mean_word_length', mean, '>', p.max_avg_word_length);
 
     if (p.max_symbol_word_ratio) {
       const hashes = pyCount(text, '#') / nWords;
-      ctx.observe('hash_word_ratio', hashes);
+      ctx.observe('hash_word_ratio', hashes, { op: '>', limit: p.max_symbol_word_ratio });
       if (hashes > p.max_symbol_word_ratio) return drop('gopher_too_many_hashes', 'hash_word_ratio', hashes, '>', p.max_symbol_word_ratio);
       const ellipses = (pyCount(text, '...') + pyCount(text, '…')) / nWords;
-      ctx.observe('ellipsis_word_ratio', ellipses);
+      ctx.observe('ellipsis_word_ratio', ellipses, { op: '>', limit: p.max_symbol_word_ratio });
       if (ellipses > p.max_symbol_word_ratio) return drop('gopher_too_many_ellipsis', 'ellipsis_word_ratio', ellipses, '>', p.max_symbol_word_ratio);
     }
 
@@ -77,7 +77,7 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
         if (s.startsWith('•') || s.startsWith('-')) bullets++;
       }
       const ratio = bullets / lines.length;
-      ctx.observe('bullet_lines_ratio', ratio);
+      ctx.observe('bullet_lines_ratio', ratio, { op: '>', limit: p.max_bullet_lines_ratio });
       if (ratio > p.max_bullet_lines_ratio) return drop('gopher_too_many_bullets', 'bullet_lines_ratio', ratio, '>', p.max_bullet_lines_ratio);
     }
     if (p.max_ellipsis_lines_ratio) {
@@ -87,14 +87,14 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
         if (s.endsWith('...') || s.endsWith('…')) ell++;
       }
       const ratio = ell / lines.length;
-      ctx.observe('end_ellipsis_lines_ratio', ratio);
+      ctx.observe('end_ellipsis_lines_ratio', ratio, { op: '>', limit: p.max_ellipsis_lines_ratio });
       if (ratio > p.max_ellipsis_lines_ratio) return drop('gopher_too_many_end_ellipsis', 'end_ellipsis_lines_ratio', ratio, '>', p.max_ellipsis_lines_ratio);
     }
     if (p.max_non_alpha_words_ratio) {
       let alpha = 0;
       for (const w of words) if (hasAlpha(w)) alpha++;
       const ratio = alpha / nWords;
-      ctx.observe('alpha_words_ratio', ratio);
+      ctx.observe('alpha_words_ratio', ratio, { op: '<', limit: p.max_non_alpha_words_ratio });
       if (ratio < p.max_non_alpha_words_ratio) return drop('gopher_below_alpha_threshold', 'alpha_words_ratio', ratio, '<', p.max_non_alpha_words_ratio);
     }
     if (p.min_stop_words) {
@@ -106,7 +106,7 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
         for (const w of words) if (stop.has(w)) found.add(w);
         n = found.size;
       }
-      ctx.observe('stop_words', n);
+      ctx.observe('stop_words', n, { op: '<', limit: p.min_stop_words });
       if (n < p.min_stop_words) return drop('gopher_enough_stop_words', 'stop_words', n, '<', p.min_stop_words);
     }
     return { keep: true };

@@ -59,7 +59,7 @@ export function gopherRepetition(p: GopherRepetitionParams): (doc: Document, ctx
     const textLen = pyLen(text);
     const check = (rule: string, value: number, thr: number | null): Outcome | undefined => {
       if (!thr) return undefined;
-      ctx.observe(rule, value);
+      ctx.observe(rule, value, { op: '>', limit: thr });
       return value > thr ? drop(rule, rule, value, '>', thr) : undefined;
     };
 

@@ -25,7 +25,7 @@ import { edgesFor } from './histograms.ts';
 import { loadLanguageId } from './lang-id.ts';
 import { piiRedactor } from './pii.ts';
 import { resolveFilters, type ResolvedFilters } from './presets.ts';
-import type { FilterContext, Outcome } from './types.ts';
+import { fmt, type Bound, type FilterContext, type Outcome } from './types.ts';
 import { loadUrlLists, urlFilter } from './url-filter.ts';
 import { UT1_DIR, UT1_MISSING, ut1Present } from './ut1.ts';
 import { wordTokenize } from './words.ts';
@@ -68,6 +68,39 @@ export interface FilterPipeline {
 }
 
 type Step = (doc: Document, ctx: FilterContext, stats: StatsCollector) => Outcome;
+
+interface Checked {
+  metric: string;
+  value: number;
+  limits: readonly Bound[];
+}
+
+const fails = (v: number, b: Bound): boolean => (b.op === '<' ? v < b.limit : b.op === '<=' ? v <= b.limit : b.op === '>' ? v > b.limit : v >= b.limit);
+
+/**
+ * The documents either side of each threshold, nearest first (relative distance to the limit):
+ * `near_kept.<filter>.<metric>` for those a filter kept, `near_dropped.…` for those the limit dropped.
+ */
+function recordNearest(stats: StatsCollector, filter: string, doc: Document, checked: readonly Checked[], kept: boolean): void {
+  for (const { metric, value, limits } of checked) {
+    let nearest: Bound | undefined;
+    let distance = Infinity;
+    for (const b of limits) {
+      if (!kept && !fails(value, b)) continue;
+      const d = Math.abs(value - b.limit) / Math.max(Math.abs(b.limit), 1e-9);
+      if (d < distance) [nearest, distance] = [b, d];
+    }
+    if (!nearest) continue;
+    const b = nearest;
+    const kind = `${kept ? 'near_kept' : 'near_dropped'}.${filter}.${metric}`;
+    stats.exampleNearest(kind, distance, doc.id, () => ({
+      id: doc.id,
+      ...(doc.url ? { url: doc.url } : {}),
+      reason: `${metric} ${fmt(value)} ${kept ? 'kept' : 'dropped'} (drops when ${metric} ${b.op} ${fmt(b.limit)})`,
+      text: doc.text,
+    }));
+  }
+}
 
 function languageStep(s: ResolvedFilters['language']): Step {
   const wanted = new Set(s.languages);
@@ -140,6 +173,8 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
       let wordsOf: string | undefined;
       let words: readonly string[] = [];
       let current: FilterName = 'url';
+      /** This step's measured values that have thresholds: for the documents nearest them. */
+      const checked: Checked[] = [];
       const ctx: FilterContext = {
         words(text) {
           if (text !== wordsOf) {
@@ -148,16 +183,22 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
           }
           return words;
         },
-        observe(metric, value) {
-          if (Number.isFinite(value)) stats.observe(`filter.${current}.${metric}`, value, edgesFor(metric));
+        observe(metric, value, ...limits) {
+          if (!Number.isFinite(value)) return;
+          stats.observe(`filter.${current}.${metric}`, value, edgesFor(metric));
+          if (limits.length) checked.push({ metric, value, limits });
         },
       };
+      const bytes = Buffer.byteLength(doc.text);
+      stats.count('filter.in_bytes', bytes);
       let identified = false;
       for (const name of r.order) {
         current = name;
+        checked.length = 0;
         if (name === 'language') {
           doc = identify(doc, stats);
           identified = true;
+          checked.push({ metric: 'score', value: doc.lang_score ?? 0, limits: [{ op: '<=', limit: r.language.threshold }] });
         }
         let out: Outcome;
         try {
@@ -170,13 +211,18 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
           if (lid && !identified) doc = identify(doc, stats);
           const reason = `${name}: ${out.detail} (${out.rule})`;
           stats.count(`drop.${name}`);
+          stats.count(`drop_bytes.${name}`, bytes);
+          stats.count(`drop_lang.${name}.${doc.lang ?? 'unknown'}`);
           stats.count(`filter.${name}.${out.rule}`);
           stats.example(`drop.${name}`, { id: doc.id, ...(doc.url ? { url: doc.url } : {}), reason, text: doc.text });
+          recordNearest(stats, name, doc, checked, false);
           return { keep: false, doc, filter: name, reason };
         }
+        recordNearest(stats, name, doc, checked, true);
         if (out.text !== undefined && out.text !== doc.text) doc = { ...doc, text: out.text };
       }
       stats.count('filter.kept');
+      stats.count('filter.kept_bytes', Buffer.byteLength(doc.text));
       return { keep: true, doc };
     },
     redact(doc, stats) {

@@ -15,11 +15,25 @@ export interface Drop {
 /** Keep, optionally with rewritten text (C4 quality drops lines). */
 export type Outcome = { keep: true; text?: string } | Drop;
 
+/** A threshold as the filter applies it: the document is dropped when `value op limit` holds. */
+export interface Bound {
+  op: '<' | '<=' | '>' | '>=';
+  limit: number;
+}
+
 export interface FilterContext {
   /** NLTK-style word tokens of `text`, computed once per distinct text. */
   words(text: string): readonly string[];
-  /** Records a measured value for the filter's histogram `<metric>`. */
-  observe(metric: string, value: number): void;
+  /**
+   * Records a measured value for the filter's histogram `<metric>`, with the thresholds it is
+   * checked against (for the report's documents just either side of a threshold).
+   */
+  observe(metric: string, value: number, ...bounds: Bound[]): void;
+}
+
+/** The bounds of the thresholds that are set (a null or 0 threshold disables its check). */
+export function bounds(...pairs: [Bound['op'], number | null | undefined][]): Bound[] {
+  return pairs.flatMap(([op, limit]) => (limit ? [{ op, limit }] : []));
 }
 
 export type FilterFn = (doc: Document, ctx: FilterContext) => Outcome;

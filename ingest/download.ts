@@ -7,6 +7,10 @@
 // first response's validator), so the consumer sees one uninterrupted byte stream: the gzip
 // member being read when the connection dropped simply continues, and no record is lost or
 // read twice. A server that ignores Range gets the already-delivered prefix skipped instead.
+// A server that gives no validator (no strong ETag, no Last-Modified) cannot promise that the
+// resumed bytes belong to the same file: there the resume starts RESUME_OVERLAP bytes early and
+// those bytes must equal the ones already delivered, and the announced total length must not
+// change; otherwise the download fails as changed, and a rerun of the task fetches it anew.
 
 import { Agent, interceptors } from 'undici';
 import type { Dispatcher } from 'undici';
@@ -26,6 +30,9 @@ export interface Downloader {
 }
 
 const RETRYABLE_STATUS = (s: number) => s === 408 || s === 429 || s >= 500;
+
+/** Bytes re-read and compared when resuming without a validator. */
+export const RESUME_OVERLAP = 64 * 1024;
 
 /** Retry-After in ms (delta-seconds or an HTTP date), or undefined. */
 export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
@@ -94,6 +101,11 @@ export function createDownloader(cfg: DownloadConfig): Downloader {
     let total: number | undefined;
     let failures = 0;
     let probed = false;
+    /** Without a validator: the last RESUME_OVERLAP bytes delivered, to check a resume against. */
+    let tail: Buffer = Buffer.alloc(0);
+    /** Bytes at the start of a resumed body that re-read `tail`, still to compare. */
+    let overlap = 0;
+    let start = 0;
     /** Counts a failure and waits before the next attempt, or throws when retries are spent. */
     const retry = async (reason: string, waitMs?: number) => {
       failures++;
@@ -105,8 +117,10 @@ export function createDownloader(cfg: DownloadConfig): Downloader {
       for (;;) {
         signal.throwIfAborted();
         const headers: Record<string, string> = {};
+        overlap = delivered > 0 && !validator ? Math.min(tail.length, delivered) : 0;
+        start = delivered - overlap;
         if (delivered > 0) {
-          headers['range'] = `bytes=${delivered}-`;
+          headers['range'] = `bytes=${start}-`;
           if (validator) headers['if-range'] = validator;
         }
         let res: Dispatcher.ResponseData;
@@ -132,14 +146,21 @@ export function createDownloader(cfg: DownloadConfig): Downloader {
         let skip = 0;
         if (status === 206) {
           const m = /^bytes (\d+)-(\d+)\/(\d+|\*)/.exec(header(res.headers, 'content-range') ?? '');
-          if (!m || Number(m[1]) !== delivered) {
+          if (!m || Number(m[1]) !== start) {
             await res.body.dump().catch(() => undefined);
-            throw new DownloadError(`${url}: the server answered the range request from byte ${delivered} with Content-Range "${header(res.headers, 'content-range') ?? ''}"`);
+            throw new DownloadError(`${url}: the server answered the range request from byte ${start} with Content-Range "${header(res.headers, 'content-range') ?? ''}"`);
           }
-          if (m[3] !== '*') total = Number(m[3]);
+          if (m[3] !== '*') {
+            if (!validator && total !== undefined && Number(m[3]) !== total) {
+              await res.body.dump().catch(() => undefined);
+              throw changed(url, `its length went from ${total} to ${m[3]} bytes`);
+            }
+            total = Number(m[3]);
+          }
         } else {
-          // A full body: first response, or a server that ignores Range (skip what we have).
-          skip = delivered;
+          // A full body: first response, or a server that ignores Range (skip what we have,
+          // after comparing the overlap like a resumed body's).
+          skip = delivered - overlap;
           const len = header(res.headers, 'content-length');
           total = len !== undefined && /^\d+$/.test(len) ? Number(len) : undefined;
           if (delivered === 0) validator = strongValidator(res.headers);
@@ -153,12 +174,22 @@ export function createDownloader(cfg: DownloadConfig): Downloader {
               piece = piece.subarray(drop);
               if (!piece.length) continue;
             }
+            if (overlap > 0) {
+              const n = Math.min(overlap, piece.length);
+              const at = tail.length - overlap;
+              if (!piece.subarray(0, n).equals(tail.subarray(at, at + n))) throw changed(url, `the bytes before ${delivered} differ on resuming`);
+              overlap -= n;
+              piece = piece.subarray(n);
+              if (!piece.length) continue;
+            }
             delivered += piece.length;
             failures = 0;
+            if (!validator) tail = Buffer.concat([tail, piece]).subarray(-RESUME_OVERLAP);
             yield piece;
           }
         } catch (err) {
           signal.throwIfAborted();
+          if (err instanceof DownloadError) throw err;
           await retry(`connection dropped after ${delivered} bytes (${describe(err)})`);
           continue;
         }
@@ -193,6 +224,10 @@ export function createDownloader(cfg: DownloadConfig): Downloader {
       await agent.close();
     },
   };
+}
+
+function changed(url: string, how: string): DownloadError {
+  return new DownloadError(`${url}: the file changed on the server during the download (${how}, and the server gives no ETag or Last-Modified to resume against); rerun to fetch it anew`);
 }
 
 function pathOf(url: string): string {

@@ -11,6 +11,7 @@ import { createFilterPipeline, missingFilterAssets, prepareFilters } from '../fi
 import { createSignatureSink } from '../dedup/index.ts';
 import { createDomainCounter } from '../report/index.ts';
 import { planInputs, readDocuments, type InputRef } from './index.ts';
+import { explainEmptyInput } from './empty-input.ts';
 
 const docsPath = (runDir: string, taskId: string) => join(runDir, 'docs', `${taskId}.parquet`);
 const removedPath = (runDir: string, filter: string, taskId: string) => join(runDir, 'removed', filter, `${taskId}.parquet`);
@@ -19,6 +20,7 @@ export const extractStage: Stage = {
   name: 'extract',
   command: 'extract',
   description: 'read each input, extract main text, filter, sign for dedup, write documents',
+  explainEmpty: explainEmptyInput,
   async plan({ config, runDir }) {
     // Before any input is listed or read: a fineweb run never goes on silently laxer, and the
     // decontamination index is built once for every task.

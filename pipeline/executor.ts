@@ -16,5 +16,6 @@ export interface TaskOutcome {
 }
 
 export interface Executor {
-  runStage(runDir: string, stage: Stage, plan: readonly TaskSpec[], pending: readonly number[], progress: Progress): Promise<TaskOutcome[]>;
+  /** `signal` aborted: stop starting tasks, end running ones (their outputs stay temporary). */
+  runStage(runDir: string, stage: Stage, plan: readonly TaskSpec[], pending: readonly number[], progress: Progress, signal?: AbortSignal): Promise<TaskOutcome[]>;
 }

@@ -19,12 +19,14 @@ const WORKER_URL = new URL('./task-worker.ts', import.meta.url);
 export function createLocalExecutor(options: LocalExecutorOptions): Executor {
   const registry = options.registry ?? DEFAULT_REGISTRY;
   return {
-    async runStage(runDir, stage, plan, pending, progress) {
+    async runStage(runDir, stage, plan, pending, progress, signal) {
       if (stage.inline) {
         const { config } = await loadRun(runDir);
         const outcomes: TaskOutcome[] = [];
         for (const index of pending) {
+          if (signal?.aborted) break;
           const outcome = await runTask(runDir, config, stage, plan, index, {
+            ...(signal ? { signal } : {}),
             progress: (n, b) => progress.add(n, b),
             echo: (line) => process.stderr.write(`${line}\n`),
           });
@@ -45,9 +47,16 @@ export function createLocalExecutor(options: LocalExecutorOptions): Executor {
           let current: number | undefined;
           let ready = false;
           let dead = false;
+          // Interrupted: the running task ends with the worker; its outputs were still temporary.
+          const stop = () => {
+            queue.length = 0;
+            void worker.terminate();
+          };
+          signal?.addEventListener('abort', stop, { once: true });
           const next = () => {
-            current = queue.shift();
+            current = signal?.aborted ? undefined : queue.shift();
             if (current === undefined) {
+              signal?.removeEventListener('abort', stop);
               dead = true;
               void worker.terminate().then(() => resolve());
               return;
@@ -72,8 +81,9 @@ export function createLocalExecutor(options: LocalExecutorOptions): Executor {
             const failed = current !== undefined ? [current] : [];
             // A worker that could not even start would fail the same way again: fail the rest too.
             if (!ready) failed.push(...queue.splice(0));
+            const error = signal?.aborted ? `interrupted by ${String(signal.reason)}` : `worker died: ${why}`;
             for (const index of failed) {
-              outcomes.push({ index, id: plan[index]!.id, ok: false, skipped: false, error: `worker died: ${why}`, seconds: 0, counters: {} });
+              outcomes.push({ index, id: plan[index]!.id, ok: false, skipped: false, error, seconds: 0, counters: {} });
               progress.taskFinished(false);
             }
             current = undefined;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 export const runPaths = {
   runJson: (runDir: string) => join(runDir, 'run.json'),
+  lock: (runDir: string) => join(runDir, 'lock.json'),
   plan: (runDir: string, stage: string) => join(runDir, 'tasks', `${stage}.json`),
   stats: (runDir: string, stage: string, taskId: string) => join(runDir, 'stats', stage, `${taskId}.json`),
   statsDir: (runDir: string, stage: string) => join(runDir, 'stats', stage),

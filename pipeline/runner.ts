@@ -2,12 +2,13 @@
 // move), its incomplete tasks handed to the executor, and the run stopped at the first stage with
 // a failed task, since every later stage reads all of an earlier one's outputs.
 
-import { mkdir, readFile, access } from 'node:fs/promises';
+import { mkdir, readFile, access, stat } from 'node:fs/promises';
 import { writeJsonAtomic, sweepTemporaries } from './atomic.ts';
 import { configHash, type RunConfig } from './config.ts';
 import type { Executor, TaskOutcome } from './executor.ts';
 import { createProgress } from './progress.ts';
 import { runPaths } from './run-dir.ts';
+import { lockRunDir } from './run-lock.ts';
 import type { Stage, TaskSpec } from './stage.ts';
 import { isTaskDone } from './task-runner.ts';
 
@@ -20,11 +21,15 @@ export interface StageSummary {
   seconds: number;
   counters: Record<string, number>;
   failures: { id: string; label: string; error: string }[];
+  /** Tasks that succeeded but produced nothing, with the stage's reason. */
+  empty: { id: string; label: string; reason: string }[];
 }
 
 export interface RunSummary {
   ok: boolean;
   stages: StageSummary[];
+  /** The signal that stopped the run (SIGINT, SIGTERM), when one did. */
+  interrupted?: string;
 }
 
 export interface RunOptions {
@@ -39,6 +44,10 @@ export interface RunOptions {
    * invocation may still be running elsewhere (a Slurm rerun reattaching to queued elements).
    */
   sweep?: boolean;
+  /** What the lock names as the holder's command (default "run"). */
+  command?: string;
+  /** Aborted by SIGINT/SIGTERM (pipeline/shutdown.ts): the run stops after the running tasks end. */
+  signal?: AbortSignal;
 }
 
 export class RunFolderError extends Error {
@@ -47,6 +56,8 @@ export class RunFolderError extends Error {
 
 /** Creates the run folder or checks that an existing one was made with the same config. */
 export async function prepareRunDir(runDir: string, config: RunConfig): Promise<void> {
+  const existingKind = await stat(runDir).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'none');
+  if (existingKind === 'file') throw new RunFolderError(`run folder ${runDir} is a file, not a folder: choose another --out`);
   await mkdir(runDir, { recursive: true });
   const hash = configHash(config);
   const path = runPaths.runJson(runDir);
@@ -90,9 +101,19 @@ export async function pendingTasks(runDir: string, stage: Stage, plan: readonly 
 }
 
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
+  const { runDir, config } = options;
+  await prepareRunDir(runDir, config);
+  const lock = await lockRunDir(runDir, options.command ?? 'run');
+  try {
+    return await runStages(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runStages(options: RunOptions): Promise<RunSummary> {
   const { runDir, config, executor } = options;
   const stream = options.stream ?? process.stderr;
-  await prepareRunDir(runDir, config);
   if (options.sweep ?? true) await sweepTemporaries(runDir);
   const summaries: StageSummary[] = [];
   for (const stage of options.stages) {
@@ -104,12 +125,17 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     if (pending.length > 0) {
       const bytes = pending.reduce((sum, i) => sum + (plan[i]!.bytes ?? 0), 0);
       const progress = createProgress({ label: stage.name, tasks: pending.length, ...(bytes ? { bytes } : {}), stream });
-      outcomes = await executor.runStage(runDir, stage, plan, pending, progress);
+      outcomes = await executor.runStage(runDir, stage, plan, pending, progress, options.signal);
       progress.finish();
     }
-    const summary = summarize(stage.name, plan, outcomes, skipped, (performance.now() - started) / 1000);
+    if (options.signal?.aborted) {
+      stream.write(`interrupted during stage "${stage.name}": completed tasks are kept; rerun the same command to resume\n`);
+      return { ok: false, stages: summaries, interrupted: String(options.signal.reason) };
+    }
+    const summary = summarize(stage, plan, outcomes, skipped, (performance.now() - started) / 1000);
     summaries.push(summary);
     stream.write(`${formatStageSummary(summary)}\n`);
+    for (const e of summary.empty) stream.write(`  NOTHING from ${e.label}: ${e.reason}\n`);
     for (const f of summary.failures) stream.write(`  FAILED ${f.id} (${f.label}): ${f.error}\n`);
     if (summary.failed > 0) {
       stream.write(`stopping: stage "${stage.name}" has failed tasks; fix the cause and rerun the same command to retry only those\n`);
@@ -119,14 +145,18 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   return { ok: true, stages: summaries };
 }
 
-function summarize(name: string, plan: readonly TaskSpec[], outcomes: readonly TaskOutcome[], skipped: number, seconds: number): StageSummary {
+function summarize(stage: Stage, plan: readonly TaskSpec[], outcomes: readonly TaskOutcome[], skipped: number, seconds: number): StageSummary {
   const counters: Record<string, number> = {};
   for (const o of outcomes) for (const [k, v] of Object.entries(o.counters)) counters[k] = (counters[k] ?? 0) + v;
   const failures = outcomes
     .filter((o) => !o.ok)
     .map((o) => ({ id: o.id, label: plan[o.index]?.label ?? o.id, error: o.error ?? 'unknown error' }));
+  const empty = outcomes.flatMap((o) => {
+    const reason = o.ok && !o.skipped ? stage.explainEmpty?.(o.counters) : undefined;
+    return reason === undefined ? [] : [{ id: o.id, label: plan[o.index]?.label ?? o.id, reason }];
+  });
   return {
-    stage: name,
+    stage: stage.name,
     tasks: plan.length,
     ok: outcomes.filter((o) => o.ok).length,
     failed: failures.length,
@@ -134,6 +164,7 @@ function summarize(name: string, plan: readonly TaskSpec[], outcomes: readonly T
     seconds,
     counters,
     failures,
+    empty,
   };
 }
 

@@ -49,4 +49,6 @@ export interface Stage {
   plan(ctx: StageContext): Promise<TaskSpec[]>;
   /** Runs one task; throws to fail it. Must write every output atomically. */
   run(ctx: TaskContext): Promise<void>;
+  /** Why a task that succeeded produced nothing (from its counters), for the stage summary; undefined when it produced something. */
+  explainEmpty?(counters: Readonly<Record<string, number>>): string | undefined;
 }

@@ -23,6 +23,8 @@ export interface Example {
   reason: string;
   /** The first lines of the text, cut to a few hundred characters. */
   text: string;
+  /** For examples kept by nearness (`exampleNearest`): how near; the smallest are kept. */
+  distance?: number;
 }
 
 export interface TaskStats {
@@ -46,6 +48,11 @@ export interface StatsCollector {
   observe(name: string, value: number, edges: readonly number[]): void;
   /** Keeps the first `max` examples of each kind: deterministic for a given task. */
   example(kind: string, example: Example, max?: number): void;
+  /**
+   * Keeps the `max` examples of each kind with the smallest `distance` (ties: smaller id), e.g. the
+   * documents nearest a threshold; `make` runs only for an example that is kept.
+   */
+  exampleNearest(kind: string, distance: number, id: string, make: () => Omit<Example, 'distance'>, max?: number): void;
 }
 
 export const EXAMPLE_TEXT_CHARS = 300;
@@ -73,7 +80,21 @@ export function createStats(): StatsCollector {
       const list = (examples[kind] ??= []);
       if (list.length < max) list.push({ ...ex, text: ex.text.slice(0, EXAMPLE_TEXT_CHARS) });
     },
+    exampleNearest(kind, distance, id, make, max = 5) {
+      const list = (examples[kind] ??= []);
+      const worst = list[list.length - 1];
+      if (list.length >= max && worst && !nearer(distance, id, worst)) return;
+      const ex = make();
+      list.push({ ...ex, text: ex.text.slice(0, EXAMPLE_TEXT_CHARS), distance });
+      list.sort((a, b) => (nearer(a.distance ?? Infinity, a.id, b) ? -1 : 1));
+      if (list.length > max) list.length = max;
+    },
   };
+}
+
+function nearer(distance: number, id: string, than: Example): boolean {
+  const d = than.distance ?? Infinity;
+  return distance < d || (distance === d && id < than.id);
 }
 
 function binOf(edges: readonly number[], value: number): number {
@@ -102,12 +123,22 @@ export function mergeStats(
       }
       h.counts.forEach((c, i) => (target.counts[i]! += c));
     }
-    for (const [k, list] of Object.entries(s.examples)) for (const ex of list) out.example(k, ex, maxExamples);
+    for (const [k, list] of Object.entries(s.examples)) {
+      for (const ex of list) {
+        if (ex.distance === undefined) out.example(k, ex, maxExamples);
+        else out.exampleNearest(k, ex.distance, ex.id, () => ex, maxExamples);
+      }
+    }
   }
   return { counters: out.counters, histograms: out.histograms, examples: out.examples };
 }
 
-/** Log-spaced edges shared by every length histogram, so tasks merge. */
+/**
+ * Log-spaced edges shared by every length histogram, so tasks merge: seven per decade (1, 1.5, 2,
+ * 3, 4, 5, 7), so that the 1k–10k characters where most web documents lie get seven bars, not three.
+ */
 export const LENGTH_EDGES: readonly number[] = [
-  0, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144, 524288, 1048576,
+  0,
+  ...[10, 100, 1000, 10_000, 100_000].flatMap((d) => [1, 1.5, 2, 3, 4, 5, 7].map((m) => m * d)),
+  1_000_000,
 ];

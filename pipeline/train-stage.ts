@@ -3,12 +3,12 @@
 // launches `python -m trainer train` (torchrun for more than one process), resuming from the last
 // checkpoint when a previous attempt left one; the trainer's output goes to the task log.
 
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { writeJsonAtomic } from './atomic.ts';
+import { runChild } from './child-process.ts';
+import { abortOnSignals } from './shutdown.ts';
 import { trainerLauncher } from './slurm-train.ts';
 import type { Stage, TaskContext } from './stage.ts';
 import type { TrainConfig } from './train-config.ts';
@@ -63,29 +63,17 @@ function launchFor(train: TrainConfig, configPath: string, resume: boolean): Lau
 }
 
 function runLogged(launch: Launch, ctx: TaskContext, steps: number): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(launch.command, launch.args, {
-      cwd: repoRoot,
-      env: pythonEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      signal: ctx.signal,
-      killSignal: 'SIGTERM',
-    });
-    let reported = 0;
-    const onLine = (line: string) => {
-      ctx.log(line);
-      const m = /^step (\d+)\//.exec(line);
-      if (m) {
-        const step = Math.min(Number(m[1]), steps);
-        if (step > reported) ctx.progress(step - reported);
-        reported = Math.max(reported, step);
-      }
-    };
-    createInterface({ input: child.stdout }).on('line', onLine);
-    createInterface({ input: child.stderr }).on('line', onLine);
-    child.on('error', reject);
-    child.on('close', (code, sig) => resolvePromise(code ?? (sig ? 128 : 1)));
-  });
+  let reported = 0;
+  const onLine = (line: string) => {
+    ctx.log(line);
+    const m = /^step (\d+)\//.exec(line);
+    if (m) {
+      const step = Math.min(Number(m[1]), steps);
+      if (step > reported) ctx.progress(step - reported);
+      reported = Math.max(reported, step);
+    }
+  };
+  return runChild(launch.command, launch.args, { cwd: repoRoot, env: pythonEnv(), onLine, signal: ctx.signal });
 }
 
 interface LogRecord {
@@ -127,6 +115,7 @@ export const trainStage: Stage = {
     const resume = hasCheckpoint(outDir);
     if (resume) ctx.log(`resuming from the last checkpoint in ${join(outDir, 'ckpt')}`);
     const code = await runLogged(launchFor(train, configPath, resume), ctx, train.steps);
+    if (ctx.signal.aborted) throw new Error(`interrupted by ${String(ctx.signal.reason)}; the trainer stopped (exit code ${code}) and resumes from its last checkpoint`);
     if (code !== 0) {
       throw new Error(`the trainer exited with code ${code}${code === 3 ? ' (training diverged)' : ''}: see the lines above or ${join('logs', 'train', 'train.log')}`);
     }
@@ -136,10 +125,5 @@ export const trainStage: Stage = {
 
 /** `cc-pretrain sample|export|eval …`: runs `python -m trainer <subcommand> …` on the terminal. */
 export function runTrainer(subcommand: 'sample' | 'export' | 'eval' | 'train' | 'plan', args: readonly string[]): Promise<number> {
-  const python = requireVenv();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(python, ['-m', 'trainer', subcommand, ...args], { cwd: process.cwd(), env: pythonEnv(), stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('close', (code, sig) => resolvePromise(code ?? (sig ? 128 : 1)));
-  });
+  return runChild(requireVenv(), ['-m', 'trainer', subcommand, ...args], { cwd: process.cwd(), env: pythonEnv(), signal: abortOnSignals() });
 }

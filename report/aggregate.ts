@@ -24,6 +24,8 @@ export interface FunnelRow {
   docs: (number | null)[];
   /** Share of the previous counted step; null for the first or where the two steps cover different sources. */
   ofPrevious: (number | null)[];
+  /** UTF-8 bytes of text at each step from `Extracted` on (null before, or where not counted). */
+  bytes: (number | null)[];
   tokens: number | null;
 }
 
@@ -38,11 +40,23 @@ export interface FilterValue {
   threshold: Threshold | null;
 }
 
+export interface NearThreshold {
+  metric: string;
+  /** Kept documents nearest the threshold, nearest first, and the dropped ones nearest it. */
+  kept: Example[];
+  dropped: Example[];
+}
+
 export interface FilterSection {
   name: string;
   /** Documents that reached this filter. */
   input: number | null;
   dropped: number;
+  /** UTF-8 bytes of the dropped documents; null when the run did not count them. */
+  droppedBytes: number | null;
+  /** Drops by the document's language, largest first. */
+  byLanguage: NamedCount[];
+  near: NearThreshold[];
   /** Drops by rule, largest first. */
   rules: NamedCount[];
   values: FilterValue[];
@@ -93,6 +107,8 @@ export interface ReportData {
     dtype: string | null;
     bytesPerToken: { source: string; bytes: number; tokens: number; bytesPerToken: number | null }[];
   } | null;
+  /** Bytes per token over every tokenized document: turns bytes removed into an estimate of tokens. */
+  bytesPerToken: number | null;
   shards: { sources: ManifestSource[]; total: ManifestSource } | null;
   mixture: PlanInfo | null;
   throughput: StageThroughput[];
@@ -163,12 +179,20 @@ function filterNames(extract: Merged, runOrder: readonly string[] | undefined): 
   return [...known, ...[...seen].filter((f) => !order.includes(f))];
 }
 
-const REASON_RE = /([A-Za-z_][\w.]*)\s+(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(<=|>=|<|>|≤|≥|!=)\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/;
+const NUM = '(-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)';
+const REASON_RE = new RegExp(`([A-Za-z_][\\w.]*)\\s+${NUM}\\s*(<=|>=|<|>|≤|≥|!=)\\s*${NUM}`);
+/** `mean_word_length 3.02 kept (drops when mean_word_length < 3)`, from the documents near a threshold. */
+const NEAR_RE = new RegExp(`drops when ([A-Za-z_][\\w.]*) (<=|>=|<|>) ${NUM}\\)`);
 
 /** Thresholds read from drop reasons such as `gopher_quality: mean_word_length 2.1 < 3`. */
 function thresholdsFrom(examples: readonly Example[]): Map<string, Threshold> {
   const out = new Map<string, Threshold>();
   for (const ex of examples) {
+    const near = NEAR_RE.exec(ex.reason);
+    if (near) {
+      if (!out.has(near[1]!)) out.set(near[1]!, { op: near[2]!, value: Number(near[3]) });
+      continue;
+    }
     const m = REASON_RE.exec(ex.reason);
     if (m && !out.has(m[1]!)) out.set(m[1]!, { op: m[3]!, value: Number(m[4]) });
   }
@@ -181,6 +205,19 @@ function filterExamples(extract: Merged, filter: string): Example[] {
     if (list?.length) return list;
   }
   return [];
+}
+
+/** Per metric, the documents either side of its threshold (filters/index.ts records the nearest). */
+function nearThresholds(extract: Merged, filter: string, max: number): NearThreshold[] {
+  const metrics = new Set<string>();
+  for (const prefix of [EXAMPLES.nearKeptPrefix, EXAMPLES.nearDroppedPrefix]) {
+    for (const kind of Object.keys(extract.examples)) if (kind.startsWith(`${prefix}${filter}.`)) metrics.add(kind.slice(prefix.length + filter.length + 1));
+  }
+  return [...metrics].sort().map((metric) => ({
+    metric,
+    kept: (extract.examples[`${EXAMPLES.nearKeptPrefix}${filter}.${metric}`] ?? []).slice(0, max),
+    dropped: (extract.examples[`${EXAMPLES.nearDroppedPrefix}${filter}.${metric}`] ?? []).slice(0, max),
+  }));
 }
 
 function filterValues(extract: Merged, filter: string, thresholds: Map<string, Threshold>): FilterValue[] {
@@ -242,6 +279,12 @@ function training(log: TrainPoint[] | undefined): ReportData['training'] {
   };
 }
 
+function bytesPerTokenOf(tokenize: Merged | undefined): number | null {
+  const bytes = tokenize ? pick(tokenize.counters, COUNTERS.textBytes) : undefined;
+  const tokens = tokenize ? pick(tokenize.counters, COUNTERS.tokens) : undefined;
+  return bytes !== undefined && tokens ? bytes / tokens : null;
+}
+
 export function aggregate(inputs: ReportInputs): ReportData {
   const { collected, run, manifest, plan } = inputs;
   const warnings = [...inputs.warnings, ...collected.warnings];
@@ -281,14 +324,20 @@ export function aggregate(inputs: ReportInputs): ReportData {
     const docs: (number | null)[] = [];
     docs.push(ex ? (sumPrefix(ex.counters, COUNTERS.warcRecordsPrefix, COUNTERS.notWarcRecords) ?? null) : null);
     docs.push(ex ? (pick(ex.counters, COUNTERS.htmlResponses) ?? null) : null);
-    let remaining = ex ? (pick(ex.counters, COUNTERS.extracted) ?? null) : null;
-    docs.push(remaining);
-    for (const f of filters) {
-      if (remaining !== null && ex) remaining -= ex.counters[`${COUNTERS.dropPrefix}${f}`] ?? 0;
-      docs.push(remaining);
-    }
+    /** What enters the filters, then what is left after each one, less its `dropPrefix` counter. */
+    const throughFilters = (start: readonly string[], dropPrefix: string): (number | null)[] => {
+      let remaining = ex ? (pick(ex.counters, start) ?? null) : null;
+      const out = [remaining];
+      for (const f of filters) {
+        if (remaining !== null && ex) remaining -= ex.counters[`${dropPrefix}${f}`] ?? 0;
+        out.push(remaining);
+      }
+      return out;
+    };
+    docs.push(...throughFilters(COUNTERS.extracted, COUNTERS.dropPrefix));
     docs.push(tk ? (pick(tk.counters, COUNTERS.afterDedup) ?? null) : null);
-    return { source: source ?? 'total', docs, ofPrevious: [], tokens: tokensOf(source) };
+    const bytes = [null, null, ...throughFilters(COUNTERS.filterInBytes, COUNTERS.dropBytesPrefix), tk ? (pick(tk.counters, COUNTERS.textBytes) ?? null) : null];
+    return { source: source ?? 'total', docs, ofPrevious: [], bytes, tokens: tokensOf(source) };
   };
   let funnel: ReportData['funnel'] = null;
   if (extractSt || tokenizeSt || manifest) {
@@ -322,12 +371,17 @@ export function aggregate(inputs: ReportInputs): ReportData {
       const dropped = extract.counters[`${COUNTERS.dropPrefix}${name}`] ?? 0;
       const examples = filterExamples(extract, name);
       const rules = [...byPrefix(extract.counters, `${COUNTERS.filterRulePrefix}${name}.`)].filter(([rule]) => !rule.includes('.'));
+      const near = nearThresholds(extract, name, cfg.examples);
+      const thresholds = thresholdsFrom([...examples, ...near.flatMap((n) => [...n.kept, ...n.dropped])]);
       const section: FilterSection = {
         name,
         input,
         dropped,
+        droppedBytes: extract.counters[`${COUNTERS.dropBytesPrefix}${name}`] ?? (dropped ? null : 0),
+        byLanguage: topCounts(byPrefix(extract.counters, `${COUNTERS.dropLangPrefix}${name}.`), cfg.top_n),
+        near,
         rules: topCounts(new Map(rules), Infinity),
-        values: filterValues(extract, name, thresholdsFrom(examples)),
+        values: filterValues(extract, name, thresholds),
         examples: examples.slice(0, cfg.examples),
       };
       if (input !== null) input -= dropped;
@@ -453,6 +507,7 @@ export function aggregate(inputs: ReportInputs): ReportData {
     domains,
     dedup,
     tokenizer,
+    bytesPerToken: bytesPerTokenOf(tokenize),
     shards,
     mixture: plan ?? null,
     throughput,

@@ -1,16 +1,19 @@
 // Builds the report of a run folder: collects the per-task stats and the summary files,
 // aggregates them, and writes RUN/report/stats.json plus the HTML page (or the markdown view).
 
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../pipeline/index.ts';
 import { aggregate, type ReportData } from './aggregate.ts';
 import { collectStats } from './collect.ts';
+import { compareRuns } from './compare.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { readManifest, readPlan, readPlannedTasks, readRunInfo, readTrainLog } from './run-files.ts';
 
 export interface BuildOptions {
   format: 'html' | 'md';
+  /** Another run folder to compare with: written to RUN/report/compare.html (or .md) instead. */
+  against?: string;
 }
 
 /** Aggregates a run folder into the report's data model, reading only stats and summary files. */
@@ -32,7 +35,19 @@ export async function reportData(runDir: string): Promise<ReportData> {
  * or RUN/report/report.md (format `md`, returns the markdown).
  */
 export async function buildReport(runDir: string, options: BuildOptions): Promise<string> {
-  return writeReport(runDir, await reportData(runDir), options);
+  const data = await reportData(runDir);
+  if (options.against === undefined) return writeReport(runDir, data, options);
+  const other = await reportData(options.against);
+  const comparison = compareRuns(data, other, [basename(resolve(runDir)), basename(resolve(options.against))]);
+  const dir = join(runDir, 'report');
+  if (options.format === 'md') {
+    const md = renderMarkdown(data, comparison);
+    await writeFileAtomic(join(dir, 'compare.md'), md);
+    return md;
+  }
+  const path = join(dir, 'compare.html');
+  await writeFileAtomic(path, renderHtml(data, comparison));
+  return path;
 }
 
 /** Writes already aggregated data; see `buildReport`. */

@@ -28,6 +28,12 @@ export const COUNTERS = {
   keptAfterFilters: ['docs.out'],
   /** `drop.<filter>`: documents a filter removed. */
   dropPrefix: 'drop.',
+  /** `drop_bytes.<filter>`: UTF-8 bytes of the documents a filter removed (filters/index.ts). */
+  dropBytesPrefix: 'drop_bytes.',
+  /** `drop_lang.<filter>.<lang>`: a filter's removals by the document's language. */
+  dropLangPrefix: 'drop_lang.',
+  /** UTF-8 bytes of the text entering the filters, and of the text they kept. */
+  filterInBytes: ['filter.in_bytes'],
 
   // Dedup, from the tokenize stage (it applies the dedup removals to every docs row), per source.
   dedupRemoved: ['dedup.removed', 'drop.dedup', 'drop.minhash', 'drop.dedup_minhash'],
@@ -73,6 +79,9 @@ export const EXAMPLES = {
   clusters: ['dedup.cluster', 'cluster', 'clusters', 'dedup'],
   /** Example kinds of dropped documents are `<prefix><filter>` for one of these prefixes. */
   dropPrefixes: ['drop.', 'filter.', ''],
+  /** `<prefix><filter>.<metric>`: the documents nearest a threshold, kept and dropped (filters/index.ts). */
+  nearKeptPrefix: 'near_kept.',
+  nearDroppedPrefix: 'near_dropped.',
 } as const;
 
 /**

@@ -5,6 +5,7 @@
 
 import type { Example, Histogram } from '../pipeline/index.ts';
 import type { FunnelRow, NamedCount, ReportData } from './aggregate.ts';
+import type { Comparison, Pair } from './compare.ts';
 import { escapeHtml as e, fmtBytes, fmtFixed, fmtCompact, fmtInt, fmtPct, fmtSeconds, fmtShare, fmtSig } from './format.ts';
 import { barChart, histogramChart, lineChart, PALETTE, type Series } from './svg.ts';
 
@@ -127,6 +128,23 @@ function overview(d: ReportData): string {
   ].join('')}</div>`;
 }
 
+function change(p: Pair, format: (n: number | null) => string, asPoints = false): string[] {
+  const delta = p.a === null || p.b === null ? '–' : asPoints ? `${p.b - p.a >= 0 ? '+' : ''}${fmtFixed((p.b - p.a) * 100, 1)} pp` : p.a ? `×${fmtFixed(p.b / p.a, 3)}` : '–';
+  return [e(p.name), format(p.a), format(p.b), delta];
+}
+
+function comparisonSection(c: Comparison): string {
+  const head = (what: string) => [what, e(c.a), e(c.b), 'Change'];
+  const num = [false, true, true, true];
+  const rate = (n: number | null) => (n === null ? '–' : fmtShare(n));
+  const body =
+    `<h3>Funnel, all sources</h3>${table(head('Step'), c.funnel.map((p) => change(p, fmtInt)), num)}` +
+    `<h3>Share of its input each filter dropped</h3>${table(head('Filter'), c.filterRates.map((p) => change(p, rate, true)), num)}` +
+    `<h3>Documents each filter dropped</h3>${table(head('Filter'), c.filterDrops.map((p) => change(p, fmtInt)), num)}` +
+    `<h3>Tokens in the shards</h3>${table(head('Source'), [...c.tokens, c.bytesPerToken].map((p) => change(p, p === c.bytesPerToken ? (n) => fmtFixed(n) : fmtInt)), num)}`;
+  return `<section id="comparison"><h2>Against ${e(c.b)}</h2><p class="lede">This run (${e(c.a)}) beside ${e(c.b)}: the same steps, filters and sources side by side; the change is B/A for counts and percentage points for rates.</p>${body}</section>`;
+}
+
 function funnelSection(d: ReportData): string {
   const lede = 'How much of the crawl survived each step. Percentages are of the previous step; filters run in order, so each one only sees what the ones before it kept.';
   const f = d.funnel;
@@ -141,9 +159,19 @@ function funnelSection(d: ReportData): string {
   const head = ['Step', ...f.rows.map((r) => e(r.source)), 'Total'];
   const cols = [...f.rows, f.total];
   const body = f.steps.map((s, i) => [e(s.label), ...cols.map((r) => funnelCell(r, i))]);
+  body.push(['Text', ...cols.map((r) => fmtBytes(r.bytes[f.steps.length - 1] ?? null))]);
   body.push(['Tokens', ...cols.map((r) => fmtInt(r.tokens))]);
+  const bpt = d.bytesPerToken;
+  const textRows = f.steps.flatMap((s, i) => {
+    const v = f.total.bytes[i];
+    if (v === null || v === undefined) return [];
+    return [[e(s.label), fmtBytes(v), bpt ? fmtCompact(v / bpt) : '–']];
+  });
+  const textTable = textRows.length
+    ? `<h3>Text at each step</h3><p class="lede">UTF-8 bytes of text, all sources; tokens estimated at the run’s ${bpt ? fmtFixed(bpt) : '?'} bytes per token (exact after dedup).</p>${table(['Step', 'Text', '≈ Tokens'], textRows, [false, true, true])}`
+    : '';
   const notes = f.notes.length ? `<p class="lede">${f.notes.map(e).join('; ')}.</p>` : '';
-  return section('funnel', 'Funnel', lede, chart + notes + table(head, body, head.map((_, i) => i > 0)));
+  return section('funnel', 'Funnel', lede, chart + notes + table(head, body, head.map((_, i) => i > 0)) + textTable);
 }
 
 function histFigure(
@@ -176,11 +204,22 @@ function filtersSection(d: ReportData): string {
   if (!d.filters.length) return section('filters', 'Filters', lede, '<p class="not-run">No filter dropped any document.</p>');
   const extracted = d.filters[0]?.input ?? null;
   const totalDropped = d.filters.reduce((a, f) => a + f.dropped, 0);
+  const bpt = d.bytesPerToken;
+  const tokensOf = (bytes: number | null) => (bytes === null ? '–' : bpt ? fmtCompact(bytes / bpt) : '?');
+  const totalBytes = d.filters.every((f) => f.droppedBytes !== null) ? d.filters.reduce((a, f) => a + f.droppedBytes!, 0) : null;
   const summary = table(
-    ['Filter', 'Input', 'Dropped', 'Of its input', 'Of extracted'],
-    d.filters.map((f) => [`<a href="#filter-${e(f.name)}">${e(f.name)}</a>`, fmtInt(f.input), fmtInt(f.dropped), fmtPct(f.dropped, f.input), fmtPct(f.dropped, extracted)]),
-    [false, true, true, true, true],
-    ['All filters', fmtInt(extracted), fmtInt(totalDropped), fmtPct(totalDropped, extracted), fmtPct(totalDropped, extracted)],
+    ['Filter', 'Input', 'Dropped', 'Of its input', 'Of extracted', 'Dropped text', '≈ Tokens'],
+    d.filters.map((f) => [
+      `<a href="#filter-${e(f.name)}">${e(f.name)}</a>`,
+      fmtInt(f.input),
+      fmtInt(f.dropped),
+      fmtPct(f.dropped, f.input),
+      fmtPct(f.dropped, extracted),
+      fmtBytes(f.droppedBytes),
+      tokensOf(f.droppedBytes),
+    ]),
+    [false, true, true, true, true, true, true],
+    ['All filters', fmtInt(extracted), fmtInt(totalDropped), fmtPct(totalDropped, extracted), fmtPct(totalDropped, extracted), fmtBytes(totalBytes), tokensOf(totalBytes)],
   );
   const chart = figure(
     'Documents dropped per filter',
@@ -199,7 +238,14 @@ function filtersSection(d: ReportData): string {
     const rules = f.rules.length
       ? `<h4>Drops by rule</h4>${table(['Rule', 'Dropped', 'Of the filter’s drops'], f.rules.map((r) => [e(r.name), fmtInt(r.count), fmtPct(r.count, f.dropped)]), [false, true, true])}`
       : '';
-    return `<div class="filter" id="filter-${e(f.name)}"><h3>${e(f.name)}<span class="badge">dropped ${fmtInt(f.dropped)} · ${fmtPct(f.dropped, f.input)} of its input</span></h3>${hists}<div class="filter-body"><div>${rules}</div><div><h4>Dropped examples</h4>${examplesList(f.examples)}</div></div></div>`;
+    const langs = f.byLanguage.length
+      ? `<h4>Drops by language</h4>${table(['Language', 'Dropped', 'Of the filter’s drops'], f.byLanguage.map((l) => [e(l.name), fmtInt(l.count), fmtPct(l.count, f.dropped)]), [false, true, true])}`
+      : '';
+    const near = f.near
+      .filter((n) => n.kept.length || n.dropped.length)
+      .map((n) => `<h4 class="near">${e(n.metric)}: nearest the threshold</h4><div class="grid2"><div><h4>Kept, just inside</h4>${examplesList(n.kept)}</div><div><h4>Dropped, just outside</h4>${examplesList(n.dropped)}</div></div>`)
+      .join('');
+    return `<div class="filter" id="filter-${e(f.name)}"><h3>${e(f.name)}<span class="badge">dropped ${fmtInt(f.dropped)} · ${fmtPct(f.dropped, f.input)} of its input · ${fmtBytes(f.droppedBytes)}</span></h3>${hists}<div class="filter-body"><div>${rules}${langs}</div><div><h4>Dropped examples</h4>${examplesList(f.examples)}</div></div>${near}</div>`;
   });
   return section('filters', 'Filters', lede, summary + chart + blocks.join(''));
 }
@@ -335,7 +381,8 @@ function trainingSection(d: ReportData): string {
   return section('training', 'Training', lede, cards + charts[0] + `<div class="grid2">${charts[1]}${charts[2]}</div>`);
 }
 
-export function renderHtml(d: ReportData): string {
+/** The page; with `comparison`, a section comparing this run with another comes first. */
+export function renderHtml(d: ReportData, comparison?: Comparison): string {
   const title = `Dataset report — ${d.run.name}`;
   const sub = [
     d.run.sources.length ? `${d.run.sources.length} source${d.run.sources.length > 1 ? 's' : ''}: ${d.run.sources.join(', ')}` : '',
@@ -353,8 +400,9 @@ export function renderHtml(d: ReportData): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${e(title)}</title><style>${CSS}</style></head>
 <body><header><div class="wrap"><h1>${e(title)}</h1><p>${sub.map(e).join(' · ')}</p></div></header>
-<nav><div class="wrap">${SECTIONS.map(([id, label]) => `<a href="#${id}">${e(label)}</a>`).join('')}</div></nav>
+<nav><div class="wrap">${comparison ? '<a href="#comparison">Comparison</a>' : ''}${SECTIONS.map(([id, label]) => `<a href="#${id}">${e(label)}</a>`).join('')}</div></nav>
 <main class="wrap">${warnings}${overview(d)}
+${comparison ? comparisonSection(comparison) : ''}
 ${funnelSection(d)}
 ${filtersSection(d)}
 ${languagesSection(d)}

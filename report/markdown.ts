@@ -2,6 +2,7 @@
 // the HTML page, as tables, without charts.
 
 import type { ReportData } from './aggregate.ts';
+import type { Comparison, Pair } from './compare.ts';
 import { fmtBytes, fmtCompact, fmtFixed, fmtInt, fmtPct, fmtSeconds, fmtShare, fmtSig } from './format.ts';
 
 function cell(s: string): string {
@@ -17,8 +18,30 @@ function notRun(what: string): string {
   return `_Not run: ${what}_`;
 }
 
-export function renderMarkdown(d: ReportData): string {
+function comparisonLines(c: Comparison): string[] {
+  const row = (p: Pair, format: (n: number | null) => string, asPoints = false) => [
+    p.name,
+    format(p.a),
+    format(p.b),
+    p.a === null || p.b === null ? '—' : asPoints ? `${p.b - p.a >= 0 ? '+' : ''}${fmtFixed((p.b - p.a) * 100, 1)} pp` : p.a ? `×${fmtFixed(p.b / p.a, 3)}` : '—',
+  ];
+  const rate = (n: number | null) => (n === null ? '—' : fmtShare(n));
+  return [
+    `## Against ${c.b}`,
+    '',
+    table(['Step', c.a, c.b, 'Change'], c.funnel.map((p) => row(p, fmtInt))),
+    '',
+    table(['Filter: share dropped', c.a, c.b, 'Change'], c.filterRates.map((p) => row(p, rate, true))),
+    '',
+    table(['Tokens', c.a, c.b, 'Change'], [...c.tokens.map((p) => row(p, fmtInt)), row(c.bytesPerToken, (n) => fmtFixed(n))]),
+    '',
+  ];
+}
+
+/** The markdown view; with `comparison`, the comparison with another run comes first. */
+export function renderMarkdown(d: ReportData, comparison?: Comparison): string {
   const out: string[] = [`# Dataset report — ${d.run.name}`, ''];
+  if (comparison) out.push(...comparisonLines(comparison));
   out.push(`Sources: ${d.run.sources.join(', ') || '—'} · stages: ${d.run.stages.join(' → ') || 'none'}${d.run.configHash ? ` · config ${d.run.configHash}` : ''}`, '');
   if (d.warnings.length) out.push(`> ${d.warnings.length} warning(s): ${d.warnings.slice(0, 5).join('; ')}`, '');
 
@@ -44,8 +67,18 @@ export function renderMarkdown(d: ReportData): string {
     const extracted = d.filters[0]?.input ?? null;
     out.push(
       table(
-        ['Filter', 'Input', 'Dropped', 'Of its input', 'Of extracted', 'Top rules'],
-        d.filters.map((x) => [x.name, fmtInt(x.input), fmtInt(x.dropped), fmtPct(x.dropped, x.input), fmtPct(x.dropped, extracted), x.rules.slice(0, 3).map((r) => `${r.name} ${fmtInt(r.count)}`).join(', ')]),
+        ['Filter', 'Input', 'Dropped', 'Of its input', 'Of extracted', 'Dropped text', '≈ Tokens', 'Top rules', 'Top languages'],
+        d.filters.map((x) => [
+          x.name,
+          fmtInt(x.input),
+          fmtInt(x.dropped),
+          fmtPct(x.dropped, x.input),
+          fmtPct(x.dropped, extracted),
+          fmtBytes(x.droppedBytes),
+          x.droppedBytes !== null && d.bytesPerToken ? fmtCompact(x.droppedBytes / d.bytesPerToken) : '—',
+          x.rules.slice(0, 3).map((r) => `${r.name} ${fmtInt(r.count)}`).join(', '),
+          x.byLanguage.slice(0, 3).map((l) => `${l.name} ${fmtInt(l.count)}`).join(', '),
+        ]),
       ),
     );
   } else out.push(d.filters ? '_No filter dropped any document._' : notRun('the extract stage has no stats.'));

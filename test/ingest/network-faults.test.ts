@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Document } from '../../pipeline/document.ts';
-import { backoffMs, retryAfterMs } from '../../ingest/download.ts';
+import { backoffMs, RESUME_OVERLAP, retryAfterMs } from '../../ingest/download.ts';
 import { readDocuments } from '../../ingest/index.ts';
 import { createStats } from '../../pipeline/stats.ts';
 import { buildWarc, pageRecords } from '../warc-writer.ts';
@@ -35,10 +35,10 @@ const hits = new Map<string, number>();
 const rangeHeaders = new Map<string, string[]>();
 const sockets = new Set<Socket>();
 
-/** Serves `body` honouring `Range: bytes=N-` with a strong ETag, as S3/CloudFront do. */
-function serve(body: Buffer, req: IncomingMessage, res: ServerResponse) {
+/** Serves `body` honouring `Range: bytes=N-` with a strong ETag, as S3/CloudFront do (or with no validator at all). */
+function serve(body: Buffer, req: IncomingMessage, res: ServerResponse, validator = true) {
   const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-  const headers = { etag: '"v1"', 'accept-ranges': 'bytes', 'content-type': 'application/warc' };
+  const headers = { ...(validator ? { etag: '"v1"' } : {}), 'accept-ranges': 'bytes', 'content-type': 'application/warc' };
   if (!m) {
     res.writeHead(200, { ...headers, 'content-length': body.length });
     res.end(body);
@@ -60,7 +60,24 @@ function raw(req: IncomingMessage, head: string, body: Buffer) {
   req.socket.end(body);
 }
 
+/** Another file of the same length: the file replaced on the server between two requests. */
+const replaced = Buffer.from(warc.map((b) => b ^ 1));
+
+/** No ETag or Last-Modified: the first response is reset at 40%, the resume serves `next`. */
+function resetWithoutValidator(next: Buffer): Handler {
+  return async (req, res, hit) => {
+    if (hit > 1) return serve(next, req, res, false);
+    res.writeHead(200, { 'accept-ranges': 'bytes', 'content-length': warc.length });
+    res.write(warc.subarray(0, Math.floor(warc.length * 0.4)));
+    await sleep(50);
+    req.socket.destroy();
+  };
+}
+
 const routes: Record<string, Handler> = {
+  '/novalidator.warc.gz': resetWithoutValidator(warc),
+  '/replaced.warc.gz': resetWithoutValidator(replaced),
+  '/grown.warc.gz': resetWithoutValidator(Buffer.concat([warc, Buffer.alloc(100)])),
   '/ok.warc.gz': (req, res) => serve(warc, req, res),
   '/missing.warc.gz': (_req, res) => {
     res.writeHead(404);
@@ -189,6 +206,18 @@ test('a reset mid-body resumes with a Range request: no record lost or duplicate
   assert.equal(first, '');
   const m = /^bytes=(\d+)- "v1"$/.exec(second!);
   assert.ok(m && Number(m[1]) > 0 && Number(m[1]) <= warc.length * 0.4, `resumed from the byte after the last delivered: ${second}`);
+});
+
+test('no ETag or Last-Modified: a resume re-reads the last 64 KiB and checks them', async () => {
+  await readUrl('/novalidator.warc.gz');
+  const [, resumed] = rangeHeaders.get('/novalidator.warc.gz') ?? [];
+  const start = Math.max(0, Math.floor(warc.length * 0.4) - RESUME_OVERLAP);
+  assert.equal(resumed, `bytes=${start}-`);
+});
+
+test('no validator and the file replaced meanwhile: the download fails as changed, never splices', async () => {
+  await assert.rejects(readAll(`${base}/replaced.warc.gz`, fast()), /the file changed on the server during the download \(the bytes before \d+ differ on resuming/);
+  await assert.rejects(readAll(`${base}/grown.warc.gz`, fast()), /the file changed on the server during the download \(its length went from \d+ to \d+ bytes/);
 });
 
 test('a server that ignores Range: the delivered prefix is skipped', async () => {

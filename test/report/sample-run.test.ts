@@ -74,6 +74,43 @@ test('the sample run ends by printing the report path, and the report matches th
   assert.deepEqual(d.failures, []);
 });
 
+test('removals in bytes and tokens, by language, and the documents either side of each threshold', async () => {
+  const d = data;
+  const extract = await stageStats('extract');
+  for (const f of d.filters!) {
+    assert.equal(f.droppedBytes, sum(extract, `drop_bytes.${f.name}`), `${f.name}: bytes dropped`);
+    assert.equal(f.byLanguage.reduce((a, l) => a + l.count, 0), f.dropped, `${f.name}: drops by language add up`);
+    for (const n of f.near) {
+      for (const list of [n.kept, n.dropped]) {
+        const distances = list.map((x) => x.distance!);
+        assert.deepEqual(distances, [...distances].sort((a, b) => a - b), `${f.name}.${n.metric}: nearest first`);
+      }
+      assert.ok(n.kept.every((x) => / kept \(drops when /.test(x.reason)) && n.dropped.every((x) => / dropped \(drops when /.test(x.reason)));
+    }
+  }
+  const lang = d.filters!.find((x) => x.name === 'language')!;
+  assert.ok(lang.byLanguage.some((l) => l.name !== 'en'), 'the language filter drops other languages');
+  const score = lang.near.find((n) => n.metric === 'score')!;
+  assert.ok(score.kept.length > 0 && score.dropped.length > 0, 'language score has documents either side of 0.65');
+  assert.ok(d.filters!.every((x) => x.values.every((v) => v.threshold !== null || !x.near.some((n) => n.metric === v.metric))), 'every checked metric has its threshold line');
+  const total = d.funnel!.total;
+  const bytes = total.bytes.filter((b): b is number => b !== null);
+  assert.ok(bytes.length >= d.filters!.length + 1 && bytes.every((b, i) => i === 0 || b <= bytes[i - 1]!), `text shrinks along the funnel: ${bytes}`);
+  assert.ok(d.bytesPerToken! > 2 && d.bytesPerToken! < 8);
+});
+
+test('report --against compares two runs side by side (md and html)', async () => {
+  const run = promisify(execFile);
+  const cli = join(repoRoot, 'cli', 'main.ts');
+  const { stdout: md } = await run(process.execPath, [cli, 'report', runDir, '--against', runDir, '--format', 'md'], { cwd: repoRoot });
+  assert.match(md, /^## Against sample-run$/m);
+  assert.match(md, /^\| Extracted \| [\d,]+ \| [\d,]+ \| ×1\.000 \|$/m);
+  assert.match(md, /^\| language \| [\d.]+% \| [\d.]+% \| \+0\.0 pp \|$/m);
+  const { stdout: html } = await run(process.execPath, [cli, 'report', runDir, '--against', runDir], { cwd: repoRoot });
+  assert.equal(html.trim(), `report: ${join(runDir, 'report', 'compare.html')}`);
+  await assert.rejects(run(process.execPath, [cli, 'report', runDir, '--against', outDir], { cwd: repoRoot }), /--against needs a run folder/);
+});
+
 test('the sample run\'s report opens cleanly in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, async () => {
   const browser = await launch();
   try {
@@ -86,6 +123,11 @@ test('the sample run\'s report opens cleanly in Chromium', { skip: chromiumPath 
     assert.match((await tab.textContent('#training .not-run')) ?? '', /^Not run: /);
     await tab.screenshot({ path: join(outDir, 'sample-top.png') });
     await tab.screenshot({ path: join(outDir, 'sample-full.png'), fullPage: true });
+    const compare = await openPage(browser, join(runDir, 'report', 'compare.html'));
+    assert.ok(compare.loaded);
+    assert.deepEqual(compare.problems, []);
+    assert.deepEqual(compare.requests, []);
+    assert.equal(await compare.tab.$$eval('main > section', (els) => els[0]?.id), 'comparison');
   } finally {
     await browser.close();
   }

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir, totalmem, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { isProcessAlive } from '../../pipeline/run-lock.ts';
 
 const run = promisify(execFile);
 
@@ -107,14 +108,6 @@ async function readPid(path: string): Promise<number | undefined> {
   return Number.isFinite(pid) && pid > 0 ? pid : undefined;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Job step daemons this cluster's slurmd forked (they inherit its SLURM_CONF). */
 async function stepDaemons(conf: string): Promise<number[]> {
@@ -170,7 +163,7 @@ export async function startCluster(opts: { cpus?: number; gpus?: number; maxArra
       for (const pidFile of ['slurmctld.pid', 'slurmd.pid']) {
         const pid = await readPid(join(dir, pidFile));
         if (pid === undefined) continue;
-        await waitFor(`${pidFile} to exit`, async () => !alive(pid), 10_000, logs).catch(() => process.kill(pid, 'SIGKILL'));
+        await waitFor(`${pidFile} to exit`, async () => !isProcessAlive(pid), 10_000, logs).catch(() => process.kill(pid, 'SIGKILL'));
       }
       for (const pid of await stepDaemons(conf)) process.kill(pid, 'SIGKILL');
       await run('munged', ['--stop', `--socket=${socket}`]).catch(() => undefined);
