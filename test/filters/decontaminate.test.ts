@@ -170,3 +170,13 @@ test('an extract run removes the same documents with 1 or 3 workers', { skip }, 
   assert.ok(one.some(([f]) => f!.startsWith('/removed/decontaminate/')));
   assert.deepEqual(outputs(3), one);
 });
+
+test('the config refuses no sets or a repeated name; a missing or unknown-format set fails in one line', async () => {
+  assert.throws(() => filtersSchema.parse({ decontaminate: { enabled: true } }), /names no evaluation set/);
+  const set = { name: 'a', path: '/nonexistent/a.jsonl', fields: ['q'] };
+  assert.throws(() => filtersSchema.parse({ decontaminate: { sets: [set, set] } }), /duplicate evaluation set name/);
+  await assert.rejects(createFilterPipeline(config([set])), (err: Error) => /cannot read evaluation set a \(\/nonexistent\/a\.jsonl\)/.test(err.message) && !err.message.includes('\n'));
+  const dir = tempDir('decon-fmt-');
+  writeFileSync(join(dir, 'a.csv'), 'q\n');
+  await assert.rejects(createFilterPipeline(config([{ ...set, path: join(dir, 'a.csv') }])), /neither \.jsonl, \.jsonl\.gz nor \.parquet/);
+});
