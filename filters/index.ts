@@ -1,5 +1,5 @@
-// The filter stage's entry point: `createFilterPipeline(cfg)` resolves the preset, loads the lists
-// and the language model once, and returns `apply` (run the filters in order; first drop wins) and
+// The filter stage's entry point: `createFilterPipeline(cfg)` resolves the preset, loads the lists,
+// the language model and the decontamination index once, and returns `apply` (run the filters in order; first drop wins) and
 // `redact` (PII). Stats written (names documented in docs/filters.md):
 //   drop.<filter>                       documents the filter removed
 //   filter.<filter>.<rule>              the same, by rule (datatrove's reason names)
@@ -10,6 +10,7 @@
 //   pii.emails / pii.ips / pii.docs     replacements made, documents changed
 //   histograms filter.<filter>.<metric> measured values, fixed edges (histograms.ts)
 //   examples drop.<filter>              first dropped documents with their reasons
+//   decontaminate.*                     matches per evaluation set, cuts (docs/decontamination.md)
 
 import type { Document } from '../pipeline/index.ts';
 import type { StatsCollector } from '../pipeline/index.ts';
