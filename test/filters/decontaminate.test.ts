@@ -5,10 +5,9 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { rmSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import * as arrow from 'apache-arrow';
 import * as pw from 'parquet-wasm';
 import type { Document } from '../../pipeline/document.ts';
@@ -16,16 +15,9 @@ import { createStats } from '../../pipeline/stats.ts';
 import { filtersSchema } from '../../filters/config.ts';
 import { createFilterPipeline } from '../../filters/index.ts';
 import { repoRoot, sharedDataDir } from '../shared-data.ts';
+import { tempDirs } from '../temp-dirs.ts';
 
-const made: string[] = [];
-const tempDir = (prefix: string): string => {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  made.push(d);
-  return d;
-};
-after(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs();
 
 const shared = sharedDataDir();
 const skip = shared ? false : 'shared data (../shared/data) is absent: the real articles are in scrapinghub/ground-truth.json';

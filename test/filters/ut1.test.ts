@@ -4,26 +4,18 @@
 // subdomains and a UT1 URL while `url.ut1: false` keeps them.
 
 import assert from 'node:assert/strict';
-import { rmSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { Document } from '../../pipeline/document.ts';
 import { createStats } from '../../pipeline/stats.ts';
 import { filtersSchema } from '../../filters/config.ts';
 import { createFilterPipeline, missingFilterAssets } from '../../filters/index.ts';
 import { resolveFilters } from '../../filters/presets.ts';
 import { buildUt1Cache, hasDomain, loadUt1, UT1_DIR, UT1_MISSING, ut1Present } from '../../filters/ut1.ts';
+import { tempDirs } from '../temp-dirs.ts';
 
-const made: string[] = [];
-const tempDir = (prefix: string): string => {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  made.push(d);
-  return d;
-};
-after(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs();
 
 const doc = (url: string): Document => ({ id: 'd', text: 'x', source: 'web', file: 'f', url, meta: {} });
 
