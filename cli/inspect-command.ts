@@ -30,7 +30,7 @@ function formatCounts(counts: Record<string, number>): string {
 
 async function inspectDocsFile(path: string, limit: number): Promise<{ rows: number; bySource: Record<string, number>; docs: Document[] }> {
   let rows = 0;
-  const bySource: Record<string, number> = {};
+  const bySource = Object.create(null) as Record<string, number>; // keyed by source name
   const docs: Document[] = [];
   for await (const d of readDocs(path)) {
     rows++;
@@ -66,7 +66,10 @@ export async function inspectCommand(argv: readonly string[]): Promise<number> {
     const r = await inspectTokenizer(file);
     print(r, () =>
       [
-        `${file}: vocabulary ${r.vocab_size.toLocaleString('en-US')}, ${r.merges.toLocaleString('en-US')} merges, special ${r.special_tokens.map((s) => `${s.content}=${s.id}`).join(' ')}`,
+        `${file}: vocabulary ${r.vocab_size.toLocaleString('en-US')}, ${r.merges.toLocaleString('en-US')} merges, special ${r.special_tokens
+          .slice(0, 12)
+          .map((s) => `${s.content}=${s.id}`)
+          .join(' ')}${r.special_tokens.length > 12 ? ` … (${r.special_tokens.length} in all)` : ''}; documents: ${r.bos === null ? '' : `${r.bos} … `}${r.eos}`,
         `  longest tokens: ${r.longest.map((t) => JSON.stringify(t.text)).join(' ')}`,
         `  sample (${r.sample.bytes_per_token.toFixed(2)} bytes/token): ${r.sample.pieces.map((p) => JSON.stringify(p)).join(' ')}`,
       ].join('\n'),

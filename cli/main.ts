@@ -20,6 +20,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, ()
   ['status', async () => (await import('./status-command.ts')).statusCommand],
   ['inspect', async () => (await import('./inspect-command.ts')).inspectCommand],
   ['verify', async () => (await import('./verify-command.ts')).verifyCommand],
+  ['train-classifier', async () => (await import('./train-classifier-command.ts')).trainClassifierCommand],
 ]);
 
 async function main(argv: readonly string[]): Promise<number> {

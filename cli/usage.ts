@@ -37,6 +37,10 @@ const COMMANDS: ReadonlyMap<string, string> = new Map([
   ],
   ['verify', `Usage: cc-pretrain verify SHARDS_DIR\n\nChecks every shard of a run's shards/ folder against the SHA-256 in its manifest.\n\nOptions:\n  -h, --help  this text\n`],
   ['status', `Usage: cc-pretrain status RUN [--json]\n\nTasks per stage: done, running, failed, pending, with failure messages and log paths.\n\nOptions:\n  --json      machine-readable output\n  -h, --help  this text\n`],
+  [
+    'train-classifier',
+    `Usage: cc-pretrain train-classifier --positive SOURCE... --negative SOURCE... --out model.bin [options]\n\nTrains a fastText quality classifier (fastText's own trainer, one thread, fixed seed) from\n.jsonl/.jsonl.gz files or docs .parquet files, and prints held-out precision, recall and AUC.\n\nOptions:\n  --label L             positives' label (default hq); --negative-label L (default cc)\n  --newlines MODE       space (default) or collapse, as filters.classifier.newlines\n  --text-field F        JSONL text field (default text)\n  --max-docs N          at most N documents per side\n  --holdout F           share held out for evaluation (default 0.1); --seed N (default 0)\n  --epoch N --lr F --dim N --word-ngrams N --min-count N --bucket N   fastText settings\n                        (defaults 20, 0.5, 64, 2, 1, 200000)\n  --json                one JSON line\n  -h, --help            this text\n`,
+  ],
   ['task', `Usage: cc-pretrain task RUN STAGE INDEX\n\nRuns one task of one stage in this process (what a Slurm array element runs).\n\nOptions:\n  -h, --help  this text\n`],
 ]);
 
@@ -56,6 +60,8 @@ Usage:
   cc-pretrain sample CHECKPOINT --prompt TEXT [...]      generate text from a checkpoint
   cc-pretrain export CHECKPOINT --out DIR                Hugging Face (LlamaForCausalLM) export
   cc-pretrain eval CHECKPOINT [...]                      perplexity on held-out shards
+  cc-pretrain train-classifier --positive SRC... --negative SRC... --out model.bin
+                                                         fastText quality classifier (docs/classifier.md)
   cc-pretrain task RUN STAGE INDEX                       run one task (what Slurm array jobs call)
 
 \`cc-pretrain COMMAND --help\` shows one command's options.

@@ -3,9 +3,10 @@
 // so `filters: { preset: c4, language: { threshold: 0.9 } }` changes one number of the C4 recipe.
 
 import { z } from 'zod';
+import { classifierSchema } from './classifier-config.ts';
 import { decontaminateSchema } from './decontaminate-config.ts';
 
-export const FILTER_NAMES = ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'decontaminate'] as const;
+export const FILTER_NAMES = ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'classifier', 'decontaminate'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 const ratio = z.number().min(0).nullable();
@@ -37,8 +38,10 @@ const languageSchema = z
     languages: z.array(z.string().min(1)),
     threshold: z.number().min(0).max(1),
     newlines: z.enum(['delete', 'space']),
-    /** Classify only the first this many characters (fastText cost is linear); null = whole text. */
+    /** Classify only the first this many characters; null (every preset's default) = whole text, as FineWeb. */
     max_chars: z.number().int().min(1).nullable(),
+    /** fastText model file, `.bin` or `.ftz` (e.g. lid.176.bin as FineWeb ran); null = the bundled lid.176.ftz. */
+    model: z.string().min(1).nullable(),
   })
   .partial()
   .strict();
@@ -144,10 +147,16 @@ export const filtersSchema = z
     c4_quality: c4QualitySchema.optional(),
     c4_badwords: c4BadWordsSchema.optional(),
     fineweb_quality: finewebQualitySchema.optional(),
+    classifier: classifierSchema.optional(),
     pii: piiSchema.optional(),
     /** Benchmark decontamination (filters/decontaminate.ts); runs, last, when it names sets. */
     decontaminate: decontaminateSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((cfg, ctx) => {
+    const c = cfg.classifier;
+    const on = c?.enabled === true || (c?.enabled !== false && cfg.order?.includes('classifier'));
+    if (on && !c?.model) ctx.addIssue({ code: 'custom', path: ['classifier', 'model'], message: 'the classifier needs a model file' });
+  });
 
 export type FiltersConfig = z.infer<typeof filtersSchema>;

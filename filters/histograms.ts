@@ -5,10 +5,12 @@ const RATIO = [0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.11, 0.12, 0.13, 0
 const COUNT = [0, 1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 100_000, 1_000_000];
 const WORD_LENGTH = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20];
 const SCORE = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.8, 0.9, 0.95, 0.99, 1.000001];
+const QUALITY = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99, 1.000001];
 const CHARS = [0, 100, 1000, 10_000, 100_000, 190_000, 1_000_000, 10_000_000];
 
 const BY_METRIC: Record<string, readonly number[]> = {
   score: SCORE,
+  quality_score: QUALITY,
   mean_word_length: WORD_LENGTH,
   non_symbol_words: COUNT,
   stop_words: COUNT,

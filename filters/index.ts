@@ -10,12 +10,15 @@
 //   pii.emails / pii.ips / pii.docs     replacements made, documents changed
 //   histograms filter.<filter>.<metric> measured values, fixed edges (histograms.ts)
 //   examples drop.<filter>              first dropped documents with their reasons
+//   meta.quality_score / quality_label  the classifier's score and top label (docs/classifier.md)
 //   decontaminate.*                     matches per evaluation set, cuts (docs/decontamination.md)
 
 import type { Document } from '../pipeline/index.ts';
 import type { StatsCollector } from '../pipeline/index.ts';
 import { c4BadWords } from './c4-badwords.ts';
 import { c4Quality } from './c4-quality.ts';
+import { classifierFilter } from './classifier.ts';
+import { loadQualityModel } from './classifier-model.ts';
 import { decontaminate } from './decontaminate.ts';
 import { buildEvalIndex, evalIndexDir, readEvalIndex, writeEvalIndex, type IndexSummary } from './decontaminate-index.ts';
 import type { FilterName, FiltersConfig } from './config.ts';
@@ -33,6 +36,9 @@ import { wordTokenize } from './words.ts';
 
 export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
 export { resolveFilters, type ResolvedFilters } from './presets.ts';
+export { classifierSchema, type ClassifierSettings } from './classifier-config.ts';
+export { loadQualityModel, fastTextLabel, fastTextLine, ModelFileError, type QualityModel } from './classifier-model.ts';
+export { classifierCutoffStage, createScoreRecorder, openQualityCut, type ScoreRecorder } from './classifier-cutoff.ts';
 
 /** What a config needs that is not there (the UT1 lists, looked for in `ut1Dir`), as one line; null when all is present. */
 export function missingFilterAssets(cfg: FiltersConfig, ut1Dir = UT1_DIR): string | null {
@@ -148,15 +154,24 @@ async function buildSteps(r: ResolvedFilters, options: FilterOptions): Promise<M
         steps.set(name, (doc, _ctx, stats) => f(doc, stats));
         break;
       }
+      case 'classifier':
+        steps.set(name, classifierFilter(await loadQualityModel(r.classifier!), r.classifier!));
+        break;
     }
   }
   return steps;
 }
 
+/** Loads the configured quality model once, so a bad file or label fails the run before any work. */
+export async function checkClassifierModel(cfg: FiltersConfig): Promise<void> {
+  const c = resolveFilters(cfg).classifier;
+  if (c) await loadQualityModel(c);
+}
+
 export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOptions = {}): Promise<FilterPipeline> {
   const r = resolveFilters(cfg);
   const steps = await buildSteps(r, options);
-  const lid = r.order.includes('language') ? await loadLanguageId(r.language.newlines, r.language.max_chars) : undefined;
+  const lid = r.order.includes('language') ? loadLanguageId(r.language.newlines, r.language.max_chars, r.language.model) : undefined;
   if (lid) steps.set('language', languageStep(r.language));
   const redactor = r.pii ? piiRedactor(r.pii) : undefined;
 
@@ -221,6 +236,7 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
         }
         recordNearest(stats, name, doc, checked, true);
         if (out.text !== undefined && out.text !== doc.text) doc = { ...doc, text: out.text };
+        if (out.meta) doc = { ...doc, meta: { ...doc.meta, ...out.meta } };
       }
       stats.count('filter.kept');
       stats.count('filter.kept_bytes', Buffer.byteLength(doc.text));

@@ -6,6 +6,7 @@
 import { C4_QUALITY_DEFAULTS, type C4QualityParams } from './c4-quality.ts';
 import type { C4BadWordsParams } from './c4-badwords.ts';
 import { DECONTAMINATE_DEFAULTS, type DecontaminateSettings } from './decontaminate-config.ts';
+import { CLASSIFIER_DEFAULTS, type ClassifierSettings } from './classifier-config.ts';
 import type { FilterName, FiltersConfig } from './config.ts';
 import { FINEWEB_QUALITY_DEFAULTS, type FinewebQualityParams } from './fineweb-quality.ts';
 import { GOPHER_QUALITY_DEFAULTS, type GopherQualityParams } from './gopher-quality.ts';
@@ -29,6 +30,7 @@ export interface LanguageSettings {
   threshold: number;
   newlines: NewlineMode;
   max_chars: number | null;
+  model: string | null;
 }
 
 export interface ResolvedFilters {
@@ -41,6 +43,8 @@ export interface ResolvedFilters {
   c4_quality: C4QualityParams;
   c4_badwords: C4BadWordsParams;
   fineweb_quality: FinewebQualityParams;
+  /** null = no classifier in the order. */
+  classifier: ClassifierSettings | null;
   /** null = redaction off. */
   pii: PiiParams | null;
   decontaminate: DecontaminateSettings;
@@ -68,14 +72,14 @@ const PRESETS: Record<FiltersConfig['preset'], Preset> = {
   fineweb: {
     ut1: true,
     order: ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'fineweb_quality'],
-    language: { languages: ['en'], threshold: 0.65, newlines: 'delete', max_chars: 100_000 },
+    language: { languages: ['en'], threshold: 0.65, newlines: 'delete', max_chars: null, model: null },
     c4_quality: { ...C4_QUALITY_DEFAULTS, filter_no_terminal_punct: false },
     pii: true,
   },
   c4: {
     ut1: false,
     order: ['c4_quality', 'language', 'c4_badwords'],
-    language: { languages: ['en'], threshold: 0.99, newlines: 'space', max_chars: 100_000 },
+    language: { languages: ['en'], threshold: 0.99, newlines: 'space', max_chars: null, model: null },
     c4_quality: {
       ...C4_QUALITY_DEFAULTS,
       filter_no_terminal_punct: true,
@@ -90,14 +94,14 @@ const PRESETS: Record<FiltersConfig['preset'], Preset> = {
   gopher: {
     ut1: false,
     order: ['language', 'gopher_quality', 'gopher_repetition'],
-    language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: 100_000 },
+    language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: null, model: null },
     c4_quality: C4_QUALITY_DEFAULTS,
     pii: false,
   },
   none: {
     ut1: false,
     order: [],
-    language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: 100_000 },
+    language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: null, model: null },
     c4_quality: C4_QUALITY_DEFAULTS,
     pii: false,
   },
@@ -112,7 +116,7 @@ function without<T extends { enabled?: boolean }>(section: T | undefined): Omit<
 export function resolveFilters(cfg: FiltersConfig): ResolvedFilters {
   const preset = PRESETS[cfg.preset];
   let order = cfg.order ? [...cfg.order] : [...preset.order];
-  for (const name of ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'decontaminate'] as const) {
+  for (const name of ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'classifier', 'decontaminate'] as const) {
     const enabled = cfg[name]?.enabled ?? (name === 'decontaminate' && (cfg.decontaminate?.sets?.length ?? 0) > 0 ? true : undefined);
     if (enabled === false) order = order.filter((n) => n !== name);
     if (enabled === true && !order.includes(name)) order.push(name);
@@ -128,6 +132,7 @@ export function resolveFilters(cfg: FiltersConfig): ResolvedFilters {
     c4_quality: { ...preset.c4_quality, ...without(cfg.c4_quality) },
     c4_badwords: { keep_fraction: 0, default_language: 'en', ...without(cfg.c4_badwords) },
     fineweb_quality: { ...FINEWEB_QUALITY_DEFAULTS, ...without(cfg.fineweb_quality) },
+    classifier: order.includes('classifier') ? { ...CLASSIFIER_DEFAULTS, model: '', ...without(cfg.classifier) } : null,
     pii: piiOn ? { ...PII_DEFAULTS, ...without(cfg.pii) } : null,
     decontaminate: { ...DECONTAMINATE_DEFAULTS, ...without(cfg.decontaminate) },
   };

@@ -2,7 +2,7 @@
 // that memoises word tokenization and records measured values) to keep or a drop with the rule
 // that fired and the value it measured.
 
-import type { Document } from '../pipeline/index.ts';
+import type { Document, MetaValue } from '../pipeline/index.ts';
 
 export interface Drop {
   keep: false;
@@ -12,8 +12,8 @@ export interface Drop {
   detail: string;
 }
 
-/** Keep, optionally with rewritten text (C4 quality drops lines). */
-export type Outcome = { keep: true; text?: string } | Drop;
+/** Keep, optionally with rewritten text (C4 quality drops lines) or signals added to `meta` (the classifier's score). */
+export type Outcome = { keep: true; text?: string; meta?: Record<string, MetaValue> } | Drop;
 
 /** A threshold as the filter applies it: the document is dropped when `value op limit` holds. */
 export interface Bound {

@@ -7,7 +7,7 @@ import { createDocWriter, type DocWriter } from '../pipeline/index.ts';
 import type { JsonValue, Stage, TaskSpec } from '../pipeline/index.ts';
 import { LENGTH_EDGES } from '../pipeline/index.ts';
 import { ConfigError } from '../pipeline/index.ts';
-import { createFilterPipeline, missingFilterAssets, prepareFilters } from '../filters/index.ts';
+import { checkClassifierModel, createFilterPipeline, createScoreRecorder, missingFilterAssets, prepareFilters } from '../filters/index.ts';
 import { createSignatureSink } from '../dedup/index.ts';
 import { createDomainCounter } from '../report/index.ts';
 import { planInputs, readDocuments, type InputRef } from './index.ts';
@@ -26,6 +26,7 @@ export const extractStage: Stage = {
     // decontamination index is built once for every task.
     const missing = missingFilterAssets(config.filters);
     if (missing) throw new ConfigError(missing);
+    await checkClassifierModel(config.filters);
     try {
       await prepareFilters(config.filters, runDir);
     } catch (err) {
@@ -51,6 +52,7 @@ export const extractStage: Stage = {
     const filters = await createFilterPipeline(config.filters, { runDir });
     const sink = await createSignatureSink(runDir, config.dedup, { id: task.id, source: input.source, crawl: input.crawl });
     const kept = await createDocWriter(docsPath(runDir, task.id));
+    const scores = createScoreRecorder(runDir, config, task.id);
     const removed = new Map<string, DocWriter>();
     const removedWriter = async (filter: string) => {
       let w = removed.get(filter);
@@ -77,12 +79,14 @@ export const extractStage: Stage = {
         sink.add(verdict.doc, row++);
         const out = filters.redact(verdict.doc, stats);
         await kept.write(out);
+        scores?.add(out);
         stats.count('docs.out');
         stats.observe('length.chars', out.text.length, LENGTH_EDGES);
       }
       domains.flush();
       await sink.close();
       for (const w of removed.values()) await w.close();
+      await scores?.close();
       const { bytes } = await kept.close();
       stats.count('bytes.out', bytes);
     } catch (err) {

@@ -1,11 +1,12 @@
-// One streaming pass of htmlparser2 over a page, turning it into text blocks (one per future output
-// line) and the tree of block-level elements that hold them. Drops what is never text (scripts,
+// One streaming pass of html-tokenizer.ts over a page, turning it into text blocks (one per future
+// output line) and the tree of block-level elements that hold them. Drops what is never text (scripts,
 // styles, form controls, hidden elements) and tags each block with the chrome it sits in, for
 // html-extract.ts to score. Iterative with an explicit stack: linear in the input, whatever the
 // nesting depth.
 
-import { Parser } from 'htmlparser2';
 import { decodeHTML } from 'entities/decode';
+import { parseHtml } from './html-tokenizer.ts';
+import type { Tokenize } from './html-tokenizer.ts';
 import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isHidden } from './html-rules.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
@@ -54,12 +55,12 @@ interface Frame {
 }
 
 const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'href']);
-const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 const kindOf = (tag: string): BlockKind | undefined =>
   HEADING_TAGS.has(tag) ? 'h' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'li' : tag === 'td' || tag === 'th' ? 'cell' : tag === 'pre' ? 'pre' : tag === 'p' || tag === 'blockquote' ? 'p' : undefined;
 
-export function parseBlocks(html: string): ParsedPage {
+/** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
+export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): ParsedPage {
   const blocks: TextBlock[] = [];
   const nodes: ElementNode[] = [{ parent: -1, tag: '#root', verdict: 0, start: 0, end: 0 }];
   const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
@@ -169,47 +170,19 @@ export function parseBlocks(html: string): ParsedPage {
     top = stack[stack.length - 1] as Frame;
   };
 
-  // Tags are opened lazily from onopentagname + onattribute: with an onopentag handler the parser
-  // builds an object of every attribute of every tag, and only a few attributes matter here.
-  let pending: string | undefined;
-  let attrs: Record<string, string> = NO_ATTRIBUTES;
-  const commit = (): void => {
-    if (pending === undefined) return;
-    const name = pending;
-    pending = undefined;
-    open(name, attrs);
-  };
-  const parser = new Parser(
-    {
-      onopentagname(name) {
-        commit();
-        pending = name;
-        attrs = NO_ATTRIBUTES;
-      },
-      onattribute(name, value) {
-        if (!USED_ATTRIBUTES.has(name)) return;
-        if (attrs === NO_ATTRIBUTES) attrs = {};
-        attrs[name] = value;
-      },
-      onclosetag(name) {
-        commit();
-        close(name);
-      },
-      ontext(text) {
-        commit();
-        if (inTitle) {
-          title = (title ?? '') + text;
-          return;
-        }
-        if (skipDepth > 0) return;
-        buf += text;
-        if (top.link) linkChars += text.replace(/\s+/g, ' ').trim().length + 1;
-      },
+  tokenize(html, USED_ATTRIBUTES, {
+    open,
+    close,
+    text(text) {
+      if (inTitle) {
+        title = (title ?? '') + text;
+        return;
+      }
+      if (skipDepth > 0) return;
+      buf += text;
+      if (top.link) linkChars += text.replace(/\s+/g, ' ').trim().length + 1;
     },
-    { decodeEntities: false },
-  );
-  parser.end(html);
-  commit();
+  });
   flush();
   (nodes[0] as ElementNode).end = blocks.length;
   const t = (title?.includes('&') ? decodeHTML(title) : title)?.replace(/\s+/g, ' ').trim();

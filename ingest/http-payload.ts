@@ -28,7 +28,7 @@ export function parseHttpResponse(block: Buffer): HttpResponse | undefined {
   const lines = block.toString('latin1', 0, headEnd).split(/\r?\n/);
   const m = /^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(lines[0] ?? '');
   if (!m) return undefined;
-  const headers: Record<string, string> = {};
+  const headers = Object.create(null) as Record<string, string>; // names come from the page
   let last: string | undefined;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;

@@ -43,7 +43,7 @@ async function* lines(input: AsyncIterable<Inflated>, maxLine: number): AsyncGen
 }
 
 function scalarMeta(obj: Record<string, unknown>, skip: ReadonlySet<string>): Record<string, MetaValue> {
-  const meta: Record<string, MetaValue> = {};
+  const meta = Object.create(null) as Record<string, MetaValue>; // keys come from the input
   for (const [k, v] of Object.entries(obj)) {
     if (skip.has(k)) continue;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') meta[k] = v;

@@ -47,7 +47,7 @@ export function parseWarcHeader(text: string): { version: string; headers: Recor
   const lines = text.split(/\r?\n/);
   const version = lines[0]!.trim();
   if (!/^WARC\/\d+\.\d+$/.test(version)) return undefined;
-  const headers: Record<string, string> = {};
+  const headers = Object.create(null) as Record<string, string>; // names come from the file
   let last: string | undefined;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;

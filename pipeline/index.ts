@@ -9,7 +9,7 @@ export type { Stage, StageContext, TaskContext, TaskSpec, StageCommand, JsonValu
 export type { Executor, TaskOutcome } from './executor.ts';
 export { createDocWriter, readDocs, type DocWriter, type ExtraColumns } from './doc-store.ts';
 export { writeFileAtomic, writeJsonAtomic, createAtomicStream, sweepTemporaries, tempPathFor, type AtomicStream } from './atomic.ts';
-export { runPaths } from './run-dir.ts';
+export { runPaths, listTaskFiles } from './run-dir.ts';
 export { runTask, loadRun, loadPlan, isTaskDone } from './task-runner.ts';
 export { runPipeline, prepareRunDir, planStage, pendingTasks, formatStageSummary, type RunSummary, type StageSummary } from './runner.ts';
 export { createLocalExecutor, DEFAULT_REGISTRY } from './local-executor.ts';

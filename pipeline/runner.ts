@@ -146,7 +146,7 @@ async function runStages(options: RunOptions): Promise<RunSummary> {
 }
 
 function summarize(stage: Stage, plan: readonly TaskSpec[], outcomes: readonly TaskOutcome[], skipped: number, seconds: number): StageSummary {
-  const counters: Record<string, number> = {};
+  const counters = Object.create(null) as Record<string, number>; // names carry data
   for (const o of outcomes) for (const [k, v] of Object.entries(o.counters)) counters[k] = (counters[k] ?? 0) + v;
   const failures = outcomes
     .filter((o) => !o.ok)

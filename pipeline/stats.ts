@@ -58,9 +58,11 @@ export interface StatsCollector {
 export const EXAMPLE_TEXT_CHARS = 300;
 
 export function createStats(): StatsCollector {
-  const counters: Record<string, number> = {};
-  const histograms: Record<string, Histogram> = {};
-  const examples: Record<string, Example[]> = {};
+  // Names carry data (sources, languages, domains): objects without a prototype, so a name like
+  // `constructor` or `__proto__` is an ordinary key.
+  const counters = Object.create(null) as Record<string, number>;
+  const histograms = Object.create(null) as Record<string, Histogram>;
+  const examples = Object.create(null) as Record<string, Example[]>;
   return {
     counters,
     histograms,

@@ -124,6 +124,6 @@ export const trainStage: Stage = {
 };
 
 /** `cc-pretrain sample|export|eval …`: runs `python -m trainer <subcommand> …` on the terminal. */
-export function runTrainer(subcommand: 'sample' | 'export' | 'eval' | 'train' | 'plan', args: readonly string[]): Promise<number> {
+export function runTrainer(subcommand: 'sample' | 'export' | 'eval' | 'train' | 'plan' | 'train-classifier', args: readonly string[]): Promise<number> {
   return runChild(requireVenv(), ['-m', 'trainer', subcommand, ...args], { cwd: process.cwd(), env: pythonEnv(), signal: abortOnSignals() });
 }

@@ -252,10 +252,10 @@ function training(log: TrainPoint[] | undefined): ReportData['training'] {
   if (!log?.length) return null;
   const series = (get: (p: TrainPoint) => number | undefined): [number, number][] =>
     downsample(log.flatMap((p) => (get(p) === undefined ? [] : [[p.step, get(p)!] as [number, number]])));
-  const val: Record<string, [number, number][]> = {};
+  const val = Object.create(null) as Record<string, [number, number][]>; // keyed by source name
   const sources = [...new Set(log.flatMap((p) => Object.keys(p.val)))].sort();
   for (const s of sources) val[s] = series((p) => p.val[s]);
-  const finalVal: Record<string, number> = {};
+  const finalVal = Object.create(null) as Record<string, number>;
   for (const s of sources) {
     const last = val[s]!.at(-1);
     if (last) finalVal[s] = last[1];
@@ -308,7 +308,8 @@ export function aggregate(inputs: ReportInputs): ReportData {
     { key: 'html', label: 'HTML responses' },
     { key: 'extracted', label: 'Extracted' },
     ...filters.map((f) => ({ key: `filter:${f}`, label: `After ${f}` })),
-    { key: 'dedup', label: 'After dedup' },
+    // The classifier's top-fraction cut is applied with dedup's removals, at tokenize.
+    { key: 'dedup', label: tokenize?.counters['drop.classifier'] !== undefined ? 'After dedup and the classifier cut' : 'After dedup' },
   ];
   const tokensOf = (source: string | undefined): number | null => {
     if (manifest) {
@@ -367,20 +368,28 @@ export function aggregate(inputs: ReportInputs): ReportData {
   let filterSections: FilterSection[] | null = null;
   if (extract) {
     let input = pick(extract.counters, COUNTERS.extracted) ?? null;
+    // A filter may also drop at tokenize (the classifier's top-fraction cut, decided run-wide).
     filterSections = filters.map((name) => {
-      const dropped = extract.counters[`${COUNTERS.dropPrefix}${name}`] ?? 0;
-      const examples = filterExamples(extract, name);
-      const rules = [...byPrefix(extract.counters, `${COUNTERS.filterRulePrefix}${name}.`)].filter(([rule]) => !rule.includes('.'));
+      const late = tokenize ?? { counters: {}, histograms: {}, examples: {} };
+      const count = (prefix: string) => (extract.counters[`${prefix}${name}`] ?? 0) + (late.counters[`${prefix}${name}`] ?? 0);
+      const dropped = count(COUNTERS.dropPrefix);
+      const examples = [...filterExamples(extract, name), ...filterExamples(late, name)];
+      const rules = new Map<string, number>();
+      const byLanguage = new Map<string, number>();
+      for (const m of [extract, late]) {
+        for (const [rule, n] of byPrefix(m.counters, `${COUNTERS.filterRulePrefix}${name}.`)) if (!rule.includes('.')) rules.set(rule, (rules.get(rule) ?? 0) + n);
+        for (const [lang, n] of byPrefix(m.counters, `${COUNTERS.dropLangPrefix}${name}.`)) byLanguage.set(lang, (byLanguage.get(lang) ?? 0) + n);
+      }
       const near = nearThresholds(extract, name, cfg.examples);
       const thresholds = thresholdsFrom([...examples, ...near.flatMap((n) => [...n.kept, ...n.dropped])]);
       const section: FilterSection = {
         name,
         input,
         dropped,
-        droppedBytes: extract.counters[`${COUNTERS.dropBytesPrefix}${name}`] ?? (dropped ? null : 0),
-        byLanguage: topCounts(byPrefix(extract.counters, `${COUNTERS.dropLangPrefix}${name}.`), cfg.top_n),
+        droppedBytes: extract.counters[`${COUNTERS.dropBytesPrefix}${name}`] !== undefined || late.counters[`${COUNTERS.dropBytesPrefix}${name}`] !== undefined ? count(COUNTERS.dropBytesPrefix) : dropped ? null : 0,
+        byLanguage: topCounts(byLanguage, cfg.top_n),
         near,
-        rules: topCounts(new Map(rules), Infinity),
+        rules: topCounts(rules, Infinity),
         values: filterValues(extract, name, thresholds),
         examples: examples.slice(0, cfg.examples),
       };

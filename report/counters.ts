@@ -99,6 +99,7 @@ export const FILTER_ORDER: readonly string[] = [
   'c4_badwords',
   'fineweb_quality',
   'fineweb',
+  'classifier',
 ];
 
 /** Counters under `drop.` that are not filters of the extract stage. */

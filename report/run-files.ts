@@ -231,7 +231,7 @@ export async function readTrainLog(runDir: string, warnings: string[]): Promise<
       bad += 1;
       continue;
     }
-    const val: Record<string, number> = {};
+    const val = Object.create(null) as Record<string, number>; // keyed by source name
     for (const [k, v] of Object.entries(r.data)) {
       const m = /^val_loss(?:[/._](.+))?$/.exec(k);
       if (!m) continue;

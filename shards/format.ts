@@ -1,5 +1,6 @@
 // The token shard format (DESIGN.md "Token shards"): Arrow IPC file, columns
-// `tokens: List<UInt16|UInt32>` (end-of-text appended per document) and `id: Utf8`, schema
+// `tokens: List<UInt16|UInt32>` (end-of-text appended per document, and the start token prepended
+// for a `tokenizer.from` tokenizer that uses one) and `id: Utf8`, schema
 // metadata `tokenizer_sha256`, `source`, `dtype`, `eot_id`.
 
 import { Field, List, Schema, Uint16, Uint32, Utf8 } from 'apache-arrow';

@@ -48,7 +48,7 @@ export async function buildManifest(
 ): Promise<Manifest> {
   const tokenizerSha = sha256Hex(await readFile(tokenizer.file));
   const shards: ManifestShard[] = [];
-  const sources: Manifest['sources'] = {};
+  const sources = Object.create(null) as Manifest['sources']; // keyed by source name
   let dtype: TokenDtype | undefined;
   for (const rel of await listShardFiles(shardsDir)) {
     const s = await readShard(path.join(shardsDir, rel));

@@ -1,5 +1,5 @@
-// The `tokenize` stage: one task per docs file. Each document (minus dedup removals) is encoded,
-// the end-of-text token appended, and written as one row of RUN/shards/<source>/<NNNNN>-<MMMMM>.arrow.
+// The `tokenize` stage: one task per docs file. Each document (minus dedup and classifier removals) is encoded,
+// the end-of-text token appended (and the start token prepended, for tokenizers that use one), and written as one row of RUN/shards/<source>/<NNNNN>-<MMMMM>.arrow.
 // Names and contents depend only on the docs file, the tokenizer and the config.
 
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { LENGTH_EDGES } from '../pipeline/index.ts';
 import type { Stage } from '../pipeline/index.ts';
 import { readDocs } from '../pipeline/index.ts';
 import { createClusterSampler } from '../report/index.ts';
-import { createEncoder, createTokenBuffer, fromHfJson, listDocsFiles, openDocEdits, pushToken, tokenizerPath } from '../tokenize/index.ts';
+import { createEncoder, createTokenBuffer, listDocsFiles, loadTokenizer, openDocEdits, pushToken, tokenizerPath } from '../tokenize/index.ts';
 import { dtypeFor } from './format.ts';
 import { sha256Hex } from './reader.ts';
 import { createShardWriter } from './writer.ts';
@@ -48,7 +48,7 @@ export const tokenizeStage: Stage = {
     const tokBytes = await readFile(tokFile).catch((err: Error) => {
       throw new Error(`cannot read tokenizer ${tokFile} (run the tokenizer stage first): ${err.message}`);
     });
-    const enc = createEncoder(fromHfJson(tokBytes.toString('utf8'), tokFile));
+    const enc = createEncoder(await loadTokenizer(tokFile));
     const outDir = path.join(shardsDir(ctx.runDir), source);
     await removeShardsOf(outDir, number);
     const writer = createShardWriter({
@@ -57,7 +57,7 @@ export const tokenizeStage: Stage = {
       meta: { tokenizer_sha256: sha256Hex(tokBytes), source, dtype: dtypeFor(enc.vocabSize), eot_id: enc.eotId },
       shardTokens: ctx.config.shards.shard_tokens,
     });
-    const edit = await openDocEdits(ctx.runDir, ctx.config, { id: task.id, source });
+    const edit = await openDocEdits(ctx.runDir, ctx.config, { id: task.id, source }, stats);
     const buf = createTokenBuffer();
     const clusters = createClusterSampler(stats);
     let row = 0;
@@ -68,11 +68,9 @@ export const tokenizeStage: Stage = {
         const bytes = Buffer.byteLength(raw.text);
         stats.count('bytes.in', bytes);
         const doc = edit(raw, row++);
-        if (!doc) {
-          stats.count('drop.dedup');
-          continue;
-        }
+        if (!doc) continue;
         buf.length = 0;
+        if (enc.bosId !== undefined) pushToken(buf, enc.bosId);
         enc.encodeInto(doc.text, buf);
         pushToken(buf, enc.eotId);
         await writer.add(buf.data.subarray(0, buf.length), doc.id);

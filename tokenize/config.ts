@@ -1,4 +1,4 @@
-// Config of the tokenizer: byte-level BPE training and encoding.
+// Config of the tokenizer: byte-level BPE training and encoding, or an existing tokenizer.json.
 
 import { z } from 'zod';
 
@@ -20,7 +20,18 @@ export const tokenizerSchema = z
     seed: z.number().int().default(1),
     /** User-defined special tokens, after `<|endoftext|>` (which is always present). */
     special_tokens: z.array(z.string().min(1)).default([]),
+    /** An existing Hugging Face tokenizer.json to use instead of training one (the keys above are then unused). */
+    from: z.string().min(1).optional(),
+    /** With `from`: the token ending each document (default: the file's `<|endoftext|>`, `<|end_of_text|>`, `</s>` or `<eos>`). */
+    eos: z.string().min(1).optional(),
+    /** With `from`: the token starting each document; null = none (default: the one its post-processor adds). */
+    bos: z.string().min(1).nullable().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    for (const key of ['eos', 'bos'] as const) {
+      if (c[key] !== undefined && !c.from) ctx.addIssue({ code: 'custom', path: [key], message: `${key} applies only to a tokenizer taken with tokenizer.from` });
+    }
+  });
 
 export type TokenizerConfig = z.infer<typeof tokenizerSchema>;

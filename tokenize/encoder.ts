@@ -8,12 +8,13 @@
 // U+FFFD (EF BF BD), as TextEncoder and Hugging Face tokenizers do. Hence decode(encode(s)) === s
 // for every well-formed string and === s.toWellFormed() for any string.
 
-import { createSplitter } from './pretokenize.ts';
+import { createSplitter, type Splitter } from './pretokenize.ts';
 import { createPairTable, type PairTable } from './pair-table.ts';
 import { createHeap } from './heap.ts';
 import { grow } from './grow.ts';
 import { createPieceTable } from './piece-table.ts';
-import { endOfTextId, vocabSize, type BpeModel } from './bpe-model.ts';
+import { endOfTextId, vocabSize, type BpeModel, type SpecialToken, type TextRules } from './bpe-model.ts';
+import { bytesToByteLevel } from './byte-level.ts';
 
 /** A growable array of token ids that encoders append to. */
 export interface TokenBuffer {
@@ -51,6 +52,8 @@ export interface Encoder {
   readonly model: BpeModel;
   readonly vocabSize: number;
   readonly eotId: number;
+  /** The token that starts each document in shards, when the tokenizer has that convention. */
+  readonly bosId: number | undefined;
   /** Ordinary text: special-token strings inside it are encoded as plain text (documents cannot inject them). */
   encode(text: string): number[];
   /** Same as `encode`, appending to a buffer. */
@@ -75,7 +78,8 @@ export function createEncoder(model: BpeModel): Encoder {
     if (ranks.get(a, b) === -1) ranks.set(a, b, r);
     mergedId[r] = model.merges[3 * r + 2]!;
   }
-  const split = createSplitter(model.pattern);
+  const input = model.input;
+  const split: Splitter = model.pattern ? createSplitter(model.pattern, input?.dropGaps) : (text, piece) => text.length > 0 && piece(0, text.length);
   const utf8 = new TextEncoder();
   let scratchBytes = new Uint8Array(256);
   let syms = new Int32Array(256);
@@ -153,8 +157,46 @@ export function createEncoder(model: BpeModel): Encoder {
     return count;
   };
 
+  /** First symbols of a piece under an imported tokenizer's rules, in `syms`; returns their count,
+   * or -1 when `ignore_merges` found the whole piece as one token (then in syms[0], nothing to merge). */
+  const importedSymbols = (piece: string, rules: TextRules): number => {
+    const utf8Len = Buffer.byteLength(piece);
+    if (utf8Len * 2 > syms.length) {
+      syms = new Int32Array(utf8Len * 2);
+      pairRank = new Int32Array(utf8Len * 2);
+    }
+    if (rules.ignoreMerges) {
+      const whole = rules.vocab.get(rules.symbols === 'bytes' ? bytesToByteLevel(utf8.encode(piece)) : piece);
+      if (whole !== undefined) {
+        syms[0] = whole;
+        return -1;
+      }
+    }
+    let n = 0;
+    if (rules.symbols === 'bytes') {
+      for (const b of utf8.encode(piece)) syms[n++] = rules.byteIds[b]!;
+      return n;
+    }
+    for (const ch of piece) {
+      const id = rules.vocab.get(ch);
+      if (id !== undefined) {
+        syms[n++] = id;
+        continue;
+      }
+      const bytes = utf8.encode(ch);
+      if (bytes.every((b) => rules.byteIds[b]! >= 0)) for (const b of bytes) syms[n++] = rules.byteIds[b]!;
+      else if (rules.unkId >= 0 && !(rules.fuseUnk && n > 0 && syms[n - 1] === rules.unkId)) syms[n++] = rules.unkId;
+    }
+    return n;
+  };
+
   /** Token ids of one pre-token, in `syms[0..n)`. */
   const bpe = (piece: string): number => {
+    if (input) {
+      const n = importedSymbols(piece, input);
+      if (n < 0) return 1;
+      return n <= LINEAR_MAX_SYMBOLS ? mergeLinear(n) : mergeHeap(n);
+    }
     let n = 0;
     if (piece.length * 3 > scratchBytes.length) scratchBytes = new Uint8Array(piece.length * 3);
     let ascii = true;
@@ -181,12 +223,16 @@ export function createEncoder(model: BpeModel): Encoder {
   let pool = new Int32Array(1 << 16);
   let poolLength = 0;
 
+  // The id of each one-character ASCII piece (the byte itself for our tokenizers).
+  const asciiIds = new Int32Array(128);
+  for (let c = 0; c < 128; c++) asciiIds[c] = input ? (bpe(String.fromCharCode(c)) === 1 ? syms[0]! : -1) : c;
+
   const encodePiece = (text: string, start: number, end: number, out: TokenBuffer) => {
     const len = end - start;
     if (len === 1) {
       const c = text.charCodeAt(start);
-      if (c < 0x80) {
-        pushToken(out, c);
+      if (c < 0x80 && asciiIds[c]! >= 0) {
+        pushToken(out, asciiIds[c]!);
         return;
       }
     }
@@ -225,21 +271,73 @@ export function createEncoder(model: BpeModel): Encoder {
     cache.insert(text, start, end, value);
   };
 
-  const encodeInto = (text: string, out: TokenBuffer) => {
-    const t = text.isWellFormed() ? text : text.toWellFormed();
-    split(t, (start, end) => encodePiece(t, start, end, out));
+  const splitPieces = (t: string, out: TokenBuffer) => split(t, (start, end) => encodePiece(t, start, end, out));
+
+  /** A text between added tokens, under an imported tokenizer's normalizers and pre-tokenizers. */
+  const encodeSegment = (text: string, atStart: boolean, rules: TextRules, out: TokenBuffer) => {
+    let t = text;
+    if (!t) return;
+    for (const n of rules.normalizers) {
+      if (n.type === 'unicode') t = t.normalize(n.form);
+      else if (n.type === 'prepend') t = n.text + t;
+      else t = t.replaceAll(n.from, n.to);
+    }
+    if (rules.prefixSpace && !t.startsWith(' ')) t = ' ' + t;
+    const ms = rules.metaspace;
+    if (!ms) return splitPieces(t, out);
+    t = t.replaceAll(' ', ms.replacement);
+    if ((ms.prepend === 'always' || (ms.prepend === 'first' && atStart)) && !t.startsWith(ms.replacement)) t = ms.replacement + t;
+    if (!ms.split) return splitPieces(t, out);
+    // Split before each replacement character (Hugging Face's MergedWithNext).
+    let from = 0;
+    for (let i = t.indexOf(ms.replacement, 1); i > 0; i = t.indexOf(ms.replacement, i + 1)) {
+      splitPieces(t.slice(from, i), out);
+      from = i;
+    }
+    splitPieces(t.slice(from), out);
   };
 
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alternation = (tokens: readonly SpecialToken[]) =>
+    tokens.length
+      ? new RegExp(
+          [...tokens]
+            .sort((x, y) => y.content.length - x.content.length)
+            .map((s) => escape(s.content))
+            .join('|'),
+          'gu',
+        )
+      : undefined;
   const specialById = new Map(model.special.map((s) => [s.content, s.id]));
-  const specialRe = model.special.length
-    ? new RegExp(
-        [...model.special]
-          .sort((x, y) => y.content.length - x.content.length)
-          .map((s) => s.content.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-          .join('|'),
-        'gu',
-      )
-    : undefined;
+  const specialRe = alternation(model.special);
+  // Hugging Face's non-special added tokens are matched in every text, documents included.
+  const addedRe = alternation(model.special.filter((s) => s.special === false));
+
+  /** Encodes `text`, cutting out the matches of `re` as their added-token ids. */
+  const encodeAround = (text: string, re: RegExp | undefined, out: TokenBuffer) => {
+    const t = text.isWellFormed() ? text : text.toWellFormed();
+    if (!input) {
+      if (!re) return splitPieces(t, out);
+      let last = 0;
+      for (const m of t.matchAll(re)) {
+        if (m.index > last) splitPieces(t.slice(last, m.index), out);
+        pushToken(out, specialById.get(m[0])!);
+        last = m.index + m[0].length;
+      }
+      if (last < t.length) splitPieces(t.slice(last), out);
+      return;
+    }
+    let last = 0;
+    if (re) {
+      for (const m of t.matchAll(re)) {
+        if (m.index > last) encodeSegment(t.slice(last, m.index), last === 0, input, out);
+        pushToken(out, specialById.get(m[0])!);
+        last = m.index + m[0].length;
+      }
+    }
+    encodeSegment(last === 0 ? t : t.slice(last), last === 0, input, out);
+  };
+  const encodeInto = (text: string, out: TokenBuffer) => encodeAround(text, addedRe, out);
 
   const tokenBytes: Uint8Array[] = [...model.tokens];
   for (const s of model.special) tokenBytes[s.id] = utf8.encode(s.content);
@@ -266,6 +364,7 @@ export function createEncoder(model: BpeModel): Encoder {
     model,
     vocabSize: vocabSize(model),
     eotId: endOfTextId(model),
+    bosId: model.bos,
     encodeInto,
     encode(text) {
       scratch.length = 0;
@@ -273,23 +372,14 @@ export function createEncoder(model: BpeModel): Encoder {
       return toArray(scratch);
     },
     encodeWithSpecial(text) {
-      const buf = scratch;
-      buf.length = 0;
-      if (!specialRe) encodeInto(text, buf);
-      else {
-        let last = 0;
-        for (const m of text.matchAll(specialRe)) {
-          if (m.index > last) encodeInto(text.slice(last, m.index), buf);
-          pushToken(buf, specialById.get(m[0])!);
-          last = m.index + m[0].length;
-        }
-        if (last < text.length) encodeInto(text.slice(last), buf);
-      }
-      return toArray(buf);
+      scratch.length = 0;
+      encodeAround(text, specialRe, scratch);
+      return toArray(scratch);
     },
     decodeBytes,
     decode(ids) {
-      return utf8Decoder.decode(decodeBytes(ids));
+      const text = utf8Decoder.decode(decodeBytes(ids));
+      return input?.stripLeadingSpace && text.startsWith(' ') ? text.slice(1) : text;
     },
   };
 }

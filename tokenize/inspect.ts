@@ -9,6 +9,9 @@ export interface TokenizerReport {
   vocab_size: number;
   merges: number;
   special_tokens: { id: number; content: string }[];
+  /** Token ids written after (eos) and before (bos, when used) each document in shards. */
+  eos: number;
+  bos: number | null;
   pattern: string;
   /** The longest tokens by bytes, decoded (invalid UTF-8 shown with U+FFFD). */
   longest: { id: number; bytes: number; text: string }[];
@@ -44,6 +47,8 @@ export async function inspectTokenizer(path: string, sample = SAMPLE_TEXT, top =
     vocab_size: vocabSize(model),
     merges: model.merges.length / 3,
     special_tokens: model.special,
+    eos: enc.eotId,
+    bos: enc.bosId ?? null,
     pattern: model.pattern,
     longest,
     sample: {

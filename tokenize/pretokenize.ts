@@ -62,14 +62,15 @@ export type Splitter = (text: string, piece: (start: number, end: number) => voi
 
 /** A splitter for a pattern (well-formed text): the hand-written scanner for the GPT-4 style,
  * else the regex. */
-export function createSplitter(pattern: string): Splitter {
-  for (let group = 0; group <= 9; group++) if (pattern === pretokenizerPattern('gpt4', group)) return createGpt4Scanner(group);
-  return createRegexSplitter(pattern);
+export function createSplitter(pattern: string, dropGaps = false): Splitter {
+  if (!dropGaps) for (let group = 0; group <= 9; group++) if (pattern === pretokenizerPattern('gpt4', group)) return createGpt4Scanner(group);
+  return createRegexSplitter(pattern, dropGaps);
 }
 
 /** Calls `piece(start, end)` for every match of the pattern, in order. Text between matches (none for
- * the built-in styles) is a piece of its own, as in Hugging Face's `Isolated` split. */
-export function createRegexSplitter(pattern: string): Splitter {
+ * the built-in styles) is a piece of its own, as in Hugging Face's `Isolated` split, or dropped
+ * (`Removed` inverted: only the matches are kept). */
+export function createRegexSplitter(pattern: string, dropGaps = false): Splitter {
   const re = new RegExp(pattern, 'gu');
   return (text, piece) => {
     re.lastIndex = 0;
@@ -81,10 +82,10 @@ export function createRegexSplitter(pattern: string): Splitter {
         re.lastIndex++;
         continue;
       }
-      if (m.index > last) piece(last, m.index);
+      if (m.index > last && !dropGaps) piece(last, m.index);
       piece(m.index, m.index + length);
       last = m.index + length;
     }
-    if (last < text.length) piece(last, text.length);
+    if (last < text.length && !dropGaps) piece(last, text.length);
   };
 }

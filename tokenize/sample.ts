@@ -22,24 +22,26 @@ export function splitBudget(
   weights: Readonly<Record<string, number>>,
   budget: number,
 ): Record<string, number> {
-  const out: Record<string, number> = {};
-  let open = Object.keys(available).filter((s) => (weights[s] ?? 1) > 0);
-  for (const s of Object.keys(available)) out[s] = 0;
+  // Keys are source names: no prototype, and a weight counts only when the user set it.
+  const weightOf = (s: string): number => (Object.hasOwn(weights, s) ? weights[s]! : 1);
+  const out = new Map<string, number>();
+  let open = Object.keys(available).filter((s) => weightOf(s) > 0);
+  for (const s of Object.keys(available)) out.set(s, 0);
   let left = budget;
   while (open.length > 0 && left > 0) {
-    const total = open.reduce((sum, s) => sum + (weights[s] ?? 1), 0);
-    const full = open.filter((s) => available[s]! <= (left * (weights[s] ?? 1)) / total);
+    const total = open.reduce((sum, s) => sum + weightOf(s), 0);
+    const full = open.filter((s) => available[s]! <= (left * weightOf(s)) / total);
     if (full.length === 0) {
-      for (const s of open) out[s] = (left * (weights[s] ?? 1)) / total;
+      for (const s of open) out.set(s, (left * weightOf(s)) / total);
       break;
     }
     for (const s of full) {
-      out[s] = available[s]!;
+      out.set(s, available[s]!);
       left -= available[s]!;
     }
     open = open.filter((s) => !full.includes(s));
   }
-  return out;
+  return Object.fromEntries(out); // own data properties, whatever the source names
 }
 
 function docHash(seed: number, id: string, fileId: string, row: number): number {
@@ -72,11 +74,11 @@ export async function planTrainingSample(
       list.push({ hash: docHash(cfg.seed, doc.id, file.id, row), bytes: Buffer.byteLength(text) });
     }
   }
-  const available: Record<string, number> = {};
+  const available = Object.create(null) as Record<string, number>;
   for (const [s, list] of bySource) available[s] = list.reduce((sum, d) => sum + d.bytes, 0);
   const budgets = splitBudget(available, cfg.source_weights, cfg.train_bytes);
   const threshold = new Map<string, number>();
-  const stats: SampleStats = { docs: 0, bytes: 0, sources: {} };
+  const stats: SampleStats = { docs: 0, bytes: 0, sources: Object.create(null) as SampleStats['sources'] };
   for (const [s, list] of bySource) {
     list.sort((x, y) => x.hash - y.hash);
     let taken = 0;

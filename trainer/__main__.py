@@ -53,6 +53,17 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--batch-size", type=int, default=8)
     v.add_argument("--device", default="cpu")
 
+    c = sub.add_parser("train-classifier", help="train a fastText supervised model from a prepared file (cc-pretrain train-classifier)")
+    c.add_argument("train_file")
+    c.add_argument("--out", required=True)
+    c.add_argument("--epoch", type=int, default=5)
+    c.add_argument("--lr", type=float, default=0.1)
+    c.add_argument("--dim", type=int, default=100)
+    c.add_argument("--word-ngrams", type=int, default=2)
+    c.add_argument("--min-count", type=int, default=1)
+    c.add_argument("--bucket", type=int, default=2000000)
+    c.add_argument("--seed", type=int, default=0)
+
     a = p.parse_args(argv)
     try:
         if a.cmd in ("train", "plan"):
@@ -80,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
             from .export import export_checkpoint
 
             print(export_checkpoint(a.checkpoint, a.out, a.tokenizer))
+        elif a.cmd == "train-classifier":
+            from .fasttext_classifier import train_classifier
+
+            train_classifier(a.train_file, a.out, epoch=a.epoch, lr=a.lr, dim=a.dim, word_ngrams=a.word_ngrams,
+                             min_count=a.min_count, bucket=a.bucket, seed=a.seed)
         elif a.cmd == "eval":
             from .evaluate import evaluate_perplexity
 

@@ -54,9 +54,24 @@ def hf_state_dict(state: dict[str, torch.Tensor], mc: ModelConfig) -> dict[str, 
     return {k: v.detach().to(torch.float32).contiguous().clone() for k, v in out.items()}
 
 
+def special_names(tokenizer_json: Path) -> tuple[str, str | None]:
+    """(eos, bos) token texts: the tokenizer_config.json beside the file names them for a tokenizer
+    taken with `tokenizer.from` (Llama's `</s>`, `<|end_of_text|>` …); ours use `<|endoftext|>` for both."""
+    side = tokenizer_json.with_name("tokenizer_config.json")
+    try:
+        cfg = json.loads(side.read_text()) if side.is_file() else {}
+    except (OSError, ValueError):
+        cfg = {}
+    name = lambda v: v if isinstance(v, str) else v.get("content") if isinstance(v, dict) else None  # noqa: E731
+    eos = name(cfg.get("eos_token")) or EOT
+    bos = name(cfg.get("bos_token")) if cfg.get("add_bos_token") else None
+    return eos, bos
+
+
 def eot_id_of(tokenizer_json: Path) -> int | None:
     tok = json.loads(tokenizer_json.read_text())
-    return next((t["id"] for t in tok.get("added_tokens", []) if t["content"] == EOT), None)
+    eos = special_names(tokenizer_json)[0]
+    return next((t["id"] for t in tok.get("added_tokens", []) if t["content"] == eos), None)
 
 
 def find_tokenizer(ckpt: Path) -> Path:
@@ -80,8 +95,9 @@ def export_checkpoint(checkpoint: str | Path, out_dir: str | Path, tokenizer: st
     (tmp / "config.json").write_text(json.dumps(hf_config(mc, eot), indent=2) + "\n")
     save_file(hf_state_dict(saved["model"], mc), str(tmp / "model.safetensors"), metadata={"format": "pt"})
     shutil.copyfile(tok, tmp / "tokenizer.json")
+    eos, bos = special_names(tok)
     tok_cfg = {"tokenizer_class": "PreTrainedTokenizerFast", "model_max_length": mc.max_seq_len,
-               "bos_token": EOT, "eos_token": EOT, "pad_token": EOT} if eot is not None else \
+               "bos_token": bos or eos, "eos_token": eos, "pad_token": eos} if eot is not None else \
               {"tokenizer_class": "PreTrainedTokenizerFast", "model_max_length": mc.max_seq_len}
     (tmp / "tokenizer_config.json").write_text(json.dumps(tok_cfg, indent=2) + "\n")
     (tmp / "generation_config.json").write_text(json.dumps({"bos_token_id": eot, "eos_token_id": eot}, indent=2) + "\n")

@@ -10,7 +10,7 @@ import torch
 from tokenizers import Tokenizer
 
 from .checkpoint import load_checkpoint, resolve_checkpoint
-from .export import EOT, find_tokenizer
+from .export import find_tokenizer, special_names
 from .model import Decoder, ModelConfig
 
 
@@ -80,10 +80,13 @@ def sample_text(
     device: str = "cpu",
 ) -> list[str]:
     model, ckpt, _ = load_model(checkpoint, device)
-    tok = Tokenizer.from_file(str(tokenizer or find_tokenizer(ckpt)))
-    eot = tok.token_to_id(EOT)
-    # an empty prompt starts from a document boundary, as training rows do after an EOT
-    ids = tok.encode(prompt).ids if prompt else [eot if eot is not None else 0]
+    tok_path = Path(tokenizer) if tokenizer else find_tokenizer(ckpt)
+    tok = Tokenizer.from_file(str(tok_path))
+    eos, bos = special_names(tok_path)
+    eot = tok.token_to_id(eos)
+    start = tok.token_to_id(bos) if bos else eot
+    # an empty prompt starts from a document boundary, as training rows do after an EOT (and BOS)
+    ids = tok.encode(prompt).ids if prompt else [start if start is not None else 0]
     return [
         prompt + tok.decode(generate(model, ids, max_new_tokens, temperature, top_k, top_p, eot, seed + i))
         for i in range(num_samples)

@@ -235,6 +235,8 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
         write_json_atomic(out / "plan.json", summary)
         say(format_plan(summary))
         shutil.copyfile(data.manifest.tokenizer_path, out / "tokenizer.json")
+        if (side := data.manifest.tokenizer_path.with_name("tokenizer_config.json")).is_file():
+            shutil.copyfile(side, out / "tokenizer_config.json")  # names eos/bos of a `tokenizer.from` tokenizer
 
     start_step, saved = 0, None
     existing = latest_checkpoint(ckpt_dir)

@@ -80,7 +80,7 @@ for (const part of ['', '-rest', '-rest2', '-fix', '-url']) {
 const cfg = filtersSchema.parse({});
 const r = resolveFilters(cfg);
 const lists = await loadUrlLists(r.url);
-const lid = await loadLanguageId(r.language.newlines, r.language.max_chars);
+const lid = loadLanguageId(r.language.newlines, r.language.max_chars, r.language.model);
 const url = urlFilter(lists, { soft_word_threshold: 2 });
 const ours: Record<string, (d: Document, c: FilterContext) => Outcome> = {
   url: (d) => url(d),

@@ -1,4 +1,4 @@
-// Real web text for the tokenizer and shard benchmarks: the pages of the shared extraction
+// Real web text for the shard benchmark: the pages of the shared extraction
 // benchmarks (scrapinghub, wcxb-dev) run through ingest/html-extract.ts, cached as JSONL under
 // bench/results/. Larger corpora repeat these documents; `webCorpus` says how many copies it took.
 

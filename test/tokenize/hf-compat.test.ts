@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Tokenizer } from 'tokenizers';
-import { trainTokenizer, createEncoder, toHfJson, type PretokenizerStyle } from '../../tokenize/index.ts';
+import { trainTokenizer, countPretokens, trainFromCounts, createEncoder, toHfJson, readHfTokenizer, type PretokenizerStyle } from '../../tokenize/index.ts';
 import { extractMainText } from '../../ingest/html-extract.ts';
 import { generatedDocs, HARD_STRINGS, sharedPages } from './corpus.ts';
 
@@ -35,4 +35,24 @@ test('HF tokenizers turns lone surrogates into U+FFFD as our encoder does', asyn
   const hf = Tokenizer.fromString(toHfJson(model));
   const text = 'a\ud800b \udfff';
   assert.deepEqual((await hf.encode(text, null, { addSpecialTokens: false })).getIds(), createEncoder(model).encode(text));
+});
+
+test('tokens spelled like Object.prototype members are written, reloaded and loaded by HF tokenizers', async () => {
+  const names = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'];
+  // A split that keeps `__proto__` whole (ours cut it at the underscores), then text made of the names.
+  const pattern = '[\\p{L}_]+|[^\\p{L}_]+';
+  const lines = Array.from({ length: 400 }, (_, i) => `${names[i % names.length]} ${names[(i * 7) % names.length]}.${names[(i * 3) % names.length]}\n`);
+  const counts = await countPretokens(lines, pattern);
+  const model = trainFromCounts(counts, pattern, { vocab_size: 400, special_tokens: [] });
+  const ours = createEncoder(model);
+  for (const name of names) assert.equal(ours.encode(name).length, 1, `${name} is one learned token`);
+  const json = toHfJson(model);
+  const vocab = new Map(Object.entries((JSON.parse(json) as { model: { vocab: Record<string, number> } }).model.vocab));
+  for (const name of names) assert.equal(vocab.get(name), ours.encode(name)[0], `${name} is in the written vocab`);
+  const back = createEncoder(readHfTokenizer(json));
+  const hf = Tokenizer.fromString(json);
+  for (const text of [...names, lines.join(''), 'x.constructor.__proto__.toString()']) {
+    assert.deepEqual(back.encode(text), ours.encode(text));
+    assert.deepEqual((await hf.encode(text, null, { addSpecialTokens: false })).getIds(), ours.encode(text));
+  }
 });

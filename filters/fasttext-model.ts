@@ -1,0 +1,650 @@
+// fastText supervised-model inference in plain TypeScript: loads a `.bin` (dense) or `.ftz`
+// (product-quantized, pruned dictionary) model file as fastText 0.9.x writes it, and predicts the
+// labels and scores Python's `fasttext` returns (scores within 1e-6). Own code rather than fastText's
+// WASM build because the model's own arithmetic is the cost: fastText sums every sub-word row of
+// every token (~10 rows per word), while here each distinct token's summed sub-word vector is
+// computed once and kept in a bounded cache (one per loaded model), so a repeated word costs one Map
+// lookup. A cached vector is the same numbers however it was reached, so results never depend on
+// what the model saw before.
+//
+// API (stable; used for language id and for quality classifiers with any labels):
+//   const model = loadFastText('/path/model.bin' or '/path/model.ftz');   // throws one clear line
+//   model.predict(text, k = 1, threshold = 0) → [{ label: '__label__en', prob: 0.93 }, …] best first
+//     as Python's `model.predict(text, k, threshold)`: text up to its first '\n' is classified
+//     (callers replace newlines first, as Python requires), tokens split on ASCII whitespace, `</s>`
+//     appended; `prob` is what Python returns (fastText adds 1e-5 before its log, so a certain
+//     label scores 1.00001). k < 1 means every label. Empty input still predicts (from `</s>`).
+//   model.labels — every label in model order; model.args — the training arguments that matter.
+// Any loss (softmax, hierarchical softmax, one-vs-all, negative sampling), any label names, word
+// n-grams (`wordNgrams` > 1) and char n-grams (`minn`..`maxn`). Word-vector models are refused.
+
+import { readFileSync } from 'node:fs';
+
+export interface FastTextPrediction {
+  label: string;
+  prob: number;
+}
+
+export interface FastTextArgs {
+  dim: number;
+  wordNgrams: number;
+  loss: 'hs' | 'ns' | 'softmax' | 'ova';
+  bucket: number;
+  minn: number;
+  maxn: number;
+}
+
+export interface FastTextModel {
+  readonly args: FastTextArgs;
+  readonly labels: readonly string[];
+  predict(text: string, k?: number, threshold?: number): FastTextPrediction[];
+}
+
+/**
+ * Rows of a matrix, dense or product-quantized: add row `i` into `x`, or dot row `i` with `x`. Both in
+ * float32 steps as fastText's C++ does them (a Float32Array store rounds each sum, `Math.fround` each
+ * product), so sums over a long document drift exactly as fastText's do.
+ */
+interface Rows {
+  readonly rows: number;
+  readonly cols: number;
+  /** Row-major floats when the matrix is held dense (the hot path adds rows from it directly). */
+  readonly data: Float32Array | null;
+  addRow(x: Float32Array, i: number): void;
+  dotRow(x: Float32Array, i: number): number;
+}
+
+const MAGIC = 793712314;
+const LOSSES = [null, 'hs', 'ns', 'softmax', 'ova'] as const;
+const SUPERVISED = 3;
+const EOS = '</s>';
+const LABEL_PREFIX = '__label__';
+const KSUB = 256;
+/** Quantized input matrices up to this many floats are expanded to dense at load. */
+const DENSE_LIMIT = 1 << 25;
+/** Distinct tokens whose input rows are kept (cleared whole when full), and their pools' sizes. */
+const CACHE_TOKENS = 1 << 17;
+const CACHE_SLOTS = CACHE_TOKENS * 2;
+const CACHE_CHARS = CACHE_TOKENS * 16;
+const CACHE_ROWS = CACHE_TOKENS * 16;
+/** Longer tokens are not cached (rare, and they would crowd the pools). */
+const CACHE_MAX_CHARS = 64;
+const WORD = 0;
+const LABEL = 1;
+const END = 2;
+const SIGMOID_TABLE = 512;
+const MAX_SIGMOID = 8;
+
+type ByteReader = ReturnType<typeof byteReader>;
+
+function byteReader(buf: Buffer, file: string) {
+  let pos = 0;
+  const need = (n: number) => {
+    if (!Number.isSafeInteger(n) || n < 0 || pos + n > buf.length) throw new Error(`${file}: not a fastText model (truncated or corrupt at byte ${pos})`);
+  };
+  return {
+    i32(): number {
+      need(4);
+      pos += 4;
+      return buf.readInt32LE(pos - 4);
+    },
+    i64(): number {
+      need(8);
+      pos += 8;
+      return Number(buf.readBigInt64LE(pos - 8));
+    },
+    u8(): number {
+      need(1);
+      return buf[pos++]!;
+    },
+    f64(): number {
+      need(8);
+      pos += 8;
+      return buf.readDoubleLE(pos - 8);
+    },
+    f32s(n: number): Float32Array {
+      need(n * 4);
+      const out = new Float32Array(n);
+      new Uint8Array(out.buffer).set(buf.subarray(pos, pos + n * 4));
+      pos += n * 4;
+      return out;
+    },
+    bytes(n: number): Uint8Array {
+      need(n);
+      pos += n;
+      return buf.subarray(pos - n, pos);
+    },
+    cstring(): Uint8Array {
+      const end = buf.indexOf(0, pos);
+      if (end < 0) throw new Error(`${file}: not a fastText model (unterminated word at byte ${pos})`);
+      const out = buf.subarray(pos, end);
+      pos = end + 1;
+      return out;
+    },
+    get pos() {
+      return pos;
+    },
+  };
+}
+
+function denseRows(r: ByteReader): Rows {
+  const rows = r.i64();
+  const cols = r.i64();
+  return denseFrom(rows, cols, r.f32s(rows * cols));
+}
+
+function denseFrom(rows: number, cols: number, data: Float32Array): Rows {
+  return {
+    rows,
+    cols,
+    data,
+    addRow(x, i) {
+      const base = i * cols;
+      for (let j = 0; j < cols; j++) x[j]! += data[base + j]!;
+    },
+    dotRow(x, i) {
+      const base = i * cols;
+      let d = 0;
+      for (let j = 0; j < cols; j++) d = Math.fround(d + Math.fround(data[base + j]! * x[j]!));
+      return d;
+    },
+  };
+}
+
+interface ProductQuantizer {
+  nsubq: number;
+  dsub: number;
+  lastdsub: number;
+  centroids: Float32Array;
+}
+
+function productQuantizer(r: ByteReader): ProductQuantizer {
+  const dim = r.i32();
+  const nsubq = r.i32();
+  const dsub = r.i32();
+  const lastdsub = r.i32();
+  return { nsubq, dsub, lastdsub, centroids: r.f32s(dim * KSUB) };
+}
+
+/** Offset of centroid `code` of sub-quantizer `m` (the last one may be narrower), as fastText lays them. */
+function centroidAt(pq: ProductQuantizer, m: number, code: number): number {
+  return m === pq.nsubq - 1 ? m * KSUB * pq.dsub + code * pq.lastdsub : (m * KSUB + code) * pq.dsub;
+}
+
+/** A product-quantized matrix; expanded to dense float rows when that stays small (lid.176.ftz: 3 MB). */
+function quantizedRows(r: ByteReader): Rows {
+  const qnorm = r.u8() !== 0;
+  const rows = r.i64();
+  const cols = r.i64();
+  const codes = r.bytes(r.i32());
+  const pq = productQuantizer(r);
+  const normCodes = qnorm ? r.bytes(rows) : null;
+  const npq = qnorm ? productQuantizer(r) : null;
+  const { nsubq, dsub, lastdsub, centroids } = pq;
+  const norm = (i: number) => (normCodes && npq ? npq.centroids[centroidAt(npq, 0, normCodes[i]!)]! : 1);
+  const addRow = (x: Float32Array, i: number): void => {
+    const alpha = norm(i);
+    const base = nsubq * i;
+    for (let m = 0; m < nsubq; m++) {
+      const c = centroidAt(pq, m, codes[base + m]!);
+      const d = m === nsubq - 1 ? lastdsub : dsub;
+      const o = m * dsub;
+      for (let n = 0; n < d; n++) x[o + n]! += Math.fround(alpha * centroids[c + n]!);
+    }
+  };
+  if (rows * cols <= DENSE_LIMIT) {
+    // Each dense value is the float product fastText adds, so sums stay bit-identical.
+    const data = new Float32Array(rows * cols);
+    for (let i = 0; i < rows; i++) addRow(data.subarray(i * cols, (i + 1) * cols), i);
+    return denseFrom(rows, cols, data);
+  }
+  return {
+    rows,
+    cols,
+    data: null,
+    addRow,
+    dotRow(x, i) {
+      const base = nsubq * i;
+      let res = 0;
+      for (let m = 0; m < nsubq; m++) {
+        const c = centroidAt(pq, m, codes[base + m]!);
+        const d = m === nsubq - 1 ? lastdsub : dsub;
+        const o = m * dsub;
+        for (let n = 0; n < d; n++) res = Math.fround(res + Math.fround(x[o + n]! * centroids[c + n]!));
+      }
+      return Math.fround(res * norm(i));
+    },
+  };
+}
+
+/** One step of FNV-1a over a byte taken as a signed char, as fastText's `Dictionary::hash` (int32 state). */
+function fnvStep(h: number, byte: number): number {
+  return Math.imul(h ^ ((byte << 24) >> 24), 16777619);
+}
+
+/** (h·c + x) mod 2^64 for a 64-bit h = hi·2^32 + lo, c < 2^27, x an int32 sign-extended (word n-gram hashing). */
+function mulAdd64(hi: number, lo: number, c: number, x: number): [number, number] {
+  const u = (lo >>> 16) * c;
+  const t = (lo & 0xffff) * c + (u % 65536) * 65536;
+  const uh = Math.floor(u / 65536);
+  let nlo = t % 4294967296;
+  let nhi = (Math.imul(hi, c) + uh + Math.floor(t / 4294967296)) >>> 0;
+  const sum = nlo + (x >>> 0);
+  nlo = sum % 4294967296;
+  nhi = (nhi + (x < 0 ? 0xffffffff : 0) + (sum >= 4294967296 ? 1 : 0)) >>> 0;
+  return [nhi, nlo];
+}
+
+function mod64(hi: number, lo: number, b: number): number {
+  let r = ((hi % b) * 65536) % b;
+  r = (r * 65536) % b;
+  return (r + (lo % b)) % b;
+}
+
+/** A (score, label) pair; fastText's `Predictions` heap holds them with `a.score > b.score` as "less". */
+type Scored = [number, number];
+
+// libstdc++'s push_heap / pop_heap / sort_heap with fastText's comparator, step for step, so that
+// labels with equal scores come out in the order Python's fastText gives them.
+function siftUp(heap: Scored[], hole: number, top: number, value: Scored): void {
+  let parent = (hole - 1) >> 1;
+  while (hole > top && heap[parent]![0] > value[0]) {
+    heap[hole] = heap[parent]!;
+    hole = parent;
+    parent = (hole - 1) >> 1;
+  }
+  heap[hole] = value;
+}
+
+function adjustHeap(heap: Scored[], hole: number, len: number, value: Scored): void {
+  const top = hole;
+  let child = hole;
+  while (child < (len - 1) >> 1) {
+    child = 2 * (child + 1);
+    if (heap[child]![0] > heap[child - 1]![0]) child--;
+    heap[hole] = heap[child]!;
+    hole = child;
+  }
+  if ((len & 1) === 0 && child === (len - 2) >> 1) {
+    child = 2 * (child + 1);
+    heap[hole] = heap[child - 1]!;
+    hole = child - 1;
+  }
+  siftUp(heap, hole, top, value);
+}
+
+/** pop_heap on heap[0..len): the front moves to len-1. */
+function popHeap(heap: Scored[], len: number): void {
+  if (len <= 1) return;
+  const value = heap[len - 1]!;
+  heap[len - 1] = heap[0]!;
+  adjustHeap(heap, 0, len - 1, value);
+}
+
+/** fastText's push-then-trim: keeps the k best pairs, worst at the front. */
+function pushBounded(heap: Scored[], k: number, pair: Scored): void {
+  heap.push(pair);
+  siftUp(heap, heap.length - 1, 0, pair);
+  if (heap.length > k) {
+    popHeap(heap, heap.length);
+    heap.pop();
+  }
+}
+
+function sortHeap(heap: Scored[]): void {
+  for (let len = heap.length; len > 1; len--) popHeap(heap, len);
+}
+
+/** Reads a model file; throws one line naming the file and what is wrong with it. */
+export function loadFastText(file: string): FastTextModel {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (err) {
+    throw new Error(`${file}: cannot read fastText model (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const r = byteReader(buf, file);
+  if (buf.length < 8 || r.i32() !== MAGIC) throw new Error(`${file}: not a fastText model (bad magic number)`);
+  const version = r.i32();
+  if (version > 12) throw new Error(`${file}: fastText model version ${version} is newer than this reader (12)`);
+  const dim = r.i32();
+  r.i32(); // ws
+  r.i32(); // epoch
+  r.i32(); // minCount
+  r.i32(); // neg
+  const wordNgrams = r.i32();
+  const loss = LOSSES[r.i32()];
+  const model = r.i32();
+  const bucket = r.i32();
+  const minn = r.i32();
+  let maxn = r.i32();
+  r.i32(); // lrUpdateRate
+  r.f64(); // t
+  if (model !== SUPERVISED) throw new Error(`${file}: a word-vector fastText model, not a classifier`);
+  if (!loss) throw new Error(`${file}: unknown fastText loss`);
+  if (version === 11) maxn = 0; // fastText reads old supervised models without char n-grams
+
+  const size = r.i32();
+  const nwords = r.i32();
+  const nlabels = r.i32();
+  r.i64(); // ntokens
+  const pruneSize = r.i64();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const wordIds = new Map<string, number>();
+  const wordBytes: Uint8Array[] = [];
+  const labels: string[] = [];
+  const labelCounts: number[] = [];
+  for (let i = 0; i < size; i++) {
+    const bytes = r.cstring();
+    const count = r.i64();
+    const type = r.u8();
+    if (type === 1) {
+      labels.push(new TextDecoder().decode(bytes));
+      labelCounts.push(count);
+      continue;
+    }
+    wordBytes.push(bytes);
+    // A word that is not valid UTF-8 can never equal a token of a JS string: leave it out of the map
+    // rather than let a replacement character match it.
+    try {
+      wordIds.set(decoder.decode(bytes), i);
+    } catch {
+      // unreachable from text input
+    }
+  }
+  if (labels.length !== nlabels || wordBytes.length !== nwords) throw new Error(`${file}: not a fastText model (dictionary counts disagree)`);
+  // A `.ftz` keeps only some n-gram buckets: bucket → its row among the kept ones, or -1.
+  const pruned = pruneSize > 0 ? new Int32Array(bucket).fill(-1) : null;
+  for (let i = 0; i < pruneSize; i++) {
+    const from = r.i32();
+    const to = r.i32();
+    if (pruned && from >= 0 && from < bucket) pruned[from] = to;
+  }
+  const quantInput = r.u8() !== 0;
+  const input = quantInput ? quantizedRows(r) : denseRows(r);
+  const quantOutput = r.u8() !== 0;
+  const output = quantOutput ? quantizedRows(r) : denseRows(r);
+  if (output.rows !== nlabels) throw new Error(`${file}: not a fastText model (output rows ${output.rows} ≠ labels ${nlabels})`);
+
+  /** fastText's `pushHash`: a bucket id, through the pruning map of a `.ftz`, or -1 when dropped. */
+  const bucketRow = (id: number): number => {
+    if (pruneSize === 0 || id < 0) return -1;
+    if (pruned) {
+      const to = pruned[id]!;
+      return to < 0 ? -1 : nwords + to;
+    }
+    return nwords + id;
+  };
+
+  /** Growable scratch: the UTF-8 bytes of `<token>`, and the input rows of the token being computed. */
+  const encoder = new TextEncoder();
+  let bytes = new Uint8Array(256);
+  let rowScratch = new Int32Array(256);
+  let rowCount = 0;
+  const pushRow = (row: number): void => {
+    if (rowCount === rowScratch.length) {
+      const grown = new Int32Array(rowCount * 2);
+      grown.set(rowScratch);
+      rowScratch = grown;
+    }
+    rowScratch[rowCount++] = row;
+  };
+
+  /** fastText's `computeSubwords` on `<token>` (bytes[0..len)): rows of its char n-grams, in order. */
+  const pushSubwords = (len: number): void => {
+    const b = bytes;
+    for (let i = 0; i < len; i++) {
+      if ((b[i]! & 0xc0) === 0x80) continue;
+      let h = -2128831035;
+      for (let j = i, n = 1; j < len && n <= maxn; n++) {
+        h = fnvStep(h, b[j++]!);
+        while (j < len && (b[j]! & 0xc0) === 0x80) h = fnvStep(h, b[j++]!);
+        if (n >= minn && !(n === 1 && (i === 0 || j === len))) {
+          const u = h >>> 0;
+          const row = bucketRow(u - Math.floor(u / bucket) * bucket);
+          if (row >= 0) pushRow(row);
+        }
+      }
+    }
+  };
+
+  /** Rows of one token into rowScratch (fastText's `addSubwords`); returns its fastText hash. */
+  const computeRows = (token: string): number => {
+    rowCount = 0;
+    if (bytes.length < token.length * 3 + 2) bytes = new Uint8Array(token.length * 3 + 2);
+    bytes[0] = 0x3c;
+    const len = encoder.encodeInto(token, bytes.subarray(1)).written + 2;
+    bytes[len - 1] = 0x3e;
+    let h = -2128831035;
+    for (let i = 1; i < len - 1; i++) h = fnvStep(h, bytes[i]!);
+    const wid = wordIds.get(token);
+    if (wid !== undefined) {
+      pushRow(wid);
+      if (token !== EOS) pushSubwords(len);
+    } else if (token !== EOS) {
+      pushSubwords(len);
+    }
+    return h;
+  };
+
+  // Token cache: an open-addressing table keyed by the token's UTF-16 units (no string is made on a
+  // hit), each entry holding its kind, its fastText hash and its input rows.
+  const table = new Int32Array(CACHE_SLOTS);
+  const keyHash = new Int32Array(CACHE_TOKENS);
+  const keyStart = new Int32Array(CACHE_TOKENS);
+  const keyLen = new Int32Array(CACHE_TOKENS);
+  const kinds = new Int8Array(CACHE_TOKENS);
+  const ftHash = new Int32Array(CACHE_TOKENS);
+  const rowStart = new Int32Array(CACHE_TOKENS);
+  const rowLen = new Int32Array(CACHE_TOKENS);
+  const chars = new Uint16Array(CACHE_CHARS);
+  const rowPool = new Int32Array(CACHE_ROWS);
+  let tokens = 0;
+  let charTop = 0;
+  let rowTop = 0;
+
+  const hidden = new Float32Array(dim);
+  let total = 0;
+  let hashes = new Int32Array(256);
+  let ntok = 0;
+
+  const inputData = input.data;
+  const addRows = (rows: Int32Array, from: number, count: number): void => {
+    total += count;
+    if (inputData === null) {
+      for (let r = from; r < from + count; r++) input.addRow(hidden, rows[r]!);
+      return;
+    }
+    // Column by column: each element still sums its rows in fastText's order, in float32 steps,
+    // but in a register rather than through the array.
+    const end = from + count;
+    for (let j = 0; j < dim; j++) {
+      let acc = hidden[j]!;
+      for (let r = from; r < end; r++) acc = Math.fround(acc + inputData[rows[r]! * dim + j]!);
+      hidden[j] = acc;
+    }
+  };
+  const pushHash = (h: number): void => {
+    if (ntok === hashes.length) {
+      const grown = new Int32Array(ntok * 2);
+      grown.set(hashes);
+      hashes = grown;
+    }
+    hashes[ntok++] = h;
+  };
+
+  /** Adds the token text[start..end) (table hash `h`) to the hidden sum; returns its kind. */
+  const addToken = (text: string, start: number, end: number, h: number): number => {
+    const len = end - start;
+    let idx = h & (CACHE_SLOTS - 1);
+    for (let e = table[idx]!; e !== 0; e = table[idx]!) {
+      const s = e - 1;
+      if (keyHash[s] === h && keyLen[s] === len) {
+        const ks = keyStart[s]!;
+        let j = 0;
+        while (j < len && chars[ks + j] === text.charCodeAt(start + j)) j++;
+        if (j === len) {
+          if (kinds[s] !== LABEL) {
+            addRows(rowPool, rowStart[s]!, rowLen[s]!);
+            if (wordNgrams > 1) pushHash(ftHash[s]!);
+          }
+          return kinds[s]!;
+        }
+      }
+      idx = (idx + 1) & (CACHE_SLOTS - 1);
+    }
+    const token = text.slice(start, end);
+    const kind = token === EOS ? END : token.startsWith(LABEL_PREFIX) ? LABEL : WORD;
+    const fh = kind === LABEL ? 0 : computeRows(token);
+    if (kind === LABEL) rowCount = 0;
+    if (len <= CACHE_MAX_CHARS) {
+      if (tokens === CACHE_TOKENS || charTop + len > CACHE_CHARS || rowTop + rowCount > CACHE_ROWS) {
+        table.fill(0);
+        tokens = charTop = rowTop = 0;
+        idx = h & (CACHE_SLOTS - 1);
+      }
+      const s = tokens++;
+      table[idx] = s + 1;
+      keyHash[s] = h;
+      keyLen[s] = len;
+      keyStart[s] = charTop;
+      for (let j = 0; j < len; j++) chars[charTop++] = text.charCodeAt(start + j);
+      kinds[s] = kind;
+      ftHash[s] = fh;
+      rowStart[s] = rowTop;
+      rowLen[s] = rowCount;
+      rowPool.set(rowScratch.subarray(0, rowCount), rowTop);
+      rowTop += rowCount;
+    }
+    if (kind !== LABEL) {
+      addRows(rowScratch, 0, rowCount);
+      if (wordNgrams > 1) pushHash(fh);
+    }
+    return kind;
+  };
+
+  const tokenHash = (token: string): number => {
+    let h = 2166136261;
+    for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 16777619);
+    return h;
+  };
+  const eosHash = tokenHash(EOS);
+
+  /** fastText's `getLine` + `computeHidden` on the first line of `text`; false when no row was found. */
+  const computeHidden = (text: string): boolean => {
+    hidden.fill(0);
+    total = 0;
+    ntok = 0;
+    let start = -1;
+    let h = 0;
+    let ended = false;
+    const n = text.length;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : 10;
+      if (!(c === 32 || c === 10 || c === 13 || c === 9 || c === 11 || c === 12 || c === 0)) {
+        if (start < 0) {
+          start = i;
+          h = 2166136261;
+        }
+        h = Math.imul(h ^ c, 16777619);
+        continue;
+      }
+      if (start >= 0) {
+        const kind = addToken(text, start, i, h);
+        start = -1;
+        if (kind === END) {
+          ended = true;
+          break;
+        }
+      }
+      if (c === 10) break;
+    }
+    if (!ended) addToken(EOS, 0, EOS.length, eosHash);
+    for (let i = 0; i < ntok; i++) {
+      let hi = hashes[i]! < 0 ? 0xffffffff : 0;
+      let lo = hashes[i]! >>> 0;
+      for (let j = i + 1; j < ntok && j < i + wordNgrams; j++) {
+        [hi, lo] = mulAdd64(hi, lo, 116049371, hashes[j]!);
+        const row = bucketRow(mod64(hi, lo, bucket));
+        if (row >= 0) {
+          input.addRow(hidden, row);
+          total++;
+        }
+      }
+    }
+    if (total === 0) return false;
+    const scale = Math.fround(1 / total);
+    for (let j = 0; j < dim; j++) hidden[j]! *= scale;
+    return true;
+  };
+
+  // Scores in fastText's float steps: std_log(x) = log(x + 1e-5) rounded to float, and so on.
+  const stdLog = (x: number) => Math.fround(Math.log(Math.fround(x) + 1e-5));
+  const sigmoidTable = Float32Array.from({ length: SIGMOID_TABLE + 1 }, (_, i) => 1 / (1 + Math.exp(-Math.fround(Math.fround((i * 2 * MAX_SIGMOID) / SIGMOID_TABLE) - MAX_SIGMOID))));
+  const tableSigmoid = (x: number) => (x < -MAX_SIGMOID ? 0 : x > MAX_SIGMOID ? 1 : sigmoidTable[Math.trunc(((x + MAX_SIGMOID) * SIGMOID_TABLE) / MAX_SIGMOID / 2)]!);
+  const out = new Float32Array(nlabels);
+
+  // Hierarchical softmax: fastText's Huffman tree over label counts (labels sorted by count).
+  const treeLeft = new Int32Array(Math.max(2 * nlabels - 1, 0)).fill(-1);
+  const treeRight = new Int32Array(Math.max(2 * nlabels - 1, 0)).fill(-1);
+  if (loss === 'hs') {
+    const count = new Float64Array(2 * nlabels - 1).fill(1e15);
+    for (let i = 0; i < nlabels; i++) count[i] = labelCounts[i]!;
+    let leaf = nlabels - 1;
+    let node = nlabels;
+    for (let i = nlabels; i < 2 * nlabels - 1; i++) {
+      const mini = [0, 0];
+      for (let j = 0; j < 2; j++) mini[j] = leaf >= 0 && count[leaf]! < count[node]! ? leaf-- : node++;
+      treeLeft[i] = mini[0]!;
+      treeRight[i] = mini[1]!;
+      count[i] = count[mini[0]!]! + count[mini[1]!]!;
+    }
+  }
+
+  const dfs = (best: Scored[], k: number, logThreshold: number, node: number, score: number): void => {
+    if (score < logThreshold) return;
+    if (best.length === k && score < best[0]![0]) return;
+    if (treeLeft[node] === -1 && treeRight[node] === -1) {
+      pushBounded(best, k, [score, node]);
+      return;
+    }
+    const f = Math.fround(1 / (1 + Math.fround(Math.exp(-output.dotRow(hidden, node - nlabels)))));
+    dfs(best, k, logThreshold, treeLeft[node]!, Math.fround(score + stdLog(1 - f)));
+    dfs(best, k, logThreshold, treeRight[node]!, Math.fround(score + stdLog(f)));
+  };
+
+  return {
+    args: { dim, wordNgrams, loss, bucket, minn, maxn },
+    labels,
+    predict(text, k = 1, threshold = 0) {
+      const want = k < 1 || k > nlabels ? nlabels : k;
+      if (nlabels === 0 || !computeHidden(text)) return [];
+      const best: Scored[] = [];
+      if (loss === 'hs') {
+        dfs(best, want, stdLog(threshold), 2 * nlabels - 2, 0);
+      } else {
+        for (let i = 0; i < nlabels; i++) out[i] = output.dotRow(hidden, i);
+        if (loss === 'softmax') {
+          let max = out[0]!;
+          for (let i = 1; i < nlabels; i++) if (out[i]! > max) max = out[i]!;
+          let z = 0;
+          for (let i = 0; i < nlabels; i++) {
+            out[i] = Math.exp(Math.fround(out[i]! - max));
+            z = Math.fround(z + out[i]!);
+          }
+          for (let i = 0; i < nlabels; i++) out[i]! /= z;
+        } else {
+          for (let i = 0; i < nlabels; i++) out[i] = tableSigmoid(out[i]!);
+        }
+        for (let i = 0; i < nlabels; i++) {
+          if (out[i]! < Math.fround(threshold)) continue;
+          const score = stdLog(out[i]!);
+          if (best.length === want && score < best[0]![0]) continue;
+          pushBounded(best, want, [score, i]);
+        }
+      }
+      sortHeap(best);
+      return best.map(([score, label]) => ({ label: labels[label]!, prob: Math.fround(Math.exp(Math.fround(score))) }));
+    },
+  };
+}

@@ -1,0 +1,442 @@
+// The HTML tokenizer and tree-event layer of extraction: one pass over the page that reports open
+// tags (lower-cased name, only the attributes the caller asks for), close tags and text, with the
+// element nesting rules of htmlparser2 (void elements, implied end tags, the second <form>, `</p>`
+// and `</br>` without an open element, foreign SVG/MathML content), whose events html-blocks.ts was
+// written against. It exists because htmlparser2 walks every character through a state machine and
+// keeps its open-element stack with `unshift`, which makes N unclosed elements cost O(N²) (400k
+// unclosed <div>: 68 s). Here text, comments and raw-text bodies (script, style, …) are skipped with
+// indexOf, every close tag costs O(1) amortised (per-name counts reject a close that matches nothing;
+// a close that pops many elements pays for them once), and nesting is capped at MAX_DEPTH: deeper
+// elements become siblings at the cap, so any page costs time in proportion to its size and the
+// stacks (ours and the caller's) stay bounded. Entities are left encoded: the caller
+// decodes only the text it keeps.
+
+export type Attributes = Readonly<Record<string, string>>;
+
+export interface HtmlEvents {
+  open(name: string, attribs: Attributes): void;
+  close(name: string): void;
+  text(text: string): void;
+}
+
+export type Tokenize = (html: string, wanted: ReadonlySet<string>, on: HtmlEvents) => void;
+
+/** Elements nested deeper than this are flattened into siblings (Blink flattens past 512). */
+export const MAX_DEPTH = 1024;
+
+const NO_ATTRIBUTES: Attributes = Object.freeze({});
+
+// Element groups an opening tag closes when they are on top of the stack (htmlparser2's
+// openImpliesClose), as bits: an element's `member` bits say which groups it belongs to.
+const G_TR = 1 << 0; // tr th td
+const G_TH = 1 << 1; // th
+const G_TD = 1 << 2; // thead th td
+const G_BODY = 1 << 3; // head link script
+const G_A = 1 << 4; // a
+const G_LI = 1 << 5; // li
+const G_P = 1 << 6; // p
+const G_HEADING = 1 << 7; // h1-h6 p
+const G_FORM = 1 << 8; // input option optgroup select button datalist textarea
+const G_OPTION = 1 << 9; // option
+const G_OPTGROUP = 1 << 10; // optgroup option
+const G_DDT = 1 << 11; // dd dt
+const G_RTP = 1 << 12; // rt rp
+const G_SECTION = 1 << 13; // thead tbody
+
+const MEMBER = new Map<string, number>([
+  ['tr', G_TR],
+  ['th', G_TR | G_TH | G_TD],
+  ['td', G_TR | G_TD],
+  ['thead', G_TD | G_SECTION],
+  ['tbody', G_SECTION],
+  ['head', G_BODY],
+  ['link', G_BODY],
+  ['script', G_BODY],
+  ['a', G_A],
+  ['li', G_LI],
+  ['p', G_P | G_HEADING],
+  ['h1', G_HEADING], ['h2', G_HEADING], ['h3', G_HEADING], ['h4', G_HEADING], ['h5', G_HEADING], ['h6', G_HEADING],
+  ['input', G_FORM], ['select', G_FORM], ['button', G_FORM], ['datalist', G_FORM], ['textarea', G_FORM],
+  ['option', G_FORM | G_OPTION | G_OPTGROUP],
+  ['optgroup', G_FORM | G_OPTGROUP],
+  ['dd', G_DDT], ['dt', G_DDT],
+  ['rt', G_RTP], ['rp', G_RTP],
+]);
+
+const CLOSES = new Map<string, number>([
+  ['tr', G_TR], ['th', G_TH], ['td', G_TD], ['body', G_BODY], ['a', G_A], ['li', G_LI], ['p', G_P],
+  ['h1', G_HEADING], ['h2', G_HEADING], ['h3', G_HEADING], ['h4', G_HEADING], ['h5', G_HEADING], ['h6', G_HEADING],
+  ['select', G_FORM], ['input', G_FORM], ['output', G_FORM], ['button', G_FORM], ['datalist', G_FORM], ['textarea', G_FORM],
+  ['option', G_OPTION], ['optgroup', G_OPTGROUP], ['dd', G_DDT], ['dt', G_DDT], ['rt', G_RTP], ['rp', G_RTP],
+  ['tbody', G_SECTION], ['tfoot', G_SECTION],
+  ...['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
+    'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map((t): [string, number] => [t, G_P]),
+]);
+
+const VOID: ReadonlySet<string> = new Set([
+  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta',
+  'param', 'source', 'track', 'wbr',
+]);
+
+/** Elements whose body is text up to their end tag (raw text and RCDATA; plaintext runs to the end). */
+const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+// Foreign content: inside <svg>/<math> there is no raw text and `<x/>` closes x. HTML integration
+// points (foreignObject in SVG, MathML text elements, desc, title) switch back to HTML rules.
+const HTML_CTX = 0;
+const SVG_CTX = 1;
+const MATH_CTX = 2;
+const INTEGRATION: ReadonlySet<string> = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'desc', 'title']);
+
+/** One tag name of one page, with its count on the open-element stack and above the cap. */
+interface Tag {
+  name: string;
+  isVoid: boolean;
+  raw: boolean;
+  /** 1 svg, 2 math, 3 HTML integration point, 4 foreignObject (one inside SVG), 0 none. */
+  foreign: number;
+  member: number;
+  closes: number;
+  /** Open elements of this name on the stack. */
+  count: number;
+  /** Elements of this name opened past MAX_DEPTH whose end tag is still to come. */
+  overflow: number;
+}
+
+const newTag = (name: string): Tag => ({
+  name,
+  isVoid: VOID.has(name),
+  raw: RAW_TEXT.has(name),
+  foreign: name === 'svg' ? 1 : name === 'math' ? 2 : INTEGRATION.has(name) ? 3 : name === 'foreignobject' ? 4 : 0,
+  member: MEMBER.get(name) ?? 0,
+  closes: CLOSES.get(name) ?? 0,
+  count: 0,
+  overflow: 0,
+});
+
+const GT = 0x3e;
+const SLASH = 0x2f;
+const EQ = 0x3d;
+const DQ = 0x22;
+const SQ = 0x27;
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
+const isAlpha = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+/** Ends a tag or attribute name: whitespace, `/`, `>` (NaN at the end of input does not). */
+const endsName = (c: number): boolean => c === GT || c === SLASH || isSpace(c);
+
+// The tree state of one parse. Plain functions over it rather than closures made per page: V8
+// optimises one set of functions for every page instead of deoptimising on each page's closures.
+interface Tree {
+  on: HtmlEvents;
+  /** The names met so far, by raw spelling and by lower case. */
+  tags: Map<string, Tag>;
+  stack: Tag[];
+  /** Foreign context in force above each stack entry. */
+  contexts: number[];
+  ctx: number;
+  /** The element open past MAX_DEPTH, if any: one at a time, each closing the one before. */
+  slot: Tag | undefined;
+  form: Tag;
+  img: Tag;
+}
+
+function tagOf(tree: Tree, raw: string): Tag {
+  let t = tree.tags.get(raw);
+  if (t === undefined) {
+    const lower = raw.toLowerCase();
+    t = tree.tags.get(lower);
+    if (t === undefined) {
+      t = newTag(lower);
+      tree.tags.set(lower, t);
+    }
+    tree.tags.set(raw, t);
+  }
+  // `<image>` is `<img>` in HTML.
+  return t.name === 'image' && tree.ctx === HTML_CTX ? tree.img : t;
+}
+
+function pop(tree: Tree): void {
+  closeSlot(tree);
+  const t = tree.stack.pop() as Tag;
+  tree.contexts.pop();
+  t.count--;
+  tree.ctx = tree.contexts.length > 0 ? (tree.contexts[tree.contexts.length - 1] as number) : HTML_CTX;
+  tree.on.close(t.name);
+}
+
+function closeSlot(tree: Tree): void {
+  if (tree.slot === undefined) return;
+  tree.on.close(tree.slot.name);
+  tree.slot = undefined;
+}
+
+/** Opens `t`; returns whether it is open now (false for void and ignored elements). */
+function openTag(tree: Tree, t: Tag, attribs: Attributes, selfClosing: boolean): boolean {
+  const stack = tree.stack;
+  // A <form> inside a form is ignored, as browsers do.
+  if (t === tree.form && t.count > 0) return false;
+  if (t.closes !== 0) while (stack.length > 0 && ((stack[stack.length - 1] as Tag).member & t.closes) !== 0) pop(tree);
+  if (t.isVoid) {
+    tree.on.open(t.name, attribs);
+    tree.on.close(t.name);
+    return false;
+  }
+  if (stack.length >= MAX_DEPTH) {
+    // Past the cap, elements are siblings in one slot (as Blink flattens past its depth limit):
+    // a paragraph still ends a block, and the caller's depth stays bounded.
+    closeSlot(tree);
+    t.overflow++;
+    tree.slot = t;
+    tree.on.open(t.name, attribs);
+    return true;
+  }
+  stack.push(t);
+  t.count++;
+  if (t.foreign !== 0) {
+    if (t.foreign === 1) tree.ctx = SVG_CTX;
+    else if (t.foreign === 2) tree.ctx = MATH_CTX;
+    else if (t.foreign === 3 || tree.ctx === SVG_CTX) tree.ctx = HTML_CTX;
+  }
+  tree.contexts.push(tree.ctx);
+  tree.on.open(t.name, attribs);
+  // `<x/>` closes x only in foreign content; in HTML the slash is ignored.
+  if (selfClosing && tree.ctx !== HTML_CTX) pop(tree);
+  return true;
+}
+
+function closeTag(tree: Tree, t: Tag): void {
+  if (t.isVoid) {
+    // `</br>` is a line break; other void end tags are ignored.
+    if (t.name === 'br') {
+      tree.on.open('br', NO_ATTRIBUTES);
+      tree.on.close('br');
+    }
+    return;
+  }
+  if (t.overflow > 0) {
+    t.overflow--;
+    if (tree.slot === t) closeSlot(tree);
+    return;
+  }
+  if (t.count > 0) {
+    // Everything above the nearest open `t` is closed with it; each pop is paid for once.
+    for (;;) {
+      const top = tree.stack[tree.stack.length - 1] as Tag;
+      pop(tree);
+      if (top === t) return;
+    }
+  }
+  // `</p>` without an open p is an empty paragraph.
+  if (t.name === 'p') {
+    tree.on.open('p', NO_ATTRIBUTES);
+    tree.on.close('p');
+  }
+}
+
+/** Whether `html[start, end)` spells one of `names` (lower-case ASCII), in any case. */
+function wantedName(html: string, start: number, end: number, names: readonly string[]): string | undefined {
+  const len = end - start;
+  for (const name of names) {
+    if (name.length !== len) continue;
+    let j = 0;
+    for (; j < len; j++) {
+      const c = html.charCodeAt(start + j);
+      if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== name.charCodeAt(j)) break;
+    }
+    if (j === len) return name;
+  }
+  return undefined;
+}
+
+/**
+ * Tokenises `html` and reports its elements to `on`. `wanted` holds the lower-case ASCII attribute
+ * names the caller reads; only those are sliced out (the first of duplicates wins, as in browsers).
+ * Every opened element is closed, at the latest at the end of input.
+ */
+export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEvents): void {
+  const n = html.length;
+  const names = [...wanted];
+  const tags = new Map<string, Tag>();
+  const form = newTag('form');
+  const img = newTag('img');
+  tags.set('form', form);
+  tags.set('img', img);
+  const tree: Tree = { on, tags, stack: [], contexts: [], ctx: HTML_CTX, slot: undefined, form, img };
+  let textStart = 0;
+
+  let pos = 0;
+  scan: while (pos < n) {
+    const lt = html.indexOf('<', pos);
+    if (lt < 0) break;
+    const c = html.charCodeAt(lt + 1);
+    if (isAlpha(c)) {
+      if (lt > textStart) on.text(html.slice(textStart, lt));
+      textStart = n; // a tag cut off by the end of input is dropped
+      const ctxAtTag = tree.ctx;
+      let i = lt + 2;
+      while (i < n && !endsName(html.charCodeAt(i))) i++;
+      if (i >= n) break;
+      const tag = tagOf(tree, html.slice(lt + 1, i));
+      let attribs: Record<string, string> | undefined;
+      let selfClosing = false;
+      // Attributes, following the HTML tokenizer's states; `i` is at the next unread character.
+      for (;;) {
+        let ch = html.charCodeAt(i);
+        if (isSpace(ch)) {
+          i++;
+          continue;
+        }
+        if (ch === GT) break;
+        if (ch === SLASH) {
+          i++;
+          while (i < n && isSpace(html.charCodeAt(i))) i++;
+          if (html.charCodeAt(i) === GT) {
+            selfClosing = true;
+            break;
+          }
+          continue;
+        }
+        if (i >= n) break scan;
+        // Attribute name: its first character may be anything but whitespace, `/` or `>`.
+        const nameStart = i++;
+        while (i < n) {
+          ch = html.charCodeAt(i);
+          if (ch === EQ || endsName(ch)) break;
+          i++;
+        }
+        const nameEnd = i;
+        while (i < n && isSpace(html.charCodeAt(i))) i++;
+        if (i >= n) break scan;
+        let valueStart = i;
+        let valueEnd = i;
+        if (html.charCodeAt(i) === EQ) {
+          i++;
+          while (i < n && isSpace(html.charCodeAt(i))) i++;
+          if (i >= n) break scan;
+          const q = html.charCodeAt(i);
+          if (q === DQ || q === SQ) {
+            valueStart = i + 1;
+            valueEnd = html.indexOf(q === DQ ? '"' : "'", valueStart);
+            if (valueEnd < 0) break scan;
+            i = valueEnd + 1;
+          } else {
+            valueStart = i;
+            while (i < n && !isSpace((ch = html.charCodeAt(i))) && ch !== GT) i++;
+            if (i >= n) break scan;
+            valueEnd = i;
+          }
+        }
+        const name = wantedName(html, nameStart, nameEnd, names);
+        if (name !== undefined) {
+          // No prototype: a wanted name such as `constructor` is data, not Object's.
+          attribs ??= Object.create(null) as Record<string, string>;
+          if (attribs[name] === undefined) attribs[name] = html.slice(valueStart, valueEnd);
+        }
+      }
+      pos = textStart = i + 1;
+      const stacked = openTag(tree, tag, attribs ?? NO_ATTRIBUTES, selfClosing);
+      if (!tag.raw || ctxAtTag !== HTML_CTX) continue;
+      if (tag.name === 'plaintext') {
+        if (!stacked) textStart = n;
+        break;
+      }
+      // Raw text: the body runs to the first `</name` followed by whitespace, `/` or `>`, any case.
+      const len = tag.name.length;
+      let k = pos;
+      for (;;) {
+        const end = html.indexOf('</', k);
+        if (end < 0 || end + 2 + len >= n) {
+          if (!stacked) textStart = n;
+          break scan;
+        }
+        if (endsName(html.charCodeAt(end + 2 + len)) && matchesLower(html, end + 2, tag.name)) {
+          if (stacked && end > textStart) on.text(html.slice(textStart, end));
+          closeTag(tree, tag);
+          const gt = html.indexOf('>', end + 2 + len);
+          if (gt < 0) {
+            textStart = n;
+            break scan;
+          }
+          pos = textStart = gt + 1;
+          continue scan;
+        }
+        k = end + 1;
+      }
+    } else if (c === SLASH) {
+      if (lt > textStart) on.text(html.slice(textStart, lt));
+      const c2 = html.charCodeAt(lt + 2);
+      if (Number.isNaN(c2)) {
+        // A lone `</` at the end of input is text.
+        textStart = lt;
+        break;
+      }
+      textStart = n;
+      if (isAlpha(c2)) {
+        let i = lt + 3;
+        while (i < n && !endsName(html.charCodeAt(i))) i++;
+        if (i >= n) break;
+        closeTag(tree, tagOf(tree, html.slice(lt + 2, i)));
+        const gt = html.charCodeAt(i) === GT ? i : html.indexOf('>', i);
+        if (gt < 0) break;
+        pos = textStart = gt + 1;
+      } else {
+        // `</>` is nothing; `</` followed by anything else is a bogus comment up to `>`.
+        const gt = c2 === GT ? lt + 2 : html.indexOf('>', lt + 2);
+        if (gt < 0) break;
+        pos = textStart = gt + 1;
+      }
+    } else if (c === 0x21 /* ! */) {
+      if (lt > textStart) on.text(html.slice(textStart, lt));
+      textStart = n; // unterminated comments and declarations run to the end of input
+      let end: number;
+      if (html.startsWith('--', lt + 2)) {
+        const s = lt + 4;
+        // `<!-->` and `<!--->` are empty comments; otherwise the first `-->` or `--!>` ends it.
+        if (html.charCodeAt(s) === GT) end = s;
+        else if (html.startsWith('->', s)) end = s + 1;
+        else end = commentEnd(html, s);
+      } else if (html.startsWith('[CDATA[', lt + 2)) {
+        const s = lt + 9;
+        const e = html.indexOf(']]>', s);
+        // CDATA is text in foreign content and a comment in HTML.
+        if (e >= 0 && tree.ctx !== HTML_CTX && e > s) on.text(html.slice(s, e));
+        end = e < 0 ? -1 : e + 2;
+      } else {
+        end = html.indexOf('>', lt + 2);
+      }
+      if (end < 0) break;
+      pos = textStart = end + 1;
+    } else if (c === 0x3f /* ? */) {
+      if (lt > textStart) on.text(html.slice(textStart, lt));
+      textStart = n;
+      const gt = html.indexOf('>', lt + 2);
+      if (gt < 0) break;
+      pos = textStart = gt + 1;
+    } else {
+      // `<` that starts no tag is text; the text before it is reported apart, as htmlparser2 does.
+      if (lt > textStart) on.text(html.slice(textStart, lt));
+      textStart = lt;
+      pos = lt + 1;
+    }
+  }
+  if (n > textStart) on.text(html.slice(textStart, n));
+  closeSlot(tree);
+  while (tree.stack.length > 0) on.close((tree.stack.pop() as Tag).name);
+}
+
+/** The `>` of the first `-->` or `--!>` from `from`, or -1. Each `--` is looked at once. */
+function commentEnd(html: string, from: number): number {
+  for (let k = html.indexOf('--', from); k >= 0; k = html.indexOf('--', k + 1)) {
+    const c = html.charCodeAt(k + 2);
+    if (c === GT) return k + 2;
+    if (c === 0x21 && html.charCodeAt(k + 3) === GT) return k + 3;
+  }
+  return -1;
+}
+
+/** Whether `html` at `at` spells the lower-case ASCII `name`, in any case. */
+function matchesLower(html: string, at: number, name: string): boolean {
+  for (let j = 0; j < name.length; j++) if ((html.charCodeAt(at + j) | 0x20) !== name.charCodeAt(j)) return false;
+  return true;
+}

@@ -1,0 +1,194 @@
+// The HTML tokenizer of extraction: its events on the markup that matters for extraction (agreeing
+// with htmlparser2, which extraction was built on, snippet by snippet), where it follows browsers
+// instead, and linear time on hostile markup, timed against a plain page of the same size.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MAX_DEPTH, parseHtml } from '../../ingest/html-tokenizer.ts';
+import type { Tokenize } from '../../ingest/html-tokenizer.ts';
+import { extractMainText } from '../../ingest/html-extract.ts';
+import { htmlparser2Tokenize } from '../../bench/html/htmlparser2-events.ts';
+
+const WANTED: ReadonlySet<string> = new Set(['class', 'id', 'href', 'hidden']);
+
+/** The events as lines: `<name {attrs}`, `>name` for a close, `"text"` (adjacent text merged). */
+function events(html: string, tokenize: Tokenize = parseHtml): string[] {
+  const out: string[] = [];
+  let text = '';
+  const flush = (): void => {
+    if (text !== '') out.push(JSON.stringify(text));
+    text = '';
+  };
+  tokenize(html, WANTED, {
+    open(name, attribs) {
+      flush();
+      out.push(`<${name}${Object.keys(attribs).length > 0 ? ' ' + JSON.stringify(attribs) : ''}`);
+    },
+    close(name) {
+      flush();
+      out.push(`>${name}`);
+    },
+    text(t) {
+      text += t;
+    },
+  });
+  flush();
+  return out;
+}
+
+// Each snippet exercises one rule; both tokenizers must give the same events.
+const AGREE: readonly string[] = [
+  '<DIV Class="A" ID=x data-q="1">Hi</DIV>',
+  '<a href=/x?y=1&amp;z=2 class = "k">link &amp; text</a>',
+  "<p class='a b'>one<p>two<div>three</div>",
+  '<p>a<span>b<div>c</div>',
+  '<ul><li>a<li>b</ul><dl><dt>t<dd>d<dt>u</dl>',
+  '<table><tr><td>a<td>b<tr><th>c<td>d</table>',
+  '<table><thead><tr><th>h<tbody><tr><td>x<tfoot><tr><td>f</table>',
+  '<select><option>a<option>b<optgroup><option>c</select>',
+  '<h1>a<h2>b</h2><p>c<h3>d',
+  '<a href=1>x<a href=2>y</a>',
+  'a<br>b<br/>c<hr class=r>d<img src=x alt="y">e<input value=z>f<wbr>g',
+  '<div/>x</div><span/>y',
+  '<svg><path d="M0"/><g/><title>t</title></svg>after',
+  '<math><mi>x</mi><mo/></math>',
+  '<svg><style>a<b{}</style></svg>z',
+  '<script>if (a<b && c>d) x = "</div>";</script>after',
+  '<SCRIPT type="x">a</ScRiPt >b',
+  '<script>a</scripty></script>b',
+  '<style>p > a { color: red }</style>t',
+  '<title>A &amp; <b>B</b></title><p>x',
+  '<textarea><p>not a tag</p></textarea>y',
+  '<xmp><b>raw</b></xmp><noembed><i>e</i></noembed><noframes><u>f</u></noframes>',
+  '<iframe src=x><p>in</p></iframe>out',
+  '<noscript><p>markup inside</p></noscript>',
+  '<script/>still script</script>x',
+  'a<!-- c -->b<!---->c<!-->d<!--->e<!-- x --!>f<!-- a -- b -->g',
+  '<!DOCTYPE html><?xml version="1.0"?><![CDATA[x]]>text<!bogus>t',
+  '<svg><![CDATA[in svg]]></svg>',
+  'a < b, a<3, a <= b, <<div>x</div> 1<2',
+  'x</>y</ z>w</3>v',
+  '<div><span><b>text</div>after',
+  '</span>a</div>b',
+  'a</p>b</br>c</img>d',
+  '<div\nclass="x"\n>t</div >u',
+  '<a/b c=d/>x</a>',
+  'text at the end <',
+  'ends in </',
+  '<p>a<!-- unterminated',
+  '<script>never closed <p>x</p>',
+  '<plaintext><p>all text</p></plaintext>',
+  '<body><head><link rel=x><script>s</script></head></body>',
+  '<image src=x>after',
+  '<p>é ü ß 中文 <b>😀</b></p>',
+];
+
+test('events agree with htmlparser2 on the markup rules extraction depends on', () => {
+  for (const html of AGREE) assert.deepEqual(events(html), events(html, htmlparser2Tokenize), html);
+});
+
+test('spot checks: names lower-cased, only wanted attributes, entities left encoded', () => {
+  assert.deepEqual(events('<DIV Class="A" ID=x data-q="1">Hi &amp; bye</DIV>'), ['<div {"class":"A","id":"x"}', '"Hi &amp; bye"', '>div']);
+  assert.deepEqual(events('<script>a<b>c</b></script>'), ['<script', '"a<b>c</b>"', '>script']);
+  assert.deepEqual(events('<p>a<div>b'), ['<p', '"a"', '>p', '<div', '"b"', '>div']);
+  assert.deepEqual(events('<noscript><p>x</p></noscript>'), ['<noscript', '<p', '"x"', '>p', '>noscript']);
+});
+
+test('where browsers and htmlparser2 differ, browsers are followed', () => {
+  // Duplicate attributes: the first one counts (the old driver kept the last).
+  assert.deepEqual(events('<div class="a" class="b" id=1 ID=2>'), ['<div {"class":"a","id":"1"}', '>div']);
+  // A <form> inside a form is ignored, attributes included (htmlparser2 reports them to the element before).
+  assert.deepEqual(events('<form><div class=k><form class=inner id=i>x</form></div></form>'), [
+    '<form', '<div {"class":"k"}', '"x"', '>div', '>form',
+  ]);
+  // A tag cut off by the end of input is dropped.
+  assert.deepEqual(events('x<div class="a'), ['"x"']);
+  assert.deepEqual(events('x</div'), ['"x"']);
+});
+
+test(`elements deeper than MAX_DEPTH (${MAX_DEPTH}) become siblings at the cap`, () => {
+  const depth = MAX_DEPTH + 50;
+  const html = '<div>'.repeat(depth) + '<p>one<b>bold</p><script>x</script><p>two' + '</div>'.repeat(depth) + '<p>after';
+  const opened: string[] = [];
+  let open = 0;
+  let maxDepth = 0;
+  parseHtml(html, WANTED, {
+    open(name) {
+      open++;
+      maxDepth = Math.max(maxDepth, open);
+      if (name !== 'div') opened.push(name);
+    },
+    close() {
+      open--;
+    },
+    text() {},
+  });
+  assert.equal(open, 0);
+  assert.equal(maxDepth, MAX_DEPTH + 1);
+  assert.deepEqual(opened, ['p', 'b', 'script', 'p', 'p']);
+  // Past the cap the paragraphs still end blocks (and so does the <b> after "one", its sibling now).
+  assert.deepEqual(extractMainText(html).text.split('\n').slice(-4), ['one', 'bold', 'two', 'after']);
+});
+
+// ---- Linear time on hostile markup ----
+
+/** CPU seconds of `fn`, the least of three runs (robust to other load on the machine). */
+function cpuSeconds(fn: () => void): number {
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / 1e6);
+  }
+  return best;
+}
+
+/** A plain article page of about `bytes` bytes: paragraphs of distinct words, a few links. */
+function plainPage(bytes: number): string {
+  const parts: string[] = ['<!DOCTYPE html><html><head><title>Plain</title></head><body><article>'];
+  let size = parts[0]!.length;
+  for (let i = 0; size < bytes; i++) {
+    const p = `<p class="c${i % 7}">Sentence ${i} talks about harbor ${i * 7} and boat ${i * 13}, with <a href="/l${i}">link ${i}</a> and more words.</p>\n`;
+    parts.push(p);
+    size += p.length;
+  }
+  parts.push('</article></body></html>');
+  return parts.join('');
+}
+
+const N = 400_000;
+/** Hostile pages of about `n` elements or markup units each. */
+const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
+  ['unclosed nested <div>', (n) => '<div>'.repeat(n) + 'x'],
+  ['unclosed nested <span>', (n) => '<span>'.repeat(n) + 'x'],
+  ['unclosed nested <b> with text', (n) => '<b>a'.repeat(n)],
+  ['<div> and unmatched </span> alternating', (n) => '<div></span>'.repeat(n / 2)],
+  ['<p> after <p>', (n) => '<p>a'.repeat(n)],
+  ['deeply nested tables', (n) => '<table><tr><td>'.repeat(n / 4)],
+  ['unterminated comment', (n) => '<p>x<!--' + 'a-b->'.repeat(n)],
+  ['many comments', (n) => '<p>x<!-- c -->'.repeat(n / 4)],
+  ['unterminated script full of end-tag prefixes', (n) => '<script>' + '</scrip'.repeat(n / 2)],
+  ['a huge attribute', (n) => `<div class="${'a '.repeat(n)}">x</div>`],
+  ['stray < in text', (n) => 'a<'.repeat(n)],
+];
+
+// 400k unclosed <div> took htmlparser2 68 s, 700× a plain page of that size. Pages made of tiny
+// elements (400k one-letter paragraphs) hold 25× the blocks of a plain page of the same size, so
+// the bound against a plain page is 10×; doubling the page must not more than double the time.
+test('extraction time is linear in the page size whatever the markup', () => {
+  for (const [name, make] of HOSTILE) {
+    const html = make(N);
+    const plain = plainPage(html.length);
+    const base = cpuSeconds(() => extractMainText(plain));
+    const halfPage = make(N / 2);
+    const half = cpuSeconds(() => extractMainText(halfPage));
+    const full = cpuSeconds(() => extractMainText(html));
+    // A floor of 20 ms keeps the ratios meaningful when a run is very fast.
+    const vsPlain = full / Math.max(base, 0.02);
+    const doubling = full / Math.max(half, 0.02);
+    const detail = `${name}: ${full.toFixed(3)} s (half size ${half.toFixed(3)} s), plain page of ${html.length} bytes ${base.toFixed(3)} s`;
+    assert.ok(vsPlain < 10, `${detail}: ${vsPlain.toFixed(1)}× a plain page`);
+    assert.ok(doubling < 3, `${detail}: doubling the page cost ${doubling.toFixed(1)}×`);
+  }
+});
