@@ -1,5 +1,5 @@
-// Stage `dedup-buckets` (datatrove's MinhashDedupBuckets): one task per band and hash range. It
-// k-way merges the band's sorted signature runs of every extract task and writes a duplicate pair
+// Stage `dedup-buckets` (datatrove's MinhashDedupBuckets): one task per dedup group, band and hash
+// range. It k-way merges the band's sorted signature runs of the group's extract tasks and writes a duplicate pair
 // (first file, first row, file, row) for every record whose band signature equals the previous
 // one's, each pair pointing at the first record of its run of equal signatures. Memory: one read
 // buffer per input run, whatever the corpus size.
@@ -13,6 +13,8 @@ import {
   bandLayout,
   bandRunPath,
   checkMinhashFiles,
+  filesOfGroup,
+  groupFiles,
   listTaskFiles,
   minhashFingerprint,
   pairsPath,
@@ -37,29 +39,32 @@ export const bucketsStage: Stage = {
     checkMinhashFiles(files, cfg);
     const recBytes = bandLayout(minhashFingerprint(cfg)).words * 4;
     const tasks: TaskSpec[] = [];
-    for (let band = 0; band < cfg.bands; band++) {
-      const inputs = bandInputs(ctx.runDir, files, band);
-      planRanges(inputs.map((i) => i.path), recBytes, cfg.bucket_workers).forEach((range, worker) => {
-        tasks.push({
-          id: `${bandGroup(band)}/${String(worker).padStart(3, '0')}`,
-          label: `band ${band}, hash range ${worker}`,
-          band,
-          worker,
-          lo: range.lo,
-          hi: range.hi,
+    for (const [group, members] of groupFiles(files, ctx.config.dedup.scope)) {
+      for (let band = 0; band < cfg.bands; band++) {
+        const inputs = bandInputs(ctx.runDir, members, band);
+        planRanges(inputs.map((i) => i.path), recBytes, cfg.bucket_workers).forEach((range, worker) => {
+          tasks.push({
+            id: `${group}/${bandGroup(band)}/${String(worker).padStart(3, '0')}`,
+            label: `${group}, band ${band}, hash range ${worker}`,
+            group,
+            band,
+            worker,
+            lo: range.lo,
+            hi: range.hi,
+          });
         });
-      });
+      }
     }
     return tasks;
   },
   async run(ctx: TaskContext): Promise<void> {
     const cfg = ctx.config.dedup.minhash;
-    const { band, worker, lo, hi } = ctx.task as TaskSpec & { band: number; worker: number; lo: number; hi: number };
-    const files = listTaskFiles(ctx.runDir);
+    const { group, band, worker, lo, hi } = ctx.task as TaskSpec & { group: string; band: number; worker: number; lo: number; hi: number };
+    const files = filesOfGroup(listTaskFiles(ctx.runDir), ctx.config.dedup.scope, group);
     checkMinhashFiles(files, cfg);
     const layout = bandLayout(minhashFingerprint(cfg));
     const sigWords = layout.words - 1;
-    const out = pairsPath(ctx.runDir, bandGroup(band), worker);
+    const out = pairsPath(ctx.runDir, group, bandGroup(band), worker);
     mkdirSync(dirname(out), { recursive: true });
     const tmp = tempPathFor(out);
     const writer = createPairWriter(tmp);

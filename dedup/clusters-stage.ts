@@ -1,12 +1,14 @@
 // Stage `dedup-clusters` (datatrove's MinhashDedupCluster), exactly one task: union-find over every
-// MinHash duplicate pair, then the removal lists per docs file. Memory is proportional to the
+// MinHash duplicate pair of every dedup group (pairs never cross groups, so neither do clusters),
+// then the removal lists per docs file. Memory is proportional to the
 // documents that appear in pairs, not to the corpus: the pair endpoints are collected into one
 // sorted Float64Array of (file·2^32 + row) keys and the union-find runs on indices into it.
 // The kept member of a cluster is its smallest (file, row) that exact/URL dedup did not remove,
 // so the choice does not depend on pair order. Exact and URL duplicates are removed too; their
 // survivors are not merged into MinHash clusters.
 // Writes dedup/remove/<source>/<NNNNN>.remove (ascending u32 rows), .clusters (u32 row, u32 size of
-// kept representatives of clusters > 1) and, last, dedup/remove/summary.json.
+// kept representatives of clusters > 1) and, last, dedup/remove/summary.json (totals and, per
+// dedup group, its documents and removals; also counters dedup.group.<group>.{docs,removed}).
 
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,6 +17,8 @@ import type { Stage, StageContext, TaskContext, TaskSpec } from '../pipeline/ind
 import {
   bandGroup,
   clustersPath,
+  groupFiles,
+  groupOf,
   listTaskFiles,
   pairsDir,
   removeDir,
@@ -38,11 +42,12 @@ export const clustersStage: Stage = {
     const d = ctx.config.dedup;
     const files = listTaskFiles(ctx.runDir);
     rmSync(removeDir(ctx.runDir), { recursive: true, force: true });
+    const groups = groupFiles(files, d.scope).map(([g]) => g);
 
-    const exactPaths = (['exact', 'url'] as const).filter((k) => d[k].enabled).flatMap((k) => pairFiles(pairsDir(ctx.runDir, k)));
+    const exactPaths = groups.flatMap((g) => (['exact', 'url'] as const).filter((k) => d[k].enabled).flatMap((k) => pairFiles(pairsDir(ctx.runDir, g, k))));
     const exactRemoved = collectKeys(exactPaths, false);
     const mhPaths = d.minhash.enabled
-      ? Array.from({ length: d.minhash.bands }, (_, b) => pairFiles(pairsDir(ctx.runDir, bandGroup(b)))).flat()
+      ? groups.flatMap((g) => Array.from({ length: d.minhash.bands }, (_, b) => pairFiles(pairsDir(ctx.runDir, g, bandGroup(b)))).flat())
       : [];
     const nodes = collectKeys(mhPaths, true);
     const n = nodes.length;
@@ -83,9 +88,12 @@ export const clustersStage: Stage = {
     let file = -1;
     let removedRows: number[] = [];
     let clusterRows: number[] = [];
+    const perGroup = new Map<string, { docs: number; removed: number }>(groups.map((g) => [g, { docs: 0, removed: 0 }]));
+    for (const f of files) perGroup.get(groupOf(f.manifest, d.scope))!.docs += f.manifest.docs;
     const enter = (key: number) => {
       const f = Math.floor(key / TWO_32);
       if (f === file) return;
+      if (file >= 0) perGroup.get(groupOf(files[file]!.manifest, d.scope))!.removed += removedRows.length;
       if (removedRows.length > 0) write(removePath(ctx.runDir, files[file]!.key), removedRows);
       if (clusterRows.length > 0) write(clustersPath(ctx.runDir, files[file]!.key), clusterRows);
       removedRows = [];
@@ -123,7 +131,13 @@ export const clustersStage: Stage = {
     ctx.stats.count('dedup.removed_minhash', removedMinhash);
     ctx.stats.count('dedup.removed_exact', exactRemoved.length);
     ctx.progress(pairs);
+    for (const [g, c] of perGroup) {
+      ctx.stats.count(`dedup.group.${g}.docs`, c.docs);
+      ctx.stats.count(`dedup.group.${g}.removed`, c.removed);
+    }
     await writeJsonAtomic(removeSummaryPath(ctx.runDir), {
+      scope: d.scope,
+      groups: [...perGroup].map(([group, c]) => ({ group, ...c })),
       files: files.length,
       pairs,
       docs_in_pairs: n,

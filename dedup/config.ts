@@ -8,6 +8,12 @@ const workers = z.number().int().positive().max(256).default(1);
 
 export const dedupSchema = z
   .object({
+    /**
+     * Which documents are compared: `crawl` deduplicates each Common Crawl crawl (dump) on its own,
+     * as FineWeb did (it found cross-dump dedup made the data worse); documents of a source that is
+     * not a crawl form one group per source. `run` compares every document of the run.
+     */
+    scope: z.enum(['crawl', 'run']).default('crawl'),
     minhash: z
       .object({
         enabled: z.boolean().default(true),

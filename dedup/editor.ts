@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { RunConfig } from '../pipeline/index.ts';
 import type { Document } from '../pipeline/index.ts';
-import { clustersPath, linesDonePath, linesPath, removePath, removeSummaryPath } from './layout.ts';
+import { clustersPath, groupOf, linesDonePath, linesPath, manifestPath, removePath, removeSummaryPath, type SinkManifest } from './layout.ts';
 import { readRecordFile } from './records.ts';
 
 export type DocEditor = (doc: Document, row: number) => Document | null;
@@ -30,13 +30,16 @@ export async function openDocEditor(runDir: string, config: RunConfig, docsTask:
   }
   const droppedLines = new Map<number, Set<number>>();
   if (d.c4_lines.enabled) {
+    const manifest = manifestPath(runDir, docsTask.id);
+    if (!existsSync(manifest)) throw new Error(`dedup keys of ${docsTask.id} missing in ${runDir} (${manifest}): rerun extract`);
+    const group = groupOf(JSON.parse(readFileSync(manifest, 'utf8')) as SinkManifest, d.scope);
     const missing = (w: number) =>
-      new Error(`C4 line dedup results missing in ${runDir} (${linesDonePath(runDir, w)}): run the dedup stages before tokenize`);
-    if (!existsSync(linesDonePath(runDir, 0))) throw missing(0);
-    const { workers } = JSON.parse(readFileSync(linesDonePath(runDir, 0), 'utf8')) as { workers: number };
+      new Error(`C4 line dedup results missing in ${runDir} (${linesDonePath(runDir, group, w)}): run the dedup stages before tokenize`);
+    if (!existsSync(linesDonePath(runDir, group, 0))) throw missing(0);
+    const { workers } = JSON.parse(readFileSync(linesDonePath(runDir, group, 0), 'utf8')) as { workers: number };
     for (let w = 0; w < workers; w++) {
-      if (!existsSync(linesDonePath(runDir, w))) throw missing(w);
-      const lp = linesPath(runDir, w, docsTask.id);
+      if (!existsSync(linesDonePath(runDir, group, w))) throw missing(w);
+      const lp = linesPath(runDir, group, w, docsTask.id);
       if (!existsSync(lp)) continue;
       const pairs = readRecordFile(lp);
       for (let i = 0; i < pairs.length; i += 2) {

@@ -1,11 +1,11 @@
-// Stage `dedup-exact`: exact duplicates by key, one task per enabled kind and hash range.
+// Stage `dedup-exact`: exact duplicates by key, one task per dedup group, enabled kind and hash range.
 // - exact / url: in each group of equal keys the record with the lowest rank (url: the latest
 //   capture), then the lowest (file, row), is kept; every other one is written as a pair
-//   (kept file, kept row, file, row) to dedup/pairs/<kind>/, which the clusters task removes.
+//   (kept file, kept row, file, row) to dedup/pairs/<group>/<kind>/, which the clusters task removes.
 // - lines (C4's line dedup as TFDS's code does it, spec §5.5): in each group of equal line keys the
 //   first record belongs to the owner page (smallest URL MD5) and is its first occurrence; every
 //   other occurrence, in other pages or later in the owner page, is removed. Removed lines are
-//   written per docs file to dedup/lines/<worker>/<source>/<NNNNN>.lines as (row, line) pairs.
+//   written per docs file to dedup/lines/<group>/<worker>/<source>/<NNNNN>.lines as (row, line) pairs.
 
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,6 +16,8 @@ import {
   checkKindFiles,
   enabledKinds,
   type ExactKind,
+  filesOfGroup,
+  groupFiles,
   keysLayout,
   keysRunPath,
   kindWorkers,
@@ -42,39 +44,42 @@ export const exactStage: Stage = {
     const kinds = enabledKinds(ctx.config.dedup);
     if (kinds.length === 0) return [];
     const files = listTaskFiles(ctx.runDir);
+    for (const kind of kinds) checkKindFiles(files, kind);
     const tasks: TaskSpec[] = [];
-    for (const kind of kinds) {
-      checkKindFiles(files, kind);
-      const paths = kindInputs(ctx.runDir, files, kind).map((i) => i.path);
-      const ranges = planRanges(paths, keysLayout(kind).words * 4, kindWorkers(ctx.config.dedup, kind));
-      ranges.forEach((range, worker) => {
-        tasks.push({
-          id: `${kind}/${String(worker).padStart(3, '0')}`,
-          label: `${kind} dedup, hash range ${worker}`,
-          kind,
-          worker,
-          workers: ranges.length,
-          lo: range.lo,
-          hi: range.hi,
+    for (const [group, members] of groupFiles(files, ctx.config.dedup.scope)) {
+      for (const kind of kinds) {
+        const paths = kindInputs(ctx.runDir, members, kind).map((i) => i.path);
+        const ranges = planRanges(paths, keysLayout(kind).words * 4, kindWorkers(ctx.config.dedup, kind));
+        ranges.forEach((range, worker) => {
+          tasks.push({
+            id: `${group}/${kind}/${String(worker).padStart(3, '0')}`,
+            label: `${group}, ${kind} dedup, hash range ${worker}`,
+            group,
+            kind,
+            worker,
+            workers: ranges.length,
+            lo: range.lo,
+            hi: range.hi,
+          });
         });
-      });
+      }
     }
     return tasks;
   },
   async run(ctx: TaskContext): Promise<void> {
-    const { kind, worker, workers, lo, hi } = ctx.task as TaskSpec & { kind: ExactKind; worker: number; workers: number; lo: number; hi: number };
-    const files = listTaskFiles(ctx.runDir);
-    checkKindFiles(files, kind);
-    const inputs = kindInputs(ctx.runDir, files, kind);
-    if (kind === 'lines') await runLines(ctx, files, inputs, worker, workers, { lo, hi });
-    else runDocs(ctx, kind, inputs, worker, { lo, hi });
+    const { group, kind, worker, workers, lo, hi } = ctx.task as TaskSpec & { group: string; kind: ExactKind; worker: number; workers: number; lo: number; hi: number };
+    const all = listTaskFiles(ctx.runDir);
+    checkKindFiles(all, kind);
+    const inputs = kindInputs(ctx.runDir, filesOfGroup(all, ctx.config.dedup.scope, group), kind);
+    if (kind === 'lines') await runLines(ctx, all, inputs, group, worker, workers, { lo, hi });
+    else runDocs(ctx, kind, inputs, group, worker, { lo, hi });
     ctx.progress(inputs.length);
   },
 };
 
-function runDocs(ctx: TaskContext, kind: ExactKind, inputs: MergeInput[], worker: number, range: { lo: number; hi: number }): void {
+function runDocs(ctx: TaskContext, kind: ExactKind, inputs: MergeInput[], group: string, worker: number, range: { lo: number; hi: number }): void {
   const layout = keysLayout(kind);
-  const out = pairsPath(ctx.runDir, kind, worker);
+  const out = pairsPath(ctx.runDir, group, kind, worker);
   mkdirSync(dirname(out), { recursive: true });
   const tmp = tempPathFor(out);
   const writer = createPairWriter(tmp);
@@ -111,12 +116,13 @@ async function runLines(
   ctx: TaskContext,
   files: readonly TaskFile[],
   inputs: MergeInput[],
+  group: string,
   worker: number,
   workers: number,
   range: { lo: number; hi: number },
 ): Promise<void> {
-  const dir = linesDir(ctx.runDir, worker);
-  rmSync(linesDonePath(ctx.runDir, worker), { force: true });
+  const dir = linesDir(ctx.runDir, group, worker);
+  rmSync(linesDonePath(ctx.runDir, group, worker), { force: true });
   rmSync(dir, { recursive: true, force: true });
   // Removed (file, row, line) triples; memory ∝ removed lines of this hash range.
   let removed = new Uint32Array(3 * 4096);
@@ -157,7 +163,7 @@ async function runLines(
       pairs[(k - i) * 2] = removed[order[k]! * 3 + 1]!;
       pairs[(k - i) * 2 + 1] = removed[order[k]! * 3 + 2]!;
     }
-    const path = linesPath(ctx.runDir, worker, files[fileId]!.key);
+    const path = linesPath(ctx.runDir, group, worker, files[fileId]!.key);
     mkdirSync(dirname(path), { recursive: true });
     const tmp = tempPathFor(path);
     writeFileSync(tmp, new Uint8Array(pairs.buffer));
@@ -167,5 +173,5 @@ async function runLines(
   ctx.stats.count('dedup.lines_keys', records);
   ctx.stats.count('dedup.lines_removed', count);
   // The done record tells the doc editor this worker's lists are complete (a missing list = none removed).
-  await writeJsonAtomic(linesDonePath(ctx.runDir, worker), { worker, workers, removed: count, range });
+  await writeJsonAtomic(linesDonePath(ctx.runDir, group, worker), { group, worker, workers, removed: count, range });
 }

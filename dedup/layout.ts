@@ -3,12 +3,15 @@
 //   minhash/<source>/<NNNNN>/b<BB>.<R>.sig   sorted MinHash band records, run R (spills when large)
 //   minhash/<source>/<NNNNN>/<kind>.<R>.keys sorted exact-dedup records (exact, url, lines)
 //   minhash/<source>/<NNNNN>.json            the task's manifest, written last: its presence means complete
-// and the stages write dedup/pairs/…, dedup/lines/…, dedup/remove/<source>/<NNNNN>.{remove,clusters}.
+// and the stages write dedup/pairs/<group>/…, dedup/lines/<group>/…, dedup/remove/<source>/<NNNNN>.{remove,clusters}.
+// Tasks are compared only within their dedup group (`dedup.scope`: their crawl, or the whole run).
 // The file id of a task in every pair and merge is its index in the sorted list of manifests.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DedupConfig, MinhashConfig } from './config.ts';
+
+export type DedupScope = DedupConfig['scope'];
 import type { MergeInput, RecordLayout } from './records.ts';
 
 export type ExactKind = 'exact' | 'url' | 'lines';
@@ -18,6 +21,8 @@ export interface SinkManifest {
   version: 1;
   task: string;
   source: string;
+  /** The Common Crawl crawl of the task's input; null for other sources (absent in older runs). */
+  crawl?: string | null;
   /** Signature settings the files were written with; the stages refuse a mismatch. */
   minhash: MinhashFingerprint | null;
   kinds: ExactKind[];
@@ -43,12 +48,36 @@ export const bandRunPath = (runDir: string, key: string, band: number, run: numb
 export const keysRunPath = (runDir: string, key: string, kind: ExactKind, run: number) =>
   join(sigRoot(runDir), key, `${kind}.${run}.keys`);
 
-export const pairsPath = (runDir: string, group: string, worker: number) =>
-  join(runDir, 'dedup', 'pairs', group, `${String(worker).padStart(3, '0')}.dups`);
-export const pairsDir = (runDir: string, group: string) => join(runDir, 'dedup', 'pairs', group);
+/** Pair files of one dedup group and one band or kind (`name`). */
+export const pairsPath = (runDir: string, group: string, name: string, worker: number) =>
+  join(pairsDir(runDir, group, name), `${String(worker).padStart(3, '0')}.dups`);
+export const pairsDir = (runDir: string, group: string, name: string) => join(runDir, 'dedup', 'pairs', group, name);
 export const bandGroup = (band: number) => `band_${String(band).padStart(2, '0')}`;
-export const linesDir = (runDir: string, worker: number) => join(runDir, 'dedup', 'lines', String(worker).padStart(3, '0'));
-export const linesDonePath = (runDir: string, worker: number) => `${linesDir(runDir, worker)}.json`;
+export const linesDir = (runDir: string, group: string, worker: number) => join(runDir, 'dedup', 'lines', group, String(worker).padStart(3, '0'));
+export const linesDonePath = (runDir: string, group: string, worker: number) => `${linesDir(runDir, group, worker)}.json`;
+
+/** The dedup group of an extract task: `run`, its crawl id, or `source-<name>` for a source that is not a crawl. */
+export function groupOf(m: SinkManifest, scope: DedupScope): string {
+  if (scope === 'run') return 'run';
+  return m.crawl ? m.crawl : `source-${m.source}`;
+}
+
+/** The tasks of each dedup group, groups in name order (file ids stay the run-wide ones). */
+export function groupFiles(files: readonly TaskFile[], scope: DedupScope): [string, TaskFile[]][] {
+  const groups = new Map<string, TaskFile[]>();
+  for (const f of files) {
+    const g = groupOf(f.manifest, scope);
+    const list = groups.get(g);
+    if (list) list.push(f);
+    else groups.set(g, [f]);
+  }
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The files of one group, as a task of a dedup stage was planned with. */
+export function filesOfGroup(files: readonly TaskFile[], scope: DedupScope, group: string): TaskFile[] {
+  return files.filter((f) => groupOf(f.manifest, scope) === group);
+}
 export const removeDir = (runDir: string) => join(runDir, 'dedup', 'remove');
 export const removeSummaryPath = (runDir: string) => join(removeDir(runDir), 'summary.json');
 
@@ -123,7 +152,7 @@ export function checkKindFiles(files: readonly TaskFile[], kind: ExactKind): voi
 /** The removal / cluster files a docs task reads. */
 export const removePath = (runDir: string, key: string) => join(removeDir(runDir), `${key}.remove`);
 export const clustersPath = (runDir: string, key: string) => join(removeDir(runDir), `${key}.clusters`);
-export const linesPath = (runDir: string, worker: number, key: string) => join(linesDir(runDir, worker), `${key}.lines`);
+export const linesPath = (runDir: string, group: string, worker: number, key: string) => join(linesDir(runDir, group, worker), `${key}.lines`);
 
 export function enabledKinds(cfg: DedupConfig): ExactKind[] {
   return EXACT_KINDS.filter((k) => (k === 'lines' ? cfg.c4_lines.enabled : cfg[k].enabled));

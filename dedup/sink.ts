@@ -35,7 +35,7 @@ export interface SignatureSink {
 export async function createSignatureSink(
   runDir: string,
   dedupCfg: DedupConfig,
-  task: { id: string; source: string },
+  task: { id: string; source: string; crawl?: string | undefined },
 ): Promise<SignatureSink> {
   if (!/^[^/]+\/\d+$/.test(task.id)) throw new Error(`signature sink: task id "${task.id}" is not <source>/<NNNNN>`);
   const mh = dedupCfg.minhash;
@@ -107,6 +107,7 @@ export async function createSignatureSink(
           version: 1,
           task: task.id,
           source: task.source,
+          crawl: task.crawl ?? null,
           minhash: mh.enabled ? minhashFingerprint(mh) : null,
           kinds,
           docs,

@@ -4,8 +4,9 @@
 
 import { z } from 'zod';
 import { classifierSchema } from './classifier-config.ts';
+import { decontaminateSchema } from './decontaminate-config.ts';
 
-export const FILTER_NAMES = ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'classifier'] as const;
+export const FILTER_NAMES = ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'classifier', 'decontaminate'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 const ratio = z.number().min(0).nullable();
@@ -14,6 +15,8 @@ const pairs = z.array(z.tuple([z.number().int().min(1), z.number().min(0)]));
 const urlSchema = z
   .object({
     enabled: z.boolean(),
+    /** UT1's adult domain and URL lists as FineWeb used them (fetched by `npm run setup`); on in `fineweb`. */
+    ut1: z.boolean(),
     /** Domain block-list files (one domain per line, `#` comments, `.gz` allowed), e.g. UT1 `adult/domains`. */
     domain_lists: z.array(z.string().min(1)),
     /** Exact-URL block-list files, e.g. UT1 `adult/urls`. */
@@ -146,6 +149,8 @@ export const filtersSchema = z
     fineweb_quality: finewebQualitySchema.optional(),
     classifier: classifierSchema.optional(),
     pii: piiSchema.optional(),
+    /** Benchmark decontamination (filters/decontaminate.ts); runs, last, when it names sets. */
+    decontaminate: decontaminateSchema.optional(),
   })
   .strict()
   .superRefine((cfg, ctx) => {

@@ -1,5 +1,5 @@
-// The filter stage's entry point: `createFilterPipeline(cfg)` resolves the preset, loads the lists
-// and the language model once, and returns `apply` (run the filters in order; first drop wins) and
+// The filter stage's entry point: `createFilterPipeline(cfg)` resolves the preset, loads the lists,
+// the language model and the decontamination index once, and returns `apply` (run the filters in order; first drop wins) and
 // `redact` (PII). Stats written (names documented in docs/filters.md):
 //   drop.<filter>                       documents the filter removed
 //   filter.<filter>.<rule>              the same, by rule (datatrove's reason names)
@@ -11,6 +11,7 @@
 //   histograms filter.<filter>.<metric> measured values, fixed edges (histograms.ts)
 //   examples drop.<filter>              first dropped documents with their reasons
 //   meta.quality_score / quality_label  the classifier's score and top label (docs/classifier.md)
+//   decontaminate.*                     matches per evaluation set, cuts (docs/decontamination.md)
 
 import type { Document } from '../pipeline/index.ts';
 import type { StatsCollector } from '../pipeline/index.ts';
@@ -18,6 +19,8 @@ import { c4BadWords } from './c4-badwords.ts';
 import { c4Quality } from './c4-quality.ts';
 import { classifierFilter } from './classifier.ts';
 import { loadQualityModel } from './classifier-model.ts';
+import { decontaminate } from './decontaminate.ts';
+import { buildEvalIndex, evalIndexDir, readEvalIndex, writeEvalIndex, type IndexSummary } from './decontaminate-index.ts';
 import type { FilterName, FiltersConfig } from './config.ts';
 import { finewebQuality } from './fineweb-quality.ts';
 import { gopherQuality } from './gopher-quality.ts';
@@ -28,6 +31,7 @@ import { piiRedactor } from './pii.ts';
 import { resolveFilters, type ResolvedFilters } from './presets.ts';
 import { fmt, type Bound, type FilterContext, type Outcome } from './types.ts';
 import { loadUrlLists, urlFilter } from './url-filter.ts';
+import { UT1_DIR, UT1_MISSING, ut1Present } from './ut1.ts';
 import { wordTokenize } from './words.ts';
 
 export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
@@ -36,6 +40,33 @@ export { classifierSchema, type ClassifierSettings } from './classifier-config.t
 export { loadQualityModel, fastTextLabel, fastTextLine, ModelFileError, type QualityModel } from './classifier-model.ts';
 export { classifierCutoffStage, createScoreRecorder, openQualityCut, type ScoreRecorder } from './classifier-cutoff.ts';
 export { loadFastText, type FastTextArgs, type FastTextModel, type FastTextPrediction } from './fasttext-model.ts';
+
+/** What a config needs that is not there (the UT1 lists, looked for in `ut1Dir`), as one line; null when all is present. */
+export function missingFilterAssets(cfg: FiltersConfig, ut1Dir = UT1_DIR): string | null {
+  const r = resolveFilters(cfg);
+  if (r.order.includes('url') && r.url.ut1 && !ut1Present(ut1Dir)) return UT1_MISSING;
+  return null;
+}
+
+export interface FilterOptions {
+  /** The run folder, where `prepareFilters` left the decontamination index; without it the index is built here. */
+  runDir?: string;
+}
+
+/**
+ * Work done once per run, before any task (the extract stage's planning): the decontamination
+ * index. Returns its summary, or null when decontamination is off.
+ */
+export async function prepareFilters(cfg: FiltersConfig, runDir: string): Promise<IndexSummary | null> {
+  const r = resolveFilters(cfg);
+  if (!r.order.includes('decontaminate')) return null;
+  const dir = evalIndexDir(runDir);
+  const existing = await readEvalIndex(dir, r.decontaminate);
+  if (existing) return existing.summary;
+  const index = await buildEvalIndex(r.decontaminate);
+  await writeEvalIndex(dir, r.decontaminate, index);
+  return index.summary;
+}
 
 export type FilterVerdict = { keep: true; doc: Document } | { keep: false; doc: Document; filter: string; reason: string };
 
@@ -90,7 +121,7 @@ function languageStep(s: ResolvedFilters['language']): Step {
   };
 }
 
-async function buildSteps(r: ResolvedFilters): Promise<Map<FilterName, Step>> {
+async function buildSteps(r: ResolvedFilters, options: FilterOptions): Promise<Map<FilterName, Step>> {
   const steps = new Map<FilterName, Step>();
   for (const name of r.order) {
     switch (name) {
@@ -118,6 +149,12 @@ async function buildSteps(r: ResolvedFilters): Promise<Map<FilterName, Step>> {
       case 'fineweb_quality':
         steps.set(name, finewebQuality(r.fineweb_quality));
         break;
+      case 'decontaminate': {
+        const saved = options.runDir === undefined ? null : await readEvalIndex(evalIndexDir(options.runDir), r.decontaminate);
+        const f = decontaminate(saved ?? (await buildEvalIndex(r.decontaminate)), r.decontaminate);
+        steps.set(name, (doc, _ctx, stats) => f(doc, stats));
+        break;
+      }
       case 'classifier':
         steps.set(name, classifierFilter(await loadQualityModel(r.classifier!), r.classifier!));
         break;
@@ -132,9 +169,9 @@ export async function checkClassifierModel(cfg: FiltersConfig): Promise<void> {
   if (c) await loadQualityModel(c);
 }
 
-export async function createFilterPipeline(cfg: FiltersConfig): Promise<FilterPipeline> {
+export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOptions = {}): Promise<FilterPipeline> {
   const r = resolveFilters(cfg);
-  const steps = await buildSteps(r);
+  const steps = await buildSteps(r, options);
   const lid = r.order.includes('language') ? loadLanguageId(r.language.newlines, r.language.max_chars, r.language.model) : undefined;
   if (lid) steps.set('language', languageStep(r.language));
   const redactor = r.pii ? piiRedactor(r.pii) : undefined;

@@ -5,6 +5,7 @@
 
 import { C4_QUALITY_DEFAULTS, type C4QualityParams } from './c4-quality.ts';
 import type { C4BadWordsParams } from './c4-badwords.ts';
+import { DECONTAMINATE_DEFAULTS, type DecontaminateSettings } from './decontaminate-config.ts';
 import { CLASSIFIER_DEFAULTS, type ClassifierSettings } from './classifier-config.ts';
 import type { FilterName, FiltersConfig } from './config.ts';
 import { FINEWEB_QUALITY_DEFAULTS, type FinewebQualityParams } from './fineweb-quality.ts';
@@ -14,6 +15,7 @@ import type { NewlineMode } from './lang-id.ts';
 import { PII_DEFAULTS, type PiiParams } from './pii.ts';
 
 export interface UrlSettings {
+  ut1: boolean;
   domain_lists: string[];
   url_lists: string[];
   default_word_lists: boolean;
@@ -45,16 +47,18 @@ export interface ResolvedFilters {
   classifier: ClassifierSettings | null;
   /** null = redaction off. */
   pii: PiiParams | null;
+  decontaminate: DecontaminateSettings;
 }
 
 interface Preset {
   order: FilterName[];
+  ut1: boolean;
   language: LanguageSettings;
   c4_quality: C4QualityParams;
   pii: boolean;
 }
 
-const URL_DEFAULTS: UrlSettings = {
+const URL_DEFAULTS: Omit<UrlSettings, 'ut1'> = {
   domain_lists: [],
   url_lists: [],
   default_word_lists: true,
@@ -66,12 +70,14 @@ const URL_DEFAULTS: UrlSettings = {
 
 const PRESETS: Record<FiltersConfig['preset'], Preset> = {
   fineweb: {
+    ut1: true,
     order: ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'fineweb_quality'],
     language: { languages: ['en'], threshold: 0.65, newlines: 'delete', max_chars: null, model: null },
     c4_quality: { ...C4_QUALITY_DEFAULTS, filter_no_terminal_punct: false },
     pii: true,
   },
   c4: {
+    ut1: false,
     order: ['c4_quality', 'language', 'c4_badwords'],
     language: { languages: ['en'], threshold: 0.99, newlines: 'space', max_chars: null, model: null },
     c4_quality: {
@@ -86,12 +92,14 @@ const PRESETS: Record<FiltersConfig['preset'], Preset> = {
     pii: false,
   },
   gopher: {
+    ut1: false,
     order: ['language', 'gopher_quality', 'gopher_repetition'],
     language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: null, model: null },
     c4_quality: C4_QUALITY_DEFAULTS,
     pii: false,
   },
   none: {
+    ut1: false,
     order: [],
     language: { languages: ['en'], threshold: 0.65, newlines: 'space', max_chars: null, model: null },
     c4_quality: C4_QUALITY_DEFAULTS,
@@ -108,8 +116,8 @@ function without<T extends { enabled?: boolean }>(section: T | undefined): Omit<
 export function resolveFilters(cfg: FiltersConfig): ResolvedFilters {
   const preset = PRESETS[cfg.preset];
   let order = cfg.order ? [...cfg.order] : [...preset.order];
-  for (const name of ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'classifier'] as const) {
-    const enabled = cfg[name]?.enabled;
+  for (const name of ['url', 'language', 'gopher_repetition', 'gopher_quality', 'c4_quality', 'c4_badwords', 'fineweb_quality', 'classifier', 'decontaminate'] as const) {
+    const enabled = cfg[name]?.enabled ?? (name === 'decontaminate' && (cfg.decontaminate?.sets?.length ?? 0) > 0 ? true : undefined);
     if (enabled === false) order = order.filter((n) => n !== name);
     if (enabled === true && !order.includes(name)) order.push(name);
   }
@@ -117,7 +125,7 @@ export function resolveFilters(cfg: FiltersConfig): ResolvedFilters {
   return {
     preset: cfg.preset,
     order,
-    url: { ...URL_DEFAULTS, ...without(cfg.url) },
+    url: { ...URL_DEFAULTS, ut1: preset.ut1, ...without(cfg.url) },
     language: { ...preset.language, ...without(cfg.language) },
     gopher_repetition: { ...GOPHER_REPETITION_DEFAULTS, ...without(cfg.gopher_repetition) },
     gopher_quality: { ...GOPHER_QUALITY_DEFAULTS, ...without(cfg.gopher_quality) },
@@ -126,5 +134,6 @@ export function resolveFilters(cfg: FiltersConfig): ResolvedFilters {
     fineweb_quality: { ...FINEWEB_QUALITY_DEFAULTS, ...without(cfg.fineweb_quality) },
     classifier: order.includes('classifier') ? { ...CLASSIFIER_DEFAULTS, model: '', ...without(cfg.classifier) } : null,
     pii: piiOn ? { ...PII_DEFAULTS, ...without(cfg.pii) } : null,
+    decontaminate: { ...DECONTAMINATE_DEFAULTS, ...without(cfg.decontaminate) },
   };
 }

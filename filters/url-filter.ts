@@ -1,23 +1,32 @@
 // URL filter (datatrove URLFilter, as FineWeb used it): registered domain or full host in a domain
 // block list, exact URL in a URL block list, a banned word as a URL token, ≥ 2 soft-banned words,
-// or a banned sub-word inside the alphanumeric-only lowercased URL. Lists are read once from files.
+// or a banned sub-word inside the alphanumeric-only lowercased URL. Lists are read once from files;
+// UT1's 4.5 M domains come as a hashed set (filters/ut1.ts), a user's own lists as bytes (line-set.ts).
 
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { getDomain, getHostname } from 'tldts';
 import type { Document } from '../pipeline/index.ts';
-import { loadLineSet, type LineSet } from './line-set.ts';
+import { loadLineSet } from './line-set.ts';
 import type { Outcome } from './types.ts';
+import { hasDomain, loadUt1 } from './ut1.ts';
+
+/** Membership in a block list, however it is held. */
+export interface StringSet {
+  readonly size: number;
+  has(item: string): boolean;
+}
 
 export interface UrlLists {
-  domains: LineSet;
-  urls: LineSet;
+  domains: StringSet;
+  urls: StringSet;
   bannedWords: ReadonlySet<string>;
   bannedSubwords: readonly string[];
   softBannedWords: readonly string[];
 }
 
 export interface UrlListSettings {
+  ut1: boolean;
   domain_lists: readonly string[];
   url_lists: readonly string[];
   default_word_lists: boolean;
@@ -80,9 +89,19 @@ export async function loadUrlLists(s: UrlListSettings): Promise<UrlLists> {
   const shipped = (name: string): Promise<string[]> => readListFile(new URL(`./lists/${name}`, import.meta.url).pathname, true);
   const norm = (xs: readonly string[]): string[] => xs.map(normalizeUrlWord).filter((x) => x !== '');
   const [words, subwords, soft] = s.default_word_lists ? await Promise.all([shipped('banned_words.txt'), shipped('banned_subwords.txt'), shipped('soft_banned_words.txt')]) : [[], [], []];
-  // Domain lists run to millions of lines: kept as bytes, not as a Set of strings (line-set.ts).
-  const domains = await loadLineSet(s.domain_lists, 'url filter');
-  const urls = await loadLineSet(s.url_lists, 'url filter');
+  // Lists run to millions of lines: a user's kept as bytes, not as a Set of strings (line-set.ts);
+  // UT1's domains as 64-bit hashes (ut1.ts).
+  const ownDomains = await loadLineSet(s.domain_lists, 'url filter');
+  const ownUrls = await loadLineSet(s.url_lists, 'url filter');
+  let domains: StringSet = ownDomains;
+  let urls: StringSet = ownUrls;
+  if (s.ut1) {
+    const ut1 = await loadUt1();
+    const scratch = new Uint32Array(2);
+    domains = { size: ownDomains.size + ut1.domains.size, has: (d) => ownDomains.has(d) || hasDomain(ut1.domains, d, scratch) };
+    const ut1Urls = new Set(ut1.urls);
+    urls = { size: ownUrls.size + ut1Urls.size, has: (u) => ownUrls.has(u) || ut1Urls.has(u) };
+  }
   return {
     domains,
     urls,

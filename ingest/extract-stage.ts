@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createDocWriter, type DocWriter } from '../pipeline/index.ts';
 import type { JsonValue, Stage, TaskSpec } from '../pipeline/index.ts';
 import { LENGTH_EDGES } from '../pipeline/index.ts';
-import { checkClassifierModel, createFilterPipeline, createScoreRecorder } from '../filters/index.ts';
+import { ConfigError } from '../pipeline/index.ts';
+import { checkClassifierModel, createFilterPipeline, createScoreRecorder, missingFilterAssets, prepareFilters } from '../filters/index.ts';
 import { createSignatureSink } from '../dedup/index.ts';
 import { createDomainCounter } from '../report/index.ts';
 import { planInputs, readDocuments, type InputRef } from './index.ts';
@@ -20,8 +21,17 @@ export const extractStage: Stage = {
   command: 'extract',
   description: 'read each input, extract main text, filter, sign for dedup, write documents',
   explainEmpty: explainEmptyInput,
-  async plan({ config }) {
+  async plan({ config, runDir }) {
+    // Before any input is listed or read: a fineweb run never goes on silently laxer, and the
+    // decontamination index is built once for every task.
+    const missing = missingFilterAssets(config.filters);
+    if (missing) throw new ConfigError(missing);
     await checkClassifierModel(config.filters);
+    try {
+      await prepareFilters(config.filters, runDir);
+    } catch (err) {
+      throw new ConfigError((err as Error).message);
+    }
     const inputs = await planInputs(config.sources, config.extract);
     const perSource = new Map<string, number>();
     return inputs.map((input): TaskSpec => {
@@ -39,8 +49,8 @@ export const extractStage: Stage = {
   async run(ctx) {
     const { runDir, config, task, stats } = ctx;
     const input = task.input as unknown as InputRef;
-    const filters = await createFilterPipeline(config.filters);
-    const sink = await createSignatureSink(runDir, config.dedup, { id: task.id, source: input.source });
+    const filters = await createFilterPipeline(config.filters, { runDir });
+    const sink = await createSignatureSink(runDir, config.dedup, { id: task.id, source: input.source, crawl: input.crawl });
     const kept = await createDocWriter(docsPath(runDir, task.id));
     const scores = createScoreRecorder(runDir, config, task.id);
     const removed = new Map<string, DocWriter>();

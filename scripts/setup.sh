@@ -9,6 +9,9 @@ if [ ! -x .venv/bin/python ] || ! cmp -s trainer/requirements.txt .venv/.require
   .venv/bin/python -m pip install -q -r trainer/requirements.txt
   cp trainer/requirements.txt .venv/.requirements
 fi
+# The UT1 block lists of the fineweb preset's URL filter, from the datatrove wheel on PyPI, cached
+# in .cache/ut1/ (skipped when present).
+node_modules/.bin/node scripts/ut1-cache.ts .venv/bin/python
 # Debian packages some tests drive for real: chromium (the report's browser test, through
 # playwright-core, no browser download) and slurm-wlm + munge (a single-node Slurm cluster on
 # localhost). Installed only when absent and only as root (CI runs set-up as root on a fresh Debian).

@@ -1,7 +1,9 @@
 // MinHash signatures and duplicate clusters beside datatrove (the anchor) and the npm `minhash`
 // package, on the same documents, in the same run:
 //   node_modules/.bin/node bench/dedup/signatures.ts   (needs bench/.venv and bench/dedup/.venv: bash bench/setup.sh)
-// Prints signature throughput per core (ratios vs datatrove), whether every document's 112 hashes
+// Prints signature throughput per core (ratios vs datatrove, from interleaved rounds: ours, npm
+// minhash, datatrove as shipped, datatrove as FineWeb ran it, and again; --rounds N, default 3;
+// min and median of the per-round CPU-second ratios), whether every document's 112 hashes
 // equal datatrove's (fineweb-compat vs datatrove with FineWeb-era normalisation), and whether the
 // duplicate clusters are identical; writes bench/results/dedup/signatures.json.
 
@@ -27,17 +29,19 @@ function cpuSeconds(): number {
   return (u.user + u.system) / 1e6;
 }
 
+/** One pass over the corpus, after a warm-up outside the timer. */
 function timeSignatures(docs: readonly BenchDoc[], hash: 'fineweb-compat' | 'fast'): number {
   const m = createMinHasher({ bands: 14, rows: 8, ngram: 5, seed: 1, hash });
   for (const d of docs.slice(0, 200)) m.signature(d.text);
-  const runs: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    const t0 = cpuSeconds();
-    for (const d of docs) m.signature(d.text);
-    runs.push(cpuSeconds() - t0);
-  }
-  return runs.sort((a, b) => a - b)[1]!;
+  const t0 = cpuSeconds();
+  for (const d of docs) m.signature(d.text);
+  return cpuSeconds() - t0;
 }
+
+const minMedian = (xs: number[]): string => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `min ${s[0]!.toFixed(2)}×, median ${s[s.length >> 1]!.toFixed(2)}×`;
+};
 
 /** npm `minhash` 0.0.9 with 112 permutations over the same normalised 5-gram shingles. */
 function timeNpmMinhash(docs: readonly BenchDoc[]): number {
@@ -71,10 +75,12 @@ async function ours(docs: readonly BenchDoc[]): Promise<{ clusters: number[][]; 
     if (p !== x) parent.set(x, (p = find(p)));
     return p;
   };
+  // One dedup group here (one source, not a crawl): dedup/pairs/<group>/band_<BB>/<WWW>.dups.
   const pairsRoot = join(runDir, 'dedup/pairs');
-  for (const band of readdirSync(pairsRoot)) {
-    for (const f of readdirSync(join(pairsRoot, band))) {
-      const w = new Uint32Array(new Uint8Array(readFileSync(join(pairsRoot, band, f))).buffer);
+  const bands = readdirSync(pairsRoot).flatMap((group) => readdirSync(join(pairsRoot, group)).map((band) => join(pairsRoot, group, band)));
+  for (const band of bands) {
+    for (const f of readdirSync(band)) {
+      const w = new Uint32Array(new Uint8Array(readFileSync(join(band, f))).buffer);
       for (let i = 0; i < w.length; i += 4) {
         for (const x of [w[i + 1]!, w[i + 3]!]) if (!parent.has(x)) parent.set(x, x);
         const a = find(w[i + 1]!);
@@ -156,27 +162,36 @@ async function main(): Promise<void> {
   const mb = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0) / 1e6;
   console.log(`corpus: ${docs.length} documents, ${mb.toFixed(1)} MB (real gold texts + planted near-duplicates)`);
 
-  const compatS = timeSignatures(docs, 'fineweb-compat');
-  const fastS = timeSignatures(docs, 'fast');
+  const roundsArg = process.argv.indexOf('--rounds');
+  const ROUNDS = roundsArg >= 0 ? Number(process.argv[roundsArg + 1]) : 3;
   const npmDocs = docs.slice(0, 100);
-  const npmS = timeNpmMinhash(npmDocs);
-  const our = await ours(docs);
-  const fineweb = datatrove(corpusPath, 'fineweb');
-  const shipped = datatrove(corpusPath, 'shipped');
+  type Round = { compatS: number; fastS: number; npmS: number; our: Awaited<ReturnType<typeof ours>>; shipped: ReturnType<typeof datatrove>; fineweb: ReturnType<typeof datatrove> };
+  const rounds: Round[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const compatS = timeSignatures(docs, 'fineweb-compat');
+    const fastS = timeSignatures(docs, 'fast');
+    const npmS = timeNpmMinhash(npmDocs);
+    const our = await ours(docs);
+    rounds.push({ compatS, fastS, npmS, our, shipped: datatrove(corpusPath, 'shipped'), fineweb: datatrove(corpusPath, 'fineweb') });
+    process.stderr.write(`round ${r + 1}/${ROUNDS} done\n`);
+  }
+  const { our, shipped, fineweb } = rounds[rounds.length - 1]!;
 
-  const rate = (n: number, s: number) => n / s;
-  const dtRate = rate(docs.length, shipped.result.compute_s);
-  const rows: [string, number][] = [
-    ['cc-pretrain fineweb-compat', rate(docs.length, compatS)],
-    ['cc-pretrain fast', rate(docs.length, fastS)],
-    ['npm minhash 0.0.9 (100 docs)', rate(npmDocs.length, npmS)],
-    ['datatrove 0.10.1 as shipped (spaCy, HEAD norm)', dtRate],
-    ['datatrove 0.2.0 as FineWeb ran it (NLTK)', rate(docs.length, fineweb.result.compute_s)],
+  // Per round: datatrove's CPU seconds over ours for the same documents (npm: per document, 100 of them).
+  const perDoc = (s: number, n: number) => s / n;
+  const vsShipped = (f: (x: Round) => number) => rounds.map((x) => perDoc(x.shipped.result.compute_s, docs.length) / f(x));
+  const rows: [string, number[]][] = [
+    ['cc-pretrain fineweb-compat', vsShipped((x) => perDoc(x.compatS, docs.length))],
+    ['cc-pretrain fast', vsShipped((x) => perDoc(x.fastS, docs.length))],
+    ['npm minhash 0.0.9 (100 docs)', vsShipped((x) => perDoc(x.npmS, npmDocs.length))],
+    ['datatrove 0.2.0 as FineWeb ran it (NLTK)', vsShipped((x) => perDoc(x.fineweb.result.compute_s, docs.length))],
   ];
-  console.log('\nsignatures per CPU-second, one thread, documents in memory (median of 3 for ours):');
-  for (const [name, r] of rows) console.log(`  ${name.padEnd(42)} ${r.toFixed(0).padStart(7)} docs/s   ${(r / dtRate).toFixed(2)}× datatrove`);
-  console.log(`\nstage 1 end to end, CPU s (signatures + sorted files): ours ${our.stage1.toFixed(2)} s, datatrove ${shipped.result.stage1_s.toFixed(2)} s`);
-  console.log(`stages 2-3 (buckets + clusters), CPU s: ours ${our.stages.toFixed(2)} s, datatrove ${(shipped.result.stage2_s + shipped.result.stage3_s).toFixed(2)} s`);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  console.log(`\nsignatures, one thread, documents in memory; ${ROUNDS} interleaved rounds; speed vs datatrove 0.10.1 as shipped (spaCy, HEAD norm) = its CPU-s per document / the row's:`);
+  console.log(`  ${'datatrove 0.10.1 as shipped'.padEnd(42)} ${(docs.length / median(rounds.map((x) => x.shipped.result.compute_s))).toFixed(0).padStart(7)} docs/CPU-s (median)`);
+  for (const [name, ratios] of rows) console.log(`  ${name.padEnd(42)} ${minMedian(ratios)}`);
+  console.log(`\nstage 1 end to end (signatures + sorted files), datatrove / ours CPU-s: ${minMedian(rounds.map((x) => x.shipped.result.stage1_s / x.our.stage1))} (last round: ours ${our.stage1.toFixed(2)} s, datatrove ${shipped.result.stage1_s.toFixed(2)} s)`);
+  console.log(`stages 2-3 (buckets + clusters), datatrove / ours CPU-s: ${minMedian(rounds.map((x) => (x.shipped.result.stage2_s + x.shipped.result.stage3_s) / x.our.stages))} (last round: ours ${our.stages.toFixed(2)} s, datatrove ${(shipped.result.stage2_s + shipped.result.stage3_s).toFixed(2)} s)`);
 
   const sigDiffShipped = differingSignatures(our.sigs, shipped.sigs, docs.length);
   const sigDiffFineweb = differingSignatures(our.sigs, fineweb.sigs, docs.length);
@@ -204,7 +219,8 @@ async function main(): Promise<void> {
       {
         docs: docs.length,
         mb,
-        docs_per_s: Object.fromEntries(rows),
+        rounds: ROUNDS,
+        speed_vs_datatrove_shipped: Object.fromEntries(rows),
         ours_stage1_s: our.stage1,
         ours_stages_s: our.stages,
         datatrove_shipped: { ...shipped.result, clusters: undefined },

@@ -8,6 +8,9 @@
 // Usage: bench/setup.sh && CC_PRETRAIN_SHARED=/work/shared node bench/filters/run.ts
 //   --skip-python      reuse datatrove's results in bench/results (add --speed to re-time datatrove only)
 //   --exactness-only   stop after the agreement table
+//   --chain-only       only the chained-filter speed: interleaved rounds (ours, datatrove, …, --rounds N,
+//                      default 3) on English pages and on mixed-language pages, CPU seconds of each
+//                      side's timed loop (both sides load the UT1 lists, the model and NLTK before it)
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,14 +45,15 @@ const py = join(repo, 'bench/.venv/bin/python');
 const speedPath = join(results, 'filters-docs-speed.jsonl');
 const SPEED_DOCS = 300;
 let dtSpeed: { docs: number; docs_per_s: number; lid_per_s: number; chain_seconds: number; kept: number; chain_cpu_seconds: number; lid_cpu_seconds: number; lid_paragraphs: number } | undefined;
-if (!process.argv.includes('--skip-python')) {
+const chainOnly = process.argv.includes('--chain-only');
+if (!process.argv.includes('--skip-python') && !chainOnly) {
   // ~1 h on a loaded 2-core machine: datatrove's NLTK tokenization dominates.
   for (const part of ['-rest', '-rest2', '-fix']) rmSync(join(results, `filters-datatrove${part}.jsonl`), { force: true });
   execFileSync('python3', [join(repo, 'bench/filters/make-url-docs.py'), ut1, join(results, 'filters-docs-url.jsonl')], { stdio: 'inherit' });
   execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), docsPath, dtPath], { cwd: repo, stdio: 'inherit' });
   execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), join(results, 'filters-docs-url.jsonl'), join(results, 'filters-datatrove-url.jsonl')], { cwd: repo, stdio: 'inherit' });
 }
-if (!process.argv.includes('--skip-python') || process.argv.includes('--speed')) {
+if ((!process.argv.includes('--skip-python') || process.argv.includes('--speed')) && !chainOnly) {
   writeFileSync(speedPath, readFileSync(docsPath, 'utf8').trim().split('\n').slice(0, SPEED_DOCS).join('\n') + '\n');
   const out = execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), speedPath, '/dev/null', '--chain-only'], { cwd: repo, encoding: 'utf8' });
   writeFileSync(join(results, 'filters-datatrove-speed.raw'), out);
@@ -72,7 +76,8 @@ for (const part of ['', '-rest', '-rest2', '-fix', '-url']) {
   for (const r of readJsonl<{ id: string; filters: Record<string, DtEntry> }>(join(results, `filters-datatrove${part}.jsonl`))) dt.set(r.id, r.filters);
 }
 
-const cfg = filtersSchema.parse({ url: { domain_lists: [join(ut1, 'adult/domains')], url_lists: [join(ut1, 'adult/urls')] } });
+// The fineweb preset as a default run has it: UT1 from the set-up cache (.cache/ut1, npm run setup).
+const cfg = filtersSchema.parse({});
 const r = resolveFilters(cfg);
 const lists = await loadUrlLists(r.url);
 const lid = loadLanguageId(r.language.newlines, r.language.max_chars, r.language.model);
@@ -89,6 +94,7 @@ const ours: Record<string, (d: Document, c: FilterContext) => Outcome> = {
   fineweb_quality: finewebQuality(r.fineweb_quality),
 };
 
+if (chainOnly) await chainSpeed();
 const table: string[] = [];
 const details: string[] = [];
 const disagreeing: { id: string; name: string; line: string }[] = [];
@@ -99,11 +105,18 @@ for (const [name, f] of Object.entries(ours)) {
   let textSame = 0;
   let bothKeep = 0;
   let n = 0;
+  let crashed = 0;
   for (const d of docs) {
     if (name !== 'url' && d.id.startsWith('url/')) continue;
     const theirs = dt.get(d.id)?.[name];
-    if (!theirs || theirs.keep === null) continue;
+    if (!theirs) continue;
     n++;
+    // A document datatrove raised on stays in the totals, counted and shown with the error.
+    if (theirs.keep === null) {
+      crashed++;
+      details.push(`  ${name} datatrove crashed on ${d.id}: ${theirs.reason}`);
+      continue;
+    }
     const metrics: Record<string, number> = {};
     let cached: [string, readonly string[]] | undefined;
     const ctx: FilterContext = {
@@ -134,11 +147,11 @@ for (const [name, f] of Object.entries(ours)) {
       disagreeing.push({ id: d.id, name, line });
     }
   }
-  table.push(`| ${name} | ${n} | ${agree} | ${((100 * agree) / n).toFixed(2)}% | ${bothDrop} | ${sameRule} |${name === 'c4_quality' ? ` kept text identical ${textSame}/${bothKeep}` : ''}`);
+  table.push(`| ${name} | ${n} | ${crashed} | ${agree} | ${((100 * agree) / (n - crashed)).toFixed(2)}% | ${bothDrop} | ${sameRule} |${name === 'c4_quality' ? ` kept text identical ${textSame}/${bothKeep}` : ''}`);
 }
 console.log('\n## Agreement with datatrove 0.2.0 (each filter on every document)\n');
-console.log('| filter | docs | same verdict | agreement | both drop | same rule |');
-console.log('|---|---|---|---|---|---|');
+console.log('| filter | docs | datatrove crashed | same verdict | agreement (of the others) | both drop | same rule |');
+console.log('|---|---|---|---|---|---|---|');
 for (const l of table) console.log(l);
 console.log(`\n## Differences (${details.length})\n`);
 for (const l of details) console.log(l);
@@ -154,32 +167,66 @@ if (disagreeing.length > 0 && existsSync(py)) {
 }
 
 if (process.argv.includes('--exactness-only')) process.exit(0);
+await chainSpeed();
 
-// Speed: chained FineWeb filters, one core, best of 2 (datatrove: one pass, same documents).
-const pipeline = await createFilterPipeline(cfg);
+/**
+ * Chained FineWeb filters, one core, in interleaved rounds: ours (this process; the pipeline loaded
+ * the lists and the model when it was created), then datatrove (a fresh process per round that
+ * loads UT1, the model and NLTK and runs a warm-up document before its timer), and again. Per
+ * round the ratio of the two timed loops' CPU seconds; min and median. On English pages (the first
+ * SPEED_DOCS documents) and on mixed-language ones (half English, half other languages by our
+ * language id, alternating), where language id dominates. Documents on which datatrove raises are
+ * counted and listed, and stay in its totals (dropped at the crash).
+ */
+async function chainSpeed(): Promise<void> {
+  const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 3;
+  const pipeline = await createFilterPipeline(cfg);
+  const english = docs.slice(0, Math.min(SPEED_DOCS, mainDocs.length));
+  const en: Document[] = [];
+  const other: Document[] = [];
+  for (const d of docs.slice(0, mainDocs.length)) {
+    const { lang } = lid.predict(d.text);
+    if (lang === 'en') en.push(d);
+    else other.push(d);
+  }
+  const half = Math.min(SPEED_DOCS / 2, other.length);
+  const mixed = Array.from({ length: half * 2 }, (_, i) => (i % 2 === 0 ? en[i >> 1]! : other[i >> 1]!));
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  console.log(`\n## Chained FineWeb filters, CPU seconds per round (ours, datatrove 0.2.0), ${rounds} interleaved rounds\n`);
+  for (const [label, set] of [['English pages', english], [`mixed-language pages (${half} English, ${half} other)`, mixed]] as const) {
+    const file = join(results, `filters-chain-${label.startsWith('English') ? 'en' : 'mixed'}.jsonl`);
+    writeFileSync(file, set.map((d) => JSON.stringify({ id: d.id, url: d.url, text: d.text })).join('\n') + '\n');
+    const ratios: number[] = [];
+    let line = '';
+    for (let round = 0; round < rounds; round++) {
+      const stats = createStats();
+      const c0 = cpu();
+      let kept = 0;
+      for (const d of set) if (pipeline.apply(d, stats).keep) kept++;
+      const oursS = cpu() - c0;
+      const out = execFileSync(py, [join(repo, 'bench/filters/run_datatrove.py'), file, '/dev/null', '--chain-only', '--no-lid'], { cwd: repo, encoding: 'utf8' });
+      const theirs = JSON.parse(out.trim().split('\n').pop()!) as { chain_cpu_seconds: number; kept: number; crashed: { id: string; filter: string; error: string }[] };
+      ratios.push(theirs.chain_cpu_seconds / oursS);
+      line = `${label}: ${set.length} docs; ours kept ${kept}, errors ${Object.entries(stats.counters).filter(([k]) => k.startsWith('filter.errors.')).reduce((a, [, v]) => a + v, 0)}; datatrove kept ${theirs.kept}, crashed on ${theirs.crashed.length}`;
+      console.log(`  round ${round + 1}: ours ${oursS.toFixed(2)} CPU-s, datatrove ${theirs.chain_cpu_seconds.toFixed(2)} CPU-s → ${(theirs.chain_cpu_seconds / oursS).toFixed(2)}×`);
+      if (round === 0) for (const c of theirs.crashed) console.log(`    datatrove crashed on ${c.id} in ${c.filter}: ${c.error}`);
+    }
+    ratios.sort((a, b) => a - b);
+    console.log(`${line}\n  speed ratio (datatrove CPU / ours): min ${ratios[0]!.toFixed(2)}×, median ${ratios[ratios.length >> 1]!.toFixed(2)}×\n`);
+  }
+  if (chainOnly) process.exit(0);
+}
+
+// Speed: language id alone, and a 10 MB document (datatrove's language id timing from its one run).
 const speedDocs = docs.slice(0, dtSpeed?.docs ?? mainDocs.length);
-// Wall time and CPU time (user + system of this process): on a shared machine the CPU time is the
-// per-core figure; Python's is time.process_time().
 const cpuSeconds = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
-let best = Infinity;
-let bestCpu = Infinity;
-let kept = 0;
-for (let rep = 0; rep < 2; rep++) {
-  const stats = createStats();
-  kept = 0;
-  const t0 = performance.now();
-  const c0 = cpuSeconds();
-  for (const d of speedDocs) if (pipeline.apply(d, stats).keep) kept++;
-  best = Math.min(best, (performance.now() - t0) / 1000);
-  bestCpu = Math.min(bestCpu, cpuSeconds() - c0);
-}
-const oursPerS = speedDocs.length / best;
 console.log('\n## Speed (one core)\n');
-if (dtSpeed) console.log(`chained FineWeb filters, CPU time: ours ${(speedDocs.length / bestCpu).toFixed(0)} docs/CPU-s, datatrove ${(dtSpeed.docs / dtSpeed.chain_cpu_seconds).toFixed(1)} docs/CPU-s → ${((speedDocs.length / bestCpu) / (dtSpeed.docs / dtSpeed.chain_cpu_seconds)).toFixed(1)}×`);
-console.log(`chained FineWeb filters on the first ${speedDocs.length} documents, wall time: ours ${oursPerS.toFixed(0)} docs/s (${best.toFixed(2)} s, kept ${kept})` + (dtSpeed ? `, datatrove ${dtSpeed.docs_per_s.toFixed(0)} docs/s (${dtSpeed.chain_seconds.toFixed(2)} s, kept ${dtSpeed.kept}) → ${(oursPerS / dtSpeed.docs_per_s).toFixed(1)}×` : ''));
 
 const paras = speedDocs.flatMap((d) => d.text.split('\n')).filter((p) => p.length >= 200).slice(0, 20000);
 const avg = paras.reduce((a, p) => a + p.length, 0) / paras.length;

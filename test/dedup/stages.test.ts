@@ -2,7 +2,8 @@
 // sink fed from the docs as extract feeds it, the stages run through their plans, and the editor
 // applied to every row as tokenize applies it. Covers MinHash clusters across files, exact-text
 // and URL dedup (latest capture kept), C4 line dedup (owner page by URL MD5, repeats within a page),
-// determinism across hash-range splits, and the refusal to edit before the stages ran.
+// determinism across hash-range splits, the refusal to edit before the stages ran, and
+// `dedup.scope` (per crawl, non-crawl sources apart, or the whole run).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -163,4 +164,62 @@ test('buckets refuse signatures written with other settings', async () => {
   } finally {
     rmSync(runDir, { recursive: true, force: true });
   }
+});
+
+test('scope crawl compares documents within their crawl (non-crawl sources apart); scope run across all', async () => {
+  const Z = randomWords(next, 60).join(' ');
+  const tasks: [string, string | undefined, Document[]][] = [
+    ['web/00000', 'CC-MAIN-2024-10', [doc('x1', X, 'http://x.example/1'), doc('z1', Z, 'http://z.example/1')]],
+    ['web/00001', 'CC-MAIN-2024-10', [doc('x2', X, 'http://x.example/2')]],
+    ['web/00002', 'CC-MAIN-2024-18', [doc('x3', X, 'http://x.example/3'), doc('z2', Z, 'http://z.example/2')]],
+    ['wiki/00000', undefined, [{ ...doc('x4', X, 'http://x.example/4'), source: 'wiki' }, { ...doc('x5', X, 'http://x.example/5'), source: 'wiki' }]],
+  ];
+  const keptWith = async (scope: string, workers: number) => {
+    const runDir = mkdtempSync(join(tmpdir(), `dedup-scope-${scope}-`));
+    try {
+      const config = testConfig({ scope, minhash: { bucket_workers: workers }, exact: { enabled: true, workers } });
+      for (const [id, crawl, docs] of tasks) {
+        const w = await createDocWriter(join(runDir, 'docs', `${id}.parquet`));
+        for (const d of docs) await w.write(d);
+        await w.close();
+        const sink = await createSignatureSink(runDir, config.dedup, { id, source: id.split('/')[0]!, crawl });
+        docs.forEach((d, row) => sink.add(d, row));
+        await sink.close();
+      }
+      const plans = await Promise.all(dedupStages.map((s) => s.plan({ runDir, config })));
+      const stats = await runStages(dedupStages, runDir, config);
+      const kept: string[] = [];
+      for (const [id] of tasks) {
+        const edit = await openDocEditor(runDir, config, { id, source: id.split('/')[0]! });
+        let row = 0;
+        for await (const d of readDocs(join(runDir, 'docs', `${id}.parquet`))) if (edit(d, row++)) kept.push(d.id);
+      }
+      const summary = JSON.parse(readFileSync(join(runDir, 'dedup', 'remove', 'summary.json'), 'utf8')) as { groups: unknown };
+      const removeDir = join(runDir, 'dedup', 'remove');
+      const bytes = readdirSync(removeDir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(runDir.length) + readFileSync(join(e.parentPath, e.name)).toString('hex'))
+        .sort();
+      return { kept, summary, stats, ids: plans[0]!.map((t) => t.id), bytes };
+    } finally {
+      rmSync(runDir, { recursive: true, force: true });
+    }
+  };
+  const crawl = await keptWith('crawl', 1);
+  assert.deepEqual(crawl.kept, ['x1', 'z1', 'x3', 'z2', 'x4']);
+  assert.deepEqual((crawl.summary as { groups: unknown }).groups, [
+    { group: 'CC-MAIN-2024-10', docs: 3, removed: 1 },
+    { group: 'CC-MAIN-2024-18', docs: 2, removed: 0 },
+    { group: 'source-wiki', docs: 2, removed: 1 },
+  ]);
+  assert.equal(crawl.ids.length, 3 * 14);
+  assert.ok(crawl.ids.includes('CC-MAIN-2024-18/band_13/000') && crawl.ids.includes('source-wiki/band_00/000'));
+  assert.equal(counter(crawl.stats, 'dedup-clusters', 'dedup.group.CC-MAIN-2024-10.removed'), 1);
+  // The same removals whatever the hash-range split.
+  assert.deepEqual((await keptWith('crawl', 3)).bytes, crawl.bytes);
+
+  const run = await keptWith('run', 1);
+  assert.deepEqual(run.kept, ['x1', 'z1']);
+  assert.equal(run.ids.length, 14);
+  assert.ok(run.ids.every((id) => id.startsWith('run/')));
 });

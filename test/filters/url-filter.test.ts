@@ -15,7 +15,7 @@ test('domain, subdomain, url, hard word, soft words, sub-word, in that order', a
   const dir = mkdtempSync(join(tmpdir(), 'urlf-'));
   writeFileSync(join(dir, 'domains'), '# comment\nbad-site.co.uk\nsub.other.org\n');
   writeFileSync(join(dir, 'urls.gz'), gzipSync('http://listed.example/exact/path\n'));
-  const lists = await loadUrlLists({ domain_lists: [join(dir, 'domains')], url_lists: [join(dir, 'urls.gz')], default_word_lists: true, banned_words: [], banned_subwords: [], soft_banned_words: [] });
+  const lists = await loadUrlLists({ ut1: false, domain_lists: [join(dir, 'domains')], url_lists: [join(dir, 'urls.gz')], default_word_lists: true, banned_words: [], banned_subwords: [], soft_banned_words: [] });
   const f = urlFilter(lists, { soft_word_threshold: 2 });
   const rule = (u: string): string => {
     const o = f(doc(u));
@@ -35,9 +35,9 @@ test('domain, subdomain, url, hard word, soft words, sub-word, in that order', a
 });
 
 test('extra words are normalised like the shipped lists; the shipped lists can be switched off', async () => {
-  const only = await loadUrlLists({ domain_lists: [], url_lists: [], default_word_lists: false, banned_words: ['Foo-Bar'], banned_subwords: [], soft_banned_words: [] });
+  const only = await loadUrlLists({ ut1: false, domain_lists: [], url_lists: [], default_word_lists: false, banned_words: ['Foo-Bar'], banned_subwords: [], soft_banned_words: [] });
   const f = urlFilter(only, { soft_word_threshold: 2 });
   assert.equal(f(doc('https://example.com/porn/')).keep, true);
   assert.equal(f(doc('https://example.com/foobar/x')).keep, false);
-  await assert.rejects(loadUrlLists({ domain_lists: ['/nonexistent/list'], url_lists: [], default_word_lists: false, banned_words: [], banned_subwords: [], soft_banned_words: [] }), /cannot read list file \/nonexistent\/list/);
+  await assert.rejects(loadUrlLists({ ut1: false, domain_lists: ['/nonexistent/list'], url_lists: [], default_word_lists: false, banned_words: [], banned_subwords: [], soft_banned_words: [] }), /cannot read list file \/nonexistent\/list/);
 });
