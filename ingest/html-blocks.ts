@@ -138,8 +138,10 @@ export function parseBlocks(html: string): ParsedPage {
     }
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
     // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-    const structural = CHROME_TAGS.has(name) || hidden;
     const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : classVerdict(attribs);
+    // A `header` whose class names the text body is the body (site builders put whole articles in
+    // one), not the page's header.
+    const structural = (CHROME_TAGS.has(name) && verdict !== 2) || hidden;
     if (structural) frame.chrome = 2;
     else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
     // The article body itself, even inside a wrapper whose class reads like chrome.

@@ -6,6 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
+import { BOILERPLATE_LINE } from './html-rules.ts';
 
 export interface Extracted {
   text: string;
@@ -16,12 +17,10 @@ type Quality = 'good' | 'medium' | 'short' | 'bad';
 
 const PUNCT = /[.,;:!?。，；：！？、]/g;
 
-/** Lines that are chrome whatever element holds them. */
-const CHROME_LINE = /copyright|©|all rights reserved|cookies?\b|privacy policy|terms of (use|service)|skip to (main )?content/i;
 
 function quality(b: TextBlock): Quality {
   const len = b.text.length;
-  if (len < 200 && CHROME_LINE.test(b.text)) return 'bad';
+  if (len < 200 && BOILERPLATE_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';
@@ -117,7 +116,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
   const prose = chars(chosen.filter((b) => good.has(b)));
   for (const floor of [1, 2]) {
-    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && CHROME_LINE.test(b.text)));
+    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && BOILERPLATE_LINE.test(b.text)));
     if (chars(chosen) < MIN_CHARS || (prose < SHORT_PROSE && chars(chosen) < SHORT_CHARS && chars(chosen) < SHORT_SHARE * chars(all))) {
       if (chars(all) > chars(chosen)) chosen = all;
     }
