@@ -32,6 +32,8 @@ export interface ElementNode {
   tag: string;
   /** classVerdict of the element: 2 article body, 1 content-like, 0 neutral, -1 chrome. */
   verdict: -1 | 0 | 1 | 2;
+  /** Tag and class attribute: repeated items of one kind (the posts of a thread) share it. */
+  kind: string;
   /** Blocks [start, end) lie inside the element. */
   start: number;
   end: number;
@@ -61,7 +63,7 @@ const kindOf = (tag: string): BlockKind | undefined =>
 
 export function parseBlocks(html: string): ParsedPage {
   const blocks: TextBlock[] = [];
-  const nodes: ElementNode[] = [{ parent: -1, tag: '#root', verdict: 0, start: 0, end: 0 }];
+  const nodes: ElementNode[] = [{ parent: -1, tag: '#root', verdict: 0, kind: '#root', start: 0, end: 0 }];
   const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
   const stack: Frame[] = [root];
   let top = root;
@@ -148,7 +150,7 @@ export function parseBlocks(html: string): ParsedPage {
     else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
     if (isBlock) {
       frame.node = nodes.length;
-      nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, start: blocks.length, end: blocks.length });
+      nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: `${name}.${attribs['class'] ?? ''}`, start: blocks.length, end: blocks.length });
     }
     stack.push(frame);
     top = frame;

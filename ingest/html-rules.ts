@@ -37,6 +37,9 @@ const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
 const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody|rich-?text/;
 
+/** First name parts of site builders' layout classes. */
+const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet']);
+
 const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -63,11 +66,12 @@ export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
   let content = false;
   for (const name of `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/)) {
     // State classes (`has-sidebar`, `no-js`) describe the page, not the element.
-    // So do site builders' layout classes (`elementor-widget-text-editor`, `et_pb_text`, `vc_column`):
-    // they wrap every part of such a page, content included.
-    if (name === '' || /^(has|with|no|is|js|wp|page-template)-|^(elementor|et_pb|vc|wpb|fl|fusion|avia|brxe|kb)[-_]/.test(name)) continue;
+    if (name === '' || /^(has|with|no|is|js|wp|page-template)-/.test(name)) continue;
     if (CONTENT_BODY_RE.test(name)) return 2;
-    const parts = name.split(/[_-]+/);
+    let parts = name.split(/[_-]+/);
+    // Site builders call every block of a page a widget (`elementor-widget-text-editor`): the word
+    // says nothing there, the rest of the name still does (`elementor-widget-author-box`).
+    if (BUILDER_PREFIXES.has(parts[0] as string)) parts = parts.filter((p) => p !== 'widget' && p !== 'widgets');
     if (parts.some((p) => CHROME_WORD_SET.has(p))) chrome = true;
     else if (parts.some((p) => CONTENT_WORD_SET.has(p))) content = true;
   }
