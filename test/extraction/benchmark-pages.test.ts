@@ -29,14 +29,15 @@ test('WCXB dev validation half', { skip }, async () => {
   const pages = (await loadWcxb(dataDir as string)).filter((p) => p.half === 'valid');
   assert.ok(pages.length > 700);
   const s = bow(pages);
-  assert.ok(s.f1 >= 0.83, fmt(s));
+  assert.ok(s.f1 >= 0.8, fmt(s));
 });
 
 const CLEANING_FLOORS: readonly [HtmlCleaningSet, number][] = [
-  ['cleaneval-final', 0.0],
-  ['CleanPortalEval', 0.0],
-  ['dragnet', 0.0],
-  ['l3s-gn1', 0.0],
+  ['cleaneval-final', 0.91],
+  ['cleaneval-dev', 0.87],
+  ['CleanPortalEval', 0.83],
+  ['dragnet', 0.85],
+  ['l3s-gn1', 0.9],
 ];
 for (const [set, floor] of CLEANING_FLOORS) {
   test(`${set} validation half (raw bytes through our charset decoding)`, { skip }, async () => {
