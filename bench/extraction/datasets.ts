@@ -57,12 +57,14 @@ interface WcxbTruth {
   ground_truth?: { main_content?: string };
 }
 
-export async function loadWcxb(dataDir: string, limit = Infinity): Promise<BenchPage[]> {
+/** `only`: just these page ids (tests that need one page). */
+export async function loadWcxb(dataDir: string, limit = Infinity, only?: readonly string[]): Promise<BenchPage[]> {
   const dir = path.join(dataDir, 'extraction', 'wcxb-dev');
   if (!existsSync(dir)) return [];
   const ids = (await readdir(path.join(dir, 'ground-truth')))
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
+    .filter((id) => only === undefined || only.includes(id))
     .sort()
     .slice(0, limit);
   return Promise.all(
@@ -127,12 +129,13 @@ function l3sGold(html: string): string {
   return out.join(' ');
 }
 
-export async function loadHtmlCleaning(dataDir: string, set: HtmlCleaningSet, limit = Infinity): Promise<BenchPage[]> {
+export async function loadHtmlCleaning(dataDir: string, set: HtmlCleaningSet, limit = Infinity, only?: readonly string[]): Promise<BenchPage[]> {
   const dir = path.join(dataDir, 'extraction', 'html-cleaning', set);
   if (!existsSync(dir)) return [];
   const ids = (await readdir(path.join(dir, 'GoldStandard')))
     .filter((f) => f.endsWith('.txt.gz'))
     .map((f) => f.slice(0, -'.txt.gz'.length))
+    .filter((id) => only === undefined || only.includes(id))
     .filter((id) => existsSync(path.join(dir, 'input', `${id}.html.gz`)))
     .sort()
     .slice(0, limit);
