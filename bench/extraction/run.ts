@@ -8,7 +8,7 @@
 // Anchors' texts are cached in bench/results/extraction/ (keyed by their pages and requirements), so
 // a tuning iteration reruns only ours.
 // Usage: node bench/extraction/run.ts [--sets a,b] [--half tune|valid|both] [--rounds N]
-//          [--speed-pages N] [--limit N] [--fresh] [--dump DIR] [--worst N]
+//          [--speed-pages N] [--speed-only] [--limit N] [--fresh] [--dump DIR] [--worst N]
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     'speed-pages': { type: 'string', default: '150' },
     limit: { type: 'string' },
     fresh: { type: 'boolean', default: false },
+    'speed-only': { type: 'boolean', default: false },
     dump: { type: 'string' },
     worst: { type: 'string', default: '0' },
   },
@@ -160,7 +161,7 @@ for (const set of wanted) {
     console.log(`${set}: absent, skipped`);
     continue;
   }
-  const pages = all.filter((p) => halves.includes(p.half));
+  const pages = args['speed-only'] ? [] : all.filter((p) => halves.includes(p.half));
   // Anchors run once on the whole set (both halves), cached; ours on the halves asked for.
   const tmp = path.join(resultsDir, `pages-${set}.jsonl`);
   let written = false;
@@ -170,7 +171,7 @@ for (const set of wanted) {
     return tmp;
   };
   const texts = new Map<string, Map<string, string>>([['ours', runOurs(pages, decoders).texts]]);
-  for (const a of ANCHORS) {
+  for (const a of pages.length > 0 ? ANCHORS : []) {
     const r = await anchorTexts(a, `${set}${args.limit ? `-${args.limit}` : ''}`, all, pagesFile);
     texts.set(a, r.texts);
     versions.set(a, r.version);
