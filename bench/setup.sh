@@ -6,8 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 PY="${PYTHON:-python3}"
 make_venv() { # folder requirements
+  # A bench may name the interpreter its anchors have wheels for in <bench>/python (e.g. python3.12
+  # for rs-trafilatura); without it on PATH, $PY is used and pip builds from source.
+  local py="$PY"
+  if [ -f "$(dirname "$2")/python" ] && command -v "$(cat "$(dirname "$2")/python")" >/dev/null; then py="$(cat "$(dirname "$2")/python")"; fi
   if [ ! -x "$1/bin/python" ] || ! cmp -s "$2" "$1/.requirements"; then
-    "$PY" -m venv "$1"
+    "$py" -m venv "$1"
     "$1/bin/python" -m pip install -q --upgrade pip
     "$1/bin/python" -m pip install -q -r "$2"
     cp "$2" "$1/.requirements"

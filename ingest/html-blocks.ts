@@ -33,6 +33,8 @@ export interface ElementNode {
   tag: string;
   /** classVerdict of the element: 2 article body, 1 content-like, 0 neutral, -1 chrome. */
   verdict: -1 | 0 | 1 | 2;
+  /** Tag and class attribute: repeated items of one kind (the posts of a thread) share it. */
+  kind: string;
   /** Blocks [start, end) lie inside the element. */
   start: number;
   end: number;
@@ -62,7 +64,7 @@ const kindOf = (tag: string): BlockKind | undefined =>
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
 export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): ParsedPage {
   const blocks: TextBlock[] = [];
-  const nodes: ElementNode[] = [{ parent: -1, tag: '#root', verdict: 0, start: 0, end: 0 }];
+  const nodes: ElementNode[] = [{ parent: -1, tag: '#root', verdict: 0, kind: '#root', start: 0, end: 0 }];
   const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
   const stack: Frame[] = [root];
   let top = root;
@@ -139,15 +141,17 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     }
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
     // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-    const structural = CHROME_TAGS.has(name) || hidden;
     const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : classVerdict(attribs);
+    // A `header` whose class names the text body is the body (site builders put whole articles in
+    // one), not the page's header.
+    const structural = (CHROME_TAGS.has(name) && verdict !== 2) || hidden;
     if (structural) frame.chrome = 2;
     else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
     // The article body itself, even inside a wrapper whose class reads like chrome.
     else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
     if (isBlock) {
       frame.node = nodes.length;
-      nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, start: blocks.length, end: blocks.length });
+      nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: `${name}.${attribs['class'] ?? ''}`, start: blocks.length, end: blocks.length });
     }
     stack.push(frame);
     top = frame;

@@ -6,6 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
+import { BOILERPLATE_LINE } from './html-rules.ts';
 
 export interface Extracted {
   text: string;
@@ -16,12 +17,10 @@ type Quality = 'good' | 'medium' | 'short' | 'bad';
 
 const PUNCT = /[.,;:!?。，；：！？、]/g;
 
-/** Lines that are chrome whatever element holds them. */
-const CHROME_LINE = /copyright|©|all rights reserved|cookies?\b|privacy policy|terms of (use|service)|skip to (main )?content/i;
 
 function quality(b: TextBlock): Quality {
   const len = b.text.length;
-  if (len < 200 && CHROME_LINE.test(b.text)) return 'bad';
+  if (len < 200 && BOILERPLATE_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';
@@ -62,7 +61,11 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
   keep.fill(1, chosen.start, chosen.end);
   for (let i = 1; i < nodes.length; i++) {
     const n = nodes[i] as ElementNode;
-    if (chosen.parent >= 0 && n.parent === chosen.parent && (total[i] as number) >= Math.max(SIBLING_SHARE * bestTotal, SIBLING_MIN)) keep.fill(1, n.start, n.end);
+    if (chosen.parent < 0 || n.parent !== chosen.parent) continue;
+    // Siblings of the same kind as the chosen one (the other posts and answers of a thread, the
+    // other items of a listing) need only net content; others a good share of the chosen score.
+    const need = n.kind === chosen.kind && chosen.tag !== 'p' ? SIBLING_MIN : Math.max(SIBLING_SHARE * bestTotal, SIBLING_MIN);
+    if ((total[i] as number) >= need) keep.fill(1, n.start, n.end);
   }
   const out: TextBlock[] = [];
   for (let i = 0; i < blocks.length; i++) {
@@ -75,11 +78,21 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
   return out;
 }
 
+/** Lines at least this long are written once per page. */
+const REPEAT_MIN = 80;
+
 function render(blocks: readonly TextBlock[], title: string | undefined): string {
   const lines: string[] = [];
   let last: TextBlock | undefined;
   let seenBody = false;
+  // Pages repeat their text for other layouts (a product description in the gallery, the tab and
+  // the mobile view): a long line is written once.
+  const written = new Set<string>();
   for (const b of blocks) {
+    if (b.text.length >= REPEAT_MIN) {
+      if (written.has(b.text)) continue;
+      written.add(b.text);
+    }
     // The headline repeats the title, which is returned apart.
     if (!seenBody && title !== undefined && (b.kind === 'h' || b.text.length < 200) && b.text.length >= 8 && title.includes(b.text)) continue;
     if (b.kind === 'p' || b.text.length >= 200) seenBody = true;
@@ -117,7 +130,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
   const prose = chars(chosen.filter((b) => good.has(b)));
   for (const floor of [1, 2]) {
-    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && CHROME_LINE.test(b.text)));
+    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && BOILERPLATE_LINE.test(b.text)));
     if (chars(chosen) < MIN_CHARS || (prose < SHORT_PROSE && chars(chosen) < SHORT_CHARS && chars(chosen) < SHORT_SHARE * chars(all))) {
       if (chars(all) > chars(chosen)) chosen = all;
     }

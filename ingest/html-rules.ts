@@ -35,7 +35,10 @@ const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
 
 /** Class/id words of the main content (weaker than chrome words: `post-meta` is chrome). */
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
-const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody/;
+const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody|rich-?text/;
+
+/** First name parts of site builders' layout classes. */
+const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet']);
 
 const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
 
@@ -65,9 +68,35 @@ export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
     // State classes (`has-sidebar`, `no-js`) describe the page, not the element.
     if (name === '' || /^(has|with|no|is|js|wp|page-template)-/.test(name)) continue;
     if (CONTENT_BODY_RE.test(name)) return 2;
-    const parts = name.split(/[_-]+/);
+    let parts = name.split(/[_-]+/);
+    // Site builders call every block of a page a widget (`elementor-widget-text-editor`): the word
+    // says nothing there, the rest of the name still does (`elementor-widget-author-box`).
+    if (BUILDER_PREFIXES.has(parts[0] as string)) parts = parts.filter((p) => p !== 'widget' && p !== 'widgets');
     if (parts.some((p) => CHROME_WORD_SET.has(p))) chrome = true;
     else if (parts.some((p) => CONTENT_WORD_SET.has(p))) content = true;
   }
   return chrome ? (content ? 0 : -1) : content ? 1 : 0;
 }
+
+/** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
+ * share, like and rating prompts, related-post headings, pingbacks and "comments closed" notices,
+ * in English and the big European languages, Russian and Chinese. */
+export const BOILERPLATE_LINE = new RegExp(
+  [
+    // legal, cookies, skip links
+    'copyright|©|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados|wszelkie prawa zastrzeżone|все права защищены|版权所有',
+    '\\bcookies?\\b|privacy policy|terms of (use|service)|skip to (main )?content|zum inhalt springen|aller au contenu|ir al contenido|vai al contenuto|naar de inhoud',
+    '^(impressum|datenschutz(erklärung)?|mentions légales|aviso legal|note legali|colofon|política de privacidad|informativa sulla privacy|politique de confidentialité|polityka prywatności)(?!\\p{L})',
+    // share, like and rating prompts
+    '^(share|teilen|partager|compartir|condividi|delen|compartilh[ae]|udostępnij|поделиться|分享)( (this|dies|on|it|auf|sur|en|su|op|em|na))?( [^ ]+)?:?$',
+    'teilen sie dies mit|share this:|like this:|gefällt mir:|j.aime ceci|me gusta esto|mi piace:|vind ik leuk:|curtir isso:|lubię to:|нравится:',
+    '^(rate this|bewerten sie|bewertung abgeben|évaluer|valora|vota (questo|l.articolo)|beoordeel|avalie|oceń|оцените)',
+    '^(loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie|загрузка)[.…]*$',
+    // related posts, pingbacks, closed comments, comment prompts
+    '^(related (posts|articles|stories)|you (may|might) also like|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|das könnte (sie|dich) auch interessieren|articles similaires|à lire aussi|artículos relacionados|te puede interesar|articoli correlati|potrebbe interessarti|gerelateerde (berichten|artikelen)|posts relacionados|artigos relacionados|podobne (wpisy|artykuły)|похожие (записи|статьи)|相关文章)(?!\\p{L})',
+    '\\b(pingback|trackback)\\b',
+    'comments are closed|kommentare sind geschlossen|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|reacties zijn gesloten|comentários (estão )?encerrados|komentarze (są )?wyłączone|комментарии закрыты|评论已关闭',
+    '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',
+  ].join('|'),
+  'iu',
+);

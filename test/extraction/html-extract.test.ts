@@ -183,3 +183,23 @@ test('a listing of linked items falls back to the page text outside structural c
   assert.equal(got[0], 'Startup number 0 is hiring engineers | site0.com');
   assert.ok(!out.text.includes('Legal notes') && !out.text.includes('Home'));
 });
+
+test('boilerplate lines in other languages are dropped: share, like, related posts, pingbacks, closed comments, legal', () => {
+  const noise = [
+    'Teilen Sie dies mit:',
+    'Gefällt mir:',
+    'Ähnliche Beiträge',
+    'Articles similaires',
+    'Artículos relacionados',
+    'Kommentare sind geschlossen.',
+    'Les commentaires sont fermés.',
+    'I commenti sono chiusi.',
+    'Pingback: Ein anderer Blog über den Hafen',
+    'Impressum',
+    'Wszelkie prawa zastrzeżone',
+    'Похожие записи',
+    '相关文章',
+  ];
+  const out = extractMainText(page(`<article>${paras}${noise.map((n) => `<p>${n}</p>`).join('')}</article>`));
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
