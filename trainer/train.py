@@ -411,7 +411,8 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
             dist.all_reduce(loss_acc, op=dist.ReduceOp.AVG)
         grad_norm = torch.nn.utils.clip_grad_norm_(raw.parameters(), cfg.grad_clip)
         # the step's one host sync: the NaN check needs the values before the optimizer step
-        loss_val, norm_val = torch.stack([loss_acc, grad_norm.to(loss_acc.dtype)]).tolist()
+        norm = grad_norm.full_tensor() if hasattr(grad_norm, "full_tensor") else grad_norm  # FSDP2: a DTensor
+        loss_val, norm_val = torch.stack([loss_acc, norm.to(loss_acc.dtype)]).tolist()
         loss_acc.zero_()
         if not (math.isfinite(loss_val) and math.isfinite(norm_val)):
             raise TrainingDiverged(
