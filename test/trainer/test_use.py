@@ -56,6 +56,17 @@ def test_sampling_modes(trained):
     assert s1 == generate(model, prompt, 8, temperature=1.5, seed=1)
 
 
+def test_kv_cache_generation_equals_rerunning_the_window_past_the_context(trained):
+    model, _, _ = load_model(trained / "train")
+    window = model.cfg.max_seq_len
+    prompt = [(7 * i) % 250 for i in range(window - 4)]
+    ids = list(prompt)
+    with torch.no_grad():  # the sampler without a cache: the last `window` tokens, each token
+        for _ in range(12):
+            ids.append(int(model(torch.tensor([ids[-window:]]))[0][0, -1].argmax()))
+    assert generate(model, prompt, 12, temperature=0) == ids[len(prompt):]
+
+
 def test_filter_logits():
     logits = torch.log(torch.tensor([0.5, 0.3, 0.15, 0.05]))
     assert torch.isinf(filter_logits(logits, 2, None)[2:]).all() and torch.isfinite(filter_logits(logits, 2, None)[:2]).all()
