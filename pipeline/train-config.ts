@@ -47,13 +47,15 @@ export const trainSchema = z
     grad_clip: z.number().positive().default(1.0),
     device: z.enum(['auto', 'cpu', 'cuda']).default('auto'),
     dtype: z.enum(['auto', 'bfloat16', 'float32']).default('auto'),
-    compile: z.boolean().default(false),
+    /** torch.compile: `auto` compiles where CUDA is present (eager, with the reason logged, if it fails). */
+    compile: z.union([z.boolean(), z.literal('auto')]).default('auto'),
     fsdp: z.boolean().default(false),
     seed: z.number().int().default(1337),
     /** Share of each source's tokens held out for validation (at least one row). */
     val_fraction: z.number().gt(0).lt(1).default(0.01),
     eval_every: z.number().int().nonnegative().default(100),
-    eval_rows: z.number().int().positive().default(16),
+    /** Held-out tokens scored per source at each evaluation. Default: 1M on a GPU, 8K on CPU. */
+    eval_tokens: z.number().int().positive().optional(),
     log_every: z.number().int().positive().default(10),
     ckpt_every: z.number().int().nonnegative().default(500),
     keep_checkpoints: z.number().int().positive().default(2),
@@ -61,6 +63,10 @@ export const trainSchema = z
     max_epochs: z.number().positive().default(4),
     /** bf16 peak FLOP/s per device for MFU; default: detected for known GPUs. */
     peak_flops: z.number().positive().optional(),
+    /** Intra-op CPU threads per process; 0: fitted to the cores and the model's width. */
+    threads: z.number().int().nonnegative().default(0),
+    /** Attention does not cross end-of-text tokens inside a packed row (torchtitan's document masking). */
+    doc_mask: z.boolean().default(false),
     /** Check every shard's SHA-256 against the manifest before training. */
     checksum: z.boolean().default(true),
     /** Write a Hugging Face export to RUN/train/export after the last step. */

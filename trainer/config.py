@@ -34,18 +34,20 @@ class TrainConfig:
     grad_clip: float = 1.0
     device: str = "auto"  # auto | cpu | cuda
     dtype: str = "auto"  # auto (bf16 autocast on CUDA, fp32 on CPU) | bfloat16 | float32
-    compile: bool = False
+    compile: bool | str = "auto"  # auto: on where CUDA is present (eager, with the reason logged, if it fails)
     fsdp: bool = False  # shard parameters with FSDP2 instead of replicating with DDP
     nproc: int = 1  # processes (torchrun) the pipeline launches; informational here
     seed: int = 1337
     val_fraction: float = 0.01
     eval_every: int = 100
-    eval_rows: int = 16  # validation rows per source per evaluation
+    eval_tokens: int | None = None  # held-out tokens per source per evaluation; None: 1M on GPU, 8K on CPU
     log_every: int = 10
     ckpt_every: int = 500
     keep_checkpoints: int = 2
     max_epochs: float = 4.0
     peak_flops: float | None = None  # per device, for MFU; None: known GPUs auto-detected
+    threads: int = 0  # intra-op CPU threads per process; 0: fitted to the cores and the model (train.configure_threads)
+    doc_mask: bool = False  # attention does not cross end-of-text tokens inside a packed row
     checksum: bool = True  # verify shard SHA-256 against the manifest before training
     export: bool = True  # write a Hugging Face export to OUT/export after the last step
     sample_tokens: int = 64  # print a sample of this many tokens after the last step (0: none)
@@ -58,7 +60,8 @@ class TrainConfig:
         return asdict(self)
 
 
-_CHOICES = {"schedule": ("cosine", "wsd"), "device": ("auto", "cpu", "cuda"), "dtype": ("auto", "bfloat16", "float32")}
+_CHOICES = {"schedule": ("cosine", "wsd"), "device": ("auto", "cpu", "cuda"), "dtype": ("auto", "bfloat16", "float32"),
+            "compile": ("auto", True, False)}
 
 
 def load_config(path: str | Path, overrides: dict | None = None) -> TrainConfig:

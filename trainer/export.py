@@ -13,7 +13,9 @@ import torch
 from safetensors.torch import save_file
 
 from .checkpoint import load_checkpoint, resolve_checkpoint
+from .errors import DataError
 from .model import ModelConfig
+from .shards import sha256_file
 
 EOT = "<|endoftext|>"
 
@@ -82,11 +84,23 @@ def find_tokenizer(ckpt: Path) -> Path:
     return p
 
 
+def checkpoint_tokenizer(ckpt: Path, saved: dict, tokenizer: str | Path | None) -> Path:
+    """The tokenizer to use with a checkpoint: the one given, or the run's; refused (naming both
+    hashes) unless it is byte for byte the one the checkpoint was trained with."""
+    tok = Path(tokenizer) if tokenizer else find_tokenizer(ckpt)
+    if not tok.is_file():
+        raise FileNotFoundError(f"tokenizer {tok} does not exist")
+    actual, trained = sha256_file(tok), saved["tokenizer_sha256"]
+    if actual != trained:
+        raise DataError(f"tokenizer mismatch: {tok} has sha256 {actual}, the checkpoint {ckpt} was trained with {trained}")
+    return tok
+
+
 def export_checkpoint(checkpoint: str | Path, out_dir: str | Path, tokenizer: str | Path | None = None) -> Path:
     ckpt = resolve_checkpoint(checkpoint)
     saved = load_checkpoint(ckpt)
     mc = ModelConfig.from_dict(saved["model_config"])
-    tok = Path(tokenizer) if tokenizer else find_tokenizer(ckpt)
+    tok = checkpoint_tokenizer(ckpt, saved, tokenizer)
     eot = eot_id_of(tok)
     out = Path(out_dir)
     tmp = out.with_name(out.name + ".tmp-export")

@@ -4,6 +4,10 @@ Token embedding, rotary position embeddings (RoPE, Llama's half-split convention
 pre-normalisation, causal multi-head attention through scaled_dot_product_attention (FlashAttention
 on GPU), SwiGLU MLP, no biases, optional tied input/output embeddings. Module names follow Hugging
 Face's LlamaForCausalLM so that export is a renaming of keys, not a conversion.
+
+The loss is computed chunk by chunk from the final hidden states (the full fp32 logits of a batch,
+e.g. 16 × 1024 × 32k × 4 bytes = 2 GiB, never exist); generation keeps a KV cache; training can
+mask attention at end-of-text tokens so that packed documents do not see each other.
 """
 
 from __future__ import annotations
@@ -14,6 +18,12 @@ from dataclasses import asdict, dataclass, fields
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from torch.utils.checkpoint import checkpoint
+
+# torch ≥ 2.5 lets SDPA broadcast K/V heads itself (no copy); older builds get repeated K/V
+_SDPA_GQA = "enable_gqa" in (F.scaled_dot_product_attention.__doc__ or "")
+# rows of logits computed at once by the chunked loss: about 128 MiB of fp32 logits per chunk
+_LOSS_CHUNK_ELEMENTS = 2**25
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,33 @@ def apply_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.T
     return (x * cos + rotated * sin).to(x.dtype)
 
 
+def document_mask(idx: torch.Tensor, eot_id: int) -> torch.Tensor:
+    """(B, 1, T, T) attention mask of a packed row: causal, and a token sees only its own document,
+    which ends with (and includes) an end-of-text token."""
+    is_eot = idx == eot_id
+    doc = torch.cumsum(is_eot, dim=1) - is_eot.long()  # documents begin after each EOT
+    T = idx.shape[1]
+    causal = torch.ones(T, T, dtype=torch.bool, device=idx.device).tril()
+    return (causal & (doc[:, :, None] == doc[:, None, :])).unsqueeze(1)
+
+
+def _chunk_loss(h: torch.Tensor, weight: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    return F.cross_entropy(F.linear(h, weight).float(), targets, reduction="sum")
+
+
+def chunked_cross_entropy(h: torch.Tensor, weight: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    """Mean next-token loss of hidden states `h` (…, d) under the output matrix `weight` (V, d),
+    computed over chunks of rows; under autograd each chunk's logits are recomputed in the backward
+    pass instead of stored, so only one chunk of fp32 logits (about 128 MiB) exists at a time."""
+    h, targets = h.reshape(-1, h.size(-1)), targets.reshape(-1)
+    rows = max(1, _LOSS_CHUNK_ELEMENTS // weight.size(0))
+    total = h.new_zeros((), dtype=torch.float32)
+    for i in range(0, h.size(0), rows):
+        args = (h[i : i + rows], weight, targets[i : i + rows])
+        total = total + (checkpoint(_chunk_loss, *args, use_reentrant=False) if torch.is_grad_enabled() else _chunk_loss(*args))
+    return total / targets.numel()
+
+
 class RMSNorm(nn.Module):
     def __init__(self, dim: int, eps: float):
         super().__init__()
@@ -125,16 +162,30 @@ class Attention(nn.Module):
         self.v_proj = nn.Linear(cfg.d_model, self.n_kv * cfg.head_dim, bias=False)
         self.o_proj = nn.Linear(cfg.n_head * cfg.head_dim, cfg.d_model, bias=False)
 
-    def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor, mask: torch.Tensor | None = None,
+                cache: tuple[torch.Tensor, torch.Tensor] | None = None, pos: int = 0) -> torch.Tensor:
+        """`mask` (B, 1, T, T), True where attention is allowed, replaces the causal mask; `cache` is
+        this layer's (K, V) buffers: the new keys/values go at [pos, pos+T) and the queries attend
+        to everything before them."""
         B, T, _ = x.shape
         q = self.q_proj(x).view(B, T, self.n_head, self.head_dim).transpose(1, 2)
         k = self.k_proj(x).view(B, T, self.n_kv, self.head_dim).transpose(1, 2)
         v = self.v_proj(x).view(B, T, self.n_kv, self.head_dim).transpose(1, 2)
         q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
-        if self.n_kv != self.n_head:
+        causal = mask is None
+        if cache is not None:
+            cache[0][:B, :, pos : pos + T] = k
+            cache[1][:B, :, pos : pos + T] = v
+            k, v = cache[0][:B, :, : pos + T], cache[1][:B, :, : pos + T]
+            if pos > 0:  # queries at pos.. see all cached keys and the new ones causally
+                causal = False
+                if T > 1:
+                    mask = torch.arange(pos + T, device=x.device) <= pos + torch.arange(T, device=x.device)[:, None]
+        if self.n_kv != self.n_head and not _SDPA_GQA:
             k = k.repeat_interleave(self.n_head // self.n_kv, dim=1)
             v = v.repeat_interleave(self.n_head // self.n_kv, dim=1)
-        y = F.scaled_dot_product_attention(q, k, v, is_causal=True)
+        gqa = {"enable_gqa": self.n_kv != self.n_head} if _SDPA_GQA else {}
+        y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, is_causal=causal, **gqa)
         return self.o_proj(y.transpose(1, 2).reshape(B, T, -1))
 
 
@@ -157,8 +208,9 @@ class Block(nn.Module):
         self.post_attention_layernorm = RMSNorm(cfg.d_model, cfg.norm_eps)
         self.mlp = MLP(cfg)
 
-    def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
-        x = x + self.self_attn(self.input_layernorm(x), cos, sin)
+    def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor, mask: torch.Tensor | None = None,
+                cache: tuple[torch.Tensor, torch.Tensor] | None = None, pos: int = 0) -> torch.Tensor:
+        x = x + self.self_attn(self.input_layernorm(x), cos, sin, mask, cache, pos)
         return x + self.mlp(self.post_attention_layernorm(x))
 
 
@@ -186,19 +238,30 @@ class Decoder(nn.Module):
         if isinstance(module, (nn.Linear, nn.Embedding)):
             nn.init.normal_(module.weight, mean=0.0, std=0.02)
 
-    def forward(self, idx: torch.Tensor, targets: torch.Tensor | None = None):
+    def forward(self, idx: torch.Tensor, targets: torch.Tensor | None = None, eot_id: int | None = None,
+                cache: list[tuple[torch.Tensor, torch.Tensor]] | None = None, pos: int = 0):
+        """(logits, None) without targets; (None, mean loss) with targets, the logits never built
+        whole. `eot_id`: attention stops at that token (document masking); `cache`/`pos`: see
+        `new_cache` and `Attention.forward`."""
         T = idx.shape[1]
-        if T > self.cfg.max_seq_len:
-            raise ValueError(f"sequence of {T} tokens is longer than the model's context {self.cfg.max_seq_len}")
-        cos, sin = self.rope_cos[:T], self.rope_sin[:T]
+        if pos + T > self.cfg.max_seq_len:
+            raise ValueError(f"sequence of {pos + T} tokens is longer than the model's context {self.cfg.max_seq_len}")
+        cos, sin = self.rope_cos[pos : pos + T], self.rope_sin[pos : pos + T]
+        mask = document_mask(idx, eot_id) if eot_id is not None else None
         x = self.embed_tokens(idx)
-        for layer in self.layers:
-            x = layer(x, cos, sin)
-        logits = self.lm_head(self.norm(x))
+        for i, layer in enumerate(self.layers):
+            x = layer(x, cos, sin, mask, cache[i] if cache is not None else None, pos)
+        h = self.norm(x)
         if targets is None:
-            return logits, None
-        loss = F.cross_entropy(logits.float().view(-1, logits.size(-1)), targets.reshape(-1))
-        return logits, loss
+            return self.lm_head(h), None
+        return None, chunked_cross_entropy(h, self.lm_head.weight, targets)
+
+    def new_cache(self, batch: int, device: torch.device, dtype: torch.dtype) -> list[tuple[torch.Tensor, torch.Tensor]]:
+        """Empty K/V buffers for the whole context, one pair per layer."""
+        c = self.cfg
+        shape = (batch, c.kv_heads, c.max_seq_len, c.head_dim)
+        return [(torch.empty(shape, device=device, dtype=dtype), torch.empty(shape, device=device, dtype=dtype))
+                for _ in range(c.n_layer)]
 
     def num_params(self) -> int:
         return sum(p.numel() for p in self.parameters())

@@ -1,6 +1,7 @@
 """Text generation from a checkpoint: greedy, or temperature sampling with optional top-k and
-top-p (nucleus) truncation. No KV cache, as in nanoGPT: the context is re-run each token, which is
-plenty for looking at what a small model has learned."""
+top-p (nucleus) truncation. Keys and values of the context are cached, so each new token costs one
+position's forward pass; once the context is full, the window slides and is re-run each token, as
+a model without a cache would do."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import torch
 from tokenizers import Tokenizer
 
 from .checkpoint import load_checkpoint, resolve_checkpoint
-from .export import find_tokenizer, special_names
+from .export import checkpoint_tokenizer, special_names
 from .model import Decoder, ModelConfig
 
 
@@ -48,12 +49,18 @@ def generate(
     seed: int = 0,
 ) -> list[int]:
     """Token ids after the prompt. temperature 0 means greedy."""
-    device = next(model.parameters()).device
+    param = next(model.parameters())
+    device, window = param.device, model.cfg.max_seq_len
     gen = torch.Generator(device=device).manual_seed(seed)
-    ids = torch.tensor([prompt_ids], dtype=torch.long, device=device)
+    ids = list(prompt_ids)
+    cache = model.new_cache(1, device, param.dtype)
+    feed, pos = ids[-window:], 0  # tokens not yet in the cache, and where they go
     out: list[int] = []
     for _ in range(max_new_tokens):
-        logits, _ = model(ids[:, -model.cfg.max_seq_len :])
+        if pos + len(feed) > window:  # the window is full: slide it and re-run it from position 0
+            feed, pos = ids[-window:], 0
+        logits, _ = model(torch.tensor([feed], dtype=torch.long, device=device), cache=cache, pos=pos)
+        pos += len(feed)
         logits = logits[0, -1].float()
         if temperature == 0:
             nxt = int(logits.argmax())
@@ -63,7 +70,8 @@ def generate(
         if nxt == stop_id:
             break
         out.append(nxt)
-        ids = torch.cat([ids, torch.tensor([[nxt]], device=device)], dim=1)
+        ids.append(nxt)
+        feed = [nxt]
     return out
 
 
@@ -79,8 +87,8 @@ def sample_text(
     tokenizer: str | Path | None = None,
     device: str = "cpu",
 ) -> list[str]:
-    model, ckpt, _ = load_model(checkpoint, device)
-    tok_path = Path(tokenizer) if tokenizer else find_tokenizer(ckpt)
+    model, ckpt, saved = load_model(checkpoint, device)
+    tok_path = checkpoint_tokenizer(ckpt, saved, tokenizer)
     tok = Tokenizer.from_file(str(tok_path))
     eos, bos = special_names(tok_path)
     eot = tok.token_to_id(eos)

@@ -19,9 +19,9 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
-from .checkpoint import latest_checkpoint, load_checkpoint, rng_state, save_checkpoint, set_rng_state
+from .checkpoint import latest_checkpoint, load_checkpoint, rng_state, save_checkpoint, seed_host_rngs, set_rng_state
 from .config import TrainConfig
-from .errors import ResumeError, TrainingDiverged
+from .errors import DataError, ResumeError, TrainingDiverged
 from .data import RunData, batches, open_run_data, val_positions
 from .model import Decoder, resolve_model_config
 from .shards import vocab_limit
@@ -69,17 +69,64 @@ def lr_at(step: int, cfg: TrainConfig) -> float:
     return min_lr + 0.5 * (cfg.lr - min_lr) * (1 + math.cos(math.pi * min(1.0, frac)))
 
 
-# bf16 dense peak per device, for MFU (nanoGPT/llm.c convention)
-_PEAK_BF16 = {"H100": 989e12, "H200": 989e12, "GH200": 989e12, "A100": 312e12, "L4": 121e12, "A10": 125e12}
+# Dense bf16 tensor-core peak (FLOP/s, no sparsity) per device, keyed by the exact name CUDA
+# reports (torch.cuda.get_device_name), from NVIDIA's datasheets. Matched whole, never by substring:
+# "NVIDIA L40S" is not an L4 and "NVIDIA H100 PCIe" is not the SXM part (MFU would read 3× high).
+PEAK_BF16: dict[str, float] = {
+    "NVIDIA B200": 2250e12,
+    "NVIDIA H200": 989.4e12,  # SXM
+    "NVIDIA H200 NVL": 835.5e12,
+    "NVIDIA GH200 480GB": 989.4e12,
+    "NVIDIA H100 80GB HBM3": 989.4e12,  # SXM5
+    "NVIDIA H100 PCIe": 756.5e12,
+    "NVIDIA H100 NVL": 835.5e12,
+    "NVIDIA H800": 989.4e12,
+    "NVIDIA A100-SXM4-40GB": 312e12,
+    "NVIDIA A100-SXM4-80GB": 312e12,
+    "NVIDIA A100-PCIE-40GB": 312e12,
+    "NVIDIA A100 80GB PCIe": 312e12,
+    "NVIDIA L40S": 362.05e12,
+    "NVIDIA L40": 181.05e12,
+    "NVIDIA L4": 121e12,
+    "NVIDIA A10": 125e12,
+    "NVIDIA A40": 149.7e12,
+    "NVIDIA GeForce RTX 4090": 165.2e12,  # fp32 accumulate
+    "NVIDIA GeForce RTX 3090": 71e12,  # fp32 accumulate
+}
 
 
-def peak_flops(cfg: TrainConfig, device: torch.device) -> float | None:
+def peak_flops(cfg: TrainConfig, device: torch.device) -> tuple[float | None, str]:
+    """(bf16 peak FLOP/s of one device, where it came from); None when unknown (no MFU then)."""
     if cfg.peak_flops:
-        return cfg.peak_flops
+        return cfg.peak_flops, "config peak_flops"
     if device.type != "cuda":
-        return None
+        return None, f"no bf16 peak for {device.type}"
     name = torch.cuda.get_device_name(device)
-    return next((v for k, v in _PEAK_BF16.items() if k in name), None)
+    peak = PEAK_BF16.get(name)
+    return peak, (f"{name} datasheet" if peak else f"{name!r} is not in the peak table: set train.peak_flops for MFU")
+
+
+def mfu(flops_per_token: float, tokens_per_s: float, peak: float | None, devices: int) -> float | None:
+    """Model FLOPs utilisation: achieved model FLOP/s over the devices' summed bf16 peak."""
+    return flops_per_token * tokens_per_s / (peak * devices) if peak else None
+
+
+def configure_threads(cfg: TrainConfig, d: Dist, model_cfg) -> int:
+    """Intra-op threads for this process: the cores this process may use, shared among the node's
+    processes, but only as many as the model's matrices can keep busy. Small models spend more in
+    OpenMP's fork/join than in work, and extra threads on a loaded machine wait for each other at
+    every barrier (40 steps of the sample: 38–51 s at 2 threads under load, 4–6.5 s at 1)."""
+    if d.device.type == "cuda":
+        return torch.get_num_threads()
+    if cfg.threads:
+        n = cfg.threads
+    else:
+        local = int(os.environ.get("LOCAL_WORLD_SIZE", str(d.world)))
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        # about one thread per 256 model columns: tiny (64) gets 1, 124m (768) gets 3, 760m (1536) 6
+        n = max(1, min(cores // max(1, local), model_cfg.d_model // 256))
+    torch.set_num_threads(n)
+    return n
 
 
 def configure_optimizer(model: torch.nn.Module, cfg: TrainConfig, device: torch.device) -> torch.optim.Optimizer:
@@ -91,17 +138,39 @@ def configure_optimizer(model: torch.nn.Module, cfg: TrainConfig, device: torch.
     return torch.optim.AdamW(groups, lr=cfg.lr, betas=(cfg.beta1, cfg.beta2), **fused)
 
 
-def wrap_model(model: Decoder, cfg: TrainConfig, d: Dist) -> torch.nn.Module:
-    """FSDP2 shards each block and the root in place (then compile); DDP wraps the compiled model,
-    as nanoGPT does, so its gradient hooks stay outside the graph."""
+def compile_wanted(cfg: TrainConfig, device: torch.device) -> bool:
+    return device.type == "cuda" if cfg.compile == "auto" else bool(cfg.compile)
+
+
+def probe_compile(model: Decoder, micro: int, cfg: TrainConfig, device: torch.device, autocast, eot_id: int | None):
+    """The compiled model after one forward/backward on a dummy micro-batch (compiling happens
+    there), or (None, reason) when torch.compile fails, so training can go on eagerly."""
+    try:
+        compiled = torch.compile(model)
+        x = torch.zeros(micro, cfg.seq_len, dtype=torch.long, device=device)
+        with autocast:
+            _, loss = compiled(x, x, eot_id)
+        loss.backward()
+        return compiled, ""
+    except Exception as err:  # noqa: BLE001  any compiler failure means: train eagerly
+        first = str(err).strip().splitlines()[0] if str(err).strip() else ""
+        return None, f"{type(err).__name__}: {first[:300]}"
+    finally:
+        model.zero_grad(set_to_none=True)
+
+
+def wrap_model(model: Decoder, cfg: TrainConfig, d: Dist, compiled: torch.nn.Module | None) -> torch.nn.Module:
+    """FSDP2 shards each block and the root in place (then compiles); DDP wraps the compiled model,
+    as nanoGPT does, so its gradient hooks stay outside the graph. `compiled`: the probed compiled
+    model (None: eager)."""
     if cfg.fsdp and d.world > 1:
         from torch.distributed.fsdp import fully_shard
 
         for layer in model.layers:
             fully_shard(layer)
         fully_shard(model)
-        return torch.compile(model) if cfg.compile else model
-    wrapped = torch.compile(model) if cfg.compile else model
+        return torch.compile(model) if compiled is not None else model
+    wrapped = compiled if compiled is not None else model
     if d.world > 1:
         from torch.nn.parallel import DistributedDataParallel as DDP
 
@@ -149,32 +218,45 @@ def check_resumable(saved: dict, cfg: TrainConfig, data: RunData) -> None:
         raise ResumeError("cannot resume: the shards' tokenizer differs from the checkpoint's")
 
 
+def eval_token_budget(cfg: TrainConfig, device: torch.device) -> int:
+    """Held-out tokens scored per source at each evaluation: 1M on a GPU (nanoGPT scores ≈ 2.5M),
+    enough for a stable CPU figure in seconds elsewhere."""
+    if cfg.eval_tokens is not None:
+        return cfg.eval_tokens
+    return 2**20 if device.type == "cuda" else 8192
+
+
 @torch.no_grad()
-def evaluate(model: Decoder, data: RunData, cfg: TrainConfig, d: Dist, autocast) -> dict[str, float]:
-    """Mean loss per source over the same evenly spaced held-out rows at every evaluation. Under
-    DDP the rows are split across processes; under FSDP every process must run every forward (the
-    parameters are gathered collectively), so each evaluates all rows."""
+def evaluate(model: torch.nn.Module, data: RunData, cfg: TrainConfig, d: Dist, autocast, batch: int,
+             eot_id: int | None) -> dict[str, float]:
+    """Mean loss per source over the same evenly spaced held-out rows at every evaluation, `batch`
+    rows per forward and one host sync per source. Under DDP the rows are split across processes;
+    under FSDP every process must run every forward (the parameters are gathered collectively), so
+    each evaluates all rows."""
     import numpy as np
 
     share = d.world > 1 and not cfg.fsdp
-
+    rows_wanted = max(1, eval_token_budget(cfg, d.device) // cfg.seq_len)
     model.eval()
     out = {}
-    row = np.empty(cfg.seq_len + 1, dtype=np.int64)
     for name, split in sorted(data.splits.items()):
-        positions = val_positions(split, cfg.eval_rows)
-        total = torch.zeros(2, dtype=torch.float64, device=d.device)
-        for j, r in enumerate(positions):
-            if share and j % d.world != d.rank:
-                continue
-            split.read_val_row(r, row)
-            t = torch.from_numpy(row).to(d.device).unsqueeze(0)
+        positions = val_positions(split, rows_wanted)
+        mine = positions[d.rank :: d.world] if share else positions
+        total = torch.zeros(2, dtype=torch.float64, device=d.device)  # (loss × rows, rows)
+        for b in range(0, len(mine), batch):
+            chunk = mine[b : b + batch]
+            rows = np.empty((len(chunk), cfg.seq_len + 1), dtype=np.int64)
+            for j, r in enumerate(chunk):
+                split.read_val_row(r, rows[j])
+            t = torch.from_numpy(rows).to(d.device, non_blocking=True)
             with autocast:
-                _, loss = model(t[:, :-1], t[:, 1:])
-            total += torch.tensor([loss.item(), 1.0], dtype=torch.float64, device=d.device)
+                _, loss = model(t[:, :-1], t[:, 1:], eot_id)
+            total[0] += loss.double() * len(chunk)
+            total[1] += len(chunk)
         if share:
             dist.all_reduce(total)
-        out[name] = float(total[0] / total[1]) if total[1] else float("nan")
+        n = float(total[1])
+        out[name] = float(total[0]) / n if n else float("nan")
     model.train()
     return out
 
@@ -225,8 +307,13 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
     model_cfg = resolve_model_config(cfg.model, vocab_limit(data.manifest), cfg.seq_len)
     if model_cfg.max_seq_len < cfg.seq_len:
         raise ValueError(f"seq_len {cfg.seq_len} exceeds the model's max_seq_len {model_cfg.max_seq_len}")
+    threads = configure_threads(cfg, d, model_cfg)
+    eot_id = data.manifest.eot_id if cfg.doc_mask else None
+    if cfg.doc_mask and eot_id is None:
+        raise DataError(f"doc_mask: {cfg.shards_dir}/manifest.json names no end-of-text token")
 
     torch.manual_seed(cfg.seed)
+    seed_host_rngs(cfg.seed)
     raw = Decoder(model_cfg)
     flops_per_token = raw.flops_per_token(cfg.seq_len)
     summary = {**data.summary, "model_params": raw.num_params(), "chinchilla_tokens": 20 * raw.num_params(),
@@ -252,15 +339,25 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
         raise ResumeError(f"{ckpt_dir} already holds checkpoints: pass --resume to continue, or use a new output folder")
 
     raw.to(d.device)
-    model = wrap_model(raw, cfg, d)
+    use_bf16 = cfg.dtype == "bfloat16" or (cfg.dtype == "auto" and d.device.type == "cuda")
+    autocast = torch.autocast(d.device.type, dtype=torch.bfloat16) if use_bf16 else nullcontext()
+    compiled, mode = None, "eager"
+    if compile_wanted(cfg, d.device):
+        if cfg.fsdp and d.world > 1:
+            compiled, mode = raw, "compiled"  # FSDP compiles the sharded model; it cannot be probed whole
+        else:
+            compiled, reason = probe_compile(raw, micro, cfg, d.device, autocast, eot_id)
+            mode = "compiled" if compiled is not None else f"eager (torch.compile failed: {reason})"
+    model = wrap_model(raw, cfg, d, compiled)
     opt = configure_optimizer(raw, cfg, d.device)
     if saved:
         load_optimizer_state(raw, opt, saved["optimizer"], cfg, d)
         set_rng_state(saved["rng"])
 
-    use_bf16 = cfg.dtype == "bfloat16" or (cfg.dtype == "auto" and d.device.type == "cuda")
-    autocast = torch.autocast(d.device.type, dtype=torch.bfloat16) if use_bf16 else nullcontext()
-    peak = peak_flops(cfg, d.device)
+    peak, peak_source = peak_flops(cfg, d.device)
+    say(f"device {d.device} × {d.world} | {'bf16 autocast' if use_bf16 else 'fp32'} | {mode} | "
+        f"{threads} CPU thread(s) per process | peak {f'{peak / 1e12:.1f} TFLOP/s' if peak else 'unknown'} ({peak_source})"
+        f"{' | document masking' if eot_id is not None else ''}")
     log_path = out / "log.jsonl"
     if d.main:
         truncate_log(log_path, start_step)
@@ -271,7 +368,7 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
             "model": model_state(raw, cfg, d),
             "optimizer": optimizer_state(raw, opt, cfg, d),
             "model_config": model_cfg.to_dict(),
-            "train_config": cfg.to_dict(),
+            "train_config": {k: v for k, v in cfg.to_dict().items() if k not in ("shards_dir", "out_dir")},
             "tokenizer_sha256": data.manifest.tokenizer_sha256,
             "data": {"global_row": step * cfg.batch_size},
             "rng": rng_state(),
@@ -286,7 +383,16 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
     t_first: float | None = None  # end of the first step: throughput for the estimate excludes start-up
     estimated = False
     cuda = d.device.type == "cuda"
-    for step, m, t in batches(data, start_step, end, d.rank, d.world, micro, cfg.batch_size, pin=cuda):
+    # time spent blocked on the loader (it reads a micro-batch ahead in a thread): ~0 means the
+    # loader is off the critical path; logged as data_wait_s per interval
+    stream, data_wait = batches(data, start_step, end, d.rank, d.world, micro, cfg.batch_size, pin=cuda), 0.0
+    while True:
+        t_wait = time.perf_counter()
+        item = next(stream, None)
+        data_wait += time.perf_counter() - t_wait
+        if item is None:
+            break
+        step, m, t = item
         if m == 0:
             lr = lr_at(step, cfg)
             for g in opt.param_groups:
@@ -297,7 +403,7 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
         sync = model.no_sync() if (d.world > 1 and not cfg.fsdp and m < accum - 1) else nullcontext()
         with sync:
             with autocast:
-                _, loss = model(x, y)
+                _, loss = model(x, y, eot_id)
             (loss / accum).backward()
         loss_acc += loss.detach() / accum
         if m < accum - 1:
@@ -306,7 +412,9 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
         if d.world > 1:
             dist.all_reduce(loss_acc, op=dist.ReduceOp.AVG)
         grad_norm = torch.nn.utils.clip_grad_norm_(raw.parameters(), cfg.grad_clip)
-        loss_val, norm_val = loss_acc.item(), float(grad_norm)
+        # the step's one host sync: the NaN check needs the values before the optimizer step
+        norm = grad_norm.full_tensor() if hasattr(grad_norm, "full_tensor") else grad_norm  # FSDP2: a DTensor
+        loss_val, norm_val = torch.stack([loss_acc, norm.to(loss_acc.dtype)]).tolist()
         loss_acc.zero_()
         if not (math.isfinite(loss_val) and math.isfinite(norm_val)):
             raise TrainingDiverged(
@@ -329,18 +437,18 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
             now = time.perf_counter()
             tps = steps_since_log * tokens_per_step / (now - t_log)
             record = {"step": done, "loss": loss_val, "lr": lr, "grad_norm": norm_val, "tokens": done * tokens_per_step,
-                      "tokens_per_s": tps, "mfu": flops_per_token * tps / (peak * d.world) if peak else None,
-                      "elapsed_s": now - t_start}
+                      "tokens_per_s": tps, "mfu": mfu(flops_per_token, tps, peak, d.world),
+                      "data_wait_s": data_wait, "elapsed_s": now - t_start}
             if eval_now:
-                record["val_loss"] = evaluate(raw, data, cfg, d, autocast)
+                record["val_loss"] = evaluate(model, data, cfg, d, autocast, micro, eot_id)
             if d.main:
                 with open(log_path, "a") as f:
                     f.write(json.dumps(record) + "\n")
                 eta = (cfg.steps - done) * tokens_per_step / tps
-                mfu = f" | mfu {record['mfu'] * 100:.1f}%" if record["mfu"] is not None else ""
+                mfu_text = f" | mfu {record['mfu'] * 100:.1f}%" if record["mfu"] is not None else ""
                 val = "".join(f" | val {k} {v:.3f}" for k, v in record.get("val_loss", {}).items())
                 say(f"step {done}/{cfg.steps} | loss {loss_val:.4f} | lr {lr:.2e} | norm {norm_val:.2f} | "
-                    f"{tps:,.0f} tok/s{mfu}{val} | eta {fmt_duration(eta)}")
+                    f"{tps:,.0f} tok/s{mfu_text}{val} | eta {fmt_duration(eta)}")
                 if not estimated and (done - start_step >= 3 or done == end):
                     estimated = True
                     measured = max(1, done - start_step - 1) * tokens_per_step / max(now - t_first, 1e-9)
@@ -353,7 +461,7 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
             if d.world > 1:
                 dist.barrier()
         if logged:  # evaluation and checkpoint time stay out of the next interval's tokens/s
-            steps_since_log, t_log = 0, time.perf_counter()
+            steps_since_log, t_log, data_wait = 0, time.perf_counter(), 0.0
 
     if d.main and last_ckpt is not None and end == cfg.steps:
         if cfg.sample_tokens:

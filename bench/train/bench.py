@@ -1,10 +1,15 @@
-"""Trainer speed: tokens/s and MFU of a full training step (forward, backward, AdamW) for the 124m
-preset at seq 1024 and for 760m, with and without torch.compile, against Hugging Face's
-LlamaForCausalLM of identical shape stepped the same way in the same run (the anchor); and the
-data loader's token rate on one CPU core against the trainer's and against nanoGPT's get_batch
-(np.memmap + random offsets), also in the same run.
+"""Trainer speed, each figure against an anchor in the same run, in interleaved rounds:
 
-Run: .venv/bin/python bench/train/bench.py [--device cuda] [--models 124m,760m] [--compile off,on]
+- training: `python -m trainer train` itself (a subprocess per round, on the same shards) against
+  bench/train/hf_anchor.py, Hugging Face's LlamaForCausalLM of the same shape trained from the same
+  config through the same loader; steady-state tokens/s from each log.jsonl (the first logged
+  interval, which holds compilation, left out), MFU, CPU seconds of each process; per-round ratio
+  min and median. `--doc-mask` adds our run with document masking (its cost against ours without).
+- generation: tokens/s of `trainer.sample.generate` (KV cache) against the same model re-running
+  its whole context per token (nanoGPT's sampler, what `sample` did before the cache).
+- the data loader's token rate on one thread against nanoGPT's get_batch (np.memmap + random offsets).
+
+Run: .venv/bin/python bench/train/bench.py [--device cuda] [--models 124m,350m,760m] [--shards DIR]
 Results go to stdout and bench/results/train.json.
 """
 
@@ -13,10 +18,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
+import subprocess
 import sys
 import tempfile
 import time
-from contextlib import nullcontext
 from pathlib import Path
 
 import numpy as np
@@ -30,94 +36,95 @@ sys.path.insert(0, str(ROOT))
 from trainer.config import parse_config  # noqa: E402
 from trainer.data import open_run_data, step_rows  # noqa: E402
 from trainer.mixture import fetch_rows  # noqa: E402
-from trainer.model import Decoder, resolve_model_config  # noqa: E402
-from trainer.train import _PEAK_BF16  # noqa: E402
+from trainer.model import PRESETS, Decoder, resolve_model_config  # noqa: E402
+from trainer.sample import generate  # noqa: E402
 
-VOCAB = 50257  # GPT-2's, padded to 50304 by the trainer
-
-
-def peak_for(device: torch.device) -> float | None:
-    if device.type != "cuda":
-        return None
-    name = torch.cuda.get_device_name(device)
-    return next((v for k, v in _PEAK_BF16.items() if k in name), None)
+VOCAB = 50304  # GPT-2's 50257, padded to a multiple of 64 as the trainer does
 
 
-def hf_twin(model: Decoder) -> torch.nn.Module:
-    from transformers import LlamaConfig, LlamaForCausalLM
+def run_logged(cmd: list[str], out_dir: Path) -> dict:
+    """Runs one training process; its steady-state tokens/s (median over logged intervals after the
+    first), last MFU and loss, and the CPU seconds it used."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    res = subprocess.run(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if res.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{res.stderr[-3000:]}")
+    records = [json.loads(line) for line in (out_dir / "log.jsonl").read_text().splitlines() if line.strip()]
+    steady = sorted(r["tokens_per_s"] for r in records[1:]) or [records[-1]["tokens_per_s"]]
+    return {"tokens_per_s": steady[len(steady) // 2], "mfu": records[-1].get("mfu"), "loss": records[-1]["loss"],
+            "wall_s": wall, "cpu_s": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+            "compiled": "| compiled |" in res.stderr, "data_wait_s": sum(r.get("data_wait_s", 0) for r in records),
+            "loss_curve": [(r["step"], round(r["loss"], 4)) for r in records]}
 
-    c = model.cfg
-    cfg = LlamaConfig(vocab_size=c.vocab_size, hidden_size=c.d_model, intermediate_size=c.ffn_hidden,
-                      num_hidden_layers=c.n_layer, num_attention_heads=c.n_head, num_key_value_heads=c.kv_heads,
-                      max_position_embeddings=c.max_seq_len, rms_norm_eps=c.norm_eps, rope_theta=c.rope_theta,
-                      tie_word_embeddings=c.tie_embeddings, attn_implementation="sdpa")
-    return LlamaForCausalLM(cfg)
+
+def bench_train(preset: str, shards: Path, work: Path, a, device: torch.device) -> dict:
+    gpu = device.type == "cuda"
+    sizes = {**PRESETS[preset], "vocab_size": VOCAB} if preset in PRESETS else preset
+    batch = a.batch or (16 if gpu else 1)
+    base = {"shards_dir": str(shards), "model": sizes, "seq_len": a.seq, "batch_size": batch, "steps": a.steps,
+            "log_every": max(1, a.steps // 5), "eval_every": 0, "ckpt_every": 0, "export": False, "sample_tokens": 0,
+            "max_epochs": 1e9, "checksum": False, "device": device.type, "compile": a.compile}
+    sides = {"ours": {}, "hf": {}} | ({"ours_doc_mask": {"doc_mask": True}} if a.doc_mask else {})
+    rounds: dict[str, list[dict]] = {k: [] for k in sides}
+    for r in range(a.rounds):
+        for side, extra in sides.items():
+            out = work / f"{preset}-{side}-{r}"
+            cfg_path = work / f"{preset}-{side}-{r}.json"
+            cfg_path.write_text(json.dumps({**base, **extra, "out_dir": str(out)}))
+            script = ["-m", "trainer", "train"] if side != "hf" else [str(ROOT / "bench" / "train" / "hf_anchor.py")]
+            rounds[side].append(run_logged([sys.executable, *script, "--config", str(cfg_path)], out))
+            print(f"  {preset} round {r + 1} {side}: {rounds[side][-1]['tokens_per_s']:,.0f} tok/s, "
+                  f"{rounds[side][-1]['cpu_s']:.1f} CPU s", flush=True)
+    ratios = sorted(o["tokens_per_s"] / h["tokens_per_s"] for o, h in zip(rounds["ours"], rounds["hf"]))
+    with torch.device("meta"):
+        fpt = Decoder(resolve_model_config(sizes, 262, a.seq)).flops_per_token(a.seq)
+    res = {"model": preset, "seq_len": a.seq, "batch": batch, "steps": a.steps, "compile": a.compile,
+           "flops_per_token": fpt, "rounds": rounds, "ratio_vs_hf_min": ratios[0], "ratio_vs_hf_median": ratios[len(ratios) // 2],
+           "tokens_per_s": sorted(o["tokens_per_s"] for o in rounds["ours"])[a.rounds // 2],
+           "hf_tokens_per_s": sorted(o["tokens_per_s"] for o in rounds["hf"])[a.rounds // 2]}
+    res["mfu"] = rounds["ours"][-1]["mfu"]
+    if a.doc_mask:
+        cost = sorted(m["tokens_per_s"] / o["tokens_per_s"] for m, o in zip(rounds["ours_doc_mask"], rounds["ours"]))
+        res["doc_mask_speed_ratio_median"] = cost[len(cost) // 2]
+    return res
 
 
-def make_stepper(model: torch.nn.Module, hf: bool, batch: int, seq: int, device: torch.device):
-    """One full training step (forward, backward, clip, AdamW) of `model` on a fixed random batch;
-    returns its wall time in seconds."""
-    model.to(device).train()
-    opt = torch.optim.AdamW(model.parameters(), lr=1e-4, **({"fused": True} if device.type == "cuda" else {}))
-    autocast = torch.autocast("cuda", dtype=torch.bfloat16) if device.type == "cuda" else nullcontext()
-    x = torch.randint(0, VOCAB, (batch, seq + 1), device=device)
+def bench_generate(preset: str, device: torch.device, new_tokens: int, rounds: int) -> dict:
+    """Tokens/s of generation from a 32-token prompt, with the KV cache and re-running the context."""
+    torch.manual_seed(0)
+    model = Decoder(resolve_model_config(preset if preset in PRESETS else preset, VOCAB, 1024)).to(device).eval()
+    prompt = list(range(100, 132))
 
-    def step() -> float:
+    @torch.no_grad()
+    def no_cache() -> list[int]:  # the anchor: the whole context each token (nanoGPT's sampler)
+        ids = torch.tensor([prompt], device=device)
+        for _ in range(new_tokens):
+            logits, _ = model(ids)
+            ids = torch.cat([ids, logits[:, -1].argmax(-1, keepdim=True)], dim=1)
+        return ids[0, len(prompt):].tolist()
+
+    def timed(fn):
         if device.type == "cuda":
             torch.cuda.synchronize()
         t = time.perf_counter()
-        with autocast:
-            if hf:  # HF shifts labels itself: same T-1 predictions per row, near enough for timing
-                loss = model(input_ids=x[:, :-1], labels=x[:, :-1]).loss
-            else:
-                _, loss = model(x[:, :-1], x[:, 1:])
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        opt.zero_grad(set_to_none=True)
+        out = fn()
         if device.type == "cuda":
             torch.cuda.synchronize()
-        return time.perf_counter() - t
+        return out, new_tokens / (time.perf_counter() - t)
 
-    return step
-
-
-def bench_model(preset: str, seq: int, compiled: bool, anchor: bool, batch: int, steps: int, warmup: int,
-                device: torch.device) -> dict:
-    """Ours and the anchor step in alternation, so load changes on a shared machine hit both alike;
-    the median step time of each is reported."""
-    torch.manual_seed(0)
-    cfg = resolve_model_config(preset, VOCAB, seq)
-    ours = Decoder(cfg)
-    fpt = ours.flops_per_token(seq)
-    peak = peak_for(device)
-    res = {"model": preset, "seq_len": seq, "batch": batch, "compile": compiled, "params": ours.num_params(),
-           "flops_per_token": fpt, "device": torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu"}
-    runners = {"ours": make_stepper(torch.compile(ours) if compiled else ours, False, batch, seq, device)}
-    if anchor:
-        torch.manual_seed(0)
-        twin = hf_twin(Decoder(cfg))
-        runners["hf"] = make_stepper(torch.compile(twin) if compiled else twin, True, batch, seq, device)
-    t0 = time.perf_counter()
-    for run in runners.values():
-        for _ in range(warmup):
-            run()
-    res["warmup_s"] = time.perf_counter() - t0
-    times: dict[str, list[float]] = {k: [] for k in runners}
-    for _ in range(steps):
-        for k, run in runners.items():
-            times[k].append(run())
-    res["step_s"] = {k: sorted(v)[len(v) // 2] for k, v in times.items()}
-    res["tokens_per_s"] = batch * seq / res["step_s"]["ours"]
-    res["tflops"] = fpt * res["tokens_per_s"] / 1e12
-    res["mfu"] = fpt * res["tokens_per_s"] / peak if peak else None
-    if anchor:
-        res["hf_tokens_per_s"] = batch * seq / res["step_s"]["hf"]
-        res["ratio_vs_hf"] = res["tokens_per_s"] / res["hf_tokens_per_s"]
-    del runners
-    if device.type == "cuda":
-        torch.cuda.empty_cache()
-    return res
+    cached_rates, plain_rates = [], []
+    for _ in range(rounds):
+        a, rate = timed(lambda: generate(model, prompt, new_tokens, temperature=0))
+        cached_rates.append(rate)
+        b, rate = timed(no_cache)
+        plain_rates.append(rate)
+    ratios = sorted(c / p for c, p in zip(cached_rates, plain_rates))
+    return {"model": preset, "new_tokens": new_tokens, "same_tokens": a == b,
+            "kv_cache_tokens_per_s": sorted(cached_rates)[rounds // 2], "no_cache_tokens_per_s": sorted(plain_rates)[rounds // 2],
+            "ratio_min": ratios[0], "ratio_median": ratios[len(ratios) // 2]}
 
 
 def write_bench_shards(root: Path, tokens_per_source: int, sources=("web", "code")) -> Path:
@@ -200,43 +207,47 @@ def bench_loader(seq: int, batch: int, seconds: float) -> dict:
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
-    p.add_argument("--models", default="124m,760m", help="comma list, or none (loader only)")
+    p.add_argument("--models", help="comma list of presets, or none (default: 124m,350m,760m on GPU, tiny on CPU)")
+    p.add_argument("--shards", help="a shards folder (manifest.json); default: synthetic shards written here")
     p.add_argument("--seq", type=int, default=1024)
-    p.add_argument("--compile", default="off,on", help="off, on, or off,on")
-    p.add_argument("--batch", type=int, help="rows per step (default: 16/8 on GPU for 124m/760m, 1 on CPU)")
-    p.add_argument("--steps", type=int, help="timed steps (default 20 on GPU, 3 on CPU)")
-    p.add_argument("--no-anchor", action="store_true", help="skip the Hugging Face LlamaForCausalLM anchor")
-    p.add_argument("--anchor-models", default="124m,760m", help="models to run the anchor for (CPU RAM: 124m)")
+    p.add_argument("--batch", type=int, help="rows per step (default 16 on GPU, 1 on CPU)")
+    p.add_argument("--steps", type=int, default=30, help="training steps per process")
+    p.add_argument("--rounds", type=int, default=3, help="interleaved rounds, ours then the anchor")
+    p.add_argument("--compile", default="auto", choices=("auto", "true", "false"))
+    p.add_argument("--doc-mask", action="store_true", help="also run ours with document masking (its cost)")
+    p.add_argument("--generate", default="", help="comma list of presets to time generation for (KV cache vs none)")
+    p.add_argument("--new-tokens", type=int, default=200)
     p.add_argument("--skip-loader", action="store_true")
     p.add_argument("--out", default=str(ROOT / "bench" / "results" / "train.json"))
     a = p.parse_args()
+    a.compile = {"true": True, "false": False}.get(a.compile, "auto")
     device = torch.device(a.device)
     gpu = device.type == "cuda"
-    results: dict = {"torch": torch.__version__, "cpu_threads": torch.get_num_threads(), "models": []}
-    for preset in [m for m in a.models.split(",") if m and m != "none"]:
-        for comp in a.compile.split(","):
-            batch = a.batch or ((16 if preset == "124m" else 8) if gpu else 1)
-            steps = a.steps or (20 if gpu else 3)
-            anchor = not a.no_anchor and preset in a.anchor_models.split(",")
-            r = bench_model(preset, a.seq, comp == "on", anchor, batch, steps, 3 if gpu else 1, device)
+    models = [m for m in (a.models or ("124m,350m,760m" if gpu else "tiny")).split(",") if m and m != "none"]
+    results: dict = {"torch": torch.__version__, "device": torch.cuda.get_device_name(device) if gpu else "cpu",
+                     "models": [], "generate": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        shards = Path(a.shards) if a.shards else write_bench_shards(Path(tmp) / "data", 4_000_000)
+        for preset in models:
+            r = bench_train(preset, shards, Path(tmp), a, device)
             results["models"].append(r)
-            mfu = f"{r['mfu'] * 100:.1f}%" if r["mfu"] is not None else "n/a (no bf16 peak for CPU)"
-            hf = f", HF Llama {r['hf_tokens_per_s']:,.0f} tok/s, ratio {r['ratio_vs_hf']:.2f}x" if "ratio_vs_hf" in r else ""
-            print(f"{preset} seq {a.seq} batch {batch} compile {comp}: {r['tokens_per_s']:,.0f} tok/s, "
-                  f"{r['tflops']:.3f} TFLOP/s, MFU {mfu}{hf}", flush=True)
+            mfu = f"{r['mfu'] * 100:.1f}%" if r["mfu"] is not None else "n/a (no bf16 peak)"
+            mask = f", doc masking {r['doc_mask_speed_ratio_median']:.2f}x speed" if a.doc_mask else ""
+            print(f"{preset} seq {a.seq} batch {r['batch']}: ours {r['tokens_per_s']:,.0f} tok/s, MFU {mfu}; HF Llama "
+                  f"{r['hf_tokens_per_s']:,.0f} tok/s; ratio min {r['ratio_vs_hf_min']:.2f}x median "
+                  f"{r['ratio_vs_hf_median']:.2f}x{mask}", flush=True)
+    for preset in [m for m in a.generate.split(",") if m]:
+        g = bench_generate(preset, device, a.new_tokens, a.rounds)
+        results["generate"].append(g)
+        print(f"generate {preset} {a.new_tokens} tokens: KV cache {g['kv_cache_tokens_per_s']:,.1f} tok/s, "
+              f"no cache {g['no_cache_tokens_per_s']:,.1f} tok/s; ratio min {g['ratio_min']:.2f}x median "
+              f"{g['ratio_median']:.2f}x; same tokens: {g['same_tokens']}", flush=True)
     if not a.skip_loader:
         loader = bench_loader(a.seq, 16, 5.0)
         results["loader"] = loader
-        trainer_rate = max((r["tokens_per_s"] for r in results["models"] if r["model"] == "124m"), default=None)
         print(f"loader (1 thread) seq {a.seq}: {loader['ours_tokens_per_s']:,.0f} tok/s; nanoGPT get_batch "
               f"{loader['nanogpt_get_batch_tokens_per_s']:,.0f} tok/s (ratio {loader['ratio_vs_nanogpt']:.2f}x); "
               f"plan+open {loader['plan_and_open_s']:.2f}s for {loader['plan_rows']:,} rows", flush=True)
-        if trainer_rate:
-            loader["ratio_vs_trainer_124m"] = loader["ours_tokens_per_s"] / trainer_rate
-            print(f"loader / trainer (124m, this device): {loader['ratio_vs_trainer_124m']:,.0f}x (need >= 10x)")
-        # llm.c's ≈468K tokens/s per H100 is the rate a fast 124M trainer asks of the loader
-        loader["ratio_vs_h100_124m_468k"] = loader["ours_tokens_per_s"] / 468_000
-        print(f"loader / 468K tok/s (llm.c 124M per H100): {loader['ratio_vs_h100_124m_468k']:.1f}x (need >= 10x)")
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(results, indent=2) + "\n")
 

@@ -37,7 +37,7 @@ function context(runDir: string, train: Record<string, unknown>, lines: string[]
   };
 }
 
-const train = { steps: 6, seq_len: 32, batch_size: 4, lr: 0.003, log_every: 2, eval_every: 3, eval_rows: 2, ckpt_every: 3, val_fraction: 0.05, device: 'cpu' };
+const train = { steps: 6, seq_len: 32, batch_size: 4, lr: 0.003, log_every: 2, eval_every: 3, eval_tokens: 64, ckpt_every: 3, val_fraction: 0.05, device: 'cpu' };
 
 test('train stage: plans one task, trains, writes config/plan/log/export and counts results', { skip }, async () => {
   const runDir = await mkdtemp(join(tmpdir(), 'train-stage-'));

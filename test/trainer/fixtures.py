@@ -126,7 +126,7 @@ def make_run(run: Path, n_web: int = 120, n_code: int = 80, seed: int = 0, **kw)
 
 def train_config(run: Path, **overrides) -> dict:
     cfg = {"shards_dir": str(run / "shards"), "out_dir": str(run / "train"), "model": "tiny", "steps": 8,
-           "seq_len": 32, "batch_size": 4, "lr": 3e-3, "log_every": 1, "eval_every": 4, "eval_rows": 4,
+           "seq_len": 32, "batch_size": 4, "lr": 3e-3, "log_every": 1, "eval_every": 4, "eval_tokens": 128,
            "ckpt_every": 4, "export": False, "sample_tokens": 0, "val_fraction": 0.05, "seed": 7}
     cfg.update(overrides)
     return cfg

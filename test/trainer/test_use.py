@@ -56,6 +56,17 @@ def test_sampling_modes(trained):
     assert s1 == generate(model, prompt, 8, temperature=1.5, seed=1)
 
 
+def test_kv_cache_generation_equals_rerunning_the_window_past_the_context(trained):
+    model, _, _ = load_model(trained / "train")
+    window = model.cfg.max_seq_len
+    prompt = [(7 * i) % 250 for i in range(window - 4)]
+    ids = list(prompt)
+    with torch.no_grad():  # the sampler without a cache: the last `window` tokens, each token
+        for _ in range(12):
+            ids.append(int(model(torch.tensor([ids[-window:]]))[0][0, -1].argmax()))
+    assert generate(model, prompt, 12, temperature=0) == ids[len(prompt):]
+
+
 def test_filter_logits():
     logits = torch.log(torch.tensor([0.5, 0.3, 0.15, 0.05]))
     assert torch.isinf(filter_logits(logits, 2, None)[2:]).all() and torch.isfinite(filter_logits(logits, 2, None)[:2]).all()
@@ -84,3 +95,39 @@ def test_perplexity_eval(trained, tmp_path, capsys):
     assert "tokenizer mismatch" in capsys.readouterr().err
     assert main(["eval", str(trained / "train"), "--shards", str(trained / "shards"), "--max-rows", "2"]) == 0
     assert json.loads(capsys.readouterr().out)["tokens"] == 2 * 2 * 32
+
+
+class _RunsCode:
+    """Unpickles into a call of Path.touch: what a hostile checkpoint would do with os.system."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        from pathlib import Path
+
+        return (Path.touch, (Path(self.marker),))
+
+
+def test_checkpoint_with_a_pickled_callable_is_refused_and_runs_nothing(trained, capsys):
+    ckpt = sorted((trained / "train" / "ckpt").iterdir())[-1]
+    state = torch.load(ckpt, weights_only=True)
+    marker = trained / "pwned"
+    state["payload"] = _RunsCode(marker)
+    torch.save(state, ckpt)
+    for cmd in (["sample", str(trained / "train")], ["export", str(trained / "train"), "--out", str(trained / "hf")],
+                ["eval", str(trained / "train"), "--shards", str(trained / "shards")]):
+        assert main(cmd) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: {ckpt}: refused: the checkpoint holds objects other than tensors") and "Traceback" not in err
+    assert not marker.exists()
+
+
+def test_sample_refuses_another_tokenizer_naming_both_hashes(trained, tmp_path, capsys):
+    other = fixtures.write_tokenizer(tmp_path / "other.json", merges=(("a", "b"),))
+    ours = fixtures.sha256(trained / "train" / "tokenizer.json")
+    assert main(["sample", str(trained / "train"), "--tokenizer", str(other), "--greedy"]) == 2
+    err = capsys.readouterr().err
+    assert f"has sha256 {fixtures.sha256(other)}" in err and f"was trained with {ours}" in err
+    assert main(["sample", str(trained / "train"), "--tokenizer", str(trained / "train" / "tokenizer.json"),
+                 "--greedy", "--max-new-tokens", "3"]) == 0
