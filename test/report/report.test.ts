@@ -183,7 +183,7 @@ test('damaged inputs become warnings, never a failed report', async (t) => {
   assert.equal(d.warnings.length, 5);
   assert.equal(d.throughput.find((s) => s.stage === 'extract')!.tasks, 7, 'six good tasks and the one with odd bins; the unreadable ones left out');
   assert.equal(d.shards, null);
-  assert.deepEqual(d.training!.val, { web: [[2, 9.3]] });
+  assert.deepEqual({ ...d.training!.val }, { web: [[2, 9.3]] });
   const html = await readFile(await buildReport(dir, { format: 'html' }), 'utf8');
   assert.match(html, /5 warnings while building this report/);
 });
@@ -208,7 +208,7 @@ test('the domain counter flushes only the top domains and TLDs of a task', () =>
   const urls = ['https://www.a.com/x', 'https://a.com/y', 'http://WWW2.A.com:8080/z', 'https://b.org/', 'https://c.de/', 'https://10.0.0.1/p', 'not a url'];
   urls.forEach((url, i) => domains.add({ url }, i !== 3));
   domains.add({ url: 'https://b.org/2' }, false);
-  assert.deepEqual(stats.counters, {}, 'nothing before the flush');
+  assert.deepEqual(Object.keys(stats.counters), [], 'nothing before the flush');
   domains.flush();
   const under = (p: string) => Object.keys(stats.counters).filter((k) => k.startsWith(p)).sort();
   assert.deepEqual(under('domain.kept.'), ['domain.kept.10.0.0.1', 'domain.kept.a.com'], 'the top 2, ties by name');
@@ -227,7 +227,7 @@ test('the cluster sampler keeps the largest clusters of a task as examples', () 
   const sizes = [5, 2, 9, 5, 1, 40, 5];
   sizes.forEach((size, row) => clusters.add({ id: `d${row}`, url: `https://x.com/${row}`, text: `text ${row}`, meta: { dedup_cluster_id: `web/00000:${row}`, dedup_cluster_size: size } }));
   clusters.add({ id: 'plain', text: 'not in a cluster', meta: {} });
-  assert.deepEqual(stats.examples, {}, 'nothing before the flush');
+  assert.deepEqual(Object.keys(stats.examples), [], 'nothing before the flush');
   clusters.flush();
   assert.deepEqual(
     stats.examples['dedup.cluster']!.map((x) => [x.id, x.reason]),
