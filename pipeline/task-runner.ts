@@ -120,7 +120,9 @@ export async function runTask(
       log,
     });
   } catch (err) {
-    error = err instanceof Error ? err.message : String(err);
+    // A stage that stops on the abort signal throws its reason (the signal's name): say what happened.
+    const signal = hooks.signal;
+    error = signal?.aborted && err === signal.reason ? `interrupted by ${String(err)} (Ctrl-C, kill or scancel)` : err instanceof Error ? err.message : String(err);
     log(`failed: ${error}`);
   }
   const seconds = (performance.now() - started) / 1000;

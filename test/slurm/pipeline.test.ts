@@ -92,7 +92,8 @@ test('the sample pipeline through Slurm, one extract element scancelled mid-writ
   const first = await interrupted;
   assert.equal(first.ok, false);
   assert.deepEqual(first.stages.map((st) => [st.stage, st.failed]), [['extract', 1]]);
-  assert.match(first.stages[0]!.failures[0]!.error, /CANCELLED/);
+  // scancel sends SIGTERM: the task stops, records why, and its outputs stay temporary.
+  assert.match(first.stages[0]!.failures[0]!.error, /CANCELLED|interrupted by SIGTERM/);
   assert.equal(existsSync(join(docsDir, '00000.parquet')), false, 'no partial docs file under its final name');
 
   const slurmRun = await runSlurm();
