@@ -54,11 +54,15 @@ export class RunFolderError extends Error {
   override name = 'RunFolderError';
 }
 
-/** Creates the run folder or checks that an existing one was made with the same config. */
-export async function prepareRunDir(runDir: string, config: RunConfig): Promise<void> {
+async function makeRunFolder(runDir: string): Promise<void> {
   const existingKind = await stat(runDir).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'none');
   if (existingKind === 'file') throw new RunFolderError(`run folder ${runDir} is a file, not a folder: choose another --out`);
   await mkdir(runDir, { recursive: true });
+}
+
+/** Creates the run folder or checks that an existing one was made with the same config. */
+export async function prepareRunDir(runDir: string, config: RunConfig): Promise<void> {
+  await makeRunFolder(runDir);
   const hash = configHash(config);
   const path = runPaths.runJson(runDir);
   let existing: { config_hash?: string } | undefined;
@@ -102,9 +106,12 @@ export async function pendingTasks(runDir: string, stage: Stage, plan: readonly 
 
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const { runDir, config } = options;
-  await prepareRunDir(runDir, config);
+  // The lock comes before run.json is checked and written: two commands with different configs
+  // must not race on it.
+  await makeRunFolder(runDir);
   const lock = await lockRunDir(runDir, options.command ?? 'run');
   try {
+    await prepareRunDir(runDir, config);
     return await runStages(options);
   } finally {
     await lock.release();
