@@ -36,8 +36,8 @@ export function createRayExecutor(options: RayExecutorOptions): Executor {
   const cfg = options.config;
   const inline = createLocalExecutor({ workers: 1 });
   return {
-    async runStage(runDir, stage, plan, pending, progress) {
-      if (stage.inline) return inline.runStage(runDir, stage, plan, pending, progress);
+    async runStage(runDir, stage, plan, pending, progress, signal) {
+      if (stage.inline) return inline.runStage(runDir, stage, plan, pending, progress, signal);
       const job = {
         address: cfg.address,
         run: options.run,
@@ -50,6 +50,11 @@ export function createRayExecutor(options: RayExecutorOptions): Executor {
       };
       const python = cfg.python ?? process.env['CC_PRETRAIN_RAY_PYTHON'] ?? DEFAULT_PYTHON;
       const child = spawn(python, [SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
+      // Interrupted: the driver gets SIGTERM (Ray cancels its tasks) and is waited for, as every
+      // subprocess is (pipeline/child-process.ts).
+      const stop = () => child.kill('SIGTERM');
+      if (signal?.aborted) stop();
+      else signal?.addEventListener('abort', stop, { once: true });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr = (stderr + s).slice(-STDERR_TAIL)));
       const exited = new Promise<number>((resolve) => {
@@ -68,6 +73,7 @@ export function createRayExecutor(options: RayExecutorOptions): Executor {
         progress.taskFinished(f.ok);
       }
       const code = await exited;
+      signal?.removeEventListener('abort', stop);
       const lastError = stderr.trim().split('\n').at(-1) ?? '';
       const driverError = code === 0 ? undefined : `the Ray driver (${python} ${SCRIPT}) exited with code ${code}: ${lastError}`;
 
