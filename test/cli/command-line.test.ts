@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -65,4 +65,15 @@ test('an unknown command and no command show the general usage, exit 2', () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /^cc-pretrain: unknown command "frobnicate"\n\ncc-pretrain — /);
   assert.equal(cli().code, 2);
+});
+
+test('commands keep their compiled modules in the project compile cache, not the shared temp folder', () => {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env['NODE_COMPILE_CACHE'];
+  // A missing run folder: the command's modules load, then it stops with one line.
+  const r = spawnSync(bin, ['status', join(tmpdir(), 'cc-pretrain-no-such-run')], { encoding: 'utf8', env });
+  assert.equal(r.status, 1, r.stderr);
+  const cache = resolve(import.meta.dirname, '../../.cache/node-compile');
+  const entries = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  assert.ok(entries.length > 0, `no compiled modules in ${cache}`);
 });
