@@ -41,12 +41,17 @@ const STEPS: [string, RegExp][] = [
   ['C4 / FineWeb', /filters\/(c4-quality|c4-badwords|fineweb-quality|punctuation|text)\.ts/],
   ['PII', /filters\/pii\.ts/],
   ['MinHash', /\/dedup\//],
-  ['Parquet', /parquet-wasm|apache-arrow|pipeline\/doc-store|^wasm:/],
+  ['Parquet', /parquet-wasm|apache-arrow|pipeline\/doc-store/],
   ['filter pipeline, stats', /filters\/index\.ts|pipeline\/stats\.ts|report\//],
 ];
 const OTHER = 'start-up, pipeline, other';
 
-/** CPU milliseconds by step over every `.cpuprofile` in `dir`; frames without a file count for their caller's step. */
+/**
+ * CPU milliseconds by step over every `.cpuprofile` in `dir`. Frames without a file (builtins,
+ * regexps), WASM frames and Node's TypeScript stripper (itself WASM) count for their caller's
+ * step: WASM is Parquet's writer when doc-store calls it, the type stripper when the module
+ * loader does.
+ */
 export function stepMillis(dir: string): Map<string, number> {
   const total = new Map<string, number>();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.cpuprofile'))) {
@@ -59,7 +64,7 @@ export function stepMillis(dir: string): Map<string, number> {
         const n = byId.get(cur)!;
         if (n.callFrame.functionName === '(garbage collector)') return 'GC';
         const url = n.callFrame.url;
-        if (!url) continue;
+        if (!url || url.startsWith('wasm:') || url.includes('internal/deps/amaro')) continue;
         for (const [name, re] of STEPS) if (re.test(url)) return name;
         return OTHER;
       }
