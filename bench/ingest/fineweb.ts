@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchInput, out, perPageSplit, profiledExtract, root } from './profile.ts';
+import { timed, type Run } from './timed.ts';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, 'no-latest': { type: 'boolean', default: false } } });
 const nPages = Number(values.pages);
@@ -30,22 +31,6 @@ if (!existsSync(path.join(ut1, 'adult/domains'))) {
 const lists = { domain_lists: [path.join(ut1, 'adult/domains')], url_lists: [path.join(ut1, 'adult/urls')] };
 const { warc, config: fullCfg } = await benchInput(nPages, lists);
 const { config: oneCfg } = await benchInput(1, lists);
-
-interface Run {
-  cpu_s: number;
-  wall_s: number;
-  max_rss_mb: number;
-  docs_out?: number;
-  pages?: number;
-}
-
-/** CPU (user + sys of the process and its waited children), peak RSS and wall time via GNU time. */
-function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { run: Run; stdout: string } {
-  const tf = path.join(out, 'time.txt');
-  const stdout = execFileSync('/usr/bin/time', ['-o', tf, '-f', '%U %S %M %e', cmd, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env, stdio: ['ignore', 'pipe', 'ignore'] });
-  const [u, s, m, e] = readFileSync(tf, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
-  return { run: { cpu_s: u! + s!, wall_s: e!, max_rss_mb: m! / 1024 }, stdout };
-}
 
 const node = path.join(root, 'node_modules/.bin/node');
 function ours(cfg: string): Run {
