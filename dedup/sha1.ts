@@ -16,14 +16,19 @@ export function sha1Prefix64(bytes: Uint8Array, start: number, len: number, out:
   const bitLen = len * 8;
   for (let blk = 0; blk < blocks; blk++) {
     const base = blk * 64;
+    // Words wholly inside the message are read directly; only the word holding the end (and
+    // the 0x80 pad byte) goes byte by byte; words past it are zero.
     for (let i = 0; i < 16; i++) {
-      let word = 0;
-      for (let k = 0; k < 4; k++) {
-        const pos = base + i * 4 + k;
-        const b = pos < len ? bytes[start + pos]! : pos === len ? 0x80 : 0;
-        word = (word << 8) | b;
+      const pos = base + i * 4;
+      if (pos + 4 <= len) {
+        const p = start + pos;
+        W[i] = (bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!;
+      } else if (pos > len) W[i] = 0;
+      else {
+        let word = 0;
+        for (let k = 0; k < 4; k++) word = (word << 8) | (pos + k < len ? bytes[start + pos + k]! : pos + k === len ? 0x80 : 0);
+        W[i] = word;
       }
-      W[i] = word;
     }
     if (blk === blocks - 1) {
       W[14] = Math.floor(bitLen / 4294967296) | 0;
@@ -38,23 +43,33 @@ export function sha1Prefix64(bytes: Uint8Array, start: number, len: number, out:
     let c = h2;
     let d = h3;
     let e = h4;
-    for (let i = 0; i < 80; i++) {
-      let f: number;
-      let k: number;
-      if (i < 20) {
-        f = (b & c) | (~b & d);
-        k = 0x5a827999;
-      } else if (i < 40) {
-        f = b ^ c ^ d;
-        k = 0x6ed9eba1;
-      } else if (i < 60) {
-        f = (b & c) | (b & d) | (c & d);
-        k = 0x8f1bbcdc | 0;
-      } else {
-        f = b ^ c ^ d;
-        k = 0xca62c1d6 | 0;
-      }
-      const t = (((a << 5) | (a >>> 27)) + f + e + k + W[i]!) | 0;
+    // The four round groups as separate loops: no per-round branch on the group.
+    for (let i = 0; i < 20; i++) {
+      const t = (((a << 5) | (a >>> 27)) + ((b & c) | (~b & d)) + e + 0x5a827999 + W[i]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (let i = 20; i < 40; i++) {
+      const t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + 0x6ed9eba1 + W[i]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (let i = 40; i < 60; i++) {
+      const t = (((a << 5) | (a >>> 27)) + ((b & c) | (b & d) | (c & d)) + e + (0x8f1bbcdc | 0) + W[i]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (let i = 60; i < 80; i++) {
+      const t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + (0xca62c1d6 | 0) + W[i]!) | 0;
       e = d;
       d = c;
       c = (b << 30) | (b >>> 2);
