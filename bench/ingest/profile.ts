@@ -21,7 +21,7 @@ export async function benchInput(n: number, urlLists?: { domain_lists: string[];
   mkdirSync(out, { recursive: true });
   const warc = path.join(out, `cc-shaped-${n}.warc.gz`);
   if (!existsSync(warc)) console.log('building', warc, await buildBenchWarc(warc, 1, n));
-  const name = `bench-${n}`;
+  const name = `bench-${n}${urlLists ? '-ut1-text' : ''}`;
   const config = path.join(out, `${name}.yaml`);
   // JSON is YAML.
   const cfg = { name, sources: [{ name: 'web', kind: 'warc', paths: [warc] }], ...(urlLists ? { filters: { url: urlLists } } : {}), executor: { kind: 'local' } };
