@@ -24,6 +24,13 @@ const SEP = '\uFDD0';
 /** Python `$` without MULTILINE (end, or before a final newline) at the end of a sentence. */
 const END = `(?=\\n?(?:$|${SEP}))`;
 
+/**
+ * Where NLTK writes `([^x])(…)` and puts `\1` back unchanged, the character is a lookbehind here
+ * (`(?<=[^x])`): irregexp then starts match attempts only at the literal that follows, several
+ * times faster. The matches are the same because each such rule's match ends where the class
+ * cannot match (a space the class excludes, or a sentence edge), so a lookbehind never sees a
+ * character an earlier match consumed.
+ */
 type Rule = readonly [RegExp, string];
 const r = (src: string, flags = ''): RegExp => new RegExp(src, `gu${flags}`);
 
@@ -36,11 +43,11 @@ const STARTING_QUOTES: readonly Rule[] = [
 ];
 
 const PUNCTUATION: readonly Rule[] = [
-  [r(`([^.])(\\.)([\\])}>"'»”’ ]*)${WS}*${END}`), '$1 $2 $3 '],
+  [r(`(?<=[^.])(\\.)([\\])}>"'»”’ ]*)${WS}*${END}`), ' $1 $2 '],
   [r('([:,])([^\\p{Nd}])'), ' $1 $2'],
   [r(`([:,])${END}`), ' $1 '],
   [r('\\.{2,}|[;@#$%&\\u2012-\\u2015]'), ' $& '],
-  [r(`([^.])(\\.)([\\])}>"']*)${WS}*${END}`), '$1 $2$3 '],
+  [r(`(?<=[^.])(\\.)([\\])}>"']*)${WS}*${END}`), ' $1$2 '],
   [r('[?!]'), ' $& '],
   [r("([^'])' "), "$1 ' "],
   // NLTK's `[*]`, then its PARENS_BRACKETS and DOUBLE_DASHES rules: disjoint paddings, one pass.
@@ -51,8 +58,8 @@ const ENDING_QUOTES: readonly Rule[] = [
   [r('([»”’])'), ' $1 '],
   [r(`''|"`), " '' "],
   [r(`${WS}{2,}|[${WS.slice(1, -1).replace(' ', '')}]`), ' '],
-  [r("([^' ])('[sS]|'[mM]|'[dD]|') "), '$1 $2 '],
-  [r("([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) "), '$1 $2 '],
+  [r("(?<=[^' ])('[sS]|'[mM]|'[dD]|') "), ' $1 '],
+  [r("(?<=[^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) "), ' $1 '],
 ];
 
 const CONTRACTIONS: readonly Rule[] = [
