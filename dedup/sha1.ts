@@ -3,7 +3,8 @@
 // (measured in bench/dedup), more than the whole rest of the signature; this runs on a byte range
 // of one buffer without allocating.
 
-const W = new Int32Array(80);
+/** The message schedule as a ring of 16 words, extended inside the round loop. */
+const W = new Int32Array(16);
 
 /** Writes SHA-1(bytes[start, start+len)) bytes 0..7, a little-endian uint64, to out[o] (low word) and out[o+1] (high word). */
 export function sha1Prefix64(bytes: Uint8Array, start: number, len: number, out: Uint32Array, o: number): void {
@@ -16,22 +17,23 @@ export function sha1Prefix64(bytes: Uint8Array, start: number, len: number, out:
   const bitLen = len * 8;
   for (let blk = 0; blk < blocks; blk++) {
     const base = blk * 64;
+    // Words wholly inside the message are read directly; only the word holding the end (and
+    // the 0x80 pad byte) goes byte by byte; words past it are zero.
     for (let i = 0; i < 16; i++) {
-      let word = 0;
-      for (let k = 0; k < 4; k++) {
-        const pos = base + i * 4 + k;
-        const b = pos < len ? bytes[start + pos]! : pos === len ? 0x80 : 0;
-        word = (word << 8) | b;
+      const pos = base + i * 4;
+      if (pos + 4 <= len) {
+        const p = start + pos;
+        W[i] = (bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!;
+      } else if (pos > len) W[i] = 0;
+      else {
+        let word = 0;
+        for (let k = 0; k < 4; k++) word = (word << 8) | (pos + k < len ? bytes[start + pos + k]! : pos + k === len ? 0x80 : 0);
+        W[i] = word;
       }
-      W[i] = word;
     }
     if (blk === blocks - 1) {
       W[14] = Math.floor(bitLen / 4294967296) | 0;
       W[15] = bitLen | 0;
-    }
-    for (let i = 16; i < 80; i++) {
-      const x = W[i - 3]! ^ W[i - 8]! ^ W[i - 14]! ^ W[i - 16]!;
-      W[i] = (x << 1) | (x >>> 31);
     }
     let a = h0;
     let b = h1;
@@ -54,7 +56,14 @@ export function sha1Prefix64(bytes: Uint8Array, start: number, len: number, out:
         f = b ^ c ^ d;
         k = 0xca62c1d6 | 0;
       }
-      const t = (((a << 5) | (a >>> 27)) + f + e + k + W[i]!) | 0;
+      let w: number;
+      if (i < 16) w = W[i]!;
+      else {
+        const x = W[(i + 13) & 15]! ^ W[(i + 8) & 15]! ^ W[(i + 2) & 15]! ^ W[i & 15]!;
+        w = (x << 1) | (x >>> 31);
+        W[i & 15] = w;
+      }
+      const t = (((a << 5) | (a >>> 27)) + f + e + k + w) | 0;
       e = d;
       d = c;
       c = (b << 30) | (b >>> 2);

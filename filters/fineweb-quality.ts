@@ -61,8 +61,8 @@ export function finewebQuality(p: FinewebQualityParams): (doc: Document, ctx: Fi
     ctx.observe('char_dup_ratio', dupRatio, { op: head ? '>' : '>=', limit: p.char_duplicates_ratio });
     if (head ? dupRatio > p.char_duplicates_ratio : dupRatio >= p.char_duplicates_ratio) return drop('char_dup_ratio', 'char_dup_ratio', dupRatio, head ? '>' : '>=', p.char_duplicates_ratio);
 
-    const words = ctx.words(text);
-    const listRatio = pyCount(text, '\n') / words.length;
+    // Only the count is needed, of a text C4 may have rewritten: most of its sentences are known.
+    const listRatio = pyCount(text, '\n') / ctx.count(text);
     ctx.observe('list_ratio', listRatio, { op: '>', limit: p.new_line_ratio });
     if (listRatio > p.new_line_ratio) return drop('list_ratio', 'list_ratio', listRatio, '>', p.new_line_ratio);
     return { keep: true };

@@ -3,7 +3,7 @@
 // fractions. Every comparison is strictly greater-than; denominators are `len(text)` in code points.
 
 import type { Document } from '../pipeline/index.ts';
-import { hashWords, ngramKey } from './ngram-hash.ts';
+import { duplicatedChars, ngramWords, topNgram } from './ngram-hash.ts';
 import { pyLen, pySplitlines, pyStrip } from './text.ts';
 import { drop, type FilterContext, type Outcome } from './types.ts';
 
@@ -73,47 +73,15 @@ export function gopherRepetition(p: GopherRepetitionParams): (doc: Document, ctx
     const r2 = check('dup_line_frac', lineDups / lines.length, p.dup_line_frac) ?? check('dup_line_char_frac', lineChars / textLen, p.dup_line_char_frac);
     if (r2) return r2;
 
-    const words = ctx.words(text);
-    const hashes = hashWords(words);
-    const out = { len: 0 };
+    const words = ngramWords(ctx.words(text));
     for (const [n, thr] of p.top_n_grams) {
-      if (words.length < n) continue;
-      const counts = new Map<number, number>();
-      const lengths = new Map<number, number>();
-      for (let i = 0; i + n <= words.length; i++) {
-        const key = ngramKey(hashes, i, n, true, out);
-        const c = counts.get(key);
-        if (c === undefined) {
-          counts.set(key, 1);
-          lengths.set(key, out.len);
-        } else counts.set(key, c + 1);
-      }
-      let best = 0;
-      let bestKey = 0;
-      for (const [key, c] of counts) {
-        if (c > best) {
-          best = c;
-          bestKey = key;
-        }
-      }
-      const r = check(`top_${n}_gram`, (lengths.get(bestKey)! * best) / textLen, thr);
+      if (words.id.length < n) continue;
+      const { count, length } = topNgram(words, n);
+      const r = check(`top_${n}_gram`, (length * count) / textLen, thr);
       if (r) return r;
     }
     for (const [n, thr] of p.dup_n_grams) {
-      const seen = new Set<number>();
-      let repeated = 0;
-      let i = 0;
-      while (i < words.length - n + 1) {
-        const key = ngramKey(hashes, i, n, false, out);
-        if (seen.has(key)) {
-          repeated += out.len;
-          i += n;
-        } else {
-          seen.add(key);
-          i++;
-        }
-      }
-      const r = check(`duplicated_${n}_n_grams`, repeated / textLen, thr);
+      const r = check(`duplicated_${n}_n_grams`, duplicatedChars(words, n) / textLen, thr);
       if (r) return r;
     }
     return { keep: true };

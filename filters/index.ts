@@ -32,7 +32,7 @@ import { resolveFilters, type ResolvedFilters } from './presets.ts';
 import { fmt, type Bound, type FilterContext, type Outcome } from './types.ts';
 import { loadUrlLists, urlFilter } from './url-filter.ts';
 import { UT1_DIR, UT1_MISSING, ut1Present } from './ut1.ts';
-import { wordTokenize } from './words.ts';
+import { createWordMemo } from './words.ts';
 
 export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
 export { resolveFilters, type ResolvedFilters } from './presets.ts';
@@ -187,19 +187,11 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
   return {
     apply(input, stats) {
       let doc = input;
-      let wordsOf: string | undefined;
-      let words: readonly string[] = [];
       let current: FilterName = 'url';
       /** This step's measured values that have thresholds: for the documents nearest them. */
       const checked: Checked[] = [];
       const ctx: FilterContext = {
-        words(text) {
-          if (text !== wordsOf) {
-            words = wordTokenize(text);
-            wordsOf = text;
-          }
-          return words;
-        },
+        ...createWordMemo(),
         observe(metric, value, ...limits) {
           if (!Number.isFinite(value)) return;
           stats.observe(`filter.${current}.${metric}`, value, edgesFor(metric));

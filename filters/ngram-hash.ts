@@ -1,81 +1,226 @@
-// Hashes of word n-grams for the Gopher repetition filter, computed from per-word polynomial
-// hashes so that no n-gram string is ever built (a 10 MB page has millions of n-grams). Two
-// independent 32-bit polynomial hashes of the n-gram's *characters* are combined into one
-// 53-bit number: joining with a separator or with none (datatrove's two n-gram spellings) is
-// hashed exactly as the joined string would be, so `["ab","c"]` and `["a","bc"]` collide as in
-// the reference. Accidental collisions are ~1e-4 per 10 MB page and only ever add a duplicate.
+// Word n-gram counting for the Gopher repetition filter without building an n-gram string or a
+// string-keyed map (a 10 MB page has millions of n-grams). Each token gets an id (equal ids iff
+// equal strings) and a polynomial hash of its characters; n-grams go into an open-addressing
+// table of typed arrays keyed by a hash, and every hash hit is confirmed exactly, so counts and
+// lengths are those of datatrove's `Counter`/`set` of joined strings, never off by a collision.
+// Joined by a space (top n-grams) two n-grams are equal iff their ids are; joined by nothing
+// (duplicated n-grams) `["ab","c"]` equals `["a","bc"]`, so those hash and compare characters.
+// Hashes are polynomials modulo a prime below 2^26 in a base drawn at random per document:
+// outputs never depend on it, and a page cannot be built offline to make its n-grams collide (a
+// fixed base, or any base modulo 2^32, can be beaten that way, turning probes quadratic).
 
-const B1 = 0x01000193;
-const B2 = 0x5bd1e995;
+import { randomInt } from 'node:crypto';
+import { pyLen } from './text.ts';
 
-export interface WordHashes {
-  /** Per token: hash 1, hash 2, B1^len, B2^len (all uint32), and the code-point length. */
-  h1: Uint32Array;
-  h2: Uint32Array;
-  p1: Uint32Array;
-  p2: Uint32Array;
-  len: Uint32Array;
+const P = 67108859;
+const INV_P = 1 / P;
+
+/** a·b mod P for a, b < P: the product is exact in a double (< 2^52); the quotient's rounding is corrected. */
+function mulmod(a: number, b: number): number {
+  const x = a * b;
+  const r = x - Math.floor(x * INV_P) * P;
+  return r < 0 ? r + P : r >= P ? r - P : r;
 }
 
-function hashOf(w: string): [number, number, number, number, number] {
-  let h1 = 0;
-  let h2 = 0;
-  let p1 = 1;
-  let p2 = 1;
-  let cps = 0;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    h1 = (Math.imul(h1, B1) + c) >>> 0;
-    h2 = (Math.imul(h2, B2) + c) >>> 0;
-    p1 = Math.imul(p1, B1) >>> 0;
-    p2 = Math.imul(p2, B2) >>> 0;
-    if (c < 0xdc00 || c > 0xdfff) cps++;
-  }
-  return [h1, h2, p1, p2, cps];
+/** a + b mod P for a, b < P. */
+const addmod = (a: number, b: number): number => (a + b >= P ? a + b - P : a + b);
+
+export interface NgramWords {
+  words: readonly string[];
+  /** Per token: its id (the index of its first occurrence). */
+  id: Int32Array;
+  /**
+   * Prefix sums over tokens, n + 1 entries: code points before token k; Σ (char + 1)·B^position
+   * over the characters before token k and B^-(characters before k); Σ (id + 1)·B^index over the
+   * tokens before k and B^-k. Any n-gram's hash is then one subtraction and one product.
+   */
+  cps: Float64Array;
+  charSum: Int32Array;
+  charInv: Int32Array;
+  idSum: Int32Array;
+  idInv: Int32Array;
+  /** Open-addressing table of n-gram starts (start + 1; 0 = empty) and their hashes, reused for every n. */
+  mask: number;
+  slotStart: Int32Array;
+  slotHash: Int32Array;
+  /** Per n-gram start: how many times the n-gram first seen there occurs (top n-grams). */
+  counts: Int32Array;
 }
 
-export function hashWords(words: readonly string[]): WordHashes {
+function powmod(b: number, e: number): number {
+  let r = 1;
+  for (let x = b, k = e; k > 0; k = Math.floor(k / 2), x = mulmod(x, x)) if (k % 2) r = mulmod(r, x);
+  return r;
+}
+
+/** Ids and hash prefixes of the tokens, each distinct token's characters hashed once. */
+export function ngramWords(words: readonly string[], base = randomInt(256, P - 1)): NgramWords {
   const n = words.length;
-  const out: WordHashes = { h1: new Uint32Array(n), h2: new Uint32Array(n), p1: new Uint32Array(n), p2: new Uint32Array(n), len: new Uint32Array(n) };
-  const cache = new Map<string, [number, number, number, number, number]>();
+  const inv = powmod(base, P - 2);
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const out: NgramWords = {
+    words,
+    id: new Int32Array(n),
+    cps: new Float64Array(n + 1),
+    charSum: new Int32Array(n + 1),
+    charInv: new Int32Array(n + 1),
+    idSum: new Int32Array(n + 1),
+    idInv: new Int32Array(n + 1),
+    mask: size - 1,
+    slotStart: new Int32Array(size),
+    slotHash: new Int32Array(size),
+    counts: new Int32Array(n),
+  };
+  out.charInv[0] = 1;
+  out.idInv[0] = 1;
+  // Per distinct token: code points, Σ (char + 1)·B^k, B^len, B^-len.
+  const firstAt = new Map<string, number>();
+  const len = new Float64Array(n);
+  const wHash = new Int32Array(n);
+  const wPow = new Int32Array(n);
+  const wInv = new Int32Array(n);
+  let charPow = 1;
+  let idPow = 1;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
-    let h = cache.get(w);
-    if (!h) {
-      h = hashOf(w);
-      cache.set(w, h);
+    let k = firstAt.get(w);
+    if (k === undefined) {
+      k = i;
+      firstAt.set(w, i);
+      let h = 0;
+      let p = 1;
+      for (let c = 0; c < w.length; c++) {
+        h = addmod(h, mulmod(w.charCodeAt(c) + 1, p));
+        p = mulmod(p, base);
+      }
+      len[i] = pyLen(w);
+      wHash[i] = h;
+      wPow[i] = p;
+      wInv[i] = powmod(inv, w.length);
     }
-    out.h1[i] = h[0];
-    out.h2[i] = h[1];
-    out.p1[i] = h[2];
-    out.p2[i] = h[3];
-    out.len[i] = h[4];
+    out.id[i] = k;
+    out.cps[i + 1] = out.cps[i]! + len[k]!;
+    out.charSum[i + 1] = addmod(out.charSum[i]!, mulmod(wHash[k]!, charPow));
+    charPow = mulmod(charPow, wPow[k]!);
+    out.charInv[i + 1] = mulmod(out.charInv[i]!, wInv[k]!);
+    out.idSum[i + 1] = addmod(out.idSum[i]!, mulmod(k + 1, idPow));
+    idPow = mulmod(idPow, base);
+    out.idInv[i + 1] = mulmod(out.idInv[i]!, inv);
   }
   return out;
 }
 
-const SPACE = 32;
+/** The hash of the span [i, i + n) from prefix sums: (sum[i+n] − sum[i])·B^-offset(i). */
+const spanHash = (sum: Int32Array, inv: Int32Array, i: number, n: number): number => mulmod(addmod(sum[i + n]!, P - sum[i]!), inv[i]!);
 
-/** Receives the code-point length of the joined n-gram (avoids allocating a pair per n-gram). */
-export interface LengthOut {
-  len: number;
+/** A hash in a random base is already uniform: its low bits pick the slot. */
+const slotOf = (h: number, mask: number): number => h & mask;
+
+/**
+ * The most frequent n-gram of tokens joined by a space (the first one seen among equals, as
+ * Python's `Counter.most_common(1)`): its count and its length in code points. Count 0 when
+ * there are fewer than n tokens.
+ */
+export function topNgram(w: NgramWords, n: number): { count: number; length: number } {
+  const N = w.id.length - n + 1;
+  if (N <= 0) return { count: 0, length: 0 };
+  const { slotStart, slotHash, mask, counts } = w;
+  slotStart.fill(0);
+  for (let i = 0; i < N; i++) {
+    const h = spanHash(w.idSum, w.idInv, i, n);
+    let s = slotOf(h, mask);
+    for (;;) {
+      const at = slotStart[s]! - 1;
+      if (at < 0) {
+        slotStart[s] = i + 1;
+        slotHash[s] = h;
+        counts[i] = 1;
+        break;
+      }
+      if (slotHash[s] === h && sameIds(w.id, at, i, n)) {
+        counts[at]!++;
+        break;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+  // First occurrences come in increasing start order, which is the Counter's insertion order.
+  let best = 0;
+  let bestAt = 0;
+  for (let i = 0; i < N; i++) {
+    if (counts[i]! > best) {
+      best = counts[i]!;
+      bestAt = i;
+    }
+  }
+  return { count: best, length: w.cps[bestAt + n]! - w.cps[bestAt]! + n - 1 };
 }
 
-/** Key of words[i..i+n) joined by a space or by nothing; the joined string's length goes to `out`. */
-export function ngramKey(w: WordHashes, i: number, n: number, withSpace: boolean, out: LengthOut): number {
-  let h1 = w.h1[i]!;
-  let h2 = w.h2[i]!;
-  let len = w.len[i]!;
-  for (let j = i + 1; j < i + n; j++) {
-    if (withSpace) {
-      h1 = (Math.imul(h1, B1) + SPACE) >>> 0;
-      h2 = (Math.imul(h2, B2) + SPACE) >>> 0;
-      len++;
+function sameIds(id: Int32Array, a: number, b: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (id[a + k] !== id[b + k]) return false;
+  return true;
+}
+
+/** Whether words[a..a+n) and words[b..b+n), each joined by nothing, are the same string. */
+function sameConcat(w: NgramWords, a: number, b: number, n: number): boolean {
+  if (sameIds(w.id, a, b, n)) return true;
+  let units = 0;
+  for (let k = 0; k < n; k++) units += w.words[a + k]!.length - w.words[b + k]!.length;
+  if (units !== 0) return false;
+  let wa = a;
+  let wb = b;
+  let ia = 0;
+  let ib = 0;
+  const end = a + n;
+  while (wa < end) {
+    const sa = w.words[wa]!;
+    const sb = w.words[wb]!;
+    if (sa.charCodeAt(ia) !== sb.charCodeAt(ib)) return false;
+    if (++ia === sa.length) {
+      wa++;
+      ia = 0;
     }
-    h1 = (Math.imul(h1, w.p1[j]!) + w.h1[j]!) >>> 0;
-    h2 = (Math.imul(h2, w.p2[j]!) + w.h2[j]!) >>> 0;
-    len += w.len[j]!;
+    if (++ib === sb.length) {
+      wb++;
+      ib = 0;
+    }
   }
-  out.len = len;
-  return h1 * 2097152 + (h2 >>> 11);
+  return true;
+}
+
+/**
+ * datatrove's `find_all_duplicate`: characters (code points) of the n-grams, joined by nothing,
+ * that equal an earlier one, skipping past each repeat.
+ */
+export function duplicatedChars(w: NgramWords, n: number): number {
+  const N = w.id.length - n + 1;
+  if (N <= 0) return 0;
+  const { slotStart, slotHash, mask } = w;
+  slotStart.fill(0);
+  let repeated = 0;
+  let i = 0;
+  while (i < N) {
+    const h = spanHash(w.charSum, w.charInv, i, n);
+    let s = slotOf(h, mask);
+    let seen = false;
+    for (;;) {
+      const at = slotStart[s]! - 1;
+      if (at < 0) break;
+      if (slotHash[s] === h && sameConcat(w, at, i, n)) {
+        seen = true;
+        break;
+      }
+      s = (s + 1) & mask;
+    }
+    if (seen) {
+      repeated += w.cps[i + n]! - w.cps[i]!;
+      i += n;
+    } else {
+      slotStart[s] = i + 1;
+      slotHash[s] = h;
+      i++;
+    }
+  }
+  return repeated;
 }

@@ -1,5 +1,5 @@
 // The shapes shared by the filters: a filter is a plain function from a document (and a context
-// that memoises word tokenization and records measured values) to keep or a drop with the rule
+// that memoises word tokenization (`createWordMemo`) and records measured values) to keep or a drop with the rule
 // that fired and the value it measured.
 
 import type { Document, MetaValue } from '../pipeline/index.ts';
@@ -24,6 +24,8 @@ export interface Bound {
 export interface FilterContext {
   /** NLTK-style word tokens of `text`, computed once per distinct text. */
   words(text: string): readonly string[];
+  /** How many tokens `words(text)` would return, reusing the sentences already tokenized. */
+  count(text: string): number;
   /**
    * Records a measured value for the filter's histogram `<metric>`, with the thresholds it is
    * checked against (for the report's documents just either side of a threshold).

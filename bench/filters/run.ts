@@ -27,7 +27,7 @@ import { loadLanguageId } from '../../filters/lang-id.ts';
 import { resolveFilters } from '../../filters/presets.ts';
 import type { FilterContext, Outcome } from '../../filters/types.ts';
 import { loadUrlLists, urlFilter } from '../../filters/url-filter.ts';
-import { wordTokenize } from '../../filters/words.ts';
+import { createWordMemo } from '../../filters/words.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const results = join(repo, 'bench/results');
@@ -118,9 +118,8 @@ for (const [name, f] of Object.entries(ours)) {
       continue;
     }
     const metrics: Record<string, number> = {};
-    let cached: [string, readonly string[]] | undefined;
     const ctx: FilterContext = {
-      words: (t) => (cached?.[0] === t ? cached[1] : (cached = [t, wordTokenize(t)])[1]),
+      ...createWordMemo(),
       observe: (m, v) => (metrics[m] = Number(v.toFixed(5))),
     };
     const o = f(d, ctx);
@@ -245,7 +244,7 @@ const bigDoc: Document = { ...docs[0]!, text: big.slice(0, 10_000_000) };
 const times: string[] = [];
 let total = 0;
 const bigCpu0 = cpuSeconds();
-const ctxBig: FilterContext = { words: (() => { let c: [string, readonly string[]] | undefined; return (t: string) => (c?.[0] === t ? c[1] : (c = [t, wordTokenize(t)])[1]); })(), observe: () => {} };
+const ctxBig: FilterContext = { ...createWordMemo(), observe: () => {} };
 for (const [name, f] of Object.entries(ours)) {
   t0 = performance.now();
   f(bigDoc, ctxBig);

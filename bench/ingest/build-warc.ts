@@ -10,10 +10,16 @@ import { encodeRecord, pageRecords, warcinfoRecord } from '../../test/warc-write
 import { loadPages, samplePages } from './pages.ts';
 import path from 'node:path';
 
-export async function buildBenchWarc(out: string, copies = 1, limit = Infinity): Promise<{ pages: number; bytes: number }> {
+/** Which of `of` disjoint WARCs to build: every `of`-th page of the sample, from the `index`-th. */
+export interface WarcPart {
+  index: number;
+  of: number;
+}
+
+export async function buildBenchWarc(out: string, copies = 1, limit = Infinity, part: WarcPart = { index: 0, of: 1 }): Promise<{ pages: number; bytes: number }> {
   const data = sharedDataDir();
   if (!data) throw new Error('shared data absent: set CC_PRETRAIN_SHARED');
-  const pages = samplePages(loadPages(path.join(data, 'extraction')), limit);
+  const pages = samplePages(loadPages(path.join(data, 'extraction')), limit * part.of).filter((_, i) => i % part.of === part.index);
   const ws = createWriteStream(out);
   let bytes = 0;
   const put = async (b: Uint8Array) => {

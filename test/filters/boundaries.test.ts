@@ -15,10 +15,10 @@ import { createFilterPipeline } from '../../filters/index.ts';
 import { loadLanguageId } from '../../filters/lang-id.ts';
 import { resolveFilters } from '../../filters/presets.ts';
 import type { FilterContext, Outcome } from '../../filters/types.ts';
-import { wordTokenize } from '../../filters/words.ts';
+import { createWordMemo, wordTokenize } from '../../filters/words.ts';
 
 const doc = (text: string): Document => ({ id: 't', text, source: 's', file: 'f', url: 'https://example.org/page', meta: {} });
-const ctx: FilterContext = { words: (t) => wordTokenize(t), observe: () => {} };
+const ctx: FilterContext = { ...createWordMemo(), observe: () => {} };
 const fineweb = resolveFilters(filtersSchema.parse({ preset: 'fineweb' }));
 const c4 = resolveFilters(filtersSchema.parse({ preset: 'c4' }));
 const gopher = resolveFilters(filtersSchema.parse({ preset: 'gopher' }));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { splitSentences } from '../../filters/sentences.ts';
-import { wordTokenize } from '../../filters/words.ts';
+import { createWordMemo, wordTokenize } from '../../filters/words.ts';
 
 const { cases } = JSON.parse(readFileSync(new URL('./nltk-cases.json', import.meta.url), 'utf8')) as {
   cases: { text: string; words: string[]; sentences: string[] }[];
@@ -22,4 +22,19 @@ test('tokenizes a 1 MB text', () => {
   const text = 'The cat sat on the mat. Dr. Who said "hello", didn\'t he? '.repeat(18_000);
   const words = wordTokenize(text);
   assert.equal(words.length, 18 * 18_000);
+});
+
+test('the memo counts the words of a rewritten text as wordTokenize does (lines dropped, sentences reused)', () => {
+  const texts = cases.map((c) => c.text).filter((t) => t.length > 20);
+  const doc = [...texts, 'Short line', 'The U.S. economy grew. It said "yes." Then it stopped...', 'no end mark here'].join('\n');
+  const lines = doc.split('\n');
+  const memo = createWordMemo();
+  assert.equal(memo.words(doc).length, wordTokenize(doc).length);
+  assert.equal(memo.count(doc), wordTokenize(doc).length);
+  for (let drop = 0; drop < lines.length; drop++) {
+    const rewritten = lines.filter((_, i) => i % (drop + 2) !== 0).join('\n');
+    assert.equal(memo.count(rewritten), wordTokenize(rewritten).length, `every ${drop + 2}th line dropped`);
+  }
+  assert.equal(memo.count(''), 0);
+  assert.equal(memo.count('\uFDD0 a \uFDD0'), wordTokenize('\uFDD0 a \uFDD0').length);
 });

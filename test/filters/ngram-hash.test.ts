@@ -1,0 +1,76 @@
+// The hashed n-gram counts of the Gopher repetition filter against a direct port of datatrove's
+// string code (Counter of space-joined n-grams, set of n-grams joined by nothing) on token lists
+// made to collide: tiny alphabets where different splits concatenate to the same string, astral
+// characters, and hash bases chosen so that every n-gram shares one hash (only the exact checks
+// can then tell them apart).
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { duplicatedChars, ngramWords, topNgram } from '../../filters/ngram-hash.ts';
+import { pyLen } from '../../filters/text.ts';
+
+function refTop(words: string[], n: number): { count: number; length: number } {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + n <= words.length; i++) {
+    const g = words.slice(i, i + n).join(' ');
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  let best = 0;
+  let key = '';
+  for (const [g, c] of counts) if (c > best) [best, key] = [c, g];
+  return { count: best, length: best ? pyLen(key) : 0 };
+}
+
+function refDup(words: string[], n: number): number {
+  const seen = new Set<string>();
+  let repeated = 0;
+  let i = 0;
+  while (i < words.length - n + 1) {
+    const g = words.slice(i, i + n).join('');
+    if (seen.has(g)) {
+      repeated += pyLen(g);
+      i += n;
+    } else {
+      seen.add(g);
+      i++;
+    }
+  }
+  return repeated;
+}
+
+/** Deterministic pseudo-random tokens over `alphabet`, 1–3 symbols each. */
+function tokens(seed: number, count: number, alphabet: string[]): string[] {
+  let s = seed;
+  const next = (m: number) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 8) % m;
+  };
+  return Array.from({ length: count }, () => Array.from({ length: 1 + next(3) }, () => alphabet[next(alphabet.length)]!).join(''));
+}
+
+test('top n-gram count and length equal the Counter of joined strings, first seen among ties', () => {
+  for (let seed = 1; seed <= 40; seed++) {
+    const words = tokens(seed, 50 + seed * 7, ['a', 'b', '😀']);
+    for (const n of [1, 2, 3, 4]) assert.deepEqual(topNgram(ngramWords(words), n), refTop(words, n), `seed ${seed} n ${n}`);
+  }
+  assert.deepEqual(topNgram(ngramWords(['x', 'y', 'y', 'x']), 1), { count: 2, length: 1 });
+  assert.deepEqual(topNgram(ngramWords(['ab']), 2), { count: 0, length: 0 });
+});
+
+test('duplicated n-gram characters equal the set of strings joined by nothing (["ab","c"] is ["a","bc"])', () => {
+  assert.equal(duplicatedChars(ngramWords(['ab', 'c', 'x', 'a', 'bc']), 2), 3);
+  for (let seed = 1; seed <= 40; seed++) {
+    const words = tokens(seed, 60 + seed * 5, ['a', 'b', '😀']);
+    for (const n of [2, 3, 5, 7, 10]) assert.equal(duplicatedChars(ngramWords(words), n), refDup(words, n), `seed ${seed} n ${n}`);
+  }
+});
+
+test('counts stay exact when every n-gram hashes alike (base 1 and base −1 make hashes collide)', () => {
+  for (const base of [1, 67108858]) {
+    for (let seed = 1; seed <= 10; seed++) {
+      const words = tokens(seed, 80, ['a', 'b', 'c']);
+      for (const n of [2, 3, 4]) assert.deepEqual(topNgram(ngramWords(words, base), n), refTop(words, n), `base ${base} seed ${seed} n ${n}`);
+      for (const n of [5, 8]) assert.equal(duplicatedChars(ngramWords(words, base), n), refDup(words, n), `base ${base} seed ${seed} n ${n}`);
+    }
+  }
+});
