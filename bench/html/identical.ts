@@ -6,17 +6,14 @@
 // Prints each difference; exits 1 if there is any.
 // Usage: node bench/html/identical.ts [--ref COMMIT] [--fuzz N] [--show N]
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as blocksHere from '../../ingest/html-blocks.ts';
 import * as charsetHere from '../../ingest/charset.ts';
 import * as extractHere from '../../ingest/html-extract.ts';
-import { repoRoot, sharedDataDir } from '../../test/shared-data.ts';
+import { sharedDataDir } from '../../test/shared-data.ts';
 import { firstDifference } from './difference.ts';
 import { pageBytes } from './pages.ts';
+import { loadReference } from './reference.ts';
 
 const { values: args } = parseArgs({
   options: { ref: { type: 'string' }, fuzz: { type: 'string', default: '20000' }, show: { type: 'string', default: '20' } },
@@ -27,16 +24,8 @@ if (!dataDir) {
   console.error('shared data not found: set CC_PRETRAIN_SHARED to the folder holding data/extraction/');
   process.exit(2);
 }
-const git = (...a: string[]): Buffer => execFileSync('git', a, { cwd: repoRoot, maxBuffer: 1 << 30 });
-const ref = args.ref ?? git('merge-base', 'HEAD', 'main').toString().trim();
-
-// The reference's ingest/ in a temp folder, resolving packages from this checkout's node_modules.
-const refDir = mkdtempSync(path.join(tmpdir(), 'html-identical-'));
-execFileSync('tar', ['-x', '-C', refDir], { input: git('archive', ref, 'ingest') });
-symlinkSync(realpathSync(path.join(repoRoot, 'node_modules')), path.join(refDir, 'node_modules'));
-const blocksRef = (await import(path.join(refDir, 'ingest/html-blocks.ts'))) as typeof blocksHere;
-const charsetRef = (await import(path.join(refDir, 'ingest/charset.ts'))) as typeof charsetHere;
-const extractRef = (await import(path.join(refDir, 'ingest/html-extract.ts'))) as typeof extractHere;
+const reference = await loadReference(args.ref);
+const { blocks: blocksRef, charset: charsetRef, extract: extractRef } = reference;
 
 const show = Number(args.show);
 let differ = 0;
@@ -99,6 +88,6 @@ for (let k = 0; k < fuzz; k++) {
   comparePage(`fuzz ${k}`, parts.join(''));
 }
 
-rmSync(refDir, { recursive: true });
-console.log(`reference ${ref.slice(0, 12)}: ${pages} distinct pages and ${fuzz} fuzz pages, ${differ} differences`);
+reference.remove();
+console.log(`reference ${reference.commit.slice(0, 12)}: ${pages} distinct pages and ${fuzz} fuzz pages, ${differ} differences`);
 process.exit(differ > 0 ? 1 : 0);
