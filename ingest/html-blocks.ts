@@ -5,6 +5,7 @@
 // nesting depth.
 
 import { decodeHTML } from 'entities/decode';
+import { collapseSpace, collapsedLength } from './collapse-space.ts';
 import { parseHtml } from './html-tokenizer.ts';
 import type { Tokenize } from './html-tokenizer.ts';
 import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isHidden } from './html-rules.ts';
@@ -88,7 +89,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
           .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
           .filter((l) => l !== '')
           .join('\n')
-      : raw.replace(/\s+/g, ' ').trim();
+      : collapseSpace(raw);
     buf = '';
     if (text === '') {
       linkChars = 0;
@@ -184,11 +185,11 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       }
       if (skipDepth > 0) return;
       buf += text;
-      if (top.link) linkChars += text.replace(/\s+/g, ' ').trim().length + 1;
+      if (top.link) linkChars += collapsedLength(text) + 1;
     },
   });
   flush();
   (nodes[0] as ElementNode).end = blocks.length;
-  const t = (title?.includes('&') ? decodeHTML(title) : title)?.replace(/\s+/g, ' ').trim();
+  const t = title === undefined ? undefined : collapseSpace(title.includes('&') ? decodeHTML(title) : title);
   return t ? { blocks, nodes, title: t } : { blocks, nodes };
 }
