@@ -62,6 +62,29 @@ const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'st
 const kindOf = (tag: string): BlockKind | undefined =>
   HEADING_TAGS.has(tag) ? 'h' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'li' : tag === 'td' || tag === 'th' ? 'cell' : tag === 'pre' ? 'pre' : tag === 'p' || tag === 'blockquote' ? 'p' : undefined;
 
+type Verdict = ReturnType<typeof classVerdict>;
+
+/**
+ * classVerdict, which reads class, id and role, memoised per page on class and role for elements
+ * without an id (ids are mostly unique; classes repeat a few hundred strings over thousands of
+ * elements, and the rules split and test every name). The memo lives and dies with one parse.
+ */
+function verdictMemo(): (attribs: Record<string, string>) => Verdict {
+  const byClass = new Map<string | undefined, Map<string | undefined, Verdict>>();
+  const bare = classVerdict({});
+  return (attribs) => {
+    const cls = attribs['class'];
+    const role = attribs['role'];
+    if (attribs['id'] !== undefined) return classVerdict(attribs);
+    if (cls === undefined && role === undefined) return bare;
+    let byRole = byClass.get(cls);
+    if (byRole === undefined) byClass.set(cls, (byRole = new Map()));
+    let verdict = byRole.get(role);
+    if (verdict === undefined) byRole.set(role, (verdict = classVerdict(attribs)));
+    return verdict;
+  };
+}
+
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
 export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): ParsedPage {
   const blocks: TextBlock[] = [];
@@ -77,6 +100,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   let linkChars = 0;
   let bulletPending = false;
   let rows = 0;
+  const verdictOf = verdictMemo();
 
   const flush = (): void => {
     if (buf === '') return;
@@ -142,7 +166,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     }
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
     // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-    const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : classVerdict(attribs);
+    const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : verdictOf(attribs);
     // A `header` whose class names the text body is the body (site builders put whole articles in
     // one), not the page's header.
     const structural = (CHROME_TAGS.has(name) && verdict !== 2) || hidden;
