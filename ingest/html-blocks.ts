@@ -62,6 +62,27 @@ const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'st
 const kindOf = (tag: string): BlockKind | undefined =>
   HEADING_TAGS.has(tag) ? 'h' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'li' : tag === 'td' || tag === 'th' ? 'cell' : tag === 'pre' ? 'pre' : tag === 'p' || tag === 'blockquote' ? 'p' : undefined;
 
+/** What the rules say about one tag name, looked up once per element instead of set by set. */
+interface TagFacts {
+  drop: boolean;
+  block: boolean;
+  chrome: boolean;
+  kind: BlockKind | undefined;
+  /** 1–6 for headings, else 0. */
+  level: number;
+}
+
+const factsOf = (tag: string): TagFacts => {
+  const kind = kindOf(tag);
+  // Custom elements (`<my-widget>`) are blocks: site builders lay whole pages out with them.
+  return { drop: DROP_TAGS.has(tag), block: BLOCK_TAGS.has(tag) || tag.includes('-'), chrome: CHROME_TAGS.has(tag), kind, level: kind === 'h' ? Number(tag[1]) : 0 };
+};
+const TAG_FACTS: ReadonlyMap<string, TagFacts> = new Map(
+  [...DROP_TAGS, ...BLOCK_TAGS, ...CHROME_TAGS, ...HEADING_TAGS, 'li', 'dd', 'dt', 'td', 'th', 'pre', 'p', 'blockquote'].map((t) => [t, factsOf(t)]),
+);
+const CUSTOM_FACTS = factsOf('-');
+const INLINE_FACTS = factsOf('');
+
 type Verdict = ReturnType<typeof classVerdict>;
 
 /**
@@ -90,7 +111,9 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   const blocks: TextBlock[] = [];
   const nodes: ElementNode[] = [{ parent: -1, tag: '#root', verdict: 0, kind: '#root', start: 0, end: 0 }];
   const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
+  // Frames are reused by depth (no object per element): stack[0..depth] is the open path.
   const stack: Frame[] = [root];
+  let depth = 0;
   let top = root;
   let skipDepth = 0;
   let svgDepth = 0;
@@ -141,12 +164,13 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       skipDepth++;
       return;
     }
-    if (DROP_TAGS.has(name)) {
-      if (BLOCK_TAGS.has(name)) flush();
+    const facts = TAG_FACTS.get(name) ?? (name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS);
+    if (facts.drop) {
+      if (facts.block) flush();
       skipDepth = 1;
       return;
     }
-    const isBlock = BLOCK_TAGS.has(name) || name.includes('-');
+    const isBlock = facts.block;
     const hidden = isHidden(attribs);
     if (hidden && !isBlock) {
       skipDepth = 1;
@@ -154,14 +178,23 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     }
     if (isBlock) flush();
     if (name === 'br' || name === 'hr') return;
-    const frame: Frame = { ...top };
+    let frame = stack[depth + 1];
+    if (frame === undefined) stack.push((frame = { ...top }));
+    else {
+      frame.node = top.node;
+      frame.chrome = top.chrome;
+      frame.kind = top.kind;
+      frame.level = top.level;
+      frame.row = top.row;
+      frame.link = top.link;
+      frame.pre = top.pre;
+    }
     if (name === 'a' && attribs['href'] !== undefined) frame.link = true;
     if (name === 'pre') frame.pre = true;
     if (name === 'tr') frame.row = ++rows;
-    const kind = kindOf(name);
-    if (kind) {
-      frame.kind = kind;
-      frame.level = kind === 'h' ? Number(name[1]) : 0;
+    if (facts.kind) {
+      frame.kind = facts.kind;
+      frame.level = facts.level;
       if (name === 'li') bulletPending = true;
     }
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
@@ -169,7 +202,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : verdictOf(attribs);
     // A `header` whose class names the text body is the body (site builders put whole articles in
     // one), not the page's header.
-    const structural = (CHROME_TAGS.has(name) && verdict !== 2) || hidden;
+    const structural = (facts.chrome && verdict !== 2) || hidden;
     if (structural) frame.chrome = 2;
     else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
     // The article body itself, even inside a wrapper whose class reads like chrome.
@@ -178,7 +211,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       frame.node = nodes.length;
       nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: `${name}.${attribs['class'] ?? ''}`, start: blocks.length, end: blocks.length });
     }
-    stack.push(frame);
+    depth++;
     top = frame;
   };
   const close = (name: string): void => {
@@ -189,14 +222,15 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       return;
     }
     if (name === 'br' || name === 'hr') return;
-    if (stack.length <= 1) return;
-    if (top.node !== (stack[stack.length - 2] as Frame).node) {
+    if (depth === 0) return;
+    const parent = stack[depth - 1] as Frame;
+    if (top.node !== parent.node) {
       flush();
       (nodes[top.node] as ElementNode).end = blocks.length;
     }
     if (name === 'li') bulletPending = false;
-    stack.pop();
-    top = stack[stack.length - 1] as Frame;
+    depth--;
+    top = parent;
   };
 
   tokenize(html, USED_ATTRIBUTES, {
