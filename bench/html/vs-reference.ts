@@ -3,7 +3,7 @@
 // decoding (decodePage on the raw bytes), parseBlocks and extractMainText on the decoded pages.
 // Interleaved rounds (this tree, reference, …), CPU seconds of this process per pass; prints the
 // min and median of the per-round ratios. bench/html/identical.ts checks that the outputs agree.
-// Usage: node bench/html/vs-reference.ts [--ref COMMIT] [--rounds 3] [--limit N]
+// Usage: node --expose-gc bench/html/vs-reference.ts [--ref COMMIT] [--rounds 3] [--limit N] [--steps decodePage,parseBlocks,extractMainText]
 
 import { parseArgs } from 'node:util';
 import * as blocksHere from '../../ingest/html-blocks.ts';
@@ -13,7 +13,7 @@ import { sharedDataDir } from '../../test/shared-data.ts';
 import { pageBytes } from './pages.ts';
 import { loadReference } from './reference.ts';
 
-const { values: args } = parseArgs({ options: { ref: { type: 'string' }, rounds: { type: 'string', default: '3' }, limit: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { ref: { type: 'string' }, rounds: { type: 'string', default: '3' }, limit: { type: 'string' }, steps: { type: 'string' } } });
 
 const dataDir = sharedDataDir();
 if (!dataDir) {
@@ -37,6 +37,8 @@ console.log(`reference ${reference.commit.slice(0, 12)}: ${pages.length} distinc
 
 let sink = 0;
 function cpu(pass: () => void): number {
+  // The previous pass's garbage is collected outside the timer (with --expose-gc), not charged here.
+  globalThis.gc?.();
   const start = process.cpuUsage();
   pass();
   const used = process.cpuUsage(start);
@@ -65,7 +67,9 @@ const levels: Level[] = [
     here: () => pages.forEach((p) => (sink += extractHere.extractMainText(p).text.length)),
     ref: () => pages.forEach((p) => (sink += reference.extract.extractMainText(p).text.length)),
   },
-].map((l) => ({ ...l, times: { here: [], ref: [] } }));
+]
+  .filter((l) => args.steps === undefined || args.steps.split(',').includes(l.name))
+  .map((l) => ({ ...l, times: { here: [], ref: [] } }));
 
 // JIT warm-up of every pass on a few pages, outside the timers.
 for (const l of levels) {
