@@ -19,8 +19,8 @@ export function collapseSpace(s: string): string {
   let from = start;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    // Letters and ASCII punctuation, the bulk of text, are decided by one comparison pair.
-    if ((c > 0x20 && c < 0xa0) || !isSpace(c)) continue;
+    // Letters and punctuation below U+1680 but NBSP, the bulk of text, are decided without a call.
+    if ((c > 0x20 && (c < 0xa0 || (c > 0xa0 && c < 0x1680))) || !isSpace(c)) continue;
     // A single space is already collapsed. `end` is not a space, so i + 1 < end here.
     if (c === 0x20 && !isSpace(s.charCodeAt(i + 1))) continue;
     let j = i + 1;
@@ -42,7 +42,7 @@ export function collapsedLength(s: string): number {
   let n = end - start;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if ((c > 0x20 && c < 0xa0) || !isSpace(c)) continue;
+    if ((c > 0x20 && (c < 0xa0 || (c > 0xa0 && c < 0x1680))) || !isSpace(c)) continue;
     let j = i + 1;
     while (isSpace(s.charCodeAt(j))) j++;
     n -= j - i - 1;

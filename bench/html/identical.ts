@@ -70,7 +70,7 @@ const FRAGMENTS = [
   '<my-widget>', '</my-widget>', '<b>', '</b>', '<footer class="article-text">', '</footer>', '<dl><dt>', '<dd>',
   'word', 'Hello, world.', 'Kommentare sind geschlossen', 'copyright', 'a long sentence of plain prose, with commas. ',
   ' ', '  ', '\n', '\t', '\r', '\f', '\v', '\r\n', '\u00a0', '\u1680', '\u2000', '\u2007', '\u200a', '\u2028', '\u2029',
-  '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u0085', '\u180e', 'ß', '日本語', '😀',
+  '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u0085', '\u180e', '\u0000', '\u001f', 'ß', '日本語', '😀',
   '&amp;', '&nbsp;', '&#32;', '&#x2028;', '&#xA0;', '&#9;', '&lt;p&gt;', '&copy;', '&notanentity;', '&', '&#',
 ];
 let seed = 0x9e3779b9;

@@ -13,7 +13,7 @@ test('isSpace is JavaScript\'s \\s on every UTF-16 code unit', () => {
 });
 
 test('collapseSpace and collapsedLength equal replace(/\\s+/g, " ").trim() on random mixes', () => {
-  const alphabet = [' ', '  ', '\t', '\n', '\r\n', '\f', '\v', '\u00a0', '\u0085', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', 'a', 'word', 'ß', '日本', '😀', '.', '~', '\u009f'];
+  const alphabet = ['\u0000', '\u0008', '\u001f', ' ', '  ', '\t', '\n', '\r\n', '\f', '\v', '\u00a0', '\u0085', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', 'a', 'word', 'ß', '日本', '😀', '.', '~', '\u009f'];
   let seed = 1;
   const random = (): number => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
