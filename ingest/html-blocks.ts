@@ -106,6 +106,21 @@ function verdictMemo(): (attribs: Record<string, string>) => Verdict {
   };
 }
 
+/**
+ * isHidden, which reads hidden, aria-hidden, style and class, memoised per page on the class of
+ * elements that have none of the other three: its class regex then runs once per class string.
+ */
+function hiddenMemo(): (attribs: Record<string, string>) => boolean {
+  const byClass = new Map<string | undefined, boolean>();
+  return (attribs) => {
+    if (attribs['style'] !== undefined || attribs['hidden'] !== undefined || attribs['aria-hidden'] !== undefined) return isHidden(attribs);
+    const cls = attribs['class'];
+    let hidden = byClass.get(cls);
+    if (hidden === undefined) byClass.set(cls, (hidden = isHidden(attribs)));
+    return hidden;
+  };
+}
+
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
 export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): ParsedPage {
   const blocks: TextBlock[] = [];
@@ -124,6 +139,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   let bulletPending = false;
   let rows = 0;
   const verdictOf = verdictMemo();
+  const hiddenOf = hiddenMemo();
 
   const flush = (): void => {
     if (buf === '') return;
@@ -171,7 +187,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       return;
     }
     const isBlock = facts.block;
-    const hidden = isHidden(attribs);
+    const hidden = hiddenOf(attribs);
     if (hidden && !isBlock) {
       skipDepth = 1;
       return;
