@@ -6,7 +6,7 @@
 
 import { decodeHTML } from 'entities/decode';
 import { collapseSpace, collapsedLength } from './collapse-space.ts';
-import { parseHtml } from './html-tokenizer.ts';
+import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { Tokenize } from './html-tokenizer.ts';
 import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isHidden } from './html-rules.ts';
 
@@ -85,6 +85,10 @@ const INLINE_FACTS = factsOf('');
 
 type Verdict = ReturnType<typeof classVerdict>;
 
+// What the rules say about an element without class, id, role, style, hidden or aria-hidden.
+const BARE_VERDICT = classVerdict(NO_ATTRIBUTES);
+const BARE_HIDDEN = isHidden(NO_ATTRIBUTES);
+
 /**
  * classVerdict, which reads class, id and role, memoised per page on class and role for elements
  * without an id (ids are mostly unique; classes repeat a few hundred strings over thousands of
@@ -92,12 +96,11 @@ type Verdict = ReturnType<typeof classVerdict>;
  */
 function verdictMemo(): (attribs: Record<string, string>) => Verdict {
   const byClass = new Map<string | undefined, Map<string | undefined, Verdict>>();
-  const bare = classVerdict({});
   return (attribs) => {
     const cls = attribs['class'];
     const role = attribs['role'];
     if (attribs['id'] !== undefined) return classVerdict(attribs);
-    if (cls === undefined && role === undefined) return bare;
+    if (cls === undefined && role === undefined) return BARE_VERDICT;
     let byRole = byClass.get(cls);
     if (byRole === undefined) byClass.set(cls, (byRole = new Map()));
     let verdict = byRole.get(role);
@@ -187,7 +190,9 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       return;
     }
     const isBlock = facts.block;
-    const hidden = hiddenOf(attribs);
+    // Most elements have none of the used attributes: the tokenizer hands them all one object.
+    const bare = attribs === NO_ATTRIBUTES;
+    const hidden = bare ? BARE_HIDDEN : hiddenOf(attribs);
     if (hidden && !isBlock) {
       skipDepth = 1;
       return;
@@ -205,7 +210,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       frame.link = top.link;
       frame.pre = top.pre;
     }
-    if (name === 'a' && attribs['href'] !== undefined) frame.link = true;
+    if (name === 'a' && !bare && attribs['href'] !== undefined) frame.link = true;
     if (name === 'pre') frame.pre = true;
     if (name === 'tr') frame.row = ++rows;
     if (facts.kind) {
@@ -215,7 +220,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     }
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
     // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-    const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : verdictOf(attribs);
+    const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : verdictOf(attribs);
     // A `header` whose class names the text body is the body (site builders put whole articles in
     // one), not the page's header.
     const structural = (facts.chrome && verdict !== 2) || hidden;
@@ -225,7 +230,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
     if (isBlock) {
       frame.node = nodes.length;
-      nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: `${name}.${attribs['class'] ?? ''}`, start: blocks.length, end: blocks.length });
+      nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: bare ? `${name}.` : `${name}.${attribs['class'] ?? ''}`, start: blocks.length, end: blocks.length });
     }
     depth++;
     top = frame;

@@ -24,7 +24,8 @@ export type Tokenize = (html: string, wanted: ReadonlySet<string>, on: HtmlEvent
 /** Elements nested deeper than this are flattened into siblings (Blink flattens past 512). */
 export const MAX_DEPTH = 1024;
 
-const NO_ATTRIBUTES: Attributes = Object.freeze({});
+/** The attributes of every element that has none of the wanted ones (one object, so callers can skip their reads). */
+export const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
 // Element groups an opening tag closes when they are on top of the stack (htmlparser2's
 // openImpliesClose), as bits: an element's `member` bits say which groups it belongs to.
