@@ -97,5 +97,24 @@ for (const l of levels) {
   const ratios = l.times.here.map((h, r) => (l.times.ref[r] as number) / h);
   console.log(`| ${l.name} | ${Math.min(...l.times.here).toFixed(2)} | ${Math.min(...l.times.ref).toFixed(2)} | ${Math.min(...ratios).toFixed(2)}× / ${median(ratios).toFixed(2)}× |`);
 }
+// Where decoding's time goes: one more pass of this tree's decodePage, CPU seconds by how the
+// charset was found (chardet runs only for 'detect' pages that are not valid UTF-8).
+if (levels.some((l) => l.name === 'decodePage')) {
+  const d = charsetHere.createDecoders();
+  const bySource = new Map<string, { pages: number; mb: number; cpu: number }>();
+  for (const b of raw) {
+    const start = process.cpuUsage();
+    const out = charsetHere.decodePage(b, undefined, d);
+    const used = process.cpuUsage(start);
+    const took = (used.user + used.system) / 1e6;
+    const key = `${out.source} ${out.charset}`;
+    const e = bySource.get(key) ?? { pages: 0, mb: 0, cpu: 0 };
+    e.pages++;
+    e.mb += b.length / 1e6;
+    e.cpu += took;
+    bySource.set(key, e);
+  }
+  console.log('decodePage by charset source (this tree, one pass): ' + [...bySource].sort((a, b) => b[1].cpu - a[1].cpu).map(([k, e]) => `${k}: ${e.pages} pages, ${e.mb.toFixed(1)} MB, ${e.cpu.toFixed(2)} s`).join('; '));
+}
 reference.remove();
 if (sink === 0) console.log('(no output)');
