@@ -5,7 +5,7 @@
 // nesting depth.
 
 import { decodeHTML } from 'entities/decode';
-import { collapseSpace, collapsedLength } from './collapse-space.ts';
+import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
 import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { Tokenize } from './html-tokenizer.ts';
 import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isHidden } from './html-rules.ts';
@@ -124,6 +124,13 @@ function hiddenMemo(): (attribs: Record<string, string>) => boolean {
   };
 }
 
+/** Non-empty and all `\s`. */
+const isBlank = (s: string): boolean => {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i > 0 && i === s.length;
+};
+
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
 export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): ParsedPage {
   const blocks: TextBlock[] = [];
@@ -141,11 +148,22 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   let linkChars = 0;
   let bulletPending = false;
   let rows = 0;
+  // Whitespace-only text met while buf was empty: not kept (a block's leading whitespace is trimmed
+  // and holds no entity), only noted, which spares most of the indentation between tags.
+  let blankPending = false;
   const verdictOf = verdictMemo();
   const hiddenOf = hiddenMemo();
 
   const flush = (): void => {
-    if (buf === '') return;
+    if (buf === '') {
+      // Only whitespace came: it would have collapsed to nothing, which ends the link count too.
+      if (blankPending) {
+        blankPending = false;
+        linkChars = 0;
+      }
+      return;
+    }
+    blankPending = false;
     // Entities are decoded here, only for text that is kept: the parser's own decoding costs a
     // quarter of its speed.
     const raw = buf.includes('&') ? decodeHTML(buf) : buf;
@@ -263,7 +281,8 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
         return;
       }
       if (skipDepth > 0) return;
-      buf += text;
+      if (buf === '' && isBlank(text)) blankPending = true;
+      else buf += text;
       if (top.link) linkChars += collapsedLength(text) + 1;
     },
   });
