@@ -1,8 +1,8 @@
 // Whitespace collapsing for extracted text: the same result as `s.replace(/\s+/g, ' ').trim()`
-// (JavaScript's `\s`, which is also what trim() removes), at a fraction of its cost. That regex
-// matches at every word gap, and each match costs a round trip through the regex runtime; here only
-// runs that are not already one plain space match (a newline, a tab, two spaces, an NBSP), so text
-// that reads normally is mostly scanned inside the regex engine and returned without a copy.
+// (JavaScript's `\s`, which is also what trim() removes), for less. That regex matches at every
+// word gap, and each match costs a round trip through the regex runtime; here only runs that are
+// not already one plain space match (a newline, a tab, two spaces, an NBSP), so text that reads
+// normally is scanned inside the regex engine and returned without a copy.
 
 /** Whitespace runs other than a single U+0020: a run starting with another `\s` character, or a space followed by more. */
 const UNCOLLAPSED = /[^\S ]\s*| \s+/g;
