@@ -5,7 +5,8 @@
 // nesting depth.
 
 import { decodeHTML } from 'entities/decode';
-import { parseHtml } from './html-tokenizer.ts';
+import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
+import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { Tokenize } from './html-tokenizer.ts';
 import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isHidden } from './html-rules.ts';
 
@@ -61,12 +62,83 @@ const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'st
 const kindOf = (tag: string): BlockKind | undefined =>
   HEADING_TAGS.has(tag) ? 'h' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'li' : tag === 'td' || tag === 'th' ? 'cell' : tag === 'pre' ? 'pre' : tag === 'p' || tag === 'blockquote' ? 'p' : undefined;
 
+/** What the rules say about one tag name, looked up once per element instead of set by set. */
+interface TagFacts {
+  drop: boolean;
+  block: boolean;
+  chrome: boolean;
+  kind: BlockKind | undefined;
+  /** 1–6 for headings, else 0. */
+  level: number;
+}
+
+const factsOf = (tag: string): TagFacts => {
+  const kind = kindOf(tag);
+  // Custom elements (`<my-widget>`) are blocks: site builders lay whole pages out with them.
+  return { drop: DROP_TAGS.has(tag), block: BLOCK_TAGS.has(tag) || tag.includes('-'), chrome: CHROME_TAGS.has(tag), kind, level: kind === 'h' ? Number(tag[1]) : 0 };
+};
+const TAG_FACTS: ReadonlyMap<string, TagFacts> = new Map(
+  [...DROP_TAGS, ...BLOCK_TAGS, ...CHROME_TAGS, ...HEADING_TAGS, 'li', 'dd', 'dt', 'td', 'th', 'pre', 'p', 'blockquote'].map((t) => [t, factsOf(t)]),
+);
+const CUSTOM_FACTS = factsOf('-');
+const INLINE_FACTS = factsOf('');
+
+type Verdict = ReturnType<typeof classVerdict>;
+
+// What the rules say about an element without class, id, role, style, hidden or aria-hidden.
+const BARE_VERDICT = classVerdict(NO_ATTRIBUTES);
+const BARE_HIDDEN = isHidden(NO_ATTRIBUTES);
+
+/**
+ * classVerdict, which reads class, id and role, memoised per page on class and role for elements
+ * without an id (ids are mostly unique; classes repeat a few hundred strings over thousands of
+ * elements, and the rules split and test every name). The memo lives and dies with one parse.
+ */
+function verdictMemo(): (attribs: Record<string, string>) => Verdict {
+  const byClass = new Map<string | undefined, Map<string | undefined, Verdict>>();
+  return (attribs) => {
+    const cls = attribs['class'];
+    const role = attribs['role'];
+    if (attribs['id'] !== undefined) return classVerdict(attribs);
+    if (cls === undefined && role === undefined) return BARE_VERDICT;
+    let byRole = byClass.get(cls);
+    if (byRole === undefined) byClass.set(cls, (byRole = new Map()));
+    let verdict = byRole.get(role);
+    if (verdict === undefined) byRole.set(role, (verdict = classVerdict(attribs)));
+    return verdict;
+  };
+}
+
+/**
+ * isHidden, which reads hidden, aria-hidden, style and class, memoised per page on the class of
+ * elements that have none of the other three: its class regex then runs once per class string.
+ */
+function hiddenMemo(): (attribs: Record<string, string>) => boolean {
+  const byClass = new Map<string | undefined, boolean>();
+  return (attribs) => {
+    if (attribs['style'] !== undefined || attribs['hidden'] !== undefined || attribs['aria-hidden'] !== undefined) return isHidden(attribs);
+    const cls = attribs['class'];
+    let hidden = byClass.get(cls);
+    if (hidden === undefined) byClass.set(cls, (hidden = isHidden(attribs)));
+    return hidden;
+  };
+}
+
+/** Non-empty and all `\s`. */
+const isBlank = (s: string): boolean => {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i > 0 && i === s.length;
+};
+
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
 export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): ParsedPage {
   const blocks: TextBlock[] = [];
   const nodes: ElementNode[] = [{ parent: -1, tag: '#root', verdict: 0, kind: '#root', start: 0, end: 0 }];
   const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
+  // Frames are reused by depth (no object per element): stack[0..depth] is the open path.
   const stack: Frame[] = [root];
+  let depth = 0;
   let top = root;
   let skipDepth = 0;
   let svgDepth = 0;
@@ -76,9 +148,22 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   let linkChars = 0;
   let bulletPending = false;
   let rows = 0;
+  // Whitespace-only text met while buf was empty: not kept (a block's leading whitespace is trimmed
+  // and holds no entity), only noted, which spares most of the indentation between tags.
+  let blankPending = false;
+  const verdictOf = verdictMemo();
+  const hiddenOf = hiddenMemo();
 
   const flush = (): void => {
-    if (buf === '') return;
+    if (buf === '') {
+      // Only whitespace came: it would have collapsed to nothing, which ends the link count too.
+      if (blankPending) {
+        blankPending = false;
+        linkChars = 0;
+      }
+      return;
+    }
+    blankPending = false;
     // Entities are decoded here, only for text that is kept: the parser's own decoding costs a
     // quarter of its speed.
     const raw = buf.includes('&') ? decodeHTML(buf) : buf;
@@ -88,7 +173,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
           .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
           .filter((l) => l !== '')
           .join('\n')
-      : raw.replace(/\s+/g, ' ').trim();
+      : collapseSpace(raw);
     buf = '';
     if (text === '') {
       linkChars = 0;
@@ -116,44 +201,56 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       skipDepth++;
       return;
     }
-    if (DROP_TAGS.has(name)) {
-      if (BLOCK_TAGS.has(name)) flush();
+    const facts = TAG_FACTS.get(name) ?? (name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS);
+    if (facts.drop) {
+      if (facts.block) flush();
       skipDepth = 1;
       return;
     }
-    const isBlock = BLOCK_TAGS.has(name) || name.includes('-');
-    const hidden = isHidden(attribs);
+    const isBlock = facts.block;
+    // Most elements have none of the used attributes: the tokenizer hands them all one object.
+    const bare = attribs === NO_ATTRIBUTES;
+    const hidden = bare ? BARE_HIDDEN : hiddenOf(attribs);
     if (hidden && !isBlock) {
       skipDepth = 1;
       return;
     }
     if (isBlock) flush();
     if (name === 'br' || name === 'hr') return;
-    const frame: Frame = { ...top };
-    if (name === 'a' && attribs['href'] !== undefined) frame.link = true;
+    let frame = stack[depth + 1];
+    if (frame === undefined) stack.push((frame = { ...top }));
+    else {
+      frame.node = top.node;
+      frame.chrome = top.chrome;
+      frame.kind = top.kind;
+      frame.level = top.level;
+      frame.row = top.row;
+      frame.link = top.link;
+      frame.pre = top.pre;
+    }
+    if (name === 'a' && !bare && attribs['href'] !== undefined) frame.link = true;
     if (name === 'pre') frame.pre = true;
     if (name === 'tr') frame.row = ++rows;
-    const kind = kindOf(name);
-    if (kind) {
-      frame.kind = kind;
-      frame.level = kind === 'h' ? Number(name[1]) : 0;
+    if (facts.kind) {
+      frame.kind = facts.kind;
+      frame.level = facts.level;
       if (name === 'li') bulletPending = true;
     }
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
     // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-    const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : classVerdict(attribs);
+    const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : verdictOf(attribs);
     // A `header` whose class names the text body is the body (site builders put whole articles in
     // one), not the page's header.
-    const structural = (CHROME_TAGS.has(name) && verdict !== 2) || hidden;
+    const structural = (facts.chrome && verdict !== 2) || hidden;
     if (structural) frame.chrome = 2;
     else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
     // The article body itself, even inside a wrapper whose class reads like chrome.
     else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
     if (isBlock) {
       frame.node = nodes.length;
-      nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: `${name}.${attribs['class'] ?? ''}`, start: blocks.length, end: blocks.length });
+      nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: bare ? `${name}.` : `${name}.${attribs['class'] ?? ''}`, start: blocks.length, end: blocks.length });
     }
-    stack.push(frame);
+    depth++;
     top = frame;
   };
   const close = (name: string): void => {
@@ -164,14 +261,15 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       return;
     }
     if (name === 'br' || name === 'hr') return;
-    if (stack.length <= 1) return;
-    if (top.node !== (stack[stack.length - 2] as Frame).node) {
+    if (depth === 0) return;
+    const parent = stack[depth - 1] as Frame;
+    if (top.node !== parent.node) {
       flush();
       (nodes[top.node] as ElementNode).end = blocks.length;
     }
     if (name === 'li') bulletPending = false;
-    stack.pop();
-    top = stack[stack.length - 1] as Frame;
+    depth--;
+    top = parent;
   };
 
   tokenize(html, USED_ATTRIBUTES, {
@@ -183,12 +281,13 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
         return;
       }
       if (skipDepth > 0) return;
-      buf += text;
-      if (top.link) linkChars += text.replace(/\s+/g, ' ').trim().length + 1;
+      if (buf === '' && isBlank(text)) blankPending = true;
+      else buf += text;
+      if (top.link) linkChars += collapsedLength(text) + 1;
     },
   });
   flush();
   (nodes[0] as ElementNode).end = blocks.length;
-  const t = (title?.includes('&') ? decodeHTML(title) : title)?.replace(/\s+/g, ' ').trim();
+  const t = title === undefined ? undefined : collapseSpace(title.includes('&') ? decodeHTML(title) : title);
   return t ? { blocks, nodes, title: t } : { blocks, nodes };
 }

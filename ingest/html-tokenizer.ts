@@ -24,7 +24,8 @@ export type Tokenize = (html: string, wanted: ReadonlySet<string>, on: HtmlEvent
 /** Elements nested deeper than this are flattened into siblings (Blink flattens past 512). */
 export const MAX_DEPTH = 1024;
 
-const NO_ATTRIBUTES: Attributes = Object.freeze({});
+/** The attributes of every element that has none of the wanted ones (one object, so callers can skip their reads). */
+export const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
 // Element groups an opening tag closes when they are on top of the stack (htmlparser2's
 // openImpliesClose), as bits: an element's `member` bits say which groups it belongs to.
@@ -131,6 +132,8 @@ interface Tree {
   on: HtmlEvents;
   /** The names met so far, by raw spelling and by lower case. */
   tags: Map<string, Tag>;
+  /** The first raw spelling met for each spelling hash: most tags are found here without slicing their name. */
+  spellings: Map<number, { raw: string; tag: Tag }>;
   stack: Tag[];
   /** Foreign context in force above each stack entry. */
   contexts: number[];
@@ -141,16 +144,24 @@ interface Tree {
   img: Tag;
 }
 
-function tagOf(tree: Tree, raw: string): Tag {
-  let t = tree.tags.get(raw);
-  if (t === undefined) {
-    const lower = raw.toLowerCase();
-    t = tree.tags.get(lower);
+/** The tag spelled `html[start, end)`, whose spelling hashes to `hash` (nameHash over the same characters). */
+function tagAt(tree: Tree, html: string, start: number, end: number, hash: number): Tag {
+  const known = tree.spellings.get(hash);
+  let t: Tag | undefined;
+  if (known !== undefined && known.raw.length === end - start && html.startsWith(known.raw, start)) t = known.tag;
+  else {
+    const raw = html.slice(start, end);
+    t = tree.tags.get(raw);
     if (t === undefined) {
-      t = newTag(lower);
-      tree.tags.set(lower, t);
+      const lower = raw.toLowerCase();
+      t = tree.tags.get(lower);
+      if (t === undefined) {
+        t = newTag(lower);
+        tree.tags.set(lower, t);
+      }
+      tree.tags.set(raw, t);
     }
-    tree.tags.set(raw, t);
+    if (known === undefined) tree.spellings.set(hash, { raw, tag: t });
   }
   // `<image>` is `<img>` in HTML.
   return t.name === 'image' && tree.ctx === HTML_CTX ? tree.img : t;
@@ -234,11 +245,12 @@ function closeTag(tree: Tree, t: Tag): void {
   }
 }
 
-/** Whether `html[start, end)` spells one of `names` (lower-case ASCII), in any case. */
-function wantedName(html: string, start: number, end: number, names: readonly string[]): string | undefined {
+/** Whether `html[start, end)` spells one of `byLength[end - start]` (lower-case ASCII names), in any case. */
+function wantedName(html: string, start: number, end: number, byLength: readonly (readonly string[] | undefined)[]): string | undefined {
   const len = end - start;
+  const names = byLength[len];
+  if (names === undefined) return undefined;
   for (const name of names) {
-    if (name.length !== len) continue;
     let j = 0;
     for (; j < len; j++) {
       const c = html.charCodeAt(start + j);
@@ -256,13 +268,14 @@ function wantedName(html: string, start: number, end: number, names: readonly st
  */
 export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEvents): void {
   const n = html.length;
-  const names = [...wanted];
+  const names: (string[] | undefined)[] = [];
+  for (const name of wanted) (names[name.length] ??= []).push(name);
   const tags = new Map<string, Tag>();
   const form = newTag('form');
   const img = newTag('img');
   tags.set('form', form);
   tags.set('img', img);
-  const tree: Tree = { on, tags, stack: [], contexts: [], ctx: HTML_CTX, slot: undefined, form, img };
+  const tree: Tree = { on, tags, spellings: new Map(), stack: [], contexts: [], ctx: HTML_CTX, slot: undefined, form, img };
   let textStart = 0;
 
   let pos = 0;
@@ -274,10 +287,15 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
       if (lt > textStart) on.text(html.slice(textStart, lt));
       textStart = n; // a tag cut off by the end of input is dropped
       const ctxAtTag = tree.ctx;
+      let hash = c;
       let i = lt + 2;
-      while (i < n && !endsName(html.charCodeAt(i))) i++;
+      for (; i < n; i++) {
+        const ch = html.charCodeAt(i);
+        if (endsName(ch)) break;
+        hash = (Math.imul(hash, 31) + ch) | 0;
+      }
       if (i >= n) break;
-      const tag = tagOf(tree, html.slice(lt + 1, i));
+      const tag = tagAt(tree, html, lt + 1, i, hash);
       let attribs: Record<string, string> | undefined;
       let selfClosing = false;
       // Attributes, following the HTML tokenizer's states; `i` is at the next unread character.
@@ -373,10 +391,15 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
       }
       textStart = n;
       if (isAlpha(c2)) {
+        let hash = c2;
         let i = lt + 3;
-        while (i < n && !endsName(html.charCodeAt(i))) i++;
+        for (; i < n; i++) {
+          const ch = html.charCodeAt(i);
+          if (endsName(ch)) break;
+          hash = (Math.imul(hash, 31) + ch) | 0;
+        }
         if (i >= n) break;
-        closeTag(tree, tagOf(tree, html.slice(lt + 2, i)));
+        closeTag(tree, tagAt(tree, html, lt + 2, i, hash));
         const gt = html.charCodeAt(i) === GT ? i : html.indexOf('>', i);
         if (gt < 0) break;
         pos = textStart = gt + 1;

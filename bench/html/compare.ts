@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import { parseBlocks } from '../../ingest/html-blocks.ts';
 import { MAX_DEPTH, parseHtml } from '../../ingest/html-tokenizer.ts';
 import type { Tokenize } from '../../ingest/html-tokenizer.ts';
-import type { ParsedPage } from '../../ingest/html-blocks.ts';
 import { sharedDataDir } from '../../test/shared-data.ts';
+import { firstDifference } from './difference.ts';
 import { htmlparser2Tokenize } from './htmlparser2-events.ts';
 import { loadPages } from './pages.ts';
 
@@ -19,21 +19,6 @@ const dataDir = sharedDataDir();
 if (!dataDir) {
   console.error('shared data not found: set CC_PRETRAIN_SHARED to the folder holding data/extraction/');
   process.exit(2);
-}
-
-function firstDifference(a: ParsedPage, b: ParsedPage): string {
-  if (a.title !== b.title) return `title: ${JSON.stringify(a.title)} vs ${JSON.stringify(b.title)}`;
-  for (let i = 0; i < Math.max(a.blocks.length, b.blocks.length); i++) {
-    const x = JSON.stringify(a.blocks[i]);
-    const y = JSON.stringify(b.blocks[i]);
-    if (x !== y) return `block ${i}: ${x?.slice(0, 300)}\n    vs ${y?.slice(0, 300)}`;
-  }
-  for (let i = 0; i < Math.max(a.nodes.length, b.nodes.length); i++) {
-    const x = JSON.stringify(a.nodes[i]);
-    const y = JSON.stringify(b.nodes[i]);
-    if (x !== y) return `node ${i}: ${x} vs ${y}`;
-  }
-  return 'equal';
 }
 
 // Our tokenizer, noting the deepest nesting of any page (how far real pages stay from the cap).

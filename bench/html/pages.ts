@@ -15,18 +15,23 @@ export interface HtmlPage {
   bytes: number;
 }
 
-export async function loadPages(dataDir: string): Promise<HtmlPage[]> {
+/** The distinct pages' raw bytes, one at a time, in path order (identical bytes once). */
+export async function* pageBytes(dataDir: string): AsyncGenerator<{ id: string; bytes: Uint8Array }> {
   const root = path.join(dataDir, 'extraction');
   const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.html.gz')).sort();
-  const decoders = createDecoders();
   const seen = new Set<string>();
-  const pages: HtmlPage[] = [];
   for (const f of files) {
     const bytes = gunzipSync(await readFile(path.join(root, f)));
     const digest = createHash('sha256').update(bytes).digest('hex');
     if (seen.has(digest)) continue;
     seen.add(digest);
-    pages.push({ id: f, html: decodePage(bytes, undefined, decoders).text, bytes: bytes.length });
+    yield { id: f, bytes };
   }
+}
+
+export async function loadPages(dataDir: string): Promise<HtmlPage[]> {
+  const decoders = createDecoders();
+  const pages: HtmlPage[] = [];
+  for await (const { id, bytes } of pageBytes(dataDir)) pages.push({ id, html: decodePage(bytes, undefined, decoders).text, bytes: bytes.length });
   return pages;
 }
