@@ -116,22 +116,33 @@ const SHORT_PROSE = 400;
 
 const chars = (blocks: readonly TextBlock[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
 
+/** A short post's prose is kept by a wider pick unless that pick holds this many times more prose. */
+const WIDER_PROSE = 6;
+
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
   const q = page.blocks.map(quality);
-  let chosen = select(page, q, 1);
+  const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
+  const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
+  const first = select(page, q, 1);
+  let chosen = first;
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
   // every block outside structural chrome (link lists included), as listings and link pages need.
+  // A short post (what was chosen holds prose) is kept: the wider pick must hold it too, or much
+  // more prose, not a menu, a share bar or an author box elsewhere on the page.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
     const wider = select(page, q, floor);
-    if (chars(wider) > chars(chosen)) chosen = wider;
+    const held = new Set(wider);
+    const keepsPost = prose(first) === 0 || first.every((b) => held.has(b)) || prose(wider) > WIDER_PROSE * chars(first);
+    if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
   }
-  const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
-  const prose = chars(chosen.filter((b) => good.has(b)));
+  // A short result that is a small share of the page's text is a misread listing: take every block
+  // outside chrome; class chrome (comments, author boxes) only when the result is tiny.
+  const short = prose(chosen) < SHORT_PROSE && chars(chosen) < SHORT_CHARS;
   for (const floor of [1, 2]) {
     const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && BOILERPLATE_LINE.test(b.text)));
-    if (chars(chosen) < MIN_CHARS || (prose < SHORT_PROSE && chars(chosen) < SHORT_CHARS && chars(chosen) < SHORT_SHARE * chars(all))) {
+    if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || prose(first) === 0 || prose(all) > WIDER_PROSE * chars(first)))) {
       if (chars(all) > chars(chosen)) chosen = all;
     }
   }

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
+import { parseBlocks } from '../../ingest/html-blocks.ts';
 
 const ARTICLE = [
   'The harbor was rebuilt after the great storm of 1953, and the town spent a decade paying for it.',
@@ -173,6 +174,18 @@ test('a page hidden until a script shows it, or served in noscript, is recovered
 test('the article body wins over a wrapper class that reads like chrome', () => {
   const out = extractMainText(page(`<div class="under-menu"><div class="article-content">${paras}</div></div><div class="menu"><p>Shop all our keyboards and typewriters in one place.</p></div>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('a wrapper naming the sidebar with the content or the layout is not a sidebar', () => {
+  for (const cls of ['content-sidebar-wrap', 'layout-docs layout-docs--sidebar']) {
+    const out = extractMainText(page(`<div class="${cls}"><div class="hentry">${paras}</div><div class="sidebar"><p>About this site: a blog about harbors, boats and the people who build them.</p></div></div>`));
+    assert.deepEqual(out.text.split('\n'), ARTICLE, cls);
+  }
+});
+
+test("HubSpot's hs_cos_wrapper_widget is a layout wrapper, not a chrome widget", () => {
+  const blocks = parseBlocks(page(`<div class="hs_cos_wrapper hs_cos_wrapper_widget">${paras}</div><div class="widget"><p>Short promo.</p></div>`)).blocks;
+  assert.deepEqual(blocks.map((b) => b.chrome), [0, 0, 0, 1]);
 });
 
 test('a listing of linked items falls back to the page text outside structural chrome', () => {
