@@ -67,6 +67,14 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
     const need = n.kind === chosen.kind && chosen.tag !== 'p' ? SIBLING_MIN : Math.max(SIBLING_SHARE * bestTotal, SIBLING_MIN);
     if ((total[i] as number) >= need) keep.fill(1, n.start, n.end);
   }
+  // Siblings lying between kept ones (a feature list between two paragraphs, the ingredients
+  // between the intro and the steps) belong to the same text, however short their lines.
+  const firstKept = keep.indexOf(1);
+  const lastKept = keep.lastIndexOf(1);
+  for (let i = 1; i < nodes.length; i++) {
+    const n = nodes[i] as ElementNode;
+    if (chosen.parent >= 0 && n.parent === chosen.parent && n.start >= firstKept && n.end <= lastKept + 1) keep.fill(1, n.start, n.end);
+  }
   const out: TextBlock[] = [];
   for (let i = 0; i < blocks.length; i++) {
     if (!keep[i]) continue;
