@@ -75,12 +75,25 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
     const n = nodes[i] as ElementNode;
     if (chosen.parent >= 0 && n.parent === chosen.parent && n.start >= firstKept && n.end <= lastKept + 1) keep.fill(1, n.start, n.end);
   }
+  // A list of linked titles that a line ending in a colon introduces, between two paragraphs of the
+  // text, is a reading list, not navigation.
+  let firstProse = -1;
+  let lastProse = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    if (!keep[i] || q[i] !== 'good' || (blocks[i] as TextBlock).chrome >= chromeFloor) continue;
+    if (firstProse < 0) firstProse = i;
+    lastProse = i;
+  }
   const out: TextBlock[] = [];
+  let introduced = false;
   for (let i = 0; i < blocks.length; i++) {
     if (!keep[i]) continue;
     const b = blocks[i] as TextBlock;
+    if (b.chrome >= chromeFloor) continue;
+    if (b.kind !== 'li') introduced = q[i] !== 'bad' && /:\s*$/.test(b.text);
     // Linked headings are the item titles of listings; other link-dense blocks are navigation.
-    if (b.chrome >= chromeFloor || (q[i] === 'bad' && b.kind !== 'h')) continue;
+    const readingList = b.kind === 'li' && introduced && i > firstProse && i < lastProse && !BOILERPLATE_LINE.test(b.text);
+    if (q[i] === 'bad' && b.kind !== 'h' && !readingList) continue;
     out.push(b);
   }
   return out;

@@ -108,3 +108,11 @@ test("list between kept siblings: a plan's feature list of short lines stays wit
   assert.ok(s.f1 >= 0.8, fmt(s));
   assert.ok(text.includes('User Roles (admin, editor, user)'), text);
 });
+
+test('reading list: linked course titles that a line ending in a colon introduces are kept (WCXB 0215, F1 0.76 before, 0.93 now)', { skip }, async () => {
+  const p = await wcxbPage('0215');
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.9, fmt(s));
+  assert.ok(text.includes('Here are some of the courses you can take on OpenLearn:\n- Everyday English 1\n- Information security'), text);
+});

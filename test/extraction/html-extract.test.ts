@@ -188,6 +188,16 @@ test("HubSpot's hs_cos_wrapper_widget is a layout wrapper, not a chrome widget",
   assert.deepEqual(blocks.map((b) => b.chrome), [0, 0, 0, 1]);
 });
 
+test('a list of linked titles introduced by a colon inside the text is kept; other link lists are not', () => {
+  const titles = ['The harbor museum guide', 'Boat builders of the north', 'A history of the quay'];
+  const list = `<ul>${titles.map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('')}</ul>`;
+  const body = (intro: string): string => page(`<article><p>${ARTICLE[0]}</p><p>${intro}</p>${list}<p>${ARTICLE[1]}</p><p>${ARTICLE[2]}</p></article>`);
+  const withColon = lines(body('To read more about the harbor, start with these books:'));
+  for (const t of titles) assert.ok(withColon.includes(`- ${t}`), withColon.join('\n'));
+  const without = lines(body('The town library keeps a shelf of books about the harbor.'));
+  for (const t of titles) assert.ok(!without.includes(`- ${t}`), without.join('\n'));
+});
+
 test('a listing of linked items falls back to the page text outside structural chrome', () => {
   const items = Array.from({ length: 12 }, (_, i) => `<tr><td><a href="/item/${i}">Startup number ${i} is hiring engineers</a></td><td><a href="/from/${i}">site${i}.com</a></td></tr>`).join('');
   const out = extractMainText(page(`<nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav><table>${items}</table><footer>Legal notes</footer>`));
