@@ -13,7 +13,7 @@ export interface Extracted {
   title?: string;
 }
 
-type Quality = 'good' | 'medium' | 'short' | 'bad';
+type Quality = 'good' | 'medium' | 'short' | 'bad' | 'item' | 'itemLink';
 
 const PUNCT = /[.,;:!?。，；：！？、]/g;
 
@@ -34,7 +34,7 @@ const BODY_BONUS = 1.1;
 const SIBLING_SHARE = 0.25;
 const SIBLING_MIN = 80;
 
-const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1 };
+const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1, item: 0.3, itemLink: -0.5 };
 
 /** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
 function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): TextBlock[] {
@@ -140,9 +140,34 @@ const chars = (blocks: readonly TextBlock[]): number => blocks.reduce((n, b) => 
 /** A short post's prose is kept by a wider pick unless that pick holds this many times more prose. */
 const WIDER_PROSE = 6;
 
+/** Siblings of one kind that make an element a grid of items (a shop category, a listing). */
+const ITEMS_MIN = 6;
+/** …each holding at least this many blocks (a name and a price): a list of single links is a menu. */
+const ITEM_BLOCKS = 2;
+
+/** Short and linked lines inside the repeated items of a grid are the items' names, prices and
+ * attributes: content there, not the boilerplate they would be alone. */
+function itemQualities(page: ParsedPage, q: Quality[]): void {
+  const { nodes, blocks } = page;
+  const count = new Map<string, number>();
+  const key = (n: ElementNode): string => `${n.parent} ${n.kind}`;
+  for (const n of nodes) if (n.end - n.start >= ITEM_BLOCKS) count.set(key(n), (count.get(key(n)) ?? 0) + 1);
+  const inItem = new Uint8Array(nodes.length);
+  for (let i = 1; i < nodes.length; i++) {
+    const n = nodes[i] as ElementNode;
+    inItem[i] = inItem[n.parent] || (n.end - n.start >= ITEM_BLOCKS && (count.get(key(n)) ?? 0) >= ITEMS_MIN) ? 1 : 0;
+  }
+  blocks.forEach((b, i) => {
+    if (!inItem[b.node]) return;
+    if (q[i] === 'short') q[i] = 'item';
+    else if (q[i] === 'bad' && !BOILERPLATE_LINE.test(b.text)) q[i] = 'itemLink';
+  });
+}
+
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
   const q = page.blocks.map(quality);
+  itemQualities(page, q);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
   const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
   const first = select(page, q, 1);

@@ -198,6 +198,14 @@ test('a list of linked titles introduced by a colon inside the text is kept; oth
   for (const t of titles) assert.ok(!without.includes(`- ${t}`), without.join('\n'));
 });
 
+test('a grid of product cards wins over a paragraph of shop promises beside it', () => {
+  const cards = Array.from({ length: 40 }, (_, i) => `<div class="card"><h3>Steel water bottle, model ${i}</h3><div>$${10 + i}.95</div><div>Capacity: ${i + 1} l</div><div>Lid: screw cap</div></div>`).join('');
+  const promo =
+    '<div class="about"><p>We have shared our passion for the outdoors since 1938, and every member gets great offers, special prices on events and a yearly reward.</p><p>Outdoor equity, climate action and the places we love: raise your voice in the movement to protect and share life outdoors.</p><p>Every order over fifty dollars ships free, and returns are free within a year of the purchase, no questions asked.</p><p>Our staff test the gear they sell on real trips, so ask them anything before you buy.</p></div>';
+  const got = lines(page(`${promo}<div class="grid">${cards}</div>`));
+  for (let i = 0; i < 40; i++) assert.ok(got.includes(`Steel water bottle, model ${i}`) && got.includes(`$${10 + i}.95`), got.join('\n'));
+});
+
 test('a listing of linked items falls back to the page text outside structural chrome', () => {
   const items = Array.from({ length: 12 }, (_, i) => `<tr><td><a href="/item/${i}">Startup number ${i} is hiring engineers</a></td><td><a href="/from/${i}">site${i}.com</a></td></tr>`).join('');
   const out = extractMainText(page(`<nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav><table>${items}</table><footer>Legal notes</footer>`));
