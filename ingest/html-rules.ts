@@ -35,7 +35,7 @@ const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
 
 /** Class/id words of the main content (weaker than chrome words: `post-meta` is chrome). */
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
-const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody|rich-?text/;
+const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content|more)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody|rich-?text/;
 
 /** First name parts of site builders' layout classes. */
 const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet', 'hs']);

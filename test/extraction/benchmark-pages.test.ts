@@ -124,3 +124,10 @@ test('shop category page: the product grid wins over the shop-promise paragraphs
   assert.ok(s.f1 >= 0.65, fmt(s));
   assert.ok(text.includes('Nalgene Sustain Logo Narrow-Mouth Water Bottle - 32 fl. oz.'), text);
 });
+
+test('the rest of a post after its "more" break (entry-more) is body, not a "read more" link (Dragnet R396, F1 0.27 before, 1.00 now)', { skip }, async () => {
+  const [p] = await loadHtmlCleaning(dataDir as string, 'dragnet', 1, ['R396']);
+  assert.ok(p);
+  const s = bagOfWordsPRF(extractMainText(p.html).text, p.gold);
+  assert.ok(s.f1 >= 0.95, fmt(s));
+});
