@@ -67,6 +67,27 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
     const need = n.kind === chosen.kind && chosen.tag !== 'p' ? SIBLING_MIN : Math.max(SIBLING_SHARE * bestTotal, SIBLING_MIN);
     if ((total[i] as number) >= need) keep.fill(1, n.start, n.end);
   }
+  // A landing page is a column of sections (hero, features, testimonials, pricing): when the chosen
+  // element sits in one and no article body is on the way or inside, the sibling sections with net
+  // content are the page's text too.
+  let sec = best;
+  let article = false;
+  while (sec > 0 && (nodes[sec] as ElementNode).tag !== 'section') {
+    const n = nodes[sec] as ElementNode;
+    if (n.verdict === 2 || n.tag === 'article') article = true;
+    sec = n.parent;
+  }
+  const secEnd = (nodes[sec] as ElementNode).end;
+  for (let i = sec; i > 0 && i < nodes.length && (nodes[i] as ElementNode).start < secEnd && !article; i++) {
+    article = (nodes[i] as ElementNode).verdict === 2 || (nodes[i] as ElementNode).tag === 'article';
+  }
+  if (sec > 0 && !article) {
+    const parent = (nodes[sec] as ElementNode).parent;
+    for (let i = 1; i < nodes.length; i++) {
+      const n = nodes[i] as ElementNode;
+      if (n.parent === parent && n.tag === 'section' && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
+    }
+  }
   // Siblings lying between kept ones (a feature list between two paragraphs, the ingredients
   // between the intro and the steps) belong to the same text, however short their lines.
   const firstKept = keep.indexOf(1);

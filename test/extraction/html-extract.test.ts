@@ -206,6 +206,15 @@ test('a grid of product cards wins over a paragraph of shop promises beside it',
   for (let i = 0; i < 40; i++) assert.ok(got.includes(`Steel water bottle, model ${i}`) && got.includes(`$${10 + i}.95`), got.join('\n'));
 });
 
+test('a landing page keeps its sibling sections; an article keeps out the sections beside it', () => {
+  const partners = Array.from({ length: 8 }, (_, i) => `<a href="/partner/${i}">Partner boatyard number ${i}</a>`).join(' ');
+  const features = `<section class="features"><h2>Why sailors choose us</h2><p>Moorings are cleaned every spring and the harbor master answers the phone at night.</p></section><section class="partners"><p>${partners}</p></section>`;
+  const landing = lines(page(`<section class="hero"><h1>Moorings for every boat</h1></section><section class="story">${paras}${paras}</section>${features}`));
+  assert.ok(landing.includes('Why sailors choose us') && landing.includes(ARTICLE[2] as string), landing.join('\n'));
+  const article = lines(page(`<section class="story"><article>${paras}${paras}</article></section>${features}`));
+  assert.deepEqual(article, ARTICLE);
+});
+
 test('a listing of linked items falls back to the page text outside structural chrome', () => {
   const items = Array.from({ length: 12 }, (_, i) => `<tr><td><a href="/item/${i}">Startup number ${i} is hiring engineers</a></td><td><a href="/from/${i}">site${i}.com</a></td></tr>`).join('');
   const out = extractMainText(page(`<nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav><table>${items}</table><footer>Legal notes</footer>`));
