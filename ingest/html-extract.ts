@@ -33,6 +33,8 @@ function quality(b: TextBlock): Quality {
 const BODY_BONUS = 1.1;
 const SIBLING_SHARE = 0.25;
 const SIBLING_MIN = 80;
+/** How many ancestors of the chosen element are looked at for sibling posts. */
+const POST_LEVELS = 4;
 
 const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1, item: 0.3, itemLink: -0.5 };
 
@@ -66,6 +68,18 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
     // other items of a listing) need only net content; others a good share of the chosen score.
     const need = n.kind === chosen.kind && chosen.tag !== 'p' ? SIBLING_MIN : Math.max(SIBLING_SHARE * bestTotal, SIBLING_MIN);
     if ((total[i] as number) >= need) keep.fill(1, n.start, n.end);
+  }
+  // The best block is often the body of one post (`div.answer > div.post-layout > div.s-prose`):
+  // the other posts are siblings of one of its classed ancestors, with the same first class
+  // (`answer` and `answer accepted-answer`), and are kept when they hold net content.
+  const firstClass = (n: ElementNode): string => n.kind.split(' ')[0] as string;
+  for (let a = chosen.parent, up = 0; a > 0 && up < POST_LEVELS; a = (nodes[a] as ElementNode).parent, up++) {
+    const an = nodes[a] as ElementNode;
+    if (an.kind.endsWith('.')) continue;
+    for (let i = 1; i < nodes.length; i++) {
+      const n = nodes[i] as ElementNode;
+      if (i !== a && n.parent === an.parent && firstClass(n) === firstClass(an) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
+    }
   }
   // A landing page is a column of sections (hero, features, testimonials, pricing): when the chosen
   // element sits in one and no article body is on the way or inside, the sibling sections with net

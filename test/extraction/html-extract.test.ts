@@ -215,6 +215,14 @@ test('a landing page keeps its sibling sections; an article keeps out the sectio
   assert.deepEqual(article, ARTICLE);
 });
 
+test('the other answers of a thread are kept when the best block is the body of one answer', () => {
+  const answer = (cls: string, text: string): string => `<div class="${cls}"><div class="layout"><div class="votes">12</div><div class="body"><p>${text}</p></div></div></div>`;
+  const sort = Array.from({ length: 6 }, (_, i) => `<a href="/sort/${i}">Sort the answers by option ${i}</a>`).join(' ');
+  const thread = [answer('answer accepted', ARTICLE[0] as string), answer('answer', ARTICLE.join(' '))].join('');
+  const got = lines(page(`<div class="answers"><div class="bar">${sort}</div>${thread}</div>`));
+  assert.ok(got.includes(ARTICLE[0] as string) && got.includes(ARTICLE.join(' ')), got.join('\n'));
+});
+
 test('a listing of linked items falls back to the page text outside structural chrome', () => {
   const items = Array.from({ length: 12 }, (_, i) => `<tr><td><a href="/item/${i}">Startup number ${i} is hiring engineers</a></td><td><a href="/from/${i}">site${i}.com</a></td></tr>`).join('');
   const out = extractMainText(page(`<nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav><table>${items}</table><footer>Legal notes</footer>`));
