@@ -13,7 +13,7 @@ export interface Extracted {
   title?: string;
 }
 
-type Quality = 'good' | 'medium' | 'short' | 'bad';
+type Quality = 'good' | 'medium' | 'short' | 'bad' | 'item' | 'itemLink';
 
 const PUNCT = /[.,;:!?。，；：！？、]/g;
 
@@ -33,8 +33,10 @@ function quality(b: TextBlock): Quality {
 const BODY_BONUS = 1.1;
 const SIBLING_SHARE = 0.25;
 const SIBLING_MIN = 80;
+/** How many ancestors of the chosen element are looked at for sibling posts. */
+const POST_LEVELS = 4;
 
-const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1 };
+const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1, item: 0.3, itemLink: -0.5 };
 
 /** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
 function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): TextBlock[] {
@@ -67,12 +69,66 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
     const need = n.kind === chosen.kind && chosen.tag !== 'p' ? SIBLING_MIN : Math.max(SIBLING_SHARE * bestTotal, SIBLING_MIN);
     if ((total[i] as number) >= need) keep.fill(1, n.start, n.end);
   }
+  // The best block is often the body of one post (`div.answer > div.post-layout > div.s-prose`):
+  // the other posts are siblings of one of its classed ancestors, with the same first class
+  // (`answer` and `answer accepted-answer`), and are kept when they hold net content.
+  const firstClass = (n: ElementNode): string => n.kind.split(' ')[0] as string;
+  for (let a = chosen.parent, up = 0; a > 0 && up < POST_LEVELS; a = (nodes[a] as ElementNode).parent, up++) {
+    const an = nodes[a] as ElementNode;
+    if (an.kind.endsWith('.')) continue;
+    for (let i = 1; i < nodes.length; i++) {
+      const n = nodes[i] as ElementNode;
+      if (i !== a && n.parent === an.parent && firstClass(n) === firstClass(an) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
+    }
+  }
+  // A landing page is a column of sections (hero, features, testimonials, pricing): when the chosen
+  // element sits in one and no article body is on the way or inside, the sibling sections with net
+  // content are the page's text too.
+  let sec = best;
+  let article = false;
+  while (sec > 0 && (nodes[sec] as ElementNode).tag !== 'section') {
+    const n = nodes[sec] as ElementNode;
+    if (n.verdict === 2 || n.tag === 'article') article = true;
+    sec = n.parent;
+  }
+  const secEnd = (nodes[sec] as ElementNode).end;
+  for (let i = sec; i > 0 && i < nodes.length && (nodes[i] as ElementNode).start < secEnd && !article; i++) {
+    article = (nodes[i] as ElementNode).verdict === 2 || (nodes[i] as ElementNode).tag === 'article';
+  }
+  if (sec > 0 && !article) {
+    const parent = (nodes[sec] as ElementNode).parent;
+    for (let i = 1; i < nodes.length; i++) {
+      const n = nodes[i] as ElementNode;
+      if (n.parent === parent && n.tag === 'section' && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
+    }
+  }
+  // Siblings lying between kept ones (a feature list between two paragraphs, the ingredients
+  // between the intro and the steps) belong to the same text, however short their lines.
+  const firstKept = keep.indexOf(1);
+  const lastKept = keep.lastIndexOf(1);
+  for (let i = 1; i < nodes.length; i++) {
+    const n = nodes[i] as ElementNode;
+    if (chosen.parent >= 0 && n.parent === chosen.parent && n.start >= firstKept && n.end <= lastKept + 1) keep.fill(1, n.start, n.end);
+  }
+  // A list of linked titles that a line ending in a colon introduces, between two paragraphs of the
+  // text, is a reading list, not navigation.
+  let firstProse = -1;
+  let lastProse = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    if (!keep[i] || q[i] !== 'good' || (blocks[i] as TextBlock).chrome >= chromeFloor) continue;
+    if (firstProse < 0) firstProse = i;
+    lastProse = i;
+  }
   const out: TextBlock[] = [];
+  let introduced = false;
   for (let i = 0; i < blocks.length; i++) {
     if (!keep[i]) continue;
     const b = blocks[i] as TextBlock;
+    if (b.chrome >= chromeFloor) continue;
+    if (b.kind !== 'li') introduced = q[i] !== 'bad' && /:\s*$/.test(b.text);
     // Linked headings are the item titles of listings; other link-dense blocks are navigation.
-    if (b.chrome >= chromeFloor || (q[i] === 'bad' && b.kind !== 'h')) continue;
+    const readingList = b.kind === 'li' && introduced && i > firstProse && i < lastProse && !BOILERPLATE_LINE.test(b.text);
+    if (q[i] === 'bad' && b.kind !== 'h' && !readingList) continue;
     out.push(b);
   }
   return out;
@@ -116,22 +172,58 @@ const SHORT_PROSE = 400;
 
 const chars = (blocks: readonly TextBlock[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
 
+/** A short post's prose is kept by a wider pick unless that pick holds this many times more prose. */
+const WIDER_PROSE = 6;
+
+/** Siblings of one kind that make an element a grid of items (a shop category, a listing). */
+const ITEMS_MIN = 6;
+/** …each holding at least this many blocks (a name and a price): a list of single links is a menu. */
+const ITEM_BLOCKS = 2;
+
+/** Short and linked lines inside the repeated items of a grid are the items' names, prices and
+ * attributes: content there, not the boilerplate they would be alone. */
+function itemQualities(page: ParsedPage, q: Quality[]): void {
+  const { nodes, blocks } = page;
+  const count = new Map<string, number>();
+  const key = (n: ElementNode): string => `${n.parent} ${n.kind}`;
+  for (const n of nodes) if (n.end - n.start >= ITEM_BLOCKS) count.set(key(n), (count.get(key(n)) ?? 0) + 1);
+  const inItem = new Uint8Array(nodes.length);
+  for (let i = 1; i < nodes.length; i++) {
+    const n = nodes[i] as ElementNode;
+    inItem[i] = inItem[n.parent] || (n.end - n.start >= ITEM_BLOCKS && (count.get(key(n)) ?? 0) >= ITEMS_MIN) ? 1 : 0;
+  }
+  blocks.forEach((b, i) => {
+    if (!inItem[b.node]) return;
+    if (q[i] === 'short') q[i] = 'item';
+    else if (q[i] === 'bad' && !BOILERPLATE_LINE.test(b.text)) q[i] = 'itemLink';
+  });
+}
+
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
   const q = page.blocks.map(quality);
-  let chosen = select(page, q, 1);
+  itemQualities(page, q);
+  const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
+  const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
+  const first = select(page, q, 1);
+  let chosen = first;
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
   // every block outside structural chrome (link lists included), as listings and link pages need.
+  // A short post (what was chosen holds prose) is kept: the wider pick must hold it too, or much
+  // more prose, not a menu, a share bar or an author box elsewhere on the page.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
     const wider = select(page, q, floor);
-    if (chars(wider) > chars(chosen)) chosen = wider;
+    const held = new Set(wider);
+    const keepsPost = prose(first) === 0 || first.every((b) => held.has(b)) || prose(wider) > WIDER_PROSE * chars(first);
+    if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
   }
-  const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
-  const prose = chars(chosen.filter((b) => good.has(b)));
+  // A short result that is a small share of the page's text is a misread listing: take every block
+  // outside chrome; class chrome (comments, author boxes) only when the result is tiny.
+  const short = prose(chosen) < SHORT_PROSE && chars(chosen) < SHORT_CHARS;
   for (const floor of [1, 2]) {
     const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && BOILERPLATE_LINE.test(b.text)));
-    if (chars(chosen) < MIN_CHARS || (prose < SHORT_PROSE && chars(chosen) < SHORT_CHARS && chars(chosen) < SHORT_SHARE * chars(all))) {
+    if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || prose(first) === 0 || prose(all) > WIDER_PROSE * chars(first)))) {
       if (chars(all) > chars(chosen)) chosen = all;
     }
   }

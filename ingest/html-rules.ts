@@ -35,10 +35,10 @@ const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
 
 /** Class/id words of the main content (weaker than chrome words: `post-meta` is chrome). */
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
-const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody|rich-?text/;
+const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content|more)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody|rich-?text/;
 
 /** First name parts of site builders' layout classes. */
-const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet']);
+const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet', 'hs']);
 
 const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
 
@@ -72,6 +72,9 @@ export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
     // Site builders call every block of a page a widget (`elementor-widget-text-editor`): the word
     // says nothing there, the rest of the name still does (`elementor-widget-author-box`).
     if (BUILDER_PREFIXES.has(parts[0] as string)) parts = parts.filter((p) => p !== 'widget' && p !== 'widgets');
+    // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
+    // `layout-docs--sidebar`) is a wrapper of the page's columns, main one included.
+    if (parts.includes('sidebar') && parts.some((p) => p === 'layout' || p === 'wrap' || CONTENT_WORD_SET.has(p))) continue;
     if (parts.some((p) => CHROME_WORD_SET.has(p))) chrome = true;
     else if (parts.some((p) => CONTENT_WORD_SET.has(p))) content = true;
   }

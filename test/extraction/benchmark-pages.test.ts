@@ -29,14 +29,14 @@ test('WCXB dev validation half', { skip }, async () => {
   const pages = (await loadWcxb(dataDir as string)).filter((p) => p.half === 'valid');
   assert.ok(pages.length > 700);
   const s = bow(pages);
-  assert.ok(s.f1 >= 0.8, fmt(s));
+  assert.ok(s.f1 >= 0.81, fmt(s));
 });
 
 const CLEANING_FLOORS: readonly [HtmlCleaningSet, number][] = [
-  ['cleaneval-final', 0.91],
+  ['cleaneval-final', 0.92],
   ['cleaneval-dev', 0.87],
   ['CleanPortalEval', 0.83],
-  ['dragnet', 0.85],
+  ['dragnet', 0.86],
   ['l3s-gn1', 0.9],
 ];
 for (const [set, floor] of CLEANING_FLOORS) {
@@ -90,4 +90,60 @@ test('forum thread: the replies, siblings of the same kind as the best post, are
   const p = await wcxbPage('0515');
   const s = bagOfWordsPRF(extractMainText(p.html).text, p.gold);
   assert.ok(s.f1 >= 0.8, fmt(s));
+});
+
+test('short post: the post is kept, not traded for the site menus and link lists around it (Dragnet R18, F1 0.27 before, 0.98 now)', { skip }, async () => {
+  const [p] = await loadHtmlCleaning(dataDir as string, 'dragnet', 1, ['R18']);
+  assert.ok(p);
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.9, fmt(s));
+  assert.ok(!/Latest from The Design Club|Hotspots/.test(text), text);
+});
+
+test("list between kept siblings: a plan's feature list of short lines stays with the text around it (WCXB 0465, F1 0.65 before, 0.86 now)", { skip }, async () => {
+  const p = await wcxbPage('0465');
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.8, fmt(s));
+  assert.ok(text.includes('User Roles (admin, editor, user)'), text);
+});
+
+test('reading list: linked course titles that a line ending in a colon introduces are kept (WCXB 0215, F1 0.76 before, 0.93 now)', { skip }, async () => {
+  const p = await wcxbPage('0215');
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.9, fmt(s));
+  assert.ok(text.includes('Here are some of the courses you can take on OpenLearn:\n- Everyday English 1\n- Information security'), text);
+});
+
+test('shop category page: the product grid wins over the shop-promise paragraphs beside it (WCXB 3001, F1 0.08 before, 0.71 now)', { skip }, async () => {
+  const p = await wcxbPage('3001');
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.65, fmt(s));
+  assert.ok(text.includes('Nalgene Sustain Logo Narrow-Mouth Water Bottle - 32 fl. oz.'), text);
+});
+
+test('the rest of a post after its "more" break (entry-more) is body, not a "read more" link (Dragnet R396, F1 0.27 before, 1.00 now)', { skip }, async () => {
+  const [p] = await loadHtmlCleaning(dataDir as string, 'dragnet', 1, ['R396']);
+  assert.ok(p);
+  const s = bagOfWordsPRF(extractMainText(p.html).text, p.gold);
+  assert.ok(s.f1 >= 0.95, fmt(s));
+});
+
+test('landing page: the sibling sections (hero, features, reviews) are kept with the chosen one (WCXB 4474, F1 0.57 before, 0.89 now)', { skip }, async () => {
+  const p = await wcxbPage('4474');
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.85, fmt(s));
+  assert.ok(text.includes('Transparent pricing and powerful features.'), text);
+});
+
+test('Q&A thread: the other answers are kept when the best block is the body of one answer (WCXB 0566, F1 0.26 before, 0.77 now)', { skip }, async () => {
+  const p = await wcxbPage('0566');
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.7, fmt(s));
+  assert.ok(text.includes('RAID helps you recover from failures') && text.includes('RAID helps you to eliminate downtime'), text);
 });

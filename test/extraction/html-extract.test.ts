@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
+import { parseBlocks } from '../../ingest/html-blocks.ts';
 
 const ARTICLE = [
   'The harbor was rebuilt after the great storm of 1953, and the town spent a decade paying for it.',
@@ -173,6 +174,53 @@ test('a page hidden until a script shows it, or served in noscript, is recovered
 test('the article body wins over a wrapper class that reads like chrome', () => {
   const out = extractMainText(page(`<div class="under-menu"><div class="article-content">${paras}</div></div><div class="menu"><p>Shop all our keyboards and typewriters in one place.</p></div>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('a wrapper naming the sidebar with the content or the layout is not a sidebar', () => {
+  for (const cls of ['content-sidebar-wrap', 'layout-docs layout-docs--sidebar']) {
+    const out = extractMainText(page(`<div class="${cls}"><div class="hentry">${paras}</div><div class="sidebar"><p>About this site: a blog about harbors, boats and the people who build them.</p></div></div>`));
+    assert.deepEqual(out.text.split('\n'), ARTICLE, cls);
+  }
+});
+
+test("HubSpot's hs_cos_wrapper_widget is a layout wrapper, not a chrome widget", () => {
+  const blocks = parseBlocks(page(`<div class="hs_cos_wrapper hs_cos_wrapper_widget">${paras}</div><div class="widget"><p>Short promo.</p></div>`)).blocks;
+  assert.deepEqual(blocks.map((b) => b.chrome), [0, 0, 0, 1]);
+});
+
+test('a list of linked titles introduced by a colon inside the text is kept; other link lists are not', () => {
+  const titles = ['The harbor museum guide', 'Boat builders of the north', 'A history of the quay'];
+  const list = `<ul>${titles.map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('')}</ul>`;
+  const body = (intro: string): string => page(`<article><p>${ARTICLE[0]}</p><p>${intro}</p>${list}<p>${ARTICLE[1]}</p><p>${ARTICLE[2]}</p></article>`);
+  const withColon = lines(body('To read more about the harbor, start with these books:'));
+  for (const t of titles) assert.ok(withColon.includes(`- ${t}`), withColon.join('\n'));
+  const without = lines(body('The town library keeps a shelf of books about the harbor.'));
+  for (const t of titles) assert.ok(!without.includes(`- ${t}`), without.join('\n'));
+});
+
+test('a grid of product cards wins over a paragraph of shop promises beside it', () => {
+  const cards = Array.from({ length: 40 }, (_, i) => `<div class="card"><h3>Steel water bottle, model ${i}</h3><div>$${10 + i}.95</div><div>Capacity: ${i + 1} l</div><div>Lid: screw cap</div></div>`).join('');
+  const promo =
+    '<div class="about"><p>We have shared our passion for the outdoors since 1938, and every member gets great offers, special prices on events and a yearly reward.</p><p>Outdoor equity, climate action and the places we love: raise your voice in the movement to protect and share life outdoors.</p><p>Every order over fifty dollars ships free, and returns are free within a year of the purchase, no questions asked.</p><p>Our staff test the gear they sell on real trips, so ask them anything before you buy.</p></div>';
+  const got = lines(page(`${promo}<div class="grid">${cards}</div>`));
+  for (let i = 0; i < 40; i++) assert.ok(got.includes(`Steel water bottle, model ${i}`) && got.includes(`$${10 + i}.95`), got.join('\n'));
+});
+
+test('a landing page keeps its sibling sections; an article keeps out the sections beside it', () => {
+  const partners = Array.from({ length: 8 }, (_, i) => `<a href="/partner/${i}">Partner boatyard number ${i}</a>`).join(' ');
+  const features = `<section class="features"><h2>Why sailors choose us</h2><p>Moorings are cleaned every spring and the harbor master answers the phone at night.</p></section><section class="partners"><p>${partners}</p></section>`;
+  const landing = lines(page(`<section class="hero"><h1>Moorings for every boat</h1></section><section class="story">${paras}${paras}</section>${features}`));
+  assert.ok(landing.includes('Why sailors choose us') && landing.includes(ARTICLE[2] as string), landing.join('\n'));
+  const article = lines(page(`<section class="story"><article>${paras}${paras}</article></section>${features}`));
+  assert.deepEqual(article, ARTICLE);
+});
+
+test('the other answers of a thread are kept when the best block is the body of one answer', () => {
+  const answer = (cls: string, text: string): string => `<div class="${cls}"><div class="layout"><div class="votes">12</div><div class="body"><p>${text}</p></div></div></div>`;
+  const sort = Array.from({ length: 6 }, (_, i) => `<a href="/sort/${i}">Sort the answers by option ${i}</a>`).join(' ');
+  const thread = [answer('answer accepted', ARTICLE[0] as string), answer('answer', ARTICLE.join(' '))].join('');
+  const got = lines(page(`<div class="answers"><div class="bar">${sort}</div>${thread}</div>`));
+  assert.ok(got.includes(ARTICLE[0] as string) && got.includes(ARTICLE.join(' ')), got.join('\n'));
 });
 
 test('a listing of linked items falls back to the page text outside structural chrome', () => {
