@@ -174,8 +174,9 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
 ];
 
 // 400k unclosed <div> took htmlparser2 68 s, 700× a plain page of that size. Pages made of tiny
-// elements (400k one-letter paragraphs) hold 25× the blocks of a plain page of the same size, so
-// the bound against a plain page is 10×; doubling the page must not more than double the time.
+// elements (400k one-letter paragraphs) hold 25× the blocks of a plain page of the same size, and
+// a plain page now costs only ~25 ms, so the bound against it is 20× (quadratic work is far above
+// it); doubling the page must not more than double the time.
 test('extraction time is linear in the page size whatever the markup', () => {
   for (const [name, make] of HOSTILE) {
     const html = make(N);
@@ -188,7 +189,7 @@ test('extraction time is linear in the page size whatever the markup', () => {
     const vsPlain = full / Math.max(base, 0.02);
     const doubling = full / Math.max(half, 0.02);
     const detail = `${name}: ${full.toFixed(3)} s (half size ${half.toFixed(3)} s), plain page of ${html.length} bytes ${base.toFixed(3)} s`;
-    assert.ok(vsPlain < 10, `${detail}: ${vsPlain.toFixed(1)}× a plain page`);
+    assert.ok(vsPlain < 20, `${detail}: ${vsPlain.toFixed(1)}× a plain page`);
     assert.ok(doubling < 3, `${detail}: doubling the page cost ${doubling.toFixed(1)}×`);
   }
 });
