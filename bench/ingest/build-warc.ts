@@ -2,7 +2,7 @@
 // per page, one gzip member per record) of the real pages under ../shared/data/extraction.
 // Usage: node bench/ingest/build-warc.ts OUT.warc.gz [copies] [pages]
 
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { gzipSync } from 'node:zlib';
 import { sharedDataDir } from '../../test/shared-data.ts';
@@ -39,6 +39,20 @@ export async function buildBenchWarc(out: string, copies = 1, limit = Infinity, 
   ws.end();
   await once(ws, 'close');
   return { pages: n, bytes };
+}
+
+/**
+ * `files` disjoint WARCs of `pages` pages each in `dir` (one extract task each), built once and
+ * reused: the inputs of the multi-file benches (scaling.ts, threads.ts).
+ */
+export async function scalingWarcs(dir: string, files: number, pages: number): Promise<string[]> {
+  const warcs: string[] = [];
+  for (let i = 0; i < files; i++) {
+    const warc = path.join(dir, `scaling-${files}x${pages}-${i}.warc.gz`);
+    if (!existsSync(warc)) console.log('building', warc, await buildBenchWarc(warc, 1, pages, { index: i, of: files }));
+    warcs.push(warc);
+  }
+  return warcs;
 }
 
 if (import.meta.filename === process.argv[1]) {

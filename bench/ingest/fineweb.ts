@@ -11,8 +11,7 @@
 // Usage: CC_PRETRAIN_SHARED=/work/shared node bench/ingest/fineweb.ts [--pages N] [--rounds N] [--no-latest]
 //        (after `bash bench/setup.sh`)
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchInput, out, perPageSplit, profiledExtract, root } from './profile.ts';
@@ -21,16 +20,11 @@ import { timed, type Run } from './timed.ts';
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, 'no-latest': { type: 'boolean', default: false } } });
 const nPages = Number(values.pages);
 const rounds = Number(values.rounds);
-mkdirSync(out, { recursive: true });
-const ut1 = path.join(out, 'ut1');
-if (!existsSync(path.join(ut1, 'adult/domains'))) {
-  mkdirSync(ut1, { recursive: true });
-  execFileSync('tar', ['xzf', path.join(root, 'bench/.venv/lib/python3.11/site-packages/datatrove/assets/url_filterblacklists.tar.gz'), '-C', ut1]);
-}
-// The UT1 lists named as datatrove loads them (text, parsed by each task).
-const lists = { domain_lists: [path.join(ut1, 'adult/domains')], url_lists: [path.join(ut1, 'adult/urls')] };
-const { warc, config: fullCfg } = await benchInput(nPages, lists);
-const { config: oneCfg } = await benchInput(1, lists);
+// Our default config: the fineweb preset, whose UT1 lists `npm run setup` hashes out of the same
+// datatrove 0.2.0 wheel that the anchor loads its lists from (docs/filters.md), so both sides block
+// the same domains and URLs.
+const { warc, config: fullCfg } = await benchInput(nPages);
+const { config: oneCfg } = await benchInput(1);
 
 const node = path.join(root, 'node_modules/.bin/node');
 function ours(cfg: string): Run {
@@ -62,9 +56,8 @@ for (let r = 0; r < rounds; r++) {
   console.log(`round ${r + 1}: ours ${o.cpu_s.toFixed(1)} CPU-s (start-up + loads ${b.cpu_s.toFixed(1)}), ${anchors.map(([n], i) => `${n} ${a[i]!.cpu_s.toFixed(1)}`).join(', ')}`);
 }
 
-// Per-page step shares: one profiled run on each file, default config (UT1 lists from the setup
-// cache): parsing the text lists is one-time work whose run-to-run noise would swamp the split.
-const split = perPageSplit(profiledExtract((await benchInput(nPages)).config, 'full'), profiledExtract((await benchInput(1)).config, 'one'), nPages);
+// Per-page step shares: one profiled run on each file.
+const split = perPageSplit(profiledExtract(fullCfg, 'full'), profiledExtract(oneCfg, 'one'), nPages);
 
 const compressed = statSync(warc).size;
 const net = (x: { ours: Run; base: Run }) => x.ours.cpu_s - x.base.cpu_s;

@@ -16,15 +16,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
 export const out = path.join(root, 'bench/results/ingest');
 
-/** The WARC of `n` bench pages and the bench config naming it (default config, UT1 lists as given). */
-export async function benchInput(n: number, urlLists?: { domain_lists: string[]; url_lists: string[] }): Promise<{ warc: string; config: string }> {
+/** The WARC of `n` bench pages and the bench config naming it (default config). */
+export async function benchInput(n: number): Promise<{ warc: string; config: string }> {
   mkdirSync(out, { recursive: true });
   const warc = path.join(out, `cc-shaped-${n}.warc.gz`);
   if (!existsSync(warc)) console.log('building', warc, await buildBenchWarc(warc, 1, n));
-  const name = `bench-${n}${urlLists ? '-ut1-text' : ''}`;
+  const name = `bench-${n}`;
   const config = path.join(out, `${name}.yaml`);
   // JSON is YAML.
-  const cfg = { name, sources: [{ name: 'web', kind: 'warc', paths: [warc] }], ...(urlLists ? { filters: { url: urlLists } } : {}), executor: { kind: 'local' } };
+  const cfg = { name, sources: [{ name: 'web', kind: 'warc', paths: [warc] }], executor: { kind: 'local' } };
   writeFileSync(config, JSON.stringify(cfg, null, 2));
   return { warc, config };
 }

@@ -10,10 +10,10 @@
 //   --pages is per file.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildBenchWarc } from './build-warc.ts';
+import { scalingWarcs } from './build-warc.ts';
 import { out, root } from './profile.ts';
 import { timed, type Run } from './timed.ts';
 
@@ -24,12 +24,7 @@ const rounds = Number(values.rounds);
 if (!(files >= 4)) throw new Error('--files: at least 4, so that two workers each get more than one task');
 mkdirSync(out, { recursive: true });
 
-const warcs: string[] = [];
-for (let i = 0; i < files; i++) {
-  const warc = path.join(out, `scaling-${files}x${pages}-${i}.warc.gz`);
-  if (!existsSync(warc)) console.log('building', warc, await buildBenchWarc(warc, 1, pages, { index: i, of: files }));
-  warcs.push(warc);
-}
+const warcs = await scalingWarcs(out, files, pages);
 const config = path.join(out, 'scaling.yaml');
 // JSON is YAML: the default config (fineweb preset, UT1 lists from the setup cache).
 writeFileSync(config, JSON.stringify({ name: 'scaling', sources: [{ name: 'web', kind: 'warc', paths: warcs }], executor: { kind: 'local' } }, null, 2));
