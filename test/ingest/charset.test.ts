@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { createDecoders, decodePage, textBytes } from '../../ingest/charset.ts';
+import { createDecoders, decodePage } from '../../ingest/charset.ts';
+import { textBytes } from '../../ingest/charset-detect.ts';
 
 const ru = 'Москва — столица России, крупнейший город страны. ';
 const markup = '<div class="row"><a href="/news/2024/article-with-a-long-slug.html" class="link link--primary">';
