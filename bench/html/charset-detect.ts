@@ -2,7 +2,7 @@
 // ingest/charset-detect.ts against the old way (chardet's guess over the bytes outside tags of the
 // first 64 KB, on every such page). Pages: bench/html/detect-pages.ts (shared extraction sets and
 // real WARCs). Prints (1) agreement of the two guesses, (2) every disagreement judged by the gold
-// text's non-ASCII words that each decoded page holds, (3) the same guesses on pages that declare a
+// text's non-ASCII words that each decoded page holds, and the legacy gold files, (3) the same guesses on pages that declare a
 // legacy charset, against the declaration, and (4) CPU seconds from interleaved rounds: detection
 // alone and decodePage on the detected pages, decodePage on all pages against a reference commit
 // (by default where this branch left main); min and median of the per-round ratios.
@@ -88,6 +88,20 @@ for (const { page, old, now } of disagree) {
   const judged = words ? `${words.filter((w) => a.includes(w)).length}/${words.length} vs ${words.filter((w) => b.includes(w)).length}/${words.length}` : 'no UTF-8 gold';
   console.log(`  ${page.id}: ${old} → ${now}; ${judged}; ${firstDifference(a, b)} → ${firstDifference(b, a)}`);
 }
+
+// (2b) The gold files that bench/extraction decodes with decodePage too (HTML-cleaning gold is
+// sometimes in a legacy charset, never declared): old vs new guess, and where they differ.
+const legacyGold = all.filter((p) => p.gold && !isUtf8(p.gold));
+const goldDiffer = legacyGold.flatMap((p) => {
+  const old = name(decoders, oldDetect(p.gold!));
+  const now = name(decoders, newDetect(p.gold!));
+  if (old === now) return [];
+  const a = decodePage(p.gold!, `text/plain; charset=${old}`, decoders).text;
+  const b = decodePage(p.gold!, `text/plain; charset=${now}`, decoders).text;
+  return [`  gold of ${p.id}: ${old} → ${now}; ${firstDifference(a, b)} → ${firstDifference(b, a)}`];
+});
+console.log(`\n(2b) gold files not valid UTF-8: ${legacyGold.length}; old and new guess agree on ${legacyGold.length - goldDiffer.length}`);
+if (goldDiffer.length) console.log(goldDiffer.join('\n'));
 
 // (3) Pages that declare a legacy charset: each detector's guess against the declaration.
 let oldRight = 0;
