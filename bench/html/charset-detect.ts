@@ -2,15 +2,18 @@
 // ingest/charset-detect.ts against the old way (chardet's guess over the bytes outside tags of the
 // first 64 KB, on every such page). Pages: bench/html/detect-pages.ts (shared extraction sets and
 // real WARCs). Prints (1) agreement of the two guesses, (2) every disagreement judged by the gold
-// text's non-ASCII words that each decoded page holds, and the legacy gold files, (3) the same guesses on pages that declare a
-// legacy charset, against the declaration, and (4) CPU seconds from interleaved rounds: detection
-// alone and decodePage on the detected pages, decodePage on all pages against a reference commit
-// (by default where this branch left main); min and median of the per-round ratios.
-// Usage: node --expose-gc bench/html/charset-detect.ts [--ref COMMIT] [--rounds 5]
+// text's non-ASCII words that each decoded page holds, and the same for the legacy gold files,
+// (3) the guesses on pages that declare a legacy charset, against the declaration, (3b) with
+// --transcoded, UTF-8 pages re-encoded into legacy charsets, where the truth is known, and (4) CPU
+// seconds from interleaved rounds: detection alone and decodePage on the detected pages, decodePage
+// on all pages against a reference commit (by default where this branch left main); min and median
+// of the per-round ratios.
+// Usage: node --expose-gc bench/html/charset-detect.ts [--ref COMMIT] [--rounds 5] [--transcoded]
 
 import { isUtf8 } from 'node:buffer';
 import { parseArgs } from 'node:util';
 import { detect } from 'chardet';
+import iconv from 'iconv-lite';
 import { createDecoders, decodePage } from '../../ingest/charset.ts';
 import type { Decoders } from '../../ingest/charset.ts';
 import { detectCharset, textBytes } from '../../ingest/charset-detect.ts';
@@ -19,7 +22,7 @@ import { allPages } from './detect-pages.ts';
 import type { RawPage } from './detect-pages.ts';
 import { loadReference } from './reference.ts';
 
-const { values: args } = parseArgs({ options: { ref: { type: 'string' }, rounds: { type: 'string', default: '5' } } });
+const { values: args } = parseArgs({ options: { ref: { type: 'string' }, rounds: { type: 'string', default: '5' }, transcoded: { type: 'boolean', default: false } } });
 const dataDir = sharedDataDir();
 if (!dataDir) {
   console.error('shared data not found: set CC_PRETRAIN_SHARED to the folder holding data/');
@@ -44,12 +47,18 @@ for (const p of all) {
   else declared.push({ page: p, charset: out.charset });
 }
 const mb = (ps: readonly RawPage[]): string => (ps.reduce((n, p) => n + p.bytes.length, 0) / 1e6).toFixed(1);
-const bySet = (ps: readonly RawPage[]): string => {
-  const n = new Map<string, number>();
-  for (const p of ps) n.set(p.id.split('/').slice(0, p.id.startsWith('html-cleaning') ? 2 : 1).join('/'), (n.get(p.id.split('/').slice(0, p.id.startsWith('html-cleaning') ? 2 : 1).join('/')) ?? 0) + 1);
-  return [...n].map(([k, v]) => `${k} ${v}`).join(', ');
+/** The set a page comes from: the first folder of its id, two for the HTML-cleaning sets. */
+const setOf = (p: RawPage): string => p.id.split('/').slice(0, p.id.startsWith('html-cleaning/') ? 2 : 1).join('/');
+const reaching = new Map<string, { all: number; detected: number }>();
+const tally = (p: RawPage): { all: number; detected: number } => {
+  const e = reaching.get(setOf(p)) ?? { all: 0, detected: 0 };
+  reaching.set(setOf(p), e);
+  return e;
 };
-console.log(`${all.length} pages (${mb(all)} MB); reaching detection: ${detected.length} (${mb(detected)} MB; ${bySet(detected)}); declaring a charset but not valid UTF-8: ${declared.length}`);
+for (const p of all) tally(p).all++;
+for (const p of detected) tally(p).detected++;
+console.log(`${all.length} pages (${mb(all)} MB); reaching detection: ${detected.length} (${mb(detected)} MB); declaring a charset but not valid UTF-8: ${declared.length}`);
+console.log(`reaching detection by set: ${[...reaching].map(([k, n]) => `${k} ${n.detected} of ${n.all}`).join(', ')}`);
 
 const name = (d: Decoders, label: string): string => d.canonical(label) ?? label;
 
@@ -116,6 +125,54 @@ for (const { page, charset } of declared) {
 }
 console.log(`\n(3) pages declaring a charset, not valid UTF-8 (${declared.length}): guess equals the declaration, old ${oldRight}, new ${newRight}; where only one does:`);
 console.log(misses.join('\n'));
+
+// (3b) With --transcoded: every valid UTF-8 page with non-ASCII letters, re-encoded into each legacy
+// charset that holds its text exactly and whose script its letters use (a Latin charset for accented
+// Latin letters, windows-1251 for Cyrillic, …): the truth is known, and a guess is right when it
+// decodes the bytes back to the same text. Slow (chardet on every page and charset, minutes).
+if (args.transcoded) {
+  const scripts: [string, RegExp][] = [
+    ['windows-1252', /[\u00c0-\u024f]/u],
+    ['windows-1250', /[\u00c0-\u024f]/u],
+    ['iso-8859-2', /[\u00c0-\u024f]/u],
+    ['windows-1254', /[\u00c0-\u024f]/u],
+    ['windows-1257', /[\u00c0-\u024f]/u],
+    ['windows-1251', /\p{Script=Cyrillic}/u],
+    ['koi8-r', /\p{Script=Cyrillic}/u],
+    ['windows-1253', /\p{Script=Greek}/u],
+    ['shift_jis', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+    ['euc-jp', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+    ['gbk', /\p{Script=Han}/u],
+    ['big5', /\p{Script=Han}/u],
+    ['euc-kr', /\p{Script=Hangul}/u],
+  ];
+  console.log('\n(3b) UTF-8 pages re-encoded into legacy charsets: pages, right old / new, right only old / only new, new guesses by rule');
+  for (const [charset, script] of scripts) {
+    let n = 0;
+    let oldOk = 0;
+    let newOk = 0;
+    let onlyOld = 0;
+    let onlyNew = 0;
+    const byRule = new Map<string, number>();
+    for (const p of all) {
+      if (!isUtf8(p.bytes)) continue;
+      const text = new TextDecoder().decode(p.bytes);
+      if (!script.test(text)) continue;
+      const bytes = iconv.encode(text, charset);
+      if (isUtf8(bytes) || iconv.decode(bytes, charset) !== text) continue;
+      n++;
+      const o = decodePage(bytes, `text/html; charset=${oldDetect(bytes)}`, decoders).text === text;
+      const now = detectCharset(bytes);
+      const w = decodePage(bytes, `text/html; charset=${now.label}`, decoders).text === text;
+      oldOk += Number(o);
+      newOk += Number(w);
+      onlyOld += Number(o && !w);
+      onlyNew += Number(w && !o);
+      byRule.set(now.rule, (byRule.get(now.rule) ?? 0) + 1);
+    }
+    console.log(`  ${charset}: ${n} pages, right ${oldOk} / ${newOk}, only ${onlyOld} / ${onlyNew}; ${[...byRule].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
+}
 
 // (4) CPU seconds, interleaved rounds.
 let sink = 0;
