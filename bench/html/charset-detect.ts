@@ -105,9 +105,12 @@ const goldDiffer = legacyGold.flatMap((p) => {
   const old = name(decoders, oldDetect(p.gold!));
   const now = name(decoders, newDetect(p.gold!));
   if (old === now) return [];
-  const a = decodePage(p.gold!, `text/plain; charset=${old}`, decoders).text;
-  const b = decodePage(p.gold!, `text/plain; charset=${now}`, decoders).text;
-  return [`  gold of ${p.id}: ${old} → ${now}; ${firstDifference(a, b)} → ${firstDifference(b, a)}`];
+  const a = decodePage(p.gold!, `text/plain; charset=${old}`, decoders);
+  const b = decodePage(p.gold!, `text/plain; charset=${now}`, decoders);
+  // Mojibake of UTF-8 read as a Latin charset: Ã or Â before another Latin-1 character.
+  const mojibake = (t: string): number => t.match(/[ÃÂ][\u0080-\u00bf]/g)?.length ?? 0;
+  const counts = `U+FFFD ${a.replaced} / ${b.replaced}, UTF-8 mojibake ${mojibake(a.text)} / ${mojibake(b.text)}`;
+  return [`  gold of ${p.id}: ${old} → ${now}; ${counts}; ${firstDifference(a.text, b.text)} → ${firstDifference(b.text, a.text)}`];
 });
 console.log(`\n(2b) gold files not valid UTF-8: ${legacyGold.length}; old and new guess agree on ${legacyGold.length - goldDiffer.length}`);
 if (goldDiffer.length) console.log(goldDiffer.join('\n'));
