@@ -28,27 +28,30 @@ const KIND = new Uint8Array(256);
 const LETTER = 1;
 const SHARED_LETTER = 2;
 const SYMBOL = 3;
+/**
+ * Symbols that may stand between two letters (don’t, well–known, fans…was): those no charset of
+ * LATIN reads as a letter. Any other symbol between letters may be a letter of another charset (ą
+ * is ¹ in windows-1252, ł is ³, Ł is £), so the page goes to chardet.
+ */
+const INSIDE_WORD = new Uint8Array(256);
 {
+  const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
   const decoders = LATIN.map((l) => new TextDecoder(l));
   for (let b = 0x80; b <= 0xff; b++) {
     const [w, ...others] = decoders.map((d) => d.decode(Uint8Array.of(b)));
-    if (/\p{L}/u.test(w!)) KIND[b] = others.every((o) => o === w) ? SHARED_LETTER : LETTER;
-    else if (!/\p{Cc}/u.test(w!)) KIND[b] = SYMBOL;
+    if (isLetter(w!)) KIND[b] = others.every((o) => o === w) ? SHARED_LETTER : LETTER;
+    else if (!/\p{Cc}/u.test(w!)) {
+      KIND[b] = SYMBOL;
+      if (!others.some(isLetter)) INSIDE_WORD[b] = 1;
+    }
   }
 }
-/**
- * Symbols written between two letters in Western text (don’t, well–known, A·B). Any other
- * symbol byte between letters may be a letter of another charset (ą is ¹ in windows-1252, ł is
- * ³), so the page goes to chardet.
- */
-const INSIDE_WORD = new Uint8Array(256);
-for (const b of [0x91, 0x92, 0x96, 0x97, 0xad, 0xb4, 0xb7]) INSIDE_WORD[b] = 1;
 /**
  * Letters whose reading depends on the Latin charset (è in windows-1252 is č in windows-1250, ñ is
  * ń) may be at most this share of the ASCII letters. Running text in a language that needs
  * another Latin charset has several percent (č ř ě ů in Czech, ą ę ł ś ż in Polish; even ő and ű
- * alone in Hungarian are near 1 %); a page below this is ASCII-language text with a few foreign words, which chardet's
- * n-grams also read as Western.
+ * alone in Hungarian are near 1 %); a page below this is ASCII-language text with a few foreign
+ * words, which chardet's n-grams also read as Western.
  */
 const MAX_LETTERS_PER_ASCII_LETTER = 0.005;
 
