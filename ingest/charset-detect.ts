@@ -1,6 +1,6 @@
 // Guesses the charset of a page that declares none and is not valid UTF-8. chardet's statistical
 // guess costs 7–9 ms a page (every recogniser's n-gram pass over up to 64 KB), yet most such pages
-// are one of two cases that one pass over the bytes settles: UTF-8 spoiled by a few stray bytes,
+// are one of two cases that a pass over the bytes settles: UTF-8 spoiled by a few stray bytes,
 // and Western pages whose non-ASCII bytes are windows-1252 punctuation and symbols (© ’ “ – £)
 // or letters inside Latin words, where the Latin charsets chardet could name differ in no letter
 // or in too few for the text to be in a language that needs another one. Only the rest (Cyrillic,
