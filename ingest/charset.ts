@@ -1,13 +1,14 @@
 // Turns the bytes of a web page into text. The charset comes from, in order: the HTTP
 // Content-Type header, a byte order mark, a `<meta charset>` or http-equiv in the first bytes,
-// then detection (valid UTF-8 first, else chardet's statistical guess over the bytes outside
-// tags). Decoding is done by TextDecoder (Node ships full ICU: windows-125x, shift_jis, euc-jp,
-// iso-2022-jp, gb18030, big5, euc-kr, koi8 …) with iconv-lite for the few labels ICU lacks. Bad
-// bytes become U+FFFD and are counted; they are never fatal.
+// then detection (valid UTF-8 first, else ingest/charset-detect.ts: cheap rules for the common
+// cases, chardet's statistical guess for the rest). Decoding is done by TextDecoder (Node ships
+// full ICU: windows-125x, shift_jis, euc-jp, iso-2022-jp, gb18030, big5, euc-kr, koi8 …) with
+// iconv-lite for the few labels ICU lacks. Bad bytes become U+FFFD and are counted; they are
+// never fatal.
 
 import { isUtf8 } from 'node:buffer';
-import { detect } from 'chardet';
 import iconv from 'iconv-lite';
+import { detectCharset } from './charset-detect.ts';
 
 export type CharsetSource = 'http' | 'bom' | 'meta' | 'detect';
 
@@ -22,8 +23,6 @@ export interface DecodedPage {
 
 /** How far into the page a `<meta>` charset declaration is looked for. */
 const META_SCAN_BYTES = 4096;
-/** How much of the page the statistical detector reads. */
-const DETECT_BYTES = 64 * 1024;
 
 export interface Decoders {
   /** A decoder for `label`, or undefined when neither TextDecoder nor iconv-lite knows it. */
@@ -111,23 +110,6 @@ function decodeWith(decoders: Decoders, bytes: Uint8Array, label: string): { tex
   return { text, charset: name, replaced: countReplacements(text) };
 }
 
-/**
- * The bytes outside markup: the statistical detector reads letter frequencies, and a page's ASCII
- * tags and attributes drown them (undeclared windows-1251 Russian pages were guessed ISO-8859-2).
- */
-export function textBytes(bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(bytes.length);
-  let n = 0;
-  let inTag = false;
-  for (const b of bytes) {
-    if (inTag) {
-      if (b === 0x3e) inTag = false;
-    } else if (b === 0x3c) inTag = true;
-    else out[n++] = b;
-  }
-  return n > 0 ? out.subarray(0, n) : bytes;
-}
-
 /** Decodes a page, choosing the charset as described at the top of this file. */
 export function decodePage(bytes: Uint8Array, contentType: string | undefined, decoders: Decoders): DecodedPage {
   const candidates: [() => string | undefined, CharsetSource][] = [
@@ -143,7 +125,6 @@ export function decodePage(bytes: Uint8Array, contentType: string | undefined, d
   }
   const text = strictUtf8(bytes);
   if (text !== undefined) return { text, charset: 'utf-8', source: 'detect', replaced: 0 };
-  const guess = detect(textBytes(bytes.subarray(0, DETECT_BYTES)));
-  const out = (guess && decodeWith(decoders, bytes, guess)) || decodeWith(decoders, bytes, 'windows-1252')!;
+  const out = decodeWith(decoders, bytes, detectCharset(bytes).label) ?? decodeWith(decoders, bytes, 'windows-1252')!;
   return { ...out, source: 'detect' };
 }
