@@ -34,7 +34,10 @@ export interface TaskStats {
   input?: string;
   ok: boolean;
   error?: string;
+  /** Wall-clock seconds of the task. */
   seconds: number;
+  /** CPU seconds (user + system) of the thread that ran the task; absent in files of older versions. */
+  cpu_seconds?: number;
   counters: Record<string, number>;
   histograms: Record<string, Histogram>;
   examples: Record<string, Example[]>;

@@ -107,6 +107,9 @@ export async function runTask(
     hooks.echo?.(message);
   };
   const started = performance.now();
+  // The thread's own clock, so that tasks of a worker pool sharing one process do not count
+  // each other (V8's background threads — JIT, concurrent GC — are not in it; docs/ingest.md).
+  const cpuStarted = process.threadCpuUsage();
   let error: string | undefined;
   try {
     await stage.run({
@@ -126,6 +129,7 @@ export async function runTask(
     log(`failed: ${error}`);
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.threadCpuUsage(cpuStarted);
   const record: TaskStats = {
     stage: stage.name,
     task: task.id,
@@ -134,6 +138,7 @@ export async function runTask(
     ok: error === undefined,
     ...(error !== undefined ? { error } : {}),
     seconds,
+    cpu_seconds: (cpu.user + cpu.system) / 1e6,
     counters: stats.counters,
     histograms: stats.histograms,
     examples: stats.examples,

@@ -30,6 +30,8 @@ test('runs every task, writes stats and markers, and a rerun skips them all', as
   const stats = JSON.parse(await readFile(join(dir, 'stats', 'square', 't', '00003.json'), 'utf8'));
   assert.equal(stats.ok, true);
   assert.equal(stats.counters['docs.in'], 3);
+  // CPU of the task's own thread: a single thread cannot use more CPU time than wall time.
+  assert.ok(typeof stats.cpu_seconds === 'number' && stats.cpu_seconds >= 0 && stats.cpu_seconds <= stats.seconds + 0.01, `cpu_seconds ${stats.cpu_seconds}, seconds ${stats.seconds}`);
   const second = await run(dir);
   assert.equal(second.stages[0]!.skipped, 6);
   assert.equal((await executions(dir)).length, 6, "nothing ran twice");
