@@ -40,12 +40,17 @@ const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content|more)
 /** First name parts of site builders' layout classes. */
 const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet', 'hs']);
 
-const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
+const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar']);
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const HIDDEN_CLASS_RE = /(^|\s)(hidden|hide|sr-only|screen-reader-text|visually-hidden|visuallyhidden|d-none|invisible)(\s|$)/i;
 
+/** Roles of tab and accordion panels: hidden until a click, they hold the page's text. */
+const PANEL_ROLES: ReadonlySet<string> = new Set(['tabpanel', 'region']);
+
 export function isHidden(attribs: Record<string, string>): boolean {
+  const role = attribs['role'];
+  if (role !== undefined && PANEL_ROLES.has(role.toLowerCase())) return false;
   if (attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true') return true;
   const style = attribs['style'];
   if (style !== undefined && HIDDEN_STYLE_RE.test(style)) return true;

@@ -147,3 +147,25 @@ test('Q&A thread: the other answers are kept when the best block is the body of 
   assert.ok(s.f1 >= 0.7, fmt(s));
   assert.ok(text.includes('RAID helps you recover from failures') && text.includes('RAID helps you to eliminate downtime'), text);
 });
+
+test('accordion: FAQ panels inside an element with role="tablist" are content, not a tab bar (WCXB 4242, F1 0.16 before, 0.98 now)', { skip }, async () => {
+  const p = await wcxbPage('4242');
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.9, fmt(s));
+  assert.ok(text.includes('Limit of two smart thermostat rebates per account.'), text);
+});
+
+test('accordion: collapsed panels (role="region", aria-hidden="true") are the page text, not hidden chrome (WCXB 4911, F1 0.48 before, 0.97 now)', { skip }, async () => {
+  const p = await wcxbPage('4911');
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.9, fmt(s));
+  assert.ok(text.includes('Pet insurance typically also doesn\'t cover dietary expenses'), text);
+});
+
+test('a stray <![CDATA[ after <body> ends at the first ">" as in browsers, not at a "]]>" that never comes (WCXB 4311, F1 0 before, 0.90 now)', { skip }, async () => {
+  const p = await wcxbPage('4311');
+  const s = bagOfWordsPRF(extractMainText(p.html).text, p.gold);
+  assert.ok(s.f1 >= 0.85, fmt(s));
+});
