@@ -218,9 +218,18 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
     const keepsPost = prose(first) === 0 || first.every((b) => held.has(b)) || prose(wider) > WIDER_PROSE * chars(first);
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
   }
+  const isShort = (blocks: readonly TextBlock[]): boolean => prose(blocks) < SHORT_PROSE && chars(blocks) < SHORT_CHARS;
+  // A short pick elsewhere than the article, which a wrapper with a chrome name hides (an article
+  // inside `div.share_wrapper`): the pick honouring only structural chrome, when it lies elsewhere
+  // (a wider pick holding the short post would only add its comments) and holds much more prose.
+  if (isShort(chosen) && chosen === first) {
+    const wider = select(page, q, 2);
+    const held = new Set(wider);
+    if (prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
+  }
   // A short result that is a small share of the page's text is a misread listing: take every block
   // outside chrome; class chrome (comments, author boxes) only when the result is tiny.
-  const short = prose(chosen) < SHORT_PROSE && chars(chosen) < SHORT_CHARS;
+  const short = isShort(chosen);
   for (const floor of [1, 2]) {
     const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && BOILERPLATE_LINE.test(b.text)));
     if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || prose(first) === 0 || prose(all) > WIDER_PROSE * chars(first)))) {

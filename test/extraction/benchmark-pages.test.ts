@@ -169,3 +169,12 @@ test('a stray <![CDATA[ after <body> ends at the first ">" as in browsers, not a
   const s = bagOfWordsPRF(extractMainText(p.html).text, p.gold);
   assert.ok(s.f1 >= 0.85, fmt(s));
 });
+
+test('an article inside a wrapper with a chrome name (div.share_wrapper) wins over a sidebar paragraph (Dragnet R373, F1 0.49 before, 0.97 now)', { skip }, async () => {
+  const [p] = await loadHtmlCleaning(dataDir as string, 'dragnet', 1, ['R373']);
+  assert.ok(p);
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.9, fmt(s));
+  assert.ok(!/Our Blogs|More White Papers/.test(text), text);
+});
