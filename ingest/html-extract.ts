@@ -38,8 +38,14 @@ const POST_LEVELS = 4;
 
 const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1, item: 0.3, itemLink: -0.5 };
 
+interface Pick {
+  blocks: TextBlock[];
+  /** The element with the most net content, whose blocks (and its kept siblings') were written. */
+  element: ElementNode;
+}
+
 /** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
-function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): TextBlock[] {
+function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): Pick {
   const { blocks, nodes } = page;
   const total = new Float64Array(nodes.length);
   blocks.forEach((b, i) => {
@@ -131,7 +137,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
     if (q[i] === 'bad' && b.kind !== 'h' && !readingList) continue;
     out.push(b);
   }
-  return out;
+  return { blocks: out, element: chosen };
 }
 
 /** Lines at least this long are written once per page. */
@@ -205,7 +211,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   itemQualities(page, q);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
   const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
-  const first = select(page, q, 1);
+  const first = select(page, q, 1).blocks;
   let chosen = first;
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
   // every block outside structural chrome (link lists included), as listings and link pages need.
@@ -213,7 +219,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // more prose, not a menu, a share bar or an author box elsewhere on the page.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
-    const wider = select(page, q, floor);
+    const wider = select(page, q, floor).blocks;
     const held = new Set(wider);
     const keepsPost = prose(first) === 0 || first.every((b) => held.has(b)) || prose(wider) > WIDER_PROSE * chars(first);
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
@@ -221,18 +227,20 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const isShort = (blocks: readonly TextBlock[]): boolean => prose(blocks) < SHORT_PROSE && chars(blocks) < SHORT_CHARS;
   // A short pick elsewhere than the article, which a wrapper with a chrome name hides (an article
   // inside `div.share_wrapper`): the pick honouring only structural chrome, when it lies elsewhere
-  // (a wider pick holding the short post would only add its comments) and holds much more prose.
+  // (a wider pick holding the short post would only add its comments), holds much more prose and
+  // is no chrome itself (the comment list under a short post).
   if (isShort(chosen) && chosen === first) {
-    const wider = select(page, q, 2);
+    const { blocks: wider, element } = select(page, q, 2);
     const held = new Set(wider);
-    if (prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
+    if (element.verdict >= 0 && prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
   }
   // A short result that is a small share of the page's text is a misread listing: take every block
-  // outside chrome; class chrome (comments, author boxes) only when the result is tiny.
+  // outside chrome; class chrome (comments, author boxes) only when the result is tiny or holds no
+  // prose (a short post with many comments is still a short post).
   const short = isShort(chosen);
   for (const floor of [1, 2]) {
     const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && BOILERPLATE_LINE.test(b.text)));
-    if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || prose(first) === 0 || prose(all) > WIDER_PROSE * chars(first)))) {
+    if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || prose(first) === 0))) {
       if (chars(all) > chars(chosen)) chosen = all;
     }
   }
