@@ -38,6 +38,31 @@ const POST_LEVELS = 4;
 
 const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1, item: 0.3, itemLink: -0.5 };
 
+/** An article body holding this share of the chosen element's net content is chosen instead. */
+const BODY_SHARE = 0.4;
+
+/**
+ * The one article body (`entry-content`, `article-body`, …) inside element `best`, when it holds
+ * BODY_SHARE of its net content: a wrapper of the post and a sidebar of excerpts (recent posts,
+ * teasers) can outscore the body by the excerpts' prose. Several bodies (site builders' `rich-text`
+ * sections of one page) say nothing: then `best` stays.
+ */
+function soleBody(nodes: readonly ElementNode[], total: Float64Array, best: number): number {
+  const end = (nodes[best] as ElementNode).end;
+  let body = best;
+  let bodies = 0;
+  let bodyEnd = -1;
+  for (let i = best + 1; i < nodes.length && (nodes[i] as ElementNode).start < end; i++) {
+    const n = nodes[i] as ElementNode;
+    // Bodies nested in a counted one (`entry-content > div.post-content`) are the same body.
+    if (n.verdict !== 2 || n.start < bodyEnd || (total[i] as number) < SIBLING_MIN) continue;
+    bodies++;
+    bodyEnd = n.end;
+    if ((total[i] as number) >= BODY_SHARE * (total[best] as number)) body = i;
+  }
+  return bodies === 1 ? body : best;
+}
+
 interface Pick {
   blocks: TextBlock[];
   /** The element with the most net content, whose blocks (and its kept siblings') were written. */
@@ -61,6 +86,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): P
   const score = (i: number): number => (total[i] as number) * ((nodes[i] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
   let best = 0;
   for (let i = 1; i < nodes.length; i++) if (score(i) > score(best)) best = i;
+  best = soleBody(nodes, total, best);
   // Siblings of the chosen element that carry a good share of content too (the other items of a
   // listing, the second column of an article) are taken with it, readability style.
   const keep = new Uint8Array(blocks.length);
