@@ -32,6 +32,11 @@ const CHROME_WORDS = [
   'toc', 'postmeta', 'postauthor', 'postprofile', 'userinfo', 'signature', 'dateline', 'timestamp', 'caption', 'credits', 'prev', 'next', 'more', 'trending', 'popular', 'feedback', 'rating',
 ];
 const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
+/** Long chrome words glued to another word without a separator (`commentlist`, `postcomments`,
+ * `commentsDiv`, `socialicons`, `footerlinks`): only words too long to occur inside content names
+ * by chance, and not `commentary` (an opinion column is content). */
+const GLUED_CHROME_RE =
+  /^(comments?|sidebar|related|sharing|social|newsletter|breadcrumbs?|footer|navigation|advert|sponsored|cookies?|popup|pagination)(?!ary)[a-z]|[a-z](comments|sidebar|sharing|newsletter|breadcrumbs?|footer|navigation|advert|pagination)$/;
 
 /** Class/id words of the main content (weaker than chrome words: `post-meta` is chrome). */
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
@@ -80,7 +85,7 @@ export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
     // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
     // `layout-docs--sidebar`) is a wrapper of the page's columns, main one included.
     if (parts.includes('sidebar') && parts.some((p) => p === 'layout' || p === 'wrap' || CONTENT_WORD_SET.has(p))) continue;
-    if (parts.some((p) => CHROME_WORD_SET.has(p))) chrome = true;
+    if (parts.some((p) => CHROME_WORD_SET.has(p) || GLUED_CHROME_RE.test(p))) chrome = true;
     else if (parts.some((p) => CONTENT_WORD_SET.has(p))) content = true;
   }
   return chrome ? (content ? 0 : -1) : content ? 1 : 0;

@@ -196,3 +196,12 @@ test('the one article body (entry-content) inside the pick wins over a wrapper t
   assert.ok(s.f1 >= 0.9, fmt(s));
   assert.ok(!/Recent Posts|A Lie That’s Good for Password Security/.test(text), text);
 });
+
+test('chrome words glued to another word (postcomments, commentlist, commententry) mark chrome (CleanPortalEval blogs.wsj.com_brussels_12, F1 0.61 before, 0.99 now)', { skip }, async () => {
+  const [p] = await loadHtmlCleaning(dataDir as string, 'CleanPortalEval', 1, ['blogs.wsj.com_brussels_12']);
+  assert.ok(p);
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.95, fmt(s));
+  assert.ok(!/ wrote :/.test(text), text);
+});
