@@ -231,6 +231,30 @@ function itemQualities(page: ParsedPage, q: Quality[]): void {
   });
 }
 
+/** A pick inside the page's one <main> under this share of main's text is widened to main. */
+const MAIN_SHARE = 0.5;
+
+/**
+ * HTML's <main> holds the page's main content, by definition. When the pick lies inside the
+ * page's one <main> and holds under half of its text, main's short lines are content too (a
+ * landing page's taglines and feature lists, a list page's items, the headlines of a listing):
+ * every block of main outside chrome that is not link-dense or boilerplate is written.
+ */
+function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]): TextBlock[] {
+  let main: ElementNode | undefined;
+  for (const n of page.nodes) {
+    if (n.tag !== 'main') continue;
+    if (main !== undefined) return chosen;
+    main = n;
+  }
+  if (main === undefined) return chosen;
+  const { start, end } = main;
+  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && q[start + i] !== 'bad');
+  if (chars(chosen) >= MAIN_SHARE * chars(inMain)) return chosen;
+  const held = new Set(inMain);
+  return chosen.every((b) => held.has(b)) ? inMain : chosen;
+}
+
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
   const q = page.blocks.map(quality);
@@ -270,6 +294,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
       if (chars(all) > chars(chosen)) chosen = all;
     }
   }
+  chosen = wholeMain(page, q, chosen);
   const text = render(chosen, page.title);
   return page.title ? { text, title: page.title } : { text };
 }
