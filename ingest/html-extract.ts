@@ -18,6 +18,9 @@ type Quality = 'good' | 'medium' | 'short' | 'bad' | 'item' | 'itemLink';
 const PUNCT = /[.,;:!?。，；：！？、]/g;
 
 
+/** A line with punctuation this long is prose ('good'): a short post's sentences often run 60–80. */
+const GOOD_CHARS = 60;
+
 function quality(b: TextBlock): Quality {
   const len = b.text.length;
   if (len < 200 && BOILERPLATE_LINE.test(b.text)) return 'bad';
@@ -25,7 +28,7 @@ function quality(b: TextBlock): Quality {
   if (ld > 0.5) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';
   const punct = b.text.match(PUNCT)?.length ?? 0;
-  if (len >= 80 && punct >= 1) return 'good';
+  if (len >= GOOD_CHARS && punct >= 1) return 'good';
   if (len >= 40 && punct >= 1) return 'medium';
   return 'short';
 }
