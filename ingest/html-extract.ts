@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE } from './html-rules.ts';
+import { BOILERPLATE_LINE, isBuilderClass } from './html-rules.ts';
 
 export interface Extracted {
   text: string;
@@ -106,11 +106,12 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): P
   }
   // The best block is often the body of one post (`div.answer > div.post-layout > div.s-prose`):
   // the other posts are siblings of one of its classed ancestors, with the same first class
-  // (`answer` and `answer accepted-answer`), and are kept when they hold net content.
+  // (`answer` and `answer accepted-answer`), and are kept when they hold net content. A site
+  // builder's layout class (`elementor-element`) is shared by every block of the page: no post.
   const firstClass = (n: ElementNode): string => n.kind.split(' ')[0] as string;
   for (let a = chosen.parent, up = 0; a > 0 && up < POST_LEVELS; a = (nodes[a] as ElementNode).parent, up++) {
     const an = nodes[a] as ElementNode;
-    if (an.kind.endsWith('.')) continue;
+    if (an.kind.endsWith('.') || isBuilderClass(firstClass(an).slice(an.tag.length + 1))) continue;
     for (let i = 1; i < nodes.length; i++) {
       const n = nodes[i] as ElementNode;
       if (i !== a && n.parent === an.parent && firstClass(n) === firstClass(an) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);

@@ -45,6 +45,13 @@ const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content|more)
 /** First name parts of site builders' layout classes. */
 const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet', 'hs']);
 
+/** Whether a class name is a site builder's layout class (`elementor-element`, `et_pb_row`): every
+ * block of such a page has one, so it tells nothing about what an element holds. */
+export function isBuilderClass(name: string): boolean {
+  const sep = name.search(/[_-]/);
+  return sep > 0 && BUILDER_PREFIXES.has(name.slice(0, sep).toLowerCase());
+}
+
 const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar']);
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
