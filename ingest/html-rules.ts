@@ -2,10 +2,10 @@
 // block boundaries, and which class/id/role/style values mark chrome (menus, cookie banners, share
 // bars, related links, ads, comment sections) or hidden content.
 
-/** Subtrees that never hold main text. */
+/** Subtrees that never hold main text (a form's field labels among them). */
 export const DROP_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'template', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas',
-  'video', 'audio', 'map', 'select', 'button', 'textarea', 'option', 'optgroup', 'datalist', 'input', 'dialog',
+  'video', 'audio', 'map', 'select', 'button', 'textarea', 'option', 'optgroup', 'datalist', 'input', 'dialog', 'label',
 ]);
 
 /** Structural chrome: dropped unless the page has nothing else. `noscript` is here rather than

@@ -230,3 +230,11 @@ test("a site builder's layout class (elementor-element) is not a post kind: the 
   assert.ok(s.f1 >= 0.9, fmt(s));
   assert.ok(!/Latest News|Sign Up To Receive Our Newsletter/.test(text), text);
 });
+
+test('form field labels (Last Name*, Email*) are not text (WCXB 0362, F1 0.65 before, 0.72 now)', { skip }, async () => {
+  const p = await wcxbPage('0362');
+  const text = extractMainText(p.html).text;
+  const s = bagOfWordsPRF(text, p.gold);
+  assert.ok(s.f1 >= 0.7, fmt(s));
+  assert.ok(!/^(Last Name|Email|Company)\*$/m.test(text), text);
+});
