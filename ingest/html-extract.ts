@@ -265,7 +265,8 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   itemQualities(page, q);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
   const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
-  const first = select(page, q, 1).blocks;
+  const firstPick = select(page, q, 1);
+  const first = firstPick.blocks;
   let chosen = first;
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
   // every block outside structural chrome (link lists included), as listings and link pages need.
@@ -292,9 +293,14 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // outside chrome; class chrome (comments, author boxes) only when the result is tiny or holds no
   // prose (a short post with many comments is still a short post).
   const short = isShort(chosen);
+  // Link lists are taken too (link pages need them), but under a short post only beside it, in the
+  // parent of its element: elsewhere they are the sidebar's top posts and archives.
+  const post = prose(first) > 0;
+  const beside = firstPick.element.parent >= 0 ? (page.nodes[firstPick.element.parent] as ElementNode) : firstPick.element;
+  const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
   for (const floor of [1, 2]) {
-    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && BOILERPLATE_LINE.test(b.text)));
-    if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || prose(first) === 0))) {
+    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && (BOILERPLATE_LINE.test(b.text) || linkList(b, i))));
+    if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || !post))) {
       if (chars(all) > chars(chosen)) chosen = all;
     }
   }
