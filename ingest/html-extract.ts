@@ -66,6 +66,8 @@ function soleBody(nodes: readonly ElementNode[], total: Float64Array, best: numb
   return bodies === 1 ? body : best;
 }
 
+const BARE_URL = /^(https?:\/\/|www\.)\S+$/;
+
 interface Pick {
   blocks: TextBlock[];
   /** The element with the most net content, whose blocks (and its kept siblings') were written. */
@@ -164,7 +166,10 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): P
     if (b.kind !== 'li') introduced = q[i] !== 'bad' && /:\s*$/.test(b.text);
     // Linked headings are the item titles of listings; other link-dense blocks are navigation.
     const readingList = b.kind === 'li' && introduced && i > firstProse && i < lastProse && !BOILERPLATE_LINE.test(b.text);
-    if (q[i] === 'bad' && b.kind !== 'h' && !readingList) continue;
+    // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
+    // never shows addresses.
+    const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);
+    if (q[i] === 'bad' && b.kind !== 'h' && !readingList && !writtenUrl) continue;
     out.push(b);
   }
   return { blocks: out, element: chosen };

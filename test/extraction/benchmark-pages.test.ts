@@ -247,3 +247,13 @@ test("under a short post the fallback leaves out the sidebar's link lists (Dragn
   assert.ok(s.f1 >= 0.85, fmt(s));
   assert.ok(!/Seven Easily Avoidable Ways To Die In A Hurricane/.test(text), text);
 });
+
+test('a line that is one bare URL between paragraphs is written, not dropped as a link (scrapinghub 20b2b649, shingle recall 0.64 before, 0.79 now)', { skip }, async () => {
+  const pages = await loadScrapinghub(dataDir as string);
+  const p = pages.find((x) => x.id.startsWith('20b2b649'));
+  assert.ok(p);
+  const text = extractMainText(p.html).text;
+  assert.ok(text.includes('http://amzn.to/2iJFhRj'), text);
+  const pr = shinglePR(text, p.gold);
+  assert.ok(pr.recall >= 0.75, `P ${pr.precision.toFixed(3)} R ${pr.recall.toFixed(3)}`);
+});
