@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, isBuilderClass } from './html-rules.ts';
+import { BOILERPLATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
 
 export interface Extracted {
   text: string;
@@ -65,6 +65,9 @@ function soleBody(nodes: readonly ElementNode[], total: Float64Array, best: numb
   }
   return bodies === 1 ? body : best;
 }
+
+/** Headings longer than this are titles, not a teaser section's label. */
+const TEASER_HEADING_MAX = 60;
 
 const BARE_URL = /^(https?:\/\/|www\.)\S+$/;
 
@@ -159,9 +162,21 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): P
   }
   const out: TextBlock[] = [];
   let introduced = false;
+  // A teaser section after the text's start (`Related posts`, `Most popular`, `Читайте также`):
+  // its heading and the rest of the element holding it are dropped, when that element starts after
+  // the first prose (a flat article body holding the heading is not dropped).
+  let teasersEnd = -1;
   for (let i = 0; i < blocks.length; i++) {
-    if (!keep[i]) continue;
+    if (!keep[i] || i < teasersEnd) continue;
     const b = blocks[i] as TextBlock;
+    if (b.kind === 'h' && i > firstProse && b.text.length < TEASER_HEADING_MAX && TEASER_HEADING.test(b.text)) {
+      const heading = nodes[b.node] as ElementNode;
+      const section = nodes[heading.tag === 'h' + b.level ? heading.parent : b.node] as ElementNode;
+      if (section.start > firstProse) {
+        teasersEnd = section.end;
+        continue;
+      }
+    }
     if (b.chrome >= chromeFloor) continue;
     if (b.kind !== 'li') introduced = q[i] !== 'bad' && /:\s*$/.test(b.text);
     // Linked headings are the item titles of listings; other link-dense blocks are navigation.

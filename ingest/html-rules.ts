@@ -98,6 +98,25 @@ export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
   return chrome ? (content ? 0 : -1) : content ? 1 : 0;
 }
 
+/** Headings of related-post lists, in the languages of BOILERPLATE_LINE. */
+const RELATED_HEADINGS = [
+  'related (posts|articles|stories)', 'you (may|might) also like', 'ähnliche (beiträge|artikel)', 'verwandte (beiträge|artikel)',
+  'das könnte (sie|dich) auch interessieren', 'articles similaires', 'à lire aussi', 'artículos relacionados', 'te puede interesar',
+  'articoli correlati', 'potrebbe interessarti', 'gerelateerde (berichten|artikelen)', 'posts relacionados', 'artigos relacionados',
+  'podobne (wpisy|artykuły)', 'похожие (записи|статьи)', '相关文章',
+];
+
+/** Headings of teaser sections after a text: related, popular, recent and "read also" posts. */
+export const TEASER_HEADING = new RegExp(
+  `^(${[
+    ...RELATED_HEADINGS,
+    'more (stories|articles|news)', '(most )?popular( posts| articles| stories)?', 'recent (posts|articles)', 'read (next|more|also)',
+    'also read', 'latest (posts|news|articles|stories)', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
+    'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
+  ].join('|')})(?!\\p{L})`,
+  'iu',
+);
+
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
  * share, like and rating prompts, related-post headings, pingbacks and "comments closed" notices,
  * in English and the big European languages, Russian and Chinese. */
@@ -113,7 +132,7 @@ export const BOILERPLATE_LINE = new RegExp(
     '^(rate this|bewerten sie|bewertung abgeben|évaluer|valora|vota (questo|l.articolo)|beoordeel|avalie|oceń|оцените)',
     '^(loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie|загрузка)[.…]*$',
     // related posts, pingbacks, closed comments, comment prompts
-    '^(related (posts|articles|stories)|you (may|might) also like|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|das könnte (sie|dich) auch interessieren|articles similaires|à lire aussi|artículos relacionados|te puede interesar|articoli correlati|potrebbe interessarti|gerelateerde (berichten|artikelen)|posts relacionados|artigos relacionados|podobne (wpisy|artykuły)|похожие (записи|статьи)|相关文章)(?!\\p{L})',
+    `^(${RELATED_HEADINGS.join('|')})(?!\\p{L})`,
     '\\b(pingback|trackback)\\b',
     'comments are closed|kommentare sind geschlossen|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|reacties zijn gesloten|comentários (estão )?encerrados|komentarze (są )?wyłączone|комментарии закрыты|评论已关闭',
     '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',
