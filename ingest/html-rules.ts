@@ -118,7 +118,8 @@ export const TEASER_HEADING = new RegExp(
 );
 
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
- * share, like and rating prompts, related-post headings, pingbacks and "comments closed" notices,
+ * share, like and rating prompts, related-post headings, pingbacks, "comments closed" notices and
+ * comment-form notes ("Your email address will not be published"),
  * in English and the big European languages, Russian and Chinese. */
 export const BOILERPLATE_LINE = new RegExp(
   [
@@ -135,6 +136,9 @@ export const BOILERPLATE_LINE = new RegExp(
     `^(${RELATED_HEADINGS.join('|')})(?!\\p{L})`,
     '\\b(pingback|trackback)\\b',
     'comments are closed|kommentare sind geschlossen|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|reacties zijn gesloten|comentários (estão )?encerrados|komentarze (są )?wyłączone|комментарии закрыты|评论已关闭',
+    // a comment form's notices, a post's filing line
+    'your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu (dirección de )?correo electrónico no será publicad|il tuo indirizzo email non sarà pubblicato|je e-mailadres wordt niet gepubliceerd|o seu endereço de e-?mail não será publicado|twój adres e-?mail nie zostanie opublikowany|ваш (адрес )?e-?mail не будет опубликован|您的电子邮箱地址不会被公开',
+    '^you may use these html tags|^this entry was posted (on|in) ',
     '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',
   ].join('|'),
   'iu',

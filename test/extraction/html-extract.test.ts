@@ -232,7 +232,7 @@ test('a listing of linked items falls back to the page text outside structural c
   assert.ok(!out.text.includes('Legal notes') && !out.text.includes('Home'));
 });
 
-test('boilerplate lines in other languages are dropped: share, like, related posts, pingbacks, closed comments, legal', () => {
+test('boilerplate lines in other languages are dropped: share, like, related posts, pingbacks, closed comments, comment-form notes, legal', () => {
   const noise = [
     'Teilen Sie dies mit:',
     'Gefällt mir:',
@@ -247,6 +247,9 @@ test('boilerplate lines in other languages are dropped: share, like, related pos
     'Wszelkie prawa zastrzeżone',
     'Похожие записи',
     '相关文章',
+    'Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert',
+    'Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *',
+    'Ваш адрес email не будет опубликован. Обязательные поля помечены *',
   ];
   const out = extractMainText(page(`<article>${paras}${noise.map((n) => `<p>${n}</p>`).join('')}</article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
