@@ -184,7 +184,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): P
     // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
     // never shows addresses.
     const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);
-    if (q[i] === 'bad' && b.kind !== 'h' && !readingList && !writtenUrl) continue;
+    if (q[i] === 'bad' && (b.kind !== 'h' || BOILERPLATE_LINE.test(b.text)) && !readingList && !writtenUrl) continue;
     out.push(b);
   }
   return { blocks: out, element: chosen };

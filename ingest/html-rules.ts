@@ -100,7 +100,7 @@ export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
 
 /** Headings of related-post lists, in the languages of BOILERPLATE_LINE. */
 const RELATED_HEADINGS = [
-  'related (posts|articles|stories)', 'you (may|might) also like', 'ähnliche (beiträge|artikel)', 'verwandte (beiträge|artikel)',
+  'related (posts|articles|stories|links|topics)', 'you (may|might) also like', 'ähnliche (beiträge|artikel)', 'verwandte (beiträge|artikel)',
   'das könnte (sie|dich) auch interessieren', 'articles similaires', 'à lire aussi', 'artículos relacionados', 'te puede interesar',
   'articoli correlati', 'potrebbe interessarti', 'gerelateerde (berichten|artikelen)', 'posts relacionados', 'artigos relacionados',
   'podobne (wpisy|artykuły)', 'похожие (записи|статьи)', '相关文章',
@@ -139,6 +139,7 @@ export const BOILERPLATE_LINE = new RegExp(
     // a comment form's notices, a post's filing line
     'your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu (dirección de )?correo electrónico no será publicad|il tuo indirizzo email non sarà pubblicato|je e-mailadres wordt niet gepubliceerd|o seu endereço de e-?mail não será publicado|twój adres e-?mail nie zostanie opublikowany|ваш (адрес )?e-?mail не будет опубликован|您的电子邮箱地址不会被公开',
     '^you may use these html tags|^this entry was posted (on|in) ',
+    '^(be the first to (like|comment)|click to expand)|^sponsored( links| content)?$',
     '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',
   ].join('|'),
   'iu',

@@ -250,7 +250,15 @@ test('boilerplate lines in other languages are dropped: share, like, related pos
     'Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert',
     'Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *',
     'Ваш адрес email не будет опубликован. Обязательные поля помечены *',
+    'Click to expand...',
+    'Be the first to like this.',
+    'Sponsored Links',
   ];
   const out = extractMainText(page(`<article>${paras}${noise.map((n) => `<p>${n}</p>`).join('')}</article>`));
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test('a boilerplate heading is dropped even when linked (linked headings are otherwise kept as listing titles)', () => {
+  const out = extractMainText(page(`<article>${paras}<h3><a href="/share">Like this:</a></h3><h3>Related Links</h3></article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
 });
