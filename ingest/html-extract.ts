@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
+import { BOILERPLATE_LINE, DATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
 
 export interface Extracted {
   text: string;
@@ -21,9 +21,13 @@ const PUNCT = /[.,;:!?。，；：！？、]/g;
 /** A line with punctuation this long is prose ('good'): a short post's sentences often run 60–80. */
 const GOOD_CHARS = 60;
 
+/** Dates longer than this are sentences. */
+const DATE_LINE_MAX = 40;
+
 function quality(b: TextBlock): Quality {
   const len = b.text.length;
   if (len < 200 && BOILERPLATE_LINE.test(b.text)) return 'bad';
+  if (len < DATE_LINE_MAX && DATE_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';

@@ -144,3 +144,22 @@ export const BOILERPLATE_LINE = new RegExp(
   ].join('|'),
   'iu',
 );
+
+/** Month names: English by their first three letters, and the other languages of BOILERPLATE_LINE. */
+const MONTHS = [
+  '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?',
+  'januar|februar|märz|mai|juni|juli|oktober|dezember',
+  'janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre',
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
+  'gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre',
+  'januari|februari|maart|mei|augustus',
+  'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro',
+].join('|');
+const DAY = '\\d{1,2}(\\.|st|nd|rd|th)?';
+const DATE = `((${DAY} (de )?)?(${MONTHS}),? (de )?(${DAY},? )?\\d{4}|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4})`;
+
+/** A line that is only a date, perhaps with a weekday, a time and a "posted on": a post's metadata. */
+export const DATE_LINE = new RegExp(
+  `^((posted|published|updated|last updated)( on)?:? )?([\\p{L}]+\\.?,? )?${DATE}(,? (at |um |à |a las )?\\d{1,2}[:.h]\\d{2}( ?[ap]m)?)?$`,
+  'iu',
+);
