@@ -32,6 +32,9 @@ const CHROME_WORDS = [
   'toc', 'postmeta', 'postauthor', 'postprofile', 'userinfo', 'signature', 'dateline', 'timestamp', 'caption', 'credits', 'prev', 'next', 'more', 'trending', 'popular', 'feedback', 'rating',
 ];
 const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
+/** Chrome words only as the last part of a name (`read-more`, `nav-next`): as the first word they
+ * begin an anchor made from a heading (`more-on-lists`, `next-steps`), a section of the text. */
+const LAST_PART_WORDS: ReadonlySet<string> = new Set(['more', 'next', 'prev']);
 /** Long chrome words glued to another word without a separator (`commentlist`, `postcomments`,
  * `commentsDiv`, `socialicons`, `footerlinks`): only words too long to occur inside content names
  * by chance, and not `commentary` (an opinion column is content). */
@@ -92,7 +95,7 @@ export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
     // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
     // `layout-docs--sidebar`) is a wrapper of the page's columns, main one included.
     if (parts.includes('sidebar') && parts.some((p) => p === 'layout' || p === 'wrap' || CONTENT_WORD_SET.has(p))) continue;
-    if (parts.some((p) => CHROME_WORD_SET.has(p) || GLUED_CHROME_RE.test(p))) chrome = true;
+    if (parts.some((p, k) => (CHROME_WORD_SET.has(p) && (k === parts.length - 1 || !LAST_PART_WORDS.has(p))) || GLUED_CHROME_RE.test(p))) chrome = true;
     else if (parts.some((p) => CONTENT_WORD_SET.has(p))) content = true;
   }
   return chrome ? (content ? 0 : -1) : content ? 1 : 0;
