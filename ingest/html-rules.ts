@@ -157,9 +157,11 @@ const MONTHS = [
   'gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre',
   'januari|februari|maart|mei|augustus',
   'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro',
+  'stycz(eń|nia)|lut(y|ego)|mar(zec|ca)|kwie(cień|tnia)|maja?|czerw(iec|ca)|lip(iec|ca)|sierp(ień|nia)|wrze(sień|śnia)|październik(a)?|listopad(a)?|grud(zień|nia)',
+  'январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]',
 ].join('|');
 const DAY = '\\d{1,2}(\\.|st|nd|rd|th)?';
-const DATE = `((${DAY} (de )?)?(${MONTHS}),? (de )?(${DAY},? )?\\d{4}|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4})`;
+const DATE = `((${DAY} (de )?)?(${MONTHS}),? (de )?(${DAY},? )?\\d{4}( г\\.)?|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{4}年\\d{1,2}月\\d{1,2}日)`;
 
 /** A line that is only a date, perhaps with a weekday, a time and a "posted on": a post's metadata. */
 export const DATE_LINE = new RegExp(

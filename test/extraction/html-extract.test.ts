@@ -260,7 +260,7 @@ test('boilerplate lines in other languages are dropped: share, like, related pos
 
 test("a line that is only a date is a post's metadata: dropped, in the languages of the boilerplate lines", () => {
   // The first three are date lines of dev pages (WCXB 1674, Dragnet R568, CleanEval final 392), the others alike in other languages.
-  const dates = ['Oct 28, 2023', 'Sunday, November 04, 2012', '26 January, 2005', 'Posted on March 3, 2011 at 5:30 pm', 'Montag, 4. November 2012', '4 de noviembre de 2012', '12 ottobre 2020', '04.11.2012 um 10:15'];
+  const dates = ['Oct 28, 2023', 'Sunday, November 04, 2012', '26 January, 2005', 'Posted on March 3, 2011 at 5:30 pm', 'Montag, 4. November 2012', '4 de noviembre de 2012', '12 ottobre 2020', '12 października 2020', '4 ноября 2012 г.', '2012年11月4日', '04.11.2012 um 10:15'];
   const out = extractMainText(page(`<article>${dates.map((d) => `<p>${d}</p>`).join('')}${paras}</article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
   // A sentence that starts with a date is text.
