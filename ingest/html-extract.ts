@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE } from './html-rules.ts';
+import { BOILERPLATE_LINE, DATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
 
 export interface Extracted {
   text: string;
@@ -18,14 +18,21 @@ type Quality = 'good' | 'medium' | 'short' | 'bad' | 'item' | 'itemLink';
 const PUNCT = /[.,;:!?。，；：！？、]/g;
 
 
+/** A line with punctuation this long is prose ('good'): a short post's sentences often run 60–80. */
+const GOOD_CHARS = 60;
+
+/** Dates longer than this are sentences. */
+const DATE_LINE_MAX = 40;
+
 function quality(b: TextBlock): Quality {
   const len = b.text.length;
   if (len < 200 && BOILERPLATE_LINE.test(b.text)) return 'bad';
+  if (len < DATE_LINE_MAX && DATE_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';
   const punct = b.text.match(PUNCT)?.length ?? 0;
-  if (len >= 80 && punct >= 1) return 'good';
+  if (len >= GOOD_CHARS && punct >= 1) return 'good';
   if (len >= 40 && punct >= 1) return 'medium';
   return 'short';
 }
@@ -38,8 +45,44 @@ const POST_LEVELS = 4;
 
 const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1, item: 0.3, itemLink: -0.5 };
 
+/** An article body holding this share of the chosen element's net content is chosen instead. */
+const BODY_SHARE = 0.4;
+
+/**
+ * The one article body (`entry-content`, `article-body`, …) inside element `best`, when it holds
+ * BODY_SHARE of its net content: a wrapper of the post and a sidebar of excerpts (recent posts,
+ * teasers) can outscore the body by the excerpts' prose. Several bodies (site builders' `rich-text`
+ * sections of one page) say nothing: then `best` stays.
+ */
+function soleBody(nodes: readonly ElementNode[], total: Float64Array, best: number): number {
+  const end = (nodes[best] as ElementNode).end;
+  let body = best;
+  let bodies = 0;
+  let bodyEnd = -1;
+  for (let i = best + 1; i < nodes.length && (nodes[i] as ElementNode).start < end; i++) {
+    const n = nodes[i] as ElementNode;
+    // Bodies nested in a counted one (`entry-content > div.post-content`) are the same body.
+    if (n.verdict !== 2 || n.start < bodyEnd || (total[i] as number) < SIBLING_MIN) continue;
+    bodies++;
+    bodyEnd = n.end;
+    if ((total[i] as number) >= BODY_SHARE * (total[best] as number)) body = i;
+  }
+  return bodies === 1 ? body : best;
+}
+
+/** Headings longer than this are titles, not a teaser section's label. */
+const TEASER_HEADING_MAX = 60;
+
+const BARE_URL = /^(https?:\/\/|www\.)\S+$/;
+
+interface Pick {
+  blocks: TextBlock[];
+  /** The element with the most net content, whose blocks (and its kept siblings') were written. */
+  element: ElementNode;
+}
+
 /** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
-function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): TextBlock[] {
+function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): Pick {
   const { blocks, nodes } = page;
   const total = new Float64Array(nodes.length);
   blocks.forEach((b, i) => {
@@ -55,6 +98,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
   const score = (i: number): number => (total[i] as number) * ((nodes[i] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
   let best = 0;
   for (let i = 1; i < nodes.length; i++) if (score(i) > score(best)) best = i;
+  best = soleBody(nodes, total, best);
   // Siblings of the chosen element that carry a good share of content too (the other items of a
   // listing, the second column of an article) are taken with it, readability style.
   const keep = new Uint8Array(blocks.length);
@@ -71,11 +115,12 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
   }
   // The best block is often the body of one post (`div.answer > div.post-layout > div.s-prose`):
   // the other posts are siblings of one of its classed ancestors, with the same first class
-  // (`answer` and `answer accepted-answer`), and are kept when they hold net content.
+  // (`answer` and `answer accepted-answer`), and are kept when they hold net content. A site
+  // builder's layout class (`elementor-element`) is shared by every block of the page: no post.
   const firstClass = (n: ElementNode): string => n.kind.split(' ')[0] as string;
   for (let a = chosen.parent, up = 0; a > 0 && up < POST_LEVELS; a = (nodes[a] as ElementNode).parent, up++) {
     const an = nodes[a] as ElementNode;
-    if (an.kind.endsWith('.')) continue;
+    if (an.kind.endsWith('.') || isBuilderClass(firstClass(an).slice(an.tag.length + 1))) continue;
     for (let i = 1; i < nodes.length; i++) {
       const n = nodes[i] as ElementNode;
       if (i !== a && n.parent === an.parent && firstClass(n) === firstClass(an) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
@@ -121,17 +166,32 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): T
   }
   const out: TextBlock[] = [];
   let introduced = false;
+  // A teaser section after the text's start (`Related posts`, `Most popular`, `Читайте также`):
+  // its heading and the rest of the element holding it are dropped, when that element starts after
+  // the first prose (a flat article body holding the heading is not dropped).
+  let teasersEnd = -1;
   for (let i = 0; i < blocks.length; i++) {
-    if (!keep[i]) continue;
+    if (!keep[i] || i < teasersEnd) continue;
     const b = blocks[i] as TextBlock;
+    if (b.kind === 'h' && i > firstProse && b.text.length < TEASER_HEADING_MAX && TEASER_HEADING.test(b.text)) {
+      const heading = nodes[b.node] as ElementNode;
+      const section = nodes[heading.tag === 'h' + b.level ? heading.parent : b.node] as ElementNode;
+      if (section.start > firstProse) {
+        teasersEnd = section.end;
+        continue;
+      }
+    }
     if (b.chrome >= chromeFloor) continue;
     if (b.kind !== 'li') introduced = q[i] !== 'bad' && /:\s*$/.test(b.text);
     // Linked headings are the item titles of listings; other link-dense blocks are navigation.
     const readingList = b.kind === 'li' && introduced && i > firstProse && i < lastProse && !BOILERPLATE_LINE.test(b.text);
-    if (q[i] === 'bad' && b.kind !== 'h' && !readingList) continue;
+    // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
+    // never shows addresses.
+    const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);
+    if (q[i] === 'bad' && (b.kind !== 'h' || BOILERPLATE_LINE.test(b.text)) && !readingList && !writtenUrl) continue;
     out.push(b);
   }
-  return out;
+  return { blocks: out, element: chosen };
 }
 
 /** Lines at least this long are written once per page. */
@@ -199,13 +259,38 @@ function itemQualities(page: ParsedPage, q: Quality[]): void {
   });
 }
 
+/** A pick inside the page's one <main> under this share of main's text is widened to main. */
+const MAIN_SHARE = 0.5;
+
+/**
+ * HTML's <main> holds the page's main content, by definition. When the pick lies inside the
+ * page's one <main> and holds under half of its text, main's short lines are content too (a
+ * landing page's taglines and feature lists, a list page's items, the headlines of a listing):
+ * every block of main outside chrome that is not link-dense or boilerplate is written.
+ */
+function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]): TextBlock[] {
+  let main: ElementNode | undefined;
+  for (const n of page.nodes) {
+    if (n.tag !== 'main') continue;
+    if (main !== undefined) return chosen;
+    main = n;
+  }
+  if (main === undefined) return chosen;
+  const { start, end } = main;
+  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && q[start + i] !== 'bad');
+  if (chars(chosen) >= MAIN_SHARE * chars(inMain)) return chosen;
+  const held = new Set(inMain);
+  return chosen.every((b) => held.has(b)) ? inMain : chosen;
+}
+
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
   const q = page.blocks.map(quality);
   itemQualities(page, q);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
   const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
-  const first = select(page, q, 1);
+  const firstPick = select(page, q, 1);
+  const first = firstPick.blocks;
   let chosen = first;
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
   // every block outside structural chrome (link lists included), as listings and link pages need.
@@ -213,20 +298,37 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // more prose, not a menu, a share bar or an author box elsewhere on the page.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
-    const wider = select(page, q, floor);
+    const wider = select(page, q, floor).blocks;
     const held = new Set(wider);
     const keepsPost = prose(first) === 0 || first.every((b) => held.has(b)) || prose(wider) > WIDER_PROSE * chars(first);
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
   }
+  const isShort = (blocks: readonly TextBlock[]): boolean => prose(blocks) < SHORT_PROSE && chars(blocks) < SHORT_CHARS;
+  // A short pick elsewhere than the article, which a wrapper with a chrome name hides (an article
+  // inside `div.share_wrapper`): the pick honouring only structural chrome, when it lies elsewhere
+  // (a wider pick holding the short post would only add its comments), holds much more prose and
+  // is no chrome itself (the comment list under a short post).
+  if (isShort(chosen) && chosen === first) {
+    const { blocks: wider, element } = select(page, q, 2);
+    const held = new Set(wider);
+    if (element.verdict >= 0 && prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
+  }
   // A short result that is a small share of the page's text is a misread listing: take every block
-  // outside chrome; class chrome (comments, author boxes) only when the result is tiny.
-  const short = prose(chosen) < SHORT_PROSE && chars(chosen) < SHORT_CHARS;
+  // outside chrome; class chrome (comments, author boxes) only when the result is tiny or holds no
+  // prose (a short post with many comments is still a short post).
+  const short = isShort(chosen);
+  // Link lists are taken too (link pages need them), but under a short post only beside it, in the
+  // parent of its element: elsewhere they are the sidebar's top posts and archives.
+  const post = prose(first) > 0;
+  const beside = firstPick.element.parent >= 0 ? (page.nodes[firstPick.element.parent] as ElementNode) : firstPick.element;
+  const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
   for (const floor of [1, 2]) {
-    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && BOILERPLATE_LINE.test(b.text)));
-    if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || prose(first) === 0 || prose(all) > WIDER_PROSE * chars(first)))) {
+    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && (BOILERPLATE_LINE.test(b.text) || linkList(b, i))));
+    if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || !post))) {
       if (chars(all) > chars(chosen)) chosen = all;
     }
   }
+  chosen = wholeMain(page, q, chosen);
   const text = render(chosen, page.title);
   return page.title ? { text, title: page.title } : { text };
 }

@@ -2,10 +2,10 @@
 // block boundaries, and which class/id/role/style values mark chrome (menus, cookie banners, share
 // bars, related links, ads, comment sections) or hidden content.
 
-/** Subtrees that never hold main text. */
+/** Subtrees that never hold main text (a form's field labels among them). */
 export const DROP_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'template', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas',
-  'video', 'audio', 'map', 'select', 'button', 'textarea', 'option', 'optgroup', 'datalist', 'input', 'dialog',
+  'video', 'audio', 'map', 'select', 'button', 'textarea', 'option', 'optgroup', 'datalist', 'input', 'dialog', 'label',
 ]);
 
 /** Structural chrome: dropped unless the page has nothing else. `noscript` is here rather than
@@ -32,6 +32,14 @@ const CHROME_WORDS = [
   'toc', 'postmeta', 'postauthor', 'postprofile', 'userinfo', 'signature', 'dateline', 'timestamp', 'caption', 'credits', 'prev', 'next', 'more', 'trending', 'popular', 'feedback', 'rating',
 ];
 const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
+/** Chrome words only as the last part of a name (`read-more`, `nav-next`): as the first word they
+ * begin an anchor made from a heading (`more-on-lists`, `next-steps`), a section of the text. */
+const LAST_PART_WORDS: ReadonlySet<string> = new Set(['more', 'next', 'prev']);
+/** Long chrome words glued to another word without a separator (`commentlist`, `postcomments`,
+ * `commentsDiv`, `socialicons`, `footerlinks`): only words too long to occur inside content names
+ * by chance, and not `commentary` (an opinion column is content). */
+const GLUED_CHROME_RE =
+  /^(comments?|sidebar|related|sharing|social|newsletter|breadcrumbs?|footer|navigation|advert|sponsored|cookies?|popup|pagination)(?!ary)[a-z]|[a-z](comments|sidebar|sharing|newsletter|breadcrumbs?|footer|navigation|advert|pagination)$/;
 
 /** Class/id words of the main content (weaker than chrome words: `post-meta` is chrome). */
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
@@ -40,12 +48,24 @@ const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content|more)
 /** First name parts of site builders' layout classes. */
 const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet', 'hs']);
 
-const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
+/** Whether a class name is a site builder's layout class (`elementor-element`, `et_pb_row`): every
+ * block of such a page has one, so it tells nothing about what an element holds. */
+export function isBuilderClass(name: string): boolean {
+  const sep = name.search(/[_-]/);
+  return sep > 0 && BUILDER_PREFIXES.has(name.slice(0, sep).toLowerCase());
+}
+
+const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar']);
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const HIDDEN_CLASS_RE = /(^|\s)(hidden|hide|sr-only|screen-reader-text|visually-hidden|visuallyhidden|d-none|invisible)(\s|$)/i;
 
+/** Roles of tab and accordion panels: hidden until a click, they hold the page's text. */
+const PANEL_ROLES: ReadonlySet<string> = new Set(['tabpanel', 'region']);
+
 export function isHidden(attribs: Record<string, string>): boolean {
+  const role = attribs['role'];
+  if (role !== undefined && PANEL_ROLES.has(role.toLowerCase())) return false;
   if (attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true') return true;
   const style = attribs['style'];
   if (style !== undefined && HIDDEN_STYLE_RE.test(style)) return true;
@@ -75,14 +95,34 @@ export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
     // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
     // `layout-docs--sidebar`) is a wrapper of the page's columns, main one included.
     if (parts.includes('sidebar') && parts.some((p) => p === 'layout' || p === 'wrap' || CONTENT_WORD_SET.has(p))) continue;
-    if (parts.some((p) => CHROME_WORD_SET.has(p))) chrome = true;
+    if (parts.some((p, k) => (CHROME_WORD_SET.has(p) && (k === parts.length - 1 || !LAST_PART_WORDS.has(p))) || GLUED_CHROME_RE.test(p))) chrome = true;
     else if (parts.some((p) => CONTENT_WORD_SET.has(p))) content = true;
   }
   return chrome ? (content ? 0 : -1) : content ? 1 : 0;
 }
 
+/** Headings of related-post lists, in the languages of BOILERPLATE_LINE. */
+const RELATED_HEADINGS = [
+  'related (posts|articles|stories|links|topics)', 'you (may|might) also like', 'ähnliche (beiträge|artikel)', 'verwandte (beiträge|artikel)',
+  'das könnte (sie|dich) auch interessieren', 'articles similaires', 'à lire aussi', 'artículos relacionados', 'te puede interesar',
+  'articoli correlati', 'potrebbe interessarti', 'gerelateerde (berichten|artikelen)', 'posts relacionados', 'artigos relacionados',
+  'podobne (wpisy|artykuły)', 'похожие (записи|статьи)', '相关文章',
+];
+
+/** Headings of teaser sections after a text: related, popular, recent and "read also" posts. */
+export const TEASER_HEADING = new RegExp(
+  `^(${[
+    ...RELATED_HEADINGS,
+    'more (stories|articles|news)', '(most )?popular( posts| articles| stories)?', 'recent (posts|articles)', 'read (next|more|also)',
+    'also read', 'latest (posts|news|articles|stories)', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
+    'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
+  ].join('|')})(?!\\p{L})`,
+  'iu',
+);
+
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
- * share, like and rating prompts, related-post headings, pingbacks and "comments closed" notices,
+ * share, like and rating prompts, related-post headings, pingbacks, "comments closed" notices and
+ * comment-form notes ("Your email address will not be published"),
  * in English and the big European languages, Russian and Chinese. */
 export const BOILERPLATE_LINE = new RegExp(
   [
@@ -96,10 +136,35 @@ export const BOILERPLATE_LINE = new RegExp(
     '^(rate this|bewerten sie|bewertung abgeben|évaluer|valora|vota (questo|l.articolo)|beoordeel|avalie|oceń|оцените)',
     '^(loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie|загрузка)[.…]*$',
     // related posts, pingbacks, closed comments, comment prompts
-    '^(related (posts|articles|stories)|you (may|might) also like|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|das könnte (sie|dich) auch interessieren|articles similaires|à lire aussi|artículos relacionados|te puede interesar|articoli correlati|potrebbe interessarti|gerelateerde (berichten|artikelen)|posts relacionados|artigos relacionados|podobne (wpisy|artykuły)|похожие (записи|статьи)|相关文章)(?!\\p{L})',
+    `^(${RELATED_HEADINGS.join('|')})(?!\\p{L})`,
     '\\b(pingback|trackback)\\b',
     'comments are closed|kommentare sind geschlossen|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|reacties zijn gesloten|comentários (estão )?encerrados|komentarze (są )?wyłączone|комментарии закрыты|评论已关闭',
+    // a comment form's notices, a post's filing line
+    'your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu (dirección de )?correo electrónico no será publicad|il tuo indirizzo email non sarà pubblicato|je e-mailadres wordt niet gepubliceerd|o seu endereço de e-?mail não será publicado|twój adres e-?mail nie zostanie opublikowany|ваш (адрес )?e-?mail не будет опубликован|您的电子邮箱地址不会被公开',
+    '^you may use these html tags|^this entry was posted (on|in) ',
+    '^(be the first to (like|comment)|click to expand)|^sponsored( links| content)?$',
     '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',
   ].join('|'),
+  'iu',
+);
+
+/** Month names: English by their first three letters, and the other languages of BOILERPLATE_LINE. */
+const MONTHS = [
+  '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?',
+  'januar|februar|märz|mai|juni|juli|oktober|dezember',
+  'janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre',
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
+  'gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre',
+  'januari|februari|maart|mei|augustus',
+  'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro',
+  'stycz(eń|nia)|lut(y|ego)|mar(zec|ca)|kwie(cień|tnia)|maja?|czerw(iec|ca)|lip(iec|ca)|sierp(ień|nia)|wrze(sień|śnia)|październik(a)?|listopad(a)?|grud(zień|nia)',
+  'январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]',
+].join('|');
+const DAY = '\\d{1,2}(\\.|st|nd|rd|th)?';
+const DATE = `((${DAY} (de )?)?(${MONTHS}),? (de )?(${DAY},? )?\\d{4}( г\\.)?|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{4}年\\d{1,2}月\\d{1,2}日)`;
+
+/** A line that is only a date, perhaps with a weekday, a time and a "posted on": a post's metadata. */
+export const DATE_LINE = new RegExp(
+  `^((posted|published|updated|last updated)( on)?:? )?([\\p{L}]+\\.?,? )?${DATE}(,? (at |um |à |a las )?\\d{1,2}[:.h]\\d{2}( ?[ap]m)?)?$`,
   'iu',
 );

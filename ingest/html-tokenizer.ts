@@ -419,11 +419,12 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         if (html.charCodeAt(s) === GT) end = s;
         else if (html.startsWith('->', s)) end = s + 1;
         else end = commentEnd(html, s);
-      } else if (html.startsWith('[CDATA[', lt + 2)) {
+      } else if (html.startsWith('[CDATA[', lt + 2) && tree.ctx !== HTML_CTX) {
+        // CDATA is text in foreign content. In HTML it is a bogus comment up to the first `>`, as
+        // browsers read it (htmlparser2 runs it to `]]>`: a stray `<![CDATA[` hid whole pages).
         const s = lt + 9;
         const e = html.indexOf(']]>', s);
-        // CDATA is text in foreign content and a comment in HTML.
-        if (e >= 0 && tree.ctx !== HTML_CTX && e > s) on.text(html.slice(s, e));
+        if (e > s) on.text(html.slice(s, e));
         end = e < 0 ? -1 : e + 2;
       } else {
         end = html.indexOf('>', lt + 2);

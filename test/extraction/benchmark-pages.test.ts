@@ -22,22 +22,22 @@ test('scrapinghub validation half', { skip }, async () => {
   const pages = (await loadScrapinghub(dataDir as string)).filter((p) => p.half === 'valid');
   assert.ok(pages.length > 80);
   const s = scrapinghubScore(pages.map((p) => shinglePR(extractMainText(p.html).text, p.gold)));
-  assert.ok(s.f1 >= 0.95, fmt(s));
+  assert.ok(s.f1 >= 0.96, fmt(s));
 });
 
 test('WCXB dev validation half', { skip }, async () => {
   const pages = (await loadWcxb(dataDir as string)).filter((p) => p.half === 'valid');
   assert.ok(pages.length > 700);
   const s = bow(pages);
-  assert.ok(s.f1 >= 0.81, fmt(s));
+  assert.ok(s.f1 >= 0.82, fmt(s));
 });
 
 const CLEANING_FLOORS: readonly [HtmlCleaningSet, number][] = [
   ['cleaneval-final', 0.92],
   ['cleaneval-dev', 0.87],
-  ['CleanPortalEval', 0.83],
-  ['dragnet', 0.86],
-  ['l3s-gn1', 0.9],
+  ['CleanPortalEval', 0.85],
+  ['dragnet', 0.88],
+  ['l3s-gn1', 0.91],
 ];
 for (const [set, floor] of CLEANING_FLOORS) {
   test(`${set} validation half (raw bytes through our charset decoding)`, { skip }, async () => {
@@ -147,3 +147,54 @@ test('Q&A thread: the other answers are kept when the best block is the body of 
   assert.ok(s.f1 >= 0.7, fmt(s));
   assert.ok(text.includes('RAID helps you recover from failures') && text.includes('RAID helps you to eliminate downtime'), text);
 });
+
+/** A rule of issue 12 shown on one dev page (tuning half): its text scores at least `floor` against
+ * the gold (scrapinghub: word 4-gram shingles, the others: bag of words), holds `has` and matches
+ * none of `hasNot`. */
+interface PageCase {
+  rule: string;
+  set: 'scrapinghub' | 'wcxb-dev' | HtmlCleaningSet;
+  /** Page id; for scrapinghub the first characters of its hash. */
+  id: string;
+  floor: number;
+  has?: string;
+  hasNot?: RegExp;
+}
+
+const PAGE_CASES: readonly PageCase[] = [
+  { rule: 'accordion: FAQ panels inside an element with role="tablist" are content, not a tab bar (F1 0.16 before, 0.98 now)', set: 'wcxb-dev', id: '4242', floor: 0.9, has: 'Limit of two smart thermostat rebates per account.' },
+  { rule: 'accordion: collapsed panels (role="region", aria-hidden="true") are the page text, not hidden chrome (F1 0.48 before, 0.97 now)', set: 'wcxb-dev', id: '4911', floor: 0.9, has: "Pet insurance typically also doesn't cover dietary expenses" },
+  { rule: 'a stray <![CDATA[ after <body> ends at the first ">" as in browsers, not at a "]]>" that never comes (F1 0 before, 0.90 now)', set: 'wcxb-dev', id: '4311', floor: 0.85 },
+  { rule: 'an article inside a wrapper with a chrome name (div.share_wrapper) wins over a sidebar paragraph (F1 0.49 before, 0.97 now)', set: 'dragnet', id: 'R373', floor: 0.9, hasNot: /Our Blogs|More White Papers/ },
+  { rule: 'a short post with hundreds of comments is written without the comments (F1 0.01 before, 0.85 now)', set: 'dragnet', id: 'T50', floor: 0.8, hasNot: /reply actions/ },
+  { rule: 'the one article body (entry-content) inside the pick wins over a wrapper that adds a sidebar of post excerpts (F1 0.52 before, 0.97 now)', set: 'dragnet', id: 'R847', floor: 0.9, hasNot: /Recent Posts|A Lie That’s Good for Password Security/ },
+  { rule: 'chrome words glued to another word (postcomments, commentlist, commententry) mark chrome (F1 0.61 before, 0.99 now)', set: 'CleanPortalEval', id: 'blogs.wsj.com_brussels_12', floor: 0.95, hasNot: / wrote :/ },
+  { rule: "a list page: the items of the page's one <main> are written when the pick is a small part of it (F1 0.11 before, 0.99 now)", set: 'wcxb-dev', id: '2904', floor: 0.95, has: '- A.NET (A#/A sharp)\n- A-0 System' },
+  { rule: 'a short post of one-sentence lines (60-80 characters) is prose and is kept, not traded for the page (F1 0.33 before, 0.82 now)', set: 'dragnet', id: 'R568', floor: 0.75, has: 'The most accurate synopsis ever for The Wizard of Oz.' },
+  { rule: "a site builder's layout class (elementor-element) is not a post kind: the post is written without the blocks around it (F1 0.54 before, 0.98 now)", set: 'wcxb-dev', id: '0296', floor: 0.9, hasNot: /Latest News|Sign Up To Receive Our Newsletter/ },
+  { rule: 'form field labels (Last Name*, Email*) are not text (F1 0.65 before, 0.72 now)', set: 'wcxb-dev', id: '0362', floor: 0.7, hasNot: /^(Last Name|Email|Company)\*$/m },
+  { rule: "under a short post the fallback leaves out the sidebar's link lists (F1 0.32 before, 0.93 now)", set: 'dragnet', id: 'R99', floor: 0.85, hasNot: /Seven Easily Avoidable Ways To Die In A Hurricane/ },
+  { rule: 'a line that is one bare URL between paragraphs is written, not dropped as a link (F1 0.72 before, 0.84 now)', set: 'scrapinghub', id: '20b2b649', floor: 0.8, has: 'http://amzn.to/2iJFhRj' },
+  { rule: 'a teaser section after the text ("Самые популярные диеты", most popular diets) is dropped with its heading (F1 0.90 before, 0.99 now)', set: 'scrapinghub', id: 'ff0f958a', floor: 0.95, hasNot: /Самые популярные диеты|Гречневая диета/ },
+  { rule: "a comment form's notes (Your email address will not be published, the allowed HTML tags) are boilerplate (F1 0.55 before, 0.90 now)", set: 'dragnet', id: 'R835', floor: 0.85, hasNot: /will not be published|You may use these HTML tags/ },
+  { rule: 'more, next and prev mark chrome only as the last part of a name: section id="more-on-lists" is a heading anchor (F1 0.67 before, 1.00 now)', set: 'wcxb-dev', id: '2858', floor: 0.95, has: ">>> fruits.count('apple')" },
+];
+
+const devPage = async (set: PageCase['set'], id: string): Promise<BenchPage | undefined> => {
+  if (set === 'scrapinghub') return (await loadScrapinghub(dataDir as string)).find((p) => p.id.startsWith(id));
+  const [p] = set === 'wcxb-dev' ? await loadWcxb(dataDir as string, 1, [id]) : await loadHtmlCleaning(dataDir as string, set, 1, [id]);
+  return p;
+};
+
+for (const c of PAGE_CASES) {
+  test(`${c.rule} (${c.set} ${c.id})`, { skip }, async () => {
+    const p = await devPage(c.set, c.id);
+    assert.ok(p, `${c.set} page ${c.id} missing`);
+    const text = extractMainText(p.html).text;
+    const pr = c.set === 'scrapinghub' ? shinglePR(text, p.gold) : bagOfWordsPRF(text, p.gold);
+    const s = { ...pr, f1: pr.precision + pr.recall > 0 ? (2 * pr.precision * pr.recall) / (pr.precision + pr.recall) : 0 };
+    assert.ok(s.f1 >= c.floor, fmt(s));
+    if (c.has !== undefined) assert.ok(text.includes(c.has), text);
+    if (c.hasNot !== undefined) assert.ok(!c.hasNot.test(text), text);
+  });
+}

@@ -232,7 +232,7 @@ test('a listing of linked items falls back to the page text outside structural c
   assert.ok(!out.text.includes('Legal notes') && !out.text.includes('Home'));
 });
 
-test('boilerplate lines in other languages are dropped: share, like, related posts, pingbacks, closed comments, legal', () => {
+test('boilerplate lines in other languages are dropped: share, like, related posts, pingbacks, closed comments, comment-form notes, legal', () => {
   const noise = [
     'Teilen Sie dies mit:',
     'Gefällt mir:',
@@ -247,7 +247,27 @@ test('boilerplate lines in other languages are dropped: share, like, related pos
     'Wszelkie prawa zastrzeżone',
     'Похожие записи',
     '相关文章',
+    'Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert',
+    'Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *',
+    'Ваш адрес email не будет опубликован. Обязательные поля помечены *',
+    'Click to expand...',
+    'Be the first to like this.',
+    'Sponsored Links',
   ];
   const out = extractMainText(page(`<article>${paras}${noise.map((n) => `<p>${n}</p>`).join('')}</article>`));
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test("a line that is only a date is a post's metadata: dropped, in the languages of the boilerplate lines", () => {
+  // The first three are date lines of dev pages (WCXB 1674, Dragnet R568, CleanEval final 392), the others alike in other languages.
+  const dates = ['Oct 28, 2023', 'Sunday, November 04, 2012', '26 January, 2005', 'Posted on March 3, 2011 at 5:30 pm', 'Montag, 4. November 2012', '4 de noviembre de 2012', '12 ottobre 2020', '12 października 2020', '4 ноября 2012 г.', '2012年11月4日', '04.11.2012 um 10:15'];
+  const out = extractMainText(page(`<article>${dates.map((d) => `<p>${d}</p>`).join('')}${paras}</article>`));
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+  // A sentence that starts with a date is text.
+  assert.ok(extractMainText(page(`<article>${paras}<p>May 2013 was great</p></article>`)).text.endsWith('May 2013 was great'));
+});
+
+test('a boilerplate heading is dropped even when linked (linked headings are otherwise kept as listing titles)', () => {
+  const out = extractMainText(page(`<article>${paras}<h3><a href="/share">Like this:</a></h3><h3>Related Links</h3></article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
 });

@@ -101,6 +101,8 @@ test('where browsers and htmlparser2 differ, browsers are followed', () => {
   assert.deepEqual(events('<form><div class=k><form class=inner id=i>x</form></div></form>'), [
     '<form', '<div {"class":"k"}', '"x"', '>div', '>form',
   ]);
+  // `<![CDATA[` outside SVG/MathML is a bogus comment that the first `>` ends, not a section up to `]]>`.
+  assert.deepEqual(events('<![CDATA[ x ]>y<div class=a>z</div>]]>w'), ['"y"', '<div {"class":"a"}', '"z"', '>div', '"]]>w"']);
   // A tag cut off by the end of input is dropped.
   assert.deepEqual(events('x<div class="a'), ['"x"']);
   assert.deepEqual(events('x</div'), ['"x"']);
