@@ -175,6 +175,27 @@ function htmlPages(rng: Rng): SamplePage[] {
   return pages;
 }
 
+/**
+ * Notes that quote a sentence in German, French or Russian after a few English ones: language id
+ * reads them as English with less confidence than FineWeb's 0.65, or as the other language, so the
+ * language filter has documents on both sides of its threshold for the report to show. They come
+ * from their own generator and go last in the file, so the pages before them do not change.
+ */
+function mixedLanguagePages(rng: Rng): SamplePage[] {
+  const quoted = LANGUAGES.filter((l) => l.code === 'de' || l.code === 'fr' || l.code === 'ru');
+  const pages: SamplePage[] = [];
+  for (let i = 0; i < 9; i++) {
+    const lang = quoted[i % quoted.length] as Language;
+    const { site, layout } = ENGLISH_SITES[(i * 5) % ENGLISH_SITES.length] as { site: string; layout: Layout };
+    const prose = createProse(rng, rng.pick(TOPICS));
+    const english = Array.from({ length: 2 + (i % 2) }, () => prose.sentence()).join(' ');
+    const content: PageContent = { title: prose.title(), blocks: [{ kind: 'p', text: `${english} ${foreignParagraph(rng, lang, 1)}` }], comments: [], related: [] };
+    const chrome: Chrome = { site, lang: 'en', ...ENGLISH_CHROME };
+    pages.push({ page: { url: `https://${site}/notes/quote-${i + 1}.html`, html: renderPage(layout, chrome, content, rng), date: date(rng) } });
+  }
+  return pages;
+}
+
 function otherRecords(rng: Rng): SamplePage[] {
   const nonHtml: SamplePage[] = [
     { page: { url: 'https://gardenpath.example/files/guide.pdf', html: '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', contentType: 'application/pdf' }, payloadType: 'application/pdf' },
@@ -220,7 +241,7 @@ function revisitRecord(url: string): WarcRecordInput {
 export function makeWarc(seed = SAMPLE_SEED): Buffer {
   const rng = createRng(seed);
   const pages = [...htmlPages(rng), ...otherRecords(rng)];
-  const ordered = rng.sample(pages, pages.length);
+  const ordered = [...rng.sample(pages, pages.length), ...mixedLanguagePages(createRng(seed + 2))];
   const records: WarcRecordInput[] = [warcinfoRecord('CC-MAIN-20240220000000-20240220030000-00000.warc.gz')];
   ordered.forEach((p, i) => {
     records.push(...toRecords(p));

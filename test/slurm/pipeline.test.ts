@@ -50,7 +50,8 @@ async function counters(root: string): Promise<Record<string, unknown>> {
   for (const e of await readdir(join(root, 'stats'), { recursive: true, withFileTypes: true })) {
     if (!e.isFile()) continue;
     const path = join(e.parentPath, e.name);
-    const { seconds: _seconds, ...rest } = JSON.parse((await content(root, relative(root, path))).toString('utf8')) as { seconds: number };
+    // Timings are the only fields that may differ.
+    const { seconds: _seconds, cpu_seconds: _cpu, ...rest } = JSON.parse((await content(root, relative(root, path))).toString('utf8')) as { seconds: number; cpu_seconds: number };
     out[relative(root, path)] = rest;
   }
   return out;
