@@ -98,17 +98,26 @@ async function readPid(path: string): Promise<number | undefined> {
 }
 
 
-/** Job step daemons this cluster's slurmd forked (they inherit its SLURM_CONF). */
-async function stepDaemons(conf: string): Promise<number[]> {
+/** Processes started under this cluster (their environment holds its SLURM_CONF) that `match` accepts. */
+async function clusterProcesses(conf: string, match: (comm: string, environ: readonly string[]) => boolean): Promise<number[]> {
   const pids: number[] = [];
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    const comm = await readFile(`/proc/${name}/comm`, 'utf8').catch(() => '');
-    if (comm.trim() !== 'slurmstepd') continue;
-    const environ = await readFile(`/proc/${name}/environ`, 'utf8').catch(() => '');
-    if (environ.split('\0').includes(`SLURM_CONF=${conf}`)) pids.push(Number(name));
+    const comm = (await readFile(`/proc/${name}/comm`, 'utf8').catch(() => '')).trim();
+    const environ = (await readFile(`/proc/${name}/environ`, 'utf8').catch(() => '')).split('\0');
+    if (environ.includes(`SLURM_CONF=${conf}`) && match(comm, environ)) pids.push(Number(name));
   }
   return pids;
+}
+
+/** Job step daemons this cluster's slurmd forked. */
+function stepDaemons(conf: string): Promise<number[]> {
+  return clusterProcesses(conf, (comm) => comm === 'slurmstepd');
+}
+
+/** The processes of array element `jobId_index` (its script and the command it runs), not Slurm's own. */
+export function elementProcesses(cluster: SlurmCluster, jobId: string, index: number): Promise<number[]> {
+  return clusterProcesses(cluster.conf, (comm, env) => comm !== 'slurmstepd' && env.includes(`SLURM_ARRAY_JOB_ID=${jobId}`) && env.includes(`SLURM_ARRAY_TASK_ID=${index}`));
 }
 
 /**

@@ -19,7 +19,7 @@ import { runPipeline } from '../../pipeline/runner.ts';
 import { createSlurmExecutor } from '../../pipeline/slurm-executor.ts';
 import { stages } from '../../pipeline/stages.ts';
 import { elementsByTask, readSubmissions } from '../../pipeline/slurm-record.ts';
-import { startCluster, slurmUnavailable, type SlurmCluster } from './cluster.ts';
+import { elementProcesses, startCluster, slurmUnavailable, type SlurmCluster } from './cluster.ts';
 
 const sample = fileURLToPath(new URL('../../examples/sample.yaml', import.meta.url));
 const skip =
@@ -89,6 +89,11 @@ test('the sample pipeline through Slurm, one extract element scancelled mid-writ
   }
   const plan = JSON.parse(await readFile(join(onSlurm, 'tasks', 'extract.json'), 'utf8')) as { id: string }[];
   const element = elementsByTask(await readSubmissions(onSlurm, 'extract')).get(plan.findIndex((t) => t.id === 'web/00000'))!;
+  // Frozen first, so that a fast task cannot finish before the cancel reaches it (Slurm sends
+  // SIGCONT with its SIGTERM, or SIGKILL after KillWait; either way the task ends mid-write).
+  const pids = await elementProcesses(cluster!, element.jobId, element.element);
+  assert.ok(pids.length > 0, 'the element has processes');
+  for (const pid of pids) process.kill(pid, 'SIGSTOP');
   await exec('scancel', [`${element.jobId}_${element.element}`], { env: cluster!.env });
   const first = await interrupted;
   assert.equal(first.ok, false);
