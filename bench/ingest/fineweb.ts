@@ -15,7 +15,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchInput, out, perPageSplit, profiledExtract, root } from './profile.ts';
-import { timed, type Run } from './timed.ts';
+import { timed, timedExtract, type Run } from './timed.ts';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, 'no-latest': { type: 'boolean', default: false } } });
 const nPages = Number(values.pages);
@@ -26,11 +26,9 @@ const rounds = Number(values.rounds);
 const { warc, config: fullCfg } = await benchInput(nPages);
 const { config: oneCfg } = await benchInput(1);
 
-const node = path.join(root, 'node_modules/.bin/node');
 function ours(cfg: string): Run {
   const dir = path.join(out, 'run-ours');
-  rmSync(dir, { recursive: true, force: true });
-  const { run } = timed(node, [path.join(root, 'cli/main.ts'), 'extract', cfg, '--out', dir, '--workers', '1']);
+  const run = timedExtract(cfg, dir, 1);
   const stats = JSON.parse(readFileSync(path.join(dir, 'stats/extract/web/00000.json'), 'utf8')) as { counters: Record<string, number> };
   return { ...run, docs_out: stats.counters['docs.out'] ?? 0, pages: stats.counters['html.responses'] ?? 0 };
 }

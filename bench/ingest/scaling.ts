@@ -10,12 +10,12 @@
 //   --pages is per file.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { scalingWarcs } from './build-warc.ts';
-import { out, root } from './profile.ts';
-import { timed, type Run } from './timed.ts';
+import { out } from './profile.ts';
+import { timedExtract, type Run } from './timed.ts';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '4' }, pages: { type: 'string', default: '400' }, rounds: { type: 'string', default: '3' } } });
 const files = Number(values.files);
@@ -29,12 +29,10 @@ const config = path.join(out, 'scaling.yaml');
 // JSON is YAML: the default config (fineweb preset, UT1 lists from the setup cache).
 writeFileSync(config, JSON.stringify({ name: 'scaling', sources: [{ name: 'web', kind: 'warc', paths: warcs }], executor: { kind: 'local' } }, null, 2));
 
-const node = path.join(root, 'node_modules/.bin/node');
 let firstDocs: string | undefined;
 function extract(workers: number): Run {
   const dir = path.join(out, 'run-scaling');
-  rmSync(dir, { recursive: true, force: true });
-  const { run } = timed(node, [path.join(root, 'cli/main.ts'), 'extract', config, '--out', dir, '--workers', String(workers)]);
+  const run = timedExtract(config, dir, workers);
   const docs = path.join(dir, 'docs/web');
   const h = createHash('sha1');
   for (const f of readdirSync(docs).sort()) h.update(f).update(readFileSync(path.join(docs, f)));

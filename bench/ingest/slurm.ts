@@ -21,8 +21,8 @@ import { stagesFor } from '../../pipeline/stages.ts';
 import type { TaskStats } from '../../pipeline/stats.ts';
 import { startCluster, slurmUnavailable } from '../../test/slurm/cluster.ts';
 import { scalingWarcs } from './build-warc.ts';
-import { out, root } from './profile.ts';
-import { timed } from './timed.ts';
+import { out } from './profile.ts';
+import { timedExtract } from './timed.ts';
 
 const why = slurmUnavailable();
 if (why) {
@@ -61,8 +61,7 @@ function taskTotals(runDir: string): { taskCpu: number; pages: number } {
 
 function local(): Measure {
   const dir = path.join(out, 'run-slurm-bench-local');
-  rmSync(dir, { recursive: true, force: true });
-  const { run } = timed(path.join(root, 'node_modules/.bin/node'), [path.join(root, 'cli/main.ts'), 'extract', localConfig, '--out', dir, '--workers', '1']);
+  const run = timedExtract(localConfig, dir, 1);
   return { wall: run.wall_s, processCpu: run.cpu_s, ...taskTotals(dir) };
 }
 

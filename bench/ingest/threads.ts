@@ -8,12 +8,12 @@
 // against the per-page work. Rounds are interleaved over the settings.
 // Usage: CC_PRETRAIN_SHARED=/work/shared node bench/ingest/threads.ts [--files N] [--pages N] [--rounds N]
 
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { scalingWarcs } from './build-warc.ts';
 import { out, root } from './profile.ts';
-import { timed } from './timed.ts';
+import { timedExtract } from './timed.ts';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '4' }, pages: { type: 'string', default: '600' }, rounds: { type: 'string', default: '2' } } });
 const files = Number(values.files);
@@ -40,16 +40,13 @@ interface Split {
   main: number;
   libuv: number;
 }
-const node = path.join(root, 'node_modules/.bin/node');
 const threadsOut = path.join(out, 'threads.json');
 function measure(paths: string[], flags: string[]): Split {
   const config = path.join(out, 'threads.yaml');
   // JSON is YAML: the default config.
   writeFileSync(config, JSON.stringify({ name: 'threads', sources: [{ name: 'web', kind: 'warc', paths }], executor: { kind: 'local' } }));
   const dir = path.join(out, 'run-threads');
-  rmSync(dir, { recursive: true, force: true });
-  const args = [...flags, '--import', path.join(root, 'bench/ingest/thread-cpu.ts'), path.join(root, 'cli/main.ts'), 'extract', config, '--out', dir, '--workers', '1'];
-  const { run } = timed(node, args, { ...process.env, THREAD_CPU_OUT: threadsOut });
+  const run = timedExtract(config, dir, 1, [...flags, '--import', path.join(root, 'bench/ingest/thread-cpu.ts')], { ...process.env, THREAD_CPU_OUT: threadsOut });
   const byName = new Map(Object.entries(JSON.parse(readFileSync(threadsOut, 'utf8')) as Record<string, number>));
   const v8 = byName.get('V8Worker') ?? 0;
   const main = byName.get('MainThread') ?? 0;
