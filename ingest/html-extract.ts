@@ -7,6 +7,7 @@
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 import { BOILERPLATE_LINE, DATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
+import { unpinString } from './unpin-string.ts';
 
 export interface Extracted {
   text: string;
@@ -329,6 +330,8 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
     }
   }
   chosen = wholeMain(page, q, chosen);
-  const text = render(chosen, page.title);
-  return page.title ? { text, title: page.title } : { text };
+  // Callers keep the text long after the page (a document waits for its row group): it must not be
+  // a view of the page's HTML.
+  const text = unpinString(render(chosen, page.title));
+  return page.title ? { text, title: unpinString(page.title) } : { text };
 }

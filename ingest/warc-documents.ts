@@ -8,7 +8,6 @@ import type { StatsCollector } from '../pipeline/index.ts';
 import { LENGTH_EDGES } from '../pipeline/index.ts';
 import { extractMainText } from './html-extract.ts';
 import type { Extracted } from './html-extract.ts';
-import { unpinString } from './unpin-string.ts';
 import { decodePage } from './charset.ts';
 import type { Decoders } from './charset.ts';
 import { ContentEncodingError, PayloadTooLargeError, dechunk, decodeContentEncoding, isHtmlType, mediaType, parseHttpResponse } from './http-payload.ts';
@@ -121,10 +120,7 @@ export function recordToDocument(rec: WarcRecord, ctx: RecordContext, index: num
     stats.count('decode.replaced_chars', page.replaced);
   }
   const url = targetUri(rec.headers);
-  const extracted = extract(page.text, url === undefined ? {} : { url });
-  // The document outlives the page: its strings must not keep the page's HTML alive.
-  const text = unpinString(extracted.text);
-  const title = extracted.title === undefined ? undefined : unpinString(extracted.title);
+  const { text, title } = extract(page.text, url === undefined ? {} : { url });
   if (!text.trim()) {
     stats.count('extract.empty');
     return undefined;
