@@ -77,3 +77,10 @@ test('commands keep their compiled modules in the project compile cache, not the
   const entries = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
   assert.ok(entries.length > 0, `no compiled modules in ${cache}`);
 });
+
+test('the command runs with 8 MB semi-spaces, as local workers do (a Slurm or Ray task keeps its peak RSS down)', () => {
+  const probe = 'data:text/javascript,process.stdout.write(JSON.stringify(process.execArgv));process.exit(0)';
+  const r = spawnSync(bin, ['task', '--help'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import=${probe}` } });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok((JSON.parse(r.stdout) as string[]).includes('--max-semi-space-size=8'), r.stdout);
+});
