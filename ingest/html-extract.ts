@@ -83,12 +83,15 @@ interface Pick {
 }
 
 /** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
-function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): Pick {
+function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array): Pick {
   const { blocks, nodes } = page;
   const total = new Float64Array(nodes.length);
   blocks.forEach((b, i) => {
     const isChrome = b.chrome >= chromeFloor;
-    total[b.node] = (total[b.node] as number) + b.text.length * (isChrome ? -1 : VALUE[q[i] as Quality]);
+    const value = b.text.length * (isChrome ? -1 : VALUE[q[i] as Quality]);
+    total[b.node] = (total[b.node] as number) + value;
+    const shared = repeats[i] as number;
+    if (shared >= 0) total[shared] = (total[shared] as number) - value;
   });
   // Children come after their parent in `nodes`: one backward pass sums subtrees.
   for (let i = nodes.length - 1; i > 0; i--) {
@@ -284,13 +287,43 @@ function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[])
   return chosen.every((b) => held.has(b)) ? inMain : chosen;
 }
 
+/** How far up from a repeated line its earlier copy is looked for: a layout's copies sit side by
+ * side, a forum post quoting an earlier one lies further off and is not a copy. */
+const REPEAT_LEVELS = 4;
+
+/**
+ * For each long line that repeats an earlier one close by, the innermost element holding both
+ * copies, else -1. Pages copy a notice bar for the mobile layout, a description for the gallery
+ * and the tab: the copy is written once (render), so the element holding both counts it once too;
+ * twice-counted, a duplicated banner outscores a short body. An element holding one copy counts
+ * it in full.
+ */
+function repeatedLines(page: ParsedPage): Int32Array {
+  const { blocks, nodes } = page;
+  const shared = new Int32Array(blocks.length).fill(-1);
+  const first = new Map<string, number>();
+  blocks.forEach((b, i) => {
+    if (b.text.length < REPEAT_MIN) return;
+    const earlier = first.get(b.text);
+    if (earlier === undefined) {
+      first.set(b.text, i);
+      return;
+    }
+    let n = b.node;
+    for (let up = 0; n > 0 && (nodes[n] as ElementNode).start > earlier && up < REPEAT_LEVELS; up++) n = (nodes[n] as ElementNode).parent;
+    if ((nodes[n] as ElementNode).start <= earlier) shared[i] = n;
+  });
+  return shared;
+}
+
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
   const q = page.blocks.map(quality);
   itemQualities(page, q);
+  const repeats = repeatedLines(page);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
   const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
-  const firstPick = select(page, q, 1);
+  const firstPick = select(page, q, 1, repeats);
   const first = firstPick.blocks;
   let chosen = first;
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
@@ -299,7 +332,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // more prose, not a menu, a share bar or an author box elsewhere on the page.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
-    const wider = select(page, q, floor).blocks;
+    const wider = select(page, q, floor, repeats).blocks;
     const held = new Set(wider);
     const keepsPost = prose(first) === 0 || first.every((b) => held.has(b)) || prose(wider) > WIDER_PROSE * chars(first);
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
@@ -310,7 +343,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // (a wider pick holding the short post would only add its comments), holds much more prose and
   // is no chrome itself (the comment list under a short post).
   if (isShort(chosen) && chosen === first) {
-    const { blocks: wider, element } = select(page, q, 2);
+    const { blocks: wider, element } = select(page, q, 2, repeats);
     const held = new Set(wider);
     if (element.verdict >= 0 && prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
   }

@@ -211,8 +211,10 @@ test('a landing page keeps its sibling sections; an article keeps out the sectio
   const features = `<section class="features"><h2>Why sailors choose us</h2><p>Moorings are cleaned every spring and the harbor master answers the phone at night.</p></section><section class="partners"><p>${partners}</p></section>`;
   const landing = lines(page(`<section class="hero"><h1>Moorings for every boat</h1></section><section class="story">${paras}${paras}</section>${features}`));
   assert.ok(landing.includes('Why sailors choose us') && landing.includes(ARTICLE[2] as string), landing.join('\n'));
-  const article = lines(page(`<section class="story"><article>${paras}${paras}</article></section>${features}`));
-  assert.deepEqual(article, ARTICLE);
+  // The article's own length, not its lines counted twice (a repeated line counts once).
+  const more = 'The museum opens at ten every morning, and the boat school shows its work to visitors on the first Sunday of each month.';
+  const article = lines(page(`<section class="story"><article>${paras}<p>${more}</p></article></section>${features}`));
+  assert.deepEqual(article, [...ARTICLE, more]);
 });
 
 test('the other answers of a thread are kept when the best block is the body of one answer', () => {
