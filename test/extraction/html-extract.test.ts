@@ -273,3 +273,21 @@ test('a boilerplate heading is dropped even when linked (linked headings are oth
   const out = extractMainText(page(`<article>${paras}<h3><a href="/share">Like this:</a></h3><h3>Related Links</h3></article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
 });
+
+test("an FAQ accordion: the question in its toggle button and the hidden answer after it are the page's text", () => {
+  const faq = (q: string, a: string, attrs = ''): string => `<div class="item"><button type="button"${attrs}><h5>${q}</h5></button><div class="hidden"><p>${a}</p></div></div>`;
+  const got = lines(
+    page(
+      `<main>${paras}<section>${faq('How long does a mooring contract run?', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.')}${faq(
+        'Can I leave my boat in the water over winter?',
+        'Yes: the northern quay stays calm through the winter months and is watched every night by the harbor master.',
+      )}</section><div class="cart"><button type="button">Add to cart</button><div class="hidden"><p>Added to your cart! Complete the set with these matching designs from our shop.</p></div></div></main>`,
+    ),
+  );
+  for (const l of ['How long does a mooring contract run?', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.', 'Can I leave my boat in the water over winter?'])
+    assert.ok(got.includes(l), got.join('\n'));
+  // A plain button's hidden neighbour (a cart pop-up) stays hidden.
+  assert.ok(!got.some((l) => l.startsWith('Added to your cart')), got.join('\n'));
+  const expanded = lines(page(`<main>${paras}${faq('Where do I pay?', 'At the harbor office beside the museum, every weekday from nine to five.', ' aria-expanded="false"').replace(/<\/?h5>/g, '')}</main>`));
+  assert.ok(expanded.includes('Where do I pay?') && expanded.includes('At the harbor office beside the museum, every weekday from nine to five.'), expanded.join('\n'));
+});
