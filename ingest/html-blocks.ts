@@ -8,7 +8,7 @@ import { decodeHTML } from 'entities/decode';
 import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
 import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { Tokenize } from './html-tokenizer.ts';
-import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isHidden } from './html-rules.ts';
+import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isDialog, isHidden } from './html-rules.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
 
@@ -57,7 +57,7 @@ interface Frame {
   pre: boolean;
 }
 
-const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'aria-expanded', 'href']);
+const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'aria-expanded', 'aria-modal', 'href']);
 
 const kindOf = (tag: string): BlockKind | undefined =>
   HEADING_TAGS.has(tag) ? 'h' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'li' : tag === 'td' || tag === 'th' ? 'cell' : tag === 'pre' ? 'pre' : tag === 'p' || tag === 'blockquote' ? 'p' : undefined;
@@ -262,7 +262,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : verdictOf(attribs);
     // A `header` whose class names the text body is the body (site builders put whole articles in
     // one), not the page's header.
-    const structural = (facts.chrome && verdict !== 2) || hidden;
+    const structural = (facts.chrome && verdict !== 2) || hidden || (!bare && isDialog(attribs));
     if (structural) frame.chrome = 2;
     else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
     // The article body itself, even inside a wrapper whose class reads like chrome.

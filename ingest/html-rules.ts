@@ -60,6 +60,15 @@ const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'cont
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const HIDDEN_CLASS_RE = /(^|\s)(hidden|hide|sr-only|screen-reader-text|visually-hidden|visuallyhidden|d-none|invisible)(\s|$)/i;
 
+const DIALOG_ROLES: ReadonlySet<string> = new Set(['dialog', 'alertdialog']);
+
+/** A dialog (a cookie consent, a newsletter pop-up, a cart drawer) is shown over the page on
+ * demand, like the <dialog> element, whose content is never the page's: structural chrome. */
+export function isDialog(attribs: Record<string, string>): boolean {
+  const role = attribs['role'];
+  return (role !== undefined && DIALOG_ROLES.has(role.toLowerCase())) || attribs['aria-modal'] === 'true';
+}
+
 /** Roles of tab and accordion panels: hidden until a click, they hold the page's text. */
 const PANEL_ROLES: ReadonlySet<string> = new Set(['tabpanel', 'region']);
 

@@ -291,3 +291,14 @@ test("an FAQ accordion: the question in its toggle button and the hidden answer 
   const expanded = lines(page(`<main>${paras}${faq('Where do I pay?', 'At the harbor office beside the museum, every weekday from nine to five.', ' aria-expanded="false"').replace(/<\/?h5>/g, '')}</main>`));
   assert.ok(expanded.includes('Where do I pay?') && expanded.includes('At the harbor office beside the museum, every weekday from nine to five.'), expanded.join('\n'));
 });
+
+test('a dialog (role="dialog", aria-modal) is structural chrome: a consent banner never stands in for a listing of news cards', () => {
+  const consent = `<div role="dialog" aria-label="Consent"><p>${'We and our partners store and access personal data, like browsing data or unique identifiers, on your device. '.repeat(6)}</p></div>`;
+  const modal = `<div class="box" aria-modal="true"><p>${'Sign up for our letter and get the news of the harbor every Monday morning, with the tides of the week. '.repeat(3)}</p></div>`;
+  const cards = Array.from({ length: 8 }, (_, i) => `<li><h2><a href="/n/${i}">Harbor story number ${i} about the boats</a></h2><p>The quay was busy again on day ${i}, with ${i + 2} new boats.</p></li>`).join('');
+  const got = lines(page(`${consent}<ul>${cards}</ul>${modal}`));
+  assert.ok(got.includes('Harbor story number 3 about the boats'), got.join('\n'));
+  assert.ok(!got.some((l) => l.startsWith('We and our partners') || l.startsWith('Sign up')), got.join('\n'));
+  const blocks = parseBlocks(page(`${consent}${modal}`)).blocks;
+  assert.deepEqual(blocks.map((b) => b.chrome), [2, 2]);
+});
