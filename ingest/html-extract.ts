@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, DATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
+import { BOILERPLATE_LINE, BROWSER_NOTICE, DATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 
 export interface Extracted {
@@ -22,12 +22,16 @@ const PUNCT = /[.,;:!?。，；：！？、]/g;
 /** A line with punctuation this long is prose ('good'): a short post's sentences often run 60–80. */
 const GOOD_CHARS = 60;
 
+/** Browser notices run to a few sentences; longer text mentioning one is an article about browsers. */
+const BROWSER_NOTICE_MAX = 400;
+
 /** Dates longer than this are sentences. */
 const DATE_LINE_MAX = 40;
 
 function quality(b: TextBlock): Quality {
   const len = b.text.length;
   if (len < 200 && BOILERPLATE_LINE.test(b.text)) return 'bad';
+  if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE.test(b.text)) return 'bad';
   if (len < DATE_LINE_MAX && DATE_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
@@ -357,7 +361,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const beside = firstPick.element.parent >= 0 ? (page.nodes[firstPick.element.parent] as ElementNode) : firstPick.element;
   const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
   for (const floor of [1, 2]) {
-    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && (BOILERPLATE_LINE.test(b.text) || linkList(b, i))));
+    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && (BOILERPLATE_LINE.test(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))));
     if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || !post))) {
       if (chars(all) > chars(chosen)) chosen = all;
     }

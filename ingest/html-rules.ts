@@ -157,6 +157,18 @@ export const BOILERPLATE_LINE = new RegExp(
   'iu',
 );
 
+/** A notice about the reader's browser (best viewed with, enable JavaScript, upgrade your browser):
+ * never the page's text, however long, in English and the big European languages. */
+export const BROWSER_NOTICE = new RegExp(
+  [
+    '\\bbest view(ed|ing)\\b',
+    '\\b(enable|enabling|turn on) javascript|javascript (is |has been )?(disabled|not enabled|required)|needs javascript|javascript must be enabled',
+    '(upgrade|update) your (web )?browser|your browser (does not|doesn.t) support|(outdated|unsupported) browser|browser is (not|no longer) (actively )?supported',
+    'javascript (aktivieren|einschalten)|(activez|activer) (le )?javascript|(activa|habilita) (el )?javascript|(attiva|abilita) (il )?javascript',
+  ].join('|'),
+  'iu',
+);
+
 /** Month names: English by their first three letters, and the other languages of BOILERPLATE_LINE. */
 const MONTHS = [
   '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?',

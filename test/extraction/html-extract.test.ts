@@ -302,3 +302,10 @@ test('a dialog (role="dialog", aria-modal) is structural chrome: a consent banne
   const blocks = parseBlocks(page(`${consent}${modal}`)).blocks;
   assert.deepEqual(blocks.map((b) => b.chrome), [2, 2]);
 });
+
+test('a notice about the browser (best viewed with, enable JavaScript) is boilerplate however long', () => {
+  const notice =
+    'This page is best viewed in an up-to-date web browser with style sheets enabled. While you will be able to view the content of this page in your current browser, you will not be able to get the full visual experience. Please consider upgrading your browser software if you are able to do so.';
+  const got = lines(page(`<div><p>${notice}</p></div><div><p>${ARTICLE[0]}</p><p>${ARTICLE[1]}</p></div>`));
+  assert.deepEqual(got, ARTICLE.slice(0, 2));
+});
