@@ -107,6 +107,17 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   let best = 0;
   for (let i = 1; i < nodes.length; i++) if (score(i) > score(best)) best = i;
   best = soleBody(nodes, total, best);
+  // One paragraph is rarely a whole text: when it wins inside an element named as content that
+  // holds more prose, lists of links in that body (deals, related stories) pulled the body below
+  // its best paragraph, and the body is the pick (its link-dense lines are still left out). A
+  // teaser's excerpt, the one paragraph of its card, stays.
+  const para = nodes[best] as ElementNode;
+  const body = nodes[para.parent];
+  if (para.tag === 'p' && body !== undefined && para.parent > 0 && body.verdict >= 1) {
+    let prose = false;
+    for (let i = body.start; i < body.end && !prose; i++) prose = (i < para.start || i >= para.end) && q[i] === 'good' && (blocks[i] as TextBlock).chrome < chromeFloor;
+    if (prose) best = para.parent;
+  }
   // Siblings of the chosen element that carry a good share of content too (the other items of a
   // listing, the second column of an article) are taken with it, readability style.
   const keep = new Uint8Array(blocks.length);

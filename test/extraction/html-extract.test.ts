@@ -309,3 +309,9 @@ test('a notice about the browser (best viewed with, enable JavaScript) is boiler
   const got = lines(page(`<div><p>${notice}</p></div><div><p>${ARTICLE[0]}</p><p>${ARTICLE[1]}</p></div>`));
   assert.deepEqual(got, ARTICLE.slice(0, 2));
 });
+
+test('a body named as content whose link lists sink its score is the pick, not its best paragraph', () => {
+  const deals = (n: number): string => `<ul>${Array.from({ length: 6 }, (_, i) => `<li><a href="/d/${n}/${i}">Deal ${n}.${i}: a quay lantern for $${i + 10}</a></li>`).join('')}</ul>`;
+  const got = lines(page(`<div class="article-text"><p>${ARTICLE[0]} ${ARTICLE[1]}</p>${deals(1)}<div><p>${ARTICLE[2]}</p>${deals(2)}</div>${deals(3)}</div><div><p>Short note on the side.</p></div>`));
+  assert.deepEqual(got, [`${ARTICLE[0]} ${ARTICLE[1]}`, ARTICLE[2]]);
+});
