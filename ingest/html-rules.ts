@@ -45,8 +45,8 @@ const GLUED_CHROME_RE =
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
 const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content|more)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody|rich-?text/;
 
-/** First name parts of site builders' layout classes. */
-const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet', 'hs']);
+/** First name parts of site builders' and rich-text editors' (CKEditor's `ck-widget`) layout classes. */
+const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['ck', 'elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet', 'hs']);
 
 /** Whether a class name is a site builder's layout class (`elementor-element`, `et_pb_row`): every
  * block of such a page has one, so it tells nothing about what an element holds. */

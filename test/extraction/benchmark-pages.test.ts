@@ -183,6 +183,7 @@ const PAGE_CASES: readonly PageCase[] = [
   { rule: 'a consent dialog (role="dialog") is structural chrome: the feed of news cards is written, not the consent text (F1 0.11 before, 0.88 now)', set: 'wcxb-dev', id: '2967', floor: 0.8, hasNot: /store and access personal data/ },
   { rule: 'a long "best viewed in an up-to-date web browser" notice is boilerplate: it no longer outscores a short synopsis (F1 0.07 before, 0.95 now)', set: 'dragnet', id: '85', floor: 0.9, hasNot: /best viewed/ },
   { rule: 'a paragraph that wins inside a content-named body holding more prose yields to the body, whose link lists sank it (F1 0.44 before, 0.91 now)', set: 'dragnet', id: 'R579', floor: 0.85, has: 'Fisker said the battery packs in the Karmas were not at fault' },
+  { rule: "CKEditor's ck-widget blocks inside an article are the text, not chrome widgets (F1 0.32 before, 1.00 now)", set: 'wcxb-dev', id: '4705', floor: 0.95, has: 'Snake Plant' },
 ];
 
 const devPage = async (set: PageCase['set'], id: string): Promise<BenchPage | undefined> => {

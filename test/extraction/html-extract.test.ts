@@ -315,3 +315,8 @@ test('a body named as content whose link lists sink its score is the pick, not i
   const got = lines(page(`<div class="article-text"><p>${ARTICLE[0]} ${ARTICLE[1]}</p>${deals(1)}<div><p>${ARTICLE[2]}</p>${deals(2)}</div>${deals(3)}</div><div><p>Short note on the side.</p></div>`));
   assert.deepEqual(got, [`${ARTICLE[0]} ${ARTICLE[1]}`, ARTICLE[2]]);
 });
+
+test("CKEditor's ck-widget wraps blocks of the text it edited, not a chrome widget", () => {
+  const blocks = parseBlocks(page(`<article><div class="ck-widget ck-widget_selected row">${paras}</div><div class="widget"><p>Short promo.</p></div></article>`)).blocks;
+  assert.deepEqual(blocks.map((b) => b.chrome), [0, 0, 0, 1]);
+});
