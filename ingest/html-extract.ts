@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, BROWSER_NOTICE, DATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
+import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 
 export interface Extracted {
@@ -31,7 +31,7 @@ const DATE_LINE_MAX = 40;
 function quality(b: TextBlock): Quality {
   const len = b.text.length;
   if (len < 200 && BOILERPLATE_LINE.test(b.text)) return 'bad';
-  if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE.test(b.text)) return 'bad';
+  if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
   if (len < DATE_LINE_MAX && DATE_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
@@ -305,6 +305,8 @@ function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[])
 /** How far up from a repeated line its earlier copy is looked for: a layout's copies sit side by
  * side, a forum post quoting an earlier one lies further off and is not a copy. */
 const REPEAT_LEVELS = 4;
+/** Distinct lines of one length kept to compare with: bounds the work on hostile pages. */
+const REPEAT_CANDIDATES = 8;
 
 /**
  * For each long line that repeats an earlier one close by, the innermost element holding both
@@ -316,12 +318,17 @@ const REPEAT_LEVELS = 4;
 function repeatedLines(page: ParsedPage): Int32Array {
   const { blocks, nodes } = page;
   const shared = new Int32Array(blocks.length).fill(-1);
-  const first = new Map<string, number>();
+  // Lines are bucketed by length and compared only within a bucket, a few at most: hashing every
+  // long line cost a sixth of the extraction.
+  const byLength = new Map<number, number[]>();
   blocks.forEach((b, i) => {
-    if (b.text.length < REPEAT_MIN) return;
-    const earlier = first.get(b.text);
+    const len = b.text.length;
+    if (len < REPEAT_MIN) return;
+    let same = byLength.get(len);
+    if (same === undefined) byLength.set(len, (same = []));
+    const earlier = same.find((j) => (blocks[j] as TextBlock).text === b.text);
     if (earlier === undefined) {
-      first.set(b.text, i);
+      if (same.length < REPEAT_CANDIDATES) same.push(i);
       return;
     }
     let n = b.node;
