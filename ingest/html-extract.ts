@@ -378,11 +378,13 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const post = prose(first) > 0;
   const beside = firstPick.element.parent >= 0 ? (page.nodes[firstPick.element.parent] as ElementNode) : firstPick.element;
   const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
+  // Most pages need neither fallback: the blocks they would drop are found once, when one does.
+  let dropped: Uint8Array | undefined;
   for (const floor of [1, 2]) {
-    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && (BOILERPLATE_LINE.test(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))));
-    if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || !post))) {
-      if (chars(all) > chars(chosen)) chosen = all;
-    }
+    if (chars(chosen) >= MIN_CHARS && !(short && (floor === 1 || !post))) continue;
+    dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'bad' && (BOILERPLATE_LINE.test(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i)) ? 1 : 0));
+    const all = page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);
+    if ((chars(chosen) < MIN_CHARS || chars(chosen) < SHORT_SHARE * chars(all)) && chars(all) > chars(chosen)) chosen = all;
   }
   chosen = wholeMain(page, q, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
