@@ -8,7 +8,7 @@ import { decodeHTML } from 'entities/decode';
 import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
 import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { Tokenize } from './html-tokenizer.ts';
-import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isHidden } from './html-rules.ts';
+import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isDialog, isHidden } from './html-rules.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
 
@@ -57,7 +57,7 @@ interface Frame {
   pre: boolean;
 }
 
-const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'href']);
+const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'aria-expanded', 'aria-modal', 'href']);
 
 const kindOf = (tag: string): BlockKind | undefined =>
   HEADING_TAGS.has(tag) ? 'h' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'li' : tag === 'td' || tag === 'th' ? 'cell' : tag === 'pre' ? 'pre' : tag === 'p' || tag === 'blockquote' ? 'p' : undefined;
@@ -141,6 +141,15 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   let depth = 0;
   let top = root;
   let skipDepth = 0;
+  /** Whether the subtree being skipped is a <button>, perhaps an accordion's toggle. */
+  let skippingButton = false;
+  /** The button being skipped opens a panel: it says so (`aria-expanded`) or holds a heading. */
+  let toggle = false;
+  /** The text of the button being skipped, and the level of a heading in it (6 when none). */
+  let toggleText = '';
+  let toggleLevel = 6;
+  /** A toggle just closed, nothing since: a hidden element now is its collapsed panel. */
+  let afterToggle = false;
   let svgDepth = 0;
   let title: string | undefined;
   let inTitle = false;
@@ -199,18 +208,30 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     if (name === 'svg') svgDepth++;
     if (skipDepth > 0) {
       skipDepth++;
+      if (skippingButton && HEADING_TAGS.has(name)) {
+        toggle = true;
+        toggleLevel = Number(name[1]);
+      }
       return;
     }
+    const toggled = afterToggle;
+    afterToggle = false;
     const facts = TAG_FACTS.get(name) ?? (name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS);
     if (facts.drop) {
       if (facts.block) flush();
       skipDepth = 1;
+      skippingButton = name === 'button';
+      toggle = skippingButton && attribs['aria-expanded'] !== undefined;
+      toggleText = '';
+      toggleLevel = 6;
       return;
     }
     const isBlock = facts.block;
     // Most elements have none of the used attributes: the tokenizer hands them all one object.
     const bare = attribs === NO_ATTRIBUTES;
-    const hidden = bare ? BARE_HIDDEN : hiddenOf(attribs);
+    // An accordion's answer sits hidden right after the button that opens it (FAQ sections): the
+    // page's text, not hidden chrome.
+    const hidden = toggled ? false : bare ? BARE_HIDDEN : hiddenOf(attribs);
     if (hidden && !isBlock) {
       skipDepth = 1;
       return;
@@ -241,7 +262,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : verdictOf(attribs);
     // A `header` whose class names the text body is the body (site builders put whole articles in
     // one), not the page's header.
-    const structural = (facts.chrome && verdict !== 2) || hidden;
+    const structural = (facts.chrome && verdict !== 2) || hidden || (!bare && isDialog(attribs));
     if (structural) frame.chrome = 2;
     else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
     // The article body itself, even inside a wrapper whose class reads like chrome.
@@ -258,8 +279,17 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     if (name === 'svg' && svgDepth > 0) svgDepth--;
     if (skipDepth > 0) {
       skipDepth--;
+      if (skipDepth === 0 && skippingButton && toggle) {
+        afterToggle = true;
+        // A toggle's label (an FAQ's question) is the heading of the panel it opens.
+        flush();
+        const text = collapseSpace(toggleText.includes('&') ? decodeHTML(toggleText) : toggleText);
+        if (text !== '') blocks.push({ text, linkChars: 0, kind: 'h', level: toggleLevel, bullet: false, row: -1, chrome: top.chrome, node: top.node });
+      }
+      if (skipDepth === 0) skippingButton = false;
       return;
     }
+    afterToggle = false;
     if (name === 'br' || name === 'hr') return;
     if (depth === 0) return;
     const parent = stack[depth - 1] as Frame;
@@ -280,7 +310,11 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
         title = (title ?? '') + text;
         return;
       }
-      if (skipDepth > 0) return;
+      if (skipDepth > 0) {
+        if (skippingButton) toggleText += text;
+        return;
+      }
+      if (afterToggle && !isBlank(text)) afterToggle = false;
       if (buf === '' && isBlank(text)) blankPending = true;
       else buf += text;
       if (top.link) linkChars += collapsedLength(text) + 1;

@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, DATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
+import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 
 export interface Extracted {
@@ -22,12 +22,16 @@ const PUNCT = /[.,;:!?。，；：！？、]/g;
 /** A line with punctuation this long is prose ('good'): a short post's sentences often run 60–80. */
 const GOOD_CHARS = 60;
 
+/** Browser notices run to a few sentences; longer text mentioning one is an article about browsers. */
+const BROWSER_NOTICE_MAX = 400;
+
 /** Dates longer than this are sentences. */
 const DATE_LINE_MAX = 40;
 
 function quality(b: TextBlock): Quality {
   const len = b.text.length;
   if (len < 200 && BOILERPLATE_LINE.test(b.text)) return 'bad';
+  if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
   if (len < DATE_LINE_MAX && DATE_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
@@ -83,12 +87,15 @@ interface Pick {
 }
 
 /** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
-function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): Pick {
+function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array): Pick {
   const { blocks, nodes } = page;
   const total = new Float64Array(nodes.length);
   blocks.forEach((b, i) => {
     const isChrome = b.chrome >= chromeFloor;
-    total[b.node] = (total[b.node] as number) + b.text.length * (isChrome ? -1 : VALUE[q[i] as Quality]);
+    const value = b.text.length * (isChrome ? -1 : VALUE[q[i] as Quality]);
+    total[b.node] = (total[b.node] as number) + value;
+    const shared = repeats[i] as number;
+    if (shared >= 0) total[shared] = (total[shared] as number) - value;
   });
   // Children come after their parent in `nodes`: one backward pass sums subtrees.
   for (let i = nodes.length - 1; i > 0; i--) {
@@ -100,6 +107,17 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number): P
   let best = 0;
   for (let i = 1; i < nodes.length; i++) if (score(i) > score(best)) best = i;
   best = soleBody(nodes, total, best);
+  // One paragraph is rarely a whole text: when it wins inside an element named as content that
+  // holds more prose, lists of links in that body (deals, related stories) pulled the body below
+  // its best paragraph, and the body is the pick (its link-dense lines are still left out). A
+  // teaser's excerpt, the one paragraph of its card, stays.
+  const para = nodes[best] as ElementNode;
+  const body = nodes[para.parent];
+  if (para.tag === 'p' && body !== undefined && para.parent > 0 && body.verdict >= 1) {
+    let prose = false;
+    for (let i = body.start; i < body.end && !prose; i++) prose = (i < para.start || i >= para.end) && q[i] === 'good' && (blocks[i] as TextBlock).chrome < chromeFloor;
+    if (prose) best = para.parent;
+  }
   // Siblings of the chosen element that carry a good share of content too (the other items of a
   // listing, the second column of an article) are taken with it, readability style.
   const keep = new Uint8Array(blocks.length);
@@ -284,13 +302,50 @@ function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[])
   return chosen.every((b) => held.has(b)) ? inMain : chosen;
 }
 
+/** How far up from a repeated line its earlier copy is looked for: a layout's copies sit side by
+ * side, a forum post quoting an earlier one lies further off and is not a copy. */
+const REPEAT_LEVELS = 4;
+/** Distinct lines of one length kept to compare with: bounds the work on hostile pages. */
+const REPEAT_CANDIDATES = 8;
+
+/**
+ * For each long line that repeats an earlier one close by, the innermost element holding both
+ * copies, else -1. Pages copy a notice bar for the mobile layout, a description for the gallery
+ * and the tab: the copy is written once (render), so the element holding both counts it once too;
+ * twice-counted, a duplicated banner outscores a short body. An element holding one copy counts
+ * it in full.
+ */
+function repeatedLines(page: ParsedPage): Int32Array {
+  const { blocks, nodes } = page;
+  const shared = new Int32Array(blocks.length).fill(-1);
+  // Lines are bucketed by length and compared only within a bucket, a few at most: hashing every
+  // long line cost a sixth of the extraction.
+  const byLength = new Map<number, number[]>();
+  blocks.forEach((b, i) => {
+    const len = b.text.length;
+    if (len < REPEAT_MIN) return;
+    let same = byLength.get(len);
+    if (same === undefined) byLength.set(len, (same = []));
+    const earlier = same.find((j) => (blocks[j] as TextBlock).text === b.text);
+    if (earlier === undefined) {
+      if (same.length < REPEAT_CANDIDATES) same.push(i);
+      return;
+    }
+    let n = b.node;
+    for (let up = 0; n > 0 && (nodes[n] as ElementNode).start > earlier && up < REPEAT_LEVELS; up++) n = (nodes[n] as ElementNode).parent;
+    if ((nodes[n] as ElementNode).start <= earlier) shared[i] = n;
+  });
+  return shared;
+}
+
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
   const q = page.blocks.map(quality);
   itemQualities(page, q);
+  const repeats = repeatedLines(page);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
   const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
-  const firstPick = select(page, q, 1);
+  const firstPick = select(page, q, 1, repeats);
   const first = firstPick.blocks;
   let chosen = first;
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
@@ -299,7 +354,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // more prose, not a menu, a share bar or an author box elsewhere on the page.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
-    const wider = select(page, q, floor).blocks;
+    const wider = select(page, q, floor, repeats).blocks;
     const held = new Set(wider);
     const keepsPost = prose(first) === 0 || first.every((b) => held.has(b)) || prose(wider) > WIDER_PROSE * chars(first);
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
@@ -310,7 +365,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // (a wider pick holding the short post would only add its comments), holds much more prose and
   // is no chrome itself (the comment list under a short post).
   if (isShort(chosen) && chosen === first) {
-    const { blocks: wider, element } = select(page, q, 2);
+    const { blocks: wider, element } = select(page, q, 2, repeats);
     const held = new Set(wider);
     if (element.verdict >= 0 && prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
   }
@@ -323,11 +378,13 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const post = prose(first) > 0;
   const beside = firstPick.element.parent >= 0 ? (page.nodes[firstPick.element.parent] as ElementNode) : firstPick.element;
   const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
+  // Most pages need neither fallback: the blocks they would drop are found once, when one does.
+  let dropped: Uint8Array | undefined;
   for (const floor of [1, 2]) {
-    const all = page.blocks.filter((b, i) => b.chrome < floor && !(q[i] === 'bad' && (BOILERPLATE_LINE.test(b.text) || linkList(b, i))));
-    if (chars(chosen) < MIN_CHARS || (short && chars(chosen) < SHORT_SHARE * chars(all) && (floor === 1 || !post))) {
-      if (chars(all) > chars(chosen)) chosen = all;
-    }
+    if (chars(chosen) >= MIN_CHARS && !(short && (floor === 1 || !post))) continue;
+    dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'bad' && (BOILERPLATE_LINE.test(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i)) ? 1 : 0));
+    const all = page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);
+    if ((chars(chosen) < MIN_CHARS || chars(chosen) < SHORT_SHARE * chars(all)) && chars(all) > chars(chosen)) chosen = all;
   }
   chosen = wholeMain(page, q, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be

@@ -178,6 +178,12 @@ const PAGE_CASES: readonly PageCase[] = [
   { rule: 'a teaser section after the text ("Самые популярные диеты", most popular diets) is dropped with its heading (F1 0.90 before, 0.99 now)', set: 'scrapinghub', id: 'ff0f958a', floor: 0.95, hasNot: /Самые популярные диеты|Гречневая диета/ },
   { rule: "a comment form's notes (Your email address will not be published, the allowed HTML tags) are boilerplate (F1 0.55 before, 0.90 now)", set: 'dragnet', id: 'R835', floor: 0.85, hasNot: /will not be published|You may use these HTML tags/ },
   { rule: 'more, next and prev mark chrome only as the last part of a name: section id="more-on-lists" is a heading anchor (F1 0.67 before, 1.00 now)', set: 'wcxb-dev', id: '2858', floor: 0.95, has: ">>> fruits.count('apple')" },
+  { rule: "a notice bar in its desktop and mobile copies counts once: it no longer outscores a short service page's body (F1 0.10 before, 0.93 now)", set: 'wcxb-dev', id: '0135', floor: 0.85, has: '- Root Canals on Select Teeth' },
+  { rule: 'an FAQ accordion: the questions in toggle buttons and their hidden answers are written (F1 0.64 before, 0.99 now)', set: 'wcxb-dev', id: '0713', floor: 0.95, has: 'How much does it cost to build a custom progressive web app?' },
+  { rule: 'a consent dialog (role="dialog") is structural chrome: the feed of news cards is written, not the consent text (F1 0.11 before, 0.88 now)', set: 'wcxb-dev', id: '2967', floor: 0.8, hasNot: /store and access personal data/ },
+  { rule: 'a long "best viewed in an up-to-date web browser" notice is boilerplate: it no longer outscores a short synopsis (F1 0.07 before, 0.95 now)', set: 'dragnet', id: '85', floor: 0.9, hasNot: /best viewed/ },
+  { rule: 'a paragraph that wins inside a content-named body holding more prose yields to the body, whose link lists sank it (F1 0.44 before, 0.91 now)', set: 'dragnet', id: 'R579', floor: 0.85, has: 'Fisker said the battery packs in the Karmas were not at fault' },
+  { rule: "CKEditor's ck-widget blocks inside an article are the text, not chrome widgets (F1 0.32 before, 1.00 now)", set: 'wcxb-dev', id: '4705', floor: 0.95, has: 'Snake Plant' },
 ];
 
 const devPage = async (set: PageCase['set'], id: string): Promise<BenchPage | undefined> => {

@@ -211,8 +211,10 @@ test('a landing page keeps its sibling sections; an article keeps out the sectio
   const features = `<section class="features"><h2>Why sailors choose us</h2><p>Moorings are cleaned every spring and the harbor master answers the phone at night.</p></section><section class="partners"><p>${partners}</p></section>`;
   const landing = lines(page(`<section class="hero"><h1>Moorings for every boat</h1></section><section class="story">${paras}${paras}</section>${features}`));
   assert.ok(landing.includes('Why sailors choose us') && landing.includes(ARTICLE[2] as string), landing.join('\n'));
-  const article = lines(page(`<section class="story"><article>${paras}${paras}</article></section>${features}`));
-  assert.deepEqual(article, ARTICLE);
+  // The article's own length, not its lines counted twice (a repeated line counts once).
+  const more = 'The museum opens at ten every morning, and the boat school shows its work to visitors on the first Sunday of each month.';
+  const article = lines(page(`<section class="story"><article>${paras}<p>${more}</p></article></section>${features}`));
+  assert.deepEqual(article, [...ARTICLE, more]);
 });
 
 test('the other answers of a thread are kept when the best block is the body of one answer', () => {
@@ -270,4 +272,51 @@ test("a line that is only a date is a post's metadata: dropped, in the languages
 test('a boilerplate heading is dropped even when linked (linked headings are otherwise kept as listing titles)', () => {
   const out = extractMainText(page(`<article>${paras}<h3><a href="/share">Like this:</a></h3><h3>Related Links</h3></article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
+});
+
+test("an FAQ accordion: the question in its toggle button and the hidden answer after it are the page's text", () => {
+  const faq = (q: string, a: string, attrs = ''): string => `<div class="item"><button type="button"${attrs}><h5>${q}</h5></button><div class="hidden"><p>${a}</p></div></div>`;
+  const got = lines(
+    page(
+      `<main>${paras}<section>${faq('How long does a mooring contract run?', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.')}${faq(
+        'Can I leave my boat in the water over winter?',
+        'Yes: the northern quay stays calm through the winter months and is watched every night by the harbor master.',
+      )}</section><div class="cart"><button type="button">Add to cart</button><div class="hidden"><p>Added to your cart! Complete the set with these matching designs from our shop.</p></div></div></main>`,
+    ),
+  );
+  for (const l of ['How long does a mooring contract run?', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.', 'Can I leave my boat in the water over winter?'])
+    assert.ok(got.includes(l), got.join('\n'));
+  // A plain button's hidden neighbour (a cart pop-up) stays hidden.
+  assert.ok(!got.some((l) => l.startsWith('Added to your cart')), got.join('\n'));
+  const expanded = lines(page(`<main>${paras}${faq('Where do I pay?', 'At the harbor office beside the museum, every weekday from nine to five.', ' aria-expanded="false"').replace(/<\/?h5>/g, '')}</main>`));
+  assert.ok(expanded.includes('Where do I pay?') && expanded.includes('At the harbor office beside the museum, every weekday from nine to five.'), expanded.join('\n'));
+});
+
+test('a dialog (role="dialog", aria-modal) is structural chrome: a consent banner never stands in for a listing of news cards', () => {
+  const consent = `<div role="dialog" aria-label="Consent"><p>${'We and our partners store and access personal data, like browsing data or unique identifiers, on your device. '.repeat(6)}</p></div>`;
+  const modal = `<div class="box" aria-modal="true"><p>${'Sign up for our letter and get the news of the harbor every Monday morning, with the tides of the week. '.repeat(3)}</p></div>`;
+  const cards = Array.from({ length: 8 }, (_, i) => `<li><h2><a href="/n/${i}">Harbor story number ${i} about the boats</a></h2><p>The quay was busy again on day ${i}, with ${i + 2} new boats.</p></li>`).join('');
+  const got = lines(page(`${consent}<ul>${cards}</ul>${modal}`));
+  assert.ok(got.includes('Harbor story number 3 about the boats'), got.join('\n'));
+  assert.ok(!got.some((l) => l.startsWith('We and our partners') || l.startsWith('Sign up')), got.join('\n'));
+  const blocks = parseBlocks(page(`${consent}${modal}`)).blocks;
+  assert.deepEqual(blocks.map((b) => b.chrome), [2, 2]);
+});
+
+test('a notice about the browser (best viewed with, enable JavaScript) is boilerplate however long', () => {
+  const notice =
+    'This page is best viewed in an up-to-date web browser with style sheets enabled. While you will be able to view the content of this page in your current browser, you will not be able to get the full visual experience. Please consider upgrading your browser software if you are able to do so.';
+  const got = lines(page(`<div><p>${notice}</p></div><div><p>${ARTICLE[0]}</p><p>${ARTICLE[1]}</p></div>`));
+  assert.deepEqual(got, ARTICLE.slice(0, 2));
+});
+
+test('a body named as content whose link lists sink its score is the pick, not its best paragraph', () => {
+  const deals = (n: number): string => `<ul>${Array.from({ length: 6 }, (_, i) => `<li><a href="/d/${n}/${i}">Deal ${n}.${i}: a quay lantern for $${i + 10}</a></li>`).join('')}</ul>`;
+  const got = lines(page(`<div class="article-text"><p>${ARTICLE[0]} ${ARTICLE[1]}</p>${deals(1)}<div><p>${ARTICLE[2]}</p>${deals(2)}</div>${deals(3)}</div><div><p>Short note on the side.</p></div>`));
+  assert.deepEqual(got, [`${ARTICLE[0]} ${ARTICLE[1]}`, ARTICLE[2]]);
+});
+
+test("CKEditor's ck-widget wraps blocks of the text it edited, not a chrome widget", () => {
+  const blocks = parseBlocks(page(`<article><div class="ck-widget ck-widget_selected row">${paras}</div><div class="widget"><p>Short promo.</p></div></article>`)).blocks;
+  assert.deepEqual(blocks.map((b) => b.chrome), [0, 0, 0, 1]);
 });
