@@ -348,6 +348,11 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const firstPick = select(page, q, 1, repeats);
   const first = firstPick.blocks;
   let chosen = first;
+  // The pick is the element the markup names as the article body (`entry-content`, `post-body`):
+  // however short, it is the post. A wider pick must hold it, however much prose lies elsewhere,
+  // and no fallback takes class chrome, where its comments are (a two-line post under a hundred
+  // comments).
+  const namedBody = firstPick.element.verdict === 2 && first.length > 0;
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
   // every block outside structural chrome (link lists included), as listings and link pages need.
   // A short post (what was chosen holds prose) is kept: the wider pick must hold it too, or much
@@ -356,7 +361,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
     if (chars(chosen) >= MIN_CHARS) break;
     const wider = select(page, q, floor, repeats).blocks;
     const held = new Set(wider);
-    const keepsPost = prose(first) === 0 || first.every((b) => held.has(b)) || prose(wider) > WIDER_PROSE * chars(first);
+    const keepsPost = first.every((b) => held.has(b)) || (!namedBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
   }
   const isShort = (blocks: readonly TextBlock[]): boolean => prose(blocks) < SHORT_PROSE && chars(blocks) < SHORT_CHARS;
@@ -364,7 +369,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // inside `div.share_wrapper`): the pick honouring only structural chrome, when it lies elsewhere
   // (a wider pick holding the short post would only add its comments), holds much more prose and
   // is no chrome itself (the comment list under a short post).
-  if (isShort(chosen) && chosen === first) {
+  if (isShort(chosen) && chosen === first && !namedBody) {
     const { blocks: wider, element } = select(page, q, 2, repeats);
     const held = new Set(wider);
     if (element.verdict >= 0 && prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
@@ -380,7 +385,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
   // Most pages need neither fallback: the blocks they would drop are found once, when one does.
   let dropped: Uint8Array | undefined;
-  for (const floor of [1, 2]) {
+  for (const floor of namedBody ? [1] : [1, 2]) {
     if (chars(chosen) >= MIN_CHARS && !(short && (floor === 1 || !post))) continue;
     dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'bad' && (BOILERPLATE_LINE.test(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i)) ? 1 : 0));
     const all = page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);

@@ -184,6 +184,7 @@ const PAGE_CASES: readonly PageCase[] = [
   { rule: 'a long "best viewed in an up-to-date web browser" notice is boilerplate: it no longer outscores a short synopsis (F1 0.07 before, 0.95 now)', set: 'dragnet', id: '85', floor: 0.9, hasNot: /best viewed/ },
   { rule: 'a paragraph that wins inside a content-named body holding more prose yields to the body, whose link lists sank it (F1 0.44 before, 0.91 now)', set: 'dragnet', id: 'R579', floor: 0.85, has: 'Fisker said the battery packs in the Karmas were not at fault' },
   { rule: "CKEditor's ck-widget blocks inside an article are the text, not chrome widgets (F1 0.32 before, 1.00 now)", set: 'wcxb-dev', id: '4705', floor: 0.95, has: 'Snake Plant' },
+  { rule: 'a two-line post in its named body (entry-content) is written, not traded for the comment list elsewhere on the page (F1 0.13 before, 0.86 now)', set: 'dragnet', id: 'R728', floor: 0.8, has: 'Leelee Sobieski looks like', hasNot: /Oh my, she is just getting more/ },
 ];
 
 const devPage = async (set: PageCase['set'], id: string): Promise<BenchPage | undefined> => {

@@ -320,3 +320,17 @@ test("CKEditor's ck-widget wraps blocks of the text it edited, not a chrome widg
   const blocks = parseBlocks(page(`<article><div class="ck-widget ck-widget_selected row">${paras}</div><div class="widget"><p>Short promo.</p></div></article>`)).blocks;
   assert.deepEqual(blocks.map((b) => b.chrome), [0, 0, 0, 1]);
 });
+
+test('a short post in the element named as its body is kept, not traded for the many comments after it', () => {
+  const comments = ARTICLE.concat(ARTICLE)
+    .map((c, i) => `<li class="comment"><p class="says">Reader ${i} says:</p><p>${c}</p></li>`)
+    .join('');
+  const archive = Array.from({ length: 8 }, (_, i) => `<li><a href="/archive/${i}">Archive of harbor news, month ${i}</a></li>`).join('');
+  const got = lines(
+    page(
+      `<div class="post"><h2>A new boat</h2><div class="entry-content"><p>The harbor has a new boat, born on the sixth.</p></div><ul>${archive}</ul></div><div id="comments"><ol>${comments}</ol></div>`,
+    ),
+  );
+  assert.ok(got.includes('The harbor has a new boat, born on the sixth.'), got.join('\n'));
+  assert.ok(!got.some((l) => l.includes(ARTICLE[0] as string) || l.startsWith('Reader')), got.join('\n'));
+});
