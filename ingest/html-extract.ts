@@ -216,14 +216,53 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
 /** Lines at least this long are written once per page. */
 const REPEAT_MIN = 80;
 
+/**
+ * Blocks that copy the run of blocks right before them, when the run holds REPEAT_MIN characters:
+ * a looping carousel or marquee clones its track of short slides (a figure and its label, a logo
+ * row) one or more times after the original, a table of contents comes in a desktop and a mobile
+ * copy. Only a copy of the whole run right before is one: a listing's items repeat their labels,
+ * never a whole stretch of lines.
+ */
+/** Longest run of blocks compared with its copy: a track or a table of contents is far shorter, and
+ * the bound keeps hostile pages linear. */
+const RUN_MAX = 256;
+
+function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
+  const copy = new Uint8Array(blocks.length);
+  // Where each short line was last seen (long lines are written once anyway).
+  const lastAt = new Map<string, number>();
+  for (let j = 0; j < blocks.length; ) {
+    const text = (blocks[j] as TextBlock).text;
+    const p = text.length < REPEAT_MIN ? lastAt.get(text) : undefined;
+    if (p !== undefined && j - p <= RUN_MAX) {
+      const len = j - p;
+      let k = 0;
+      let runChars = 0;
+      while (k < len && j + k < blocks.length && (blocks[p + k] as TextBlock).text === (blocks[j + k] as TextBlock).text) runChars += (blocks[j + k++] as TextBlock).text.length;
+      if (k === len && runChars >= REPEAT_MIN) {
+        copy.fill(1, j, j + len);
+        // The next copy, if any, is compared with this one.
+        for (let i = j; i < j + len; i++) lastAt.set((blocks[i] as TextBlock).text, i);
+        j += len;
+        continue;
+      }
+    }
+    if (text.length < REPEAT_MIN) lastAt.set(text, j);
+    j++;
+  }
+  return copy;
+}
+
 function render(blocks: readonly TextBlock[], title: string | undefined): string {
   const lines: string[] = [];
+  const copy = copiedRuns(blocks);
   let last: TextBlock | undefined;
   let seenBody = false;
   // Pages repeat their text for other layouts (a product description in the gallery, the tab and
   // the mobile view): a long line is written once.
   const written = new Set<string>();
-  for (const b of blocks) {
+  for (const [i, b] of blocks.entries()) {
+    if (copy[i]) continue;
     if (b.text.length >= REPEAT_MIN) {
       if (written.has(b.text)) continue;
       written.add(b.text);

@@ -334,3 +334,11 @@ test('a short post in the element named as its body is kept, not traded for the 
   assert.ok(got.includes('The harbor has a new boat, born on the sixth.'), got.join('\n'));
   assert.ok(!got.some((l) => l.includes(ARTICLE[0] as string) || l.startsWith('Reader')), got.join('\n'));
 });
+
+test("a carousel's cloned track of short slides is written once; labels that recur across a list are kept", () => {
+  const slides = '<li><p>30+ million</p><p>app downloads across the harbor towns</p></li><li><p>2+ billion</p><p>tasks completed by the crews</p></li>';
+  const got = lines(page(`<main><article>${paras}</article><ul class="ticker">${slides}${slides}${slides}</ul><ul><li><p>Quay lantern</p><p>In stock</p></li><li><p>Rope, 20 m</p><p>In stock</p></li></ul></main>`));
+  assert.equal(got.filter((l) => l === '30+ million').length, 1, got.join('\n'));
+  assert.equal(got.filter((l) => l === 'tasks completed by the crews').length, 1, got.join('\n'));
+  assert.equal(got.filter((l) => l === 'In stock').length, 2, got.join('\n'));
+});
