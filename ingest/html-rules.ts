@@ -131,7 +131,7 @@ export const TEASER_HEADING = new RegExp(
 
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
  * share, like and rating prompts, related-post headings, pingbacks, "comments closed" notices and
- * comment-form notes ("Your email address will not be published"),
+ * comment-form notes ("Your email address will not be published"), a post's reading time,
  * in English and the big European languages, Russian and Chinese. */
 export const BOILERPLATE_LINE = new RegExp(
   [
@@ -152,6 +152,8 @@ export const BOILERPLATE_LINE = new RegExp(
     'your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu (dirección de )?correo electrónico no será publicad|il tuo indirizzo email non sarà pubblicato|je e-mailadres wordt niet gepubliceerd|o seu endereço de e-?mail não será publicado|twój adres e-?mail nie zostanie opublikowany|ваш (адрес )?e-?mail не будет опубликован|您的电子邮箱地址不会被公开',
     '^you may use these html tags|^this entry was posted (on|in) ',
     '^(be the first to (like|comment)|click to expand)|^sponsored( links| content)?$',
+    // a post's reading time
+    '^(\\d+ ?(min(ute)?s?\\.?|mins?\\.) read|reading time:? \\d+ ?min(ute)?s?|\\d+ ?min(uten)?\\.? lesezeit|lesezeit:? \\d+ ?min(uten)?\\.?|(temps de )?lecture:? \\d+ ?min(utes)?|\\d+ ?min(utos)? de lectura|lettura di \\d+ ?min(uti)?|\\d+ ?min(uten)? leestijd|leestijd:? \\d+ ?min(uten)?)$',
     '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',
   ].join('|'),
   'iu',

@@ -342,3 +342,9 @@ test("a carousel's cloned track of short slides is written once; labels that rec
   assert.equal(got.filter((l) => l === 'tasks completed by the crews').length, 1, got.join('\n'));
   assert.equal(got.filter((l) => l === 'In stock').length, 2, got.join('\n'));
 });
+
+test("a post's reading time is its metadata: dropped, in the languages of the boilerplate lines; a sentence about reading is text", () => {
+  const times = ['7 min read', '12 mins read', 'Reading time: 4 minutes', '5 Min. Lesezeit', 'Lesezeit: 3 Minuten', 'Lecture 6 min', '4 min de lectura', 'Lettura di 5 minuti', '3 minuten leestijd'];
+  const out = extractMainText(page(`<article>${times.map((t) => `<p>${t}</p>`).join('')}${paras}<p>I read 5 min every day.</p></article>`));
+  assert.deepEqual(out.text.split('\n'), [...ARTICLE, 'I read 5 min every day.']);
+});
