@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
+import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 
 export interface Extracted {
@@ -174,8 +174,10 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     const n = nodes[i] as ElementNode;
     if (chosen.parent >= 0 && n.parent === chosen.parent && n.start >= firstKept && n.end <= lastKept + 1) keep.fill(1, n.start, n.end);
   }
-  // A list of linked titles that a line ending in a colon introduces, between two paragraphs of the
-  // text, is a reading list, not navigation.
+  // A list of linked titles that a line ending in a colon introduces after the text's first
+  // paragraph is a reading list, not navigation, also when it ends the text (the deals of a deals
+  // post); after the last paragraph, a line announcing teasers (`Related:`, `More stories from
+  // …:`) introduces none.
   let firstProse = -1;
   let lastProse = -1;
   for (let i = 0; i < blocks.length; i++) {
@@ -201,9 +203,17 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       }
     }
     if (b.chrome >= chromeFloor) continue;
-    if (b.kind !== 'li') introduced = q[i] !== 'bad' && /:\s*$/.test(b.text);
+    if (b.kind !== 'li') {
+      const colon = /:\s*$/.test(b.text);
+      // The label of teasers after the text goes with them.
+      if (colon && i > lastProse && TEASER_INTRO.test(b.text)) {
+        introduced = false;
+        continue;
+      }
+      introduced = colon && q[i] !== 'bad';
+    }
     // Linked headings are the item titles of listings; other link-dense blocks are navigation.
-    const readingList = b.kind === 'li' && introduced && i > firstProse && i < lastProse && !BOILERPLATE_LINE.test(b.text);
+    const readingList = b.kind === 'li' && introduced && i > firstProse && !BOILERPLATE_LINE.test(b.text);
     // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
     // never shows addresses.
     const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);

@@ -129,6 +129,11 @@ export const TEASER_HEADING = new RegExp(
   'iu',
 );
 
+/** Lines announcing a list of teasers after a text (`Related:`, `More stories from …:`, `You might
+ * like:`), in the languages of BOILERPLATE_LINE. */
+export const TEASER_INTRO =
+  /^(more|related|similar|recommended|you (may|might|will|could)|see also|read (also|more|next)|also (on|read|in)|elsewhere|mehr|weitere|ähnliche|verwandte|das könnte|plus d|à lire|lire aussi|vous aimerez|más|otras|otros|ver también|te puede|altri|altre|leggi anche|potrebbe|meer|lees ook|mais|leia também|veja também|więcej|czytaj|zobacz|ещё|еще|читайте|похожие|相关)/iu;
+
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
  * share, like and rating prompts, related-post headings, pingbacks, "comments closed" notices and
  * comment-form notes ("Your email address will not be published"), a post's reading time,

@@ -348,3 +348,9 @@ test("a post's reading time is its metadata: dropped, in the languages of the bo
   const out = extractMainText(page(`<article>${times.map((t) => `<p>${t}</p>`).join('')}${paras}<p>I read 5 min every day.</p></article>`));
   assert.deepEqual(out.text.split('\n'), [...ARTICLE, 'I read 5 min every day.']);
 });
+
+test('a list of linked titles that a colon line introduces is kept at the end of the text too, unless the line announces teasers', () => {
+  const links = (label: string): string => `<ul>${[1, 2, 3].map((i) => `<li><a href="/${label}/${i}">${label} lantern number ${i} for the quay</a></li>`).join('')}</ul>`;
+  const got = lines(page(`<article>${paras}<p>Other deals:</p>${links('Deal')}<p>Related:</p>${links('Teaser')}</article>`));
+  assert.deepEqual(got, [...ARTICLE, 'Other deals:', '- Deal lantern number 1 for the quay', '- Deal lantern number 2 for the quay', '- Deal lantern number 3 for the quay']);
+});
