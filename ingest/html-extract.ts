@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass } from './html-rules.ts';
+import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 
 export interface Extracted {
@@ -25,12 +25,16 @@ const GOOD_CHARS = 60;
 /** Browser notices run to a few sentences; longer text mentioning one is an article about browsers. */
 const BROWSER_NOTICE_MAX = 400;
 
+/** A filing line runs to its categories, tags and feed notes ("You can follow any responses to
+ * this entry through the RSS 2.0 feed"): past BOILERPLATE_LINE's 200 characters, up to this. */
+const FILING_MAX = 400;
+
 /** Dates longer than this are sentences. */
 const DATE_LINE_MAX = 40;
 
 function quality(b: TextBlock): Quality {
   const len = b.text.length;
-  if (len < 200 && BOILERPLATE_LINE.test(b.text)) return 'bad';
+  if (len < 200 ? BOILERPLATE_LINE.test(b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
   if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
   if (len < DATE_LINE_MAX && DATE_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;

@@ -354,3 +354,14 @@ test('a list of linked titles that a colon line introduces is kept at the end of
   const got = lines(page(`<article>${paras}<p>Other deals:</p>${links('Deal')}<p>Related:</p>${links('Teaser')}</article>`));
   assert.deepEqual(got, [...ARTICLE, 'Other deals:', '- Deal lantern number 1 for the quay', '- Deal lantern number 2 for the quay', '- Deal lantern number 3 for the quay']);
 });
+
+test("a post's filing line (This entry was posted … and is filed under …, Posted in …) is boilerplate, also past 200 characters", () => {
+  const filing = [
+    'This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Harbor News, Boats, Town Life. You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.',
+    'Posted in Harbor News | Tagged boats, quay | 3 Comments',
+    'Dieser Eintrag wurde am 25. August 2012 veröffentlicht und ist unter Hafen abgelegt.',
+  ];
+  assert.ok((filing[0] as string).length > 200);
+  const got = lines(page(`<article>${paras}${filing.map((f) => `<p>${f}</p>`).join('')}</article>`));
+  assert.deepEqual(got, ARTICLE);
+});
