@@ -338,7 +338,8 @@ const MAIN_SHARE = 0.5;
  * HTML's <main> holds the page's main content, by definition. When the pick lies inside the
  * page's one <main> and holds under half of its text, main's short lines are content too (a
  * landing page's taglines and feature lists, a list page's items, the headlines of a listing):
- * every block of main outside chrome that is not link-dense or boilerplate is written.
+ * every block of main outside chrome that is not boilerplate, nor link-dense unless a heading (a
+ * news front's linked headlines), is written.
  */
 function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]): TextBlock[] {
   let main: ElementNode | undefined;
@@ -349,7 +350,8 @@ function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[])
   }
   if (main === undefined) return chosen;
   const { start, end } = main;
-  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && q[start + i] !== 'bad');
+  // Linked headings are the titles of a listing's items, written as select writes them.
+  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && (q[start + i] !== 'bad' || (b.kind === 'h' && !BOILERPLATE_LINE.test(b.text))));
   if (chars(chosen) >= MAIN_SHARE * chars(inMain)) return chosen;
   const held = new Set(inMain);
   return chosen.every((b) => held.has(b)) ? inMain : chosen;

@@ -189,6 +189,7 @@ const PAGE_CASES: readonly PageCase[] = [
   { rule: "a post card's reading time (7 min read) is metadata, not text (F1 0.59 before, 0.63 now)", set: 'wcxb-dev', id: '3014', floor: 0.62, hasNot: /^\d+ min read$/m },
   { rule: 'the linked deals that "Other deals:" introduces at the end of a deals post are its text (F1 0.47 before, 0.95 now)', set: 'dragnet', id: 'R706', floor: 0.9, has: 'Asus RT-N66U Dual-Band Wireless-N900 Gigabit Router' },
   { rule: "a WordPress post's 250-character filing line (This entry was posted on … and is filed under …) is boilerplate (F1 0.64 before, 1.00 now)", set: 'dragnet', id: 'R40', floor: 0.95, hasNot: /This entry was posted/ },
+  { rule: "a news front: the linked headlines of <main> are written when the pick (a podcast section) is a small part of it (F1 0.33 before, 0.56 now)", set: 'wcxb-dev', id: '2970', floor: 0.5, has: 'OpenAI robotics lead Caitlin Kalinowski quits in response to Pentagon deal' },
 ];
 
 const devPage = async (set: PageCase['set'], id: string): Promise<BenchPage | undefined> => {

@@ -365,3 +365,10 @@ test("a post's filing line (This entry was posted … and is filed under …, Po
   const got = lines(page(`<article>${paras}${filing.map((f) => `<p>${f}</p>`).join('')}</article>`));
   assert.deepEqual(got, ARTICLE);
 });
+
+test("a news front: when the pick is a small part of <main>, main's linked headlines are written with it", () => {
+  const cards = Array.from({ length: 20 }, (_, i) => `<div class="card"><h3><a href="/story/${i}">Harbor story number ${i}: the boats come home early</a></h3></div>`).join('');
+  const got = lines(page(`<nav><a href="/">Home</a></nav><main><div class="cards">${cards}</div><section>${paras}</section></main>`));
+  assert.ok(got.includes('Harbor story number 3: the boats come home early'), got.join('\n'));
+  assert.ok(got.includes(ARTICLE[0] as string) && !got.includes('Home'), got.join('\n'));
+});
