@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, TEASER_HEADING, isBuilderClass } from './html-rules.ts';
+import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 
 export interface Extracted {
@@ -25,12 +25,16 @@ const GOOD_CHARS = 60;
 /** Browser notices run to a few sentences; longer text mentioning one is an article about browsers. */
 const BROWSER_NOTICE_MAX = 400;
 
+/** A filing line runs to its categories, tags and feed notes ("You can follow any responses to
+ * this entry through the RSS 2.0 feed"): past BOILERPLATE_LINE's 200 characters, up to this. */
+const FILING_MAX = 400;
+
 /** Dates longer than this are sentences. */
 const DATE_LINE_MAX = 40;
 
 function quality(b: TextBlock): Quality {
   const len = b.text.length;
-  if (len < 200 && BOILERPLATE_LINE.test(b.text)) return 'bad';
+  if (len < 200 ? BOILERPLATE_LINE.test(b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
   if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
   if (len < DATE_LINE_MAX && DATE_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;
@@ -174,8 +178,10 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     const n = nodes[i] as ElementNode;
     if (chosen.parent >= 0 && n.parent === chosen.parent && n.start >= firstKept && n.end <= lastKept + 1) keep.fill(1, n.start, n.end);
   }
-  // A list of linked titles that a line ending in a colon introduces, between two paragraphs of the
-  // text, is a reading list, not navigation.
+  // A list of linked titles that a line ending in a colon introduces after the text's first
+  // paragraph is a reading list, not navigation, also when it ends the text (the deals of a deals
+  // post); after the last paragraph, a line announcing teasers (`Related:`, `More stories from
+  // …:`) introduces none.
   let firstProse = -1;
   let lastProse = -1;
   for (let i = 0; i < blocks.length; i++) {
@@ -201,9 +207,17 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       }
     }
     if (b.chrome >= chromeFloor) continue;
-    if (b.kind !== 'li') introduced = q[i] !== 'bad' && /:\s*$/.test(b.text);
+    if (b.kind !== 'li') {
+      const colon = /:\s*$/.test(b.text);
+      // The label of teasers after the text goes with them.
+      if (colon && i > lastProse && TEASER_INTRO.test(b.text)) {
+        introduced = false;
+        continue;
+      }
+      introduced = colon && q[i] !== 'bad';
+    }
     // Linked headings are the item titles of listings; other link-dense blocks are navigation.
-    const readingList = b.kind === 'li' && introduced && i > firstProse && i < lastProse && !BOILERPLATE_LINE.test(b.text);
+    const readingList = b.kind === 'li' && introduced && i > firstProse && !BOILERPLATE_LINE.test(b.text);
     // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
     // never shows addresses.
     const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);
@@ -216,14 +230,53 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
 /** Lines at least this long are written once per page. */
 const REPEAT_MIN = 80;
 
+/**
+ * Blocks that copy the run of blocks right before them, when the run holds REPEAT_MIN characters:
+ * a looping carousel or marquee clones its track of short slides (a figure and its label, a logo
+ * row) one or more times after the original, a table of contents comes in a desktop and a mobile
+ * copy. Only a copy of the whole run right before is one: a listing's items repeat their labels,
+ * never a whole stretch of lines.
+ */
+/** Longest run of blocks compared with its copy: a track or a table of contents is far shorter, and
+ * the bound keeps hostile pages linear. */
+const RUN_MAX = 256;
+
+function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
+  const copy = new Uint8Array(blocks.length);
+  // Where each short line was last seen (long lines are written once anyway).
+  const lastAt = new Map<string, number>();
+  for (let j = 0; j < blocks.length; ) {
+    const text = (blocks[j] as TextBlock).text;
+    const p = text.length < REPEAT_MIN ? lastAt.get(text) : undefined;
+    if (p !== undefined && j - p <= RUN_MAX) {
+      const len = j - p;
+      let k = 0;
+      let runChars = 0;
+      while (k < len && j + k < blocks.length && (blocks[p + k] as TextBlock).text === (blocks[j + k] as TextBlock).text) runChars += (blocks[j + k++] as TextBlock).text.length;
+      if (k === len && runChars >= REPEAT_MIN) {
+        copy.fill(1, j, j + len);
+        // The next copy, if any, is compared with this one.
+        for (let i = j; i < j + len; i++) lastAt.set((blocks[i] as TextBlock).text, i);
+        j += len;
+        continue;
+      }
+    }
+    if (text.length < REPEAT_MIN) lastAt.set(text, j);
+    j++;
+  }
+  return copy;
+}
+
 function render(blocks: readonly TextBlock[], title: string | undefined): string {
   const lines: string[] = [];
+  const copy = copiedRuns(blocks);
   let last: TextBlock | undefined;
   let seenBody = false;
   // Pages repeat their text for other layouts (a product description in the gallery, the tab and
   // the mobile view): a long line is written once.
   const written = new Set<string>();
-  for (const b of blocks) {
+  for (const [i, b] of blocks.entries()) {
+    if (copy[i]) continue;
     if (b.text.length >= REPEAT_MIN) {
       if (written.has(b.text)) continue;
       written.add(b.text);
@@ -285,7 +338,8 @@ const MAIN_SHARE = 0.5;
  * HTML's <main> holds the page's main content, by definition. When the pick lies inside the
  * page's one <main> and holds under half of its text, main's short lines are content too (a
  * landing page's taglines and feature lists, a list page's items, the headlines of a listing):
- * every block of main outside chrome that is not link-dense or boilerplate is written.
+ * every block of main outside chrome that is not boilerplate, nor link-dense unless a heading (a
+ * news front's linked headlines), is written.
  */
 function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]): TextBlock[] {
   let main: ElementNode | undefined;
@@ -296,7 +350,8 @@ function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[])
   }
   if (main === undefined) return chosen;
   const { start, end } = main;
-  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && q[start + i] !== 'bad');
+  // Linked headings are the titles of a listing's items, written as select writes them.
+  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && (q[start + i] !== 'bad' || (b.kind === 'h' && !BOILERPLATE_LINE.test(b.text))));
   if (chars(chosen) >= MAIN_SHARE * chars(inMain)) return chosen;
   const held = new Set(inMain);
   return chosen.every((b) => held.has(b)) ? inMain : chosen;
@@ -348,6 +403,11 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const firstPick = select(page, q, 1, repeats);
   const first = firstPick.blocks;
   let chosen = first;
+  // The pick is the element the markup names as the article body (`entry-content`, `post-body`):
+  // however short, it is the post. A wider pick must hold it, however much prose lies elsewhere,
+  // and no fallback takes class chrome, where its comments are (a two-line post under a hundred
+  // comments).
+  const namedBody = firstPick.element.verdict === 2 && first.length > 0;
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
   // every block outside structural chrome (link lists included), as listings and link pages need.
   // A short post (what was chosen holds prose) is kept: the wider pick must hold it too, or much
@@ -356,7 +416,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
     if (chars(chosen) >= MIN_CHARS) break;
     const wider = select(page, q, floor, repeats).blocks;
     const held = new Set(wider);
-    const keepsPost = prose(first) === 0 || first.every((b) => held.has(b)) || prose(wider) > WIDER_PROSE * chars(first);
+    const keepsPost = first.every((b) => held.has(b)) || (!namedBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
   }
   const isShort = (blocks: readonly TextBlock[]): boolean => prose(blocks) < SHORT_PROSE && chars(blocks) < SHORT_CHARS;
@@ -364,7 +424,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // inside `div.share_wrapper`): the pick honouring only structural chrome, when it lies elsewhere
   // (a wider pick holding the short post would only add its comments), holds much more prose and
   // is no chrome itself (the comment list under a short post).
-  if (isShort(chosen) && chosen === first) {
+  if (isShort(chosen) && chosen === first && !namedBody) {
     const { blocks: wider, element } = select(page, q, 2, repeats);
     const held = new Set(wider);
     if (element.verdict >= 0 && prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
@@ -380,7 +440,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
   // Most pages need neither fallback: the blocks they would drop are found once, when one does.
   let dropped: Uint8Array | undefined;
-  for (const floor of [1, 2]) {
+  for (const floor of namedBody ? [1] : [1, 2]) {
     if (chars(chosen) >= MIN_CHARS && !(short && (floor === 1 || !post))) continue;
     dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'bad' && (BOILERPLATE_LINE.test(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i)) ? 1 : 0));
     const all = page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);

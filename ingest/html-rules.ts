@@ -129,9 +129,25 @@ export const TEASER_HEADING = new RegExp(
   'iu',
 );
 
+/** Lines announcing a list of teasers after a text (`Related:`, `More stories from …:`, `You might
+ * like:`), in the languages of BOILERPLATE_LINE. */
+export const TEASER_INTRO =
+  /^(more|related|similar|recommended|you (may|might|will|could)|see also|read (also|more|next)|also (on|read|in)|elsewhere|mehr|weitere|ähnliche|verwandte|das könnte|plus d|à lire|lire aussi|vous aimerez|más|otras|otros|ver también|te puede|altri|altre|leggi anche|potrebbe|meer|lees ook|mais|leia também|veja também|więcej|czytaj|zobacz|ещё|еще|читайте|похожие|相关)/iu;
+
+/** A post's filing line, WordPress's theme footer ("This entry was posted on … and is filed under
+ * …", "Posted in …"), in the languages of BOILERPLATE_LINE. */
+const FILING = [
+  '^(this entry was posted (on|in) |dieser (eintrag|beitrag) wurde (am|in) |cette entrée a été publiée |esta entrada fue publicada |questo articolo è stato pubblicato |dit bericht (werd|is) geplaatst )',
+  '^(posted|filed) (in|under) |^(veröffentlicht|abgelegt) (in|unter) |^(publié|classé) dans |^publicado en |^pubblicato in |^geplaatst in |^opublikowano w ',
+].join('|');
+
+/** FILING alone, for the long filing lines that also list the post's categories, tags and feeds. */
+export const FILING_LINE = new RegExp(FILING, 'iu');
+
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
  * share, like and rating prompts, related-post headings, pingbacks, "comments closed" notices and
- * comment-form notes ("Your email address will not be published"),
+ * comment-form notes ("Your email address will not be published"), a post's filing line and
+ * reading time,
  * in English and the big European languages, Russian and Chinese. */
 export const BOILERPLATE_LINE = new RegExp(
   [
@@ -150,8 +166,11 @@ export const BOILERPLATE_LINE = new RegExp(
     'comments are closed|kommentare sind geschlossen|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|reacties zijn gesloten|comentários (estão )?encerrados|komentarze (są )?wyłączone|комментарии закрыты|评论已关闭',
     // a comment form's notices, a post's filing line
     'your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu (dirección de )?correo electrónico no será publicad|il tuo indirizzo email non sarà pubblicato|je e-mailadres wordt niet gepubliceerd|o seu endereço de e-?mail não será publicado|twój adres e-?mail nie zostanie opublikowany|ваш (адрес )?e-?mail не будет опубликован|您的电子邮箱地址不会被公开',
-    '^you may use these html tags|^this entry was posted (on|in) ',
+    '^you may use these html tags',
+    FILING,
     '^(be the first to (like|comment)|click to expand)|^sponsored( links| content)?$',
+    // a post's reading time
+    '^(\\d+ ?(min(ute)?s?\\.?|mins?\\.) read|reading time:? \\d+ ?min(ute)?s?|\\d+ ?min(uten)?\\.? lesezeit|lesezeit:? \\d+ ?min(uten)?\\.?|(temps de )?lecture:? \\d+ ?min(utes)?|\\d+ ?min(utos)? de lectura|lettura di \\d+ ?min(uti)?|\\d+ ?min(uten)? leestijd|leestijd:? \\d+ ?min(uten)?)$',
     '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',
   ].join('|'),
   'iu',

@@ -184,6 +184,12 @@ const PAGE_CASES: readonly PageCase[] = [
   { rule: 'a long "best viewed in an up-to-date web browser" notice is boilerplate: it no longer outscores a short synopsis (F1 0.07 before, 0.95 now)', set: 'dragnet', id: '85', floor: 0.9, hasNot: /best viewed/ },
   { rule: 'a paragraph that wins inside a content-named body holding more prose yields to the body, whose link lists sank it (F1 0.44 before, 0.91 now)', set: 'dragnet', id: 'R579', floor: 0.85, has: 'Fisker said the battery packs in the Karmas were not at fault' },
   { rule: "CKEditor's ck-widget blocks inside an article are the text, not chrome widgets (F1 0.32 before, 1.00 now)", set: 'wcxb-dev', id: '4705', floor: 0.95, has: 'Snake Plant' },
+  { rule: 'a two-line post in its named body (entry-content) is written, not traded for the comment list elsewhere on the page (F1 0.13 before, 0.86 now)', set: 'dragnet', id: 'R728', floor: 0.8, has: 'Leelee Sobieski looks like', hasNot: /Oh my, she is just getting more/ },
+  { rule: "a table of contents written twice (the desktop and the mobile copy) after the text is written once (F1 0.85 before, 0.99 now)", set: 'wcxb-dev', id: '0355', floor: 0.95, hasNot: /(Leveraging Tax Credits or Incentives[\s\S]*){2}/ },
+  { rule: "a post card's reading time (7 min read) is metadata, not text (F1 0.59 before, 0.63 now)", set: 'wcxb-dev', id: '3014', floor: 0.62, hasNot: /^\d+ min read$/m },
+  { rule: 'the linked deals that "Other deals:" introduces at the end of a deals post are its text (F1 0.47 before, 0.95 now)', set: 'dragnet', id: 'R706', floor: 0.9, has: 'Asus RT-N66U Dual-Band Wireless-N900 Gigabit Router' },
+  { rule: "a WordPress post's 250-character filing line (This entry was posted on … and is filed under …) is boilerplate (F1 0.64 before, 1.00 now)", set: 'dragnet', id: 'R40', floor: 0.95, hasNot: /This entry was posted/ },
+  { rule: "a news front: the linked headlines of <main> are written when the pick (a podcast section) is a small part of it (F1 0.33 before, 0.56 now)", set: 'wcxb-dev', id: '2970', floor: 0.5, has: 'OpenAI robotics lead Caitlin Kalinowski quits in response to Pentagon deal' },
 ];
 
 const devPage = async (set: PageCase['set'], id: string): Promise<BenchPage | undefined> => {

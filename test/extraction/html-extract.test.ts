@@ -320,3 +320,55 @@ test("CKEditor's ck-widget wraps blocks of the text it edited, not a chrome widg
   const blocks = parseBlocks(page(`<article><div class="ck-widget ck-widget_selected row">${paras}</div><div class="widget"><p>Short promo.</p></div></article>`)).blocks;
   assert.deepEqual(blocks.map((b) => b.chrome), [0, 0, 0, 1]);
 });
+
+test('a short post in the element named as its body is kept, not traded for the many comments after it', () => {
+  const comments = ARTICLE.concat(ARTICLE)
+    .map((c, i) => `<li class="comment"><p class="says">Reader ${i} says:</p><p>${c}</p></li>`)
+    .join('');
+  const archive = Array.from({ length: 8 }, (_, i) => `<li><a href="/archive/${i}">Archive of harbor news, month ${i}</a></li>`).join('');
+  const got = lines(
+    page(
+      `<div class="post"><h2>A new boat</h2><div class="entry-content"><p>The harbor has a new boat, born on the sixth.</p></div><ul>${archive}</ul></div><div id="comments"><ol>${comments}</ol></div>`,
+    ),
+  );
+  assert.ok(got.includes('The harbor has a new boat, born on the sixth.'), got.join('\n'));
+  assert.ok(!got.some((l) => l.includes(ARTICLE[0] as string) || l.startsWith('Reader')), got.join('\n'));
+});
+
+test("a carousel's cloned track of short slides is written once; labels that recur across a list are kept", () => {
+  const slides = '<li><p>30+ million</p><p>app downloads across the harbor towns</p></li><li><p>2+ billion</p><p>tasks completed by the crews</p></li>';
+  const got = lines(page(`<main><article>${paras}</article><ul class="ticker">${slides}${slides}${slides}</ul><ul><li><p>Quay lantern</p><p>In stock</p></li><li><p>Rope, 20 m</p><p>In stock</p></li></ul></main>`));
+  assert.equal(got.filter((l) => l === '30+ million').length, 1, got.join('\n'));
+  assert.equal(got.filter((l) => l === 'tasks completed by the crews').length, 1, got.join('\n'));
+  assert.equal(got.filter((l) => l === 'In stock').length, 2, got.join('\n'));
+});
+
+test("a post's reading time is its metadata: dropped, in the languages of the boilerplate lines; a sentence about reading is text", () => {
+  const times = ['7 min read', '12 mins read', 'Reading time: 4 minutes', '5 Min. Lesezeit', 'Lesezeit: 3 Minuten', 'Lecture 6 min', '4 min de lectura', 'Lettura di 5 minuti', '3 minuten leestijd'];
+  const out = extractMainText(page(`<article>${times.map((t) => `<p>${t}</p>`).join('')}${paras}<p>I read 5 min every day.</p></article>`));
+  assert.deepEqual(out.text.split('\n'), [...ARTICLE, 'I read 5 min every day.']);
+});
+
+test('a list of linked titles that a colon line introduces is kept at the end of the text too, unless the line announces teasers', () => {
+  const links = (label: string): string => `<ul>${[1, 2, 3].map((i) => `<li><a href="/${label}/${i}">${label} lantern number ${i} for the quay</a></li>`).join('')}</ul>`;
+  const got = lines(page(`<article>${paras}<p>Other deals:</p>${links('Deal')}<p>Related:</p>${links('Teaser')}</article>`));
+  assert.deepEqual(got, [...ARTICLE, 'Other deals:', '- Deal lantern number 1 for the quay', '- Deal lantern number 2 for the quay', '- Deal lantern number 3 for the quay']);
+});
+
+test("a post's filing line (This entry was posted … and is filed under …, Posted in …) is boilerplate, also past 200 characters", () => {
+  const filing = [
+    'This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Harbor News, Boats, Town Life. You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.',
+    'Posted in Harbor News | Tagged boats, quay | 3 Comments',
+    'Dieser Eintrag wurde am 25. August 2012 veröffentlicht und ist unter Hafen abgelegt.',
+  ];
+  assert.ok((filing[0] as string).length > 200);
+  const got = lines(page(`<article>${paras}${filing.map((f) => `<p>${f}</p>`).join('')}</article>`));
+  assert.deepEqual(got, ARTICLE);
+});
+
+test("a news front: when the pick is a small part of <main>, main's linked headlines are written with it", () => {
+  const cards = Array.from({ length: 20 }, (_, i) => `<div class="card"><h3><a href="/story/${i}">Harbor story number ${i}: the boats come home early</a></h3></div>`).join('');
+  const got = lines(page(`<nav><a href="/">Home</a></nav><main><div class="cards">${cards}</div><section>${paras}</section></main>`));
+  assert.ok(got.includes('Harbor story number 3: the boats come home early'), got.join('\n'));
+  assert.ok(got.includes(ARTICLE[0] as string) && !got.includes('Home'), got.join('\n'));
+});
