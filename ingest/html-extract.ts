@@ -230,6 +230,10 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
 /** Lines at least this long are written once per page. */
 const REPEAT_MIN = 80;
 
+/** Longest run of blocks compared with its copy: a track or a table of contents is far shorter, and
+ * the bound keeps hostile pages linear. */
+const RUN_MAX = 256;
+
 /**
  * Blocks that copy the run of blocks right before them, when the run holds REPEAT_MIN characters:
  * a looping carousel or marquee clones its track of short slides (a figure and its label, a logo
@@ -237,10 +241,6 @@ const REPEAT_MIN = 80;
  * copy. Only a copy of the whole run right before is one: a listing's items repeat their labels,
  * never a whole stretch of lines.
  */
-/** Longest run of blocks compared with its copy: a track or a table of contents is far shorter, and
- * the bound keeps hostile pages linear. */
-const RUN_MAX = 256;
-
 function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
   const copy = new Uint8Array(blocks.length);
   // Where each short line was last seen (long lines are written once anyway).
@@ -275,8 +275,9 @@ function render(blocks: readonly TextBlock[], title: string | undefined): string
   // Pages repeat their text for other layouts (a product description in the gallery, the tab and
   // the mobile view): a long line is written once.
   const written = new Set<string>();
-  for (const [i, b] of blocks.entries()) {
+  for (let i = 0; i < blocks.length; i++) {
     if (copy[i]) continue;
+    const b = blocks[i] as TextBlock;
     if (b.text.length >= REPEAT_MIN) {
       if (written.has(b.text)) continue;
       written.add(b.text);
