@@ -80,20 +80,44 @@ test('the sample pipeline through Slurm, one extract element scancelled mid-writ
   const localDone = runPipeline({ runDir: local, config, stages, executor: createLocalExecutor({ workers: 1 }), stream: quiet });
   const interrupted = runSlurm();
 
-  // Kill the web extract task's element while its docs file is half written.
+  // Kill the web extract task's element while its docs file is half written. The task may write
+  // its file in a few milliseconds, less than it takes to look it up and freeze it; so it is found
+  // first, frozen, and let run in short slices until the file shows (Slurm sends SIGCONT with its
+  // SIGTERM, or SIGKILL after KillWait: either way the task ends mid-write).
   const docsDir = join(onSlurm, 'docs', 'web');
   const deadline = Date.now() + 120_000;
-  while (!(await readdir(docsDir).catch(() => [] as string[])).some((n) => n.startsWith('00000.parquet.tmp-'))) {
-    assert.ok(Date.now() < deadline, 'the web extract task never started writing');
-    await new Promise((r) => setTimeout(r, 50));
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const signal = (pids: readonly number[], sig: NodeJS.Signals) => {
+    for (const pid of pids) {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        // The process ended between the lookup and the signal.
+      }
+    }
+  };
+  let plan: { id: string }[] = [];
+  let element: { jobId: string; element: number } | undefined;
+  while (!element) {
+    assert.ok(Date.now() < deadline, 'the web extract task was never submitted');
+    await sleep(50);
+    plan = await readFile(join(onSlurm, 'tasks', 'extract.json'), 'utf8').then((t) => JSON.parse(t) as { id: string }[], () => []);
+    element = elementsByTask(await readSubmissions(onSlurm, 'extract')).get(plan.findIndex((t) => t.id === 'web/00000'));
   }
-  const plan = JSON.parse(await readFile(join(onSlurm, 'tasks', 'extract.json'), 'utf8')) as { id: string }[];
-  const element = elementsByTask(await readSubmissions(onSlurm, 'extract')).get(plan.findIndex((t) => t.id === 'web/00000'))!;
-  // Frozen first, so that a fast task cannot finish before the cancel reaches it (Slurm sends
-  // SIGCONT with its SIGTERM, or SIGKILL after KillWait; either way the task ends mid-write).
-  const pids = await elementProcesses(cluster!, element.jobId, element.element);
+  const halfWritten = async () => (await readdir(docsDir).catch(() => [] as string[])).some((n) => n.startsWith('00000.parquet.tmp-'));
+  let pids: number[] = [];
+  for (;;) {
+    assert.ok(Date.now() < deadline, 'the web extract task never started writing');
+    // Looked up each time, frozen from the second on: the batch script starts the command as its child.
+    pids = await elementProcesses(cluster!, element.jobId, element.element);
+    signal(pids, 'SIGSTOP');
+    assert.equal(existsSync(join(docsDir, '00000.parquet')), false, 'the task finished within one slice');
+    if (pids.length > 0 && (await halfWritten())) break;
+    signal(pids, 'SIGCONT');
+    await sleep(pids.length > 0 ? 5 : 50);
+    signal(pids, 'SIGSTOP');
+  }
   assert.ok(pids.length > 0, 'the element has processes');
-  for (const pid of pids) process.kill(pid, 'SIGSTOP');
   await exec('scancel', [`${element.jobId}_${element.element}`], { env: cluster!.env });
   const first = await interrupted;
   assert.equal(first.ok, false);
