@@ -32,9 +32,30 @@ const FILING_MAX = 400;
 /** Dates longer than this are sentences. */
 const DATE_LINE_MAX = 40;
 
-function quality(b: TextBlock): Quality {
+/** BOILERPLATE_LINE's verdict on a line. */
+type IsBoilerplate = (text: string) => boolean;
+
+/**
+ * BOILERPLATE_LINE's verdicts on one page's lines, each distinct line tested once: menus, share
+ * bars and listings repeat their lines ("Share", "Read more"), and the picks and fallbacks ask
+ * about blocks the scoring already tested; four in ten tests were repeats, on a regex of ~200
+ * alternatives that is the extractor's costliest.
+ */
+function boilerplateMemo(): IsBoilerplate {
+  const verdicts = new Map<string, boolean>();
+  return (text) => {
+    let v = verdicts.get(text);
+    if (v === undefined) {
+      v = BOILERPLATE_LINE.test(text);
+      verdicts.set(text, v);
+    }
+    return v;
+  };
+}
+
+function quality(b: TextBlock, isBoilerplate: IsBoilerplate): Quality {
   const len = b.text.length;
-  if (len < 200 ? BOILERPLATE_LINE.test(b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
+  if (len < 200 ? isBoilerplate(b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
   if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
   if (len < DATE_LINE_MAX && DATE_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;
@@ -91,7 +112,7 @@ interface Pick {
 }
 
 /** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
-function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array): Pick {
+function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array, isBoilerplate: IsBoilerplate): Pick {
   const { blocks, nodes } = page;
   const total = new Float64Array(nodes.length);
   blocks.forEach((b, i) => {
@@ -217,11 +238,11 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       introduced = colon && q[i] !== 'bad';
     }
     // Linked headings are the item titles of listings; other link-dense blocks are navigation.
-    const readingList = b.kind === 'li' && introduced && i > firstProse && !BOILERPLATE_LINE.test(b.text);
+    const readingList = b.kind === 'li' && introduced && i > firstProse && !isBoilerplate(b.text);
     // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
     // never shows addresses.
     const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);
-    if (q[i] === 'bad' && (b.kind !== 'h' || BOILERPLATE_LINE.test(b.text)) && !readingList && !writtenUrl) continue;
+    if (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text)) && !readingList && !writtenUrl) continue;
     out.push(b);
   }
   return { blocks: out, element: chosen };
@@ -315,7 +336,7 @@ const ITEM_BLOCKS = 2;
 
 /** Short and linked lines inside the repeated items of a grid are the items' names, prices and
  * attributes: content there, not the boilerplate they would be alone. */
-function itemQualities(page: ParsedPage, q: Quality[]): void {
+function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerplate): void {
   const { nodes, blocks } = page;
   const count = new Map<string, number>();
   const key = (n: ElementNode): string => `${n.parent} ${n.kind}`;
@@ -328,7 +349,7 @@ function itemQualities(page: ParsedPage, q: Quality[]): void {
   blocks.forEach((b, i) => {
     if (!inItem[b.node]) return;
     if (q[i] === 'short') q[i] = 'item';
-    else if (q[i] === 'bad' && !BOILERPLATE_LINE.test(b.text)) q[i] = 'itemLink';
+    else if (q[i] === 'bad' && !isBoilerplate(b.text)) q[i] = 'itemLink';
   });
 }
 
@@ -342,7 +363,7 @@ const MAIN_SHARE = 0.5;
  * every block of main outside chrome that is not boilerplate, nor link-dense unless a heading (a
  * news front's linked headlines), is written.
  */
-function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]): TextBlock[] {
+function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[], isBoilerplate: IsBoilerplate): TextBlock[] {
   let main: ElementNode | undefined;
   for (const n of page.nodes) {
     if (n.tag !== 'main') continue;
@@ -352,7 +373,7 @@ function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[])
   if (main === undefined) return chosen;
   const { start, end } = main;
   // Linked headings are the titles of a listing's items, written as select writes them.
-  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && (q[start + i] !== 'bad' || (b.kind === 'h' && !BOILERPLATE_LINE.test(b.text))));
+  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && (q[start + i] !== 'bad' || (b.kind === 'h' && !isBoilerplate(b.text))));
   if (chars(chosen) >= MAIN_SHARE * chars(inMain)) return chosen;
   const held = new Set(inMain);
   return chosen.every((b) => held.has(b)) ? inMain : chosen;
@@ -396,12 +417,13 @@ function repeatedLines(page: ParsedPage): Int32Array {
 
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
-  const q = page.blocks.map(quality);
-  itemQualities(page, q);
+  const isBoilerplate = boilerplateMemo();
+  const q = page.blocks.map((b) => quality(b, isBoilerplate));
+  itemQualities(page, q, isBoilerplate);
   const repeats = repeatedLines(page);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
   const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
-  const firstPick = select(page, q, 1, repeats);
+  const firstPick = select(page, q, 1, repeats, isBoilerplate);
   const first = firstPick.blocks;
   let chosen = first;
   // The pick is the element the markup names as the article body (`entry-content`, `post-body`):
@@ -415,7 +437,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // more prose, not a menu, a share bar or an author box elsewhere on the page.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
-    const wider = select(page, q, floor, repeats).blocks;
+    const wider = select(page, q, floor, repeats, isBoilerplate).blocks;
     const held = new Set(wider);
     const keepsPost = first.every((b) => held.has(b)) || (!namedBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
@@ -426,7 +448,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // (a wider pick holding the short post would only add its comments), holds much more prose and
   // is no chrome itself (the comment list under a short post).
   if (isShort(chosen) && chosen === first && !namedBody) {
-    const { blocks: wider, element } = select(page, q, 2, repeats);
+    const { blocks: wider, element } = select(page, q, 2, repeats, isBoilerplate);
     const held = new Set(wider);
     if (element.verdict >= 0 && prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
   }
@@ -443,11 +465,11 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   let dropped: Uint8Array | undefined;
   for (const floor of namedBody ? [1] : [1, 2]) {
     if (chars(chosen) >= MIN_CHARS && !(short && (floor === 1 || !post))) continue;
-    dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'bad' && (BOILERPLATE_LINE.test(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i)) ? 1 : 0));
+    dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'bad' && (isBoilerplate(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i)) ? 1 : 0));
     const all = page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);
     if ((chars(chosen) < MIN_CHARS || chars(chosen) < SHORT_SHARE * chars(all)) && chars(all) > chars(chosen)) chosen = all;
   }
-  chosen = wholeMain(page, q, chosen);
+  chosen = wholeMain(page, q, chosen, isBoilerplate);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.
   const text = unpinString(render(chosen, page.title));

@@ -3,7 +3,7 @@
 // start-up, module compilation, list/model loads and WASM compilation); the difference, by pipeline
 // step, is the per-page work. Every thread's profile counts (the task runs in a worker thread).
 // fineweb.ts prints the same split after its timed rounds.
-// Usage: CC_PRETRAIN_SHARED=/work/shared node bench/ingest/profile.ts [--pages N] [--top N]
+// Usage: CC_PRETRAIN_SHARED=/work/shared node bench/ingest/profile.ts [--pages N]
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
