@@ -7,47 +7,14 @@
 // Memory layout (little-endian u64): params [a_0, b_0, a_1, b_1, …] at 0, the k minima after them,
 // then the n shingle hashes.
 
+import { BLOCK, END, LOOP, WASM_HEADER, br, brIf, get, i32c, i64c, section, set, str, tee, uleb, wasm, type WasmMemory } from '../filters/index.ts';
+
 const P = (1n << 61n) - 1n;
 
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(v: bigint): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = Number(v & 0x7fn);
-    v >>= 7n;
-    if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-}
-
-const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
-const str = (s: string) => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
-
-// Locals: params sh=0 n=1 par=2 k=3 out=4; i32 j=5 p=6 end=7; i64 a=8 b=9 m=10 x=11.
-const get = (i: number) => [0x20, i];
-const set = (i: number) => [0x21, i];
-const tee = (i: number) => [0x22, i];
-const i32c = (v: number) => [0x41, ...sleb(BigInt(v))];
-const i64c = (v: bigint) => [0x42, ...sleb(v)];
 const I32_ADD = 0x6a, I32_SHL = 0x74, I32_GE_U = 0x4f;
 const I64_LOAD = [0x29, 3, 0], I64_LOAD8 = [0x29, 3, 8], I64_STORE = [0x37, 3, 0];
 const I64_MUL = 0x7e, I64_ADD = 0x7c, I64_SUB = 0x7d, I64_AND = 0x83, I64_SHR_U = 0x88, I64_GE_U = 0x5a, I64_LT_U = 0x54;
-const SELECT = 0x1b, BLOCK = [0x02, 0x40], LOOP = [0x03, 0x40], END = 0x0b;
-const br = (d: number) => [0x0c, d];
-const brIf = (d: number) => [0x0d, d];
+const SELECT = 0x1b;
 
 const body = [
   ...[0x02, 0x03, 0x7f, 0x04, 0x7e], // locals: 3 × i32, 4 × i64
@@ -73,24 +40,13 @@ const body = [
 ];
 
 const MODULE = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+  ...WASM_HEADER,
   ...section(1, [0x01, 0x60, 0x05, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]),
   ...section(3, [0x01, 0x00]),
   ...section(5, [0x01, 0x00, 0x01]),
   ...section(7, [0x02, ...str('mem'), 0x02, 0x00, ...str('minhash'), 0x00, 0x00]),
   ...section(10, [0x01, ...uleb(body.length), ...body]),
 ]);
-
-/** The slice of the WebAssembly JS API used here (the project's TS lib has no DOM types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
-}
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 export interface PermuteKernel {
   /** Space for n shingle hashes as u32 words, low word first; valid until the next `reserve`. */

@@ -21,6 +21,7 @@
 // n-grams (`wordNgrams` > 1) and char n-grams (`minn`..`maxn`). Word-vector models are refused.
 
 import { readFileSync } from 'node:fs';
+import { createRowSummer, type RowSummer } from './row-sum-wasm.ts';
 
 export interface FastTextPrediction {
   label: string;
@@ -69,6 +70,10 @@ const CACHE_TOKENS = 1 << 18;
 const CACHE_SLOTS = CACHE_TOKENS * 2;
 /** Int32s of token records (kind, hash, length, row count, rows, two UTF-16 units per int32). */
 const CACHE_POOL = CACHE_TOKENS * 16;
+/** Row ids of an uncached token are copied here for the row summer, this many at a time. */
+const STAGING = 4096;
+/** Ranges of rows queued for the row summer before it is called. */
+const RANGES = 4096;
 /** Longer tokens are not cached (rare, and they would crowd the pools). */
 const CACHE_MAX_CHARS = 64;
 const WORD = 0;
@@ -104,10 +109,10 @@ function byteReader(buf: Buffer, file: string) {
       pos += 8;
       return buf.readDoubleLE(pos - 8);
     },
-    f32s(n: number): Float32Array {
+    /** n floats, into `out` when given (a view of the row summer's memory). */
+    f32s(n: number, out: Float32Array = new Float32Array(n)): Float32Array {
       need(n * 4);
-      const out = new Float32Array(n);
-      new Uint8Array(out.buffer).set(buf.subarray(pos, pos + n * 4));
+      new Uint8Array(out.buffer, out.byteOffset, n * 4).set(buf.subarray(pos, pos + n * 4));
       pos += n * 4;
       return out;
     },
@@ -129,10 +134,14 @@ function byteReader(buf: Buffer, file: string) {
   };
 }
 
-function denseRows(r: ByteReader): Rows {
+/** Where a matrix's floats go: a plain array, or the row summer's memory for the input matrix. */
+type Alloc = (rows: number, cols: number) => Float32Array;
+const plainAlloc: Alloc = (rows, cols) => new Float32Array(rows * cols);
+
+function denseRows(r: ByteReader, alloc: Alloc): Rows {
   const rows = r.i64();
   const cols = r.i64();
-  return denseFrom(rows, cols, r.f32s(rows * cols));
+  return denseFrom(rows, cols, r.f32s(rows * cols, alloc(rows, cols)));
 }
 
 function denseFrom(rows: number, cols: number, data: Float32Array): Rows {
@@ -174,7 +183,7 @@ function centroidAt(pq: ProductQuantizer, m: number, code: number): number {
 }
 
 /** A product-quantized matrix; expanded to dense float rows when that stays small (lid.176.ftz: 3 MB). */
-function quantizedRows(r: ByteReader): Rows {
+function quantizedRows(r: ByteReader, alloc: Alloc): Rows {
   const qnorm = r.u8() !== 0;
   const rows = r.i64();
   const cols = r.i64();
@@ -196,7 +205,7 @@ function quantizedRows(r: ByteReader): Rows {
   };
   if (rows * cols <= DENSE_LIMIT) {
     // Each dense value is the float product fastText adds, so sums stay bit-identical.
-    const data = new Float32Array(rows * cols);
+    const data = alloc(rows, cols);
     for (let i = 0; i < rows; i++) addRow(data.subarray(i * cols, (i + 1) * cols), i);
     return denseFrom(rows, cols, data);
   }
@@ -297,8 +306,12 @@ function sortHeap(heap: Scored[]): void {
   for (let len = heap.length; len > 1; len--) popHeap(heap, len);
 }
 
-/** Reads a model file; throws one line naming the file and what is wrong with it. */
-export function loadFastText(file: string): FastTextModel {
+/**
+ * Reads a model file; throws one line naming the file and what is wrong with it. `rowSummer:
+ * false` adds input rows in JS, as a model too large for WebAssembly's 32-bit memory does (tests
+ * compare both paths).
+ */
+export function loadFastText(file: string, options: { rowSummer?: boolean } = {}): FastTextModel {
   let buf: Buffer;
   try {
     buf = readFileSync(file);
@@ -370,9 +383,15 @@ export function loadFastText(file: string): FastTextModel {
     pruned[2 * at + 1] = to;
   }
   const quantInput = r.u8() !== 0;
-  const input = quantInput ? quantizedRows(r) : denseRows(r);
+  // A dense input matrix is read into the row summer's memory, where the kernel adds its rows.
+  const held: { summer: RowSummer | null } = { summer: null };
+  const inputAlloc: Alloc = (rows, cols) => {
+    held.summer = options.rowSummer === false ? null : createRowSummer(rows, cols, CACHE_POOL + STAGING, RANGES);
+    return held.summer ? held.summer.matrix : plainAlloc(rows, cols);
+  };
+  const input = quantInput ? quantizedRows(r, inputAlloc) : denseRows(r, inputAlloc);
   const quantOutput = r.u8() !== 0;
-  const output = quantOutput ? quantizedRows(r) : denseRows(r);
+  const output = quantOutput ? quantizedRows(r, plainAlloc) : denseRows(r, plainAlloc);
   if (output.rows !== nlabels) throw new Error(`${file}: not a fastText model (output rows ${output.rows} ≠ labels ${nlabels})`);
 
   /** fastText's `pushHash`: a bucket id, through the pruning map of a `.ftz`, or -1 when dropped. */
@@ -443,27 +462,52 @@ export function loadFastText(file: string): FastTextModel {
   // UTF-16 units (no string is made on a hit); each record sits in one pool, contiguous, so a hit
   // touches the table, one record and the rows it names.
   const table = new Int32Array(CACHE_SLOTS * 2);
-  const pool = new Int32Array(CACHE_POOL);
+  const { summer } = held;
+  const pool = summer ? summer.list.subarray(0, CACHE_POOL) : new Int32Array(CACHE_POOL);
   let tokens = 0;
   let poolTop = 0;
 
-  const hidden = new Float32Array(dim);
+  const hidden = summer ? summer.hidden : new Float32Array(dim);
   let total = 0;
   let hashes = new Int32Array(256);
   let ntok = 0;
 
-  const inputData = input.data;
+  // With the row summer, rows are queued as ranges of the cache pool (a token seen before) or of
+  // the staging area (a token just computed) and summed by the kernel in one call: before the
+  // pool is cleared, before word n-grams are added, and at the end of the document.
+  const list = summer?.list;
+  const ranges = summer?.ranges;
+  let queued = 0;
+  let stagingTop = 0;
+  const sumQueued = (): void => {
+    if (queued > 0) summer?.sum(queued);
+    queued = 0;
+    stagingTop = 0;
+  };
+  const queue = (first: number, count: number): void => {
+    ranges![2 * queued] = first;
+    ranges![2 * queued + 1] = count;
+    queued++;
+  };
+  /** hidden += rows[from .. from + count), in fastText's order. */
   const addRows = (rows: Int32Array, from: number, count: number): void => {
     total += count;
-    if (inputData === null) {
+    if (list === undefined) {
       for (let r = from; r < from + count; r++) input.addRow(hidden, rows[r]!);
       return;
     }
-    // Row by row in fastText's order; the Float32Array store rounds each sum to float32 as C++ does.
-    const end = from + count;
-    for (let r = from; r < end; r++) {
-      const base = rows[r]! * dim;
-      for (let j = 0; j < dim; j++) hidden[j]! += inputData[base + j]!;
+    if (rows === pool) {
+      if (queued === RANGES) sumQueued();
+      queue(from, count);
+      return;
+    }
+    for (let done = 0; done < count; ) {
+      if (queued === RANGES || stagingTop === STAGING) sumQueued();
+      const n = Math.min(STAGING - stagingTop, count - done);
+      list.set(rows.subarray(from + done, from + done + n), CACHE_POOL + stagingTop);
+      queue(CACHE_POOL + stagingTop, n);
+      stagingTop += n;
+      done += n;
     }
   };
   const pushHash = (h: number): void => {
@@ -503,6 +547,8 @@ export function loadFastText(file: string): FastTextModel {
     const size = 4 + rowCount + ((len + 1) >> 1);
     if (len <= CACHE_MAX_CHARS && size < CACHE_POOL) {
       if (tokens === CACHE_TOKENS || poolTop + size >= CACHE_POOL) {
+        // Queued ranges name rows in the pool about to be overwritten.
+        sumQueued();
         table.fill(0);
         tokens = 0;
         poolTop = 0;
@@ -566,6 +612,7 @@ export function loadFastText(file: string): FastTextModel {
       if (c === 10) break;
     }
     if (!ended) addToken(EOS, 0, EOS.length, eosHash);
+    sumQueued();
     for (let i = 0; i < ntok; i++) {
       let hi = hashes[i]! < 0 ? 0xffffffff : 0;
       let lo = hashes[i]! >>> 0;

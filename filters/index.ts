@@ -40,6 +40,7 @@ export { classifierSchema, type ClassifierSettings } from './classifier-config.t
 export { loadQualityModel, fastTextLabel, fastTextLine, ModelFileError, type QualityModel } from './classifier-model.ts';
 export { classifierCutoffStage, createScoreRecorder, openQualityCut, type ScoreRecorder } from './classifier-cutoff.ts';
 export { loadFastText, type FastTextArgs, type FastTextModel, type FastTextPrediction } from './fasttext-model.ts';
+export { BLOCK, END, LOOP, WASM_HEADER, WASM_PAGE, br, brIf, get, i32c, i64c, section, set, str, tee, uleb, wasm, type WasmMemory } from './wasm-module.ts';
 
 /** What a config needs that is not there (the UT1 lists, looked for in `ut1Dir`), as one line; null when all is present. */
 export function missingFilterAssets(cfg: FiltersConfig, ut1Dir = UT1_DIR): string | null {

@@ -115,3 +115,15 @@ test('a missing, foreign or truncated file fails with one line naming it', () =>
   writeFileSync(cut, readFileSync(bundledLidModel()).subarray(0, 300_000));
   assert.throws(() => loadFastText(cut), (err: Error) => /cut\.ftz: not a fastText model \(truncated/.test(err.message) && !err.message.includes('\n'));
 });
+
+test('input rows summed by the WebAssembly kernel equal the JS sums bit for bit: token cache cleared mid-document, tokens past the staging area', () => {
+  const kernel = loadFastText(bundledLidModel());
+  const js = loadFastText(bundledLidModel(), { rowSummer: false });
+  // 300,000 distinct tokens overflow the token cache, each clear coming right after a cached
+  // token ("the") whose rows are still queued; a 6,000-character token has ~18,000 rows, past the
+  // 4,096-row staging area.
+  const words = Array.from({ length: 300_000 }, (_, i) => `w${(i * 2654435761 >>> 0).toString(36)}`);
+  const long = 'ab'.repeat(3000);
+  const docs = [words.map((w) => `the ${w}`).join(' '), `${long} ${words.slice(0, 5000).join(' ')} ${long}`, 'Ein kurzer deutscher Satz über das Wetter.'];
+  for (const doc of docs) assert.deepEqual(kernel.predict(doc, 5), js.predict(doc, 5));
+});
