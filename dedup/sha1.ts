@@ -3,8 +3,8 @@
 // (measured in bench/dedup), more than the whole rest of the signature; this runs on a byte range
 // of one buffer without allocating.
 
-/** The message schedule as a ring of 16 words, extended inside the round loop. */
-const W = new Int32Array(16);
+/** The message schedule, all 80 words: computed ahead, so each of the four round loops is branch-free. */
+const W = new Int32Array(80);
 
 /** Writes SHA-1(bytes[start, start+len)) bytes 0..7, a little-endian uint64, to out[o] (low word) and out[o+1] (high word). */
 export function sha1Prefix64(bytes: Uint8Array, start: number, len: number, out: Uint32Array, o: number): void {
@@ -35,35 +35,42 @@ export function sha1Prefix64(bytes: Uint8Array, start: number, len: number, out:
       W[14] = Math.floor(bitLen / 4294967296) | 0;
       W[15] = bitLen | 0;
     }
+    for (let i = 16; i < 80; i++) {
+      const x = W[i - 3]! ^ W[i - 8]! ^ W[i - 14]! ^ W[i - 16]!;
+      W[i] = (x << 1) | (x >>> 31);
+    }
     let a = h0;
     let b = h1;
     let c = h2;
     let d = h3;
     let e = h4;
-    for (let i = 0; i < 80; i++) {
-      let f: number;
-      let k: number;
-      if (i < 20) {
-        f = (b & c) | (~b & d);
-        k = 0x5a827999;
-      } else if (i < 40) {
-        f = b ^ c ^ d;
-        k = 0x6ed9eba1;
-      } else if (i < 60) {
-        f = (b & c) | (b & d) | (c & d);
-        k = 0x8f1bbcdc | 0;
-      } else {
-        f = b ^ c ^ d;
-        k = 0xca62c1d6 | 0;
-      }
-      let w: number;
-      if (i < 16) w = W[i]!;
-      else {
-        const x = W[(i + 13) & 15]! ^ W[(i + 8) & 15]! ^ W[(i + 2) & 15]! ^ W[i & 15]!;
-        w = (x << 1) | (x >>> 31);
-        W[i & 15] = w;
-      }
-      const t = (((a << 5) | (a >>> 27)) + f + e + k + w) | 0;
+    let t: number;
+    for (let i = 0; i < 20; i++) {
+      t = (((a << 5) | (a >>> 27)) + ((b & c) | (~b & d)) + e + 0x5a827999 + W[i]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (let i = 20; i < 40; i++) {
+      t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + 0x6ed9eba1 + W[i]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (let i = 40; i < 60; i++) {
+      t = (((a << 5) | (a >>> 27)) + ((b & c) | (b & d) | (c & d)) + e + (0x8f1bbcdc | 0) + W[i]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (let i = 60; i < 80; i++) {
+      t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + (0xca62c1d6 | 0) + W[i]!) | 0;
       e = d;
       d = c;
       c = (b << 30) | (b >>> 2);
