@@ -338,13 +338,22 @@ const ITEM_BLOCKS = 2;
  * attributes: content there, not the boilerplate they would be alone. */
 function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerplate): void {
   const { nodes, blocks } = page;
-  const count = new Map<string, number>();
-  const key = (n: ElementNode): string => `${n.parent} ${n.kind}`;
-  for (const n of nodes) if (n.end - n.start >= ITEM_BLOCKS) count.set(key(n), (count.get(key(n)) ?? 0) + 1);
+  // Siblings of one kind share a key: the kind's number on the page, then the parent's index
+  // (numbers, not a string per node).
+  const kinds = new Map<string, number>();
+  const keys = new Float64Array(nodes.length);
+  const count = new Map<number, number>();
+  nodes.forEach((n, i) => {
+    if (n.end - n.start < ITEM_BLOCKS) return;
+    let kind = kinds.get(n.kind);
+    if (kind === undefined) kinds.set(n.kind, (kind = kinds.size));
+    keys[i] = kind * nodes.length + n.parent + 1;
+    count.set(keys[i]!, (count.get(keys[i]!) ?? 0) + 1);
+  });
   const inItem = new Uint8Array(nodes.length);
   for (let i = 1; i < nodes.length; i++) {
     const n = nodes[i] as ElementNode;
-    inItem[i] = inItem[n.parent] || (n.end - n.start >= ITEM_BLOCKS && (count.get(key(n)) ?? 0) >= ITEMS_MIN) ? 1 : 0;
+    inItem[i] = inItem[n.parent] || (n.end - n.start >= ITEM_BLOCKS && (count.get(keys[i]!) ?? 0) >= ITEMS_MIN) ? 1 : 0;
   }
   blocks.forEach((b, i) => {
     if (!inItem[b.node]) return;
