@@ -267,11 +267,12 @@ function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
   return copy;
 }
 
-function render(blocks: readonly TextBlock[], title: string | undefined): string {
+// The headline is written even when it equals the title: the text stands alone as a document
+// (the title goes to metadata), and a headline is part of its article.
+function render(blocks: readonly TextBlock[]): string {
   const lines: string[] = [];
   const copy = copiedRuns(blocks);
   let last: TextBlock | undefined;
-  let seenBody = false;
   // Pages repeat their text for other layouts (a product description in the gallery, the tab and
   // the mobile view): a long line is written once.
   const written = new Set<string>();
@@ -282,9 +283,6 @@ function render(blocks: readonly TextBlock[], title: string | undefined): string
       if (written.has(b.text)) continue;
       written.add(b.text);
     }
-    // The headline repeats the title, which is returned apart.
-    if (!seenBody && title !== undefined && (b.kind === 'h' || b.text.length < 200) && b.text.length >= 8 && title.includes(b.text)) continue;
-    if (b.kind === 'p' || b.text.length >= 200) seenBody = true;
     const sameRow = b.kind === 'cell' && last?.kind === 'cell' && b.row === last.row && b.node !== last.node;
     last = b;
     if (sameRow && lines.length > 0) {
@@ -450,6 +448,6 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   chosen = wholeMain(page, q, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.
-  const text = unpinString(render(chosen, page.title));
+  const text = unpinString(render(chosen));
   return page.title ? { text, title: unpinString(page.title) } : { text };
 }
