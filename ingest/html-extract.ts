@@ -356,6 +356,34 @@ function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[])
   return chosen.every((b) => held.has(b)) ? inMain : chosen;
 }
 
+/**
+ * A landing page opens with a hero: its one <h1> and, beside it in the same element, the tagline
+ * and the pitch. The pick (the feature sections below) outscores that short block, so when the
+ * <h1> lies before the pick and outside it, the hero's lines that are not chrome nor bad are
+ * written first. Only on pages that mark no article (no <article>, no article-body class): an
+ * article's headline block holds its byline and standfirst, which article golds leave out.
+ */
+function withHero(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]): TextBlock[] {
+  const { blocks, nodes } = page;
+  if (chosen.length === 0 || nodes.some((n) => n.verdict === 2 || n.tag === 'article')) return chosen;
+  let h1 = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as TextBlock;
+    if (b.level !== 1 || b.chrome !== 0) continue;
+    if (h1 >= 0) return chosen;
+    h1 = i;
+  }
+  const first = blocks.indexOf(chosen[0] as TextBlock);
+  if (h1 < 0 || first <= h1) return chosen;
+  const hero = nodes[(nodes[(blocks[h1] as TextBlock).node] as ElementNode).parent] as ElementNode;
+  const lines: TextBlock[] = [];
+  for (let i = h1; i < Math.min(hero.end, first); i++) {
+    const b = blocks[i] as TextBlock;
+    if (b.chrome === 0 && (q[i] !== 'bad' || i === h1)) lines.push(b);
+  }
+  return [...lines, ...chosen];
+}
+
 /** How far up from a repeated line its earlier copy is looked for: a layout's copies sit side by
  * side, a forum post quoting an earlier one lies further off and is not a copy. */
 const REPEAT_LEVELS = 4;
@@ -446,6 +474,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
     if ((chars(chosen) < MIN_CHARS || chars(chosen) < SHORT_SHARE * chars(all)) && chars(all) > chars(chosen)) chosen = all;
   }
   chosen = wholeMain(page, q, chosen);
+  chosen = withHero(page, q, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.
   const text = unpinString(render(chosen));

@@ -122,6 +122,17 @@ test('a headline equal to the title is written in the text too: the text stands 
   assert.deepEqual(out.text.split('\n'), ['The Harbor', ...ARTICLE]);
 });
 
+test("a landing page's hero (its one <h1> and the tagline beside it) is written before the feature sections that outscore it, unless the page marks an article", () => {
+  const logos = Array.from({ length: 12 }, (_, i) => `<p>Partner ${i}</p>`).join('');
+  const features = ARTICLE.map((p, i) => `<div class="feature"><h3>Feature ${i}</h3><p>${p}</p></div>`).join('');
+  const hero = `<div class="hero"><h1>Harbor Tours</h1><p>Boats, museums and cafes</p><a href="/start">Start for free</a></div><div class="logos">${logos}</div>`;
+  const head = '<title>Harbor Tours | Home</title>';
+  const landing = lines(page(`${hero}<div class="features">${features}</div>`, head));
+  assert.deepEqual(landing.slice(0, 3), ['Harbor Tours', 'Boats, museums and cafes', 'Feature 0'], landing.join('\n'));
+  const article = lines(page(`${hero}<article class="features">${features}</article>`, head));
+  assert.equal(article[0], 'Feature 0', article.join('\n'));
+});
+
 test('copyright and cookie lines are dropped wherever they sit', () => {
   const out = extractMainText(page(`<div>${paras}<p>Copyright 2024 Harbor Town. All rights reserved.</p><p>This site uses cookies.</p></div>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
