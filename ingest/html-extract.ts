@@ -288,11 +288,12 @@ function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
   return copy;
 }
 
-function render(blocks: readonly TextBlock[], title: string | undefined): string {
+// The headline is written even when it equals the title: the text stands alone as a document
+// (the title goes to metadata), and a headline is part of its article.
+function render(blocks: readonly TextBlock[]): string {
   const lines: string[] = [];
   const copy = copiedRuns(blocks);
   let last: TextBlock | undefined;
-  let seenBody = false;
   // Pages repeat their text for other layouts (a product description in the gallery, the tab and
   // the mobile view): a long line is written once.
   const written = new Set<string>();
@@ -303,9 +304,6 @@ function render(blocks: readonly TextBlock[], title: string | undefined): string
       if (written.has(b.text)) continue;
       written.add(b.text);
     }
-    // The headline repeats the title, which is returned apart.
-    if (!seenBody && title !== undefined && (b.kind === 'h' || b.text.length < 200) && b.text.length >= 8 && title.includes(b.text)) continue;
-    if (b.kind === 'p' || b.text.length >= 200) seenBody = true;
     const sameRow = b.kind === 'cell' && last?.kind === 'cell' && b.row === last.row && b.node !== last.node;
     last = b;
     if (sameRow && lines.length > 0) {
@@ -386,6 +384,34 @@ function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[],
   if (chars(chosen) >= MAIN_SHARE * chars(inMain)) return chosen;
   const held = new Set(inMain);
   return chosen.every((b) => held.has(b)) ? inMain : chosen;
+}
+
+/**
+ * A landing page opens with a hero: its one <h1> and, beside it in the same element, the tagline
+ * and the pitch. The pick (the feature sections below) outscores that short block, so when the
+ * <h1> lies before the pick and outside it, the hero's lines that are not chrome nor bad are
+ * written first. Only on pages that mark no article (no <article>, no article-body class): an
+ * article's headline block holds its byline and standfirst, which article golds leave out.
+ */
+function withHero(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]): TextBlock[] {
+  const { blocks, nodes } = page;
+  if (chosen.length === 0 || nodes.some((n) => n.verdict === 2 || n.tag === 'article')) return chosen;
+  let h1 = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as TextBlock;
+    if (b.level !== 1 || b.chrome !== 0) continue;
+    if (h1 >= 0) return chosen;
+    h1 = i;
+  }
+  const first = blocks.indexOf(chosen[0] as TextBlock);
+  if (h1 < 0 || first <= h1) return chosen;
+  const hero = nodes[(nodes[(blocks[h1] as TextBlock).node] as ElementNode).parent] as ElementNode;
+  const lines: TextBlock[] = [];
+  for (let i = h1; i < Math.min(hero.end, first); i++) {
+    const b = blocks[i] as TextBlock;
+    if (b.chrome === 0 && (q[i] !== 'bad' || i === h1)) lines.push(b);
+  }
+  return [...lines, ...chosen];
 }
 
 /** How far up from a repeated line its earlier copy is looked for: a layout's copies sit side by
@@ -479,8 +505,9 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
     if ((chars(chosen) < MIN_CHARS || chars(chosen) < SHORT_SHARE * chars(all)) && chars(all) > chars(chosen)) chosen = all;
   }
   chosen = wholeMain(page, q, chosen, isBoilerplate);
+  chosen = withHero(page, q, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.
-  const text = unpinString(render(chosen, page.title));
+  const text = unpinString(render(chosen));
   return page.title ? { text, title: unpinString(page.title) } : { text };
 }

@@ -22,7 +22,7 @@ function assertArticle(text: string): void {
 test('paragraphs come out one per line, the title apart', () => {
   const out = extractMainText(page(`<article><h1>The Harbor</h1>${paras}</article>`));
   assert.equal(out.title, 'The Harbor');
-  assert.deepEqual(out.text.split('\n'), ARTICLE);
+  assert.deepEqual(out.text.split('\n'), ['The Harbor', ...ARTICLE]);
 });
 
 test('script, style, template, svg and iframe are dropped, noscript is chrome', () => {
@@ -116,10 +116,21 @@ test('br breaks lines, pre keeps its lines, entities are decoded', () => {
   assert.ok(out.includes('three'));
 });
 
-test('a headline equal to the title is not repeated in the text', () => {
-  const out = extractMainText(page(`<div class="post"><h1>The Harbor</h1>${paras}<h2>The Harbor</h2><p>Short.</p></div>`, '<title>The Harbor | Town News</title>'));
+test('a headline equal to the title is written in the text too: the text stands alone', () => {
+  const out = extractMainText(page(`<div class="post"><h1>The Harbor</h1>${paras}</div>`, '<title>The Harbor | Town News</title>'));
   assert.equal(out.title, 'The Harbor | Town News');
-  assert.equal(out.text.split('\n')[0], ARTICLE[0]);
+  assert.deepEqual(out.text.split('\n'), ['The Harbor', ...ARTICLE]);
+});
+
+test("a landing page's hero (its one <h1> and the tagline beside it) is written before the feature sections that outscore it, unless the page marks an article", () => {
+  const logos = Array.from({ length: 12 }, (_, i) => `<p>Partner ${i}</p>`).join('');
+  const features = ARTICLE.map((p, i) => `<div class="feature"><h3>Feature ${i}</h3><p>${p}</p></div>`).join('');
+  const hero = `<div class="hero"><h1>Harbor Tours</h1><p>Boats, museums and cafes</p><a href="/start">Start for free</a></div><div class="logos">${logos}</div>`;
+  const head = '<title>Harbor Tours | Home</title>';
+  const landing = lines(page(`${hero}<div class="features">${features}</div>`, head));
+  assert.deepEqual(landing.slice(0, 3), ['Harbor Tours', 'Boats, museums and cafes', 'Feature 0'], landing.join('\n'));
+  const article = lines(page(`${hero}<article class="features">${features}</article>`, head));
+  assert.equal(article[0], 'Feature 0', article.join('\n'));
 });
 
 test('copyright and cookie lines are dropped wherever they sit', () => {
