@@ -476,7 +476,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   // the staging area (a token just computed) and summed by the kernel in one call: before the
   // pool is cleared, before word n-grams are added, and at the end of the document.
   const list = summer?.list;
-  const ranges = summer?.ranges;
+  const ranges = summer ? summer.ranges : new Int32Array(0);
   let queued = 0;
   let stagingTop = 0;
   const sumQueued = (): void => {
@@ -485,8 +485,8 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     stagingTop = 0;
   };
   const queue = (first: number, count: number): void => {
-    ranges![2 * queued] = first;
-    ranges![2 * queued + 1] = count;
+    ranges[2 * queued] = first;
+    ranges[2 * queued + 1] = count;
     queued++;
   };
   /** hidden += rows[from .. from + count), in fastText's order. */

@@ -33,11 +33,12 @@ export interface S3Server {
 }
 
 /** A port p with p + 10000 (SeaweedFS's gRPC port for it) free too. */
-async function portPair(): Promise<number> {
-  for (;;) {
-    const p = await freePort();
-    if (p + 10000 < 65536) return p;
-  }
+/** n distinct ports free now. Each server's gRPC port is given too: SeaweedFS would otherwise take
+ * its HTTP port + 10000, which nothing checked was free (another test's server held one once). */
+async function freePorts(n: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < n) ports.add(await freePort());
+  return [...ports];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -68,7 +69,8 @@ export async function startS3Server(): Promise<S3Server> {
     return { endpoint, port: Number(new URL(endpoint).port), env: clientEnv(endpoint), createBucket: bucketMaker(endpoint), stop: async () => undefined };
   }
   const dir = await mkdtemp(join(tmpdir(), 'weed-'));
-  const [master, volume, filer, s3] = [await portPair(), await portPair(), await portPair(), await portPair()];
+  const ports = await freePorts(8);
+  const [master, volume, filer, s3, masterGrpc, volumeGrpc, filerGrpc, s3Grpc] = ports as [number, number, number, number, number, number, number, number];
   const child: ChildProcess = spawn(
     WEED,
     [
@@ -81,6 +83,10 @@ export async function startS3Server(): Promise<S3Server> {
       `-filer.port=${filer}`,
       '-s3',
       `-s3.port=${s3}`,
+      `-master.port.grpc=${masterGrpc}`,
+      `-volume.port.grpc=${volumeGrpc}`,
+      `-filer.port.grpc=${filerGrpc}`,
+      `-s3.port.grpc=${s3Grpc}`,
       // Off: their fixed default ports would collide between test files running at once.
       '-s3.port.iceberg=0',
       '-s3.port.lance=0',
