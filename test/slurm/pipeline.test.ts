@@ -1,14 +1,12 @@
 // The embedded sample's full pipeline through Slurm, every array element running the real
-// `cc-pretrain task` command, with the web extract task's element scancelled while its docs
+// `cc-pretrain task` command, with the web extract task's element killed (SIGKILL) while its docs
 // file is half written and the run then resumed, against the same pipeline on the local
 // executor: every output file byte-identical (plans name the run folder, which differs, so it is
 // written as RUN in both), every task's counters identical.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -25,7 +23,6 @@ const sample = fileURLToPath(new URL('../../examples/sample.yaml', import.meta.u
 const skip =
   slurmUnavailable() ??
   (!existsSync(sample) ? 'examples/sample.yaml is not in this tree yet' : stages.length === 0 ? 'the stage registry (pipeline/stages.ts) is empty' : undefined);
-const exec = promisify(execFile);
 const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
 
 /** Run-folder parts that record how and when tasks ran, not what they produced. */
@@ -65,7 +62,7 @@ after(async () => {
   await cluster?.stop();
 });
 
-test('the sample pipeline through Slurm, one extract element scancelled mid-write and the run resumed, gives byte-identical outputs to the local executor', { skip, timeout: 600_000 }, async () => {
+test('the sample pipeline through Slurm, one extract element killed mid-write and the run resumed, gives byte-identical outputs to the local executor', { skip, timeout: 600_000 }, async () => {
   // Training is left out: it would take minutes twice over, and its Slurm job has its own test
   // (executor.test.ts); everything before it, and the report, run.
   const sampleConfig = await loadRunConfig(sample);
@@ -80,10 +77,11 @@ test('the sample pipeline through Slurm, one extract element scancelled mid-writ
   const localDone = runPipeline({ runDir: local, config, stages, executor: createLocalExecutor({ workers: 1 }), stream: quiet });
   const interrupted = runSlurm();
 
-  // Kill the web extract task's element while its docs file is half written. The task may write
-  // its file in a few milliseconds, less than it takes to look it up and freeze it; so it is found
-  // first, frozen, and let run in short slices until the file shows (Slurm sends SIGCONT with its
-  // SIGTERM, or SIGKILL after KillWait: either way the task ends mid-write).
+  // Kill the web extract task's element while its docs file is half written, as a node failure or
+  // the OOM killer would (a scancel's SIGTERM lets a task in its last write finish it: that path is
+  // executor.test.ts's). The task may write its file in a few milliseconds, less than it takes to
+  // look it up and freeze it; so it is found first, frozen, and let run in short slices until the
+  // file shows, then killed while frozen.
   const docsDir = join(onSlurm, 'docs', 'web');
   const deadline = Date.now() + 120_000;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -118,12 +116,12 @@ test('the sample pipeline through Slurm, one extract element scancelled mid-writ
     signal(pids, 'SIGSTOP');
   }
   assert.ok(pids.length > 0, 'the element has processes');
-  await exec('scancel', [`${element.jobId}_${element.element}`], { env: cluster!.env });
+  signal(pids, 'SIGKILL');
   const first = await interrupted;
   assert.equal(first.ok, false);
   assert.deepEqual(first.stages.map((st) => [st.stage, st.failed]), [['extract', 1]]);
-  // scancel sends SIGTERM: the task stops, records why, and its outputs stay temporary.
-  assert.match(first.stages[0]!.failures[0]!.error, /CANCELLED|interrupted by SIGTERM/);
+  // The element ended without the task's stats: the executor says how, and its outputs stay temporary.
+  assert.match(first.stages[0]!.failures[0]!.error, /Slurm array element \d+_\d+ ended FAILED before the task finished/);
   assert.equal(existsSync(join(docsDir, '00000.parquet')), false, 'no partial docs file under its final name');
 
   const slurmRun = await runSlurm();
