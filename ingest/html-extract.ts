@@ -405,7 +405,10 @@ function withHero(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]):
   }
   const first = blocks.indexOf(chosen[0] as TextBlock);
   if (h1 < 0 || first <= h1) return chosen;
-  const hero = nodes[(nodes[(blocks[h1] as TextBlock).node] as ElementNode).parent] as ElementNode;
+  // The element around the <h1>'s own; the root when it has none (an FAQ toggle's heading, written
+  // as a block of the element it sits in, can be the root's).
+  const own = nodes[(blocks[h1] as TextBlock).node] as ElementNode;
+  const hero = own.parent >= 0 ? (nodes[own.parent] as ElementNode) : own;
   const lines: TextBlock[] = [];
   for (let i = h1; i < Math.min(hero.end, first); i++) {
     const b = blocks[i] as TextBlock;

@@ -133,6 +133,12 @@ test("a landing page's hero (its one <h1> and the tagline beside it) is written 
   assert.equal(article[0], 'Feature 0', article.join('\n'));
 });
 
+test("a level-1 heading outside every element (an FAQ toggle's <h1> at the top of the body) is a hero too, not a crash", () => {
+  const out = lines(`<button aria-expanded="false"><h1>Opening hours</h1></button><p>${ARTICLE.join(' ')}</p>`);
+  assert.equal(out[0], 'Opening hours', out.join('\n'));
+  assert.equal(out[1], ARTICLE.join(' '), out.join('\n'));
+});
+
 test('copyright and cookie lines are dropped wherever they sit', () => {
   const out = extractMainText(page(`<div>${paras}<p>Copyright 2024 Harbor Town. All rights reserved.</p><p>This site uses cookies.</p></div>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
