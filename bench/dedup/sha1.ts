@@ -5,12 +5,11 @@
 // Usage: CC_PRETRAIN_SHARED=/work/shared node bench/dedup/sha1.ts [--rounds N]
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalisedWords } from '../../dedup/normalize.ts';
 import { sha1Prefix64 } from '../../dedup/sha1.ts';
 import { sharedDataDir } from '../../test/shared-data.ts';
+import { loadWcxb } from '../extraction/datasets.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' } } });
 const data = sharedDataDir();
@@ -18,16 +17,14 @@ if (!data) {
   console.error('shared data absent: set CC_PRETRAIN_SHARED to the folder holding data/');
   process.exit(2);
 }
-const gt = path.join(data, 'extraction/wcxb-dev/ground-truth');
 // Shingles as byte ranges of one buffer, the way dedup/minhash.ts hands them over.
 const encoder = new TextEncoder();
 const chunks: Uint8Array[] = [];
 const starts: number[] = [];
 const lengths: number[] = [];
 let offset = 0;
-for (const f of readdirSync(gt).sort()) {
-  const gold = JSON.parse(readFileSync(path.join(gt, f), 'utf8')) as { ground_truth?: { main_content?: string } };
-  const words = normalisedWords(gold.ground_truth?.main_content ?? '').split(' ');
+for (const page of await loadWcxb(data)) {
+  const words = normalisedWords(page.gold).split(' ');
   for (let i = 0; i + 5 <= words.length; i++) {
     const bytes = encoder.encode(words.slice(i, i + 5).join(' '));
     chunks.push(bytes);
