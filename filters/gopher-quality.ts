@@ -45,7 +45,9 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
     const nWords = words.length;
     let nonSymbol = 0;
     let nonSymbolChars = 0;
-    for (const w of words) {
+    // Indexed loops: a for-of allocates an iterator result per word until V8 optimises the loop.
+    for (let i = 0; i < nWords; i++) {
+      const w = words[i] as string;
       if (isNonSymbolWord(w)) {
         nonSymbol++;
         nonSymbolChars += pyLen(w);
@@ -72,8 +74,8 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
     const lines = pySplitlines(text);
     if (p.max_bullet_lines_ratio) {
       let bullets = 0;
-      for (const l of lines) {
-        const s = pyLstrip(l);
+      for (let i = 0; i < lines.length; i++) {
+        const s = pyLstrip(lines[i] as string);
         if (s.startsWith('•') || s.startsWith('-')) bullets++;
       }
       const ratio = bullets / lines.length;
@@ -82,8 +84,8 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
     }
     if (p.max_ellipsis_lines_ratio) {
       let ell = 0;
-      for (const l of lines) {
-        const s = pyRstrip(l);
+      for (let i = 0; i < lines.length; i++) {
+        const s = pyRstrip(lines[i] as string);
         if (s.endsWith('...') || s.endsWith('…')) ell++;
       }
       const ratio = ell / lines.length;
@@ -92,7 +94,7 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
     }
     if (p.max_non_alpha_words_ratio) {
       let alpha = 0;
-      for (const w of words) if (hasAlpha(w)) alpha++;
+      for (let i = 0; i < nWords; i++) if (hasAlpha(words[i] as string)) alpha++;
       const ratio = alpha / nWords;
       ctx.observe('alpha_words_ratio', ratio, { op: '<', limit: p.max_non_alpha_words_ratio });
       if (ratio < p.max_non_alpha_words_ratio) return drop('gopher_below_alpha_threshold', 'alpha_words_ratio', ratio, '<', p.max_non_alpha_words_ratio);
@@ -100,7 +102,7 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
     if (p.min_stop_words) {
       let n = 0;
       if (p.stop_word_count === 'occurrences') {
-        for (const w of words) if (stop.has(w)) n++;
+        for (let i = 0; i < nWords; i++) if (stop.has(words[i] as string)) n++;
       } else {
         const found = new Set<string>();
         for (const w of words) if (stop.has(w)) found.add(w);

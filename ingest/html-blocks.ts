@@ -8,7 +8,8 @@ import { decodeHTML } from 'entities/decode';
 import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
 import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { Tokenize } from './html-tokenizer.ts';
-import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isDialog, isHidden } from './html-rules.ts';
+import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isDialog, isHidden, nameFlags, verdictOf } from './html-rules.ts';
+import type { Verdict } from './html-rules.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
 
@@ -83,29 +84,27 @@ const TAG_FACTS: ReadonlyMap<string, TagFacts> = new Map(
 const CUSTOM_FACTS = factsOf('-');
 const INLINE_FACTS = factsOf('');
 
-type Verdict = ReturnType<typeof classVerdict>;
-
 // What the rules say about an element without class, id, role, style, hidden or aria-hidden.
 const BARE_VERDICT = classVerdict(NO_ATTRIBUTES);
 const BARE_HIDDEN = isHidden(NO_ATTRIBUTES);
 
 /**
- * classVerdict, which reads class, id and role, memoised per page on class and role for elements
- * without an id (ids are mostly unique; classes repeat a few hundred strings over thousands of
- * elements, and the rules split and test every name). The memo lives and dies with one parse.
+ * classVerdict with the class judged once per page per class string: classes repeat a few hundred
+ * strings over thousands of elements, and the rules split and test every name. Ids are unique, so
+ * they are judged each time, apart from the class. The memo lives and dies with one parse.
  */
 function verdictMemo(): (attribs: Record<string, string>) => Verdict {
-  const byClass = new Map<string | undefined, Map<string | undefined, Verdict>>();
+  const byClass = new Map<string, number>();
   return (attribs) => {
     const cls = attribs['class'];
-    const role = attribs['role'];
-    if (attribs['id'] !== undefined) return classVerdict(attribs);
-    if (cls === undefined && role === undefined) return BARE_VERDICT;
-    let byRole = byClass.get(cls);
-    if (byRole === undefined) byClass.set(cls, (byRole = new Map()));
-    let verdict = byRole.get(role);
-    if (verdict === undefined) byRole.set(role, (verdict = classVerdict(attribs)));
-    return verdict;
+    const id = attribs['id'];
+    let flags = 0;
+    if (cls !== undefined) {
+      const known = byClass.get(cls);
+      if (known === undefined) byClass.set(cls, (flags = nameFlags(cls)));
+      else flags = known;
+    }
+    return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | nameFlags(id));
   };
 }
 

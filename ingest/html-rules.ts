@@ -82,32 +82,88 @@ export function isHidden(attribs: Record<string, string>): boolean {
   return cls !== undefined && HIDDEN_CLASS_RE.test(cls);
 }
 
-/** 2: the element is the article body itself; 1: looks like content; 0: neutral; -1: chrome. */
-export function classVerdict(attribs: Record<string, string>): -1 | 0 | 1 | 2 {
-  const role = attribs['role'];
+/** What an element's class/id/role say: 2 the article body itself, 1 looks like content, 0 neutral, -1 chrome. */
+export type Verdict = -1 | 0 | 1 | 2;
+
+// What the names of one class or id value say, as bits (nameFlags): a value's names are judged one
+// by one and their bits or-ed, so an element's class and id can be judged apart (a page's class
+// strings repeat and are judged once; its ids are unique).
+const NAME_CHROME = 1;
+const NAME_CONTENT = 2;
+const NAME_BODY = 4;
+
+/** State classes (`has-sidebar`, `no-js`) describe the page, not the element. */
+const STATE_NAME_RE = /^(has|with|no|is|js|wp|page-template)-/;
+
+/** One lower-case class or id name: chrome if any part is a chrome word (`post-meta`), else content
+ * if any part is a content word; the text body itself if the whole name says so. */
+function nameBits(name: string): number {
+  if (name === '') return 0;
+  if (name.indexOf('-') < 0 && name.indexOf('_') < 0) {
+    // One part (most ids and many classes): no state prefix, builder filter or sidebar pairing applies.
+    if (CONTENT_BODY_RE.test(name)) return NAME_BODY;
+    if (CHROME_WORD_SET.has(name) || GLUED_CHROME_RE.test(name)) return NAME_CHROME;
+    return CONTENT_WORD_SET.has(name) ? NAME_CONTENT : 0;
+  }
+  if (STATE_NAME_RE.test(name)) return 0;
+  if (CONTENT_BODY_RE.test(name)) return NAME_BODY;
+  let parts = name.split(/[_-]+/);
+  // Site builders call every block of a page a widget (`elementor-widget-text-editor`): the word
+  // says nothing there, the rest of the name still does (`elementor-widget-author-box`).
+  if (BUILDER_PREFIXES.has(parts[0] as string)) parts = parts.filter((p) => p !== 'widget' && p !== 'widgets');
+  let sidebar = false;
+  let wrapper = false;
+  let content = false;
+  for (const p of parts) {
+    if (p === 'sidebar') sidebar = true;
+    else if (p === 'layout' || p === 'wrap') wrapper = true;
+    else if (CONTENT_WORD_SET.has(p)) content = true;
+  }
+  // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
+  // `layout-docs--sidebar`) is a wrapper of the page's columns, main one included.
+  if (sidebar && (wrapper || content)) return 0;
+  const last = parts.length - 1;
+  for (let k = 0; k <= last; k++) {
+    const p = parts[k] as string;
+    if ((CHROME_WORD_SET.has(p) && (k === last || !LAST_PART_WORDS.has(p))) || GLUED_CHROME_RE.test(p)) return NAME_CHROME;
+  }
+  return content ? NAME_CONTENT : 0;
+}
+
+/** The or-ed bits of the whitespace-separated names of one class or id value. */
+export function nameFlags(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const lower = value.toLowerCase();
+  let flags = 0;
+  let start = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && !isJsSpace(lower.charCodeAt(i))) continue;
+    if (i > start) flags |= nameBits(start === 0 && i === lower.length ? lower : lower.slice(start, i));
+    start = i + 1;
+  }
+  return flags;
+}
+
+/** JavaScript's `\s` (the class names are split on it). */
+function isJsSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The verdict from the role and the nameFlags of class and id (`named`: either is present). An
+ * element with both kinds of names (`article-template under-menu`) is neutral. */
+export function verdictOf(role: string | undefined, named: boolean, flags: number): Verdict {
   if (role !== undefined && CHROME_ROLES.has(role.toLowerCase())) return -1;
+  if (!named) return role === 'main' || role === 'article' ? 1 : 0;
+  if ((flags & NAME_BODY) !== 0) return 2;
+  if ((flags & NAME_CHROME) !== 0) return (flags & NAME_CONTENT) !== 0 ? 0 : -1;
+  return (flags & NAME_CONTENT) !== 0 ? 1 : 0;
+}
+
+export function classVerdict(attribs: Record<string, string>): Verdict {
   const cls = attribs['class'];
   const id = attribs['id'];
-  if (cls === undefined && id === undefined) return role === 'main' || role === 'article' ? 1 : 0;
-  // Per class name: chrome if any part is a chrome word (`post-meta`), else content if any part is
-  // a content word. An element with both kinds of names (`article-template under-menu`) is neutral.
-  let chrome = false;
-  let content = false;
-  for (const name of `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/)) {
-    // State classes (`has-sidebar`, `no-js`) describe the page, not the element.
-    if (name === '' || /^(has|with|no|is|js|wp|page-template)-/.test(name)) continue;
-    if (CONTENT_BODY_RE.test(name)) return 2;
-    let parts = name.split(/[_-]+/);
-    // Site builders call every block of a page a widget (`elementor-widget-text-editor`): the word
-    // says nothing there, the rest of the name still does (`elementor-widget-author-box`).
-    if (BUILDER_PREFIXES.has(parts[0] as string)) parts = parts.filter((p) => p !== 'widget' && p !== 'widgets');
-    // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
-    // `layout-docs--sidebar`) is a wrapper of the page's columns, main one included.
-    if (parts.includes('sidebar') && parts.some((p) => p === 'layout' || p === 'wrap' || CONTENT_WORD_SET.has(p))) continue;
-    if (parts.some((p, k) => (CHROME_WORD_SET.has(p) && (k === parts.length - 1 || !LAST_PART_WORDS.has(p))) || GLUED_CHROME_RE.test(p))) chrome = true;
-    else if (parts.some((p) => CONTENT_WORD_SET.has(p))) content = true;
-  }
-  return chrome ? (content ? 0 : -1) : content ? 1 : 0;
+  return verdictOf(attribs['role'], cls !== undefined || id !== undefined, nameFlags(cls) | nameFlags(id));
 }
 
 /** Headings of related-post lists, in the languages of BOILERPLATE_LINE. */

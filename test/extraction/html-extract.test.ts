@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
 import { parseBlocks } from '../../ingest/html-blocks.ts';
+import { classVerdict } from '../../ingest/html-rules.ts';
 
 const ARTICLE = [
   'The harbor was rebuilt after the great storm of 1953, and the town spent a decade paying for it.',
@@ -198,6 +199,33 @@ test('a wrapper naming the sidebar with the content or the layout is not a sideb
     const out = extractMainText(page(`<div class="${cls}"><div class="hentry">${paras}</div><div class="sidebar"><p>About this site: a blog about harbors, boats and the people who build them.</p></div></div>`));
     assert.deepEqual(out.text.split('\n'), ARTICLE, cls);
   }
+});
+
+test('classVerdict judges each class and id name, split on any whitespace, in any case', () => {
+  const cases: [Record<string, string>, -1 | 0 | 1 | 2][] = [
+    [{}, 0],
+    [{ role: 'main' }, 1],
+    [{ role: 'main', id: 'x' }, 0],
+    [{ role: 'Navigation', class: 'article-content' }, -1],
+    [{ class: 'Sidebar' }, -1],
+    [{ id: 'commentlist' }, -1],
+    [{ class: 'commentary' }, 0],
+    [{ class: 'RichText' }, 2],
+    [{ class: 'post' }, 1],
+    [{ class: 'x\u3000menu' }, -1],
+    [{ class: 'x\ufeffpost', id: 'y' }, 1],
+    [{ class: 'post\tmenu' }, 0],
+    [{ class: 'read-more' }, -1],
+    [{ id: 'more-on-lists' }, 0],
+    [{ class: 'has-sidebar' }, 0],
+    [{ class: 'elementor-widget-text-editor' }, 1],
+    [{ class: 'elementor-widget-author-box' }, -1],
+    [{ class: 'content-sidebar-wrap' }, 0],
+    [{ class: 'article-template under-menu' }, 0],
+    [{ class: 'hentry', id: 'post-1234' }, 1],
+    [{ class: 'menu-item', id: 'entry-content' }, 2],
+  ];
+  for (const [attribs, verdict] of cases) assert.equal(classVerdict(attribs), verdict, JSON.stringify(attribs));
 });
 
 test("HubSpot's hs_cos_wrapper_widget is a layout wrapper, not a chrome widget", () => {
