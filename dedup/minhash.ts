@@ -8,7 +8,7 @@ import type { MinhashConfig } from './config.ts';
 import { normalisedWords } from './normalize.ts';
 import { compatParams, fastParams } from './permutations.ts';
 import { createPermuteKernel } from './permute-wasm.ts';
-import { sha1Prefix64 } from './sha1.ts';
+import { createShingleSha1 } from './sha1-x4.ts';
 
 export interface MinHasher {
   /** u32 words per hash value: 2 (64-bit) or 1. */
@@ -27,6 +27,7 @@ export function createMinHasher(cfg: Pick<MinhashConfig, 'bands' | 'rows' | 'ngr
 function createCompat(cfg: Pick<MinhashConfig, 'bands' | 'rows' | 'ngram' | 'seed'>): MinHasher {
   const numHashes = cfg.bands * cfg.rows;
   const kernel = createPermuteKernel(compatParams(cfg.seed, numHashes));
+  const sha1 = createShingleSha1();
   const sig = new Uint32Array(numHashes * 2);
   const encoder = new TextEncoder();
   let bytes = new Uint8Array(1 << 16);
@@ -46,11 +47,7 @@ function createCompat(cfg: Pick<MinhashConfig, 'bands' | 'rows' | 'ngram' | 'see
     }
     const n = words - cfg.ngram + 1;
     if (n <= 0) return null;
-    const shingles = kernel.reserve(n);
-    for (let i = 0; i < n; i++) {
-      const start = i === 0 ? 0 : wordEnds[i - 1]! + 1;
-      sha1Prefix64(bytes, start, wordEnds[i + cfg.ngram - 1]! - start, shingles, i * 2);
-    }
+    sha1.hash(bytes, wordEnds, cfg.ngram, n, kernel.reserve(n));
     const minima = kernel.run(n);
     for (let j = 0; j < numHashes; j++) {
       sig[j * 2] = minima[j * 2 + 1]!;

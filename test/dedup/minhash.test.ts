@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createMinHasher } from '../../dedup/minhash.ts';
 import { compatParams } from '../../dedup/permutations.ts';
 import { sha1Prefix64 } from '../../dedup/sha1.ts';
+import { createShingleSha1 } from '../../dedup/sha1-x4.ts';
 import { simplifyText, joinedWords, normalisedWords } from '../../dedup/normalize.ts';
 import { rng } from './corpus.ts';
 import { sharedDataDir } from '../shared-data.ts';
@@ -28,6 +29,30 @@ test('sha1-64 of "hello world" and of the test vector shingles', () => {
   const long = 'x'.repeat(200);
   const node = (s: string) => createHash('sha1').update(s).digest().readBigUInt64LE(0).toString();
   for (const s of [long, 'y'.repeat(55), 'z'.repeat(56), 'é'.repeat(40), '']) assert.equal(hash(s), node(s));
+});
+
+test('the four-lane kernel gives node:crypto\'s sha1-64 for every shingle, one block or more, in any count', () => {
+  const sha1 = createShingleSha1();
+  const random = rng(7);
+  // Word lengths from 1 to 70 bytes (multi-byte letters among them), so shingles run from a few
+  // bytes past one block (55) and two; counts that leave a group of four part full.
+  for (const [words, ngram] of [[5, 5], [6, 5], [9, 5], [40, 5], [300, 5], [17, 1], [64, 3], [2000, 5]] as const) {
+    const text = Array.from({ length: words }, () => {
+      const len = 1 + Math.floor(random() * (random() < 0.1 ? 70 : 12));
+      return Array.from({ length: len }, () => (random() < 0.1 ? 'é' : String.fromCharCode(97 + Math.floor(random() * 26)))).join('');
+    }).join(' ');
+    const bytes = new TextEncoder().encode(text);
+    const ends: number[] = [];
+    for (let i = 0; i <= bytes.length; i++) if (i === bytes.length || bytes[i] === 0x20) ends.push(i);
+    const n = ends.length - ngram + 1;
+    const out = new Uint32Array(n * 2);
+    sha1.hash(bytes, Int32Array.from(ends), ngram, n, out);
+    for (let i = 0; i < n; i++) {
+      const shingle = bytes.subarray(i === 0 ? 0 : ends[i - 1]! + 1, ends[i + ngram - 1]!);
+      const d = createHash('sha1').update(shingle).digest();
+      assert.deepEqual([out[i * 2], out[i * 2 + 1]], [d.readUInt32LE(0), d.readUInt32LE(4)], `shingle ${i} of ${n} (${shingle.length} bytes)`);
+    }
+  }
 });
 
 test('fineweb-compat signature of the spec test vector equals the reference', () => {
