@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 
 export interface Extracted {
@@ -32,11 +32,11 @@ const FILING_MAX = 400;
 /** Dates longer than this are sentences. */
 const DATE_LINE_MAX = 40;
 
-/** BOILERPLATE_LINE's verdict on a line. */
+/** isBoilerplateLine's verdict on a line. */
 type IsBoilerplate = (text: string) => boolean;
 
 /**
- * BOILERPLATE_LINE's verdicts on one page's lines, each distinct line tested once: menus, share
+ * isBoilerplateLine's verdicts on one page's lines, each distinct line tested once: menus, share
  * bars and listings repeat their lines ("Share", "Read more"), and the picks and fallbacks ask
  * about blocks the scoring already tested; four in ten tests were repeats, on a regex of ~200
  * alternatives that is the extractor's costliest.
@@ -46,7 +46,7 @@ function boilerplateMemo(): IsBoilerplate {
   return (text) => {
     let v = verdicts.get(text);
     if (v === undefined) {
-      v = BOILERPLATE_LINE.test(text);
+      v = isBoilerplateLine(text);
       verdicts.set(text, v);
     }
     return v;

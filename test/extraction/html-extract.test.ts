@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
 import { parseBlocks } from '../../ingest/html-blocks.ts';
-import { classVerdict } from '../../ingest/html-rules.ts';
+import { classVerdict, isBoilerplateLine } from '../../ingest/html-rules.ts';
 
 const ARTICLE = [
   'The harbor was rebuilt after the great storm of 1953, and the town spent a decade paying for it.',
@@ -199,6 +199,14 @@ test('a wrapper naming the sidebar with the content or the layout is not a sideb
     const out = extractMainText(page(`<div class="${cls}"><div class="hentry">${paras}</div><div class="sidebar"><p>About this site: a blog about harbors, boats and the people who build them.</p></div></div>`));
     assert.deepEqual(out.text.split('\n'), ARTICLE, cls);
   }
+});
+
+test('a short line holding © or a legal phrase is boilerplate wherever it sits', () => {
+  for (const notice of ['© 2012 Harbor Press', 'Text and photos ©Harbor Press', 'Copyright 2012 Harbor Press', 'Tous droits réservés.']) {
+    assert.deepEqual(lines(page(`<div>${paras}<p>${notice}</p></div>`)), ARTICLE, notice);
+  }
+  assert.equal(isBoilerplateLine('© Harbor Press'), true);
+  assert.equal(isBoilerplateLine('The harbor press'), false);
 });
 
 test('classVerdict judges each class and id name, split on any whitespace, in any case', () => {
