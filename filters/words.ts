@@ -29,17 +29,18 @@ const END = `(?=\\n?(?:$|${SEP}))`;
  * (`(?<=[^x])`): irregexp then starts match attempts only at the literal that follows, several
  * times faster. The matches are the same because each such rule's match ends where the class
  * cannot match (a space the class excludes, or a sentence edge), so a lookbehind never sees a
- * character an earlier match consumed.
+ * character an earlier match consumed. A rule's third element, when present, is a string every
+ * match contains: a text without it skips the rule's pass (an includes, not a regex scan).
  */
-type Rule = readonly [RegExp, string];
+type Rule = readonly [RegExp, string, string?];
 const r = (src: string, flags = ''): RegExp => new RegExp(src, `gu${flags}`);
 
 const STARTING_QUOTES: readonly Rule[] = [
   [r('([«“‘„]|[`]+)'), ' $1 '],
-  [r(`(?<=^|${SEP})"`), '``'],
-  [r('(``)'), ' $1 '],
+  [r(`(?<=^|${SEP})"`), '``', '"'],
+  [r('(``)'), ' $1 ', '``'],
   [r('([ (\\[{<])("|\'{2})'), '$1 `` '],
-  [r(`${NOT_W_BEHIND}(')(?!(?:re|ve|ll|m|t|s|d|n)${B_AFTER_WORD})(?=${W})`, 'i'), '$1 '],
+  [r(`${NOT_W_BEHIND}(')(?!(?:re|ve|ll|m|t|s|d|n)${B_AFTER_WORD})(?=${W})`, 'i'), '$1 ', "'"],
 ];
 
 const PUNCTUATION: readonly Rule[] = [
@@ -49,7 +50,7 @@ const PUNCTUATION: readonly Rule[] = [
   [r('\\.{2,}|[;@#$%&\\u2012-\\u2015]'), ' $& '],
   [r(`(?<=[^.])(\\.)([\\])}>"']*)${WS}*${END}`), ' $1$2 '],
   [r('[?!]'), ' $& '],
-  [r("([^'])' "), "$1 ' "],
+  [r("([^'])' "), "$1 ' ", "' "],
   // NLTK's `[*]`, then its PARENS_BRACKETS and DOUBLE_DASHES rules: disjoint paddings, one pass.
   [r('[*\\][(){}<>]|--'), ' $& '],
 ];
@@ -58,8 +59,8 @@ const ENDING_QUOTES: readonly Rule[] = [
   [r('([»”’])'), ' $1 '],
   [r(`''|"`), " '' "],
   [r(`${WS}{2,}|[${WS.slice(1, -1).replace(' ', '')}]`), ' '],
-  [r("(?<=[^' ])('[sS]|'[mM]|'[dD]|') "), ' $1 '],
-  [r("(?<=[^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) "), ' $1 '],
+  [r("(?<=[^' ])('[sS]|'[mM]|'[dD]|') "), ' $1 ', "'"],
+  [r("(?<=[^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) "), ' $1 ', "'"],
 ];
 
 const CONTRACTIONS: readonly Rule[] = [
@@ -80,12 +81,11 @@ const CONTRACTION_HINT = /cannot|d'ye|gimme|gonna|gotta|lemme|more'n|wanna|'tis|
 
 function applyRules(text: string, rules: readonly Rule[]): string {
   let t = text;
-  for (const [re, sub] of rules) t = t.replace(re, sub);
+  for (const [re, sub, needs] of rules) if (needs === undefined || t.includes(needs)) t = t.replace(re, sub);
   return t;
 }
 
 const CHUNK_CHARS = 32_768;
-const TOKEN_OR_SEP_RE = new RegExp(`[^${WS.slice(1, -1)}${SEP}]+|${SEP}`, 'gu');
 const SEP_RE = new RegExp(SEP, 'g');
 
 /** The Treebank rule passes over SEP-joined sentences; every SEP survives them, once. */
@@ -108,7 +108,13 @@ function treebankSentences(sentences: readonly string[], out: string[], counts?:
   const flush = (to: number): void => {
     let k = from;
     let n = 0;
-    for (const m of treebankRules(sentences.slice(from, to).join(SEP)).match(TOKEN_OR_SEP_RE) ?? []) {
+    // The rules leave every whitespace character a single space (ENDING_QUOTES' third rule makes
+    // them so; later rules add only spaces) and SEP between spaces, so tokens and SEPs are what
+    // split(' ') gives, empty strings aside: a string split, not a regex match over the text.
+    const parts = treebankRules(sentences.slice(from, to).join(SEP)).split(' ');
+    for (let p = 0; p < parts.length; p++) {
+      const m = parts[p]!;
+      if (m === '') continue;
       if (m === SEP) {
         counts?.set(sentences[k++]!, n);
         n = 0;
