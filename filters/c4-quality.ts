@@ -58,13 +58,14 @@ export function c4Quality(p: C4QualityParams): (doc: Document, ctx: FilterContex
     const kept: string[] = [];
     for (const raw of units) {
       total++;
-      let line = pyStrip(raw);
-      let words = pySplit(line);
-      if (p.max_word_length !== -1 && words.some((w) => w.length > p.max_word_length && pyLen(w) > p.max_word_length)) continue;
-      if (p.remove_citations) line = line.replace(CITATION_RE, '');
+      const stripped = pyStrip(raw);
+      // The checks that skip a line are independent, so the cheap ones go first and the words are
+      // split only for lines that could still be kept; no word is longer than its line.
+      const max = p.max_word_length;
+      if (max !== -1 && stripped.length > max && pySplit(stripped).some((w) => w.length > max && pyLen(w) > max)) continue;
+      const line = p.remove_citations ? stripped.replace(CITATION_RE, '') : stripped;
       if (p.filter_no_terminal_punct && (!p.end_marks.some((m) => line.endsWith(m)) || line.endsWith('...'))) continue;
-      if (p.count_words === 'after_citations') words = pySplit(line);
-      if (words.length < p.min_words_per_line) continue;
+      if (pySplit(p.count_words === 'after_citations' ? line : stripped).length < p.min_words_per_line) continue;
       const lower = line.toLowerCase();
       if (p.filter_lorem_ipsum && lower.includes('lorem ipsum')) return { keep: false, rule: 'lorem_ipsum', detail: 'line contains "lorem ipsum"' };
       if (p.filter_javascript && lower.includes('javascript')) continue;

@@ -410,6 +410,8 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   /** Growable scratch: the UTF-8 bytes of `<token>`, and the input rows of the token being computed. */
   const encoder = new TextEncoder();
   let bytes = new Uint8Array(256);
+  /** bytes from index 1, where the token goes after '<' (kept, not made per token). */
+  let tokenBytes = bytes.subarray(1);
   let rowScratch = new Int32Array(256);
   let rowCount = 0;
   const pushRow = (row: number): void => {
@@ -442,9 +444,12 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   /** Rows of one token into rowScratch (fastText's `addSubwords`); returns its fastText hash. */
   const computeRows = (token: string): number => {
     rowCount = 0;
-    if (bytes.length < token.length * 3 + 2) bytes = new Uint8Array(token.length * 3 + 2);
+    if (bytes.length < token.length * 3 + 2) {
+      bytes = new Uint8Array(token.length * 3 + 2);
+      tokenBytes = bytes.subarray(1);
+    }
     bytes[0] = 0x3c;
-    const len = encoder.encodeInto(token, bytes.subarray(1)).written + 2;
+    const len = encoder.encodeInto(token, tokenBytes).written + 2;
     bytes[len - 1] = 0x3e;
     let h = -2128831035;
     for (let i = 1; i < len - 1; i++) h = fnvStep(h, bytes[i]!);
@@ -504,7 +509,8 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     for (let done = 0; done < count; ) {
       if (queued === RANGES || stagingTop === STAGING) sumQueued();
       const n = Math.min(STAGING - stagingTop, count - done);
-      list.set(rows.subarray(from + done, from + done + n), CACHE_POOL + stagingTop);
+      // A copy loop, not set(subarray): the rows are few and a view per token is garbage.
+      for (let k = 0; k < n; k++) list[CACHE_POOL + stagingTop + k] = rows[from + done + k]!;
       queue(CACHE_POOL + stagingTop, n);
       stagingTop += n;
       done += n;
@@ -563,7 +569,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
       pool[e + 1] = len;
       pool[e + 2] = fh;
       pool[e + 3] = rowCount;
-      pool.set(rowScratch.subarray(0, rowCount), e + 4);
+      for (let k = 0; k < rowCount; k++) pool[e + 4 + k] = rowScratch[k]!;
       const cs = e + 4 + rowCount;
       for (let j = 0; j < len; j += 2) pool[cs + (j >> 1)] = text.charCodeAt(start + j) | (j + 1 < len ? text.charCodeAt(start + j + 1) << 16 : 0);
       poolTop += size;
