@@ -9,7 +9,7 @@
 // group of four shingles its 16 input vectors; after the inputs, per group the vectors h0 and h1.
 
 import { BLOCK, END, LOOP, WASM_HEADER, WASM_PAGE, br, brIf, get, i32c, section, set, str, tee, uleb, wasm, type WasmMemory } from '../filters/index.ts';
-import { sha1Prefix64 } from './sha1.ts';
+import { bswap, sha1Prefix64 } from './sha1.ts';
 
 const I32_ADD = 0x6a, I32_SUB = 0x6b, I32_SHL = 0x74, I32_GE_U = 0x4f;
 const simd = (op: number): number[] => [0xfd, ...uleb(op)];
@@ -149,8 +149,4 @@ export function createShingleSha1(): ShingleSha1 {
       }
     },
   };
-}
-
-function bswap(x: number): number {
-  return (((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24)) >>> 0;
 }

@@ -87,6 +87,7 @@ export function sha1Prefix64(bytes: Uint8Array, start: number, len: number, out:
   out[o + 1] = bswap(h1);
 }
 
-function bswap(x: number): number {
+/** The uint32 whose bytes are x's in reverse order: a big-endian SHA-1 word read little-endian. */
+export function bswap(x: number): number {
   return (((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24)) >>> 0;
 }
