@@ -389,3 +389,8 @@ test("a news front: when the pick is a small part of <main>, main's linked headl
   assert.ok(got.includes('Harbor story number 3: the boats come home early'), got.join('\n'));
   assert.ok(got.includes(ARTICLE[0] as string) && !got.includes('Home'), got.join('\n'));
 });
+
+test("an iframe left open inside a <noscript> (a tag manager's `<iframe … />`) does not swallow the page after it", () => {
+  const got = lines(page(`<noscript><iframe src="https://tags.example/ns.html" height="0" width="0" /></noscript><article>${paras}</article>`));
+  assert.deepEqual(got, ARTICLE);
+});
