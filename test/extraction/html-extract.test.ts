@@ -394,3 +394,15 @@ test("an iframe left open inside a <noscript> (a tag manager's `<iframe … />`)
   const got = lines(page(`<noscript><iframe src="https://tags.example/ns.html" height="0" width="0" /></noscript><article>${paras}</article>`));
   assert.deepEqual(got, ARTICLE);
 });
+
+test("a listing's grid of linked titles with their bylines outweighs a sidebar's few sentences", () => {
+  // Each card: a linked title and two short lines; linked lines at full cost would sink the grid.
+  const cards = Array.from(
+    { length: 70 },
+    (_, i) => `<li class="card"><h3><a href="/news/${i}">Harbor authority opens quay number ${i} early</a></h3><p>Written by Mara Lindqvist for the desk</p><p>Harbor News and Boats ${i}</p></li>`,
+  ).join('');
+  const side = `<div class="side"><div class="about"><p>${ARTICLE.join(' ')}</p><p>The quay lanterns were restored in 1988 by volunteers from the rowing club, who still light them on the first evening of every summer.</p></div></div>`;
+  const got = lines(page(`<div class="layout"><div class="list"><h2>News</h2><ul class="cards">${cards}</ul></div>${side}</div>`));
+  assert.ok(got.includes('Harbor authority opens quay number 7 early'), got.join('\n'));
+  assert.ok(got.includes('Written by Mara Lindqvist for the desk'), got.join('\n'));
+});
