@@ -150,6 +150,8 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   let toggleLevel = 6;
   /** A toggle just closed, nothing since: a hidden element now is its collapsed panel. */
   let afterToggle = false;
+  /** End tags met since the toggle closed. */
+  let closesAfterToggle = 0;
   let svgDepth = 0;
   let title: string | undefined;
   let inTitle = false;
@@ -281,6 +283,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       skipDepth--;
       if (skipDepth === 0 && skippingButton && toggle) {
         afterToggle = true;
+        closesAfterToggle = 0;
         // A toggle's label (an FAQ's question) is the heading of the panel it opens.
         flush();
         const text = collapseSpace(toggleText.includes('&') ? decodeHTML(toggleText) : toggleText);
@@ -289,7 +292,10 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       if (skipDepth === 0) skippingButton = false;
       return;
     }
-    afterToggle = false;
+    // The end tag of the element holding the toggle (the accordion's `<dt>`, or the `<h3>` that
+    // WAI-ARIA's accordion wraps its button in) keeps it a toggle: the panel is that element's
+    // next sibling. A second end tag ends it.
+    if (afterToggle) afterToggle = closesAfterToggle++ === 0;
     if (name === 'br' || name === 'hr') return;
     if (depth === 0) return;
     const parent = stack[depth - 1] as Frame;

@@ -309,6 +309,21 @@ test("an FAQ accordion: the question in its toggle button and the hidden answer 
   assert.ok(expanded.includes('Where do I pay?') && expanded.includes('At the harbor office beside the museum, every weekday from nine to five.'), expanded.join('\n'));
 });
 
+test("an accordion whose toggle sits in its own element (<dt>, WAI-ARIA's <h3>): the hidden panel after that element is the page's text", () => {
+  const item = (q: string, a: string): string => `<dt><button aria-expanded="false">${q}</button></dt><dd hidden><p>${a}</p></dd>`;
+  const got = lines(
+    page(
+      `<main>${paras}<dl>${item('Moorings', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.')}${item(
+        'Winter berths',
+        'The northern quay stays calm through the winter months and is watched every night by the harbor master.',
+      )}</dl><div><div><button aria-expanded="false">Menu</button></div></div><div hidden><p>A menu panel two elements away from its toggle is not a panel of this accordion.</p></div></main>`,
+    ),
+  );
+  for (const l of ['Moorings', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.', 'Winter berths'])
+    assert.ok(got.includes(l), got.join('\n'));
+  assert.ok(!got.some((l) => l.startsWith('A menu panel')), got.join('\n'));
+});
+
 test('a dialog (role="dialog", aria-modal) is structural chrome: a consent banner never stands in for a listing of news cards', () => {
   const consent = `<div role="dialog" aria-label="Consent"><p>${'We and our partners store and access personal data, like browsing data or unique identifiers, on your device. '.repeat(6)}</p></div>`;
   const modal = `<div class="box" aria-modal="true"><p>${'Sign up for our letter and get the news of the harbor every Monday morning, with the tides of the week. '.repeat(3)}</p></div>`;
