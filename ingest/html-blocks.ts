@@ -124,6 +124,9 @@ function hiddenMemo(): (attribs: Record<string, string>) => boolean {
   };
 }
 
+const LOWER = /^\p{Ll}$/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}$/u;
+
 /** Non-empty and all `\s`. */
 const isBlank = (s: string): boolean => {
   let i = 0;
@@ -150,6 +153,10 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   let toggleLevel = 6;
   /** A toggle just closed, nothing since: a hidden element now is its collapsed panel. */
   let afterToggle = false;
+  /** An end tag came since the last text. */
+  let glued = false;
+  /** The text last added to `buf`. */
+  let lastText = '';
   /** End tags met since the toggle closed. */
   let closesAfterToggle = 0;
   let svgDepth = 0;
@@ -298,6 +305,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     if (afterToggle) afterToggle = closesAfterToggle++ === 0;
     if (name === 'br' || name === 'hr') return;
     if (depth === 0) return;
+    glued = true;
     const parent = stack[depth - 1] as Frame;
     if (top.node !== parent.node) {
       flush();
@@ -321,8 +329,18 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
         return;
       }
       if (afterToggle && !isBlank(text)) afterToggle = false;
+      // Text right after an end tag that starts a capitalised word glued to a lower-case one
+      // (`<span>Merrell</span><span>Moab 3</span>`: a brand and a name that the style sets on lines
+      // of their own) is a word of its own.
+      // (Only the last text's last character and this one's first two are tested: reading `buf`,
+      // a rope of many pieces, would flatten it on every call.)
+      if (glued && buf !== '' && LOWER.test(lastText.slice(-1)) && CAPITALISED.test(text.slice(0, 2))) buf += ' ';
+      glued = false;
       if (buf === '' && isBlank(text)) blankPending = true;
-      else buf += text;
+      else {
+        buf += text;
+        lastText = text;
+      }
       if (top.link) linkChars += collapsedLength(text) + 1;
     },
   });

@@ -421,3 +421,10 @@ test("a listing's grid of linked titles with their bylines outweighs a sidebar's
   assert.ok(got.includes('Harbor authority opens quay number 7 early'), got.join('\n'));
   assert.ok(got.includes('Written by Mara Lindqvist for the desk'), got.join('\n'));
 });
+
+test('a capitalised word right after an end tag, glued to a lower-case one (a brand and a name in spans of their own), is a word of its own; a word split by markup is not', () => {
+  const cards = Array.from({ length: 8 }, (_, i) => `<li><a href="/p/${i}"><span class="brand">Merrell</span><span class="title">Moab ${i} Mid Waterproof Hiking Boots</span></a><p>$${170 + i}.00, in stock at the harbor store</p></li>`).join('');
+  const got = lines(page(`<main><ul class="grid">${cards}</ul><p>The <b>Harbor</b>side boots were <i>re</i>soled in <span>May</span>.</p></main>`));
+  assert.ok(got.includes('- Merrell Moab 3 Mid Waterproof Hiking Boots'), got.join('\n'));
+  assert.ok(got.includes('The Harborside boots were resoled in May.'), got.join('\n'));
+});

@@ -175,6 +175,7 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['many comments', (n) => '<p>x<!-- c -->'.repeat(n / 4)],
   ['unterminated script full of end-tag prefixes', (n) => '<script>' + '</scrip'.repeat(n / 2)],
   ['unterminated iframes in noscripts', (n) => '<noscript><iframe src=x /></noscript><p>a'.repeat(n / 4)],
+  ['one block of glued inline elements', (n) => '<p>' + '<span>ab</span>Cd'.repeat(n / 2)],
   ['a huge attribute', (n) => `<div class="${'a '.repeat(n)}">x</div>`],
   ['stray < in text', (n) => 'a<'.repeat(n)],
 ];
