@@ -123,6 +123,9 @@ function hiddenMemo(): (attribs: Record<string, string>) => boolean {
   };
 }
 
+const LOWER = /^\p{Ll}$/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}$/u;
+
 /** Non-empty and all `\s`. */
 const isBlank = (s: string): boolean => {
   let i = 0;
@@ -149,6 +152,12 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   let toggleLevel = 6;
   /** A toggle just closed, nothing since: a hidden element now is its collapsed panel. */
   let afterToggle = false;
+  /** An end tag came since the last text. */
+  let glued = false;
+  /** The text last added to `buf`. */
+  let lastText = '';
+  /** End tags met since the toggle closed. */
+  let closesAfterToggle = 0;
   let svgDepth = 0;
   let title: string | undefined;
   let inTitle = false;
@@ -280,6 +289,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       skipDepth--;
       if (skipDepth === 0 && skippingButton && toggle) {
         afterToggle = true;
+        closesAfterToggle = 0;
         // A toggle's label (an FAQ's question) is the heading of the panel it opens.
         flush();
         const text = collapseSpace(toggleText.includes('&') ? decodeHTML(toggleText) : toggleText);
@@ -288,9 +298,13 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       if (skipDepth === 0) skippingButton = false;
       return;
     }
-    afterToggle = false;
+    // The end tag of the element holding the toggle (the accordion's `<dt>`, or the `<h3>` that
+    // WAI-ARIA's accordion wraps its button in) keeps it a toggle: the panel is that element's
+    // next sibling. A second end tag ends it.
+    if (afterToggle) afterToggle = closesAfterToggle++ === 0;
     if (name === 'br' || name === 'hr') return;
     if (depth === 0) return;
+    glued = true;
     const parent = stack[depth - 1] as Frame;
     if (top.node !== parent.node) {
       flush();
@@ -314,8 +328,18 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
         return;
       }
       if (afterToggle && !isBlank(text)) afterToggle = false;
+      // Text right after an end tag that starts a capitalised word glued to a lower-case one
+      // (`<span>Merrell</span><span>Moab 3</span>`: a brand and a name that the style sets on lines
+      // of their own) is a word of its own.
+      // (Only the last text's last character and this one's first two are tested: reading `buf`,
+      // a rope of many pieces, would flatten it on every call.)
+      if (glued && buf !== '' && LOWER.test(lastText.slice(-1)) && CAPITALISED.test(text.slice(0, 2))) buf += ' ';
+      glued = false;
       if (buf === '' && isBlank(text)) blankPending = true;
-      else buf += text;
+      else {
+        buf += text;
+        lastText = text;
+      }
       if (top.link) linkChars += collapsedLength(text) + 1;
     },
   });

@@ -14,7 +14,7 @@ export interface Extracted {
   title?: string;
 }
 
-type Quality = 'good' | 'medium' | 'short' | 'bad' | 'item' | 'itemLink';
+type Quality = 'good' | 'medium' | 'short' | 'bad' | 'item' | 'itemLink' | 'itemTitle';
 
 const PUNCT = /[.,;:!?。，；：！？、]/g;
 
@@ -73,7 +73,7 @@ const SIBLING_MIN = 80;
 /** How many ancestors of the chosen element are looked at for sibling posts. */
 const POST_LEVELS = 4;
 
-const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1, item: 0.3, itemLink: -0.5 };
+const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1, item: 0.3, itemLink: -0.5, itemTitle: -0.25 };
 
 /** An article body holding this share of the chosen element's net content is chosen instead. */
 const BODY_SHARE = 0.4;
@@ -333,7 +333,9 @@ const ITEMS_MIN = 6;
 const ITEM_BLOCKS = 2;
 
 /** Short and linked lines inside the repeated items of a grid are the items' names, prices and
- * attributes: content there, not the boilerplate they would be alone. */
+ * attributes: content there, not the boilerplate they would be alone. A linked heading there is an
+ * item's title (a listing's headline, a category's product name): it costs half what another
+ * linked line does, or a grid of titles with their bylines loses to a sidebar's few sentences. */
 function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerplate): void {
   const { nodes, blocks } = page;
   // Siblings of one kind share a key: the kind's number on the page, then the parent's index
@@ -356,7 +358,7 @@ function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerpl
   blocks.forEach((b, i) => {
     if (!inItem[b.node]) return;
     if (q[i] === 'short') q[i] = 'item';
-    else if (q[i] === 'bad' && !isBoilerplate(b.text)) q[i] = 'itemLink';
+    else if (q[i] === 'bad' && !isBoilerplate(b.text)) q[i] = b.kind === 'h' ? 'itemTitle' : 'itemLink';
   });
 }
 

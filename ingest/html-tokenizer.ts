@@ -102,6 +102,8 @@ interface Tag {
   count: number;
   /** Elements of this name opened past MAX_DEPTH whose end tag is still to come. */
   overflow: number;
+  /** Raw-text elements: no end tag of this name lies at or after this offset (Infinity: unknown). */
+  endless: number;
 }
 
 const newTag = (name: string): Tag => ({
@@ -113,6 +115,7 @@ const newTag = (name: string): Tag => ({
   closes: CLOSES.get(name) ?? 0,
   count: 0,
   overflow: 0,
+  endless: Infinity,
 });
 
 const GT = 0x3e;
@@ -361,10 +364,22 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
       }
       // Raw text: the body runs to the first `</name` followed by whitespace, `/` or `>`, any case.
       const len = tag.name.length;
-      let k = pos;
+      // Past `endless` this element has no end tag: no need to look again (hostile pages repeat it).
+      let k = pos >= tag.endless ? n : pos;
       for (;;) {
         const end = html.indexOf('</', k);
         if (end < 0 || end + 2 + len >= n) {
+          tag.endless = Math.min(tag.endless, pos);
+          // Unterminated inside a <noscript> (`<noscript><iframe … /></noscript>`, a tag manager's
+          // snippet written as self-closing): browsers, scripts on, read the noscript as raw text up
+          // to `</noscript>`, so the rest of the page is still the page, not this element's text.
+          const ns = tree.tags.get('noscript');
+          const nsEnd = ns !== undefined && ns.count > 0 ? endTagAt(html, 'noscript', pos) : -1;
+          if (stacked && nsEnd >= 0) {
+            closeTag(tree, tag);
+            pos = textStart = nsEnd;
+            continue scan;
+          }
           if (!stacked) textStart = n;
           break scan;
         }
@@ -463,4 +478,14 @@ function commentEnd(html: string, from: number): number {
 function matchesLower(html: string, at: number, name: string): boolean {
   for (let j = 0; j < name.length; j++) if ((html.charCodeAt(at + j) | 0x20) !== name.charCodeAt(j)) return false;
   return true;
+}
+
+/** Where the first end tag `</name` (any case, then whitespace, `/` or `>`) from `from` starts, or -1. */
+function endTagAt(html: string, name: string, from: number): number {
+  for (let k = from; ; ) {
+    const end = html.indexOf('</', k);
+    if (end < 0) return -1;
+    if (endsName(html.charCodeAt(end + 2 + name.length)) && matchesLower(html, end + 2, name)) return end;
+    k = end + 1;
+  }
 }

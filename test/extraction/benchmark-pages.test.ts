@@ -191,6 +191,10 @@ const PAGE_CASES: readonly PageCase[] = [
   { rule: "a WordPress post's 250-character filing line (This entry was posted on … and is filed under …) is boilerplate (F1 0.64 before, 1.00 now)", set: 'dragnet', id: 'R40', floor: 0.95, hasNot: /This entry was posted/ },
   { rule: "a news front: the linked headlines of <main> are written when the pick (a podcast section) is a small part of it (F1 0.33 before, 0.56 now)", set: 'wcxb-dev', id: '2970', floor: 0.5, has: 'OpenAI robotics lead Caitlin Kalinowski quits in response to Pentagon deal' },
   { rule: 'a headline equal to the title is written in the text (F1 0.94 before, 0.95 now)', set: 'dragnet', id: 'T99', floor: 0.95, has: 'Collectible Hot Rod Pedal Cars marks the 80th anniversary of 1932 Ford Deuce\n' },
+  { rule: "an <iframe … /> left open in a <noscript> ends at </noscript>, as browsers read it, instead of swallowing the rest of the page (F1 0.02 before, 0.94 now)", set: 'wcxb-dev', id: '2838', floor: 0.9, has: 'Intuitive infrastructure to scale any app or agent' },
+  { rule: "a shop category's grid of linked product titles (−0.25 a character, not −0.5) outweighs the page's other blocks (F1 0.04 before, 0.69 now)", set: 'wcxb-dev', id: '2955', floor: 0.65, has: 'Canon EOS R50 V Mirrorless Camera' },
+  { rule: "accordion panels after the <dt> holding their toggle button are the page's text, not hidden chrome (F1 0.58 before, 0.88 now)", set: 'wcxb-dev', id: '1056', floor: 0.85, has: 'Our experienced team delivers consulting services and solutions' },
+  { rule: "a brand and a product name in adjacent spans (MerrellMoab) are two words (F1 0.48 before, 0.53 now)", set: 'wcxb-dev', id: '2951', floor: 0.5, has: 'Merrell Moab 3 Mid Waterproof Hiking Boots' },
   { rule: "a landing page's hero (its one <h1> and the tagline beside it) is written before the feature sections that outscore it (F1 0.60 before, 0.63 now)", set: 'wcxb-dev', id: '2842', floor: 0.62, has: 'Clarity, finally.\nJoin 50+ million professionals who simplify work and life' },
 ];
 

@@ -345,6 +345,21 @@ test("an FAQ accordion: the question in its toggle button and the hidden answer 
   assert.ok(expanded.includes('Where do I pay?') && expanded.includes('At the harbor office beside the museum, every weekday from nine to five.'), expanded.join('\n'));
 });
 
+test("an accordion whose toggle sits in its own element (<dt>, WAI-ARIA's <h3>): the hidden panel after that element is the page's text", () => {
+  const item = (q: string, a: string): string => `<dt><button aria-expanded="false">${q}</button></dt><dd hidden><p>${a}</p></dd>`;
+  const got = lines(
+    page(
+      `<main>${paras}<dl>${item('Moorings', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.')}${item(
+        'Winter berths',
+        'The northern quay stays calm through the winter months and is watched every night by the harbor master.',
+      )}</dl><div><div><button aria-expanded="false">Menu</button></div></div><div hidden><p>A menu panel two elements away from its toggle is not a panel of this accordion.</p></div></main>`,
+    ),
+  );
+  for (const l of ['Moorings', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.', 'Winter berths'])
+    assert.ok(got.includes(l), got.join('\n'));
+  assert.ok(!got.some((l) => l.startsWith('A menu panel')), got.join('\n'));
+});
+
 test('a dialog (role="dialog", aria-modal) is structural chrome: a consent banner never stands in for a listing of news cards', () => {
   const consent = `<div role="dialog" aria-label="Consent"><p>${'We and our partners store and access personal data, like browsing data or unique identifiers, on your device. '.repeat(6)}</p></div>`;
   const modal = `<div class="box" aria-modal="true"><p>${'Sign up for our letter and get the news of the harbor every Monday morning, with the tides of the week. '.repeat(3)}</p></div>`;
@@ -424,4 +439,28 @@ test("a news front: when the pick is a small part of <main>, main's linked headl
   const got = lines(page(`<nav><a href="/">Home</a></nav><main><div class="cards">${cards}</div><section>${paras}</section></main>`));
   assert.ok(got.includes('Harbor story number 3: the boats come home early'), got.join('\n'));
   assert.ok(got.includes(ARTICLE[0] as string) && !got.includes('Home'), got.join('\n'));
+});
+
+test("an iframe left open inside a <noscript> (a tag manager's `<iframe … />`) does not swallow the page after it", () => {
+  const got = lines(page(`<noscript><iframe src="https://tags.example/ns.html" height="0" width="0" /></noscript><article>${paras}</article>`));
+  assert.deepEqual(got, ARTICLE);
+});
+
+test("a listing's grid of linked titles with their bylines outweighs a sidebar's few sentences", () => {
+  // Each card: a linked title and two short lines; linked lines at full cost would sink the grid.
+  const cards = Array.from(
+    { length: 70 },
+    (_, i) => `<li class="card"><h3><a href="/news/${i}">Harbor authority opens quay number ${i} early</a></h3><p>Written by Mara Lindqvist for the desk</p><p>Harbor News and Boats ${i}</p></li>`,
+  ).join('');
+  const side = `<div class="side"><div class="about"><p>${ARTICLE.join(' ')}</p><p>The quay lanterns were restored in 1988 by volunteers from the rowing club, who still light them on the first evening of every summer.</p></div></div>`;
+  const got = lines(page(`<div class="layout"><div class="list"><h2>News</h2><ul class="cards">${cards}</ul></div>${side}</div>`));
+  assert.ok(got.includes('Harbor authority opens quay number 7 early'), got.join('\n'));
+  assert.ok(got.includes('Written by Mara Lindqvist for the desk'), got.join('\n'));
+});
+
+test('a capitalised word right after an end tag, glued to a lower-case one (a brand and a name in spans of their own), is a word of its own; a word split by markup is not', () => {
+  const cards = Array.from({ length: 8 }, (_, i) => `<li><a href="/p/${i}"><span class="brand">Merrell</span><span class="title">Moab ${i} Mid Waterproof Hiking Boots</span></a><p>$${170 + i}.00, in stock at the harbor store</p></li>`).join('');
+  const got = lines(page(`<main><ul class="grid">${cards}</ul><p>The <b>Harbor</b>side boots were <i>re</i>soled in <span>May</span>.</p></main>`));
+  assert.ok(got.includes('- Merrell Moab 3 Mid Waterproof Hiking Boots'), got.join('\n'));
+  assert.ok(got.includes('The Harborside boots were resoled in May.'), got.join('\n'));
 });

@@ -103,6 +103,9 @@ test('where browsers and htmlparser2 differ, browsers are followed', () => {
   ]);
   // `<![CDATA[` outside SVG/MathML is a bogus comment that the first `>` ends, not a section up to `]]>`.
   assert.deepEqual(events('<![CDATA[ x ]>y<div class=a>z</div>]]>w'), ['"y"', '<div {"class":"a"}', '"z"', '>div', '"]]>w"']);
+  // A raw-text element left open inside a <noscript> (a tag manager's `<iframe … />`) ends at
+  // `</noscript>`, as browsers with scripts on read it, instead of swallowing the rest of the page.
+  assert.deepEqual(events('<noscript><iframe src=x /></noscript><p class=a>after</p>'), ['<noscript', '<iframe', '>iframe', '>noscript', '<p {"class":"a"}', '"after"', '>p']);
   // A tag cut off by the end of input is dropped.
   assert.deepEqual(events('x<div class="a'), ['"x"']);
   assert.deepEqual(events('x</div'), ['"x"']);
@@ -171,6 +174,8 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['unterminated comment', (n) => '<p>x<!--' + 'a-b->'.repeat(n)],
   ['many comments', (n) => '<p>x<!-- c -->'.repeat(n / 4)],
   ['unterminated script full of end-tag prefixes', (n) => '<script>' + '</scrip'.repeat(n / 2)],
+  ['unterminated iframes in noscripts', (n) => '<noscript><iframe src=x /></noscript><p>a'.repeat(n / 4)],
+  ['one block of glued inline elements', (n) => '<p>' + '<span>ab</span>Cd'.repeat(n / 2)],
   ['a huge attribute', (n) => `<div class="${'a '.repeat(n)}">x</div>`],
   ['stray < in text', (n) => 'a<'.repeat(n)],
 ];
