@@ -183,18 +183,27 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
 // 400k unclosed <div> took htmlparser2 68 s, 700× a plain page of that size. Pages made of tiny
 // elements (400k one-letter paragraphs) hold 25× the blocks of a plain page of the same size, and
 // a plain page now costs only ~25 ms, so the bound against it is 20× (quadratic work is far above
-// it); doubling the page must not more than double the time.
+// it); doubling the page must not more than double the time. A case over a bound is timed again,
+// up to three times in all, each time keeping the fastest run of each page: a GC pause or a busy
+// machine slows one run, while quadratic work stays over the bound every time.
 test('extraction time is linear in the page size whatever the markup', () => {
   for (const [name, make] of HOSTILE) {
     const html = make(N);
     const plain = plainPage(html.length);
-    const base = cpuSeconds(() => extractMainText(plain));
     const halfPage = make(N / 2);
-    const half = cpuSeconds(() => extractMainText(halfPage));
-    const full = cpuSeconds(() => extractMainText(html));
-    // A floor of 20 ms keeps the ratios meaningful when a run is very fast.
-    const vsPlain = full / Math.max(base, 0.02);
-    const doubling = full / Math.max(half, 0.02);
+    let base = Infinity;
+    let half = Infinity;
+    let full = Infinity;
+    let vsPlain = Infinity;
+    let doubling = Infinity;
+    for (let run = 0; run < 3 && !(vsPlain < 20 && doubling < 3); run++) {
+      base = Math.min(base, cpuSeconds(() => extractMainText(plain)));
+      half = Math.min(half, cpuSeconds(() => extractMainText(halfPage)));
+      full = Math.min(full, cpuSeconds(() => extractMainText(html)));
+      // A floor of 20 ms keeps the ratios meaningful when a run is very fast.
+      vsPlain = full / Math.max(base, 0.02);
+      doubling = full / Math.max(half, 0.02);
+    }
     const detail = `${name}: ${full.toFixed(3)} s (half size ${half.toFixed(3)} s), plain page of ${html.length} bytes ${base.toFixed(3)} s`;
     assert.ok(vsPlain < 20, `${detail}: ${vsPlain.toFixed(1)}× a plain page`);
     assert.ok(doubling < 3, `${detail}: doubling the page cost ${doubling.toFixed(1)}×`);
