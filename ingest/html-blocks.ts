@@ -8,7 +8,7 @@ import { decodeHTML } from 'entities/decode';
 import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
 import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { Tokenize } from './html-tokenizer.ts';
-import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isDialog, isHidden, nameFlags, verdictOf } from './html-rules.ts';
+import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, nameFlags, verdictOf } from './html-rules.ts';
 import type { Verdict } from './html-rules.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
@@ -104,7 +104,7 @@ function verdictMemo(): (attribs: Record<string, string>) => Verdict {
       if (known === undefined) byClass.set(cls, (flags = nameFlags(cls)));
       else flags = known;
     }
-    return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | nameFlags(id));
+    return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
   };
 }
 

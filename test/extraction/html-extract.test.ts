@@ -70,6 +70,16 @@ test('class, id and role chrome is dropped: menus, cookie banners, share bars, r
   assert.deepEqual(out.text.split('\n'), ARTICLE);
 });
 
+test('reviews beside a product are chrome only as the last part of a class name: a listing of reviews named by its id, or a testimonials section, is kept', () => {
+  const review = '<div class="review"><p>Great service from start to finish, the team answered every question we had quickly.</p></div>';
+  const shop = lines(page(`<div class="product-page"><div class="product-info">${paras}</div><section class="product-reviews">${review.repeat(3)}</section></div>`));
+  assert.deepEqual(shop, ARTICLE);
+  const listing = extractMainText(page(`<div id="page_app_reviews">${paras}</div>`)).text;
+  assertArticle(listing);
+  const testimonials = extractMainText(page(`<div class="service">${paras}<div class="reviews-section">${review}</div></div>`)).text;
+  assert.ok(testimonials.includes('Great service from start to finish'), testimonials);
+});
+
 test('hidden elements are dropped', () => {
   const out = extractMainText(
     page(
