@@ -197,6 +197,7 @@ const PAGE_CASES: readonly PageCase[] = [
   { rule: "a brand and a product name in adjacent spans (MerrellMoab) are two words (F1 0.48 before, 0.53 now)", set: 'wcxb-dev', id: '2951', floor: 0.5, has: 'Merrell Moab 3 Mid Waterproof Hiking Boots' },
   { rule: "a landing page's hero (its one <h1> and the tagline beside it) is written before the feature sections that outscore it (F1 0.60 before, 0.63 now)", set: 'wcxb-dev', id: '2842', floor: 0.62, has: 'Clarity, finally.\nJoin 50+ million professionals who simplify work and life' },
   { rule: "a review widget's cards (div.grw-reviews) beside a service page's text are chrome (F1 0.34 before, 1.00 now)", set: 'wcxb-dev', id: '4273', floor: 0.95, hasNot: /Iceberg Web Design and they are wonderful/ },
+  { rule: "a post whose page sits inside a div#header gets its headline: the hero rule looks inside the pick's own chrome (F1 0.984 before, 1.00 now)", set: 'dragnet', id: 'R595', floor: 0.99, has: 'Incredible RGB LED Cube Tutorial\n' },
 ];
 
 const devPage = async (set: PageCase['set'], id: string): Promise<BenchPage | undefined> => {

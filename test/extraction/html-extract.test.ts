@@ -144,6 +144,14 @@ test("a landing page's hero (its one <h1> and the tagline beside it) is written 
   assert.equal(article[0], 'Feature 0', article.join('\n'));
 });
 
+test("a landing page's hero is written also when the whole page sits in a wrapper named like chrome (a framework's root div#__next)", () => {
+  const logos = Array.from({ length: 12 }, (_, i) => `<p>Partner ${i}</p>`).join('');
+  const features = ARTICLE.map((p, i) => `<div class="feature"><h3>Feature ${i}</h3><p>${p}</p></div>`).join('');
+  const hero = `<div class="hero"><h1>Harbor Tours</h1><p>Boats, museums and cafes</p><a href="/start">Start for free</a></div><div class="logos">${logos}</div>`;
+  const landing = lines(page(`<div id="__next">${hero}<div class="features">${features}</div></div>`, '<title>Harbor Tours | Home</title>'));
+  assert.deepEqual(landing.slice(0, 3), ['Harbor Tours', 'Boats, museums and cafes', 'Feature 0'], landing.join('\n'));
+});
+
 test("a level-1 heading outside every element (an FAQ toggle's <h1> at the top of the body) is a hero too, not a crash", () => {
   const out = lines(`<button aria-expanded="false"><h1>Opening hours</h1></button><p>${ARTICLE.join(' ')}</p>`);
   assert.equal(out[0], 'Opening hours', out.join('\n'));
