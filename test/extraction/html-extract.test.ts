@@ -363,6 +363,23 @@ test("an FAQ accordion: the question in its toggle button and the hidden answer 
   assert.ok(expanded.includes('Where do I pay?') && expanded.includes('At the harbor office beside the museum, every weekday from nine to five.'), expanded.join('\n'));
 });
 
+test("an FAQ's question button that names its answer (aria-controls) opens it: the hidden answer with that id is the page's text, a shop's detail drawer is not", () => {
+  const faq = (id: string, q: string, a: string): string =>
+    `<div class="item"><div class="controls"><button type="button" aria-controls="${id}">${q}</button></div><div id="${id}" class="panel" style="display: none;"><p>${a}</p></div></div>`;
+  const got = lines(
+    page(
+      `<main>${paras}<section>${faq('q1', 'How long does a mooring contract run?', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.')}${faq(
+        'q2',
+        'Shipping and returns',
+        'Orders ship within two days from our warehouse by the harbor, and returns are accepted for thirty days.',
+      )}</section></main>`,
+    ),
+  );
+  for (const l of ['How long does a mooring contract run?', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.'])
+    assert.ok(got.includes(l), got.join('\n'));
+  assert.ok(!got.some((l) => l.startsWith('Orders ship') || l === 'Shipping and returns'), got.join('\n'));
+});
+
 test("an accordion whose toggle sits in its own element (<dt>, WAI-ARIA's <h3>): the hidden panel after that element is the page's text", () => {
   const item = (q: string, a: string): string => `<dt><button aria-expanded="false">${q}</button></dt><dd hidden><p>${a}</p></dd>`;
   const got = lines(
