@@ -8,7 +8,7 @@ import { decodeHTML } from 'entities/decode';
 import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
 import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { Tokenize } from './html-tokenizer.ts';
-import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, isDialog, isHidden, nameFlags, verdictOf } from './html-rules.ts';
+import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, nameFlags, verdictOf } from './html-rules.ts';
 import type { Verdict } from './html-rules.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
@@ -58,7 +58,10 @@ interface Frame {
   pre: boolean;
 }
 
-const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'aria-expanded', 'aria-modal', 'href']);
+const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'aria-expanded', 'aria-controls', 'aria-modal', 'href']);
+
+/** A label ending in a question mark (`?`, the full-width `？`), spaces after it allowed. */
+const QUESTION_END_RE = /[?？]\s*$/;
 
 const kindOf = (tag: string): BlockKind | undefined =>
   HEADING_TAGS.has(tag) ? 'h' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'li' : tag === 'td' || tag === 'th' ? 'cell' : tag === 'pre' ? 'pre' : tag === 'p' || tag === 'blockquote' ? 'p' : undefined;
@@ -104,7 +107,7 @@ function verdictMemo(): (attribs: Record<string, string>) => Verdict {
       if (known === undefined) byClass.set(cls, (flags = nameFlags(cls)));
       else flags = known;
     }
-    return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | nameFlags(id));
+    return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
   };
 }
 
@@ -152,6 +155,13 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   let toggleLevel = 6;
   /** A toggle just closed, nothing since: a hidden element now is its collapsed panel. */
   let afterToggle = false;
+  /** The id a button being skipped names as the element it controls (`aria-controls`); after a
+   * button asking a question closed (an FAQ's toggle without `aria-expanded`), the id its hidden
+   * answer must have to count as its panel. Question only: a shop's buttons control overlays,
+   * drawers and detail tabs (`Item details`, `Shipping`), whose opening changes what the page's
+   * text is; an answer is the text. */
+  let controls: string | undefined;
+  let afterControls: string | undefined;
   /** An end tag came since the last text. */
   let glued = false;
   /** The text last added to `buf`. */
@@ -222,14 +232,24 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       }
       return;
     }
-    const toggled = afterToggle;
+    // A question's button that names the element it controls (`aria-controls`, WAI-ARIA's
+    // accordion) opens that answer when it comes next: the question is the answer's heading.
+    const controlled = afterControls !== undefined && !afterToggle && attribs['id'] === afterControls;
+    if (controlled) {
+      flush();
+      const text = collapseSpace(toggleText.includes('&') ? decodeHTML(toggleText) : toggleText);
+      if (text !== '') blocks.push({ text, linkChars: 0, kind: 'h', level: toggleLevel, bullet: false, row: -1, chrome: top.chrome, node: top.node });
+    }
+    const toggled = afterToggle || controlled;
     afterToggle = false;
+    afterControls = undefined;
     const facts = TAG_FACTS.get(name) ?? (name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS);
     if (facts.drop) {
       if (facts.block) flush();
       skipDepth = 1;
       skippingButton = name === 'button';
       toggle = skippingButton && attribs['aria-expanded'] !== undefined;
+      controls = skippingButton ? attribs['aria-controls'] : undefined;
       toggleText = '';
       toggleLevel = 6;
       return;
@@ -287,6 +307,10 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     if (name === 'svg' && svgDepth > 0) svgDepth--;
     if (skipDepth > 0) {
       skipDepth--;
+      if (skipDepth === 0 && skippingButton && !toggle && controls !== undefined && QUESTION_END_RE.test(toggleText)) {
+        afterControls = controls;
+        closesAfterToggle = 0;
+      }
       if (skipDepth === 0 && skippingButton && toggle) {
         afterToggle = true;
         closesAfterToggle = 0;
@@ -302,6 +326,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     // WAI-ARIA's accordion wraps its button in) keeps it a toggle: the panel is that element's
     // next sibling. A second end tag ends it.
     if (afterToggle) afterToggle = closesAfterToggle++ === 0;
+    else if (afterControls !== undefined && closesAfterToggle++ !== 0) afterControls = undefined;
     if (name === 'br' || name === 'hr') return;
     if (depth === 0) return;
     glued = true;
@@ -327,7 +352,10 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
         if (skippingButton) toggleText += text;
         return;
       }
-      if (afterToggle && !isBlank(text)) afterToggle = false;
+      if ((afterToggle || afterControls !== undefined) && !isBlank(text)) {
+        afterToggle = false;
+        afterControls = undefined;
+      }
       // Text right after an end tag that starts a capitalised word glued to a lower-case one
       // (`<span>Merrell</span><span>Moab 3</span>`: a brand and a name that the style sets on lines
       // of their own) is a word of its own.

@@ -398,10 +398,14 @@ function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[],
 function withHero(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]): TextBlock[] {
   const { blocks, nodes } = page;
   if (chosen.length === 0 || nodes.some((n) => n.verdict === 2 || n.tag === 'article')) return chosen;
+  // The chrome the pick sits in: a pick inside a wrapper named like chrome (a framework's root
+  // `div#__next`) has its hero inside the same wrapper.
+  let floor = 2;
+  for (const b of chosen) floor = Math.min(floor, b.chrome);
   let h1 = -1;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as TextBlock;
-    if (b.level !== 1 || b.chrome !== 0) continue;
+    if (b.level !== 1 || b.chrome > floor) continue;
     if (h1 >= 0) return chosen;
     h1 = i;
   }
@@ -414,7 +418,7 @@ function withHero(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]):
   const lines: TextBlock[] = [];
   for (let i = h1; i < Math.min(hero.end, first); i++) {
     const b = blocks[i] as TextBlock;
-    if (b.chrome === 0 && (q[i] !== 'bad' || i === h1)) lines.push(b);
+    if (b.chrome <= floor && (q[i] !== 'bad' || i === h1)) lines.push(b);
   }
   return [...lines, ...chosen];
 }

@@ -35,6 +35,13 @@ const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
 /** Chrome words only as the last part of a name (`read-more`, `nav-next`): as the first word they
  * begin an anchor made from a heading (`more-on-lists`, `next-steps`), a section of the text. */
 const LAST_PART_WORDS: ReadonlySet<string> = new Set(['more', 'next', 'prev']);
+/** Chrome words only as the last part of a class name of several parts, never in ids: a shop's
+ * customer reviews (`product-reviews`) and a review widget (`grw-reviews`) sit beside the product or
+ * the service, which the page's gold holds without them; but an id names a page's main element
+ * after the page (`id="page_mobile_app_reviews"` around a listing of app reviews), and a section of
+ * testimonials on a service page (`reviews-section`, or a mover's card classed `reviews`) is its
+ * text. */
+const CLASS_CHROME_WORD_SET: ReadonlySet<string> = new Set(['reviews']);
 /** Long chrome words glued to another word without a separator (`commentlist`, `postcomments`,
  * `commentsDiv`, `socialicons`, `footerlinks`): only words too long to occur inside content names
  * by chance, and not `commentary` (an opinion column is content). */
@@ -91,6 +98,8 @@ export type Verdict = -1 | 0 | 1 | 2;
 const NAME_CHROME = 1;
 const NAME_CONTENT = 2;
 const NAME_BODY = 4;
+/** A class-only chrome word (CLASS_CHROME_WORD_SET): chrome in a class, nothing in an id (idFlags). */
+const NAME_CLASS_CHROME = 8;
 
 /** State classes (`has-sidebar`, `no-js`) describe the page, not the element. */
 const STATE_NAME_RE = /^(has|with|no|is|js|wp|page-template)-/;
@@ -119,6 +128,8 @@ function nameBits(name: string): number {
     else if (p === 'layout' || p === 'wrap') wrapper = true;
     else if (CONTENT_WORD_SET.has(p)) content = true;
   }
+  const lastPart = parts[parts.length - 1] as string;
+  const classChrome = CLASS_CHROME_WORD_SET.has(lastPart);
   // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
   // `layout-docs--sidebar`) is a wrapper of the page's columns, main one included.
   if (sidebar && (wrapper || content)) return 0;
@@ -127,7 +138,7 @@ function nameBits(name: string): number {
     const p = parts[k] as string;
     if ((CHROME_WORD_SET.has(p) && (k === last || !LAST_PART_WORDS.has(p))) || GLUED_CHROME_RE.test(p)) return NAME_CHROME;
   }
-  return content ? NAME_CONTENT : 0;
+  return (content ? NAME_CONTENT : 0) | (classChrome ? NAME_CLASS_CHROME : 0);
 }
 
 /** The or-ed bits of the whitespace-separated names of one class or id value. */
@@ -144,6 +155,11 @@ export function nameFlags(value: string | undefined): number {
   return flags;
 }
 
+/** nameFlags of an id value: class-only chrome words say nothing there. */
+export function idFlags(value: string | undefined): number {
+  return nameFlags(value) & ~NAME_CLASS_CHROME;
+}
+
 /** JavaScript's `\s` (the class names are split on it). */
 function isJsSpace(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -156,14 +172,14 @@ export function verdictOf(role: string | undefined, named: boolean, flags: numbe
   if (role !== undefined && CHROME_ROLES.has(role.toLowerCase())) return -1;
   if (!named) return role === 'main' || role === 'article' ? 1 : 0;
   if ((flags & NAME_BODY) !== 0) return 2;
-  if ((flags & NAME_CHROME) !== 0) return (flags & NAME_CONTENT) !== 0 ? 0 : -1;
+  if ((flags & (NAME_CHROME | NAME_CLASS_CHROME)) !== 0) return (flags & NAME_CONTENT) !== 0 ? 0 : -1;
   return (flags & NAME_CONTENT) !== 0 ? 1 : 0;
 }
 
 export function classVerdict(attribs: Record<string, string>): Verdict {
   const cls = attribs['class'];
   const id = attribs['id'];
-  return verdictOf(attribs['role'], cls !== undefined || id !== undefined, nameFlags(cls) | nameFlags(id));
+  return verdictOf(attribs['role'], cls !== undefined || id !== undefined, nameFlags(cls) | idFlags(id));
 }
 
 /** Headings of related-post lists, in the languages of BOILERPLATE_LINE. */

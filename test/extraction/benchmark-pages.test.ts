@@ -196,6 +196,9 @@ const PAGE_CASES: readonly PageCase[] = [
   { rule: "accordion panels after the <dt> holding their toggle button are the page's text, not hidden chrome (F1 0.58 before, 0.88 now)", set: 'wcxb-dev', id: '1056', floor: 0.85, has: 'Our experienced team delivers consulting services and solutions' },
   { rule: "a brand and a product name in adjacent spans (MerrellMoab) are two words (F1 0.48 before, 0.53 now)", set: 'wcxb-dev', id: '2951', floor: 0.5, has: 'Merrell Moab 3 Mid Waterproof Hiking Boots' },
   { rule: "a landing page's hero (its one <h1> and the tagline beside it) is written before the feature sections that outscore it (F1 0.60 before, 0.63 now)", set: 'wcxb-dev', id: '2842', floor: 0.62, has: 'Clarity, finally.\nJoin 50+ million professionals who simplify work and life' },
+  { rule: "a review widget's cards (div.grw-reviews) beside a service page's text are chrome (F1 0.34 before, 1.00 now)", set: 'wcxb-dev', id: '4273', floor: 0.95, hasNot: /Iceberg Web Design and they are wonderful/ },
+  { rule: "a post whose page sits inside a div#header gets its headline: the hero rule looks inside the pick's own chrome (F1 0.984 before, 1.00 now)", set: 'dragnet', id: 'R595', floor: 0.99, has: 'Incredible RGB LED Cube Tutorial\n' },
+  { rule: "an FAQ's question buttons name their hidden answers (aria-controls): the answers are the page's text (F1 0.85 before, 0.94 now)", set: 'wcxb-dev', id: '4287', floor: 0.9, has: 'least-privilege access to tools and data' },
 ];
 
 const devPage = async (set: PageCase['set'], id: string): Promise<BenchPage | undefined> => {

@@ -70,6 +70,16 @@ test('class, id and role chrome is dropped: menus, cookie banners, share bars, r
   assert.deepEqual(out.text.split('\n'), ARTICLE);
 });
 
+test('reviews beside a product are chrome only as the last part of a class name: a listing of reviews named by its id, or a testimonials section, is kept', () => {
+  const review = '<div class="review"><p>Great service from start to finish, the team answered every question we had quickly.</p></div>';
+  const shop = lines(page(`<div class="product-page"><div class="product-info">${paras}</div><section class="product-reviews">${review.repeat(3)}</section></div>`));
+  assert.deepEqual(shop, ARTICLE);
+  const listing = extractMainText(page(`<div id="page_app_reviews">${paras}</div>`)).text;
+  assertArticle(listing);
+  const testimonials = extractMainText(page(`<div class="service">${paras}<div class="reviews-section">${review}</div></div>`)).text;
+  assert.ok(testimonials.includes('Great service from start to finish'), testimonials);
+});
+
 test('hidden elements are dropped', () => {
   const out = extractMainText(
     page(
@@ -132,6 +142,14 @@ test("a landing page's hero (its one <h1> and the tagline beside it) is written 
   assert.deepEqual(landing.slice(0, 3), ['Harbor Tours', 'Boats, museums and cafes', 'Feature 0'], landing.join('\n'));
   const article = lines(page(`${hero}<article class="features">${features}</article>`, head));
   assert.equal(article[0], 'Feature 0', article.join('\n'));
+});
+
+test("a landing page's hero is written also when the whole page sits in a wrapper named like chrome (a framework's root div#__next)", () => {
+  const logos = Array.from({ length: 12 }, (_, i) => `<p>Partner ${i}</p>`).join('');
+  const features = ARTICLE.map((p, i) => `<div class="feature"><h3>Feature ${i}</h3><p>${p}</p></div>`).join('');
+  const hero = `<div class="hero"><h1>Harbor Tours</h1><p>Boats, museums and cafes</p><a href="/start">Start for free</a></div><div class="logos">${logos}</div>`;
+  const landing = lines(page(`<div id="__next">${hero}<div class="features">${features}</div></div>`, '<title>Harbor Tours | Home</title>'));
+  assert.deepEqual(landing.slice(0, 3), ['Harbor Tours', 'Boats, museums and cafes', 'Feature 0'], landing.join('\n'));
 });
 
 test("a level-1 heading outside every element (an FAQ toggle's <h1> at the top of the body) is a hero too, not a crash", () => {
@@ -343,6 +361,23 @@ test("an FAQ accordion: the question in its toggle button and the hidden answer 
   assert.ok(!got.some((l) => l.startsWith('Added to your cart')), got.join('\n'));
   const expanded = lines(page(`<main>${paras}${faq('Where do I pay?', 'At the harbor office beside the museum, every weekday from nine to five.', ' aria-expanded="false"').replace(/<\/?h5>/g, '')}</main>`));
   assert.ok(expanded.includes('Where do I pay?') && expanded.includes('At the harbor office beside the museum, every weekday from nine to five.'), expanded.join('\n'));
+});
+
+test("an FAQ's question button that names its answer (aria-controls) opens it: the hidden answer with that id is the page's text, a shop's detail drawer is not", () => {
+  const faq = (id: string, q: string, a: string): string =>
+    `<div class="item"><div class="controls"><button type="button" aria-controls="${id}">${q}</button></div><div id="${id}" class="panel" style="display: none;"><p>${a}</p></div></div>`;
+  const got = lines(
+    page(
+      `<main>${paras}<section>${faq('q1', 'How long does a mooring contract run?', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.')}${faq(
+        'q2',
+        'Shipping and returns',
+        'Orders ship within two days from our warehouse by the harbor, and returns are accepted for thirty days.',
+      )}</section></main>`,
+    ),
+  );
+  for (const l of ['How long does a mooring contract run?', 'Contracts run for one season, from April to October, and renew unless cancelled by the end of January.'])
+    assert.ok(got.includes(l), got.join('\n'));
+  assert.ok(!got.some((l) => l.startsWith('Orders ship') || l === 'Shipping and returns'), got.join('\n'));
 });
 
 test("an accordion whose toggle sits in its own element (<dt>, WAI-ARIA's <h3>): the hidden panel after that element is the page's text", () => {
