@@ -427,3 +427,11 @@ test("a product page's customer reviews (class product-reviews) are not its text
   const list = lines(page(`<div id="page_app_reviews"><h1>App reviews</h1>${paras}</div>`));
   assert.deepEqual(list, ['App reviews', ...ARTICLE]);
 });
+
+test("an author box after the text (About the Author, Über den Autor, Об авторе) is dropped from its heading to the end of its section", () => {
+  for (const heading of ['About the Author', 'About the Reviewer', 'Über den Autor', 'Об авторе']) {
+    const bio = '<p>Mara Quay is the executive editor of the Harbor Gazette. She also writes for the Boat Builders Letter and the Town Review.</p>';
+    const got = lines(page(`<main><article><h1>The Harbor</h1>${paras}<div class="panel"><h3>${heading}</h3>${bio}</div></article></main>`));
+    assert.deepEqual(got, ['The Harbor', ...ARTICLE], heading);
+  }
+});
