@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass } from './html-rules.ts';
+import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 
 export interface Extracted {
@@ -288,6 +288,9 @@ function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
   return copy;
 }
 
+/** Sign-up prompts are short; a longer line mentioning an inbox is prose. */
+const NEWSLETTER_MAX = 200;
+
 // The headline is written even when it equals the title: the text stands alone as a document
 // (the title goes to metadata), and a headline is part of its article.
 function render(blocks: readonly TextBlock[]): string {
@@ -304,6 +307,7 @@ function render(blocks: readonly TextBlock[]): string {
       if (written.has(b.text)) continue;
       written.add(b.text);
     }
+    if (b.text.length < NEWSLETTER_MAX && NEWSLETTER_LINE.test(b.text)) continue;
     const sameRow = b.kind === 'cell' && last?.kind === 'cell' && b.row === last.row && b.node !== last.node;
     last = b;
     if (sameRow && lines.length > 0) {

@@ -237,6 +237,18 @@ export const BOILERPLATE_LINE = new RegExp(
   'iu',
 );
 
+/** A newsletter's sign-up prompt and its form's replies ("Get the latest posts delivered straight to
+ * your inbox", "Check your inbox to confirm your subscription"), in the languages of
+ * BOILERPLATE_LINE: never written, but scored as the lines they are, since a landing page's sign-up
+ * section is one of its sections. */
+export const NEWSLETTER_LINE = new RegExp(
+  [
+    '^(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree',
+    'newsletter abonnieren|abonnieren sie unseren newsletter|(abonnez|inscrivez)-vous à (notre|la) newsletter|suscr[ií]bete a (nuestro|nuestra) (boletín|newsletter)|iscriviti alla (nostra )?newsletter|schrijf je in voor (onze|de) nieuwsbrief|(assine|inscreva-se n)a? nossa newsletter|zapisz się do newslettera|подпишитесь на (нашу )?рассылку|订阅(我们的)?(新闻|邮件)',
+  ].join('|'),
+  'iu',
+);
+
 /** A notice about the reader's browser (best viewed with, enable JavaScript, upgrade your browser):
  * never the page's text, however long, in English and the big European languages. The hint, a
  * word every notice holds, is tested first: most lines lack it, and it costs a tenth as much. */

@@ -435,3 +435,15 @@ test("an author box after the text (About the Author, Über den Autor, Об ав
     assert.deepEqual(got, ['The Harbor', ...ARTICLE], heading);
   }
 });
+
+test("a newsletter's sign-up prompt and its form's replies are not written, in the languages of the boilerplate lines", () => {
+  const prompts = [
+    "Don't miss anything. Get all the latest posts delivered straight to your inbox. It's free!",
+    'Great! Check your inbox and click the link to confirm your subscription.',
+    'Error! Please enter a valid email address!',
+    'Subscribe to the Harbor Gazette, a free weekly newsletter about the quay.',
+    'Abonnieren Sie unseren Newsletter',
+  ];
+  const got = lines(page(`<article>${paras}${prompts.map((p) => `<p>${p}</p>`).join('')}<p>Readers wrote to the inbox of the harbor office for years, and the letters now fill a room of the museum.</p></article>`));
+  assert.deepEqual(got, [...ARTICLE, 'Readers wrote to the inbox of the harbor office for years, and the letters now fill a room of the museum.']);
+});
