@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass } from './html-rules.ts';
+import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 
 export interface Extracted {
@@ -164,7 +164,8 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   const firstClass = (n: ElementNode): string => n.kind.split(' ')[0] as string;
   for (let a = chosen.parent, up = 0; a > 0 && up < POST_LEVELS; a = (nodes[a] as ElementNode).parent, up++) {
     const an = nodes[a] as ElementNode;
-    if (an.kind.endsWith('.') || isBuilderClass(firstClass(an).slice(an.tag.length + 1))) continue;
+    const name = firstClass(an).slice(an.tag.length + 1);
+    if (an.kind.endsWith('.') || isBuilderClass(name) || isUtilityClass(name)) continue;
     for (let i = 1; i < nodes.length; i++) {
       const n = nodes[i] as ElementNode;
       if (i !== a && n.parent === an.parent && firstClass(n) === firstClass(an) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);

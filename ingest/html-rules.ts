@@ -60,6 +60,16 @@ export function isBuilderClass(name: string): boolean {
   return sep > 0 && BUILDER_PREFIXES.has(name.slice(0, sep).toLowerCase());
 }
 
+/** Utility-first CSS (Tailwind) and grid-framework classes: they say how an element is laid out
+ * (`w-full`, `lg:w-[60%]`, `flex`, `col`, `row`), never what it holds. */
+const UTILITY_CLASS_RE = /[:[]|^-?(w|h|min-[wh]|max-[wh]|[pm][xytrbl]?|gap|space-[xy]|text|bg|border|rounded|shadow|flex|grid|col|row|items|justify|self|order|z|top|left|right|bottom|inset|leading|tracking|font|overflow|opacity)-|^(flex|grid|block|inline-block|relative|absolute|sticky|col|row|container|clearfix|group)$/;
+
+/** Whether a class name is a layout utility (`w-full`, `lg:w-[60%]`, `flex`, `col`): siblings that
+ * share one (a page's main column and its sidebar column) are not items of one kind. */
+export function isUtilityClass(name: string): boolean {
+  return UTILITY_CLASS_RE.test(name);
+}
+
 const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar']);
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;

@@ -447,3 +447,12 @@ test("a newsletter's sign-up prompt and its form's replies are not written, in t
   const got = lines(page(`<article>${paras}${prompts.map((p) => `<p>${p}</p>`).join('')}<p>Readers wrote to the inbox of the harbor office for years, and the letters now fill a room of the museum.</p></article>`));
   assert.deepEqual(got, [...ARTICLE, 'Readers wrote to the inbox of the harbor office for years, and the letters now fill a room of the museum.']);
 });
+
+test("a layout utility class (Tailwind's w-full, a grid's col) shared by the main column and the sidebar column makes no posts of them", () => {
+  const teasers = [1, 2, 3].map((i) => `<div><p>Teaser ${i}: the cheapest ferries of the coast run from the northern quay, and they fill up by noon.</p></div>`).join('');
+  for (const cls of ['w-full', 'lg:w-[60%]', 'col']) {
+    const got = lines(page(`<div class="flex"><div class="${cls} main-col"><div class="article-body"><h1>The Harbor</h1>${paras}</div></div><div class="${cls} side-col"><p>Popular posts</p>${teasers}</div></div>`));
+    assert.deepEqual(got, ['The Harbor', ...ARTICLE], cls);
+  }
+  assert.deepEqual(lines(page(`<div class="answer"><div class="post-body">${paras}</div></div><div class="answer"><div class="post-body"><p>The second answer: the quay was rebuilt twice, once after the storm and once in 1971.</p></div></div>`)).length, 4);
+});
