@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass, isUtilityClass } from './html-rules.ts';
+import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 
 export interface Extracted {
@@ -308,7 +308,7 @@ function render(blocks: readonly TextBlock[]): string {
       if (written.has(b.text)) continue;
       written.add(b.text);
     }
-    if (b.text.length < NEWSLETTER_MAX && NEWSLETTER_LINE.test(b.text)) continue;
+    if (b.text.length < NEWSLETTER_MAX && NEWSLETTER_HINT.test(b.text) && NEWSLETTER_LINE.test(b.text)) continue;
     const sameRow = b.kind === 'cell' && last?.kind === 'cell' && b.row === last.row && b.node !== last.node;
     last = b;
     if (sameRow && lines.length > 0) {

@@ -247,6 +247,10 @@ export const BOILERPLATE_LINE = new RegExp(
   'iu',
 );
 
+/** A word every NEWSLETTER_LINE holds, tested first: most lines lack it, and it costs a fraction as
+ * much. */
+export const NEWSLETTER_HINT = /inbox|mail|signing|newsletter|nieuwsbrief|boletín|subscri|рассылк|订阅/i;
+
 /** A newsletter's sign-up prompt and its form's replies ("Get the latest posts delivered straight to
  * your inbox", "Check your inbox to confirm your subscription"), in the languages of
  * BOILERPLATE_LINE: never written, but scored as the lines they are, since a landing page's sign-up
