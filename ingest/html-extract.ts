@@ -8,6 +8,7 @@ import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 import { BOILERPLATE_LINE, BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBuilderClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
+import { liftLongCaptions } from './html-long-caption.ts';
 
 export interface Extracted {
   text: string;
@@ -462,6 +463,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const page = parseBlocks(html);
   const isBoilerplate = boilerplateMemo();
   const q = page.blocks.map((b) => quality(b, isBoilerplate));
+  liftLongCaptions(page, (i) => q[i] === 'good');
   itemQualities(page, q, isBoilerplate);
   const repeats = repeatedLines(page);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));

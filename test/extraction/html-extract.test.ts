@@ -456,3 +456,13 @@ test("a layout utility class (Tailwind's w-full, a grid's col) shared by the mai
   }
   assert.deepEqual(lines(page(`<div class="answer"><div class="post-body">${paras}</div></div><div class="answer"><div class="post-body"><p>The second answer: the quay was rebuilt twice, once after the storm and once in 1971.</p></div></div>`)).length, 4);
 });
+
+test('an element named caption that holds paragraphs of prose (over 1,000 chars) is a text block, not chrome; a photo caption stays chrome', () => {
+  const long = Array.from({ length: 10 }, (_, i) => `<p>Feature ${i}: the lantern's brass housing is cast in one piece, sealed against salt spray, and rated for gale winds on an open quay.</p>`).join('');
+  const shipping = '<div class="shipping"><p>We ship every lantern from the harbor workshop within two days, packed in straw and a wooden crate, and we take back any lantern that arrives with a crack in its glass, at no cost to you.</p><p>Orders placed before noon leave the same day, and the carrier calls before it arrives at the door.</p></div>';
+  const got = lines(page(`<div class="item"><h1>Quay lantern</h1><div class="item-caption">${long}</div></div>${shipping}`));
+  assert.ok(got.includes("Feature 9: the lantern's brass housing is cast in one piece, sealed against salt spray, and rated for gale winds on an open quay."), got.join('\n'));
+  const photo = '<div class="caption"><p>Fishermen watch the northern quay from the old warehouse, where the museum now keeps its boats, in the winter of 1954.</p></div>';
+  const news = lines(page(`<article><h1>The Harbor</h1>${photo}${paras}</article>`));
+  assert.deepEqual(news, ['The Harbor', ...ARTICLE]);
+});
