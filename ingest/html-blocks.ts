@@ -101,10 +101,10 @@ function verdictMemo(): (attribs: Record<string, string>) => Verdict {
     let flags = 0;
     if (cls !== undefined) {
       const known = byClass.get(cls);
-      if (known === undefined) byClass.set(cls, (flags = nameFlags(cls, true)));
+      if (known === undefined) byClass.set(cls, (flags = nameFlags(cls)));
       else flags = known;
     }
-    return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | nameFlags(id, false));
+    return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | nameFlags(id));
   };
 }
 

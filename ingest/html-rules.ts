@@ -41,11 +41,6 @@ const LAST_PART_WORDS: ReadonlySet<string> = new Set(['more', 'next', 'prev']);
 const GLUED_CHROME_RE =
   /^(comments?|sidebar|related|sharing|social|newsletter|breadcrumbs?|footer|navigation|advert|sponsored|cookies?|popup|pagination)(?!ary)[a-z]|[a-z](comments|sidebar|sharing|newsletter|breadcrumbs?|footer|navigation|advert|pagination)$/;
 
-/** Class words of a product page's customer reviews (`product-reviews`, `reviews-list`): the shop's
- * visitors, not the page's text. Class names only: an id names the page as well as a block
- * (`page_app_reviews` wraps a page of app reviews). */
-const REVIEWS_WORD = 'reviews';
-
 /** Class/id words of the main content (weaker than chrome words: `post-meta` is chrome). */
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
 const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content|more)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody|rich-?text/;
@@ -112,12 +107,12 @@ const STATE_NAME_RE = /^(has|with|no|is|js|wp|page-template)-/;
 
 /** One lower-case class or id name: chrome if any part is a chrome word (`post-meta`), else content
  * if any part is a content word; the text body itself if the whole name says so. */
-function nameBits(name: string, isClass: boolean): number {
+function nameBits(name: string): number {
   if (name === '') return 0;
   if (name.indexOf('-') < 0 && name.indexOf('_') < 0) {
     // One part (most ids and many classes): no state prefix, builder filter or sidebar pairing applies.
     if (CONTENT_BODY_RE.test(name)) return NAME_BODY;
-    if (CHROME_WORD_SET.has(name) || GLUED_CHROME_RE.test(name) || (isClass && name === REVIEWS_WORD)) return NAME_CHROME;
+    if (CHROME_WORD_SET.has(name) || GLUED_CHROME_RE.test(name)) return NAME_CHROME;
     return CONTENT_WORD_SET.has(name) ? NAME_CONTENT : 0;
   }
   if (STATE_NAME_RE.test(name)) return 0;
@@ -140,20 +135,20 @@ function nameBits(name: string, isClass: boolean): number {
   const last = parts.length - 1;
   for (let k = 0; k <= last; k++) {
     const p = parts[k] as string;
-    if ((CHROME_WORD_SET.has(p) && (k === last || !LAST_PART_WORDS.has(p))) || GLUED_CHROME_RE.test(p) || (isClass && p === REVIEWS_WORD)) return NAME_CHROME;
+    if ((CHROME_WORD_SET.has(p) && (k === last || !LAST_PART_WORDS.has(p))) || GLUED_CHROME_RE.test(p)) return NAME_CHROME;
   }
   return content ? NAME_CONTENT : 0;
 }
 
-/** The or-ed bits of the whitespace-separated names of one class (`isClass`) or id value. */
-export function nameFlags(value: string | undefined, isClass: boolean): number {
+/** The or-ed bits of the whitespace-separated names of one class or id value. */
+export function nameFlags(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
   const lower = value.toLowerCase();
   let flags = 0;
   let start = 0;
   for (let i = 0; i <= lower.length; i++) {
     if (i < lower.length && !isJsSpace(lower.charCodeAt(i))) continue;
-    if (i > start) flags |= nameBits(start === 0 && i === lower.length ? lower : lower.slice(start, i), isClass);
+    if (i > start) flags |= nameBits(start === 0 && i === lower.length ? lower : lower.slice(start, i));
     start = i + 1;
   }
   return flags;
@@ -178,7 +173,7 @@ export function verdictOf(role: string | undefined, named: boolean, flags: numbe
 export function classVerdict(attribs: Record<string, string>): Verdict {
   const cls = attribs['class'];
   const id = attribs['id'];
-  return verdictOf(attribs['role'], cls !== undefined || id !== undefined, nameFlags(cls, true) | nameFlags(id, false));
+  return verdictOf(attribs['role'], cls !== undefined || id !== undefined, nameFlags(cls) | nameFlags(id));
 }
 
 /** Headings of related-post lists, in the languages of BOILERPLATE_LINE. */

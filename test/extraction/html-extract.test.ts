@@ -418,16 +418,6 @@ test("a news front: when the pick is a small part of <main>, main's linked headl
   assert.ok(got.includes(ARTICLE[0] as string) && !got.includes('Home'), got.join('\n'));
 });
 
-test("a product page's customer reviews (class product-reviews) are not its text; an id naming reviews (a page of app reviews) is no chrome", () => {
-  const reviews = Array.from({ length: 6 }, (_, i) => `<div class="review"><p>Reviewer ${i}</p><p>Bought this lantern for the quay number ${i}, and it has kept burning through every storm since, which is more than I expected.</p></div>`).join('');
-  const got = lines(page(`<main><h1>Quay lantern</h1>${paras}<div class="product-reviews">${reviews}</div></main>`));
-  assert.deepEqual(got, ['Quay lantern', ...ARTICLE]);
-  assert.equal(classVerdict({ class: 'pipf-seo-reviews' }), -1);
-  assert.equal(classVerdict({ id: 'page_app_reviews' }), 0);
-  const list = lines(page(`<div id="page_app_reviews"><h1>App reviews</h1>${paras}</div>`));
-  assert.deepEqual(list, ['App reviews', ...ARTICLE]);
-});
-
 test("an author box after the text (About the Author, Über den Autor, Об авторе) is dropped from its heading to the end of its section", () => {
   for (const heading of ['About the Author', 'About the Reviewer', 'Über den Autor', 'Об авторе']) {
     const bio = '<p>Mara Quay is the executive editor of the Harbor Gazette. She also writes for the Boat Builders Letter and the Town Review.</p>';
