@@ -6,8 +6,9 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
+import { liftLongCaptions } from './html-long-caption.ts';
 
 export interface Extracted {
   text: string;
@@ -164,7 +165,8 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   const firstClass = (n: ElementNode): string => n.kind.split(' ')[0] as string;
   for (let a = chosen.parent, up = 0; a > 0 && up < POST_LEVELS; a = (nodes[a] as ElementNode).parent, up++) {
     const an = nodes[a] as ElementNode;
-    if (an.kind.endsWith('.') || isBuilderClass(firstClass(an).slice(an.tag.length + 1))) continue;
+    const name = firstClass(an).slice(an.tag.length + 1);
+    if (an.kind.endsWith('.') || isBuilderClass(name) || isUtilityClass(name)) continue;
     for (let i = 1; i < nodes.length; i++) {
       const n = nodes[i] as ElementNode;
       if (i !== a && n.parent === an.parent && firstClass(n) === firstClass(an) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
@@ -288,6 +290,9 @@ function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
   return copy;
 }
 
+/** Sign-up prompts are short; a longer line mentioning an inbox is prose. */
+const NEWSLETTER_MAX = 200;
+
 // The headline is written even when it equals the title: the text stands alone as a document
 // (the title goes to metadata), and a headline is part of its article.
 function render(blocks: readonly TextBlock[]): string {
@@ -304,6 +309,7 @@ function render(blocks: readonly TextBlock[]): string {
       if (written.has(b.text)) continue;
       written.add(b.text);
     }
+    if (b.text.length < NEWSLETTER_MAX && NEWSLETTER_HINT.test(b.text) && NEWSLETTER_LINE.test(b.text)) continue;
     const sameRow = b.kind === 'cell' && last?.kind === 'cell' && b.row === last.row && b.node !== last.node;
     last = b;
     if (sameRow && lines.length > 0) {
@@ -463,6 +469,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const page = parseBlocks(html);
   const isBoilerplate = boilerplateMemo();
   const q = page.blocks.map((b) => quality(b, isBoilerplate));
+  liftLongCaptions(page, (i) => q[i] === 'good');
   itemQualities(page, q, isBoilerplate);
   const repeats = repeatedLines(page);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));

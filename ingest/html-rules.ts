@@ -62,6 +62,16 @@ export function isBuilderClass(name: string): boolean {
   return sep > 0 && BUILDER_PREFIXES.has(name.slice(0, sep).toLowerCase());
 }
 
+/** Utility-first CSS (Tailwind) and grid-framework classes: they say how an element is laid out
+ * (`w-full`, `lg:w-[60%]`, `flex`, `col`, `row`), never what it holds. */
+const UTILITY_CLASS_RE = /[:[]|^-?(w|h|min-[wh]|max-[wh]|[pm][xytrbl]?|gap|space-[xy]|text|bg|border|rounded|shadow|flex|grid|col|row|items|justify|self|order|z|top|left|right|bottom|inset|leading|tracking|font|overflow|opacity)-|^(flex|grid|block|inline-block|relative|absolute|sticky|col|row|container|clearfix|group)$/;
+
+/** Whether a class name is a layout utility (`w-full`, `lg:w-[60%]`, `flex`, `col`): siblings that
+ * share one (a page's main column and its sidebar column) are not items of one kind. */
+export function isUtilityClass(name: string): boolean {
+  return UTILITY_CLASS_RE.test(name);
+}
+
 const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar']);
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -195,7 +205,7 @@ export const TEASER_HEADING = new RegExp(
   `^(${[
     ...RELATED_HEADINGS,
     'more (stories|articles|news)', '(most )?popular( posts| articles| stories)?', 'recent (posts|articles)', 'read (next|more|also)',
-    'also read', 'latest (posts|news|articles|stories)', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
+    'also read', 'latest (posts|news|articles|stories)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
     'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
   ].join('|')})(?!\\p{L})`,
   'iu',
@@ -254,6 +264,22 @@ const BOILERPLATE_LINE = new RegExp(
 export function isBoilerplateLine(text: string): boolean {
   return text.includes('©') || BOILERPLATE_LINE.test(text);
 }
+
+/** A word every NEWSLETTER_LINE holds, tested first: most lines lack it, and it costs a fraction as
+ * much. */
+export const NEWSLETTER_HINT = /inbox|mail|signing|newsletter|nieuwsbrief|boletín|subscri|рассылк|订阅/i;
+
+/** A newsletter's sign-up prompt and its form's replies ("Get the latest posts delivered straight to
+ * your inbox", "Check your inbox to confirm your subscription"), in the languages of
+ * BOILERPLATE_LINE: never written, but scored as the lines they are, since a landing page's sign-up
+ * section is one of its sections. */
+export const NEWSLETTER_LINE = new RegExp(
+  [
+    '^(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree',
+    'newsletter abonnieren|abonnieren sie unseren newsletter|(abonnez|inscrivez)-vous à (notre|la) newsletter|suscr[ií]bete a (nuestro|nuestra) (boletín|newsletter)|iscriviti alla (nostra )?newsletter|schrijf je in voor (onze|de) nieuwsbrief|(assine|inscreva-se n)a? nossa newsletter|zapisz się do newslettera|подпишитесь на (нашу )?рассылку|订阅(我们的)?(新闻|邮件)',
+  ].join('|'),
+  'iu',
+);
 
 /** A notice about the reader's browser (best viewed with, enable JavaScript, upgrade your browser):
  * never the page's text, however long, in English and the big European languages. The hint, a

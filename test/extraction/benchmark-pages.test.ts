@@ -199,6 +199,10 @@ const PAGE_CASES: readonly PageCase[] = [
   { rule: "a review widget's cards (div.grw-reviews) beside a service page's text are chrome (F1 0.34 before, 1.00 now)", set: 'wcxb-dev', id: '4273', floor: 0.95, hasNot: /Iceberg Web Design and they are wonderful/ },
   { rule: "a post whose page sits inside a div#header gets its headline: the hero rule looks inside the pick's own chrome (F1 0.984 before, 1.00 now)", set: 'dragnet', id: 'R595', floor: 0.99, has: 'Incredible RGB LED Cube Tutorial\n' },
   { rule: "an FAQ's question buttons name their hidden answers (aria-controls): the answers are the page's text (F1 0.85 before, 0.94 now)", set: 'wcxb-dev', id: '4287', floor: 0.9, has: 'least-privilege access to tools and data' },
+  { rule: 'an author box after the text (About the Author, About the Reviewer) is dropped with its section (F1 0.66 before, 0.81 now)', set: 'wcxb-dev', id: '4058', floor: 0.8, hasNot: /About the Author|About the Reviewer/ },
+  { rule: "a newsletter's sign-up prompt and its form's replies after a post are not written (F1 0.94 before, 1.00 now)", set: 'wcxb-dev', id: '0487', floor: 0.98, hasNot: /delivered straight to your inbox|confirm your subscription/ },
+  { rule: "Tailwind's w-full on the article's column and the sidebar's column makes no sibling posts of them: the sidebar's popular posts are left out (F1 0.87 before, 1.00 now)", set: 'wcxb-dev', id: '0333', floor: 0.95, hasNot: /Trending stories in world travel/ },
+  { rule: "a product description in div.item-caption (3,850 chars of prose) is text, not a figure caption's chrome (F1 0.62 before, 0.95 now)", set: 'wcxb-dev', id: '4795', floor: 0.9, has: 'What makes The Verte Chair unique' },
 ];
 
 const devPage = async (set: PageCase['set'], id: string): Promise<BenchPage | undefined> => {

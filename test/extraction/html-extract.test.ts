@@ -499,3 +499,42 @@ test('a capitalised word right after an end tag, glued to a lower-case one (a br
   assert.ok(got.includes('- Merrell Moab 3 Mid Waterproof Hiking Boots'), got.join('\n'));
   assert.ok(got.includes('The Harborside boots were resoled in May.'), got.join('\n'));
 });
+
+test("an author box after the text (About the Author, Über den Autor, Об авторе) is dropped from its heading to the end of its section", () => {
+  for (const heading of ['About the Author', 'About the Reviewer', 'Über den Autor', 'Об авторе']) {
+    const bio = '<p>Mara Quay is the executive editor of the Harbor Gazette. She also writes for the Boat Builders Letter and the Town Review.</p>';
+    const got = lines(page(`<main><article><h1>The Harbor</h1>${paras}<div class="panel"><h3>${heading}</h3>${bio}</div></article></main>`));
+    assert.deepEqual(got, ['The Harbor', ...ARTICLE], heading);
+  }
+});
+
+test("a newsletter's sign-up prompt and its form's replies are not written, in the languages of the boilerplate lines", () => {
+  const prompts = [
+    "Don't miss anything. Get all the latest posts delivered straight to your inbox. It's free!",
+    'Great! Check your inbox and click the link to confirm your subscription.',
+    'Error! Please enter a valid email address!',
+    'Subscribe to the Harbor Gazette, a free weekly newsletter about the quay.',
+    'Abonnieren Sie unseren Newsletter',
+  ];
+  const got = lines(page(`<article>${paras}${prompts.map((p) => `<p>${p}</p>`).join('')}<p>Readers wrote to the inbox of the harbor office for years, and the letters now fill a room of the museum.</p></article>`));
+  assert.deepEqual(got, [...ARTICLE, 'Readers wrote to the inbox of the harbor office for years, and the letters now fill a room of the museum.']);
+});
+
+test("a layout utility class (Tailwind's w-full, a grid's col) shared by the main column and the sidebar column makes no posts of them", () => {
+  const teasers = [1, 2, 3].map((i) => `<div><p>Teaser ${i}: the cheapest ferries of the coast run from the northern quay, and they fill up by noon.</p></div>`).join('');
+  for (const cls of ['w-full', 'lg:w-[60%]', 'col']) {
+    const got = lines(page(`<div class="flex"><div class="${cls} main-col"><div class="article-body"><h1>The Harbor</h1>${paras}</div></div><div class="${cls} side-col"><p>Popular posts</p>${teasers}</div></div>`));
+    assert.deepEqual(got, ['The Harbor', ...ARTICLE], cls);
+  }
+  assert.deepEqual(lines(page(`<div class="answer"><div class="post-body">${paras}</div></div><div class="answer"><div class="post-body"><p>The second answer: the quay was rebuilt twice, once after the storm and once in 1971.</p></div></div>`)).length, 4);
+});
+
+test('an element named caption that holds paragraphs of prose (over 1,000 chars) is a text block, not chrome; a photo caption stays chrome', () => {
+  const long = Array.from({ length: 10 }, (_, i) => `<p>Feature ${i}: the lantern's brass housing is cast in one piece, sealed against salt spray, and rated for gale winds on an open quay.</p>`).join('');
+  const shipping = '<div class="shipping"><p>We ship every lantern from the harbor workshop within two days, packed in straw and a wooden crate, and we take back any lantern that arrives with a crack in its glass, at no cost to you.</p><p>Orders placed before noon leave the same day, and the carrier calls before it arrives at the door.</p></div>';
+  const got = lines(page(`<div class="item"><h1>Quay lantern</h1><div class="item-caption">${long}</div></div>${shipping}`));
+  assert.ok(got.includes("Feature 9: the lantern's brass housing is cast in one piece, sealed against salt spray, and rated for gale winds on an open quay."), got.join('\n'));
+  const photo = '<div class="caption"><p>Fishermen watch the northern quay from the old warehouse, where the museum now keeps its boats, in the winter of 1954.</p></div>';
+  const news = lines(page(`<article><h1>The Harbor</h1>${photo}${paras}</article>`));
+  assert.deepEqual(news, ['The Harbor', ...ARTICLE]);
+});
