@@ -18,10 +18,12 @@ export function liftLongCaptions(page: ParsedPage, good: (i: number) => boolean)
   const { blocks, nodes } = page;
   for (let i = 1; i < nodes.length; i++) {
     const n = nodes[i] as ElementNode;
-    if (n.verdict !== -1 || !CAPTION_CLASS.test(n.kind)) continue;
+    // Chrome above is tested first: nested caption elements then cost one step each, not a scan
+    // of their blocks each.
+    if (n.verdict !== -1 || !CAPTION_CLASS.test(n.kind) || chromeAbove(nodes, n.parent)) continue;
     let prose = 0;
     for (let k = n.start; k < n.end; k++) if (good(k) && blocks[k]!.chrome === 1) prose += blocks[k]!.text.length;
-    if (prose <= CAPTION_PROSE_MAX || chromeAbove(nodes, n.parent)) continue;
+    if (prose <= CAPTION_PROSE_MAX) continue;
     for (let k = n.start; k < n.end; k++) {
       const b = blocks[k]!;
       if (b.chrome !== 1) continue;
