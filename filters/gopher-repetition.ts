@@ -3,7 +3,7 @@
 // fractions. Every comparison is strictly greater-than; denominators are `len(text)` in code points.
 
 import type { Document } from '../pipeline/index.ts';
-import { duplicatedChars, ngramWords, topNgram } from './ngram-hash.ts';
+import { createNgramScratch, duplicatedChars, ngramWords, topNgram } from './ngram-hash.ts';
 import { pyLen, pySplitlines, pyStrip } from './text.ts';
 import { drop, type FilterContext, type Outcome } from './types.ts';
 
@@ -54,6 +54,7 @@ export function findDuplicates(items: readonly string[]): [number, number] {
 }
 
 export function gopherRepetition(p: GopherRepetitionParams): (doc: Document, ctx: FilterContext) => Outcome {
+  const scratch = createNgramScratch();
   return (doc, ctx) => {
     const text = doc.text;
     const textLen = pyLen(text);
@@ -73,7 +74,7 @@ export function gopherRepetition(p: GopherRepetitionParams): (doc: Document, ctx
     const r2 = check('dup_line_frac', lineDups / lines.length, p.dup_line_frac) ?? check('dup_line_char_frac', lineChars / textLen, p.dup_line_char_frac);
     if (r2) return r2;
 
-    const words = ngramWords(ctx.words(text));
+    const words = ngramWords(ctx.words(text), undefined, scratch);
     for (const [n, thr] of p.top_n_grams) {
       if (words.id.length < n) continue;
       const { count, length } = topNgram(words, n);

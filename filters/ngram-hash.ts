@@ -53,33 +53,63 @@ function powmod(b: number, e: number): number {
   return r;
 }
 
-/** Ids and hash prefixes of the tokens, each distinct token's characters hashed once. */
-export function ngramWords(words: readonly string[], base = randomInt(256, P - 1)): NgramWords {
+/**
+ * The typed arrays of ngramWords, kept from one document to the next and grown when a document
+ * needs more: a filter makes one and reuses it, so a document costs no new buffers (a dozen per
+ * document were a large share of the filter's time, in allocation and GC).
+ */
+export interface NgramScratch {
+  ints: Int32Array[];
+  floats: Float64Array[];
+}
+
+export const createNgramScratch = (): NgramScratch => ({ ints: [], floats: [] });
+
+/** Buffer k of the scratch's Int32 (or Float64) arrays, at least `size` long, as a view of exactly `size`. */
+function ints(scratch: NgramScratch, k: number, size: number): Int32Array {
+  let a = scratch.ints[k];
+  if (a === undefined || a.length < size) scratch.ints[k] = a = new Int32Array(Math.max(size, 2 * (a?.length ?? 0)));
+  return a.subarray(0, size);
+}
+function floats(scratch: NgramScratch, k: number, size: number): Float64Array {
+  let a = scratch.floats[k];
+  if (a === undefined || a.length < size) scratch.floats[k] = a = new Float64Array(Math.max(size, 2 * (a?.length ?? 0)));
+  return a.subarray(0, size);
+}
+
+/**
+ * Ids and hash prefixes of the tokens, each distinct token's characters hashed once. The result's
+ * arrays are views of `scratch`: valid until the next call with the same scratch.
+ */
+export function ngramWords(words: readonly string[], base = randomInt(256, P - 1), scratch = createNgramScratch()): NgramWords {
   const n = words.length;
   const inv = powmod(base, P - 2);
   let size = 16;
   while (size < 2 * n) size *= 2;
   const out: NgramWords = {
     words,
-    id: new Int32Array(n),
-    cps: new Float64Array(n + 1),
-    charSum: new Int32Array(n + 1),
-    charInv: new Int32Array(n + 1),
-    idSum: new Int32Array(n + 1),
-    idInv: new Int32Array(n + 1),
+    id: ints(scratch, 0, n),
+    cps: floats(scratch, 0, n + 1),
+    charSum: ints(scratch, 1, n + 1),
+    charInv: ints(scratch, 2, n + 1),
+    idSum: ints(scratch, 3, n + 1),
+    idInv: ints(scratch, 4, n + 1),
     mask: size - 1,
-    slotStart: new Int32Array(size),
-    slotHash: new Int32Array(size),
-    counts: new Int32Array(n),
+    slotStart: ints(scratch, 5, size),
+    slotHash: ints(scratch, 6, size),
+    counts: ints(scratch, 7, n),
   };
+  out.cps[0] = 0;
+  out.charSum[0] = 0;
+  out.idSum[0] = 0;
   out.charInv[0] = 1;
   out.idInv[0] = 1;
-  // Per distinct token: code points, Σ (char + 1)·B^k, B^len, B^-len.
+  // Per distinct token (at its first index): code points, Σ (char + 1)·B^k, B^len, B^-len.
   const firstAt = new Map<string, number>();
-  const len = new Float64Array(n);
-  const wHash = new Int32Array(n);
-  const wPow = new Int32Array(n);
-  const wInv = new Int32Array(n);
+  const len = floats(scratch, 1, n);
+  const wHash = ints(scratch, 8, n);
+  const wPow = ints(scratch, 9, n);
+  const wInv = ints(scratch, 10, n);
   let charPow = 1;
   let idPow = 1;
   for (let i = 0; i < n; i++) {
@@ -127,6 +157,8 @@ export function topNgram(w: NgramWords, n: number): { count: number; length: num
   if (N <= 0) return { count: 0, length: 0 };
   const { slotStart, slotHash, mask, counts } = w;
   slotStart.fill(0);
+  // Counts of a scratch buffer's earlier document (or n) are stale: only first occurrences are set below.
+  counts.fill(0, 0, N);
   for (let i = 0; i < N; i++) {
     const h = spanHash(w.idSum, w.idInv, i, n);
     let s = slotOf(h, mask);

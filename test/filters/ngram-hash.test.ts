@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { duplicatedChars, ngramWords, topNgram } from '../../filters/ngram-hash.ts';
+import { createNgramScratch, duplicatedChars, ngramWords, topNgram } from '../../filters/ngram-hash.ts';
 import { pyLen } from '../../filters/text.ts';
 
 function refTop(words: string[], n: number): { count: number; length: number } {
@@ -73,4 +73,18 @@ test('counts stay exact when every n-gram hashes alike (base 1 and base −1 mak
       for (const n of [5, 8]) assert.equal(duplicatedChars(ngramWords(words, base), n), refDup(words, n), `base ${base} seed ${seed} n ${n}`);
     }
   }
+});
+
+test('one scratch reused from document to document, larger and smaller, gives what fresh buffers give', () => {
+  const scratch = createNgramScratch();
+  for (const [seed, count] of [[1, 400], [2, 30], [3, 900], [4, 5], [5, 250], [6, 1], [7, 600]] as const) {
+    const words = tokens(seed, count, ['a', 'b', 'c', '😀']);
+    for (const n of [2, 3, 4]) assert.deepEqual(topNgram(ngramWords(words, undefined, scratch), n), refTop(words, n), `seed ${seed} n ${n}`);
+    for (const n of [5, 7, 10]) assert.equal(duplicatedChars(ngramWords(words, undefined, scratch), n), refDup(words, n), `seed ${seed} n ${n}`);
+  }
+  // A repetitive document leaves a high count at a position that is a repeat in the next one.
+  const repetitive = ['x', ...Array.from({ length: 400 }, () => 'a')];
+  for (const n of [2, 3, 4]) topNgram(ngramWords(repetitive, undefined, scratch), n);
+  const next = ['b', 'b', 'b', 'c', 'd', 'e'];
+  for (const n of [2, 3]) assert.deepEqual(topNgram(ngramWords(next, undefined, scratch), n), refTop(next, n), `after a repetitive document, n ${n}`);
 });
