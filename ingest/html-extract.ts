@@ -15,7 +15,7 @@ export interface Extracted {
   title?: string;
 }
 
-type Quality = 'good' | 'medium' | 'short' | 'bad' | 'item' | 'itemLink' | 'itemTitle';
+type Quality = 'good' | 'medium' | 'short' | 'bad' | 'item' | 'itemLink' | 'itemTitle' | 'itemButton';
 
 const PUNCT = /[.,;:!?。，；：！？、]/g;
 
@@ -74,7 +74,7 @@ const SIBLING_MIN = 80;
 /** How many ancestors of the chosen element are looked at for sibling posts. */
 const POST_LEVELS = 4;
 
-const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1, item: 0.3, itemLink: -0.5, itemTitle: -0.25 };
+const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1, item: 0.3, itemLink: -0.5, itemTitle: -0.25, itemButton: -0.5 };
 
 /** An article body holding this share of the chosen element's net content is chosen instead. */
 const BODY_SHARE = 0.4;
@@ -244,7 +244,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
     // never shows addresses.
     const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);
-    if (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text)) && !readingList && !writtenUrl) continue;
+    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text)) && !readingList && !writtenUrl)) continue;
     out.push(b);
   }
   return { blocks: out, element: chosen };
@@ -361,12 +361,22 @@ function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerpl
     const n = nodes[i] as ElementNode;
     inItem[i] = inItem[n.parent] || (n.end - n.start >= ITEM_BLOCKS && (count.get(keys[i]!) ?? 0) >= ITEMS_MIN) ? 1 : 0;
   }
+  // A linked line with the same text in several items is each item's button ("Apply now", "View
+  // map"), not its name: scored as one, never written. Not a table's cells: a row's links repeated
+  // down an archive's table ("by Thread | by Date") are its data.
+  const labels = new Map<string, number>();
+  blocks.forEach((b, i) => {
+    if (inItem[b.node] && q[i] === 'bad' && b.kind !== 'h' && b.row < 0) labels.set(b.text, (labels.get(b.text) ?? 0) + 1);
+  });
   blocks.forEach((b, i) => {
     if (!inItem[b.node]) return;
     if (q[i] === 'short') q[i] = 'item';
-    else if (q[i] === 'bad' && !isBoilerplate(b.text)) q[i] = b.kind === 'h' ? 'itemTitle' : 'itemLink';
+    else if (q[i] === 'bad' && !isBoilerplate(b.text)) q[i] = b.kind === 'h' ? 'itemTitle' : b.row < 0 && (labels.get(b.text) ?? 0) >= BUTTON_REPEATS ? 'itemButton' : 'itemLink';
   });
 }
+
+/** A grid's linked line repeated this many times is a button on each item. */
+const BUTTON_REPEATS = 4;
 
 /** A pick inside the page's one <main> under this share of main's text is widened to main. */
 const MAIN_SHARE = 0.5;
@@ -388,7 +398,7 @@ function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[],
   if (main === undefined) return chosen;
   const { start, end } = main;
   // Linked headings are the titles of a listing's items, written as select writes them.
-  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && (q[start + i] !== 'bad' || (b.kind === 'h' && !isBoilerplate(b.text))));
+  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && q[start + i] !== 'itemButton' && (q[start + i] !== 'bad' || (b.kind === 'h' && !isBoilerplate(b.text))));
   if (chars(chosen) >= MAIN_SHARE * chars(inMain)) return chosen;
   const held = new Set(inMain);
   return chosen.every((b) => held.has(b)) ? inMain : chosen;
@@ -516,7 +526,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   let dropped: Uint8Array | undefined;
   for (const floor of namedBody ? [1] : [1, 2]) {
     if (chars(chosen) >= MIN_CHARS && !(short && (floor === 1 || !post))) continue;
-    dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'bad' && (isBoilerplate(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i)) ? 1 : 0));
+    dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'itemButton' || (q[i] === 'bad' && (isBoilerplate(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))) ? 1 : 0));
     const all = page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);
     if ((chars(chosen) < MIN_CHARS || chars(chosen) < SHORT_SHARE * chars(all)) && chars(all) > chars(chosen)) chosen = all;
   }

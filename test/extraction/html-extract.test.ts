@@ -493,6 +493,17 @@ test("a listing's grid of linked titles with their bylines outweighs a sidebar's
   assert.ok(got.includes('Written by Mara Lindqvist for the desk'), got.join('\n'));
 });
 
+test("a grid's linked line repeated on several items (Apply now, View map) is each item's button, not its name, and is not written", () => {
+  const cards = Array.from(
+    { length: 8 },
+    (_, i) => `<li class="job"><p><a href="/jobs/${i}">Harbor pilot number ${i}</a></p><p>Remote, four days a week</p><p><a href="/apply/${i}">Apply now</a></p></li>`,
+  ).join('');
+  const got = lines(page(`<main><h1>Harbor jobs</h1><ul class="jobs">${cards}</ul></main>`));
+  assert.ok(got.includes('Harbor pilot number 5'), got.join('\n'));
+  assert.ok(got.includes('Remote, four days a week'), got.join('\n'));
+  assert.ok(!got.includes('Apply now'), got.join('\n'));
+});
+
 test('a capitalised word right after an end tag, glued to a lower-case one (a brand and a name in spans of their own), is a word of its own; a word split by markup is not', () => {
   const cards = Array.from({ length: 8 }, (_, i) => `<li><a href="/p/${i}"><span class="brand">Merrell</span><span class="title">Moab ${i} Mid Waterproof Hiking Boots</span></a><p>$${170 + i}.00, in stock at the harbor store</p></li>`).join('');
   const got = lines(page(`<main><ul class="grid">${cards}</ul><p>The <b>Harbor</b>side boots were <i>re</i>soled in <span>May</span>.</p></main>`));
