@@ -129,6 +129,9 @@ function hiddenMemo(): (attribs: Record<string, string>) => boolean {
 const LOWER = /^\p{Ll}$/u;
 const CAPITALISED = /^\p{Lu}\p{Ll}$/u;
 
+/** Entities decoded (only when there is one) and whitespace collapsed: a line's text from raw markup text. */
+const lineText = (raw: string): string => collapseSpace(raw.includes('&') ? decodeHTML(raw) : raw);
+
 /** Non-empty and all `\s`. */
 const isBlank = (s: string): boolean => {
   let i = 0;
@@ -221,6 +224,13 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     linkChars = 0;
   };
 
+  /** A toggle's label (an FAQ's question) is the heading of the panel it opens. */
+  const pushToggleHeading = (): void => {
+    flush();
+    const text = lineText(toggleText);
+    if (text !== '') blocks.push({ text, linkChars: 0, kind: 'h', level: toggleLevel, bullet: false, row: -1, chrome: top.chrome, node: top.node });
+  };
+
   const open = (name: string, attribs: Record<string, string>): void => {
     if (name === 'title' && title === undefined && svgDepth === 0) inTitle = true;
     if (name === 'svg') svgDepth++;
@@ -235,11 +245,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     // A question's button that names the element it controls (`aria-controls`, WAI-ARIA's
     // accordion) opens that answer when it comes next: the question is the answer's heading.
     const controlled = afterControls !== undefined && !afterToggle && attribs['id'] === afterControls;
-    if (controlled) {
-      flush();
-      const text = collapseSpace(toggleText.includes('&') ? decodeHTML(toggleText) : toggleText);
-      if (text !== '') blocks.push({ text, linkChars: 0, kind: 'h', level: toggleLevel, bullet: false, row: -1, chrome: top.chrome, node: top.node });
-    }
+    if (controlled) pushToggleHeading();
     const toggled = afterToggle || controlled;
     afterToggle = false;
     afterControls = undefined;
@@ -314,10 +320,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       if (skipDepth === 0 && skippingButton && toggle) {
         afterToggle = true;
         closesAfterToggle = 0;
-        // A toggle's label (an FAQ's question) is the heading of the panel it opens.
-        flush();
-        const text = collapseSpace(toggleText.includes('&') ? decodeHTML(toggleText) : toggleText);
-        if (text !== '') blocks.push({ text, linkChars: 0, kind: 'h', level: toggleLevel, bullet: false, row: -1, chrome: top.chrome, node: top.node });
+        pushToggleHeading();
       }
       if (skipDepth === 0) skippingButton = false;
       return;
@@ -373,6 +376,6 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   });
   flush();
   (nodes[0] as ElementNode).end = blocks.length;
-  const t = title === undefined ? undefined : collapseSpace(title.includes('&') ? decodeHTML(title) : title);
+  const t = title === undefined ? undefined : lineText(title);
   return t ? { blocks, nodes, title: t } : { blocks, nodes };
 }
