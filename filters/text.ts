@@ -23,10 +23,18 @@ export function isPySpace(code: number): boolean {
   return WS_SET.has(code);
 }
 
-/** Python `len(s)`: the number of code points (an astral character counts once). */
+const HIGH_SURROGATE_RE = /[\ud800-\udbff]/;
+
+/**
+ * Python `len(s)`: the number of code points (an astral character counts once). Most texts have
+ * no astral character: one native regex scan finds the first high surrogate, several times faster
+ * than a JS loop over every unit, and the loop runs from there only.
+ */
 export function pyLen(s: string): number {
+  const from = s.search(HIGH_SURROGATE_RE);
+  if (from < 0) return s.length;
   let n = s.length;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
       const d = s.charCodeAt(i + 1);

@@ -53,3 +53,14 @@ test('PUNCTUATION_SET has datatrove\'s 129 members: CR yes; TAB, LF, space, NBSP
   assert.equal(isNonSymbolWord("''"), false);
   assert.equal(isNonSymbolWord('😀'), true);
 });
+
+test('pyLen pairs surrogates left to right after the first high surrogate, lone ones count once each', () => {
+  const loop = (s: string): number => {
+    let n = 0;
+    for (let i = 0; i < s.length; i++, n++) if (s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdbff && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) i++;
+    return n;
+  };
+  for (const s of ['abc\ud800', '\ud800\ud800\udc00', '\udc00\ud800\udc00x', 'x😀😀\ud800', '\ud83d', 'ab\udc00\udc00', `${'é'.repeat(50)}😀${'a'.repeat(20)}\ud800\udc00\udc00`]) {
+    assert.equal(pyLen(s), loop(s), JSON.stringify(s));
+  }
+});
