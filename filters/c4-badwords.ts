@@ -19,9 +19,17 @@ const SUBSTRING_LANGS = new Set(['ja', 'th', 'zh']);
 const ALLOW: Record<string, readonly string[]> = { ja: ['sm', 'グロ', '女の子'], zh: ['性'] };
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
-/** Bad words of a language by first character, for a single left-to-right scan. */
+/**
+ * Bad words of a language by their first two UTF-16 units, for a single left-to-right scan: at a
+ * position, only the words whose first two units are the text's there can start there, so most
+ * positions look at no word or one instead of every word sharing the first letter (English has
+ * ~25 per letter). Each list keeps the file's order, so the word found is the same.
+ */
 interface Matcher {
-  byFirst: Map<string, string[]>;
+  /** 1 for the first unit of some word: a table read per character rejects most before any map. */
+  starts: Uint8Array;
+  /** Per first unit: the words of one unit, and the longer words by their second unit. */
+  byFirst: Map<number, { single: string[]; bySecond: Map<number, string[]> }>;
   substring: boolean;
 }
 
@@ -35,40 +43,60 @@ function loadMatcher(dir: string, lang: string): Matcher | null {
   if (!existsSync(file)) return null;
   const allow = new Set(ALLOW[lang] ?? []);
   const words = (JSON.parse(readFileSync(file, 'utf8')) as string[]).map((w) => w.toLowerCase()).filter((w) => w !== '' && !allow.has(w));
-  const byFirst = new Map<string, string[]>();
+  const byFirst: Matcher['byFirst'] = new Map();
+  const starts = new Uint8Array(0x10000);
   for (const w of new Set(words)) {
-    const first = String.fromCodePoint(w.codePointAt(0)!);
-    let list = byFirst.get(first);
-    if (!list) byFirst.set(first, (list = []));
+    starts[w.charCodeAt(0)] = 1;
+    let e = byFirst.get(w.charCodeAt(0));
+    if (!e) byFirst.set(w.charCodeAt(0), (e = { single: [], bySecond: new Map() }));
+    if (w.length === 1) {
+      // A one-unit word can start before any second unit: it joins every list, in file order.
+      e.single.push(w);
+      for (const list of e.bySecond.values()) list.push(w);
+      continue;
+    }
+    let list = e.bySecond.get(w.charCodeAt(1));
+    if (!list) e.bySecond.set(w.charCodeAt(1), (list = [...e.single]));
     list.push(w);
   }
-  return { byFirst, substring: SUBSTRING_LANGS.has(lang) };
+  return { starts, byFirst, substring: SUBSTRING_LANGS.has(lang) };
 }
 
-function isWordAt(s: string, i: number): boolean {
+/**
+ * WORD_CHAR per BMP code point as it is first asked (0 unknown, 1 word, 2 not), one per filter:
+ * the scan asks about most characters of a page, and a regex test of a one-character string per
+ * character was most of the filter's time (a table of all 65,536 would cost ~70 ms per start-up).
+ */
+type WordCharMemo = Uint8Array;
+
+function isWordAt(memo: WordCharMemo, s: string, i: number): boolean {
   const cp = s.codePointAt(i);
-  return cp !== undefined && WORD_CHAR.test(String.fromCodePoint(cp));
+  if (cp === undefined) return false;
+  if (cp >= 0x10000) return WORD_CHAR.test(String.fromCodePoint(cp));
+  if (memo[cp] === 0) memo[cp] = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+  return memo[cp] === 1;
 }
 
-function isWordBefore(s: string, i: number): boolean {
+function isWordBefore(memo: WordCharMemo, s: string, i: number): boolean {
   if (i === 0) return false;
   const c = s.charCodeAt(i - 1);
   const start = c >= 0xdc00 && c <= 0xdfff && i >= 2 ? i - 2 : i - 1;
-  return isWordAt(s, start);
+  return isWordAt(memo, s, start);
 }
 
-/** The first bad word found in `lower`, or undefined. */
-function findBadWord(m: Matcher, lower: string): string | undefined {
+/**
+ * The first bad word found in `lower`, or undefined: at the first position where one starts (and,
+ * outside ja/th/zh, is bordered by non-word characters), the first such word in file order. Every
+ * unit is visited, the low half of an astral pair too: no word starts with a low surrogate.
+ */
+function findBadWord(m: Matcher, memo: WordCharMemo, lower: string): string | undefined {
   for (let i = 0; i < lower.length; i++) {
-    const cp = lower.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const list = m.byFirst.get(ch);
-    if (list && (m.substring || !isWordBefore(lower, i))) {
-      for (const w of list) {
-        if (lower.startsWith(w, i) && (m.substring || !isWordAt(lower, i + w.length))) return w;
-      }
+    if (m.starts[lower.charCodeAt(i)] === 0 || (!m.substring && isWordBefore(memo, lower, i))) continue;
+    const e = m.byFirst.get(lower.charCodeAt(i))!;
+    const list = i + 1 < lower.length ? (e.bySecond.get(lower.charCodeAt(i + 1)) ?? e.single) : e.single;
+    for (const w of list) {
+      if (lower.startsWith(w, i) && (m.substring || !isWordAt(memo, lower, i + w.length))) return w;
     }
-    if (cp > 0xffff) i++;
   }
   return undefined;
 }
@@ -79,6 +107,7 @@ export type BadWordsFilter = (doc: Document, onMissingLanguage: (lang: string) =
 export function c4BadWords(p: C4BadWordsParams): BadWordsFilter {
   const dir = listDir();
   const matchers = new Map<string, Matcher | null>();
+  const memo: WordCharMemo = new Uint8Array(0x10000);
   return (doc, onMissingLanguage) => {
     const lang = (doc.lang ?? p.default_language).split('-')[0]!;
     let m = matchers.get(lang);
@@ -90,7 +119,7 @@ export function c4BadWords(p: C4BadWordsParams): BadWordsFilter {
       onMissingLanguage(lang);
       return { keep: true };
     }
-    const word = findBadWord(m, doc.text.toLowerCase());
+    const word = findBadWord(m, memo, doc.text.toLowerCase());
     if (word === undefined) return { keep: true };
     if (p.keep_fraction > 0) {
       const h = createHash('md5').update(doc.url ?? doc.id).digest();
