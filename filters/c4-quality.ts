@@ -6,7 +6,7 @@
 
 import type { Document } from '../pipeline/index.ts';
 import { splitSentences } from './sentences.ts';
-import { pyLen, pySplit, pySplitlines, pyStrip } from './text.ts';
+import { pyHasWords, pyLen, pySplit, pySplitlines, pyStrip } from './text.ts';
 import { drop, type FilterContext, type Outcome } from './types.ts';
 
 export interface C4QualityParams {
@@ -45,6 +45,14 @@ export const C4_QUALITY_DEFAULTS: C4QualityParams = {
 
 const CITATION_RE = /\[\p{Nd}*\]|\[edit\]|\[citation needed\]/gu;
 const POLICY = ['terms of use', 'privacy policy', 'cookie policy', 'uses cookies', 'use of cookies', 'use cookies'];
+/**
+ * Matches every line whose lowercase has one of the phrases the line checks look for (and a few
+ * more: `ſ` folds to `s`), so the other lines skip lowercasing and the eight substring scans. No
+ * line is missed: simple case folding maps every character whose lowercase is one of these ASCII
+ * letters to it (A–Z, KELVIN SIGN), except U+0130, whose lowercase `i̇` puts U+0307 after the `i`,
+ * where no phrase has it.
+ */
+const PHRASES_RE = /lorem ipsum|javascript|terms of use|privacy policy|cookie policy|uses cookies|use of cookies|use cookies/iu;
 
 export function c4Quality(p: C4QualityParams): (doc: Document, ctx: FilterContext) => Outcome {
   return (doc, ctx) => {
@@ -65,8 +73,8 @@ export function c4Quality(p: C4QualityParams): (doc: Document, ctx: FilterContex
       if (max !== -1 && stripped.length > max && pySplit(stripped).some((w) => w.length > max && pyLen(w) > max)) continue;
       const line = p.remove_citations ? stripped.replace(CITATION_RE, '') : stripped;
       if (p.filter_no_terminal_punct && (!p.end_marks.some((m) => line.endsWith(m)) || line.endsWith('...'))) continue;
-      if (pySplit(p.count_words === 'after_citations' ? line : stripped).length < p.min_words_per_line) continue;
-      const lower = line.toLowerCase();
+      if (!pyHasWords(p.count_words === 'after_citations' ? line : stripped, p.min_words_per_line)) continue;
+      const lower = PHRASES_RE.test(line) ? line.toLowerCase() : '';
       if (p.filter_lorem_ipsum && lower.includes('lorem ipsum')) return { keep: false, rule: 'lorem_ipsum', detail: 'line contains "lorem ipsum"' };
       if (p.filter_javascript && lower.includes('javascript')) continue;
       if (p.filter_curly_bracket && line.includes('{')) return { keep: false, rule: 'curly_bracket', detail: 'line contains "{"' };

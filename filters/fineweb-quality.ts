@@ -5,7 +5,7 @@
 
 import type { Document } from '../pipeline/index.ts';
 import { findDuplicates } from './gopher-repetition.ts';
-import { pyCount, pyLen, pyStrip } from './text.ts';
+import { pyIsBlank, pyLen } from './text.ts';
 import { drop, type FilterContext, type Outcome } from './types.ts';
 
 export interface FinewebQualityParams {
@@ -33,18 +33,28 @@ export const FINEWEB_QUALITY_DEFAULTS: FinewebQualityParams = {
 
 export function finewebQuality(p: FinewebQualityParams): (doc: Document, ctx: FilterContext) => Outcome {
   const head = p.variant === 'head';
+  // Stop characters of one UTF-16 unit each (the usual case) are looked up by a line's last unit.
+  const oneUnit = p.stop_chars.every((c) => c.length === 1);
+  const stopLast = new Uint8Array(0x10000);
+  for (const c of p.stop_chars) stopLast[c.charCodeAt(0)] = 1;
+  const endsInStop = (l: string): boolean => (oneUnit ? l.length > 0 && stopLast[l.charCodeAt(l.length - 1)] === 1 : p.stop_chars.some((c) => l.endsWith(c)));
+  // A line of at most `short` units has at most `short` code points; one of more than twice that, more.
+  const maxShort = p.short_line_length;
+  const isShort = (l: string): boolean => l.length <= maxShort || (l.length <= 2 * maxShort && pyLen(l) <= maxShort);
   return (doc, ctx) => {
     const text = doc.text;
     let lines = text.split('\n');
+    const newlines = lines.length - 1;
     if (head) {
-      lines = lines.filter((l) => pyStrip(l) !== '');
+      lines = lines.filter((l) => !pyIsBlank(l));
       if (lines.length === 0) return { keep: false, rule: 'empty', detail: 'no non-blank line' };
     }
     let punct = 0;
     let short = 0;
-    for (const l of lines) {
-      if (p.stop_chars.some((c) => l.endsWith(c))) punct++;
-      if (pyLen(l) <= p.short_line_length) short++;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (endsInStop(l)) punct++;
+      if (isShort(l)) short++;
     }
     const punctRatio = punct / lines.length;
     ctx.observe('line_punct_ratio', punctRatio, { op: head ? '<' : '<=', limit: p.line_punct_thr });
@@ -55,14 +65,14 @@ export function finewebQuality(p: FinewebQualityParams): (doc: Document, ctx: Fi
     ctx.observe('short_line_ratio', shortRatio, { op: head ? '>' : '>=', limit: p.short_line_thr });
     if (head ? shortRatio > p.short_line_thr : shortRatio >= p.short_line_thr) return drop('short_line_ratio', 'short_line_ratio', shortRatio, head ? '>' : '>=', p.short_line_thr);
 
-    const nonEmpty = head ? lines : lines.filter((l) => pyStrip(l) !== '');
+    const nonEmpty = head ? lines : lines.filter((l) => !pyIsBlank(l));
     const dupChars = findDuplicates(nonEmpty)[1];
-    const dupRatio = dupChars / (pyLen(text) - pyCount(text, '\n'));
+    const dupRatio = dupChars / (pyLen(text) - newlines);
     ctx.observe('char_dup_ratio', dupRatio, { op: head ? '>' : '>=', limit: p.char_duplicates_ratio });
     if (head ? dupRatio > p.char_duplicates_ratio : dupRatio >= p.char_duplicates_ratio) return drop('char_dup_ratio', 'char_dup_ratio', dupRatio, head ? '>' : '>=', p.char_duplicates_ratio);
 
     // Only the count is needed, of a text C4 may have rewritten: most of its sentences are known.
-    const listRatio = pyCount(text, '\n') / ctx.count(text);
+    const listRatio = newlines / ctx.count(text);
     ctx.observe('list_ratio', listRatio, { op: '>', limit: p.new_line_ratio });
     if (listRatio > p.new_line_ratio) return drop('list_ratio', 'list_ratio', listRatio, '>', p.new_line_ratio);
     return { keep: true };

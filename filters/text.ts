@@ -15,12 +15,14 @@ export const PY_NON_WS_CLASS = `[^${WS_CLASS.slice(1, -1)}]`;
 /** Source of a class matching one Python `\w` character (letters, numbers, underscore; no marks). */
 export const PY_WORD_CLASS = '[\\p{L}\\p{N}_]';
 
-const WS_SET = new Set([...PY_WHITESPACE].map((c) => c.charCodeAt(0)));
+/** 1 for the Python whitespace code points (all in the BMP, none a surrogate): a table read per character. */
+const IS_WS = new Uint8Array(0x10000);
+for (const c of PY_WHITESPACE) IS_WS[c.charCodeAt(0)] = 1;
 const SPLIT_RE = new RegExp(`${PY_NON_WS_CLASS}+`, 'gu');
 const LINE_BREAK_RE = /\r\n|[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]/;
 
 export function isPySpace(code: number): boolean {
-  return WS_SET.has(code);
+  return IS_WS[code] === 1;
 }
 
 const HIGH_SURROGATE_RE = /[\ud800-\udbff]/;
@@ -52,19 +54,40 @@ export function pySplit(s: string): string[] {
   return s.match(SPLIT_RE) ?? [];
 }
 
+/**
+ * `len(s.split()) >= k` without building the words: counts runs of non-whitespace up to k (runs of
+ * units are runs of code points, since no whitespace character is a surrogate).
+ */
+export function pyHasWords(s: string, k: number): boolean {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && n < k; i++) {
+    const ws = IS_WS[s.charCodeAt(i)] === 1;
+    if (!ws && !inWord) n++;
+    inWord = !ws;
+  }
+  return n >= k;
+}
+
+/** `s.strip() == ''`, without slicing. */
+export function pyIsBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (IS_WS[s.charCodeAt(i)] !== 1) return false;
+  return true;
+}
+
 export function pyStrip(s: string): string {
   return pyRstrip(pyLstrip(s));
 }
 
 export function pyLstrip(s: string): string {
   let i = 0;
-  while (i < s.length && WS_SET.has(s.charCodeAt(i))) i++;
+  while (i < s.length && IS_WS[s.charCodeAt(i)] === 1) i++;
   return i === 0 ? s : s.slice(i);
 }
 
 export function pyRstrip(s: string): string {
   let j = s.length;
-  while (j > 0 && WS_SET.has(s.charCodeAt(j - 1))) j--;
+  while (j > 0 && IS_WS[s.charCodeAt(j - 1)] === 1) j--;
   return j === s.length ? s : s.slice(0, j);
 }
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PUNCTUATION_SET, isNonSymbolWord } from '../../filters/punctuation.ts';
-import { hasAlpha, pyCount, pyLen, pySplit, pySplitlines, pyStrip } from '../../filters/text.ts';
+import { hasAlpha, pyCount, pyHasWords, pyIsBlank, pyLen, pySplit, pySplitlines, pyStrip } from '../../filters/text.ts';
 
 test('pyLen counts code points, not UTF-16 units', () => {
   assert.equal(pyLen('😀'), 1);
@@ -62,5 +62,13 @@ test('pyLen pairs surrogates left to right after the first high surrogate, lone 
   };
   for (const s of ['abc\ud800', '\ud800\ud800\udc00', '\udc00\ud800\udc00x', 'x😀😀\ud800', '\ud83d', 'ab\udc00\udc00', `${'é'.repeat(50)}😀${'a'.repeat(20)}\ud800\udc00\udc00`]) {
     assert.equal(pyLen(s), loop(s), JSON.stringify(s));
+  }
+});
+
+test('pyHasWords and pyIsBlank agree with pySplit and pyStrip', () => {
+  const cases = ['', ' ', 'a', ' a b ', 'a\u00a0b\u001cc', '\u3000\u2028', 'a\ufeffb', '😀 😀', '\ud800 x', ' \t\n', 'one two three four'];
+  for (const s of cases) {
+    for (let k = 0; k <= 5; k++) assert.equal(pyHasWords(s, k), pySplit(s).length >= k, `${JSON.stringify(s)} ${k}`);
+    assert.equal(pyIsBlank(s), pyStrip(s) === '', JSON.stringify(s));
   }
 });
