@@ -11,6 +11,7 @@
 //   --rounds N       timed rounds (default 5; 0 = exactness only)
 //   --time-docs N    real texts in the timed set, evenly spaced (default 1500)
 //   --fuzz N         generated texts (default 3000)
+//   --only a,b       these filter runs only (names as printed)
 //   --sample K       compare every K-th real text only (default 1: all), for quick checks while working
 // The real texts are cached in bench/results/filters-vs-reference-texts.json (delete it to rebuild).
 
@@ -32,7 +33,7 @@ import { HTML_CLEANING_SETS, loadHtmlCleaning, loadScrapinghub, loadWcxb } from 
 import { extractMainText } from '../../ingest/html-extract.ts';
 
 const { values: args } = parseArgs({
-  options: { ref: { type: 'string' }, rounds: { type: 'string', default: '5' }, 'time-docs': { type: 'string', default: '1500' }, fuzz: { type: 'string', default: '3000' }, sample: { type: 'string', default: '1' } },
+  options: { ref: { type: 'string' }, rounds: { type: 'string', default: '5' }, 'time-docs': { type: 'string', default: '1500' }, fuzz: { type: 'string', default: '3000' }, sample: { type: 'string', default: '1' }, only: { type: 'string' } },
 });
 
 interface Filters {
@@ -197,7 +198,7 @@ function build(f: Filters): Record<string, Run> {
 }
 const refRuns = build(ref);
 const curRuns = build(cur);
-const names = Object.keys(refRuns);
+const names = Object.keys(refRuns).filter((n) => args.only === undefined || args.only.split(',').includes(n));
 const docOf = (t: Text): Document => ({ id: t.id, url: `https://example.com/${t.id}`, text: t.text, lang: t.lang, source: 'bench', file: 'vs-reference', meta: {} });
 
 /** Everything a filter run produced, as one string: outcome and each observed value with its bounds. */
