@@ -74,7 +74,7 @@ export function gopherRepetition(p: GopherRepetitionParams): (doc: Document, ctx
     const r2 = check('dup_line_frac', lineDups / lines.length, p.dup_line_frac) ?? check('dup_line_char_frac', lineChars / textLen, p.dup_line_char_frac);
     if (r2) return r2;
 
-    const words = ngramWords(ctx.words(text), undefined, scratch);
+    const words = ngramWords(ctx.words(text), scratch);
     for (const [n, thr] of p.top_n_grams) {
       if (words.id.length < n) continue;
       const { count, length } = topNgram(words, n);

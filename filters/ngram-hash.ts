@@ -5,9 +5,10 @@
 // lengths are those of datatrove's `Counter`/`set` of joined strings, never off by a collision.
 // Joined by a space (top n-grams) two n-grams are equal iff their ids are; joined by nothing
 // (duplicated n-grams) `["ab","c"]` equals `["a","bc"]`, so those hash and compare characters.
-// Hashes are polynomials modulo a prime below 2^26 in a base drawn at random per document:
-// outputs never depend on it, and a page cannot be built offline to make its n-grams collide (a
-// fixed base, or any base modulo 2^32, can be beaten that way, turning probes quadratic).
+// Hashes are polynomials modulo a prime below 2^26 in a base drawn at random per scratch (one per
+// filter, so per worker process): outputs never depend on it, and a page cannot be built offline
+// to make its n-grams collide (a fixed base, or any base modulo 2^32, can be beaten that way,
+// turning probes quadratic). A base kept from document to document lets its powers be tabled once.
 
 import { randomInt } from 'node:crypto';
 import { pyLen } from './text.ts';
@@ -32,7 +33,8 @@ export interface NgramWords {
   /**
    * Prefix sums over tokens, n + 1 entries: code points before token k; Σ (char + 1)·B^position
    * over the characters before token k and B^-(characters before k); Σ (id + 1)·B^index over the
-   * tokens before k and B^-k. Any n-gram's hash is then one subtraction and one product.
+   * tokens before k and B^-k (a view of the scratch's table). Any n-gram's hash is then one
+   * subtraction and one product.
    */
   cps: Float64Array;
   charSum: Int32Array;
@@ -56,14 +58,40 @@ function powmod(b: number, e: number): number {
 /**
  * The typed arrays of ngramWords, kept from one document to the next and grown when a document
  * needs more: a filter makes one and reuses it, so a document costs no new buffers (a dozen per
- * document were a large share of the filter's time, in allocation and GC).
+ * document were a large share of the filter's time, in allocation and GC). With them the hash
+ * base and its powers B^k and B^-k, so a document multiplies by table entries instead of
+ * carrying powers along (two products fewer per token, and no exponentiation per distinct token).
  */
 export interface NgramScratch {
+  base: number;
+  inv: number;
+  pow: Int32Array;
+  invPow: Int32Array;
   ints: Int32Array[];
   floats: Float64Array[];
 }
 
-export const createNgramScratch = (): NgramScratch => ({ ints: [], floats: [] });
+/** `base` only for tests (1 or P − 1 make hashes collide); otherwise random. */
+export function createNgramScratch(base = randomInt(256, P - 1)): NgramScratch {
+  return { base, inv: powmod(base, P - 2), pow: new Int32Array(0), invPow: new Int32Array(0), ints: [], floats: [] };
+}
+
+/** Extends the scratch's power tables to at least `size` entries. */
+function powers(scratch: NgramScratch, size: number): void {
+  const have = scratch.pow.length;
+  if (have >= size) return;
+  const len = Math.max(size, 2 * have, 1024);
+  const pow = new Int32Array(len);
+  const invPow = new Int32Array(len);
+  pow.set(scratch.pow);
+  invPow.set(scratch.invPow);
+  for (let k = have; k < len; k++) {
+    pow[k] = k === 0 ? 1 : mulmod(pow[k - 1]!, scratch.base);
+    invPow[k] = k === 0 ? 1 : mulmod(invPow[k - 1]!, scratch.inv);
+  }
+  scratch.pow = pow;
+  scratch.invPow = invPow;
+}
 
 /** Buffer k of the scratch's Int32 (or Float64) arrays, at least `size` long, as a view of exactly `size`. */
 function ints(scratch: NgramScratch, k: number, size: number): Int32Array {
@@ -81,9 +109,10 @@ function floats(scratch: NgramScratch, k: number, size: number): Float64Array {
  * Ids and hash prefixes of the tokens, each distinct token's characters hashed once. The result's
  * arrays are views of `scratch`: valid until the next call with the same scratch.
  */
-export function ngramWords(words: readonly string[], base = randomInt(256, P - 1), scratch = createNgramScratch()): NgramWords {
+export function ngramWords(words: readonly string[], scratch = createNgramScratch()): NgramWords {
   const n = words.length;
-  const inv = powmod(base, P - 2);
+  powers(scratch, n + 1);
+  const { base, pow, invPow } = scratch;
   let size = 16;
   while (size < 2 * n) size *= 2;
   const out: NgramWords = {
@@ -93,7 +122,7 @@ export function ngramWords(words: readonly string[], base = randomInt(256, P - 1
     charSum: ints(scratch, 1, n + 1),
     charInv: ints(scratch, 2, n + 1),
     idSum: ints(scratch, 3, n + 1),
-    idInv: ints(scratch, 4, n + 1),
+    idInv: invPow.subarray(0, n + 1),
     mask: size - 1,
     slotStart: ints(scratch, 5, size),
     slotHash: ints(scratch, 6, size),
@@ -103,7 +132,6 @@ export function ngramWords(words: readonly string[], base = randomInt(256, P - 1
   out.charSum[0] = 0;
   out.idSum[0] = 0;
   out.charInv[0] = 1;
-  out.idInv[0] = 1;
   // Per distinct token (at its first index): code points, Σ (char + 1)·B^k, B^len, B^-len.
   const firstAt = new Map<string, number>();
   const len = floats(scratch, 1, n);
@@ -111,7 +139,6 @@ export function ngramWords(words: readonly string[], base = randomInt(256, P - 1
   const wPow = ints(scratch, 9, n);
   const wInv = ints(scratch, 10, n);
   let charPow = 1;
-  let idPow = 1;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
     let k = firstAt.get(w);
@@ -119,24 +146,29 @@ export function ngramWords(words: readonly string[], base = randomInt(256, P - 1
       k = i;
       firstAt.set(w, i);
       let h = 0;
-      let p = 1;
-      for (let c = 0; c < w.length; c++) {
-        h = addmod(h, mulmod(w.charCodeAt(c) + 1, p));
-        p = mulmod(p, base);
+      // Tokens longer than the tables (a document of few, long tokens) carry the power along.
+      if (w.length < pow.length) {
+        for (let c = 0; c < w.length; c++) h = addmod(h, mulmod(w.charCodeAt(c) + 1, pow[c]!));
+        wPow[i] = pow[w.length]!;
+        wInv[i] = invPow[w.length]!;
+      } else {
+        let p = 1;
+        for (let c = 0; c < w.length; c++) {
+          h = addmod(h, mulmod(w.charCodeAt(c) + 1, p));
+          p = mulmod(p, base);
+        }
+        wPow[i] = p;
+        wInv[i] = powmod(scratch.inv, w.length);
       }
       len[i] = pyLen(w);
       wHash[i] = h;
-      wPow[i] = p;
-      wInv[i] = powmod(inv, w.length);
     }
     out.id[i] = k;
     out.cps[i + 1] = out.cps[i]! + len[k]!;
     out.charSum[i + 1] = addmod(out.charSum[i]!, mulmod(wHash[k]!, charPow));
     charPow = mulmod(charPow, wPow[k]!);
     out.charInv[i + 1] = mulmod(out.charInv[i]!, wInv[k]!);
-    out.idSum[i + 1] = addmod(out.idSum[i]!, mulmod(k + 1, idPow));
-    idPow = mulmod(idPow, base);
-    out.idInv[i + 1] = mulmod(out.idInv[i]!, inv);
+    out.idSum[i + 1] = addmod(out.idSum[i]!, mulmod(k + 1, pow[i]!));
   }
   return out;
 }

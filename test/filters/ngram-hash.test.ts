@@ -69,8 +69,8 @@ test('counts stay exact when every n-gram hashes alike (base 1 and base −1 mak
   for (const base of [1, 67108858]) {
     for (let seed = 1; seed <= 10; seed++) {
       const words = tokens(seed, 80, ['a', 'b', 'c']);
-      for (const n of [2, 3, 4]) assert.deepEqual(topNgram(ngramWords(words, base), n), refTop(words, n), `base ${base} seed ${seed} n ${n}`);
-      for (const n of [5, 8]) assert.equal(duplicatedChars(ngramWords(words, base), n), refDup(words, n), `base ${base} seed ${seed} n ${n}`);
+      for (const n of [2, 3, 4]) assert.deepEqual(topNgram(ngramWords(words, createNgramScratch(base)), n), refTop(words, n), `base ${base} seed ${seed} n ${n}`);
+      for (const n of [5, 8]) assert.equal(duplicatedChars(ngramWords(words, createNgramScratch(base)), n), refDup(words, n), `base ${base} seed ${seed} n ${n}`);
     }
   }
 });
@@ -79,12 +79,22 @@ test('one scratch reused from document to document, larger and smaller, gives wh
   const scratch = createNgramScratch();
   for (const [seed, count] of [[1, 400], [2, 30], [3, 900], [4, 5], [5, 250], [6, 1], [7, 600]] as const) {
     const words = tokens(seed, count, ['a', 'b', 'c', '😀']);
-    for (const n of [2, 3, 4]) assert.deepEqual(topNgram(ngramWords(words, undefined, scratch), n), refTop(words, n), `seed ${seed} n ${n}`);
-    for (const n of [5, 7, 10]) assert.equal(duplicatedChars(ngramWords(words, undefined, scratch), n), refDup(words, n), `seed ${seed} n ${n}`);
+    for (const n of [2, 3, 4]) assert.deepEqual(topNgram(ngramWords(words, scratch), n), refTop(words, n), `seed ${seed} n ${n}`);
+    for (const n of [5, 7, 10]) assert.equal(duplicatedChars(ngramWords(words, scratch), n), refDup(words, n), `seed ${seed} n ${n}`);
   }
   // A repetitive document leaves a high count at a position that is a repeat in the next one.
   const repetitive = ['x', ...Array.from({ length: 400 }, () => 'a')];
-  for (const n of [2, 3, 4]) topNgram(ngramWords(repetitive, undefined, scratch), n);
+  for (const n of [2, 3, 4]) topNgram(ngramWords(repetitive, scratch), n);
   const next = ['b', 'b', 'b', 'c', 'd', 'e'];
-  for (const n of [2, 3]) assert.deepEqual(topNgram(ngramWords(next, undefined, scratch), n), refTop(next, n), `after a repetitive document, n ${n}`);
+  for (const n of [2, 3]) assert.deepEqual(topNgram(ngramWords(next, scratch), n), refTop(next, n), `after a repetitive document, n ${n}`);
+});
+
+test('tokens longer than the power tables hash as the short ones do', () => {
+  // A fresh scratch's tables cover max(tokens + 1, 1024) powers: 2,000-unit tokens go past them.
+  const long = (c: string): string => c.repeat(2000);
+  for (const base of [1, 12345, 67108858]) {
+    const words = [long('a'), 'b', long('a'), 'b', `${long('a')}b`, 'x', long('a'), 'b', 'a'.repeat(1999), 'ab'];
+    for (const n of [1, 2]) assert.deepEqual(topNgram(ngramWords(words, createNgramScratch(base)), n), refTop(words, n), `base ${base} n ${n}`);
+    for (const n of [2, 3]) assert.equal(duplicatedChars(ngramWords(words, createNgramScratch(base)), n), refDup(words, n), `base ${base} n ${n}`);
+  }
 });
