@@ -32,15 +32,23 @@ export interface NgramWords {
   id: Int32Array;
   /**
    * Prefix sums over tokens, n + 1 entries: code points before token k; Σ (char + 1)·B^position
-   * over the characters before token k and B^-(characters before k); Σ (id + 1)·B^index over the
-   * tokens before k and B^-k (a view of the scratch's table). Any n-gram's hash is then one
-   * subtraction and one product.
+   * over the characters before token k and B^-(characters before k). Any n-gram's concatenation
+   * then hashes in one subtraction and one product.
    */
   cps: Float64Array;
   charSum: Int32Array;
   charInv: Int32Array;
-  idSum: Int32Array;
-  idInv: Int32Array;
+  /**
+   * Per start: the id of the `gramN`-gram there (the start of its first occurrence), exact. The
+   * (n+1)-gram at i is the pair (n-gram id at i, token id at i + n), so each top n-gram pass keys
+   * a table by two integers from the previous pass: no hash of n tokens and no n-token compare.
+   */
+  gram: Int32Array;
+  gramN: number;
+  /** Random odd multipliers of the pair hash (multiply-shift: a page cannot aim its pairs at one slot). */
+  mulA: number;
+  mulB: number;
+  slotKey: Int32Array;
   /** Open-addressing table of n-gram starts (start + 1; 0 = empty) and their hashes, reused for every n. */
   mask: number;
   slotStart: Int32Array;
@@ -67,13 +75,16 @@ export interface NgramScratch {
   inv: number;
   pow: Int32Array;
   invPow: Int32Array;
+  mulA: number;
+  mulB: number;
   ints: Int32Array[];
   floats: Float64Array[];
 }
 
-/** `base` only for tests (1 or P − 1 make hashes collide); otherwise random. */
-export function createNgramScratch(base = randomInt(256, P - 1)): NgramScratch {
-  return { base, inv: powmod(base, P - 2), pow: new Int32Array(0), invPow: new Int32Array(0), ints: [], floats: [] };
+/** `base` and `mul` only for tests (1 or P − 1 make hashes collide); otherwise random. */
+export function createNgramScratch(base = randomInt(256, P - 1), mul?: readonly [number, number]): NgramScratch {
+  const [mulA, mulB] = mul ?? [randomInt(0, 2 ** 32) | 1, randomInt(0, 2 ** 32) | 1];
+  return { base, inv: powmod(base, P - 2), pow: new Int32Array(0), invPow: new Int32Array(0), mulA, mulB, ints: [], floats: [] };
 }
 
 /** Extends the scratch's power tables to at least `size` entries. */
@@ -121,8 +132,11 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
     cps: floats(scratch, 0, n + 1),
     charSum: ints(scratch, 1, n + 1),
     charInv: ints(scratch, 2, n + 1),
-    idSum: ints(scratch, 3, n + 1),
-    idInv: invPow.subarray(0, n + 1),
+    gram: ints(scratch, 3, n),
+    gramN: 0,
+    mulA: scratch.mulA,
+    mulB: scratch.mulB,
+    slotKey: ints(scratch, 4, size),
     mask: size - 1,
     slotStart: ints(scratch, 5, size),
     slotHash: ints(scratch, 6, size),
@@ -130,7 +144,6 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
   };
   out.cps[0] = 0;
   out.charSum[0] = 0;
-  out.idSum[0] = 0;
   out.charInv[0] = 1;
   // Per distinct token (at its first index): code points, Σ (char + 1)·B^k, B^len, B^-len.
   const firstAt = new Map<string, number>();
@@ -168,7 +181,6 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
     out.charSum[i + 1] = addmod(out.charSum[i]!, mulmod(wHash[k]!, charPow));
     charPow = mulmod(charPow, wPow[k]!);
     out.charInv[i + 1] = mulmod(out.charInv[i]!, wInv[k]!);
-    out.idSum[i + 1] = addmod(out.idSum[i]!, mulmod(k + 1, pow[i]!));
   }
   return out;
 }
@@ -180,35 +192,57 @@ const spanHash = (sum: Int32Array, inv: Int32Array, i: number, n: number): numbe
 const slotOf = (h: number, mask: number): number => h & mask;
 
 /**
- * The most frequent n-gram of tokens joined by a space (the first one seen among equals, as
- * Python's `Counter.most_common(1)`): its count and its length in code points. Count 0 when
- * there are fewer than n tokens.
+ * Turns `w.gram` from m-gram ids into (m+1)-gram ids: positions with equal (m-gram id, next token
+ * id) pairs get the first such position. In place: position i is read before it is written, and
+ * the table keeps each first occurrence's pair.
  */
-export function topNgram(w: NgramWords, n: number): { count: number; length: number } {
-  const N = w.id.length - n + 1;
-  if (N <= 0) return { count: 0, length: 0 };
-  const { slotStart, slotHash, mask, counts } = w;
+function extendGrams(w: NgramWords): void {
+  const m = w.gramN;
+  const N = w.id.length - m;
+  const { gram, id, slotStart, slotHash, slotKey, mask, mulA, mulB } = w;
+  const shift = 32 - Math.log2(mask + 1);
   slotStart.fill(0);
-  // Counts of a scratch buffer's earlier document (or n) are stale: only first occurrences are set below.
-  counts.fill(0, 0, N);
   for (let i = 0; i < N; i++) {
-    const h = spanHash(w.idSum, w.idInv, i, n);
-    let s = slotOf(h, mask);
+    const a = gram[i]!;
+    const b = id[i + m]!;
+    // Multiply-shift: the slot is the product's top bits (its low bits would depend on the keys' low bits only).
+    let s = (Math.imul(a, mulA) + Math.imul(b, mulB)) >>> shift;
     for (;;) {
       const at = slotStart[s]! - 1;
       if (at < 0) {
         slotStart[s] = i + 1;
-        slotHash[s] = h;
-        counts[i] = 1;
+        slotHash[s] = a;
+        slotKey[s] = b;
+        gram[i] = i;
         break;
       }
-      if (slotHash[s] === h && sameIds(w.id, at, i, n)) {
-        counts[at]!++;
+      if (slotHash[s] === a && slotKey[s] === b) {
+        gram[i] = at;
         break;
       }
       s = (s + 1) & mask;
     }
   }
+  w.gramN = m + 1;
+}
+
+/**
+ * The most frequent n-gram of tokens joined by a space (the first one seen among equals, as
+ * Python's `Counter.most_common(1)`): its count and its length in code points. Count 0 when
+ * there are fewer than n tokens. Asked for n after n − 1 (Gopher's 2, 3, 4), one pass over the tokens.
+ */
+export function topNgram(w: NgramWords, n: number): { count: number; length: number } {
+  const N = w.id.length - n + 1;
+  if (N <= 0) return { count: 0, length: 0 };
+  if (w.gramN < 1 || w.gramN > n) {
+    w.gram.set(w.id);
+    w.gramN = 1;
+  }
+  while (w.gramN < n) extendGrams(w);
+  const { gram, counts } = w;
+  // Counts of a scratch buffer's earlier document (or n) are stale: only first occurrences are counted below.
+  counts.fill(0, 0, N);
+  for (let i = 0; i < N; i++) counts[gram[i]!]!++;
   // First occurrences come in increasing start order, which is the Counter's insertion order.
   let best = 0;
   let bestAt = 0;
