@@ -112,9 +112,17 @@ export function pyCount(s: string, sub: string): number {
 }
 
 const ALPHA_RE = /\p{L}/u;
-/** Python `any(c.isalpha() for c in s)`. */
+/**
+ * Python `any(c.isalpha() for c in s)`. An ASCII letter answers at once and an all-ASCII string
+ * has no other: the regex (a call per token in Gopher quality) only sees strings with a non-ASCII unit.
+ */
 export function hasAlpha(s: string): boolean {
-  return ALPHA_RE.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) return true;
+    if (s.charCodeAt(i) >= 0x80) return ALPHA_RE.test(s);
+  }
+  return false;
 }
 
 /** Python `str.lower()` for the filters' substring tests (JS full-case mapping agrees for these uses). */

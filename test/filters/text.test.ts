@@ -44,6 +44,8 @@ test('hasAlpha is Unicode isalpha (letters of any script, not digits or marks al
   assert.equal(hasAlpha('中'), true);
   assert.equal(hasAlpha('123'), false);
   assert.equal(hasAlpha('😀'), false);
+  // The ASCII fast path: letters of either case, and a non-ASCII letter after ASCII non-letters.
+  for (const [w, want] of [['Z', true], ['@[`{', false], ['12é', true], ['1-\u00b2', false], ['..ß', true], ['', false], ['\u0130', true]] as const) assert.equal(hasAlpha(w), want, w);
 });
 
 test('PUNCTUATION_SET has datatrove\'s 129 members: CR yes; TAB, LF, space, NBSP, U+2018 no', () => {
