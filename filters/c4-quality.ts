@@ -71,7 +71,8 @@ export function c4Quality(p: C4QualityParams): (doc: Document, ctx: FilterContex
       // split only for lines that could still be kept; no word is longer than its line.
       const max = p.max_word_length;
       if (max !== -1 && stripped.length > max && pySplit(stripped).some((w) => w.length > max && pyLen(w) > max)) continue;
-      const line = p.remove_citations ? stripped.replace(CITATION_RE, '') : stripped;
+      // Every citation starts with `[`: most lines have none and skip the regex pass.
+      const line = p.remove_citations && stripped.includes('[') ? stripped.replace(CITATION_RE, '') : stripped;
       if (p.filter_no_terminal_punct && (!p.end_marks.some((m) => line.endsWith(m)) || line.endsWith('...'))) continue;
       if (!pyHasWords(p.count_words === 'after_citations' ? line : stripped, p.min_words_per_line)) continue;
       const lower = PHRASES_RE.test(line) ? line.toLowerCase() : '';

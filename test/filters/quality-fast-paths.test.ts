@@ -1,4 +1,5 @@
-// The shortcuts of the C4 and FineWeb quality filters against what they stand for: C4's phrase
+// The shortcuts of the C4 and FineWeb quality filters against what they stand for: C4's citation
+// removal (only lines with a `[` go through the regex), C4's phrase
 // pre-test (lines are lowercased only when a case-insensitive regex finds a phrase) on characters
 // whose lowercase or case folding is ASCII, and FineWeb's short-line and stop-character tests on
 // lines around the length limit with astral characters and with stop characters of two units.
@@ -21,6 +22,9 @@ test('c4_quality drops policy and javascript lines whatever their case, Kelvin s
   const out = f(doc(lines.join('\n')), ctx());
   assert.ok(out.keep);
   assert.equal(out.text, [...sentences, 'We uſe cookies, or so it says.', 'An \u0130 in privacy pol\u0130cy stays.'].join('\n'));
+  const cited = f(doc([...sentences, 'A claim[12] with notes[edit] and [citation needed] marks [x].'].join('\n')), ctx());
+  assert.ok(cited.keep);
+  assert.equal(cited.text, [...sentences, 'A claim with notes and  marks [x].'].join('\n'));
   const lorem = f(doc([...sentences, 'Some LOREM IPSUM dolor sit.'].join('\n')), ctx());
   assert.ok(!lorem.keep && lorem.rule === 'lorem_ipsum');
 });
