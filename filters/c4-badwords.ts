@@ -19,19 +19,27 @@ const SUBSTRING_LANGS = new Set(['ja', 'th', 'zh']);
 const ALLOW: Record<string, readonly string[]> = { ja: ['sm', 'グロ', '女の子'], zh: ['性'] };
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
+/** A trie node: the word ending here (with its place in the file) and the next units. */
+interface TrieNode {
+  word: string | undefined;
+  order: number;
+  next: Map<number, TrieNode>;
+}
+
 /**
- * Bad words of a language by their first two UTF-16 units, for a single left-to-right scan: at a
- * position, only the words whose first two units are the text's there can start there, so most
- * positions look at no word or one instead of every word sharing the first letter (English has
- * ~25 per letter). Each list keeps the file's order, so the word found is the same.
+ * Bad words of a language as a trie of UTF-16 units, for a single left-to-right scan: at a
+ * position, one walk along the text finds every word that starts there (usually a step or two),
+ * instead of testing each word that shares the first letter (English has ~25 per letter). The
+ * word reported is the first in file order among them, as a scan of the file's list would find.
  */
 interface Matcher {
-  /** 1 for the first unit of some word: a table read per character rejects most before any map. */
+  /** 1 for the first unit of some word: a table read per character rejects most before the trie. */
   starts: Uint8Array;
-  /** Per first unit: the words of one unit, and the longer words by their second unit. */
-  byFirst: Map<number, { single: string[]; bySecond: Map<number, string[]> }>;
+  root: TrieNode;
   substring: boolean;
 }
+
+const trieNode = (): TrieNode => ({ word: undefined, order: 0, next: new Map() });
 
 function listDir(): string {
   const require = createRequire(import.meta.url);
@@ -43,23 +51,21 @@ function loadMatcher(dir: string, lang: string): Matcher | null {
   if (!existsSync(file)) return null;
   const allow = new Set(ALLOW[lang] ?? []);
   const words = (JSON.parse(readFileSync(file, 'utf8')) as string[]).map((w) => w.toLowerCase()).filter((w) => w !== '' && !allow.has(w));
-  const byFirst: Matcher['byFirst'] = new Map();
+  const root = trieNode();
   const starts = new Uint8Array(0x10000);
+  let order = 0;
   for (const w of new Set(words)) {
     starts[w.charCodeAt(0)] = 1;
-    let e = byFirst.get(w.charCodeAt(0));
-    if (!e) byFirst.set(w.charCodeAt(0), (e = { single: [], bySecond: new Map() }));
-    if (w.length === 1) {
-      // A one-unit word can start before any second unit: it joins every list, in file order.
-      e.single.push(w);
-      for (const list of e.bySecond.values()) list.push(w);
-      continue;
+    let node = root;
+    for (let k = 0; k < w.length; k++) {
+      let child = node.next.get(w.charCodeAt(k));
+      if (!child) node.next.set(w.charCodeAt(k), (child = trieNode()));
+      node = child;
     }
-    let list = e.bySecond.get(w.charCodeAt(1));
-    if (!list) e.bySecond.set(w.charCodeAt(1), (list = [...e.single]));
-    list.push(w);
+    node.word = w;
+    node.order = order++;
   }
-  return { starts, byFirst, substring: SUBSTRING_LANGS.has(lang) };
+  return { starts, root, substring: SUBSTRING_LANGS.has(lang) };
 }
 
 /**
@@ -92,11 +98,11 @@ function isWordBefore(memo: WordCharMemo, s: string, i: number): boolean {
 function findBadWord(m: Matcher, memo: WordCharMemo, lower: string): string | undefined {
   for (let i = 0; i < lower.length; i++) {
     if (m.starts[lower.charCodeAt(i)] === 0 || (!m.substring && isWordBefore(memo, lower, i))) continue;
-    const e = m.byFirst.get(lower.charCodeAt(i))!;
-    const list = i + 1 < lower.length ? (e.bySecond.get(lower.charCodeAt(i + 1)) ?? e.single) : e.single;
-    for (const w of list) {
-      if (lower.startsWith(w, i) && (m.substring || !isWordAt(memo, lower, i + w.length))) return w;
+    let found: TrieNode | undefined;
+    for (let j = i, node = m.root.next.get(lower.charCodeAt(i)); node !== undefined; node = node.next.get(lower.charCodeAt(++j))) {
+      if (node.word !== undefined && (found === undefined || node.order < found.order) && (m.substring || !isWordAt(memo, lower, j + 1))) found = node;
     }
+    if (found !== undefined) return found.word;
   }
   return undefined;
 }
