@@ -101,6 +101,20 @@ function soleBody(nodes: readonly ElementNode[], total: Float64Array, best: numb
   return bodies === 1 ? body : best;
 }
 
+/**
+ * Whether element `i` is a section of a landing page: a `<section>`, or a wrapper of one with the
+ * same text (`div > section`: builders wrap some of a page's sections in a `div` for a background,
+ * others not). Only the first child is followed, one element per level, down to the text.
+ */
+function isSection(nodes: readonly ElementNode[], i: number): boolean {
+  const n = nodes[i] as ElementNode;
+  for (let j = i; ; j++) {
+    if ((nodes[j] as ElementNode).tag === 'section') return true;
+    const child = nodes[j + 1];
+    if (child === undefined || child.parent !== j || child.start !== n.start || child.end !== n.end) return false;
+  }
+}
+
 /** Headings longer than this are titles, not a teaser section's label. */
 const TEASER_HEADING_MAX = 60;
 
@@ -173,8 +187,8 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     }
   }
   // A landing page is a column of sections (hero, features, testimonials, pricing): when the chosen
-  // element sits in one and no article body is on the way or inside, the sibling sections with net
-  // content are the page's text too.
+  // element sits in one and no article body is on the way or inside, the sibling sections (or
+  // wrappers of one) with net content are the page's text too.
   let sec = best;
   let article = false;
   while (sec > 0 && (nodes[sec] as ElementNode).tag !== 'section') {
@@ -190,7 +204,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     const parent = (nodes[sec] as ElementNode).parent;
     for (let i = 1; i < nodes.length; i++) {
       const n = nodes[i] as ElementNode;
-      if (n.parent === parent && n.tag === 'section' && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
+      if (n.parent === parent && isSection(nodes, i) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
     }
   }
   // Siblings lying between kept ones (a feature list between two paragraphs, the ingredients
