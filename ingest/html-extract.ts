@@ -275,7 +275,8 @@ const RUN_MAX = 256;
  * Blocks that copy the run of blocks right before them, when the run holds REPEAT_MIN characters:
  * a looping carousel or marquee clones its track of short slides (a figure and its label, a logo
  * row) one or more times after the original, a table of contents comes in a desktop and a mobile
- * copy. Only a copy of the whole run right before is one: a listing's items repeat their labels,
+ * copy; a shorter run is a copy when it comes three times or more in a row (a ticker of one
+ * slogan). Only a copy of the whole run right before is one: a listing's items repeat their labels,
  * never a whole stretch of lines.
  */
 function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
@@ -290,7 +291,14 @@ function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
       let k = 0;
       let runChars = 0;
       while (k < len && j + k < blocks.length && (blocks[p + k] as TextBlock).text === (blocks[j + k] as TextBlock).text) runChars += (blocks[j + k++] as TextBlock).text.length;
-      if (k === len && runChars >= REPEAT_MIN) {
+      // A shorter run repeated twice or more in a row is a ticker's track too (one call to action
+      // cloned a dozen times): the copy after an accepted copy, and the copy that another follows.
+      // Not a table's rows: an archive repeats `by Thread | by Date` down its months.
+      let again = 0;
+      if (k === len && runChars < REPEAT_MIN && !copy[p] && (blocks[j] as TextBlock).row < 0) {
+        while (again < len && j + len + again < blocks.length && (blocks[p + again] as TextBlock).text === (blocks[j + len + again] as TextBlock).text) again++;
+      }
+      if (k === len && (runChars >= REPEAT_MIN || copy[p] || again === len)) {
         copy.fill(1, j, j + len);
         // The next copy, if any, is compared with this one.
         for (let i = j; i < j + len; i++) lastAt.set((blocks[i] as TextBlock).text, i);
