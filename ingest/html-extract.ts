@@ -101,6 +101,20 @@ function soleBody(nodes: readonly ElementNode[], total: Float64Array, best: numb
   return bodies === 1 ? body : best;
 }
 
+/**
+ * Whether element `i` is a section of a landing page: a `<section>`, or a wrapper of one with the
+ * same text (`div > section`: builders wrap some of a page's sections in a `div` for a background,
+ * others not). Only the first child is followed, one element per level, down to the text.
+ */
+function isSection(nodes: readonly ElementNode[], i: number): boolean {
+  const n = nodes[i] as ElementNode;
+  for (let j = i; ; j++) {
+    if ((nodes[j] as ElementNode).tag === 'section') return true;
+    const child = nodes[j + 1];
+    if (child === undefined || child.parent !== j || child.start !== n.start || child.end !== n.end) return false;
+  }
+}
+
 /** Headings longer than this are titles, not a teaser section's label. */
 const TEASER_HEADING_MAX = 60;
 
@@ -173,8 +187,8 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     }
   }
   // A landing page is a column of sections (hero, features, testimonials, pricing): when the chosen
-  // element sits in one and no article body is on the way or inside, the sibling sections with net
-  // content are the page's text too.
+  // element sits in one and no article body is on the way or inside, the sibling sections (or
+  // wrappers of one) with net content are the page's text too.
   let sec = best;
   let article = false;
   while (sec > 0 && (nodes[sec] as ElementNode).tag !== 'section') {
@@ -190,7 +204,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     const parent = (nodes[sec] as ElementNode).parent;
     for (let i = 1; i < nodes.length; i++) {
       const n = nodes[i] as ElementNode;
-      if (n.parent === parent && n.tag === 'section' && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
+      if (n.parent === parent && isSection(nodes, i) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
     }
   }
   // Siblings lying between kept ones (a feature list between two paragraphs, the ingredients
@@ -261,7 +275,8 @@ const RUN_MAX = 256;
  * Blocks that copy the run of blocks right before them, when the run holds REPEAT_MIN characters:
  * a looping carousel or marquee clones its track of short slides (a figure and its label, a logo
  * row) one or more times after the original, a table of contents comes in a desktop and a mobile
- * copy. Only a copy of the whole run right before is one: a listing's items repeat their labels,
+ * copy; a shorter run is a copy when it comes three times or more in a row (a ticker of one
+ * slogan). Only a copy of the whole run right before is one: a listing's items repeat their labels,
  * never a whole stretch of lines.
  */
 function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
@@ -276,7 +291,14 @@ function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
       let k = 0;
       let runChars = 0;
       while (k < len && j + k < blocks.length && (blocks[p + k] as TextBlock).text === (blocks[j + k] as TextBlock).text) runChars += (blocks[j + k++] as TextBlock).text.length;
-      if (k === len && runChars >= REPEAT_MIN) {
+      // A shorter run repeated twice or more in a row is a ticker's track too (one call to action
+      // cloned a dozen times): the copy after an accepted copy, and the copy that another follows.
+      // Not a table's rows: an archive repeats `by Thread | by Date` down its months.
+      let again = 0;
+      if (k === len && runChars < REPEAT_MIN && !copy[p] && (blocks[j] as TextBlock).row < 0) {
+        while (again < len && j + len + again < blocks.length && (blocks[p + again] as TextBlock).text === (blocks[j + len + again] as TextBlock).text) again++;
+      }
+      if (k === len && (runChars >= REPEAT_MIN || copy[p] || again === len)) {
         copy.fill(1, j, j + len);
         // The next copy, if any, is compared with this one.
         for (let i = j; i < j + len; i++) lastAt.set((blocks[i] as TextBlock).text, i);

@@ -28,7 +28,7 @@ const CHROME_WORDS = [
   'widgets', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adsense', 'dfp', 'sponsor', 'sponsored', 'promo', 'promotion',
   'comment', 'comments', 'respond', 'replies', 'footer', 'masthead', 'header', 'newsletter', 'subscribe', 'subscription', 'signup',
   'popup', 'modal', 'overlay', 'pagination', 'pager', 'tags', 'tagcloud', 'categories', 'byline', 'bio', 'meta', 'skip', 'toolbar',
-  'disqus', 'outbrain', 'taboola', 'print', 'rss', 'login', 'search', 'topbar', 'copyright', 'disclaimer', 'author',
+  'disqus', 'outbrain', 'taboola', 'print', 'rss', 'login', 'search', 'topbar', 'copyright', 'disclaimer', 'disclaimers', 'legal', 'author',
   'toc', 'postmeta', 'postauthor', 'postprofile', 'userinfo', 'signature', 'dateline', 'timestamp', 'caption', 'credits', 'prev', 'next', 'more', 'trending', 'popular', 'feedback', 'rating',
 ];
 const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);

@@ -204,6 +204,9 @@ const PAGE_CASES: readonly PageCase[] = [
   { rule: "Tailwind's w-full on the article's column and the sidebar's column makes no sibling posts of them: the sidebar's popular posts are left out (F1 0.87 before, 1.00 now)", set: 'wcxb-dev', id: '0333', floor: 0.95, hasNot: /Trending stories in world travel/ },
   { rule: "a grid's linked line repeated on four or more items is the items' button, not their name: the store buttons under each product card are not written (F1 0.48 before, 0.64 now)", set: 'wcxb-dev', id: '0635', floor: 0.6 },
   { rule: "a product description in div.item-caption (3,850 chars of prose) is text, not a figure caption's chrome (F1 0.62 before, 0.95 now)", set: 'wcxb-dev', id: '4795', floor: 0.9, has: 'What makes The Verte Chair unique' },
+  { rule: "a ticker's one call to action cloned a dozen times in a row is written once (F1 0.82 before, 0.83 now)", set: 'wcxb-dev', id: '0117', floor: 0.82, hasNot: /(SECURE YOUR SPOT - ENROL NOW[\s\S]*){2}/ },
+  { rule: "a landing page's sibling sections count also when a div wraps one (div > section): the hero section is written (F1 0.67 before, 0.74 now)", set: 'wcxb-dev', id: '2841', floor: 0.72, has: 'All your teams, all their workflows—connected in one workspace' },
+  { rule: "legal fine print (a section classed legal, div.copy-legal) is chrome: a partner pitch classed legal after an article is not written (F1 0.92 before, 0.98 now)", set: 'wcxb-dev', id: '0008', floor: 0.95, hasNot: /Join the growth phase at Flatworld Solutions as a Partner/ },
 ];
 
 const devPage = async (set: PageCase['set'], id: string): Promise<BenchPage | undefined> => {

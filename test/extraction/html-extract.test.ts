@@ -446,6 +446,15 @@ test("a carousel's cloned track of short slides is written once; labels that rec
   assert.equal(got.filter((l) => l === 'In stock').length, 2, got.join('\n'));
 });
 
+test("a ticker's one short line cloned three times or more in a row is written once; twice is kept, and so are a table's repeated rows", () => {
+  const ticker = '<p>Book your harbor tour now</p>'.repeat(6);
+  const rows = '<tr><td>by Thread</td><td>by Date</td></tr>'.repeat(3);
+  const got = lines(page(`<main><article>${paras}<div class="marquee">${ticker}</div><p>Dock fees</p><p>Dock fees</p><table>${rows}</table></article></main>`));
+  assert.equal(got.filter((l) => l === 'Book your harbor tour now').length, 1, got.join('\n'));
+  assert.equal(got.filter((l) => l === 'Dock fees').length, 2, got.join('\n'));
+  assert.equal(got.filter((l) => l === 'by Thread | by Date').length, 3, got.join('\n'));
+});
+
 test("a post's reading time is its metadata: dropped, in the languages of the boilerplate lines; a sentence about reading is text", () => {
   const times = ['7 min read', '12 mins read', 'Reading time: 4 minutes', '5 Min. Lesezeit', 'Lesezeit: 3 Minuten', 'Lecture 6 min', '4 min de lectura', 'Lettura di 5 minuti', '3 minuten leestijd'];
   const out = extractMainText(page(`<article>${times.map((t) => `<p>${t}</p>`).join('')}${paras}<p>I read 5 min every day.</p></article>`));
