@@ -91,38 +91,49 @@ const INLINE_FACTS = factsOf('');
 const BARE_VERDICT = classVerdict(NO_ATTRIBUTES);
 const BARE_HIDDEN = isHidden(NO_ATTRIBUTES);
 
-/**
- * classVerdict with the class judged once per page per class string: classes repeat a few hundred
- * strings over thousands of elements, and the rules split and test every name. Ids are unique, so
- * they are judged each time, apart from the class. The memo lives and dies with one parse.
- */
-function verdictMemo(): (attribs: Record<string, string>) => Verdict {
-  const byClass = new Map<string, number>();
-  return (attribs) => {
-    const cls = attribs['class'];
-    const id = attribs['id'];
-    let flags = 0;
-    if (cls !== undefined) {
-      const known = byClass.get(cls);
-      if (known === undefined) byClass.set(cls, (flags = nameFlags(cls)));
-      else flags = known;
-    }
-    return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
-  };
+/** What the rules say about one class string of a page. */
+interface ClassFacts {
+  /** nameFlags of the class. */
+  flags: number;
+  /** isHidden of the first element with this class and none of style, hidden, aria-hidden (undefined until one comes). */
+  hidden: boolean | undefined;
 }
 
 /**
- * isHidden, which reads hidden, aria-hidden, style and class, memoised per page on the class of
- * elements that have none of the other three: its class regex then runs once per class string.
+ * classVerdict and isHidden with the class judged once per page per class string: classes repeat a
+ * few hundred strings over thousands of elements, and the rules split and test every name. Ids are
+ * unique, so they are judged each time, apart from the class. isHidden is memoised for elements
+ * that have none of style, hidden and aria-hidden. Both questions about one element find its class
+ * by one map lookup (the last class is kept), as hashing and comparing long class strings is most
+ * of a lookup's cost. The memo lives and dies with one parse.
  */
-function hiddenMemo(): (attribs: Record<string, string>) => boolean {
-  const byClass = new Map<string | undefined, boolean>();
-  return (attribs) => {
-    if (attribs['style'] !== undefined || attribs['hidden'] !== undefined || attribs['aria-hidden'] !== undefined) return isHidden(attribs);
-    const cls = attribs['class'];
-    let hidden = byClass.get(cls);
-    if (hidden === undefined) byClass.set(cls, (hidden = isHidden(attribs)));
-    return hidden;
+function classMemo(): { verdict(attribs: Record<string, string>): Verdict; hidden(attribs: Record<string, string>): boolean } {
+  const byClass = new Map<string, ClassFacts>();
+  let lastClass: string | undefined;
+  let last: ClassFacts = { flags: 0, hidden: undefined };
+  const factsOf = (cls: string): ClassFacts => {
+    if (cls === lastClass) return last;
+    let facts = byClass.get(cls);
+    if (facts === undefined) byClass.set(cls, (facts = { flags: nameFlags(cls), hidden: undefined }));
+    lastClass = cls;
+    last = facts;
+    return facts;
+  };
+  return {
+    verdict(attribs) {
+      const cls = attribs['class'];
+      const id = attribs['id'];
+      const flags = cls === undefined ? 0 : factsOf(cls).flags;
+      return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
+    },
+    hidden(attribs) {
+      if (attribs['style'] !== undefined || attribs['hidden'] !== undefined || attribs['aria-hidden'] !== undefined) return isHidden(attribs);
+      const cls = attribs['class'];
+      // With none of the four, nothing can hide the element.
+      if (cls === undefined) return false;
+      const facts = factsOf(cls);
+      return (facts.hidden ??= isHidden(attribs));
+    },
   };
 }
 
@@ -181,8 +192,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   // Whitespace-only text met while buf was empty: not kept (a block's leading whitespace is trimmed
   // and holds no entity), only noted, which spares most of the indentation between tags.
   let blankPending = false;
-  const verdictOf = verdictMemo();
-  const hiddenOf = hiddenMemo();
+  const memo = classMemo();
 
   const flush = (): void => {
     if (buf === '') {
@@ -265,7 +275,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     const bare = attribs === NO_ATTRIBUTES;
     // An accordion's answer sits hidden right after the button that opens it (FAQ sections): the
     // page's text, not hidden chrome.
-    const hidden = toggled ? false : bare ? BARE_HIDDEN : hiddenOf(attribs);
+    const hidden = toggled ? false : bare ? BARE_HIDDEN : memo.hidden(attribs);
     if (hidden && !isBlock) {
       skipDepth = 1;
       return;
@@ -293,7 +303,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     }
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
     // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-    const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : verdictOf(attribs);
+    const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memo.verdict(attribs);
     // A `header` whose class names the text body is the body (site builders put whole articles in
     // one), not the page's header.
     const structural = (facts.chrome && verdict !== 2) || hidden || (!bare && isDialog(attribs));

@@ -126,7 +126,7 @@ function nameBits(name: string): number {
   }
   if (STATE_NAME_RE.test(name)) return 0;
   if (CONTENT_BODY_RE.test(name)) return NAME_BODY;
-  let parts = name.split(/[_-]+/);
+  let parts = nameParts(name);
   // Site builders call every block of a page a widget (`elementor-widget-text-editor`): the word
   // says nothing there, the rest of the name still does (`elementor-widget-author-box`).
   if (BUILDER_PREFIXES.has(parts[0] as string)) parts = parts.filter((p) => p !== 'widget' && p !== 'widgets');
@@ -150,6 +150,22 @@ function nameBits(name: string): number {
   }
   return (content ? NAME_CONTENT : 0) | (classChrome ? NAME_CLASS_CHROME : 0);
 }
+
+/** `name.split(/[_-]+/)` by char codes: the regex split was a fifth of the rules' time. */
+function nameParts(name: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < name.length; i++) {
+    if (!isNameSeparator(name.charCodeAt(i))) continue;
+    parts.push(name.slice(start, i));
+    while (isNameSeparator(name.charCodeAt(i + 1))) i++;
+    start = i + 1;
+  }
+  parts.push(name.slice(start));
+  return parts;
+}
+
+const isNameSeparator = (c: number): boolean => c === 0x2d || c === 0x5f;
 
 /** The or-ed bits of the whitespace-separated names of one class or id value. */
 export function nameFlags(value: string | undefined): number {

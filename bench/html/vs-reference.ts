@@ -1,9 +1,13 @@
 // Speed of this tree's HTML path against a reference commit's (bench/html/reference.ts; by default
 // where this branch left main) on the distinct real pages of the shared extraction sets: charset
 // decoding (decodePage on the raw bytes), parseBlocks and extractMainText on the decoded pages.
-// Interleaved rounds (this tree, reference, …), CPU seconds of this process per pass; prints the
-// min and median of the per-round ratios. bench/html/identical.ts checks that the outputs agree.
-// Usage: node --expose-gc bench/html/vs-reference.ts [--ref COMMIT] [--rounds 3] [--limit N] [--steps decodePage,parseBlocks,extractMainText]
+// Interleaved rounds, CPU seconds of this process per pass; prints the min and median of the
+// per-round ratios and the median of the per-chunk ratios. Within a round the two sides alternate
+// every --chunk pages (this tree, reference, then reference, this tree, …): on a machine shared
+// with other jobs the load changes within seconds, and whole passes one after the other put the
+// two sides under different loads (3 rounds of identical code then differed by up to ±10 %).
+// bench/html/identical.ts checks that the outputs agree.
+// Usage: node --expose-gc bench/html/vs-reference.ts [--ref COMMIT] [--rounds 3] [--chunk 100] [--limit N] [--steps decodePage,parseBlocks,extractMainText]
 
 import { parseArgs } from 'node:util';
 import * as blocksHere from '../../ingest/html-blocks.ts';
@@ -13,7 +17,7 @@ import { sharedDataDir } from '../../test/shared-data.ts';
 import { pageBytes } from './pages.ts';
 import { loadReference } from './reference.ts';
 
-const { values: args } = parseArgs({ options: { ref: { type: 'string' }, rounds: { type: 'string', default: '3' }, limit: { type: 'string' }, steps: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { ref: { type: 'string' }, rounds: { type: 'string', default: '3' }, chunk: { type: 'string', default: '100' }, limit: { type: 'string' }, steps: { type: 'string' } } });
 
 const dataDir = sharedDataDir();
 if (!dataDir) {
@@ -23,6 +27,7 @@ if (!dataDir) {
 const reference = await loadReference(args.ref);
 const rounds = Math.max(3, Number(args.rounds));
 const limit = args.limit ? Number(args.limit) : Infinity;
+const chunk = Math.max(1, Number(args.chunk));
 
 const raw: Uint8Array[] = [];
 const pages: string[] = [];
@@ -37,53 +42,73 @@ console.log(`reference ${reference.commit.slice(0, 12)}: ${pages.length} distinc
 
 let sink = 0;
 function cpu(pass: () => void): number {
-  // The previous pass's garbage is collected outside the timer (with --expose-gc), not charged here.
-  globalThis.gc?.();
+  // The other side's young garbage is collected outside the timer (with --expose-gc), not charged here.
+  globalThis.gc?.({ type: 'minor' });
   const start = process.cpuUsage();
   pass();
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
 }
 
+/** One step over pages [from, to). */
+type Pass = (from: number, to: number) => void;
 interface Level {
   name: string;
-  here: () => void;
-  ref: () => void;
+  here: Pass;
+  ref: Pass;
   times: { here: number[]; ref: number[] };
+  /** reference / this tree, per chunk of every round. */
+  chunks: number[];
 }
-const decodeAll = (charset: typeof charsetHere) => (): void => {
+const decodeAll = (charset: typeof charsetHere): Pass => {
   const d = charset.createDecoders();
-  for (const b of raw) sink += charset.decodePage(b, undefined, d).text.length;
+  return (from, to) => {
+    for (let i = from; i < to; i++) sink += charset.decodePage(raw[i] as Uint8Array, undefined, d).text.length;
+  };
 };
-const levels: Level[] = [
+const steps: Omit<Level, 'times' | 'chunks'>[] = [
   { name: 'decodePage', here: decodeAll(charsetHere), ref: decodeAll(reference.charset) },
   {
     name: 'parseBlocks',
-    here: () => pages.forEach((p) => (sink += blocksHere.parseBlocks(p).blocks.length)),
-    ref: () => pages.forEach((p) => (sink += reference.blocks.parseBlocks(p).blocks.length)),
+    here: (from, to) => pages.slice(from, to).forEach((p) => (sink += blocksHere.parseBlocks(p).blocks.length)),
+    ref: (from, to) => pages.slice(from, to).forEach((p) => (sink += reference.blocks.parseBlocks(p).blocks.length)),
   },
   {
     name: 'extractMainText',
-    here: () => pages.forEach((p) => (sink += extractHere.extractMainText(p).text.length)),
-    ref: () => pages.forEach((p) => (sink += reference.extract.extractMainText(p).text.length)),
+    here: (from, to) => pages.slice(from, to).forEach((p) => (sink += extractHere.extractMainText(p).text.length)),
+    ref: (from, to) => pages.slice(from, to).forEach((p) => (sink += reference.extract.extractMainText(p).text.length)),
   },
-]
+];
+const levels: Level[] = steps
   .filter((l) => args.steps === undefined || args.steps.split(',').includes(l.name))
-  .map((l) => ({ ...l, times: { here: [], ref: [] } }));
+  .map((l) => ({ ...l, times: { here: [], ref: [] }, chunks: [] }));
 
 // JIT warm-up of every pass on a few pages, outside the timers.
 for (const l of levels) {
-  const keepRaw = raw.splice(50);
-  const keepPages = pages.splice(50);
-  l.here();
-  l.ref();
-  raw.push(...keepRaw);
-  pages.push(...keepPages);
+  l.here(0, 50);
+  l.ref(0, 50);
 }
 for (let r = 0; r < rounds; r++) {
   for (const l of levels) {
-    l.times.here.push(cpu(l.here));
-    l.times.ref.push(cpu(l.ref));
+    let here = 0;
+    let ref = 0;
+    for (let from = 0, k = 0; from < pages.length; from += chunk, k++) {
+      const to = Math.min(from + chunk, pages.length);
+      let h: number;
+      let f: number;
+      if (k % 2 === 0) {
+        h = cpu(() => l.here(from, to));
+        f = cpu(() => l.ref(from, to));
+      } else {
+        f = cpu(() => l.ref(from, to));
+        h = cpu(() => l.here(from, to));
+      }
+      here += h;
+      ref += f;
+      l.chunks.push(f / h);
+    }
+    l.times.here.push(here);
+    l.times.ref.push(ref);
   }
 }
 
@@ -91,11 +116,11 @@ const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
-console.log('| step | this tree CPU s (min) | reference CPU s (min) | speed-up min / median |');
-console.log('|---|---|---|---|');
+console.log('| step | this tree CPU s (min) | reference CPU s (min) | speed-up min / median of rounds | median of chunks |');
+console.log('|---|---|---|---|---|');
 for (const l of levels) {
   const ratios = l.times.here.map((h, r) => (l.times.ref[r] as number) / h);
-  console.log(`| ${l.name} | ${Math.min(...l.times.here).toFixed(2)} | ${Math.min(...l.times.ref).toFixed(2)} | ${Math.min(...ratios).toFixed(2)}× / ${median(ratios).toFixed(2)}× |`);
+  console.log(`| ${l.name} | ${Math.min(...l.times.here).toFixed(2)} | ${Math.min(...l.times.ref).toFixed(2)} | ${Math.min(...ratios).toFixed(2)}× / ${median(ratios).toFixed(2)}× | ${median(l.chunks).toFixed(3)}× |`);
 }
 // Where decoding's time goes: one more pass of this tree's decodePage, CPU seconds by how the
 // charset was found (chardet runs only for 'detect' pages that are not valid UTF-8).
