@@ -95,7 +95,7 @@ const BARE_HIDDEN = isHidden(NO_ATTRIBUTES);
 interface ClassFacts {
   /** nameFlags of the class. */
   flags: number;
-  /** isHidden of the first element with this class and none of style, hidden, aria-hidden (undefined until one comes). */
+  /** isHidden of the first element with this class and none of style, hidden, aria-hidden, role (undefined until one comes). */
   hidden: boolean | undefined;
 }
 
@@ -103,7 +103,7 @@ interface ClassFacts {
  * classVerdict and isHidden with the class judged once per page per class string: classes repeat a
  * few hundred strings over thousands of elements, and the rules split and test every name. Ids are
  * unique, so they are judged each time, apart from the class. isHidden is memoised for elements
- * that have none of style, hidden and aria-hidden. Both questions about one element find its class
+ * that have none of style, hidden, aria-hidden and role. Both questions about one element find its class
  * by one map lookup (the last class is kept), as hashing and comparing long class strings is most
  * of a lookup's cost. The memo lives and dies with one parse.
  */
@@ -127,7 +127,11 @@ function classMemo(): { verdict(attribs: Record<string, string>): Verdict; hidde
       return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
     },
     hidden(attribs) {
-      if (attribs['style'] !== undefined || attribs['hidden'] !== undefined || attribs['aria-hidden'] !== undefined) return isHidden(attribs);
+      // A panel role keeps an element visible whatever its class, so the memo (keyed by class
+      // alone) holds only for elements without one.
+      if (attribs['style'] !== undefined || attribs['hidden'] !== undefined || attribs['aria-hidden'] !== undefined || attribs['role'] !== undefined) {
+        return isHidden(attribs);
+      }
       const cls = attribs['class'];
       // With none of the four, nothing can hide the element.
       if (cls === undefined) return false;

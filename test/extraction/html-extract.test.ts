@@ -90,6 +90,16 @@ test('hidden elements are dropped', () => {
   for (const w of ['HIDDEN1', 'HIDDEN2', 'HIDDEN3', 'HIDDEN4', 'HIDDEN5']) assert.ok(!out.text.includes(w), w);
 });
 
+test("a tab panel's role does not leak to later elements of the same hiding class, in either order", () => {
+  const panel = '<div role="tabpanel" class="hidden"><p>PANEL the opening hours of the harbor office change with the tides in winter.</p></div>';
+  const popup = '<div class="hidden"><p>POPUP your cart has been updated with the item you chose.</p></div>';
+  for (const body of [`${paras}${panel}${popup}`, `${paras}${popup}${panel}`]) {
+    const out = extractMainText(page(`<article>${body}</article>`)).text;
+    assert.ok(out.includes('PANEL'), 'the tab panel is visible');
+    assert.ok(!out.includes('POPUP'), 'the hidden pop-up stays hidden');
+  }
+});
+
 test('link-dense blocks are dropped, a link inside a sentence is kept', () => {
   const links = Array.from({ length: 12 }, (_, i) => `<a href="/t/${i}">Topic number ${i}</a>`).join(' ');
   const out = extractMainText(page(`<div><p>${links}</p>${paras}<p>Read more in the <a href="/report">harbor report</a>, which the council published in May.</p></div>`));
