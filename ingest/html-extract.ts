@@ -30,8 +30,8 @@ const BROWSER_NOTICE_MAX = 400;
  * this entry through the RSS 2.0 feed"): past BOILERPLATE_LINE's 200 characters, up to this. */
 const FILING_MAX = 400;
 
-/** Dates longer than this are sentences. */
-const DATE_LINE_MAX = 40;
+/** Dates longer than this are sentences ("Veröffentlicht am 12. September 2019 um 14:35 Uhr" is 49). */
+const DATE_LINE_MAX = 60;
 
 /** isBoilerplateLine's verdict on a line. */
 type IsBoilerplate = (text: string) => boolean;

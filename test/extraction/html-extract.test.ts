@@ -340,6 +340,44 @@ test("a line that is only a date is a post's metadata: dropped, in the languages
   assert.ok(extractMainText(page(`<article>${paras}<p>May 2013 was great</p></article>`)).text.endsWith('May 2013 was great'));
 });
 
+test("a blog CMS's lines around a post are dropped, in the languages of the boilerplate lines: comment headings and form prompts, like and share prompts, ratings, post navigation, credits, ad labels", () => {
+  const noise = [
+    '2 Antworten auf „Der Hafen“',
+    'One thought on “The Harbor”',
+    'Hinterlasse einen Kommentar',
+    'Antworten abbrechen',
+    'Erforderliche Felder sind mit * markiert',
+    'Diese Website verwendet Akismet, um Spam zu reduzieren.',
+    'Gefällt mir Wird geladen …',
+    'Diesen Beitrag teilen',
+    'Klicke, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)',
+    'Folge uns auf Instagram',
+    'War dieser Artikel hilfreich?',
+    'Durchschnittliche Bewertung 4.6 / 5. Anzahl Bewertungen: 12',
+    'Nach oben',
+    'Stolz präsentiert von WordPress',
+    'Beitragsnavigation',
+    '← Vorheriger Beitrag',
+    'Article précédent',
+    'Anzeige',
+    'Publicidad',
+  ];
+  const out = extractMainText(page(`<article>${paras}${noise.map((n) => `<p>${n}</p>`).join('')}</article>`));
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+  // Alike lines that are a listing's data or a product's pitch are text.
+  const kept = ['14 comments', 'Average rating: 4.9', 'Powered by AI', 'Previous posts in the series', 'Anzeigen sind teuer'];
+  assert.deepEqual(lines(page(`<article>${paras}${kept.map((n) => `<p>${n}</p>`).join('')}</article>`)), [...ARTICLE, ...kept]);
+});
+
+test('a post\'s date line opening with "Veröffentlicht am", "Stand:", "Publié le" (and the like) is its metadata; a teaser heading in German, French, Spanish, Italian, Dutch or Portuguese ends the text', () => {
+  const dates = ['Veröffentlicht am 12. September 2019 um 14:35 Uhr', 'Stand: 12.03.2019 14:35 Uhr', 'Publié le 4 novembre 2012 à 10h15', 'Pubblicato il 12 ottobre 2020 alle 10:15', 'Gepubliceerd op 12 mei 2020'];
+  assert.deepEqual(lines(page(`<article>${dates.map((d) => `<p>${d}</p>`).join('')}${paras}</article>`)), ARTICLE);
+  for (const heading of ['Mehr zum Thema', 'Das könnte Sie auch interessieren', 'Sur le même sujet', 'Noticias relacionadas', 'Ti potrebbe interessare', 'Meest gelezen', 'Notícias relacionadas']) {
+    const teasers = `<section><h2>${heading}</h2><p>Ein anderer Artikel über den Hafen, mit einem langen Anreißer, der wie Text aussieht.</p></section>`;
+    assert.deepEqual(lines(page(`<article><div>${paras}</div>${teasers}</article>`)), ARTICLE, heading);
+  }
+});
+
 test('a boilerplate heading is dropped even when linked (linked headings are otherwise kept as listing titles)', () => {
   const out = extractMainText(page(`<article>${paras}<h3><a href="/share">Like this:</a></h3><h3>Related Links</h3></article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
