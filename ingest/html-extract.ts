@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DATE_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 
@@ -213,6 +213,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     lastProse = i;
   }
   const out: TextBlock[] = [];
+  const bylines = new Set<TextBlock>();
   let introduced = false;
   // A teaser section after the text's start (`Related posts`, `Most popular`, `Читайте также`):
   // its heading and the rest of the element holding it are dropped, when that element starts after
@@ -245,9 +246,27 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     // never shows addresses.
     const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);
     if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text)) && !readingList && !writtenUrl)) continue;
+    if (isByline(b, q[i] as Quality)) bylines.add(b);
     out.push(b);
   }
-  return { blocks: out, element: chosen };
+  // The article's byline is not written (scored as it is); more than BYLINES_MAX are a list of
+  // works, each with its author (a reading list).
+  return { blocks: bylines.size > 0 && bylines.size <= BYLINES_MAX ? out.filter((b) => !bylines.has(b)) : out, element: chosen };
+}
+
+/** Bylines are short: a longer line opening with "By" and a name is a sentence. */
+const BYLINE_MAX = 100;
+
+/** An article has one byline, perhaps repeated above and below it; more are a list of works. */
+const BYLINES_MAX = 2;
+
+/**
+ * Whether a written block is a byline ("By Max Mustermann", "VON MIRJAM SWANSON"): a line of its
+ * own (not a heading, a list item, a table cell) that scores short or medium. Inside a grid the
+ * author under each title is an item's line, which listing golds keep.
+ */
+function isByline(b: TextBlock, q: Quality): boolean {
+  return (q === 'short' || q === 'medium') && b.kind !== 'h' && b.kind !== 'li' && b.row < 0 && b.text.length < BYLINE_MAX && BYLINE.test(b.text);
 }
 
 /** Lines at least this long are written once per page. */

@@ -385,3 +385,13 @@ export const DATE_LINE = new RegExp(
   `^(${DATE_PREFIX})?([\\p{L}]+\\.?,? )?${DATE}(,? (at |um |à |a las |alle |om |às )?\\d{1,2}[:.h]\\d{2}( ?[ap]m| uhr| h)?)?$`,
   'iu',
 );
+
+/** A name in a byline: capitalised words (`Max Mustermann`, `MIRJAM SWANSON`, `Conner O’Brien`),
+ * joined by the particles of names and by "and". Case-sensitive: a sentence's next word is lower-case
+ * ("By the time we arrived", "Von der Idee zum Produkt"). */
+const NAME = "\\p{Lu}[\\p{L}'’.-]*(\\s+(\\p{Lu}[\\p{L}'’.-]*|and|und|et|y|e|en|&|van|von|de|der|den|da|di|del|la|le|du|dos|das))*";
+
+/** A byline ("By Max Mustermann", "VON MIRJAM SWANSON", "Par Jean Dupont | 12.03.2019"): the
+ * author's name after the word for "by", alone or with what follows a separator (a role, a date),
+ * but no sentence's end ("Von Berlin, Hamburg und München aus fahren Züge."). */
+export const BYLINE = new RegExp(`^([Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR|[Pp]rzez|PRZEZ) ${NAME}(\\s*[,|–—·•-]\\s*.*)?(?<!\\p{Ll}\\p{Ll}[.!?])$`, 'u');

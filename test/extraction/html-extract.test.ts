@@ -378,6 +378,16 @@ test('a post\'s date line opening with "Veröffentlicht am", "Stand:", "Publié 
   }
 });
 
+test("an article's byline (By …, VON …, Par …) is not written; a sentence opening with the same word, a heading, and a reading list's authors are", () => {
+  for (const byline of ['Von Max Mustermann', 'VON MIRJAM SWANSON', 'By Lim Cheng Soon, 08 June 2010', 'Par Jean Dupont | 12.03.2019', 'door Jan de Vries']) {
+    assert.deepEqual(lines(page(`<article><h1>Der Hafen</h1><p>${byline}</p>${paras}</article>`)), ['Der Hafen', ...ARTICLE], byline);
+  }
+  const sentences = ['Von Anfang an war klar, dass der Hafen zu klein ist', 'Von Berlin, Hamburg und München aus fahren täglich Züge.', 'By the time we arrived, the quay was empty'];
+  assert.deepEqual(lines(page(`<article>${paras}${sentences.map((t) => `<p>${t}</p>`).join('')}<h2>Von Kopf Bis Fuß</h2></article>`)), [...ARTICLE, ...sentences, 'Von Kopf Bis Fuß']);
+  const books = ['Harbors of the North', 'The Quay', 'Boats and Builders'].flatMap((t, i) => [`<h3>${t}</h3>`, `<p>By Author Number${'ABC'[i]}</p>`]).join('');
+  assert.ok(lines(page(`<article>${paras}${books}</article>`)).includes('By Author NumberC'));
+});
+
 test('a boilerplate heading is dropped even when linked (linked headings are otherwise kept as listing titles)', () => {
   const out = extractMainText(page(`<article>${paras}<h3><a href="/share">Like this:</a></h3><h3>Related Links</h3></article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
