@@ -361,11 +361,13 @@ test("a blog CMS's lines around a post are dropped, in the languages of the boil
     'Article précédent',
     'Anzeige',
     'Publicidad',
+    'Schlagwörter: Hafen, Boote, Werft',
+    'Tags: harbor, boats',
   ];
   const out = extractMainText(page(`<article>${paras}${noise.map((n) => `<p>${n}</p>`).join('')}</article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
   // Alike lines that are a listing's data or a product's pitch are text.
-  const kept = ['14 comments', 'Average rating: 4.9', 'Powered by AI', 'Previous posts in the series', 'Anzeigen sind teuer'];
+  const kept = ['14 comments', 'Average rating: 4.9', 'Powered by AI', 'Previous posts in the series', 'Anzeigen sind teuer', 'Category: Drama Director: Michael Caton-Jones'];
   assert.deepEqual(lines(page(`<article>${paras}${kept.map((n) => `<p>${n}</p>`).join('')}</article>`)), [...ARTICLE, ...kept]);
 });
 
