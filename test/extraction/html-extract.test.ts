@@ -390,6 +390,13 @@ test("an article's byline (By …, VON …, Par …) is not written; a sentence 
   assert.ok(lines(page(`<article>${paras}${books}</article>`)).includes('By Author NumberC'));
 });
 
+test("a comment section after the text (Comments, 3 Kommentare, Commentaires (2)) is dropped from its heading to the end of its section", () => {
+  for (const heading of ['Comments', '3 Kommentare', 'Commentaires (2)', 'Comentarios']) {
+    const thread = `<section><h3>${heading}</h3><p>Ich war letzten Sommer dort, und die Cafés im alten Lagerhaus sind wirklich einen Besuch wert.</p></section>`;
+    assert.deepEqual(lines(page(`<article><div>${paras}</div>${thread}</article>`)), ARTICLE, heading);
+  }
+});
+
 test('a boilerplate heading is dropped even when linked (linked headings are otherwise kept as listing titles)', () => {
   const out = extractMainText(page(`<article>${paras}<h3><a href="/share">Like this:</a></h3><h3>Related Links</h3></article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
