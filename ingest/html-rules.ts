@@ -212,8 +212,9 @@ const RELATED_HEADINGS = [
 export const TEASER_HEADING = new RegExp(
   `^(${[
     ...RELATED_HEADINGS,
-    'more (stories|articles|news)', '(most )?popular( posts| articles| stories)?', 'recent (posts|articles)', 'read (next|more|also)',
-    'also read', 'latest (posts|news|articles|stories)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
+    'more( \\p{L}+)? (stories|articles|news|headlines)', '(most )?popular( posts| articles| stories)?', 'recent (posts|articles)', 'read (next|more|also)',
+    'also read', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines)', 'top (stories|headlines)',
+    '(aktuelle|neueste|weitere|letzte)( \\p{L}+)? (nachrichten|meldungen|news)', 'top-(themen|artikel|news)', 'dernières (nouvelles|actualités|infos)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
     'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
     // a comment section's heading ("Comments", "3 Kommentare", "Commentaires (2)")
     '(\\d+ )?(comments?|responses|kommentare?|commentaires?|comentarios?|commenti|reacties|comentários|komentarze|комментарии)( \\(\\d+\\))?:?$',
