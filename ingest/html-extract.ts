@@ -245,7 +245,10 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
     // never shows addresses.
     const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);
-    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text)) && !readingList && !writtenUrl)) continue;
+    // A paragraph between paragraphs whose links make up most of a sentence (a patent's long title
+    // linked in a news story) is the text's: navigation never writes sentences.
+    const linkedProse = i > firstProse && i < lastProse && isLinkedSentence(b, isBoilerplate);
+    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text)) && !readingList && !writtenUrl && !linkedProse)) continue;
     if (isByline(b, q[i] as Quality)) bylines.add(b);
     out.push(b);
   }
@@ -253,6 +256,24 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   // works, each with its author (a reading list).
   return { blocks: bylines.size > 0 && bylines.size <= BYLINES_MAX ? out.filter((b) => !bylines.has(b)) : out, element: chosen };
 }
+
+/** Unlinked characters a linked sentence keeps, at least this many and this share: its own words
+ * around the links (a hover card's run of linked headlines has a few spaces between them). */
+const LINKED_SENTENCE_OWN = 40;
+const LINKED_SENTENCE_SHARE = 0.2;
+
+/** A label opening a line of links ("Also read: …", "Read more: …", "Subject areas: …"). */
+const LINK_LABEL = /^[^:.!?]{1,40}:\s/;
+
+/** A paragraph of prose length with punctuation whose links make up over half of it, but which
+ * has words of its own and opens with no label: a sentence whose links carry long titles, not a
+ * teaser line nor a boilerplate line. */
+function isLinkedSentence(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
+  const len = b.text.length;
+  return b.kind === 'p' && len >= GOOD_CHARS && len - b.linkChars >= Math.max(LINKED_SENTENCE_OWN, LINKED_SENTENCE_SHARE * len) && PUNCT_ONE.test(b.text) && !LINK_LABEL.test(b.text) && !isBoilerplate(b.text);
+}
+
+const PUNCT_ONE = /[.,;:!?。，；：！？、]/;
 
 /** Bylines are short: a longer line opening with "By" and a name is a sentence. */
 const BYLINE_MAX = 100;

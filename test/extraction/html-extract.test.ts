@@ -397,6 +397,15 @@ test("a comment section after the text (Comments, 3 Kommentare, Commentaires (2)
   }
 });
 
+test('a sentence between paragraphs whose links make up most of it (a long title linked) is text; a labelled teaser line of links and a run of linked headlines are not', () => {
+  const linked = 'As noted in our story on the ruling, the patents include one for an "<a href="/p/1">Agile network protocol for secure communications with assured system availability</a>" and one for a "<a href="/p/2">System and method employing an agile network protocol</a>".';
+  const teaser = '<p>Also read: <a href="/t/1">Ten harbors on the northern coast that are worth a long detour in any season</a></p>';
+  const run = `<p>${['Harbor news one for the week', 'Boat builders meet in the old warehouse', 'The quay reopens after the storm repairs', 'Museum adds a new wing for the ferries'].map((t, i) => `<a href="/r/${i}">${t}</a>`).join(' ')}.</p>`;
+  const [first, ...rest] = ARTICLE;
+  const got = lines(page(`<article><p>${first}</p><p>${linked}</p>${teaser}${run}${rest.map((p) => `<p>${p}</p>`).join('')}</article>`));
+  assert.deepEqual(got, [first, linked.replace(/<[^>]+>/g, ''), ...rest]);
+});
+
 test('a boilerplate heading is dropped even when linked (linked headings are otherwise kept as listing titles)', () => {
   const out = extractMainText(page(`<article>${paras}<h3><a href="/share">Like this:</a></h3><h3>Related Links</h3></article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
