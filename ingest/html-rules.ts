@@ -279,6 +279,8 @@ const CMS_LINES = [
   '[←«‹]? ?((previous|next|older|newer) (posts?|articles?|entry|entries|stor(y|ies))|(vorheriger|nächster|voriger|vorheriger|nächste|vorige) (beitrag|artikel|eintrag)|(ältere|neuere) (beiträge|einträge|artikel)|article (précédent|suivant)|(entrada|artículo) (anterior|siguiente)|articolo (precedente|successivo)|(vorig|volgend) bericht|(post|artigo) (anterior|seguinte)|próximo (post|artigo))(:|\\W*$)',
   // a post's tag line ("Schlagwörter: Hafen, Boote"; not a wiki's "Tag:Portage"); category lines are a directory's data
   '(tags|tagged( with)?|schlagw(ö|o)rter|schlagworte|stichw(ö|o)rter|étiquettes|mots-clés|etiquetas|etichette|etiketten|tagi|метки|теги) ?: \\S',
+  // a copyright line written with "(c)" for "©"
+  '\\(c\\) ?\\d{4}',
   // an advertisement's label
   '(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|reklama|реклама|广告)$',
 ];

@@ -225,6 +225,9 @@ test('a short line holding © or a legal phrase is boilerplate wherever it sits'
   }
   assert.equal(isBoilerplateLine('© Harbor Press'), true);
   assert.equal(isBoilerplateLine('The harbor press'), false);
+  // "(c)" written for "©" at the start of a line; not a vitamin's dose.
+  assert.equal(isBoilerplateLine('(c) 2012 The Harbor Blog | powered by WordPress'), true);
+  assert.equal(isBoilerplateLine('Vitamin (C) 2000 mg'), false);
 });
 
 test('classVerdict judges each class and id name, split on any whitespace, in any case', () => {
