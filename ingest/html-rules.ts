@@ -213,10 +213,11 @@ export const TEASER_HEADING = new RegExp(
   `^(${[
     ...RELATED_HEADINGS,
     'more( \\p{L}+)? (stories|articles|news|headlines)', '(most )?popular( posts| articles| stories)?', 'recent (posts|articles)', 'read (next|more|also)',
-    'also read', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines)', 'top (stories|headlines)',
+    'also read', 'also in', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines)', 'top (stories|headlines)',
     '(aktuelle|neueste|weitere|letzte)( \\p{L}+)? (nachrichten|meldungen|news)', 'top-(themen|artikel|news)', 'dernières (nouvelles|actualités|infos)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
     'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
-    // a comment section's heading ("Comments", "3 Kommentare", "Commentaires (2)")
+    // a comment section's heading ("Comments", "3 Kommentare", "Commentaires (2)", "Have your say")
+    'have your say', 'ihre meinung', 'diskutieren sie mit', 'leserkommentare', 'votre avis', 'réagissez', 'tu opinión', 'la tua opinione', 'uw mening', 'sua opinião',
     '(\\d+ )?(comments?|responses|kommentare?|commentaires?|comentarios?|commenti|reacties|comentários|komentarze|комментарии)( \\(\\d+\\))?:?$',
   ].join('|')})(?!\\p{L})`,
   'iu',
