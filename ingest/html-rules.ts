@@ -199,7 +199,9 @@ const RELATED_HEADINGS = [
   'articoli correlati', 'potrebbe interessarti', 'gerelateerde (berichten|artikelen)', 'posts relacionados', 'artigos relacionados',
   'podobne (wpisy|artykuły)', 'похожие (записи|статьи)', '相关文章',
   // news and blog teasers beyond English
-  'mehr zum thema', 'weitere (artikel|beiträge|nachrichten|meldungen)', 'auch interessant', 'lesen sie auch', 'lies auch', 'passend zum thema',
+  'mehr zum thema', 'weitere (artikel|beiträge|nachrichten|meldungen)', 'auch interessant', '(dies|diese[sr]?) könnten? (sie|dich) auch (interessieren|gefallen)',
+  'vielleicht (gefällt (dir|ihnen) auch|auch interessant)', '(neueste|letzte) kommentare', 'recent comments', 'commentaires récents', 'comentarios recientes', 'commenti recenti',
+  'recente reacties', 'comentários recentes', 'lesen sie auch', 'lies auch', 'passend zum thema',
   '(neueste|letzte|beliebte|empfohlene) (beiträge|artikel)', 'meistgelesene (artikel|beiträge)', 'verwandt$',
   'sur le même (sujet|thème)', 'à voir aussi', 'dans la même rubrique', 'les plus lus', '(articles récents|derniers articles)', 'vous aimerez aussi',
   '(noticias|entradas) relacionadas', 'también te puede interesar', 'lo más visto', 'entradas recientes', 'últimas (noticias|entradas)',
@@ -279,7 +281,7 @@ const CMS_LINES = [
   '(post|beitrags|artikel|kommentar)navigation$|(navigation des articles|navegación de entradas|navigazione articoli|berichtnavigatie|navegação de posts)$',
   '[←«‹]? ?((previous|next|older|newer) (posts?|articles?|entry|entries|stor(y|ies))|(vorheriger|nächster|voriger|vorheriger|nächste|vorige) (beitrag|artikel|eintrag)|(ältere|neuere) (beiträge|einträge|artikel)|article (précédent|suivant)|(entrada|artículo) (anterior|siguiente)|articolo (precedente|successivo)|(vorig|volgend) bericht|(post|artigo) (anterior|seguinte)|próximo (post|artigo))(:|\\W*$)',
   // a post's tag line ("Schlagwörter: Hafen, Boote"; not a wiki's "Tag:Portage"); category lines are a directory's data
-  '(tags|tagged( with)?|schlagw(ö|o)rter|schlagworte|stichw(ö|o)rter|étiquettes|mots-clés|etiquetas|etichette|etiketten|tagi|метки|теги) ?: \\S',
+  '(getaggt|verschlagwortet) mit|(tags|tagged( with)?|schlagw(ö|o)rter|schlagworte|stichw(ö|o)rter|étiquettes|mots-clés|etiquetas|etichette|etiketten|tagi|метки|теги) ?: \\S',
   // a copyright line written with "(c)" for "©"
   '\\(c\\) ?\\d{4}',
   // an advertisement's label
@@ -312,7 +314,7 @@ const BOILERPLATE_LINE = new RegExp(
     FILING,
     '^(be the first to (like|comment)|click to expand)|^sponsored( links| content)?$',
     // a post's reading time
-    '^(\\d+ ?(min(ute)?s?\\.?|mins?\\.) read|reading time:? \\d+ ?min(ute)?s?|\\d+ ?min(uten)?\\.? lesezeit|lesezeit:? \\d+ ?min(uten)?\\.?|(temps de )?lecture:? \\d+ ?min(utes)?|\\d+ ?min(utos)? de lectura|lettura di \\d+ ?min(uti)?|\\d+ ?min(uten)? leestijd|leestijd:? \\d+ ?min(uten)?)$',
+    '^(\\d+ ?(min(ute)?s?\\.?|mins?\\.) read|reading time:? \\d+ ?min(ute)?s?|\\d+ ?min(uten)?\\.? (lesezeit|lesedauer)|(lesezeit|lesedauer):? \\d+ ?min(uten)?\\.?|(temps de )?lecture:? \\d+ ?min(utes)?|\\d+ ?min(utos)? de lectura|lettura di \\d+ ?min(uti)?|\\d+ ?min(uten)? leestijd|leestijd:? \\d+ ?min(uten)?)$',
     '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',
     // Blog and news CMS strings (WordPress and its plugins, news sites), one anchored group: at every
     // later position of a line it fails on its first test.

@@ -366,6 +366,7 @@ test("a blog CMS's lines around a post are dropped, in the languages of the boil
     'Publicidad',
     'Schlagwörter: Hafen, Boote, Werft',
     'Tags: harbor, boats',
+    'Verschlagwortet mit Hafen, Boote',
   ];
   const out = extractMainText(page(`<article>${paras}${noise.map((n) => `<p>${n}</p>`).join('')}</article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
@@ -377,7 +378,7 @@ test("a blog CMS's lines around a post are dropped, in the languages of the boil
 test('a post\'s date line opening with "Veröffentlicht am", "Stand:", "Publié le" (and the like) is its metadata; a teaser heading in German, French, Spanish, Italian, Dutch or Portuguese ends the text', () => {
   const dates = ['Veröffentlicht am 12. September 2019 um 14:35 Uhr', 'Stand: 12.03.2019 14:35 Uhr', 'Publié le 4 novembre 2012 à 10h15', 'Pubblicato il 12 ottobre 2020 alle 10:15', 'Gepubliceerd op 12 mei 2020'];
   assert.deepEqual(lines(page(`<article>${dates.map((d) => `<p>${d}</p>`).join('')}${paras}</article>`)), ARTICLE);
-  for (const heading of ['Also in Travel News', 'Latest Sport News', 'More Business Stories', 'Weitere Nachrichten aus Hamburg', 'Mehr zum Thema', 'Das könnte Sie auch interessieren', 'Sur le même sujet', 'Noticias relacionadas', 'Ti potrebbe interessare', 'Meest gelezen', 'Notícias relacionadas']) {
+  for (const heading of ['Also in Travel News', 'Latest Sport News', 'More Business Stories', 'Weitere Nachrichten aus Hamburg', 'Mehr zum Thema', 'Das könnte Sie auch interessieren', 'Dies könnte dich auch interessieren', 'Neueste Kommentare', 'Sur le même sujet', 'Noticias relacionadas', 'Ti potrebbe interessare', 'Meest gelezen', 'Notícias relacionadas']) {
     const teasers = `<section><h2>${heading}</h2><p>Ein anderer Artikel über den Hafen, mit einem langen Anreißer, der wie Text aussieht.</p></section>`;
     assert.deepEqual(lines(page(`<article><div>${paras}</div>${teasers}</article>`)), ARTICLE, heading);
   }
@@ -516,7 +517,7 @@ test("a carousel's cloned track of short slides is written once; labels that rec
 });
 
 test("a post's reading time is its metadata: dropped, in the languages of the boilerplate lines; a sentence about reading is text", () => {
-  const times = ['7 min read', '12 mins read', 'Reading time: 4 minutes', '5 Min. Lesezeit', 'Lesezeit: 3 Minuten', 'Lecture 6 min', '4 min de lectura', 'Lettura di 5 minuti', '3 minuten leestijd'];
+  const times = ['7 min read', '12 mins read', 'Reading time: 4 minutes', '5 Min. Lesezeit', 'Lesezeit: 3 Minuten', 'Lesedauer: 4 Minuten', 'Lecture 6 min', '4 min de lectura', 'Lettura di 5 minuti', '3 minuten leestijd'];
   const out = extractMainText(page(`<article>${times.map((t) => `<p>${t}</p>`).join('')}${paras}<p>I read 5 min every day.</p></article>`));
   assert.deepEqual(out.text.split('\n'), [...ARTICLE, 'I read 5 min every day.']);
 });
