@@ -422,6 +422,15 @@ function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerpl
 /** A grid's linked line repeated this many times is a button on each item. */
 const BUTTON_REPEATS = 4;
 
+/** Whether an element or one of its ancestors is named as content (class or id `post`, `entry`,
+ * `article`, …) or is an <article>. */
+function namesContent(nodes: readonly ElementNode[], element: ElementNode): boolean {
+  for (let n: ElementNode | undefined = element; n !== undefined; n = nodes[n.parent]) {
+    if (n.verdict >= 1 || n.tag === 'article') return true;
+  }
+  return false;
+}
+
 /** A pick inside the page's one <main> under this share of main's text is widened to main. */
 const MAIN_SHARE = 0.5;
 
@@ -568,7 +577,10 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
   // Most pages need neither fallback: the blocks they would drop are found once, when one does.
   let dropped: Uint8Array | undefined;
-  for (const floor of namedBody ? [1] : [1, 2]) {
+  // A short post in an element the markup names as content (`div#post`, `article`): the page's
+  // other blocks outside structural chrome are its sidebar and footer, not more of it.
+  const namedPost = post && namesContent(page.nodes, firstPick.element);
+  for (const floor of namedBody || namedPost ? [1] : [1, 2]) {
     if (chars(chosen) >= MIN_CHARS && !(short && (floor === 1 || !post))) continue;
     dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'itemButton' || (q[i] === 'bad' && (isBoilerplate(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))) ? 1 : 0));
     const all = page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);

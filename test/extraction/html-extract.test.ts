@@ -410,6 +410,14 @@ test('a sentence between paragraphs whose links make up most of it (a long title
   assert.deepEqual(got, [first, linked.replace(/<[^>]+>/g, ''), ...rest]);
 });
 
+test("a short post in an element named as content (div#post) is written without the sidebar and footer that the last fallback would take", () => {
+  const post = '<div id="post"><h2>Kurz notiert</h2><p>Heute lagen alle Boote im Hafen, und die Möwen hatten die Kaimauer für sich.</p></div>';
+  const sidebar = '<div class="sidebar"><div class="widget"><h3>Über diesen Blog</h3><p>Ein Blog über den alten Hafen, seine Boote und die Leute, die dort arbeiten.</p></div></div>';
+  const footer = '<div id="footer"><p>Dieser Blog wird von einem Verein herausgegeben und ist mit keiner Reederei verbunden.</p></div>';
+  const menu = `<div id="links"><ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/archiv/${i}">Archiv des Hafenblogs, Monat ${i + 1}</a></li>`).join('')}</ul></div>`;
+  assert.deepEqual(lines(page(`<div id="wrap">${post}</div>${menu}${sidebar}${footer}`)), ['Kurz notiert', 'Heute lagen alle Boote im Hafen, und die Möwen hatten die Kaimauer für sich.']);
+});
+
 test('a boilerplate heading is dropped even when linked (linked headings are otherwise kept as listing titles)', () => {
   const out = extractMainText(page(`<article>${paras}<h3><a href="/share">Like this:</a></h3><h3>Related Links</h3></article>`));
   assert.deepEqual(out.text.split('\n'), ARTICLE);
