@@ -395,7 +395,7 @@ const DATE_PREFIX = [
 
 /** A line that is only a date, perhaps with a weekday, a time and a "posted on": a post's metadata. */
 export const DATE_LINE = new RegExp(
-  `^(${DATE_PREFIX})?([\\p{L}]+\\.?,? )?${DATE}(,? (at |um |à |a las |alle |om |às )?\\d{1,2}[:.h]\\d{2}( ?[ap]m| uhr| h)?)?$`,
+  `^(${DATE_PREFIX})?([\\p{L}]+\\.?,? )?${DATE}((,| [|·•–-])? (at |um |à |a las |alle |om |às )?\\d{1,2}[:.h]\\d{2}( ?[ap]m| uhr| h)?)?$`,
   'iu',
 );
 
