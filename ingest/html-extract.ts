@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, DATE_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DATE_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 
@@ -30,8 +30,12 @@ const BROWSER_NOTICE_MAX = 400;
  * this entry through the RSS 2.0 feed"): past BOILERPLATE_LINE's 200 characters, up to this. */
 const FILING_MAX = 400;
 
-/** Dates longer than this are sentences. */
-const DATE_LINE_MAX = 40;
+/** Every date has a digit: most short lines (menus, labels) have none, and this test costs a
+ * fraction of DATE_LINE's. */
+const DIGIT = /\d/;
+
+/** Dates longer than this are sentences ("Veröffentlicht am 12. September 2019 um 14:35 Uhr" is 49). */
+const DATE_LINE_MAX = 60;
 
 /** isBoilerplateLine's verdict on a line. */
 type IsBoilerplate = (text: string) => boolean;
@@ -58,7 +62,7 @@ function quality(b: TextBlock, isBoilerplate: IsBoilerplate): Quality {
   const len = b.text.length;
   if (len < 200 ? isBoilerplate(b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
   if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
-  if (len < DATE_LINE_MAX && DATE_LINE.test(b.text)) return 'bad';
+  if (len < DATE_LINE_MAX && DIGIT.test(b.text) && DATE_LINE.test(b.text)) return 'bad';
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';
@@ -227,6 +231,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     lastProse = i;
   }
   const out: TextBlock[] = [];
+  const bylines = new Set<TextBlock>();
   let introduced = false;
   // A teaser section after the text's start (`Related posts`, `Most popular`, `Читайте также`):
   // its heading and the rest of the element holding it are dropped, when that element starts after
@@ -258,10 +263,49 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
     // never shows addresses.
     const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);
-    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text)) && !readingList && !writtenUrl)) continue;
+    // A paragraph between paragraphs whose links make up most of a sentence (a patent's long title
+    // linked in a news story) is the text's: navigation never writes sentences.
+    const linkedProse = i > firstProse && i < lastProse && isLinkedSentence(b, isBoilerplate);
+    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text)) && !readingList && !writtenUrl && !linkedProse)) continue;
+    if (isByline(b, q[i] as Quality)) bylines.add(b);
     out.push(b);
   }
-  return { blocks: out, element: chosen };
+  // The article's byline is not written (scored as it is); more than BYLINES_MAX are a list of
+  // works, each with its author (a reading list).
+  return { blocks: bylines.size > 0 && bylines.size <= BYLINES_MAX ? out.filter((b) => !bylines.has(b)) : out, element: chosen };
+}
+
+/** Unlinked characters a linked sentence keeps, at least this many and this share: its own words
+ * around the links (a hover card's run of linked headlines has a few spaces between them). */
+const LINKED_SENTENCE_OWN = 40;
+const LINKED_SENTENCE_SHARE = 0.2;
+
+/** A label opening a line of links ("Also read: …", "Read more: …", "Subject areas: …"). */
+const LINK_LABEL = /^[^:.!?]{1,40}:\s/;
+
+/** A paragraph of prose length with punctuation whose links make up over half of it, but which
+ * has words of its own and opens with no label: a sentence whose links carry long titles, not a
+ * teaser line nor a boilerplate line. */
+function isLinkedSentence(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
+  const len = b.text.length;
+  return b.kind === 'p' && len >= GOOD_CHARS && len - b.linkChars >= Math.max(LINKED_SENTENCE_OWN, LINKED_SENTENCE_SHARE * len) && PUNCT_ONE.test(b.text) && !LINK_LABEL.test(b.text) && !isBoilerplate(b.text);
+}
+
+const PUNCT_ONE = /[.,;:!?。，；：！？、]/;
+
+/** Bylines are short: a longer line opening with "By" and a name is a sentence. */
+const BYLINE_MAX = 100;
+
+/** An article has one byline, perhaps repeated above and below it; more are a list of works. */
+const BYLINES_MAX = 2;
+
+/**
+ * Whether a written block is a byline ("By Max Mustermann", "VON MIRJAM SWANSON"): a line of its
+ * own (not a heading, a list item, a table cell) that scores short or medium. Inside a grid the
+ * author under each title is an item's line, which listing golds keep.
+ */
+function isByline(b: TextBlock, q: Quality): boolean {
+  return (q === 'short' || q === 'medium') && b.kind !== 'h' && b.kind !== 'li' && b.row < 0 && b.text.length < BYLINE_MAX && BYLINE.test(b.text);
 }
 
 /** Lines at least this long are written once per page. */
@@ -399,6 +443,15 @@ function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerpl
 
 /** A grid's linked line repeated this many times is a button on each item. */
 const BUTTON_REPEATS = 4;
+
+/** Whether an element or one of its ancestors is named as content (class or id `post`, `entry`,
+ * `article`, …) or is an <article>. */
+function namesContent(nodes: readonly ElementNode[], element: ElementNode): boolean {
+  for (let n: ElementNode | undefined = element; n !== undefined; n = nodes[n.parent]) {
+    if (n.verdict >= 1 || n.tag === 'article') return true;
+  }
+  return false;
+}
 
 /** A pick inside the page's one <main> under this share of main's text is widened to main. */
 const MAIN_SHARE = 0.5;
@@ -546,7 +599,10 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
   // Most pages need neither fallback: the blocks they would drop are found once, when one does.
   let dropped: Uint8Array | undefined;
-  for (const floor of namedBody ? [1] : [1, 2]) {
+  // A short post in an element the markup names as content (`div#post`, `article`): the page's
+  // other blocks outside structural chrome are its sidebar and footer, not more of it.
+  const namedPost = post && namesContent(page.nodes, firstPick.element);
+  for (const floor of namedBody || namedPost ? [1] : [1, 2]) {
     if (chars(chosen) >= MIN_CHARS && !(short && (floor === 1 || !post))) continue;
     dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'itemButton' || (q[i] === 'bad' && (isBoilerplate(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))) ? 1 : 0));
     const all = page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);

@@ -214,15 +214,29 @@ const RELATED_HEADINGS = [
   'das könnte (sie|dich) auch interessieren', 'articles similaires', 'à lire aussi', 'artículos relacionados', 'te puede interesar',
   'articoli correlati', 'potrebbe interessarti', 'gerelateerde (berichten|artikelen)', 'posts relacionados', 'artigos relacionados',
   'podobne (wpisy|artykuły)', 'похожие (записи|статьи)', '相关文章',
+  // news and blog teasers beyond English
+  'mehr zum thema', 'weitere (artikel|beiträge|nachrichten|meldungen)', 'auch interessant', '(dies|diese[sr]?) könnten? (sie|dich) auch (interessieren|gefallen)',
+  'vielleicht (gefällt (dir|ihnen) auch|auch interessant)', '(neueste|letzte) kommentare', 'recent comments', 'commentaires récents', 'comentarios recientes', 'commenti recenti',
+  'recente reacties', 'comentários recentes', 'lesen sie auch', 'lies auch', 'passend zum thema',
+  '(neueste|letzte|beliebte|empfohlene) (beiträge|artikel)', 'meistgelesene (artikel|beiträge)', 'verwandt$',
+  'sur le même (sujet|thème)', 'à voir aussi', 'dans la même rubrique', 'les plus lus', '(articles récents|derniers articles)', 'vous aimerez aussi',
+  '(noticias|entradas) relacionadas', 'también te puede interesar', 'lo más visto', 'entradas recientes', 'últimas (noticias|entradas)',
+  'ti potrebbe(ro)? interessare', 'potrebbero interessarti', 'articoli recenti', 'i più letti', 'ultimi articoli', '(notizie|post) correlati',
+  'meer nieuws', 'meest gelezen', 'recente berichten', '(misschien )?ook interessant',
+  'notícias relacionadas', 'mais lidas', 'posts recentes', 'você também pode gostar', 'veja também',
 ];
 
 /** Headings of teaser sections after a text: related, popular, recent and "read also" posts. */
 export const TEASER_HEADING = new RegExp(
   `^(${[
     ...RELATED_HEADINGS,
-    'more (stories|articles|news)', '(most )?popular( posts| articles| stories)?', 'recent (posts|articles)', 'read (next|more|also)',
-    'also read', 'latest (posts|news|articles|stories)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
+    'more( \\p{L}+)? (stories|articles|news|headlines)', '(most )?popular( posts| articles| stories)?', 'recent (posts|articles)', 'read (next|more|also)',
+    'also read', 'also in', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines)', 'top (stories|headlines)',
+    '(aktuelle|neueste|weitere|letzte)( \\p{L}+)? (nachrichten|meldungen|news)', 'top-(themen|artikel|news)', 'dernières (nouvelles|actualités|infos)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
     'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
+    // a comment section's heading ("Comments", "3 Kommentare", "Commentaires (2)", "Have your say")
+    'have your say', 'ihre meinung', 'diskutieren sie mit', 'leserkommentare', 'votre avis', 'réagissez', 'tu opinión', 'la tua opinione', 'uw mening', 'sua opinião',
+    '(\\d+ )?(comments?|responses|kommentare?|commentaires?|comentarios?|commenti|reacties|comentários|komentarze|комментарии)( \\(\\d+\\))?:?$',
   ].join('|')})(?!\\p{L})`,
   'iu',
 );
@@ -241,6 +255,54 @@ const FILING = [
 
 /** FILING alone, for the long filing lines that also list the post's categories, tags and feeds. */
 export const FILING_LINE = new RegExp(FILING, 'iu');
+
+/** Short lines that blog and news CMSs put around a post, each at the start of its line, in the
+ * languages of BOILERPLATE_LINE: a comment list's heading ("One thought on “…”", "2 Antworten auf
+ * „…“"; it needs the quote that opens the post's title: a bare count, "14 comments", is a
+ * listing item's metadata, which listing golds keep), the comment form's other prompts
+ * ("Hinterlasse einen Kommentar", "Antworten abbrechen", "Erforderliche Felder sind mit *
+ * markiert"), a like button's "Gefällt mir Wird geladen …", share prompts that do not open with
+ * the verb ("Diesen Beitrag teilen", "Klicke, um auf Facebook zu teilen"), follow prompts,
+ * helpfulness and star-rating widgets ("War dieser Artikel hilfreich?", "Durchschnittliche
+ * Bewertung 4.5 / 5."; a rating alone, "Average rating: 4.9", is a listing's data), back-to-top
+ * links, the footer's "Powered by WordPress" (the CMS named: "Powered by AI" is a pitch) and
+ * "Bloggen auf WordPress.com", a post's navigation labels ("Nächster Beitrag", "Ältere Beiträge",
+ * "Beitragsnavigation"; the whole line: "Previous posts in the series" is a heading) and an
+ * advertisement's label ("Anzeige", "Werbung"). */
+const CMS_LINES = [
+  // comment lists: "One thought on “Title”", "2 Antworten auf „Titel“"; counts
+  '(one|\\d+) (comments?|responses?|replies|thoughts?) (on|to) [“"„«‘\']',
+  '(ein|\\d+) (gedanken?|kommentare?|antworten|antwort|reaktionen?) (zu|auf) [„“"»«‚\']',
+  '(une?|\\d+) (réflexions?|commentaires?|réponses?) (sur|à|au) [«“"„\']',
+  '(una?|\\d+) (comentarios?|respuestas?|opiniones?|pensamientos?) (a|en|sobre|para) [«“"„\']',
+  '(un|\\d+) (pensieri?|commenti?|risposte?) (su|a) [«“"„\']',
+  '(één|\\d+) (gedachten?|reacties?|reactie) op [„“"«\']',
+  '(um|\\d+) (comentários?|pensamentos?|respostas?) (em|sobre|para) [«“"„\']',
+  // the comment form
+  'hinterlasse (einen kommentar|eine antwort)|(einen )?kommentar hinterlassen|antwort(en)? abbrechen|cancel reply|annuler la réponse|laisser une réponse|cancelar (la )?respuesta|annulla (la )?risposta|lascia una risposta|reactie annuleren|cancelar resposta',
+  'required fields are marked|erforderliche felder sind( mit)? \\*? ?markiert|les champs obligatoires sont indiqués|los campos obligatorios están marcados|i campi obbligatori sono contrassegnati|verplichte velden zijn gemarkeerd|os campos obrigatórios (são|estão) marcados',
+  // like, share and follow prompts
+  '(like|gefällt mir|j.aime|me gusta|mi piace|vind ik leuk|curtir|lubię to) (loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie)',
+  '(diesen|den) (beitrag|artikel) teilen|(artikel|beitrag|seite|jetzt) teilen|teile (dies|diesen (beitrag|artikel))|partage[rz]? (cet|l.)article|compart(e|ir|a) (este|el) (artículo|post)|condividi (questo|l.)articolo|deel dit (artikel|bericht)|compartilhe (este|esse) (artigo|post)',
+  'click to (share|print|email)|klicke?n?,? um (auf|über|per) .{1,30} zu teilen|klicken zum (ausdrucken|teilen)|cliquez pour (partager|imprimer)|haz clic para (compartir|imprimir)|fai clic per (condividere|stampare)|klik om te (delen|printen)|clique para (compartilhar|imprimir)',
+  '(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|seguici|volg ons|siga-nos|obserwuj nas)(?!\\p{L})',
+  // helpfulness and star ratings
+  'was this (article|page|post|answer) (helpful|useful)|did you find this (article|page|post) (helpful|useful)|war (dieser|der|die|das) (artikel|beitrag|seite|text) hilfreich|wie hat (ihnen|dir) (dieser|der) (artikel|beitrag) gefallen|cet article (vous )?a-t-il été utile|¿?(te|le) (ha resultado|resultó|fue|ha sido) útil|(hai trovato|trovi) utile|(questo articolo|questa pagina) (ti )?è stat[oa] utile|was (dit|deze) (artikel|pagina) (nuttig|behulpzaam)|este artigo foi útil',
+  'click on a star to rate|klicke? (sie )?auf (einen|die) sterne?|no votes so far|bisher keine bewertungen|noch keine bewertungen',
+  '(average rating|durchschnittliche bewertung|note moyenne|puntuación media|voto medio|gemiddelde (waardering|beoordeling)|classificação média):? [\\d.,]+ ?/ ?5\\.',
+  // back to top, the footer's credits
+  '(back to top|(zurück )?nach oben|retour en haut( de (la )?page)?|volver arriba|torna (su|in alto|all.inizio)|terug naar boven|voltar ao topo|powrót na górę|наверх)\\W*$',
+  '((proudly |stolz |mit stolz )?(powered by|präsentiert von|betrieben (mit|von))|(fièrement )?propulsé par|funciona (gracias a|con)|(orgogliosamente )?(powered by|realizzato con)|(trots )?aangedreven door|mogelijk gemaakt door|wspierane przez|(orgulhosamente )?(desenvolvido|mantido) (com|por)) (wordpress|blogger|drupal|joomla|typo3|ghost|tumblr|typepad|jimdo|wix|squarespace|weebly)|(blog at|bloggen auf) wordpress|(create|erstelle) (a|eine) (free |kostenlose )?website',
+  // a post's navigation
+  '(post|beitrags|artikel|kommentar)navigation$|(navigation des articles|navegación de entradas|navigazione articoli|berichtnavigatie|navegação de posts)$',
+  '[←«‹]? ?((previous|next|older|newer) (posts?|articles?|entry|entries|stor(y|ies))|(vorheriger|nächster|voriger|vorheriger|nächste|vorige) (beitrag|artikel|eintrag)|(ältere|neuere) (beiträge|einträge|artikel)|article (précédent|suivant)|(entrada|artículo) (anterior|siguiente)|articolo (precedente|successivo)|(vorig|volgend) bericht|(post|artigo) (anterior|seguinte)|próximo (post|artigo))(:|\\W*$)',
+  // a post's tag line ("Schlagwörter: Hafen, Boote"; not a wiki's "Tag:Portage"); category lines are a directory's data
+  '(getaggt|verschlagwortet) mit|(tags|tagged( with)?|schlagw(ö|o)rter|schlagworte|stichw(ö|o)rter|étiquettes|mots-clés|etiquetas|etichette|etiketten|tagi|метки|теги) ?: \\S',
+  // a copyright line written with "(c)" for "©"
+  '\\(c\\) ?\\d{4}',
+  // an advertisement's label
+  '(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|reklama|реклама|广告)$',
+];
 
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
  * share, like and rating prompts, related-post headings, pingbacks, "comments closed" notices and
@@ -268,17 +330,25 @@ const BOILERPLATE_LINE = new RegExp(
     FILING,
     '^(be the first to (like|comment)|click to expand)|^sponsored( links| content)?$',
     // a post's reading time
-    '^(\\d+ ?(min(ute)?s?\\.?|mins?\\.) read|reading time:? \\d+ ?min(ute)?s?|\\d+ ?min(uten)?\\.? lesezeit|lesezeit:? \\d+ ?min(uten)?\\.?|(temps de )?lecture:? \\d+ ?min(utes)?|\\d+ ?min(utos)? de lectura|lettura di \\d+ ?min(uti)?|\\d+ ?min(uten)? leestijd|leestijd:? \\d+ ?min(uten)?)$',
+    '^(\\d+ ?(min(ute)?s?\\.?|mins?\\.) read|reading time:? \\d+ ?min(ute)?s?|\\d+ ?min(uten)?\\.? (lesezeit|lesedauer)|(lesezeit|lesedauer):? \\d+ ?min(uten)?\\.?|(temps de )?lecture:? \\d+ ?min(utes)?|\\d+ ?min(utos)? de lectura|lettura di \\d+ ?min(uti)?|\\d+ ?min(uten)? leestijd|leestijd:? \\d+ ?min(uten)?)$',
     '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',
   ].join('|'),
   'iu',
 );
 
-/** Whether a (short) line is boilerplate by BOILERPLATE_LINE. A `©` anywhere is tested with
- * includes: as one of the regex's alternatives it cost a third of the regex's time (irregexp then
- * tries every alternative at every position), and it has no case to fold. */
+/** CMS_LINES as a regex of its own, anchored: tried at the line's start only (inside
+ * BOILERPLATE_LINE its alternatives were tried at every position and doubled the regex's time). */
+const CMS_LINE = new RegExp(`^(${CMS_LINES.join('|')})`, 'iu');
+
+/** The comment form's spam-filter notice ("This site uses Akismet to reduce spam"), in any language. */
+const SPAM_FILTER = /\bakismet\b/i;
+
+/** Whether a (short) line is boilerplate by BOILERPLATE_LINE, CMS_LINE or SPAM_FILTER. A `©`
+ * anywhere is tested with includes: as one of the regex's alternatives it cost a third of the
+ * regex's time (irregexp then tries every alternative at every position), and it has no case to
+ * fold. */
 export function isBoilerplateLine(text: string): boolean {
-  return text.includes('©') || BOILERPLATE_LINE.test(text);
+  return text.includes('©') || BOILERPLATE_LINE.test(text) || CMS_LINE.test(text) || SPAM_FILTER.test(text);
 }
 
 /** A word every NEWSLETTER_LINE holds, tested first: most lines lack it, and it costs a fraction as
@@ -326,8 +396,31 @@ const MONTHS = [
 const DAY = '\\d{1,2}(\\.|st|nd|rd|th)?';
 const DATE = `((${DAY} (de )?)?(${MONTHS}),? (de )?(${DAY},? )?\\d{4}( г\\.)?|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{4}年\\d{1,2}月\\d{1,2}日)`;
 
+/** What a post's date line opens with ("Posted on", "Veröffentlicht am", "Stand:", "Publié le"), in
+ * the languages of MONTHS. */
+const DATE_PREFIX = [
+  '(posted|published|updated|last updated)( on)?',
+  '(zuletzt )?(veröffentlicht|aktualisiert|geändert|erstellt|erschienen)( am)?|stand|am',
+  '(publié|mis à jour|modifié)( le)?|le',
+  '(publicado|actualizado)( el)?|el',
+  '(pubblicato|aggiornato)( il)?|il',
+  '(gepubliceerd|bijgewerkt|geplaatst)( op)?|op',
+  '(publicado|atualizado)( em)?|em',
+  '(opublikowano|zaktualizowano)( dnia)?|опубликовано|обновлено',
+].map((p) => `(${p}):? `).join('|');
+
 /** A line that is only a date, perhaps with a weekday, a time and a "posted on": a post's metadata. */
 export const DATE_LINE = new RegExp(
-  `^((posted|published|updated|last updated)( on)?:? )?([\\p{L}]+\\.?,? )?${DATE}(,? (at |um |à |a las )?\\d{1,2}[:.h]\\d{2}( ?[ap]m)?)?$`,
+  `^(${DATE_PREFIX})?([\\p{L}]+\\.?,? )?${DATE}((,| [|·•–-])? (at |um |à |a las |alle |om |às )?\\d{1,2}[:.h]\\d{2}( ?[ap]m| uhr| h)?)?$`,
   'iu',
 );
+
+/** A name in a byline: capitalised words (`Max Mustermann`, `MIRJAM SWANSON`, `Conner O’Brien`),
+ * joined by the particles of names and by "and". Case-sensitive: a sentence's next word is lower-case
+ * ("By the time we arrived", "Von der Idee zum Produkt"). */
+const NAME = "\\p{Lu}[\\p{L}'’.-]*(\\s+(\\p{Lu}[\\p{L}'’.-]*|and|und|et|y|e|en|&|van|von|de|der|den|da|di|del|la|le|du|dos|das))*";
+
+/** A byline ("By Max Mustermann", "VON MIRJAM SWANSON", "Par Jean Dupont | 12.03.2019"): the
+ * author's name after the word for "by", alone or with what follows a separator (a role, a date),
+ * but no sentence's end ("Von Berlin, Hamburg und München aus fahren Züge."). */
+export const BYLINE = new RegExp(`^([Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR|[Pp]rzez|PRZEZ) ${NAME}(\\s*[,|–—·•-]\\s*.*)?(?<!\\p{Ll}\\p{Ll}[.!?])$`, 'u');

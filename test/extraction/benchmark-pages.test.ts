@@ -207,6 +207,15 @@ const PAGE_CASES: readonly PageCase[] = [
   { rule: "a ticker's one call to action cloned a dozen times in a row is written once (F1 0.82 before, 0.83 now)", set: 'wcxb-dev', id: '0117', floor: 0.82, hasNot: /(SECURE YOUR SPOT - ENROL NOW[\s\S]*){2}/ },
   { rule: "a landing page's sibling sections count also when a div wraps one (div > section): the hero section is written (F1 0.67 before, 0.74 now)", set: 'wcxb-dev', id: '2841', floor: 0.72, has: 'All your teams, all their workflows—connected in one workspace' },
   { rule: "legal fine print (a section classed legal, div.copy-legal) is chrome: a partner pitch classed legal after an article is not written (F1 0.92 before, 0.98 now)", set: 'wcxb-dev', id: '0008', floor: 0.95, hasNot: /Join the growth phase at Flatworld Solutions as a Partner/ },
+  { rule: "an advertisement's label between a news article's paragraphs is not written (shingle F1 0.977 before, 0.993 now)", set: 'scrapinghub', id: '098bb3e9', floor: 0.99, hasNot: /^Advertisement$/m },
+  { rule: "a post's tag line (Tags: Chicken, …) is not written (F1 0.715 before, 0.786 now)", set: 'dragnet', id: 'R277', floor: 0.78, hasNot: /^Tags: /m },
+  { rule: 'a comment section under its COMMENTS heading after a post is dropped (F1 0.815 before, 0.995 now)', set: 'dragnet', id: 'R179', floor: 0.99, hasNot: /^COMMENTS$/m },
+  { rule: 'a news site\'s teasers under "Latest Sport News" after the article are dropped with their section (F1 0.752 before, 1.00 now)', set: 'l3s-gn1', id: '7634af91-c989-485b-b0a3-3ea43181951f', floor: 0.98, hasNot: /Latest Sport News/ },
+  { rule: 'a paragraph whose links carry two long patent titles, between the paragraphs of a news story, is text (F1 0.634 before, 0.728 now)', set: 'dragnet', id: 'R709', floor: 0.7, has: 'As noted in our story on the $368.2 million judgment' },
+  { rule: 'a footer line "(c) 2012 … | powered by WordPress" under a short post is boilerplate like "©" (F1 0.738 before, 0.817 now)', set: 'dragnet', id: 'R634', floor: 0.81, hasNot: /^\(c\) 2012/m },
+  { rule: 'a news site\'s teasers under "Also In The News" after the article are dropped with their section (F1 0.836 before, 0.956 now)', set: 'l3s-gn1', id: '35ece29f-38f4-493d-922c-7ea6f6f21e7c', floor: 0.95, hasNot: /Also In The News/ },
+  { rule: 'a short post in div#post is written without the sidebar and footer the whole-page fallback took (F1 0.479 before, 0.903 now)', set: 'dragnet', id: '511', floor: 0.9, hasNot: /About Hacker Monthly/ },
+  { rule: "a news article's byline (By GRANT PECK, Associated Press Writer …) is not written (F1 0.952 before, 0.988 now)", set: 'l3s-gn1', id: 'a745e119-1b4b-4b6f-9423-cfb08c063763', floor: 0.98, hasNot: /By GRANT PECK/ },
 ];
 
 const devPage = async (set: PageCase['set'], id: string): Promise<BenchPage | undefined> => {

@@ -235,6 +235,9 @@ test('a short line holding © or a legal phrase is boilerplate wherever it sits'
   }
   assert.equal(isBoilerplateLine('© Harbor Press'), true);
   assert.equal(isBoilerplateLine('The harbor press'), false);
+  // "(c)" written for "©" at the start of a line; not a vitamin's dose.
+  assert.equal(isBoilerplateLine('(c) 2012 The Harbor Blog | powered by WordPress'), true);
+  assert.equal(isBoilerplateLine('Vitamin (C) 2000 mg'), false);
 });
 
 test('classVerdict judges each class and id name, split on any whitespace, in any case', () => {
@@ -348,6 +351,81 @@ test("a line that is only a date is a post's metadata: dropped, in the languages
   assert.deepEqual(out.text.split('\n'), ARTICLE);
   // A sentence that starts with a date is text.
   assert.ok(extractMainText(page(`<article>${paras}<p>May 2013 was great</p></article>`)).text.endsWith('May 2013 was great'));
+});
+
+test("a blog CMS's lines around a post are dropped, in the languages of the boilerplate lines: comment headings and form prompts, like and share prompts, ratings, post navigation, credits, ad labels", () => {
+  const noise = [
+    '2 Antworten auf „Der Hafen“',
+    'One thought on “The Harbor”',
+    'Hinterlasse einen Kommentar',
+    'Antworten abbrechen',
+    'Erforderliche Felder sind mit * markiert',
+    'Diese Website verwendet Akismet, um Spam zu reduzieren.',
+    'Gefällt mir Wird geladen …',
+    'Diesen Beitrag teilen',
+    'Klicke, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)',
+    'Folge uns auf Instagram',
+    'War dieser Artikel hilfreich?',
+    'Durchschnittliche Bewertung 4.6 / 5. Anzahl Bewertungen: 12',
+    'Nach oben',
+    'Stolz präsentiert von WordPress',
+    'Beitragsnavigation',
+    '← Vorheriger Beitrag',
+    'Article précédent',
+    'Anzeige',
+    'Publicidad',
+    'Schlagwörter: Hafen, Boote, Werft',
+    'Tags: harbor, boats',
+    'Verschlagwortet mit Hafen, Boote',
+  ];
+  const out = extractMainText(page(`<article>${paras}${noise.map((n) => `<p>${n}</p>`).join('')}</article>`));
+  assert.deepEqual(out.text.split('\n'), ARTICLE);
+  // Alike lines that are a listing's data or a product's pitch are text.
+  const kept = ['14 comments', 'Average rating: 4.9', 'Powered by AI', 'Previous posts in the series', 'Anzeigen sind teuer', 'Category: Drama Director: Michael Caton-Jones'];
+  assert.deepEqual(lines(page(`<article>${paras}${kept.map((n) => `<p>${n}</p>`).join('')}</article>`)), [...ARTICLE, ...kept]);
+});
+
+test('a post\'s date line opening with "Veröffentlicht am", "Stand:", "Publié le" (and the like) is its metadata; a teaser heading in German, French, Spanish, Italian, Dutch or Portuguese ends the text', () => {
+  const dates = ['Veröffentlicht am 12. September 2019 um 14:35 Uhr', 'Stand: 12.03.2019 14:35 Uhr', 'Publié le 4 novembre 2012 à 10h15', 'Pubblicato il 12 ottobre 2020 alle 10:15', 'Gepubliceerd op 12 mei 2020', '12.03.2019 - 14:35', '12. März 2019 | 14:35 Uhr'];
+  assert.deepEqual(lines(page(`<article>${dates.map((d) => `<p>${d}</p>`).join('')}${paras}</article>`)), ARTICLE);
+  for (const heading of ['Also in Travel News', 'Latest Sport News', 'More Business Stories', 'Weitere Nachrichten aus Hamburg', 'Mehr zum Thema', 'Das könnte Sie auch interessieren', 'Dies könnte dich auch interessieren', 'Neueste Kommentare', 'Sur le même sujet', 'Noticias relacionadas', 'Ti potrebbe interessare', 'Meest gelezen', 'Notícias relacionadas']) {
+    const teasers = `<section><h2>${heading}</h2><p>Ein anderer Artikel über den Hafen, mit einem langen Anreißer, der wie Text aussieht.</p></section>`;
+    assert.deepEqual(lines(page(`<article><div>${paras}</div>${teasers}</article>`)), ARTICLE, heading);
+  }
+});
+
+test("an article's byline (By …, VON …, Par …) is not written; a sentence opening with the same word, a heading, and a reading list's authors are", () => {
+  for (const byline of ['Von Max Mustermann', 'VON MIRJAM SWANSON', 'By Lim Cheng Soon, 08 June 2010', 'Par Jean Dupont | 12.03.2019', 'door Jan de Vries']) {
+    assert.deepEqual(lines(page(`<article><h1>Der Hafen</h1><p>${byline}</p>${paras}</article>`)), ['Der Hafen', ...ARTICLE], byline);
+  }
+  const sentences = ['Von Anfang an war klar, dass der Hafen zu klein ist', 'Von Berlin, Hamburg und München aus fahren täglich Züge.', 'By the time we arrived, the quay was empty'];
+  assert.deepEqual(lines(page(`<article>${paras}${sentences.map((t) => `<p>${t}</p>`).join('')}<h2>Von Kopf Bis Fuß</h2></article>`)), [...ARTICLE, ...sentences, 'Von Kopf Bis Fuß']);
+  const books = ['Harbors of the North', 'The Quay', 'Boats and Builders'].flatMap((t, i) => [`<h3>${t}</h3>`, `<p>By Author Number${'ABC'[i]}</p>`]).join('');
+  assert.ok(lines(page(`<article>${paras}${books}</article>`)).includes('By Author NumberC'));
+});
+
+test("a comment section after the text (Comments, 3 Kommentare, Commentaires (2)) is dropped from its heading to the end of its section", () => {
+  for (const heading of ['Comments', '3 Kommentare', 'Commentaires (2)', 'Comentarios', 'Have your say', 'Ihre Meinung']) {
+    const thread = `<section><h3>${heading}</h3><p>Ich war letzten Sommer dort, und die Cafés im alten Lagerhaus sind wirklich einen Besuch wert.</p></section>`;
+    assert.deepEqual(lines(page(`<article><div>${paras}</div>${thread}</article>`)), ARTICLE, heading);
+  }
+});
+
+test('a sentence between paragraphs whose links make up most of it (a long title linked) is text; a labelled teaser line of links and a run of linked headlines are not', () => {
+  const linked = 'As noted in our story on the ruling, the patents include one for an "<a href="/p/1">Agile network protocol for secure communications with assured system availability</a>" and one for a "<a href="/p/2">System and method employing an agile network protocol</a>".';
+  const teaser = '<p>Also read: <a href="/t/1">Ten harbors on the northern coast that are worth a long detour in any season</a></p>';
+  const run = `<p>${['Harbor news one for the week', 'Boat builders meet in the old warehouse', 'The quay reopens after the storm repairs', 'Museum adds a new wing for the ferries'].map((t, i) => `<a href="/r/${i}">${t}</a>`).join(' ')}.</p>`;
+  const [first, ...rest] = ARTICLE;
+  const got = lines(page(`<article><p>${first}</p><p>${linked}</p>${teaser}${run}${rest.map((p) => `<p>${p}</p>`).join('')}</article>`));
+  assert.deepEqual(got, [first, linked.replace(/<[^>]+>/g, ''), ...rest]);
+});
+
+test("a short post in an element named as content (div#post) is written without the sidebar and footer that the last fallback would take", () => {
+  const post = '<div id="post"><h2>Kurz notiert</h2><p>Heute lagen alle Boote im Hafen, und die Möwen hatten die Kaimauer für sich.</p></div>';
+  const sidebar = '<div class="sidebar"><div class="widget"><h3>Über diesen Blog</h3><p>Ein Blog über den alten Hafen, seine Boote und die Leute, die dort arbeiten.</p></div></div>';
+  const footer = '<div id="footer"><p>Dieser Blog wird von einem Verein herausgegeben und ist mit keiner Reederei verbunden.</p></div>';
+  const menu = `<div id="links"><ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/archiv/${i}">Archiv des Hafenblogs, Monat ${i + 1}</a></li>`).join('')}</ul></div>`;
+  assert.deepEqual(lines(page(`<div id="wrap">${post}</div>${menu}${sidebar}${footer}`)), ['Kurz notiert', 'Heute lagen alle Boote im Hafen, und die Möwen hatten die Kaimauer für sich.']);
 });
 
 test('a boilerplate heading is dropped even when linked (linked headings are otherwise kept as listing titles)', () => {
@@ -466,7 +544,7 @@ test("a ticker's one short line cloned three times or more in a row is written o
 });
 
 test("a post's reading time is its metadata: dropped, in the languages of the boilerplate lines; a sentence about reading is text", () => {
-  const times = ['7 min read', '12 mins read', 'Reading time: 4 minutes', '5 Min. Lesezeit', 'Lesezeit: 3 Minuten', 'Lecture 6 min', '4 min de lectura', 'Lettura di 5 minuti', '3 minuten leestijd'];
+  const times = ['7 min read', '12 mins read', 'Reading time: 4 minutes', '5 Min. Lesezeit', 'Lesezeit: 3 Minuten', 'Lesedauer: 4 Minuten', 'Lecture 6 min', '4 min de lectura', 'Lettura di 5 minuti', '3 minuten leestijd'];
   const out = extractMainText(page(`<article>${times.map((t) => `<p>${t}</p>`).join('')}${paras}<p>I read 5 min every day.</p></article>`));
   assert.deepEqual(out.text.split('\n'), [...ARTICLE, 'I read 5 min every day.']);
 });
