@@ -5,12 +5,15 @@
 // treat specially (every Python whitespace, every quote, apostrophes and contractions, periods and
 // ellipses, dashes, brackets, U+FDD0/U+FDD1, digits with commas and colons): a third of them
 // without quotes and apostrophes (the sentences the plain scan takes instead of the rules), a
-// third with apostrophes and clitics but no other quote. Then `wordTokenize`
-// CPU time, reference and this tree interleaved, on every fourth gold text.
+// third with apostrophes and clitics but no other quote. Then CPU time, reference and this tree
+// interleaved: `wordTokenize` on every fourth gold text, and, when bench/filters/run.ts has written
+// bench/results/filters-docs.jsonl, the filters that count words (Gopher quality, C4 quality, then
+// FineWeb quality on C4's text, one word memo per document) on its 3,552 documents, whose
+// verdicts must be the same.
 // Usage: CC_PRETRAIN_SHARED=/work/shared node bench/filters/words-identical.ts [fuzz=20000] [rounds=5] [ref]
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as Words from '../../filters/words.ts';
@@ -23,6 +26,7 @@ const git = (...a: string[]): Buffer => execFileSync('git', a, { cwd: repoRoot, 
 const refCommit = process.argv[4] ?? git('merge-base', 'HEAD', 'main').toString().trim();
 const dir = mkdtempSync(path.join(tmpdir(), 'words-reference-'));
 execFileSync('tar', ['-x', '-C', dir], { input: git('archive', refCommit, 'filters') });
+symlinkSync(realpathSync(path.join(repoRoot, 'node_modules')), path.join(dir, 'node_modules'));
 const ref = (await import(path.join(dir, 'filters/words.ts'))) as typeof Words;
 
 const data = sharedDataDir();
@@ -92,26 +96,72 @@ for (const t of gold) compare(t);
 // Several fuzz strings per text, on lines, so that Punkt splits them into sentences of every kind.
 for (let i = 0; i < fuzz.length; i++) compare(fuzz[i]!);
 for (let i = 0; i + 8 <= fuzz.length; i += 8) compare(fuzz.slice(i, i + 8).join(i % 16 === 0 ? '\n' : ' '));
-console.log(`reference ${refCommit.slice(0, 7)}: ${gold.length} gold texts, ${fuzz.length} + ${Math.floor(fuzz.length / 8)} fuzz texts, ${differences} differences`);
-
 const timed = gold.filter((_, i) => i % 4 === 0);
 const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const time = (tokenize: (t: string) => string[]): number => {
-  const t0 = cpuMs();
-  for (const t of timed) tokenize(t);
-  return cpuMs() - t0;
-};
-const ratios: number[] = [];
-for (let r = 0; r < rounds; r++) {
-  const a = time(ref.wordTokenize);
-  const b = time(Words.wordTokenize);
-  ratios.push(a / b);
-  console.log(`round ${r + 1}: reference ${a.toFixed(0)} ms, this tree ${b.toFixed(0)} ms, ${(a / b).toFixed(2)}x`);
+/** Interleaved rounds of the reference's and this tree's `run`: CPU ms of each, then min and median ratio. */
+function timeRounds(what: string, ref: () => unknown, ours: () => unknown): void {
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let t0 = cpuMs();
+    ref();
+    const a = cpuMs() - t0;
+    t0 = cpuMs();
+    ours();
+    const b = cpuMs() - t0;
+    ratios.push(a / b);
+    console.log(`  round ${r + 1}: reference ${a.toFixed(0)} ms, this tree ${b.toFixed(0)} ms, ${(a / b).toFixed(2)}x`);
+  }
+  ratios.sort((x, y) => x - y);
+  console.log(`${what}: min ${ratios[0]!.toFixed(2)}x, median ${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}x less CPU`);
 }
-ratios.sort((x, y) => x - y);
-console.log(`wordTokenize on ${timed.length} gold texts: min ${ratios[0]!.toFixed(2)}x, median ${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}x less CPU`);
+
+interface Filter {
+  (doc: { id: string; url: string; text: string; source: string; file: string; meta: Record<string, never> }, ctx: object): {
+    keep: boolean;
+    rule?: string;
+    text?: string;
+  };
+}
+/** Gopher quality, C4 quality and FineWeb quality (on C4's text) of `root`'s filters/, as configured by default. */
+async function wordFilters(root: string): Promise<(docs: readonly { id: string; url: string; text: string }[]) => string> {
+  const m = (f: string): Promise<Record<string, unknown>> => import(path.join(root, 'filters', f)) as Promise<Record<string, unknown>>;
+  const { filtersSchema } = (await m('config.ts')) as { filtersSchema: { parse(x: object): unknown } };
+  const { resolveFilters } = (await m('presets.ts')) as { resolveFilters(c: unknown): Record<string, unknown> };
+  const make = async (file: string, name: string, key: string): Promise<Filter> =>
+    ((await m(file)) as Record<string, (c: unknown) => Filter>)[name]!(resolveFilters(filtersSchema.parse({}))[key]);
+  const gopher = await make('gopher-quality.ts', 'gopherQuality', 'gopher_quality');
+  const c4 = await make('c4-quality.ts', 'c4Quality', 'c4_quality');
+  const fineweb = await make('fineweb-quality.ts', 'finewebQuality', 'fineweb_quality');
+  const { createWordMemo } = (await m('words.ts')) as typeof Words;
+  return (docs) =>
+    docs
+      .map((d) => {
+        const doc = { ...d, source: 'bench', file: 'bench', meta: {} };
+        const ctx = { ...createWordMemo(), observe: (): void => {} };
+        const g = gopher(doc, ctx);
+        const c = c4(doc, ctx);
+        const f = fineweb({ ...doc, text: c.text ?? doc.text }, ctx);
+        return `${g.keep} ${g.rule} ${c.keep} ${c.rule} ${f.keep} ${f.rule}`;
+      })
+      .join('\n');
+}
+
+const docsPath = path.join(repoRoot, 'bench/results/filters-docs.jsonl');
+const docs = existsSync(docsPath)
+  ? readFileSync(docsPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; url: string; text: string })
+  : [];
+const refFilters = docs.length > 0 ? await wordFilters(dir) : undefined;
+const ourFilters = docs.length > 0 ? await wordFilters(repoRoot) : undefined;
+if (refFilters && ourFilters && refFilters(docs) !== ourFilters(docs)) report('word-counting filter verdicts', docsPath);
+
+console.log(`reference ${refCommit.slice(0, 7)}: ${gold.length} gold texts, ${fuzz.length} + ${Math.floor(fuzz.length / 8)} fuzz texts${docs.length > 0 ? `, ${docs.length} filter documents` : ''}, ${differences} differences`);
+timeRounds(`wordTokenize on ${timed.length} gold texts`, () => timed.forEach(ref.wordTokenize), () => timed.forEach(Words.wordTokenize));
+if (refFilters && ourFilters) timeRounds(`Gopher, C4 and FineWeb quality on ${docs.length} documents`, () => refFilters(docs), () => ourFilters(docs));
 rmSync(dir, { recursive: true });
 process.exitCode = differences === 0 ? 0 : 1;
