@@ -6,7 +6,7 @@
 // ellipses, dashes, brackets, U+FDD0/U+FDD1, digits with commas and colons): a third of them
 // without quotes and apostrophes (the sentences the plain scan takes instead of the rules), a
 // third with apostrophes and clitics but no other quote. Then CPU time, reference and this tree
-// interleaved: `wordTokenize` on every fourth gold text, and, when bench/filters/run.ts has written
+// interleaved finely: `wordTokenize` on every fourth gold text, and, when bench/filters/run.ts has written
 // bench/results/filters-docs.jsonl, the filters that count words (Gopher quality, C4 quality, then
 // FineWeb quality on C4's text, one word memo per document) on its 3,552 documents, whose
 // verdicts must be the same.
@@ -101,16 +101,25 @@ const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-/** Interleaved rounds of the reference's and this tree's `run`: CPU ms of each, then min and median ratio. */
-function timeRounds(what: string, ref: () => unknown, ours: () => unknown): void {
+/**
+ * Rounds of the reference's and this tree's `run` on the same items, interleaved finely (40
+ * slices a round, the side that goes first alternating) so that a burst of load on the shared
+ * machine falls on both: CPU ms of each per round, then the min and median ratio.
+ */
+function timeRounds<T>(what: string, items: readonly T[], ref: (items: readonly T[]) => unknown, ours: (items: readonly T[]) => unknown): void {
+  const slices = Array.from({ length: 40 }, (_, k) => items.slice(Math.floor((k * items.length) / 40), Math.floor(((k + 1) * items.length) / 40)));
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    let t0 = cpuMs();
-    ref();
-    const a = cpuMs() - t0;
-    t0 = cpuMs();
-    ours();
-    const b = cpuMs() - t0;
+    let a = 0;
+    let b = 0;
+    slices.forEach((slice, k) => {
+      for (const side of k % 2 === 0 ? [0, 1] : [1, 0]) {
+        const t0 = cpuMs();
+        (side === 0 ? ref : ours)(slice);
+        if (side === 0) a += cpuMs() - t0;
+        else b += cpuMs() - t0;
+      }
+    });
     ratios.push(a / b);
     console.log(`  round ${r + 1}: reference ${a.toFixed(0)} ms, this tree ${b.toFixed(0)} ms, ${(a / b).toFixed(2)}x`);
   }
@@ -118,6 +127,11 @@ function timeRounds(what: string, ref: () => unknown, ours: () => unknown): void
   console.log(`${what}: min ${ratios[0]!.toFixed(2)}x, median ${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}x less CPU`);
 }
 
+interface Doc {
+  id: string;
+  url: string;
+  text: string;
+}
 interface Filter {
   (doc: { id: string; url: string; text: string; source: string; file: string; meta: Record<string, never> }, ctx: object): {
     keep: boolean;
@@ -126,7 +140,7 @@ interface Filter {
   };
 }
 /** Gopher quality, C4 quality and FineWeb quality (on C4's text) of `root`'s filters/, as configured by default. */
-async function wordFilters(root: string): Promise<(docs: readonly { id: string; url: string; text: string }[]) => string> {
+async function wordFilters(root: string): Promise<(docs: readonly Doc[]) => string> {
   const m = (f: string): Promise<Record<string, unknown>> => import(path.join(root, 'filters', f)) as Promise<Record<string, unknown>>;
   const { filtersSchema } = (await m('config.ts')) as { filtersSchema: { parse(x: object): unknown } };
   const { resolveFilters } = (await m('presets.ts')) as { resolveFilters(c: unknown): Record<string, unknown> };
@@ -154,14 +168,14 @@ const docs = existsSync(docsPath)
   ? readFileSync(docsPath, 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { id: string; url: string; text: string })
+      .map((l) => JSON.parse(l) as Doc)
   : [];
 const refFilters = docs.length > 0 ? await wordFilters(dir) : undefined;
 const ourFilters = docs.length > 0 ? await wordFilters(repoRoot) : undefined;
 if (refFilters && ourFilters && refFilters(docs) !== ourFilters(docs)) report('word-counting filter verdicts', docsPath);
 
 console.log(`reference ${refCommit.slice(0, 7)}: ${gold.length} gold texts, ${fuzz.length} + ${Math.floor(fuzz.length / 8)} fuzz texts${docs.length > 0 ? `, ${docs.length} filter documents` : ''}, ${differences} differences`);
-timeRounds(`wordTokenize on ${timed.length} gold texts`, () => timed.forEach(ref.wordTokenize), () => timed.forEach(Words.wordTokenize));
-if (refFilters && ourFilters) timeRounds(`Gopher, C4 and FineWeb quality on ${docs.length} documents`, () => refFilters(docs), () => ourFilters(docs));
+timeRounds(`wordTokenize on ${timed.length} gold texts`, timed, (t) => t.map((x) => ref.wordTokenize(x)), (t) => t.map((x) => Words.wordTokenize(x)));
+if (refFilters && ourFilters) timeRounds(`Gopher, C4 and FineWeb quality on ${docs.length} documents`, docs, refFilters, ourFilters);
 rmSync(dir, { recursive: true });
 process.exitCode = differences === 0 ? 0 : 1;
