@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { splitSentences } from '../../filters/sentences.ts';
-import { createWordMemo, wordTokenize } from '../../filters/words.ts';
+import { createWordMemo, treebankTokenize, wordTokenize } from '../../filters/words.ts';
 
 const { cases } = JSON.parse(readFileSync(new URL('./nltk-cases.json', import.meta.url), 'utf8')) as {
   cases: { text: string; words: string[]; sentences: string[] }[];
@@ -37,4 +37,31 @@ test('the memo counts the words of a rewritten text as wordTokenize does (lines 
   }
   assert.equal(memo.count(''), 0);
   assert.equal(memo.count('\uFDD0 a \uFDD0'), wordTokenize('\uFDD0 a \uFDD0').length);
+});
+
+// Sentences for the plain-sentence scan (no quotes, apostrophes or contractions: the rules only
+// pad) and for each trigger that sends a sentence to the rules instead, with NLTK's tokens
+// (bench/filters/make_nltk_plain_cases.py): a scan that cuts differently from the rules fails here.
+const plain = JSON.parse(readFileSync(new URL('./nltk-plain-cases.json', import.meta.url), 'utf8')) as {
+  cases: { sentence: string; treebank: string[]; words: string[] }[];
+  text: string;
+  words: string[];
+};
+
+for (const c of plain.cases) {
+  test(`matches NLTK's Treebank rules on ${JSON.stringify(c.sentence.slice(0, 40))}`, () => {
+    assert.deepEqual(treebankTokenize(c.sentence), c.treebank);
+    assert.deepEqual(wordTokenize(c.sentence), c.words);
+  });
+}
+
+test('plain and rule-tokenized sentences of one text keep their order and counts', () => {
+  assert.deepEqual(wordTokenize(plain.text), plain.words);
+  const memo = createWordMemo();
+  assert.deepEqual(memo.words(plain.text), plain.words);
+  const lines = plain.text.split('\n');
+  for (let drop = 0; drop < lines.length; drop += 3) {
+    const rewritten = lines.filter((_, i) => i !== drop).join('\n');
+    assert.equal(memo.count(rewritten), wordTokenize(rewritten).length, `line ${drop} dropped`);
+  }
 });

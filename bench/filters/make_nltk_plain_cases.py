@@ -1,0 +1,56 @@
+"""Records NLTK 3.10's tokens of test/filters/nltk-plain-cases.json: sentences for the plain-sentence
+scan of filters/words.ts (commas and colons before digits or not, runs of them, the final period
+before brackets and whitespace, ellipses, dashes, every whitespace, `’`) and for what sends a
+sentence back to the rules (quotes of every kind, apostrophes, contractions in any case).
+Usage: bench/.venv/bin/python bench/filters/make_nltk_plain_cases.py > test/filters/nltk-plain-cases.json
+"""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import offline_nltk  # noqa: E402
+
+offline_nltk.install()
+from nltk.tokenize import NLTKWordTokenizer, word_tokenize  # noqa: E402
+
+cases = [
+  "Hello, world: it is 10:30, and 1,000 people came.",
+  "a,,b c,,,d e:,f g,:5 h,,5 end,,",
+  "It costs $5 (or 10%) & more; really?! Yes -- no --- maybe ---- so.",
+  "He left.)  ",
+  "x. ) .",
+  "End.\n)",
+  "End.\t)",
+  "Wait... what.. ok.",
+  "The U.S. policy e.g. here is fine.",
+  "a – b—c ‒ d ― e-f",
+  "It’s John’s book.’",
+  "Done.’)",
+  "a\u00a0b\u2003c\u3000d\u0085e\u001cf\u2028g\ufeffh\u200bi",
+  "at :5 and : 5 and ,𝟎 and ,٣ and :x",
+  "<b>{c}[d]*e* @f #g",
+  "Cannot, gonna wanna gimme lemme gotta.",
+  "GONNA and Wanna, CANNOT.",
+  "GONNA GO.",
+  "I CANNOT (yet).",
+  "GiMMe and GoTTa, LeMMe.",
+  "wannabe gonnas cannotx",
+  "Don't 'quote' it.",
+  "He said \"hi\" and `this` and «that» and “these” and ‘those’ „here“.",
+  "dogs' tails.",
+  ".",
+  ". )",
+  "...",
+  "a.b.c",
+  "1.5 and .5.",
+]
+text = "\n".join(cases)
+out = {
+    "cases": [{"sentence": c, "treebank": NLTKWordTokenizer().tokenize(c), "words": word_tokenize(c)} for c in cases],
+    # All of them as one text: plain and rule-tokenized sentences mixed, in order.
+    "text": text,
+    "words": word_tokenize(text),
+}
+print(json.dumps(out, ensure_ascii=False, indent=1))
