@@ -31,6 +31,7 @@ import type { Document } from '../../pipeline/index.ts';
 import { repoRoot, sharedDataDir } from '../../test/shared-data.ts';
 import { HTML_CLEANING_SETS, loadHtmlCleaning, loadScrapinghub, loadWcxb } from '../extraction/datasets.ts';
 import { extractMainText } from '../../ingest/html-extract.ts';
+import { seededRandom as rng } from '../../pipeline/seeded-random.ts';
 
 const { values: args } = parseArgs({
   options: { ref: { type: 'string' }, rounds: { type: 'string', default: '5' }, 'time-docs': { type: 'string', default: '1500' }, fuzz: { type: 'string', default: '3000' }, sample: { type: 'string', default: '1' }, only: { type: 'string' } },
@@ -79,18 +80,6 @@ else {
   }
   mkdirSync(path.dirname(cache), { recursive: true });
   writeFileSync(cache, JSON.stringify(real));
-}
-
-/** mulberry32: a seeded generator, so a failure is reproducible from its index. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const VOCAB = [

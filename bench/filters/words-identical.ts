@@ -19,6 +19,7 @@ import path from 'node:path';
 import * as Words from '../../filters/words.ts';
 import { repoRoot, sharedDataDir } from '../../test/shared-data.ts';
 import { HTML_CLEANING_SETS, loadHtmlCleaning, loadScrapinghub, loadWcxb } from '../extraction/datasets.ts';
+import { seededRandom as rng } from '../../pipeline/seeded-random.ts';
 
 const fuzzCount = Number(process.argv[2] ?? 20_000);
 const rounds = Number(process.argv[3] ?? 5);
@@ -35,18 +36,6 @@ const gold: string[] = [];
 for (const p of await loadScrapinghub(data)) gold.push(p.gold);
 for (const p of await loadWcxb(data)) gold.push(p.gold);
 for (const s of HTML_CLEANING_SETS) for (const p of await loadHtmlCleaning(data, s)) gold.push(p.gold);
-
-/** Mulberry32: the same strings on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces of the texts the plain-sentence scan takes (no quote but `’`, contractions that need none). */
 const PLAIN = [
