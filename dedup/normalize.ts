@@ -61,24 +61,45 @@ function splitContractions(joined: string): string {
   return out;
 }
 
-/** Per UTF-16 code unit: 0 letter/digit (ASCII), 1 deleted (punctuation, control), 2 Python whitespace, 3 anything else. */
+/**
+ * Per UTF-16 code unit: 0 letter/digit (ASCII), 1 deleted (punctuation, control), 2 Python
+ * whitespace, 3 anything the one-pass path cannot take, 4 a character that `simplifyText` turns
+ * into the one code unit `FOLDED[c]` whatever its neighbours (é → e, Ä → a, ß, CJK, Cyrillic …).
+ */
 const KIND = new Uint8Array(0x10000).fill(3);
+const FOLDED = new Uint16Array(0x10000);
 {
   const space = new RegExp(`^[${PY_SPACE}]$`, 'u');
   const punct = new RegExp(`^[${PUNCTUATION_CLASS}]$`, 'u');
+  // Kind 4 needs a per-character fold equal to the whole text's: the input is no mark (NFD's
+  // canonical reordering only moves marks, so characters without marks decompose on their own)
+  // and no decimal digit (digit runs merge); the result is one code unit that is no mark, digit
+  // or space. Σ lowercases by context (final sigma) and ‘ is split off by `joinedWords`, so both
+  // stay kind 3, as do surrogates.
+  const unsafe = /^[\p{M}\p{Nd}\u03a3\u2018]$/u;
   for (let c = 0; c < 0x10000; c++) {
     const ch = String.fromCharCode(c);
     if (space.test(ch)) KIND[c] = 2;
     else if (punct.test(ch)) KIND[c] = 1;
     else if (/^[A-Za-z0-9]$/.test(ch)) KIND[c] = 0;
+    else if (c >= 0x80 && (c < 0xd800 || c > 0xdfff) && !unsafe.test(ch)) {
+      // simplifyText deletes punctuation and spaces after lowercasing, before NFD.
+      const lower = ch.toLowerCase();
+      const folded = lower.normalize('NFD').replace(COMBINING_MARK, '');
+      if (!punct.test(lower) && !space.test(lower) && folded.length === 1 && !unsafe.test(folded) && !space.test(folded)) {
+        KIND[c] = 4;
+        FOLDED[c] = folded.charCodeAt(0);
+      }
+    }
   }
 }
 const UTF16 = new TextDecoder('utf-16le');
 
 /**
- * `joinedWords(simplifyText(text))` in one pass when the text holds only ASCII, datatrove's
- * punctuation and Python whitespace (most English web text: ’ “ ” — … and NBSP are the usual
- * non-ASCII characters); any other character sends the text down the general path. Order-sensitive
+ * `joinedWords(simplifyText(text))` in one pass when every character is ASCII, datatrove's
+ * punctuation, Python whitespace or a character that folds on its own (kind 4: accented Latin,
+ * Greek but Σ, Cyrillic, CJK …, so German or French text stays on this path); any other character
+ * (a combining mark, a non-ASCII digit, an emoji, Hangul, ‘) sends the text down the general path. Order-sensitive
  * details kept: punctuation is deleted before digit runs merge ("3.14" → "0"), whitespace is not.
  */
 export function normalisedWords(text: string): string {
@@ -96,6 +117,13 @@ export function normalisedWords(text: string): string {
       continue;
     }
     if (kind === 3) return joinedWords(simplifyText(text));
+    if (kind === 4) {
+      if (pendingSpace && n > 0) out[n++] = 0x20;
+      pendingSpace = false;
+      inDigits = false;
+      out[n++] = FOLDED[c]!;
+      continue;
+    }
     const digit = c <= 0x39;
     if (digit && inDigits) continue;
     if (pendingSpace && n > 0) out[n++] = 0x20;

@@ -129,6 +129,26 @@ test('the one-pass ASCII normalisation equals simplify_text + word join', () => 
   assert.equal(normalisedWords('Café 3.14'), 'cafe 0');
 });
 
+test('the one-pass normalisation folds non-ASCII letters as simplify_text + word join does', () => {
+  const next = rng(5);
+  // Characters folded on their own (é Ä ß İ ŉ ǅ Ω д 中 ﬁ), beside the ones that must take the
+  // general path: a combining mark, Σ (final sigma), a non-ASCII digit, ‘, Hangul, an emoji.
+  const alphabet = ['a', 'Z', '9', ' ', '.', '\u00a0', '\u2019', '\u00e9', '\u00c4', '\u00df', '\u0130', '\u0149', '\u01c5', '\u03a9', '\u0434', '\u4e2d', '\ufb01', '\u0301', '\u03a3', '\u0663', '\u2018', '\uac00', '\ud83d\ude00'];
+  for (let k = 0; k < 4000; k++) {
+    const len = Math.floor(next() * 30);
+    let s = '';
+    for (let i = 0; i < len; i++) s += alphabet[Math.floor(next() * (k % 2 ? 15 : alphabet.length))];
+    assert.equal(normalisedWords(s), joinedWords(simplifyText(s)), JSON.stringify(s));
+  }
+  for (let c = 0x80; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    const s = `A${ch}b 9${ch}9 ${ch}.x\u00e9${ch}`;
+    assert.equal(normalisedWords(s), joinedWords(simplifyText(s)), `U+${c.toString(16)}`);
+  }
+  assert.equal(normalisedWords('Größe ÄRGER naïve Ωμέγα'), 'große arger naive ωμεγα');
+});
+
 test('words split as NLTK word_tokenize splits normalised text', () => {
   assert.equal(normalisedWords('I cannot, gonna, wanna GOTTA gimme; lemme go'), 'i can not gon na wan na got ta gim me lem me go');
   assert.equal(normalisedWords('cannots wannabe wanna'), 'cannots wannabe wan na');
