@@ -6,7 +6,7 @@
 // (Unicode `\s`, `\w`, `\d`) are spelled out as explicit classes.
 
 import { readFileSync } from 'node:fs';
-import { PY_NON_WS_CLASS, PY_WS_CLASS, pyRstrip, pyStrip } from './text.ts';
+import { PY_NON_WS_CLASS, PY_WS_CLASS, isPySpace, pyRstrip, pyStrip } from './text.ts';
 
 interface PunktModel {
   abbrev: Set<string>;
@@ -56,14 +56,14 @@ const PUNKT_WORD_RE = new RegExp(
   `${MULTI_CHAR}|(?=${WORD_START})${NWS}+?(?=${WS}|$|${NON_WORD}|${MULTI_CHAR}|,(?=$|${WS}|${NON_WORD}|${MULTI_CHAR}))|${NWS}`,
   'gu',
 );
-const PERIOD_CONTEXT_RE = new RegExp(`[.?!](?=(?<after>${NON_WORD}|${WS}+(?<next>${NWS}+)))`, 'gu');
 const REALIGN_RE = new RegExp(`^["')\\]}\\u2018\\u2019\\u201c\\u201d\\u00ab\\u00bb]+?(?:${WS}+|(?=--)|$|(?=\\n))`, 'u');
+/** The first character of every REALIGN_RE match: `"')]}‘’“”«»`. */
+const isClosing = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d || c === 0x7d || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb;
 const NUMERIC_RE = /^-?[.,]?\p{Nd}[\p{Nd},.-]*\.?$/u;
 const INITIAL_RE = /^[\p{L}\p{Nl}\p{No}_]\.$/u;
 const ELLIPSIS_RE = /^\.\.+$/;
 const FIRST_UPPER_RE = /^\p{Lu}/u;
 const FIRST_LOWER_RE = /^\p{Ll}/u;
-const ASCII_WS = new Set([' ', '\t', '\n', '\r', '\u000b', '\u000c']);
 const PUNKT_PUNCT = new Set([';', ':', ',', '.', '!', '?']);
 
 interface Token {
@@ -156,6 +156,16 @@ function containsSentbreak(context: string, m: PunktModel): boolean {
 }
 
 const LETTERS_RE = /^\p{L}{2,}$/u;
+/** LETTERS_RE.test(s), the regex run only on a word with a unit beyond ASCII. */
+function isLetters(s: string): boolean {
+  if (s.length < 2) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return LETTERS_RE.test(s);
+    if ((c | 0x20) < 0x61 || (c | 0x20) > 0x7a) return false;
+  }
+  return true;
+}
 
 /**
  * The common cases decided without tokenizing the context (same answer as containsSentbreak):
@@ -165,14 +175,73 @@ const LETTERS_RE = /^\p{L}{2,}$/u;
  */
 function isBreakFast(before: string, mark: string, m: PunktModel): boolean | undefined {
   if (mark !== '.') return true;
-  if (!LETTERS_RE.test(before)) return undefined;
+  if (!isLetters(before)) return undefined;
   const low = before.toLowerCase();
   return m.abbrev.has(low) || m.collocationFirst.has(low) ? undefined : true;
 }
 
-function lastAsciiWhitespace(s: string): number {
-  for (let i = s.length - 1; i >= 0; i--) if (ASCII_WS.has(s[i]!)) return i;
-  return 0;
+/** The last of ` \t\n\r\v\f` in text[from, to), or -1. */
+function lastAsciiWhitespace(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return i;
+  }
+  return -1;
+}
+
+/** Punkt's NON_WORD characters: `)";}]*:@'({[‘’“”«»!?`. */
+function isNonWord(c: number): boolean {
+  switch (c) {
+    case 0x29: case 0x22: case 0x3b: case 0x7d: case 0x5d: case 0x2a: case 0x3a: case 0x40: case 0x27: case 0x28: case 0x7b: case 0x5b:
+    case 0x2018: case 0x2019: case 0x201c: case 0x201d: case 0xab: case 0xbb: case 0x21: case 0x3f:
+      return true;
+  }
+  return false;
+}
+
+/** The first offset from `i` that is not Python whitespace. */
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isPySpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Whether Punkt's period context follows the mark at `at` (the lookahead `(?<after>NON_WORD|
+ * \s+(?<next>\S+))`): read by char codes instead of a regex match with named groups, an object
+ * per mark. Python whitespace is all in the BMP and no surrogate, so runs of units are runs of
+ * code points.
+ */
+function hasContext(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + 1);
+  if (isNonWord(c)) return true;
+  return isPySpace(c) && skipSpace(text, at + 2) < text.length;
+}
+
+/** The end of the context after the mark at `at` (hasContext): one NON_WORD character, or the whitespace and the next word. */
+function contextEnd(text: string, at: number): number {
+  if (isNonWord(text.charCodeAt(at + 1))) return at + 2;
+  let i = skipSpace(text, at + 2);
+  while (i < text.length && !isPySpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The next `.`, `?` or `!` from `from`, or -1: three indexOf scans (memchr-fast) instead of a
+ * regex call per mark; each scan is repeated only once its mark has been passed.
+ */
+function markFinder(text: string): (from: number) => number {
+  // Per mark, its next offset: -1 none left, -2 not looked for yet.
+  const next = [-2, -2, -2];
+  const marks = ['.', '?', '!'];
+  return (from) => {
+    let best = -1;
+    for (let k = 0; k < 3; k++) {
+      let at = next[k]!;
+      if (at !== -1 && at < from) next[k] = at = text.indexOf(marks[k]!, from);
+      if (at >= 0 && (best < 0 || at < best)) best = at;
+    }
+    return best;
+  };
 }
 
 /** NLTK `sent_tokenize(text, 'english')` boundaries as [start, end) UTF-16 offsets. */
@@ -182,28 +251,28 @@ export function sentenceSpans(text: string): [number, number][] {
   let lastBreak = 0;
   let prevStart = 0;
   let prevStop = 0;
-  let prev: RegExpExecArray | undefined;
-  const consider = (match: RegExpExecArray, wordStart: number): void => {
-    const after = match.groups!['after']!;
-    const before = text.slice(wordStart, match.index);
-    if (isBreakFast(before, match[0], m) ?? containsSentbreak(before + match[0] + after, m)) {
-      const end = match.index + match[0].length;
-      slices.push([lastBreak, end]);
-      const next = match.groups!['next'];
-      lastBreak = next === undefined ? end : end + after.length - next.length;
+  /** The previous candidate's mark (-1: none). */
+  let prev = -1;
+  const consider = (at: number, wordStart: number): void => {
+    const before = text.slice(wordStart, at);
+    if (isBreakFast(before, text[at]!, m) ?? containsSentbreak(before + text.slice(at, contextEnd(text, at)), m)) {
+      slices.push([lastBreak, at + 1]);
+      // The next sentence starts at the context's next word, if it has one (a space follows the mark).
+      lastBreak = isPySpace(text.charCodeAt(at + 1)) ? skipSpace(text, at + 1) : at + 1;
     }
   };
-  PERIOD_CONTEXT_RE.lastIndex = 0;
-  for (let match = PERIOD_CONTEXT_RE.exec(text); match; match = PERIOD_CONTEXT_RE.exec(text)) {
-    const before = text.slice(prevStop, match.index);
-    let wordStart = lastAsciiWhitespace(before);
-    wordStart = wordStart ? wordStart + prevStop + 1 : prevStart;
-    if (prev && prevStop <= wordStart) consider(prev, prevStart);
-    prev = match;
+  const nextMark = markFinder(text);
+  for (let at = nextMark(0); at >= 0; at = nextMark(at + 1)) {
+    if (!hasContext(text, at)) continue;
+    const space = lastAsciiWhitespace(text, prevStop, at);
+    // As the regex version read it: offset 0 of the text between the candidates counts as none.
+    const wordStart = space > prevStop ? space + 1 : prevStart;
+    if (prev >= 0 && prevStop <= wordStart) consider(prev, prevStart);
+    prev = at;
     prevStart = wordStart;
-    prevStop = match.index;
+    prevStop = at;
   }
-  if (prev) consider(prev, prevStart);
+  if (prev >= 0) consider(prev, prevStart);
   slices.push([lastBreak, pyRstrip(text).length]);
   return realign(text, slices);
 }
@@ -219,7 +288,8 @@ function realign(text: string, slices: [number, number][]): [number, number][] {
       if (stop > start) out.push([start, stop]);
       continue;
     }
-    const mm = REALIGN_RE.exec(text.slice(next[0], next[1]));
+    // Most sentences open with no closing quote or bracket, which every realignment needs first.
+    const mm = isClosing(text.charCodeAt(next[0])) ? REALIGN_RE.exec(text.slice(next[0], next[1])) : null;
     if (mm) {
       out.push([start, next[0] + pyRstrip(mm[0]).length]);
       shift = mm[0].length;
