@@ -135,13 +135,14 @@ function nameBits(name: string): number {
   let content = false;
   for (const p of parts) {
     if (p === 'sidebar') sidebar = true;
-    else if (p === 'layout' || p === 'wrap') wrapper = true;
+    else if (p === 'layout' || p === 'wrap' || p === 'container') wrapper = true;
     else if (CONTENT_WORD_SET.has(p)) content = true;
   }
   const lastPart = parts[parts.length - 1] as string;
   const classChrome = CLASS_CHROME_WORD_SET.has(lastPart);
   // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
-  // `layout-docs--sidebar`) is a wrapper of the page's columns, main one included.
+  // `layout-docs--sidebar`, `sidebar-container` around a table of contents and the post) is a
+  // wrapper of the page's columns, main one included.
   if (sidebar && (wrapper || content)) return 0;
   const last = parts.length - 1;
   for (let k = 0; k <= last; k++) {

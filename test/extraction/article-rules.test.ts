@@ -1,0 +1,35 @@
+// Article rules of the ninth round, each on a snippet cut down from a WCXB dev tuning-half article
+// page: the smallest markup that still shows the pattern (texts shortened, names kept).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractMainText } from '../../ingest/html-extract.ts';
+import { classVerdict } from '../../ingest/html-rules.ts';
+
+const page = (body: string): string => `<!DOCTYPE html><html><head><title>Post</title></head><body>${body}</body></html>`;
+
+test('a sidebar-container holding the table of contents and the article is a column wrapper, not a sidebar', () => {
+  const article = [
+    'AI coding CLIs are quickly becoming must-have tools for developers, but not all of them are worth your time.',
+    'For a fair, apples-to-apples comparison, I ran all five CLIs against the same React codebase, scaffolded with Vite.',
+    'Each tool was asked to build the same Todo app using React and TypeScript. That way, every CLI was evaluated on the same playing field.',
+  ];
+  const cards = [
+    ['How to type React children correctly in TypeScript', 'Learn modern best practices for typing React children in TypeScript, including ReactNode and PropsWithChildren.'],
+    ['The complete guide to internationalization in Next.js', 'Learn how to internationalize Next.js apps with Lingui and next-intl, covering App Router, RSC and routing.'],
+    ['Vitest 4 adoption guide: Overview and migrating from Jest', 'Learn how Vitest 4 makes migrating from Jest painless, with codemods, faster tests and native ESM.'],
+  ];
+  const html = page(`<div class="content-max-width"><div class="sidebar-container">
+    <aside><div class="sticky"><div class='toc-container' id="post-toc"><span class='toc-title'>Table of contents</span>
+      <ul class="toc"><li><a href="#testing-setup"><strong>Testing setup</strong></a></li><li><a href="#gemini-cli"><strong>Gemini CLI</strong></a></li></ul></div></div></aside>
+    <div><div class="lr-content"><p>${article[0]}</p><h2>Testing setup</h2><p>${article[1]}</p><p>${article[2]}</p></div></div>
+  </div>
+  <div><div class="post-list-container"><h4 class="post-list-heading">Recent posts:</h4><div class="post-list">
+    ${cards.map(([t, d]) => `<div class="post-card"><div><a href="/${t?.length}"><h4 class="post-card-title">${t}</h4></a><p>${d}</p><p>Dec 19, 2025 ⋅ 7 min read</p></div></div>`).join('')}
+  </div></div></div></div>`);
+  const text = extractMainText(html).text;
+  for (const p of article) assert.ok(text.includes(p), `missing: ${p}\n--- got:\n${text}`);
+  for (const [, d] of cards) assert.ok(!text.includes(d as string), `teaser kept: ${d}\n--- got:\n${text}`);
+  assert.equal(classVerdict({ class: 'sidebar-container' }), 0);
+  assert.equal(classVerdict({ class: 'sidebar' }), -1);
+});
