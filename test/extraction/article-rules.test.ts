@@ -33,3 +33,19 @@ test('a sidebar-container holding the table of contents and the article is a col
   assert.equal(classVerdict({ class: 'sidebar-container' }), 0);
   assert.equal(classVerdict({ class: 'sidebar' }), -1);
 });
+
+test('a heading classed as a "header" is written with its section', () => {
+  const html = page(`<div class="available-content"><div dir="auto" class="body markup">
+    <p>Modern software is built on a fragile assumption: that the network is always available.</p>
+    <p>And yet we keep building applications that stop working the moment the cloud disappears.</p>
+    <h2 class="header-anchor-post">The cloud is not the computer<div class="pencraft pc-display-flex pc-reset header-anchor-parent"><div id="§the-cloud-is-not-the-computer" class="pencraft pc-reset header-anchor offset-top"></div></div></h2>
+    <p>For the last decade, we have treated the cloud as the default execution environment.</p>
+    <p>Computation, storage, identity, and application logic are centralized, always online, and always remote.</p>
+  </div></div>`);
+  const text = extractMainText(html).text.split('\n');
+  assert.ok(text.includes('The cloud is not the computer'), text.join('\n'));
+  // The word still names a page's banner elsewhere, and other chrome words on a heading still count.
+  const banner = extractMainText(page(`<div class="site-header"><p>Subscribe to the harbor letter, a weekly digest of boats.</p></div><article><p>${'The harbor was rebuilt after the great storm of 1953, and the town paid for it. '.repeat(4)}</p><h3 class="widget-title">Related posts</h3></article>`)).text;
+  assert.ok(!banner.includes('Subscribe'), banner);
+  assert.ok(!banner.includes('Related posts'), banner);
+});
