@@ -235,6 +235,10 @@ export const TEASER_HEADING = new RegExp(
     'also read', 'also in', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines)', 'top (stories|headlines)',
     '(aktuelle|neueste|weitere|letzte)( \\p{L}+)? (nachrichten|meldungen|news)', 'top-(themen|artikel|news)', 'dernières (nouvelles|actualités|infos)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
     'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
+    // most-read boxes and trending lists
+    'most (read|viewed|emailed|e-mailed|shared|commented|discussed)', 'trending( now| news| stories| posts| articles| topics)?$',
+    'meist(kommentiert|geteilt|gesehen|geklickt)', 'am meisten (gelesen|kommentiert|geteilt)', 'les plus (commentés|partagés|consultés)',
+    'lo más (comentado|compartido)', 'i più (commentati|condivisi|visti)', 'meest (bekeken|gedeeld|besproken)', 'najczęściej czytane',
     // a comment section's heading ("Comments", "3 Kommentare", "Commentaires (2)", "Have your say")
     'have your say', 'ihre meinung', 'diskutieren sie mit', 'leserkommentare', 'votre avis', 'réagissez', 'tu opinión', 'la tua opinione', 'uw mening', 'sua opinião',
     '(\\d+ )?(comments?|responses|kommentare?|commentaires?|comentarios?|commenti|reacties|comentários|komentarze|комментарии)( \\(\\d+\\))?:?$',

@@ -49,3 +49,18 @@ test('a heading classed as a "header" is written with its section', () => {
   assert.ok(!banner.includes('Subscribe'), banner);
   assert.ok(!banner.includes('Related posts'), banner);
 });
+
+test("a news site's most-read and trending boxes after the story are teaser sections", () => {
+  const story = [
+    'KANSAS CITY - The company said Monday it would add 200 jobs at its downtown headquarters over the next two years.',
+    'The expansion follows a record year in which revenue grew 18 percent, the chief executive told reporters at the plant.',
+    'Most of the new positions are in engineering and customer support, and hiring starts in March, a spokeswoman said.',
+  ];
+  for (const heading of ['Most Viewed Stories', 'Most Emailed Stories', 'Trending Now', 'Meistkommentiert', 'Am meisten gelesen']) {
+    const html = page(`<div><table><tr><td class="left_col"><div class="story">${story.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="section"><table><tr><td class="right_pad"><h3>${heading}</h3><ol><li><a href="/a">Bank plans merger with rival lender</a></li><li><a href="/b">Stadium vote set for April</a></li></ol><p>Updated every hour, from the stories our readers opened most today.</p></td></tr></table></div></td></tr></table></div>`);
+    const text = extractMainText(html).text;
+    for (const p of story) assert.ok(text.includes(p), `missing: ${p}\n--- got:\n${text}`);
+    assert.ok(!text.includes(heading) && !text.includes('Updated every hour'), `${heading}\n--- got:\n${text}`);
+  }
+});
