@@ -64,3 +64,20 @@ test("a news site's most-read and trending boxes after the story are teaser sect
     assert.ok(!text.includes(heading) && !text.includes('Updated every hour'), `${heading}\n--- got:\n${text}`);
   }
 });
+
+test("a figure's caption is not written, unless it numbers the figure or attributes a quote", () => {
+  const body = [
+    'Five new restaurants opened downtown this fall, from a rice bowl counter to a late-night Mexican kitchen.',
+    'Ricemill combines chef-curated signature bowls with a build-your-own counter, open daily from eleven.',
+    'Condesa serves brunch, lunch, dinner and late-night eats from Tuesday to Sunday until midnight.',
+  ];
+  const photo = `Combining chef-curated signature bowls with a build-your-own interactive experience, Ricemill is reimagining the classic rice bowl for today’s diner. (Photo Credit: Melissa Zink Photography)`;
+  const html = page(`<article><p>${body[0]}</p><figure class="fig-fluid"><img src="ricemill.jpg" width="2000" height="1333"><figcaption spellcheck="false">${photo}</figcaption></figure><p>${body[1]}</p>
+    <figure class="listing"><pre><code>let greeting_file = File::open("hello.txt");</code></pre><figcaption>Listing 9-3: Opening a file</figcaption></figure>
+    <figure><blockquote><p>We wanted a place where the neighbourhood eats together every night.</p></blockquote><figcaption>Ana Ruiz, owner of Condesa</figcaption></figure><p>${body[2]}</p></article>`);
+  const text = extractMainText(html).text.split('\n');
+  for (const p of body) assert.ok(text.includes(p), text.join('\n'));
+  assert.ok(!text.includes(photo), text.join('\n'));
+  assert.ok(text.includes('Listing 9-3: Opening a file'), text.join('\n'));
+  assert.ok(text.includes('Ana Ruiz, owner of Condesa'), text.join('\n'));
+});
