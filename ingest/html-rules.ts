@@ -272,8 +272,10 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * Bewertung 4.5 / 5."; a rating alone, "Average rating: 4.9", is a listing's data), back-to-top
  * links, the footer's "Powered by WordPress" (the CMS named: "Powered by AI" is a pitch) and
  * "Bloggen auf WordPress.com", a post's navigation labels ("Nächster Beitrag", "Ältere Beiträge",
- * "Beitragsnavigation"; the whole line: "Previous posts in the series" is a heading) and an
- * advertisement's label ("Anzeige", "Werbung"). */
+ * "Beitragsnavigation"; the whole line: "Previous posts in the series" is a heading), an
+ * advertisement's label ("Anzeige", "Werbung") and the lines leading round it ("Advertisement -
+ * Continue Reading Below", "Weiter nach der Anzeige"), print buttons ("Print This Page", "Artikel
+ * drucken") and a table of contents' label ("Table of Contents", "Inhaltsverzeichnis"). */
 const CMS_LINES = [
   // comment lists: "One thought on “Title”", "2 Antworten auf „Titel“"; counts
   '(one|\\d+) (comments?|responses?|replies|thoughts?) (on|to) [“"„«‘\']',
@@ -307,6 +309,13 @@ const CMS_LINES = [
   '\\(c\\) ?\\d{4}',
   // an advertisement's label
   '(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|reklama|реклама|广告)$',
+  // the text's way round an advertisement ("Advertisement - Continue Reading Below", "Story continues below advertisement")
+  '(advertisement|ad)\\W+(continue reading|scroll to continue)|(story|article) continues below( (this )?(ad|advertisement))?$|continue reading below$|skip advertisement$|scroll to continue( with content)?$',
+  '(der )?artikel (wird|geht) (unter|nach) der (werbung|anzeige) (fortgesetzt|weiter)|weiter nach der (anzeige|werbung)$|lesen sie nach der (anzeige|werbung) weiter|l.article continue (sous|après) (la|cette) publicité|la suite après (cette|la) publicité|el artículo continúa (debajo|después) de la publicidad|l.articolo continua dopo la pubblicità|het artikel (gaat verder|loopt door) (na|onder) de advertentie|(o )?artigo continua (depois|após) (da|a) publicidade',
+  // page tools: print buttons, a table of contents' label, German back-to-top
+  '(print (this )?(page|article|post|story|recipe)|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
+  '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',
+  'zum seitenanfang|nach oben scrollen$',
 ];
 
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,

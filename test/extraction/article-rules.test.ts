@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
-import { classVerdict } from '../../ingest/html-rules.ts';
+import { classVerdict, isBoilerplateLine } from '../../ingest/html-rules.ts';
 
 const page = (body: string): string => `<!DOCTYPE html><html><head><title>Post</title></head><body>${body}</body></html>`;
 
@@ -80,4 +80,19 @@ test("a figure's caption is not written, unless it numbers the figure or attribu
   assert.ok(!text.includes(photo), text.join('\n'));
   assert.ok(text.includes('Listing 9-3: Opening a file'), text.join('\n'));
   assert.ok(text.includes('Ana Ruiz, owner of Condesa'), text.join('\n'));
+});
+
+test('the lines around an advertisement, print buttons and a table of contents label are not written', () => {
+  const body = [
+    'Online interior design services pair you with a professional who plans your room from photos and measurements.',
+    'Most services start with a style quiz, then send two concepts and a shopping list with links to every piece.',
+  ];
+  for (const line of ['Advertisement - Continue Reading Below', 'story continues below', 'Print This Page', 'Table of Contents', 'Inhaltsverzeichnis', 'Weiter nach der Anzeige', 'Artikel drucken', 'Zum Seitenanfang']) {
+    const text = extractMainText(page(`<article><p>${body[0]}</p><div class="note">${line}</div><p>${body[1]}</p></article>`)).text.split('\n');
+    assert.deepEqual(text, body, line);
+  }
+  // Sentences that open with the same words are text.
+  for (const line of ['Contents of the box are sold separately.', 'In this article, we explain how the quiz works.', 'Print this page and bring it to the store.']) {
+    assert.equal(isBoilerplateLine(line), false, line);
+  }
 });
