@@ -367,7 +367,7 @@ export function isBoilerplateLine(text: string): boolean {
 
 /** A word every NEWSLETTER_LINE holds, tested first: most lines lack it, and it costs a fraction as
  * much. */
-export const NEWSLETTER_HINT = /inbox|mail|signing|newsletter|nieuwsbrief|boletín|subscri|рассылк|订阅/i;
+export const NEWSLETTER_HINT = /inbox|mail|signing|sign up|newsletter|nieuwsbrief|boletín|subscri|рассылк|订阅/i;
 
 /** A newsletter's sign-up prompt and its form's replies ("Get the latest posts delivered straight to
  * your inbox", "Check your inbox to confirm your subscription"), in the languages of
@@ -375,7 +375,7 @@ export const NEWSLETTER_HINT = /inbox|mail|signing|newsletter|nieuwsbrief|bolet�
  * section is one of its sections. */
 export const NEWSLETTER_LINE = new RegExp(
   [
-    '^(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree',
+    '^(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list|(email |e-mail )?updates|news|posts)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree',
     'newsletter abonnieren|abonnieren sie unseren newsletter|(abonnez|inscrivez)-vous à (notre|la) newsletter|suscr[ií]bete a (nuestro|nuestra) (boletín|newsletter)|iscriviti alla (nostra )?newsletter|schrijf je in voor (onze|de) nieuwsbrief|(assine|inscreva-se n)a? nossa newsletter|zapisz się do newslettera|подпишитесь на (нашу )?рассылку|订阅(我们的)?(新闻|邮件)',
   ].join('|'),
   'iu',

@@ -96,3 +96,17 @@ test('the lines around an advertisement, print buttons and a table of contents l
     assert.equal(isBoilerplateLine(line), false, line);
   }
 });
+
+test('a sign-up prompt for updates or news is a newsletter line', () => {
+  const body = [
+    'Bolmo turns a subword language model into a byte-level one by swapping its tokenizer for a small local encoder.',
+    'The byteified models match their source models on most benchmarks while reading raw bytes instead of tokens.',
+  ];
+  for (const prompt of ['Subscribe to receive monthly updates about the latest Ai2 news.', 'Sign up for free email updates and be entered to win our monthly giveaway of over $100 in beautiful product!']) {
+    const text = extractMainText(page(`<article><p>${body[0]}</p><p>${body[1]}</p><p>${prompt}</p></article>`)).text.split('\n');
+    assert.deepEqual(text, body, prompt);
+  }
+  // A sentence that only mentions news stays.
+  const kept = 'Join the harbor club to sail with the fleet on Sundays and hear the news of the port.';
+  assert.ok(extractMainText(page(`<article><p>${body[0]}</p><p>${kept}</p></article>`)).text.includes(kept));
+});
