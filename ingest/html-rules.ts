@@ -274,7 +274,8 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * "Bloggen auf WordPress.com", a post's navigation labels ("Nächster Beitrag", "Ältere Beiträge",
  * "Beitragsnavigation"; the whole line: "Previous posts in the series" is a heading), an
  * advertisement's label ("Anzeige", "Werbung") and the lines leading round it ("Advertisement -
- * Continue Reading Below", "Weiter nach der Anzeige"), print buttons ("Print This Page", "Artikel
+ * Continue Reading Below", "Weiter nach der Anzeige"), a paywall's notices ("To read this article in
+ * full you must be registered", "Dieser Artikel ist exklusiv für Abonnenten"), print buttons ("Print This Page", "Artikel
  * drucken") and a table of contents' label ("Table of Contents", "Inhaltsverzeichnis"). */
 const CMS_LINES = [
   // comment lists: "One thought on “Title”", "2 Antworten auf „Titel“"; counts
@@ -312,6 +313,11 @@ const CMS_LINES = [
   // the text's way round an advertisement ("Advertisement - Continue Reading Below", "Story continues below advertisement")
   '(advertisement|ad)\\W+(continue reading|scroll to continue)|(story|article) continues below( (this )?(ad|advertisement))?$|continue reading below$|skip advertisement$|scroll to continue( with content)?$',
   '(der )?artikel (wird|geht) (unter|nach) der (werbung|anzeige) (fortgesetzt|weiter)|weiter nach der (anzeige|werbung)$|lesen sie nach der (anzeige|werbung) weiter|l.article continue (sous|après) (la|cette) publicité|la suite après (cette|la) publicité|el artículo continúa (debajo|después) de la publicidad|l.articolo continua dopo la pubblicità|het artikel (gaat verder|loopt door) (na|onder) de advertentie|(o )?artigo continua (depois|após) (da|a) publicidade',
+  // a paywall's notices ("To read this article in full you must be registered", "Already a subscriber?")
+  'to (read|continue reading) (this|the) (full )?(article|story)|to read the rest of this (article|story)|(this|the) (full )?(article|story|content) (is|contains) (exclusive|only available|available only|reserved|\\d+ words)|unlock this (article|story)|already (have an account|a subscriber)|(premium|registered|subscriber|subscribers.only) (article|content)\\W*$',
+  'um (diesen|den) (artikel|beitrag) (vollständig |ganz )?zu lesen|(dieser|der) (artikel|beitrag|inhalt) ist (nur |exklusiv )?für (abonnenten|abonnentinnen|abonnent)|exklusiv für abonnenten|(sie sind )?bereits abonnent|sie haben bereits ein abo|(jetzt )?(mit (einem )?abo )?weiterlesen (mit|für)',
+  'cet article est réservé aux abonnés|(vous êtes )?déjà abonné|pour lire la suite|il vous reste \\d+ ?% de cet article|este (artículo|contenido) es exclusivo para (suscriptores|abonados)|¿?ya eres (suscriptor|abonado)|para (seguir|continuar) leyendo',
+  'questo articolo è riservato agli abbonati|sei già abbonato|per continuare a leggere|dit artikel is (alleen|exclusief) (beschikbaar )?voor abonnees|ben je al abonnee|om dit artikel (verder )?te lezen|este (artigo|conteúdo) é exclusivo para assinantes|já é assinante|para continuar lendo',
   // page tools: print buttons, a table of contents' label, German back-to-top
   '(print (this )?(page|article|post|story|recipe)|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
   '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',

@@ -110,3 +110,21 @@ test('a sign-up prompt for updates or news is a newsletter line', () => {
   const kept = 'Join the harbor club to sail with the fleet on Sundays and hear the news of the port.';
   assert.ok(extractMainText(page(`<article><p>${body[0]}</p><p>${kept}</p></article>`)).text.includes(kept));
 });
+
+test("a paywall's notices around a story's teaser are not written", () => {
+  const body = [
+    'Troops will stay in the region until the end of the year, the defence secretary told MPs in a statement on Monday.',
+    'He said the decision followed talks with allies and would be reviewed in the spring, when the new units arrive.',
+  ];
+  const notices = [
+    'Premium Article !',
+    'To read this article in full you must have registered and have a Premium Content Subscription with the Press Association site.',
+    'The full article contains 295 words and appears in Press Association newspaper.',
+    'This article is exclusive to STAT+ subscribers',
+    'Already have an account? Log in',
+    'Dieser Artikel ist exklusiv für Abonnenten.',
+    'Sie sind bereits Abonnent? Hier anmelden',
+  ];
+  const html = page(`<div class="story"><p>${body[0]}</p><p>${body[1]}</p>${notices.map((n) => `<div class="notice">${n}</div>`).join('')}</div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), body);
+});
