@@ -318,6 +318,8 @@ const CMS_LINES = [
   'um (diesen|den) (artikel|beitrag) (vollständig |ganz )?zu lesen|(dieser|der) (artikel|beitrag|inhalt) ist (nur |exklusiv )?für (abonnenten|abonnentinnen|abonnent)|exklusiv für abonnenten|(sie sind )?bereits abonnent|sie haben bereits ein abo|(jetzt )?(mit (einem )?abo )?weiterlesen (mit|für)',
   'cet article est réservé aux abonnés|(vous êtes )?déjà abonné|pour lire la suite|il vous reste \\d+ ?% de cet article|este (artículo|contenido) es exclusivo para (suscriptores|abonados)|¿?ya eres (suscriptor|abonado)|para (seguir|continuar) leyendo',
   'questo articolo è riservato agli abbonati|sei già abbonato|per continuare a leggere|dit artikel is (alleen|exclusief) (beschikbaar )?voor abonnees|ben je al abonnee|om dit artikel (verder )?te lezen|este (artigo|conteúdo) é exclusivo para assinantes|já é assinante|para continuar lendo',
+  // a story's page counter and mail and bookmark tools, a wire story's credit line ("Staff and agencies")
+  '(page|seite|página|pagina|strona) \\d+ (of|von|de|di|van|z) \\d+$|(bookmark|lesezeichen|refer to a friend|e-?mail (this|to a friend)( article| story| page)?|(artikel|beitrag) (per e-?mail )?(versenden|empfehlen))\\W*$|(staff and )?agencies$',
   // page tools: print buttons, a table of contents' label, German back-to-top
   '(print (this )?(page|article|post|story|recipe)|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
   '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',

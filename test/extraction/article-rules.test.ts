@@ -124,6 +124,9 @@ test("a paywall's notices around a story's teaser are not written", () => {
     'Already have an account? Log in',
     'Dieser Artikel ist exklusiv für Abonnenten.',
     'Sie sind bereits Abonnent? Hier anmelden',
+    'Page 1 of 1',
+    'Bookmark:',
+    'Staff and agencies',
   ];
   const html = page(`<div class="story"><p>${body[0]}</p><p>${body[1]}</p>${notices.map((n) => `<div class="notice">${n}</div>`).join('')}</div>`);
   assert.deepEqual(extractMainText(html).text.split('\n'), body);
