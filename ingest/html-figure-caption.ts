@@ -21,17 +21,23 @@ export function withoutFigureCaptions(page: ParsedPage, chosen: TextBlock[]): Te
     const n = nodes[i] as ElementNode;
     caption[i] = n.tag === 'figcaption' ? i : (caption[n.parent] as number);
   }
-  const quoteFigure = (fig: ElementNode): boolean => {
-    // The figure's descendants follow it in `nodes` while they start inside it.
-    for (let j = nodes.indexOf(fig) + 1; j < nodes.length && (nodes[j] as ElementNode).start < fig.end; j++) {
-      if ((nodes[j] as ElementNode).tag === 'blockquote') return true;
+  // Whether figure `f` holds a blockquote: its descendants follow it in `nodes` while they start
+  // inside it. Asked once per figure.
+  const quotes = new Map<number, boolean>();
+  const quoteFigure = (f: number): boolean => {
+    let q = quotes.get(f);
+    if (q === undefined) {
+      const fig = nodes[f] as ElementNode;
+      q = false;
+      for (let j = f + 1; j < nodes.length && (nodes[j] as ElementNode).start < fig.end && !q; j++) q = (nodes[j] as ElementNode).tag === 'blockquote';
+      quotes.set(f, q);
     }
-    return false;
+    return q;
   };
   return chosen.filter((b) => {
     const c = caption[b.node] as number;
     if (c < 0 || NUMBERED_CAPTION.test(b.text)) return true;
-    const figure = nodes[(nodes[c] as ElementNode).parent];
-    return figure !== undefined && quoteFigure(figure);
+    const figure = (nodes[c] as ElementNode).parent;
+    return figure > 0 && quoteFigure(figure);
   });
 }
