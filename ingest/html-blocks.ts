@@ -10,6 +10,7 @@ import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { Tokenize } from './html-tokenizer.ts';
 import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, nameFlags, verdictOf } from './html-rules.ts';
 import type { Verdict } from './html-rules.ts';
+import { headingVerdict } from './html-heading-class.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
 
@@ -307,7 +308,8 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     }
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
     // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-    const verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memo.verdict(attribs);
+    let verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memo.verdict(attribs);
+    if (verdict === -1 && facts.kind === 'h') verdict = headingVerdict(attribs);
     // A `header` whose class names the text body is the body (site builders put whole articles in
     // one), not the page's header.
     const structural = (facts.chrome && verdict !== 2) || hidden || (!bare && isDialog(attribs));

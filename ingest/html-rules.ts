@@ -135,13 +135,14 @@ function nameBits(name: string): number {
   let content = false;
   for (const p of parts) {
     if (p === 'sidebar') sidebar = true;
-    else if (p === 'layout' || p === 'wrap') wrapper = true;
+    else if (p === 'layout' || p === 'wrap' || p === 'container') wrapper = true;
     else if (CONTENT_WORD_SET.has(p)) content = true;
   }
   const lastPart = parts[parts.length - 1] as string;
   const classChrome = CLASS_CHROME_WORD_SET.has(lastPart);
   // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
-  // `layout-docs--sidebar`) is a wrapper of the page's columns, main one included.
+  // `layout-docs--sidebar`, `sidebar-container` around a table of contents and the post) is a
+  // wrapper of the page's columns, main one included.
   if (sidebar && (wrapper || content)) return 0;
   const last = parts.length - 1;
   for (let k = 0; k <= last; k++) {
@@ -234,6 +235,10 @@ export const TEASER_HEADING = new RegExp(
     'also read', 'also in', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines)', 'top (stories|headlines)',
     '(aktuelle|neueste|weitere|letzte)( \\p{L}+)? (nachrichten|meldungen|news)', 'top-(themen|artikel|news)', 'dernières (nouvelles|actualités|infos)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
     'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
+    // most-read boxes and trending lists
+    'most (read|viewed|emailed|e-mailed|shared|commented|discussed)', 'trending( now| news| stories| posts| articles| topics)?$',
+    'meist(kommentiert|geteilt|gesehen|geklickt)', 'am meisten (gelesen|kommentiert|geteilt)', 'les plus (commentés|partagés|consultés)',
+    'lo más (comentado|compartido)', 'i più (commentati|condivisi|visti)', 'meest (bekeken|gedeeld|besproken)', 'najczęściej czytane',
     // a comment section's heading ("Comments", "3 Kommentare", "Commentaires (2)", "Have your say")
     'have your say', 'ihre meinung', 'diskutieren sie mit', 'leserkommentare', 'votre avis', 'réagissez', 'tu opinión', 'la tua opinione', 'uw mening', 'sua opinião',
     '(\\d+ )?(comments?|responses|kommentare?|commentaires?|comentarios?|commenti|reacties|comentários|komentarze|комментарии)( \\(\\d+\\))?:?$',
@@ -267,8 +272,11 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * Bewertung 4.5 / 5."; a rating alone, "Average rating: 4.9", is a listing's data), back-to-top
  * links, the footer's "Powered by WordPress" (the CMS named: "Powered by AI" is a pitch) and
  * "Bloggen auf WordPress.com", a post's navigation labels ("Nächster Beitrag", "Ältere Beiträge",
- * "Beitragsnavigation"; the whole line: "Previous posts in the series" is a heading) and an
- * advertisement's label ("Anzeige", "Werbung"). */
+ * "Beitragsnavigation"; the whole line: "Previous posts in the series" is a heading), an
+ * advertisement's label ("Anzeige", "Werbung") and the lines leading round it ("Advertisement -
+ * Continue Reading Below", "Weiter nach der Anzeige"), a paywall's notices ("To read this article in
+ * full you must be registered", "Dieser Artikel ist exklusiv für Abonnenten"), print buttons ("Print This Page", "Artikel
+ * drucken") and a table of contents' label ("Table of Contents", "Inhaltsverzeichnis"). */
 const CMS_LINES = [
   // comment lists: "One thought on “Title”", "2 Antworten auf „Titel“"; counts
   '(one|\\d+) (comments?|responses?|replies|thoughts?) (on|to) [“"„«‘\']',
@@ -302,6 +310,20 @@ const CMS_LINES = [
   '\\(c\\) ?\\d{4}',
   // an advertisement's label
   '(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|reklama|реклама|广告)$',
+  // the text's way round an advertisement ("Advertisement - Continue Reading Below", "Story continues below advertisement")
+  '(advertisement|ad)\\W+(continue reading|scroll to continue)|(story|article) continues below( (this )?(ad|advertisement))?$|continue reading below$|skip advertisement$|scroll to continue( with content)?$',
+  '(der )?artikel (wird|geht) (unter|nach) der (werbung|anzeige) (fortgesetzt|weiter)|weiter nach der (anzeige|werbung)$|lesen sie nach der (anzeige|werbung) weiter|l.article continue (sous|après) (la|cette) publicité|la suite après (cette|la) publicité|el artículo continúa (debajo|después) de la publicidad|l.articolo continua dopo la pubblicità|het artikel (gaat verder|loopt door) (na|onder) de advertentie|(o )?artigo continua (depois|após) (da|a) publicidade',
+  // a paywall's notices ("To read this article in full you must be registered", "Already a subscriber?")
+  'to (read|continue reading) (this|the) (full )?(article|story)|to read the rest of this (article|story)|(this|the) (full )?(article|story|content) (is|contains) (exclusive|only available|available only|reserved|\\d+ words)|unlock this (article|story)|already (have an account|a subscriber)|(premium|registered|subscriber|subscribers.only) (article|content)\\W*$',
+  'um (diesen|den) (artikel|beitrag) (vollständig |ganz )?zu lesen|(dieser|der) (artikel|beitrag|inhalt) ist (nur |exklusiv )?für (abonnenten|abonnentinnen|abonnent)|exklusiv für abonnenten|(sie sind )?bereits abonnent|sie haben bereits ein abo|(jetzt )?(mit (einem )?abo )?weiterlesen (mit|für)',
+  'cet article est réservé aux abonnés|(vous êtes )?déjà abonné|pour lire la suite|il vous reste \\d+ ?% de cet article|este (artículo|contenido) es exclusivo para (suscriptores|abonados)|¿?ya eres (suscriptor|abonado)|para (seguir|continuar) leyendo',
+  'questo articolo è riservato agli abbonati|sei già abbonato|per continuare a leggere|dit artikel is (alleen|exclusief) (beschikbaar )?voor abonnees|ben je al abonnee|om dit artikel (verder )?te lezen|este (artigo|conteúdo) é exclusivo para assinantes|já é assinante|para continuar lendo',
+  // a story's page counter and mail and bookmark tools, a wire story's credit line ("Staff and agencies")
+  '(page|seite|página|pagina|strona) \\d+ (of|von|de|di|van|z) \\d+$|(bookmark|lesezeichen|refer to a friend|e-?mail (this|to a friend)( article| story| page)?|(artikel|beitrag) (per e-?mail )?(versenden|empfehlen))\\W*$|(staff and )?agencies$',
+  // page tools: print buttons, a table of contents' label, German back-to-top
+  '(print (this )?(page|article|post|story|recipe)|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
+  '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',
+  'zum seitenanfang|nach oben scrollen$',
 ];
 
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
@@ -353,7 +375,7 @@ export function isBoilerplateLine(text: string): boolean {
 
 /** A word every NEWSLETTER_LINE holds, tested first: most lines lack it, and it costs a fraction as
  * much. */
-export const NEWSLETTER_HINT = /inbox|mail|signing|newsletter|nieuwsbrief|boletín|subscri|рассылк|订阅/i;
+export const NEWSLETTER_HINT = /inbox|mail|signing|sign up|newsletter|nieuwsbrief|boletín|subscri|рассылк|订阅/i;
 
 /** A newsletter's sign-up prompt and its form's replies ("Get the latest posts delivered straight to
  * your inbox", "Check your inbox to confirm your subscription"), in the languages of
@@ -361,7 +383,7 @@ export const NEWSLETTER_HINT = /inbox|mail|signing|newsletter|nieuwsbrief|bolet�
  * section is one of its sections. */
 export const NEWSLETTER_LINE = new RegExp(
   [
-    '^(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree',
+    '^(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list|(email |e-mail )?updates|news|posts)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree',
     'newsletter abonnieren|abonnieren sie unseren newsletter|(abonnez|inscrivez)-vous à (notre|la) newsletter|suscr[ií]bete a (nuestro|nuestra) (boletín|newsletter)|iscriviti alla (nostra )?newsletter|schrijf je in voor (onze|de) nieuwsbrief|(assine|inscreva-se n)a? nossa newsletter|zapisz się do newslettera|подпишитесь на (нашу )?рассылку|订阅(我们的)?(新闻|邮件)',
   ].join('|'),
   'iu',

@@ -1,0 +1,133 @@
+// Article rules of the ninth round, each on a snippet cut down from a WCXB dev tuning-half article
+// page: the smallest markup that still shows the pattern (texts shortened, names kept).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractMainText } from '../../ingest/html-extract.ts';
+import { classVerdict, isBoilerplateLine } from '../../ingest/html-rules.ts';
+
+const page = (body: string): string => `<!DOCTYPE html><html><head><title>Post</title></head><body>${body}</body></html>`;
+
+test('a sidebar-container holding the table of contents and the article is a column wrapper, not a sidebar', () => {
+  const article = [
+    'AI coding CLIs are quickly becoming must-have tools for developers, but not all of them are worth your time.',
+    'For a fair, apples-to-apples comparison, I ran all five CLIs against the same React codebase, scaffolded with Vite.',
+    'Each tool was asked to build the same Todo app using React and TypeScript. That way, every CLI was evaluated on the same playing field.',
+  ];
+  const cards = [
+    ['How to type React children correctly in TypeScript', 'Learn modern best practices for typing React children in TypeScript, including ReactNode and PropsWithChildren.'],
+    ['The complete guide to internationalization in Next.js', 'Learn how to internationalize Next.js apps with Lingui and next-intl, covering App Router, RSC and routing.'],
+    ['Vitest 4 adoption guide: Overview and migrating from Jest', 'Learn how Vitest 4 makes migrating from Jest painless, with codemods, faster tests and native ESM.'],
+  ];
+  const html = page(`<div class="content-max-width"><div class="sidebar-container">
+    <aside><div class="sticky"><div class='toc-container' id="post-toc"><span class='toc-title'>Table of contents</span>
+      <ul class="toc"><li><a href="#testing-setup"><strong>Testing setup</strong></a></li><li><a href="#gemini-cli"><strong>Gemini CLI</strong></a></li></ul></div></div></aside>
+    <div><div class="lr-content"><p>${article[0]}</p><h2>Testing setup</h2><p>${article[1]}</p><p>${article[2]}</p></div></div>
+  </div>
+  <div><div class="post-list-container"><h4 class="post-list-heading">Recent posts:</h4><div class="post-list">
+    ${cards.map(([t, d]) => `<div class="post-card"><div><a href="/${t?.length}"><h4 class="post-card-title">${t}</h4></a><p>${d}</p><p>Dec 19, 2025 ⋅ 7 min read</p></div></div>`).join('')}
+  </div></div></div></div>`);
+  const text = extractMainText(html).text;
+  for (const p of article) assert.ok(text.includes(p), `missing: ${p}\n--- got:\n${text}`);
+  for (const [, d] of cards) assert.ok(!text.includes(d as string), `teaser kept: ${d}\n--- got:\n${text}`);
+  assert.equal(classVerdict({ class: 'sidebar-container' }), 0);
+  assert.equal(classVerdict({ class: 'sidebar' }), -1);
+});
+
+test('a heading classed as a "header" is written with its section', () => {
+  const html = page(`<div class="available-content"><div dir="auto" class="body markup">
+    <p>Modern software is built on a fragile assumption: that the network is always available.</p>
+    <p>And yet we keep building applications that stop working the moment the cloud disappears.</p>
+    <h2 class="header-anchor-post">The cloud is not the computer<div class="pencraft pc-display-flex pc-reset header-anchor-parent"><div id="§the-cloud-is-not-the-computer" class="pencraft pc-reset header-anchor offset-top"></div></div></h2>
+    <p>For the last decade, we have treated the cloud as the default execution environment.</p>
+    <p>Computation, storage, identity, and application logic are centralized, always online, and always remote.</p>
+  </div></div>`);
+  const text = extractMainText(html).text.split('\n');
+  assert.ok(text.includes('The cloud is not the computer'), text.join('\n'));
+  // The word still names a page's banner elsewhere, and other chrome words on a heading still count.
+  const banner = extractMainText(page(`<div class="site-header"><p>Subscribe to the harbor letter, a weekly digest of boats.</p></div><article><p>${'The harbor was rebuilt after the great storm of 1953, and the town paid for it. '.repeat(4)}</p><h3 class="widget-title">Related posts</h3></article>`)).text;
+  assert.ok(!banner.includes('Subscribe'), banner);
+  assert.ok(!banner.includes('Related posts'), banner);
+});
+
+test("a news site's most-read and trending boxes after the story are teaser sections", () => {
+  const story = [
+    'KANSAS CITY - The company said Monday it would add 200 jobs at its downtown headquarters over the next two years.',
+    'The expansion follows a record year in which revenue grew 18 percent, the chief executive told reporters at the plant.',
+    'Most of the new positions are in engineering and customer support, and hiring starts in March, a spokeswoman said.',
+  ];
+  for (const heading of ['Most Viewed Stories', 'Most Emailed Stories', 'Trending Now', 'Meistkommentiert', 'Am meisten gelesen']) {
+    const html = page(`<div><table><tr><td class="left_col"><div class="story">${story.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="section"><table><tr><td class="right_pad"><h3>${heading}</h3><ol><li><a href="/a">Bank plans merger with rival lender</a></li><li><a href="/b">Stadium vote set for April</a></li></ol><p>Updated every hour, from the stories our readers opened most today.</p></td></tr></table></div></td></tr></table></div>`);
+    const text = extractMainText(html).text;
+    for (const p of story) assert.ok(text.includes(p), `missing: ${p}\n--- got:\n${text}`);
+    assert.ok(!text.includes(heading) && !text.includes('Updated every hour'), `${heading}\n--- got:\n${text}`);
+  }
+});
+
+test("a figure's caption is not written, unless it numbers the figure or attributes a quote", () => {
+  const body = [
+    'Five new restaurants opened downtown this fall, from a rice bowl counter to a late-night Mexican kitchen.',
+    'Ricemill combines chef-curated signature bowls with a build-your-own counter, open daily from eleven.',
+    'Condesa serves brunch, lunch, dinner and late-night eats from Tuesday to Sunday until midnight.',
+  ];
+  const photo = `Combining chef-curated signature bowls with a build-your-own interactive experience, Ricemill is reimagining the classic rice bowl for today’s diner. (Photo Credit: Melissa Zink Photography)`;
+  const html = page(`<article><p>${body[0]}</p><figure class="fig-fluid"><img src="ricemill.jpg" width="2000" height="1333"><figcaption spellcheck="false">${photo}</figcaption></figure><p>${body[1]}</p>
+    <figure class="listing"><pre><code>let greeting_file = File::open("hello.txt");</code></pre><figcaption>Listing 9-3: Opening a file</figcaption></figure>
+    <figure><blockquote><p>We wanted a place where the neighbourhood eats together every night.</p></blockquote><figcaption>Ana Ruiz, owner of Condesa</figcaption></figure><p>${body[2]}</p></article>`);
+  const text = extractMainText(html).text.split('\n');
+  for (const p of body) assert.ok(text.includes(p), text.join('\n'));
+  assert.ok(!text.includes(photo), text.join('\n'));
+  assert.ok(text.includes('Listing 9-3: Opening a file'), text.join('\n'));
+  assert.ok(text.includes('Ana Ruiz, owner of Condesa'), text.join('\n'));
+});
+
+test('the lines around an advertisement, print buttons and a table of contents label are not written', () => {
+  const body = [
+    'Online interior design services pair you with a professional who plans your room from photos and measurements.',
+    'Most services start with a style quiz, then send two concepts and a shopping list with links to every piece.',
+  ];
+  for (const line of ['Advertisement - Continue Reading Below', 'story continues below', 'Print This Page', 'Table of Contents', 'Inhaltsverzeichnis', 'Weiter nach der Anzeige', 'Artikel drucken', 'Zum Seitenanfang']) {
+    const text = extractMainText(page(`<article><p>${body[0]}</p><div class="note">${line}</div><p>${body[1]}</p></article>`)).text.split('\n');
+    assert.deepEqual(text, body, line);
+  }
+  // Sentences that open with the same words are text.
+  for (const line of ['Contents of the box are sold separately.', 'In this article, we explain how the quiz works.', 'Print this page and bring it to the store.']) {
+    assert.equal(isBoilerplateLine(line), false, line);
+  }
+});
+
+test('a sign-up prompt for updates or news is a newsletter line', () => {
+  const body = [
+    'Bolmo turns a subword language model into a byte-level one by swapping its tokenizer for a small local encoder.',
+    'The byteified models match their source models on most benchmarks while reading raw bytes instead of tokens.',
+  ];
+  for (const prompt of ['Subscribe to receive monthly updates about the latest Ai2 news.', 'Sign up for free email updates and be entered to win our monthly giveaway of over $100 in beautiful product!']) {
+    const text = extractMainText(page(`<article><p>${body[0]}</p><p>${body[1]}</p><p>${prompt}</p></article>`)).text.split('\n');
+    assert.deepEqual(text, body, prompt);
+  }
+  // A sentence that only mentions news stays.
+  const kept = 'Join the harbor club to sail with the fleet on Sundays and hear the news of the port.';
+  assert.ok(extractMainText(page(`<article><p>${body[0]}</p><p>${kept}</p></article>`)).text.includes(kept));
+});
+
+test("a paywall's notices around a story's teaser are not written", () => {
+  const body = [
+    'Troops will stay in the region until the end of the year, the defence secretary told MPs in a statement on Monday.',
+    'He said the decision followed talks with allies and would be reviewed in the spring, when the new units arrive.',
+  ];
+  const notices = [
+    'Premium Article !',
+    'To read this article in full you must have registered and have a Premium Content Subscription with the Press Association site.',
+    'The full article contains 295 words and appears in Press Association newspaper.',
+    'This article is exclusive to STAT+ subscribers',
+    'Already have an account? Log in',
+    'Dieser Artikel ist exklusiv für Abonnenten.',
+    'Sie sind bereits Abonnent? Hier anmelden',
+    'Page 1 of 1',
+    'Bookmark:',
+    'Staff and agencies',
+  ];
+  const html = page(`<div class="story"><p>${body[0]}</p><p>${body[1]}</p>${notices.map((n) => `<div class="notice">${n}</div>`).join('')}</div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), body);
+});
