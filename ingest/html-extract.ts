@@ -9,6 +9,7 @@ import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DATE_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
+import { keepBandsBetweenSections } from './html-landing.ts';
 
 export interface Extracted {
   text: string;
@@ -210,6 +211,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       const n = nodes[i] as ElementNode;
       if (n.parent === parent && isSection(nodes, i) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
     }
+    keepBandsBetweenSections(nodes, parent, total, keep, SIBLING_MIN);
   }
   // Siblings lying between kept ones (a feature list between two paragraphs, the ingredients
   // between the intro and the steps) belong to the same text, however short their lines.
