@@ -10,6 +10,7 @@ import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DATE_LINE, FILING_LINE, NE
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { keepBandsBetweenSections } from './html-landing.ts';
+import { liftItemHeaders } from './html-item-header.ts';
 
 export interface Extracted {
   text: string;
@@ -557,6 +558,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const isBoilerplate = boilerplateMemo();
   const q = page.blocks.map((b) => quality(b, isBoilerplate));
   liftLongCaptions(page, (i) => q[i] === 'good');
+  liftItemHeaders(page);
   itemQualities(page, q, isBoilerplate);
   const repeats = repeatedLines(page);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));

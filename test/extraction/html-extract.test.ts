@@ -331,6 +331,25 @@ test("a landing page's bands between kept sections are kept when they hold net c
   assert.ok(!got.includes('Canva') && !got.includes('Start automating'), got.join('\n'));
 });
 
+test("a listing's repeated <article>s: each one's <header> is its title, not chrome; a lone article's header stays out", () => {
+  // Cut down from a news front of the WCXB dev tuning half (3030): six stories, each title a link
+  // in the article's own <header>.
+  const stories = [
+    ['Linux 7.0 Adds A New Minor Performance Optimization Shown With AMD Zen 2 CPUs', 'The Linux event poll "epoll" code for efficient I/O multiplexing and monitoring of file descriptors has a new optimization merged today.'],
+    ['Budgie 10.10.2 Brings Improved Labwc Wayland Compositor Integration', 'Out today is Budgie 10.10.2 as the latest minor update to this open-source desktop environment that began as part of the Solus Linux project.'],
+    ['AMD GAIA 0.16 Introduces C++17 Agent Framework For Building AI PC Agents In Pure C++', "AMD's GAIA open-source framework for building AI agents that run locally on Ryzen AI PCs is out with a new release."],
+    ['FreeBSD 15.1 On Track With Better Realtek WiFi & KDE Desktop Install Option', 'The FreeBSD 15.1 release is on track for June and should ship with improved Realtek WiFi support and a KDE desktop option in its installer.'],
+    ["New Maui.Gtk Project Provides A GTK4 Backend For Microsoft's .NET MAUI", 'A new open-source project provides a GTK4 back-end for .NET MAUI, the cross-platform framework for building native apps.'],
+    ['Wine 11.4 Released With More Improvements', 'Wine 11.4 is out as the newest bi-weekly development release of this open-source software for running Windows games and applications on Linux.'],
+  ];
+  const story = ([title, excerpt]: readonly string[], i: number): string =>
+    `<article style="clear: both;"><header><a href="/news/${i}">${title}</a></header><div class="details">7 March - <a href="/linux/Desktop">Desktop</a><span class="comments"> - <a href="/forums/${i}">${i + 2} Comments</a></span></div><p>${excerpt}</p></article>`;
+  const got = lines(page(`<div class="content">${stories.map(story).join('')}</div>`));
+  for (const [title, excerpt] of stories) assert.ok(got.includes(title as string) && got.includes(excerpt as string), got.join('\n'));
+  const lone = lines(page(`<article><header><h1>The Harbor</h1><p>Posted on a windy day by the harbor master</p></header>${paras}</article>`));
+  assert.ok(!lone.includes('Posted on a windy day by the harbor master'), lone.join('\n'));
+});
+
 test('the other answers of a thread are kept when the best block is the body of one answer', () => {
   const answer = (cls: string, text: string): string => `<div class="${cls}"><div class="layout"><div class="votes">12</div><div class="body"><p>${text}</p></div></div></div>`;
   const sort = Array.from({ length: 6 }, (_, i) => `<a href="/sort/${i}">Sort the answers by option ${i}</a>`).join(' ');
