@@ -10,6 +10,8 @@ import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DATE_LINE, FILING_LINE, NE
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
+import { keepBandsBetweenSections } from './html-landing.ts';
+import { liftItemHeaders } from './html-item-header.ts';
 
 export interface Extracted {
   text: string;
@@ -211,6 +213,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       const n = nodes[i] as ElementNode;
       if (n.parent === parent && isSection(nodes, i) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
     }
+    keepBandsBetweenSections(nodes, parent, total, keep, SIBLING_MIN);
   }
   // Siblings lying between kept ones (a feature list between two paragraphs, the ingredients
   // between the intro and the steps) belong to the same text, however short their lines.
@@ -556,6 +559,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const isBoilerplate = boilerplateMemo();
   const q = page.blocks.map((b) => quality(b, isBoilerplate));
   liftLongCaptions(page, (i) => q[i] === 'good');
+  liftItemHeaders(page);
   itemQualities(page, q, isBoilerplate);
   const repeats = repeatedLines(page);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));

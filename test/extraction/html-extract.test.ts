@@ -301,6 +301,55 @@ test('a landing page keeps its sibling sections; an article keeps out the sectio
   assert.deepEqual(article, [...ARTICLE, more]);
 });
 
+test("a landing page's bands between kept sections are kept when they hold net content, though they are divs, not sections", () => {
+  // Cut down from a service page of the WCXB dev tuning half (0694): headline and feature bands in
+  // plain divs between the hero and the FAQ sections, with a grid of linked cards in between.
+  const faq = [
+    ['How effective is email marketing?', 'Email marketing can be a powerful part of any company’s marketing strategy. It helps you build relationships with your audience while also driving traffic to your blog, social media, or anywhere else you’d like folks to visit.'],
+    ['How to start email marketing', 'Email marketing can serve as a cornerstone of any company’s digital marketing strategy. Start by choosing a platform, then build an audience and segment it into groups that share interests.'],
+    ['What is email marketing?', 'Email marketing is a marketing tactic where companies communicate commercial messages to an audience through email, to promote products, share news or nurture leads.'],
+  ]
+    .map(([q, a]) => `<li class="p23AccordionItem"><h3>${q}</h3><div class="p23AccordionItem__description"><p>${a}</p></div></li>`)
+    .join('');
+  const card = ([name, what]: readonly string[]): string => `<li><a href="/features/"><h3>${name}</h3><p>${what}</p></a></li>`;
+  const tools = [['Design & Templates', 'Get inspiration from our drag-and-drop email templates or code your own.'], ['Segmentation', 'Use our targeting tools to boost customer engagement and loyalty.'], ['Automations', 'Drive more site traffic and sales with email automations.'], ['Analytics & AI', 'Get the insights you need to create content that performs.']];
+  const apps = [['Canva', 'Create compelling visuals for your marketing.'], ['Instagram', 'Promote and share your Instagram posts in email campaigns.'], ['Shopify', 'Sync Shopify customers, products, and purchase data to Mailchimp.'], ['Google Analytics', 'Unlock powerful insights with campaign, website, or landing page data.'], ['WooCommerce', 'Power your ecommerce store with smart marketing features.'], ['QuickBooks Online', 'Bring together your marketing tools and invoice data.']];
+  const headline = 'Keep your customers engaged and your business growing';
+  const feature = 'Boost customer engagement and loyalty by focusing on the right people with our segmentation tools.';
+  const got = lines(
+    page(`<div class="page">
+<section class="p23hero module"><div class="p23hero__content"><p>Email Marketing Tools</p><p>Win customers with the number one email marketing and automations platform.</p><p>Grow your revenue with targeted and engaging emails that get more customers to buy again and again.</p></div></section>
+<section class="p23HorizontalGrid module"><ul>${tools.map(card).join('')}</ul></section>
+<div class="p23Headliner module"><h2>${headline}</h2><p>Learn how to drive more site traffic and sales from a marketing platform that sends half a billion emails every day.</p></div>
+<div class="p23StackingHighlightModule module"><h2>Send more relevant emails, earn more revenue</h2><p>${feature}</p><div><a href="/automations">Start automating</a></div></div>
+<section class="p23GridFarm module"><h2>Bring in more data, drive more growth with our integrations</h2><ul class="p23GridFarm__grid">${apps.map(card).join('')}</ul></section>
+<section class="p23Accordion module"><div class="module--content"><h2>FAQs</h2><ul class="p23Accordion__list">${faq}</ul></div></section>
+</div>`),
+  );
+  assert.ok(got.includes(headline) && got.includes(feature) && got.includes('What is email marketing?'), got.join('\n'));
+  // A band of linked cards between them holds no net content: it stays out.
+  assert.ok(!got.includes('Canva') && !got.includes('Start automating'), got.join('\n'));
+});
+
+test("a listing's repeated <article>s: each one's <header> is its title, not chrome; a lone article's header stays out", () => {
+  // Cut down from a news front of the WCXB dev tuning half (3030): six stories, each title a link
+  // in the article's own <header>.
+  const stories = [
+    ['Linux 7.0 Adds A New Minor Performance Optimization Shown With AMD Zen 2 CPUs', 'The Linux event poll "epoll" code for efficient I/O multiplexing and monitoring of file descriptors has a new optimization merged today.'],
+    ['Budgie 10.10.2 Brings Improved Labwc Wayland Compositor Integration', 'Out today is Budgie 10.10.2 as the latest minor update to this open-source desktop environment that began as part of the Solus Linux project.'],
+    ['AMD GAIA 0.16 Introduces C++17 Agent Framework For Building AI PC Agents In Pure C++', "AMD's GAIA open-source framework for building AI agents that run locally on Ryzen AI PCs is out with a new release."],
+    ['FreeBSD 15.1 On Track With Better Realtek WiFi & KDE Desktop Install Option', 'The FreeBSD 15.1 release is on track for June and should ship with improved Realtek WiFi support and a KDE desktop option in its installer.'],
+    ["New Maui.Gtk Project Provides A GTK4 Backend For Microsoft's .NET MAUI", 'A new open-source project provides a GTK4 back-end for .NET MAUI, the cross-platform framework for building native apps.'],
+    ['Wine 11.4 Released With More Improvements', 'Wine 11.4 is out as the newest bi-weekly development release of this open-source software for running Windows games and applications on Linux.'],
+  ];
+  const story = ([title, excerpt]: readonly string[], i: number): string =>
+    `<article style="clear: both;"><header><a href="/news/${i}">${title}</a></header><div class="details">7 March - <a href="/linux/Desktop">Desktop</a><span class="comments"> - <a href="/forums/${i}">${i + 2} Comments</a></span></div><p>${excerpt}</p></article>`;
+  const got = lines(page(`<div class="content">${stories.map(story).join('')}</div>`));
+  for (const [title, excerpt] of stories) assert.ok(got.includes(title as string) && got.includes(excerpt as string), got.join('\n'));
+  const lone = lines(page(`<article><header><h1>The Harbor</h1><p>Posted on a windy day by the harbor master</p></header>${paras}</article>`));
+  assert.ok(!lone.includes('Posted on a windy day by the harbor master'), lone.join('\n'));
+});
+
 test('the other answers of a thread are kept when the best block is the body of one answer', () => {
   const answer = (cls: string, text: string): string => `<div class="${cls}"><div class="layout"><div class="votes">12</div><div class="body"><p>${text}</p></div></div></div>`;
   const sort = Array.from({ length: 6 }, (_, i) => `<a href="/sort/${i}">Sort the answers by option ${i}</a>`).join(' ');
