@@ -8,7 +8,7 @@ import { decodeHTML } from 'entities/decode';
 import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
 import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { Tokenize } from './html-tokenizer.ts';
-import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, nameFlags, verdictOf } from './html-rules.ts';
+import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, isScreenReaderText, nameFlags, verdictOf } from './html-rules.ts';
 import type { Verdict } from './html-rules.ts';
 import { headingVerdict } from './html-heading-class.ts';
 
@@ -280,7 +280,9 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     const bare = attribs === NO_ATTRIBUTES;
     // An accordion's answer sits hidden right after the button that opens it (FAQ sections): the
     // page's text, not hidden chrome.
-    const hidden = toggled ? false : bare ? BARE_HIDDEN : memo.hidden(attribs);
+    // In a table cell, screen-reader text stands for the cell's icon (a comparison table's check
+    // marks read `Yes`, `No`): the cell's value.
+    const hidden = toggled ? false : bare ? BARE_HIDDEN : memo.hidden(attribs) && !(top.kind === 'cell' && isScreenReaderText(attribs));
     if (hidden && !isBlock) {
       skipDepth = 1;
       return;

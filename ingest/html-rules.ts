@@ -89,6 +89,15 @@ export function isDialog(attribs: Record<string, string>): boolean {
 /** Roles of tab and accordion panels: hidden until a click, they hold the page's text. */
 const PANEL_ROLES: ReadonlySet<string> = new Set(['tabpanel', 'region']);
 
+const SCREEN_READER_CLASS_RE = /(^|\s)(sr-only|screen-reader-text|visually-hidden|visuallyhidden)(\s|$)/i;
+
+/** Text for screen readers only: hidden from sight, but read out in place of what is shown (an
+ * icon's `Yes` or `No` in a comparison table's cell). */
+export function isScreenReaderText(attribs: Record<string, string>): boolean {
+  const cls = attribs['class'];
+  return cls !== undefined && SCREEN_READER_CLASS_RE.test(cls);
+}
+
 export function isHidden(attribs: Record<string, string>): boolean {
   const role = attribs['role'];
   if (role !== undefined && PANEL_ROLES.has(role.toLowerCase())) return false;

@@ -1,0 +1,54 @@
+// Service-page rules of the tenth round: each with a small hand-written page and a snippet cut down
+// from a WCXB dev tuning-half service page (the smallest markup that still shows the pattern, texts
+// shortened, names kept).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractMainText } from '../../ingest/html-extract.ts';
+
+const page = (body: string): string => `<!DOCTYPE html><html><head><title>Service</title></head><body>${body}</body></html>`;
+const intro = [
+  'Our harbor keeps moorings for sailing boats and motor yachts from April to October, with water and power at every berth.',
+  'Owners book a season at a time, and the harbor master looks after the boats every night while they are away.',
+];
+
+test("screen-reader text in a table cell (an icon's Yes or No) is the cell's value; elsewhere it stays hidden", () => {
+  const icon = (word: string): string => `<td><i class="icon-${word === 'Yes' ? 'check' : 'cross'}" aria-hidden="true"></i><span class="sr-only">${word}</span></td>`;
+  const got = extractMainText(
+    page(`<main><h1>Moorings</h1>${intro.map((p) => `<p>${p}<span class="sr-only"> (opens in a new tab)</span></p>`).join('')}
+      <table><tr><th></th><th>Season</th><th>Visitor</th></tr>
+      <tr><th>Water and power at the berth</th>${icon('Yes')}${icon('No')}</tr>
+      <tr><th>Winter storage on the quay</th>${icon('Yes')}${icon('No')}</tr>
+      <tr><th>Night watch by the harbor master</th>${icon('Yes')}${icon('Yes')}</tr></table></main>`),
+  ).text.split('\n');
+  for (const row of ['Water and power at the berth | Yes | No', 'Winter storage on the quay | Yes | No', 'Night watch by the harbor master | Yes | Yes'])
+    assert.ok(got.includes(row), `missing: ${row}\n--- got:\n${got.join('\n')}`);
+  assert.ok(!got.some((l) => l.includes('opens in a new tab')), got.join('\n'));
+});
+
+test("a comparison table whose cells are check-mark icons with screen-reader words (a therapy service against in-office visits) is written with its words", () => {
+  const rows = [
+    ['Provided by a qualified therapist', 'All therapists have relevant experience and qualifications from their respective professional organizations', 'Yes', 'Yes'],
+    ['In-office visits', "Commute to the therapist's location, spend time in the waiting room, sit in their office", 'No', 'Yes'],
+    ['Messaging any time', 'Send and receive messages to your therapist, no scheduling required!', 'Yes', 'No'],
+    ['Chat sessions', 'Real-time conversation over instant messaging', 'Yes', 'No'],
+    ['Phone sessions', 'Talk with your therapist over the phone at a scheduled time', 'Yes', 'No'],
+    ['Video sessions', 'Face-to-face session with your therapist over video at a scheduled time', 'Yes', 'No'],
+  ];
+  const cell = (word: string): string =>
+    `<td class="table-comparison-icon"><i class="fa-regular fa-duotone fa-2xl fa-square-check tw-block" aria-hidden="true"></i><span class="sr-only">${word}</span></td>`;
+  const html = page(`<div class="container"><section class="comparison-table">
+    <h2 class="text-center"><span class="txt-emphasis">Better</span>Help vs. traditional in-office therapy</h2>
+    <table class="table table-hover"><thead><tr><th class="first-column" scope="col"></th><th class="bh-logo-header" scope="col"><div class="bh-logo">BetterHelp</div></th><th class="last-column" scope="col"><h4>In-office</h4></th></tr></thead>
+    <tbody>${rows
+      .map(
+        ([name, tip, a, b]) =>
+          `<tr><th class="table-comparison-text" scope="row">${name}<span class="question-circle toggler-tooltip"><div class="sr-only">${tip}</div><span class="comparison_table_tooltip" tabindex="0"><i class="info-circle" aria-hidden="true"></i></span></span></th>${cell(a as string)}${cell(b as string)}</tr>`,
+      )
+      .join('')}</tbody></table></section></div>`);
+  const text = extractMainText(html).text;
+  for (const [name, tip, a, b] of rows) {
+    const row = `${name} | ${tip} | ${a} | ${b}`;
+    assert.ok(text.includes(row), `missing: ${row}\n--- got:\n${text}`);
+  }
+});
