@@ -131,3 +131,22 @@ test("a paywall's notices around a story's teaser are not written", () => {
   const html = page(`<div class="story"><p>${body[0]}</p><p>${body[1]}</p>${notices.map((n) => `<div class="notice">${n}</div>`).join('')}</div>`);
   assert.deepEqual(extractMainText(html).text.split('\n'), body);
 });
+
+// Tenth round: news and blog pages (Dragnet, L3S-GN1 tuning halves).
+
+test("a teaser box of more stories from a section or a source, or of today's most read, ends the text", () => {
+  const post = [
+    'Besides the numerous birds that regularly eat rice and don’t explode, another thing speaks against the myth.',
+    'Students at the University of Kentucky soaked white rice and bird seed and found the seed swelled more than the rice.',
+    'Birds, it seems, have no problem with rice, but this doesn’t mean that it’s perfectly safe to throw at weddings.',
+  ];
+  const headings = ['More from mental_floss…', 'More in South Asia news', 'More in Sports', "Today's Most Read Stories", 'Mehr aus dem Ressort', 'Plus dans la rubrique', 'Más en Deportes', 'Altro da Milano', 'Meer uit de regio', 'Więcej z kraju'];
+  for (const heading of headings) {
+    const html = page(`<div class="blog_frontentry">${post.map((p) => `<p>${p}</p>`).join('')}<blockquote><h2>${heading}</h2>
+      <p><a href="/a">If You Touch a Baby Bird, Will Its Mother Really Abandon It?</a></p><p>*</p><p><a href="/b">What Makes Fancy Ketchup So Fancy?</a> A short look at the condiment's grades.</p></blockquote></div>`);
+    assert.deepEqual(extractMainText(html).text.split('\n'), post, heading);
+  }
+  // A heading of the story's own that opens with "More" is written.
+  const own = page(`<article><p>${post[0]}</p><h2>More information about rice</h2><p>${post[1]}</p><p>${post[2]}</p></article>`);
+  assert.deepEqual(extractMainText(own).text.split('\n'), [post[0], 'More information about rice', post[1], post[2]]);
+});
