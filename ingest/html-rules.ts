@@ -275,9 +275,9 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * links, the footer's "Powered by WordPress" (the CMS named: "Powered by AI" is a pitch) and
  * "Bloggen auf WordPress.com", a post's navigation labels ("Nächster Beitrag", "Ältere Beiträge",
  * "Beitragsnavigation"; the whole line: "Previous posts in the series" is a heading), an
- * advertisement's label ("Anzeige", "Werbung") and the lines leading round it ("Advertisement -
+ * advertisement's label ("Anzeige", "Werbung"), a sponsor's ("Brought to you by") and the lines leading round it ("Advertisement -
  * Continue Reading Below", "Weiter nach der Anzeige"), a paywall's notices ("To read this article in
- * full you must be registered", "Dieser Artikel ist exklusiv für Abonnenten"), print buttons ("Print This Page", "Artikel
+ * full you must be registered", "Dieser Artikel ist exklusiv für Abonnenten"), print buttons ("Print This Page", "Printer friendly page", "Artikel
  * drucken") and a table of contents' label ("Table of Contents", "Inhaltsverzeichnis"). */
 const CMS_LINES = [
   // comment lists: "One thought on “Title”", "2 Antworten auf „Titel“"; counts
@@ -312,6 +312,8 @@ const CMS_LINES = [
   '\\(c\\) ?\\d{4}',
   // an advertisement's label
   '(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|reklama|реклама|广告)$',
+  // a sponsor's label alone ("Brought to you by", "Sponsored by:"; the sponsor's logo follows)
+  '(brought to you by|sponsored by|gesponsert von|präsentiert von|sponsorisé par|présenté par|patrocinado por|presentado por|sponsorizzato da|offerto da|gesponsord door|aangeboden door|oferecido por|sponsorem jest|спонсор)\\W*$',
   // the text's way round an advertisement ("Advertisement - Continue Reading Below", "Story continues below advertisement")
   '(advertisement|ad)\\W+(continue reading|scroll to continue)|(story|article) continues below( (this )?(ad|advertisement))?$|continue reading below$|skip advertisement$|scroll to continue( with content)?$',
   '(der )?artikel (wird|geht) (unter|nach) der (werbung|anzeige) (fortgesetzt|weiter)|weiter nach der (anzeige|werbung)$|lesen sie nach der (anzeige|werbung) weiter|l.article continue (sous|après) (la|cette) publicité|la suite après (cette|la) publicité|el artículo continúa (debajo|después) de la publicidad|l.articolo continua dopo la pubblicità|het artikel (gaat verder|loopt door) (na|onder) de advertentie|(o )?artigo continua (depois|após) (da|a) publicidade',
@@ -321,9 +323,9 @@ const CMS_LINES = [
   'cet article est réservé aux abonnés|(vous êtes )?déjà abonné|pour lire la suite|il vous reste \\d+ ?% de cet article|este (artículo|contenido) es exclusivo para (suscriptores|abonados)|¿?ya eres (suscriptor|abonado)|para (seguir|continuar) leyendo',
   'questo articolo è riservato agli abbonati|sei già abbonato|per continuare a leggere|dit artikel is (alleen|exclusief) (beschikbaar )?voor abonnees|ben je al abonnee|om dit artikel (verder )?te lezen|este (artigo|conteúdo) é exclusivo para assinantes|já é assinante|para continuar lendo',
   // a story's page counter and mail and bookmark tools, a wire story's credit line ("Staff and agencies")
-  '(page|seite|página|pagina|strona) \\d+ (of|von|de|di|van|z) \\d+$|(bookmark|lesezeichen|refer to a friend|e-?mail (this|to a friend)( article| story| page)?|(artikel|beitrag) (per e-?mail )?(versenden|empfehlen))\\W*$|(staff and )?agencies$',
+  '(page|seite|página|pagina|strona) \\d+ (of|von|de|di|van|z) \\d+$|(bookmark|lesezeichen|refer to a friend|e-?mail (this|to a friend)( article| story| page)?|send (this|the) (article|story|page)( to (a )?friends?)?( by e-?mail)?|(artikel|beitrag) (per e-?mail )?(versenden|empfehlen))\\W*$|(staff and )?agencies$',
   // page tools: print buttons, a table of contents' label, German back-to-top
-  '(print (this )?(page|article|post|story|recipe)|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
+  '(print (this )?(page|article|post|story|recipe)|printer[- ]friendly( page| version| format)?|druckversion|druckansicht|version imprimable|versión (para )?imprimir|versione stampabile|printvriendelijke versie|versão para impressão|wersja do druku|версия для печати|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
   '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',
   'zum seitenanfang|nach oben scrollen$',
 ];

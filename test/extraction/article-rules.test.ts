@@ -150,3 +150,17 @@ test("a teaser box of more stories from a section or a source, or of today's mos
   const own = page(`<article><p>${post[0]}</p><h2>More information about rice</h2><p>${post[1]}</p><p>${post[2]}</p></article>`);
   assert.deepEqual(extractMainText(own).text.split('\n'), [post[0], 'More information about rice', post[1], post[2]]);
 });
+
+test("a sponsor's label and a story's print and send-to-a-friend tools are not written", () => {
+  const story = [
+    'WELLINGTON - The government will spend $40 million on new rail links to the port, the transport minister said today.',
+    'The money comes from the regional fund and the work should start in the autumn, once the consents are granted.',
+  ];
+  const tools = ['Printer friendly page', 'Send this article to Friends by E-Mail', 'Brought to you by', 'Sponsored by:', 'Druckversion', 'Version imprimable', 'Gesponsert von'];
+  const html = page(`<table><tr><td><p><a href="/print">Printer friendly page</a></p><p><a href="/mail">Send this article to Friends by E-Mail</a></p>
+    <div class="articleBody">${story.map((p) => `<p>${p}</p>`).join('')}${tools.slice(2).map((t) => `<p class="source">${t}</p>`).join('')}</div></td></tr></table>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+  for (const t of tools) assert.ok(isBoilerplateLine(t), t);
+  // A sentence that names its sponsor is text.
+  assert.ok(!isBoilerplateLine('Brought to you by the harbor trust, the concerts run every Sunday in July.'));
+});
