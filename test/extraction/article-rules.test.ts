@@ -164,3 +164,20 @@ test("a sponsor's label and a story's print and send-to-a-friend tools are not w
   // A sentence that names its sponsor is text.
   assert.ok(!isBoilerplateLine('Brought to you by the harbor trust, the concerts run every Sunday in July.'));
 });
+
+test("a template's placeholder text (Lorem ipsum …) is not written; a sentence about it is", () => {
+  const body = [
+    'Each year, S&P Global Market Intelligence releases a series of performance rankings for property and casualty insurers.',
+    'The rankings weigh premium growth, underwriting results and returns on capital over the last five years.',
+    'If you are a client, you can access the full article, rankings, and template on the research platform.',
+  ];
+  const filler = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.';
+  const column = (n: number): string => `<div class="col"><h5>Head Line ${n}</h5><p class="body-text-18">${filler}</p><ul><li>Lorem ipsum 1</li><li>Lorem ipsum 2</li></ul></div>`;
+  const html = page(`<section><div class="section-layout">${body.map((p) => `<p>${p}</p>`).join('')}</div></section>
+    <section><div class="section-layout"><h3>Lorem Ipsum</h3><p>${filler}</p><div class="row">${column(1)}${column(2)}</div></div></section>`);
+  const text = extractMainText(html).text;
+  for (const p of body) assert.ok(text.includes(p), `missing: ${p}\n--- got:\n${text}`);
+  assert.ok(!/lorem/i.test(text), text);
+  const about = 'Lorem ipsum is the filler text printers have used since the 1500s, scrambled from a treatise by Cicero.';
+  assert.ok(extractMainText(page(`<article>${body.map((p) => `<p>${p}</p>`).join('')}<p>${about}</p></article>`)).text.includes(about));
+});
