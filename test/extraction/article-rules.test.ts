@@ -181,3 +181,22 @@ test("a template's placeholder text (Lorem ipsum …) is not written; a sentence
   const about = 'Lorem ipsum is the filler text printers have used since the 1500s, scrambled from a treatise by Cicero.';
   assert.ok(extractMainText(page(`<article>${body.map((p) => `<p>${p}</p>`).join('')}<p>${about}</p></article>`)).text.includes(about));
 });
+
+test("a <header> in a section of a story, after the story's text has begun, holds the section's title", () => {
+  const intro = 'Cycling in Houston is not without its downsides, however. There’s still a lot of growth needed before the city competes.';
+  const entries = [
+    ['The Greater East End–Harrisburg Hike and Bike Trail', 'The Greater East End includes neighborhoods like East Downtown, Eastwood, and Second Ward, linked by a new trail.'],
+    ['Buffalo Bayou Park', 'Buffalo Bayou Park runs for miles along the water west of downtown, with paved paths on both banks of the bayou.'],
+    ['White Oak Bayou Greenway', 'The White Oak Bayou Greenway connects the Heights to downtown along a shaded and mostly flat stretch of trail.'],
+  ];
+  const html = page(`<main class="site-main"><article class="story"><header class="story-header"><h1>The best bike trails in Houston</h1><div class="v2-subhed">A guide for riders.</div></header>
+    <section class="story-main"><div class="c-body"><p>${intro}</p>
+    ${entries.map(([t, d]) => `<section class="c-listicle-block"><header><h3><a href="/${t?.length}">${t}</a></h3></header><main><p>${d}</p></main></section>`).join('')}</div></section></article></main>`);
+  const text = extractMainText(html).text.split('\n');
+  for (const [t, d] of entries) {
+    assert.ok(text.includes(t as string), `missing: ${t}\n--- got:\n${text.join('\n')}`);
+    assert.ok(text.includes(d as string), `missing: ${d}\n--- got:\n${text.join('\n')}`);
+  }
+  // The story's own header (its headline block, before the text) is still left to the article rules.
+  assert.ok(!text.includes('A guide for riders.'), text.join('\n'));
+});
