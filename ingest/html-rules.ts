@@ -393,14 +393,16 @@ export const NEWSLETTER_LINE = new RegExp(
   'iu',
 );
 
-/** A notice about the reader's browser (best viewed with, enable JavaScript, upgrade your browser):
+/** A notice about the reader's browser (best viewed with, enable JavaScript, this site requires JavaScript, upgrade your browser):
  * never the page's text, however long, in English and the big European languages. The hint, a
  * word every notice holds, is tested first: most lines lack it, and it costs a tenth as much. */
 export const BROWSER_NOTICE_HINT = /browser|javascript|best view/i;
 export const BROWSER_NOTICE = new RegExp(
   [
     '\\bbest view(ed|ing)\\b',
-    '\\b(enable|enabling|turn on) javascript|javascript (is |has been )?(disabled|not enabled|required)|needs javascript|javascript must be enabled',
+    '\\b(enable|enabling|turn on|activate|activating) javascript|javascript (is |has been )?(disabled|not enabled|required)|needs javascript|javascript must be enabled',
+    '\\b(this|the) (web ?site|site|page|slideshow|gallery|app|application|content) requires javascript',
+    '(seite|website|anwendung) (erfordert|benötigt) javascript|(site|page) nécessite javascript|(sitio|página) requiere javascript|(sito|pagina) richiede javascript|(site|pagina) vereist javascript|(site|página) requer javascript',
     '(upgrade|update) your (web )?browser|your browser (does not|doesn.t) support|(outdated|unsupported) browser|browser is (not|no longer) (actively )?supported',
     'javascript (aktivieren|einschalten)|(activez|activer) (le )?javascript|(activa|habilita) (el )?javascript|(attiva|abilita) (il )?javascript',
   ].join('|'),

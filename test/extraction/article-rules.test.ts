@@ -200,3 +200,15 @@ test("a <header> in a section of a story, after the story's text has begun, hold
   // The story's own header (its headline block, before the text) is still left to the article rules.
   assert.ok(!text.includes('A guide for riders.'), text.join('\n'));
 });
+
+test('a notice that the site or a slideshow requires JavaScript is not written; a sentence about JavaScript is', () => {
+  const body = [
+    'Sparse dictionary learning has become the workhorse of interpretability research over the last two years.',
+    'We train the dictionary end to end against the model’s own loss, so that the features explain what the model uses.',
+    'A custom Hook is a JavaScript function whose name starts with use and that may call other Hooks.',
+  ];
+  for (const notice of ['This website requires javascript to properly function. Consider activating javascript to get access to all site functionality.', 'This slideshow requires JavaScript.', 'Diese Seite erfordert JavaScript.']) {
+    const html = page(`<article><p>${notice}</p>${body.map((p) => `<p>${p}</p>`).join('')}</article>`);
+    assert.deepEqual(extractMainText(html).text.split('\n'), body, notice);
+  }
+});
