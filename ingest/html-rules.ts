@@ -272,7 +272,7 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * the verb ("Diesen Beitrag teilen", "Klicke, um auf Facebook zu teilen"), follow prompts,
  * helpfulness and star-rating widgets ("War dieser Artikel hilfreich?", "Durchschnittliche
  * Bewertung 4.5 / 5."; a rating alone, "Average rating: 4.9", is a listing's data), back-to-top
- * links, the footer's "Powered by WordPress" (the CMS named: "Powered by AI" is a pitch) and
+ * links and links back to the site's index ("« Back to blog", "Zurück zur Übersicht"), the footer's "Powered by WordPress" (the CMS named: "Powered by AI" is a pitch) and
  * "Bloggen auf WordPress.com", a post's navigation labels ("Nächster Beitrag", "Ältere Beiträge",
  * "Beitragsnavigation"; the whole line: "Previous posts in the series" is a heading), an
  * advertisement's label ("Anzeige", "Werbung"), a sponsor's ("Brought to you by") and the lines leading round it ("Advertisement -
@@ -301,7 +301,9 @@ const CMS_LINES = [
   'click on a star to rate|klicke? (sie )?auf (einen|die) sterne?|no votes so far|bisher keine bewertungen|noch keine bewertungen',
   '(average rating|durchschnittliche bewertung|note moyenne|puntuación media|voto medio|gemiddelde (waardering|beoordeling)|classificação média):? [\\d.,]+ ?/ ?5\\.',
   // back to top, the footer's credits
-  '(back to top|(zurück )?nach oben|retour en haut( de (la )?page)?|volver arriba|torna (su|in alto|all.inizio)|terug naar boven|voltar ao topo|powrót na górę|наверх)\\W*$',
+  '\\W*(back to (the )?top|(zurück )?nach oben|retour en haut( de (la )?page)?|volver arriba|torna (su|in alto|all.inizio)|terug naar boven|voltar ao topo|powrót na górę|наверх)\\W*$',
+  // a link back to the site's index ("« Back to blog", "Back to action guide menu", "Zurück zur Übersicht")
+  '\\W*(back to (the )?(home ?page|blog|news|overview|index|(.{1,30} )?(menu|page|index))|zurück zu(r|m)? (übersicht|startseite|blog|news|(.{1,30} )?(seite|menü|liste))|retour (à l.accueil|à la page d.accueil|au blog|à la liste|au sommaire)|volver (al inicio|al blog|a la portada|al índice)|torna (alla home|al blog|all.indice)|terug naar (het )?(overzicht|home|blog)|voltar (ao início|para o blog|à página inicial)|powrót do (strony głównej|bloga|listy)|вернуться (на главную|к списку))\\W*$',
   '((proudly |stolz |mit stolz )?(powered by|präsentiert von|betrieben (mit|von))|(fièrement )?propulsé par|funciona (gracias a|con)|(orgogliosamente )?(powered by|realizzato con)|(trots )?aangedreven door|mogelijk gemaakt door|wspierane przez|(orgulhosamente )?(desenvolvido|mantido) (com|por)) (wordpress|blogger|drupal|joomla|typo3|ghost|tumblr|typepad|jimdo|wix|squarespace|weebly)|(blog at|bloggen auf) wordpress|(create|erstelle) (a|eine) (free |kostenlose )?website',
   // a post's navigation
   '(post|beitrags|artikel|kommentar)navigation$|(navigation des articles|navegación de entradas|navigazione articoli|berichtnavigatie|navegação de posts)$',

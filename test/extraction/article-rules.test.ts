@@ -212,3 +212,17 @@ test('a notice that the site or a slideshow requires JavaScript is not written; 
     assert.deepEqual(extractMainText(html).text.split('\n'), body, notice);
   }
 });
+
+test('a link back to the top or to the site\'s index ("« Back to blog", "* * * Back to the top * * *", "Zurück zur Übersicht") is not written', () => {
+  const body = [
+    'We spent the weekend in the mountains and came back with more photos than we could ever sort through.',
+    'The trail to the upper lake is steep at first, but the view over the valley makes up for every step of it.',
+    'Next time we will pack lighter, start earlier and leave the second camera at home where it belongs.',
+  ];
+  const links = ['« Back to blog', '* * * * * * * Back to the top * * * * * * *', '[ Back To Top ]', 'Back to action guide menu', 'Zurück zur Übersicht', 'Retour au blog', 'Terug naar overzicht'];
+  const html = page(`<div class="post">${body.map((p) => `<p>${p}</p>`).join('')}${links.map((l) => `<div class="back"><a href="/">${l}</a> </div>`).join('')}</div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), body);
+  for (const l of links) assert.ok(isBoilerplateLine(l), l);
+  // Sentences and headings that open with the same words are text.
+  for (const t of ["Back to work: Obama's top priorities", 'Back to school - If you like my articles, you will like my photography school.', 'Back to the user base figures.']) assert.ok(!isBoilerplateLine(t), t);
+});
