@@ -268,7 +268,7 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * „…“"; it needs the quote that opens the post's title: a bare count, "14 comments", is a
  * listing item's metadata, which listing golds keep), the comment form's other prompts
  * ("Hinterlasse einen Kommentar", "Antworten abbrechen", "Erforderliche Felder sind mit *
- * markiert"), a like button's "Gefällt mir Wird geladen …", share prompts that do not open with
+ * markiert"), prompts to comment or recommend ("Add your comment", "Recommend this story"), a like button's "Gefällt mir Wird geladen …", share prompts that do not open with
  * the verb ("Diesen Beitrag teilen", "Klicke, um auf Facebook zu teilen"), follow prompts,
  * helpfulness and star-rating widgets ("War dieser Artikel hilfreich?", "Durchschnittliche
  * Bewertung 4.5 / 5."; a rating alone, "Average rating: 4.9", is a listing's data), back-to-top
@@ -290,6 +290,8 @@ const CMS_LINES = [
   '(um|\\d+) (comentários?|pensamentos?|respostas?) (em|sobre|para) [«“"„\']',
   // the comment form
   'hinterlasse (einen kommentar|eine antwort)|(einen )?kommentar hinterlassen|antwort(en)? abbrechen|cancel reply|annuler la réponse|laisser une réponse|cancelar (la )?respuesta|annulla (la )?risposta|lascia una risposta|reactie annuleren|cancelar resposta',
+  // prompts to comment or recommend ("Add your comment", "Click Here to Comment on This Article", "Recommend this story")
+  '(add|post|write) your comments?\\b|click here to (comment|read all (posts|comments))|(comment on|recommend) this (article|story|post)\\W*$|(schreiben sie|schreib) (einen|ihren|deinen) kommentar|(ajoutez|ajouter) (un|votre) commentaire|(añade|añadir) (un|tu) comentario|aggiungi (un|il tuo) commento|(voeg|plaats) (een|je|uw) reactie|(adicione|adicionar) (um|seu) comentário|dodaj swój komentarz|добавить комментарий',
   'required fields are marked|erforderliche felder sind( mit)? \\*? ?markiert|les champs obligatoires sont indiqués|los campos obligatorios están marcados|i campi obbligatori sono contrassegnati|verplichte velden zijn gemarkeerd|os campos obrigatórios (são|estão) marcados',
   // like, share and follow prompts
   '(like|gefällt mir|j.aime|me gusta|mi piace|vind ik leuk|curtir|lubię to) (loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie)',

@@ -226,3 +226,14 @@ test('a link back to the top or to the site\'s index ("« Back to blog", "* * * 
   // Sentences and headings that open with the same words are text.
   for (const t of ["Back to work: Obama's top priorities", 'Back to school - If you like my articles, you will like my photography school.', 'Back to the user base figures.']) assert.ok(!isBoilerplateLine(t), t);
 });
+
+test('prompts to comment on or recommend a story are not written', () => {
+  const story = [
+    'WASHINGTON -- The regulator has opened an inquiry into whether the cable company slowed file-sharing traffic.',
+    'The company has denied blocking traffic, saying it only delays some uploads at peak times to keep the network fast.',
+  ];
+  const prompts = ['recommend this article', 'Click Here to Comment on This Article', 'Click Here To Read All Posts', 'Add your comment', 'Post Your Comment', 'RECOMMEND THIS STORY', 'Schreiben Sie einen Kommentar', 'Ajoutez un commentaire'];
+  const html = page(`<div class="story">${story.map((p) => `<p>${p}</p>`).join('')}${prompts.map((t) => `<p>${t}</p>`).join('')}</div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+  assert.ok(!isBoilerplateLine('We recommend this story to anyone who rides the morning train.'));
+});
