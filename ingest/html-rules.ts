@@ -268,16 +268,19 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * „…“"; it needs the quote that opens the post's title: a bare count, "14 comments", is a
  * listing item's metadata, which listing golds keep), the comment form's other prompts
  * ("Hinterlasse einen Kommentar", "Antworten abbrechen", "Erforderliche Felder sind mit *
- * markiert"), prompts to comment or recommend ("Add your comment", "Recommend this story"), a like button's "Gefällt mir Wird geladen …", share prompts that do not open with
+ * markiert"), prompts to comment or recommend ("Add your comment", "Recommend this story"), a
+ * like button's "Gefällt mir Wird geladen …", share prompts that do not open with
  * the verb ("Diesen Beitrag teilen", "Klicke, um auf Facebook zu teilen"), follow prompts,
  * helpfulness and star-rating widgets ("War dieser Artikel hilfreich?", "Durchschnittliche
  * Bewertung 4.5 / 5."; a rating alone, "Average rating: 4.9", is a listing's data), back-to-top
- * links and links back to the site's index ("« Back to blog", "Zurück zur Übersicht"), the footer's "Powered by WordPress" (the CMS named: "Powered by AI" is a pitch) and
+ * links and links back to the site's index ("« Back to blog", "Zurück zur Übersicht"), the
+ * footer's "Powered by WordPress" (the CMS named: "Powered by AI" is a pitch) and
  * "Bloggen auf WordPress.com", a post's navigation labels ("Nächster Beitrag", "Ältere Beiträge",
  * "Beitragsnavigation"; the whole line: "Previous posts in the series" is a heading), an
- * advertisement's label ("Anzeige", "Werbung"), a sponsor's ("Brought to you by") and the lines leading round it ("Advertisement -
- * Continue Reading Below", "Weiter nach der Anzeige"), a paywall's notices ("To read this article in
- * full you must be registered", "Dieser Artikel ist exklusiv für Abonnenten"), print buttons ("Print This Page", "Printer friendly page", "Artikel
+ * advertisement's label ("Anzeige", "Werbung") and the lines leading round it ("Advertisement -
+ * Continue Reading Below", "Weiter nach der Anzeige"), a sponsor's label ("Brought to you by"), a
+ * paywall's notices ("To read this article in full you must be registered", "Dieser Artikel ist
+ * exklusiv für Abonnenten"), print buttons ("Print This Page", "Printer friendly page", "Artikel
  * drucken") and a table of contents' label ("Table of Contents", "Inhaltsverzeichnis"). */
 const CMS_LINES = [
   // comment lists: "One thought on “Title”", "2 Antworten auf „Titel“"; counts
@@ -397,7 +400,8 @@ export const NEWSLETTER_LINE = new RegExp(
   'iu',
 );
 
-/** A notice about the reader's browser (best viewed with, enable JavaScript, this site requires JavaScript, upgrade your browser):
+/** A notice about the reader's browser (best viewed with, enable JavaScript, this site requires
+ * JavaScript, upgrade your browser):
  * never the page's text, however long, in English and the big European languages. The hint, a
  * word every notice holds, is tested first: most lines lack it, and it costs a tenth as much. */
 export const BROWSER_NOTICE_HINT = /browser|javascript|best view/i;

@@ -1,5 +1,6 @@
-// Article rules of the ninth round, each on a snippet cut down from a WCXB dev tuning-half article
-// page: the smallest markup that still shows the pattern (texts shortened, names kept).
+// Article rules of the ninth and tenth rounds, each on a snippet cut down from a tuning-half page
+// (WCXB dev articles; in the tenth round also Dragnet, L3S-GN1 and CleanEval news and blog pages):
+// the smallest markup that still shows the pattern (texts shortened, names kept).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -132,7 +133,7 @@ test("a paywall's notices around a story's teaser are not written", () => {
   assert.deepEqual(extractMainText(html).text.split('\n'), body);
 });
 
-// Tenth round: news and blog pages (Dragnet, L3S-GN1 tuning halves).
+// Tenth round: WCXB articles and news and blog pages.
 
 test("a teaser box of more stories from a section or a source, or of today's most read, ends the text", () => {
   const post = [
