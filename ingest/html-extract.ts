@@ -61,8 +61,14 @@ function boilerplateMemo(): IsBoilerplate {
   };
 }
 
+/** A theme's placeholder text left in a template nobody filled ("Lorem ipsum dolor sit amet, …",
+ * "Lorem ipsum 2"): never a page's words. A sentence about it ("Lorem ipsum is the printers'
+ * filler text") is. */
+const PLACEHOLDER = /^lorem ipsum( dolor|\W*\d*\W*$)/i;
+
 function quality(b: TextBlock, isBoilerplate: IsBoilerplate): Quality {
   const len = b.text.length;
+  if (PLACEHOLDER.test(b.text)) return 'bad';
   if (len < 200 ? isBoilerplate(b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
   if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
   if (len < DATE_LINE_MAX && DIGIT.test(b.text) && DATE_LINE.test(b.text)) return 'bad';
@@ -270,7 +276,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     // A paragraph between paragraphs whose links make up most of a sentence (a patent's long title
     // linked in a news story) is the text's: navigation never writes sentences.
     const linkedProse = i > firstProse && i < lastProse && isLinkedSentence(b, isBoilerplate);
-    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text)) && !readingList && !writtenUrl && !linkedProse)) continue;
+    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text) || PLACEHOLDER.test(b.text)) && !readingList && !writtenUrl && !linkedProse)) continue;
     if (isByline(b, q[i] as Quality)) bylines.add(b);
     out.push(b);
   }

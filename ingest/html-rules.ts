@@ -245,7 +245,9 @@ export const TEASER_HEADING = new RegExp(
     '(aktuelle|neueste|weitere|letzte)( \\p{L}+)? (nachrichten|meldungen|news)', 'top-(themen|artikel|news)', 'dernières (nouvelles|actualités|infos)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
     'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
     // most-read boxes and trending lists
-    'most (read|viewed|emailed|e-mailed|shared|commented|discussed)', 'trending( now| news| stories| posts| articles| topics)?$',
+    "((today|this week)['’]?s )?most (read|viewed|emailed|e-mailed|shared|commented|discussed)", 'trending( now| news| stories| posts| articles| topics)?$',
+    // more of a section or a source ("More in South Asia news", "More from BostonWorks", "Mehr aus dem Ressort")
+    'more (in|from)', 'mehr (aus|von)', 'plus (dans|de la rubrique)', 'más (en|de la sección)', 'altro (da|in)', 'meer (in|uit|van)', 'mais em', 'więcej (z|w)', 'ещё (в|из)', 'еще (в|из)',
     'meist(kommentiert|geteilt|gesehen|geklickt)', 'am meisten (gelesen|kommentiert|geteilt)', 'les plus (commentés|partagés|consultés)',
     'lo más (comentado|compartido)', 'i più (commentati|condivisi|visti)', 'meest (bekeken|gedeeld|besproken)', 'najczęściej czytane',
     // a comment section's heading ("Comments", "3 Kommentare", "Commentaires (2)", "Have your say")
@@ -275,16 +277,19 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * „…“"; it needs the quote that opens the post's title: a bare count, "14 comments", is a
  * listing item's metadata, which listing golds keep), the comment form's other prompts
  * ("Hinterlasse einen Kommentar", "Antworten abbrechen", "Erforderliche Felder sind mit *
- * markiert"), a like button's "Gefällt mir Wird geladen …", share prompts that do not open with
+ * markiert"), prompts to comment or recommend ("Add your comment", "Recommend this story"), a
+ * like button's "Gefällt mir Wird geladen …", share prompts that do not open with
  * the verb ("Diesen Beitrag teilen", "Klicke, um auf Facebook zu teilen"), follow prompts,
  * helpfulness and star-rating widgets ("War dieser Artikel hilfreich?", "Durchschnittliche
  * Bewertung 4.5 / 5."; a rating alone, "Average rating: 4.9", is a listing's data), back-to-top
- * links, the footer's "Powered by WordPress" (the CMS named: "Powered by AI" is a pitch) and
+ * links and links back to the site's index ("« Back to blog", "Zurück zur Übersicht"), the
+ * footer's "Powered by WordPress" (the CMS named: "Powered by AI" is a pitch) and
  * "Bloggen auf WordPress.com", a post's navigation labels ("Nächster Beitrag", "Ältere Beiträge",
  * "Beitragsnavigation"; the whole line: "Previous posts in the series" is a heading), an
  * advertisement's label ("Anzeige", "Werbung") and the lines leading round it ("Advertisement -
- * Continue Reading Below", "Weiter nach der Anzeige"), a paywall's notices ("To read this article in
- * full you must be registered", "Dieser Artikel ist exklusiv für Abonnenten"), print buttons ("Print This Page", "Artikel
+ * Continue Reading Below", "Weiter nach der Anzeige"), a sponsor's label ("Brought to you by"), a
+ * paywall's notices ("To read this article in full you must be registered", "Dieser Artikel ist
+ * exklusiv für Abonnenten"), print buttons ("Print This Page", "Printer friendly page", "Artikel
  * drucken") and a table of contents' label ("Table of Contents", "Inhaltsverzeichnis"). */
 const CMS_LINES = [
   // comment lists: "One thought on “Title”", "2 Antworten auf „Titel“"; counts
@@ -297,6 +302,8 @@ const CMS_LINES = [
   '(um|\\d+) (comentários?|pensamentos?|respostas?) (em|sobre|para) [«“"„\']',
   // the comment form
   'hinterlasse (einen kommentar|eine antwort)|(einen )?kommentar hinterlassen|antwort(en)? abbrechen|cancel reply|annuler la réponse|laisser une réponse|cancelar (la )?respuesta|annulla (la )?risposta|lascia una risposta|reactie annuleren|cancelar resposta',
+  // prompts to comment or recommend ("Add your comment", "Click Here to Comment on This Article", "Recommend this story")
+  '(add|post|write) your comments?\\b|click here to (comment|read all (posts|comments))|(comment on|recommend) this (article|story|post)\\W*$|(schreiben sie|schreib) (einen|ihren|deinen) kommentar|(ajoutez|ajouter) (un|votre) commentaire|(añade|añadir) (un|tu) comentario|aggiungi (un|il tuo) commento|(voeg|plaats) (een|je|uw) reactie|(adicione|adicionar) (um|seu) comentário|dodaj swój komentarz|добавить комментарий',
   'required fields are marked|erforderliche felder sind( mit)? \\*? ?markiert|les champs obligatoires sont indiqués|los campos obligatorios están marcados|i campi obbligatori sono contrassegnati|verplichte velden zijn gemarkeerd|os campos obrigatórios (são|estão) marcados',
   // like, share and follow prompts
   '(like|gefällt mir|j.aime|me gusta|mi piace|vind ik leuk|curtir|lubię to) (loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie)',
@@ -307,8 +314,10 @@ const CMS_LINES = [
   'was this (article|page|post|answer) (helpful|useful)|did you find this (article|page|post) (helpful|useful)|war (dieser|der|die|das) (artikel|beitrag|seite|text) hilfreich|wie hat (ihnen|dir) (dieser|der) (artikel|beitrag) gefallen|cet article (vous )?a-t-il été utile|¿?(te|le) (ha resultado|resultó|fue|ha sido) útil|(hai trovato|trovi) utile|(questo articolo|questa pagina) (ti )?è stat[oa] utile|was (dit|deze) (artikel|pagina) (nuttig|behulpzaam)|este artigo foi útil',
   'click on a star to rate|klicke? (sie )?auf (einen|die) sterne?|no votes so far|bisher keine bewertungen|noch keine bewertungen',
   '(average rating|durchschnittliche bewertung|note moyenne|puntuación media|voto medio|gemiddelde (waardering|beoordeling)|classificação média):? [\\d.,]+ ?/ ?5\\.',
-  // back to top, the footer's credits
-  '(back to top|(zurück )?nach oben|retour en haut( de (la )?page)?|volver arriba|torna (su|in alto|all.inizio)|terug naar boven|voltar ao topo|powrót na górę|наверх)\\W*$',
+  // back to top (also between symbols, "* * * Back to the top * * *") and links back to the site's
+  // index ("« Back to blog", "Zurück zur Übersicht"): one alternative, as its leading \W* costs the
+  // regex less once than twice; then the footer's credits
+  '\\W*(back to (the )?top|(zurück )?nach oben|retour en haut( de (la )?page)?|volver arriba|torna (su|in alto|all.inizio)|terug naar boven|voltar ao topo|powrót na górę|наверх|back to (the )?(home ?page|blog|news|overview|index|(.{1,30} )?(menu|page|index))|zurück zu(r|m)? (übersicht|startseite|blog|news|(.{1,30} )?(seite|menü|liste))|retour (à l.accueil|à la page d.accueil|au blog|à la liste|au sommaire)|volver (al inicio|al blog|a la portada|al índice)|torna (alla home|al blog|all.indice)|terug naar (het )?(overzicht|home|blog)|voltar (ao início|para o blog|à página inicial)|powrót do (strony głównej|bloga|listy)|вернуться (на главную|к списку))\\W*$',
   '((proudly |stolz |mit stolz )?(powered by|präsentiert von|betrieben (mit|von))|(fièrement )?propulsé par|funciona (gracias a|con)|(orgogliosamente )?(powered by|realizzato con)|(trots )?aangedreven door|mogelijk gemaakt door|wspierane przez|(orgulhosamente )?(desenvolvido|mantido) (com|por)) (wordpress|blogger|drupal|joomla|typo3|ghost|tumblr|typepad|jimdo|wix|squarespace|weebly)|(blog at|bloggen auf) wordpress|(create|erstelle) (a|eine) (free |kostenlose )?website',
   // a post's navigation
   '(post|beitrags|artikel|kommentar)navigation$|(navigation des articles|navegación de entradas|navigazione articoli|berichtnavigatie|navegação de posts)$',
@@ -319,6 +328,8 @@ const CMS_LINES = [
   '\\(c\\) ?\\d{4}',
   // an advertisement's label
   '(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|reklama|реклама|广告)$',
+  // a sponsor's label alone ("Brought to you by", "Sponsored by:"; the sponsor's logo follows)
+  '(brought to you by|sponsored by|gesponsert von|präsentiert von|sponsorisé par|présenté par|patrocinado por|presentado por|sponsorizzato da|offerto da|gesponsord door|aangeboden door|oferecido por|sponsorem jest|спонсор)\\W*$',
   // the text's way round an advertisement ("Advertisement - Continue Reading Below", "Story continues below advertisement")
   '(advertisement|ad)\\W+(continue reading|scroll to continue)|(story|article) continues below( (this )?(ad|advertisement))?$|continue reading below$|skip advertisement$|scroll to continue( with content)?$',
   '(der )?artikel (wird|geht) (unter|nach) der (werbung|anzeige) (fortgesetzt|weiter)|weiter nach der (anzeige|werbung)$|lesen sie nach der (anzeige|werbung) weiter|l.article continue (sous|après) (la|cette) publicité|la suite après (cette|la) publicité|el artículo continúa (debajo|después) de la publicidad|l.articolo continua dopo la pubblicità|het artikel (gaat verder|loopt door) (na|onder) de advertentie|(o )?artigo continua (depois|após) (da|a) publicidade',
@@ -328,9 +339,9 @@ const CMS_LINES = [
   'cet article est réservé aux abonnés|(vous êtes )?déjà abonné|pour lire la suite|il vous reste \\d+ ?% de cet article|este (artículo|contenido) es exclusivo para (suscriptores|abonados)|¿?ya eres (suscriptor|abonado)|para (seguir|continuar) leyendo',
   'questo articolo è riservato agli abbonati|sei già abbonato|per continuare a leggere|dit artikel is (alleen|exclusief) (beschikbaar )?voor abonnees|ben je al abonnee|om dit artikel (verder )?te lezen|este (artigo|conteúdo) é exclusivo para assinantes|já é assinante|para continuar lendo',
   // a story's page counter and mail and bookmark tools, a wire story's credit line ("Staff and agencies")
-  '(page|seite|página|pagina|strona) \\d+ (of|von|de|di|van|z) \\d+$|(bookmark|lesezeichen|refer to a friend|e-?mail (this|to a friend)( article| story| page)?|(artikel|beitrag) (per e-?mail )?(versenden|empfehlen))\\W*$|(staff and )?agencies$',
+  '(page|seite|página|pagina|strona) \\d+ (of|von|de|di|van|z) \\d+$|(bookmark|lesezeichen|refer to a friend|e-?mail (this|to a friend)( article| story| page)?|send (this|the) (article|story|page)( to (a )?friends?)?( by e-?mail)?|(artikel|beitrag) (per e-?mail )?(versenden|empfehlen))\\W*$|(staff and )?agencies$',
   // page tools: print buttons, a table of contents' label, German back-to-top
-  '(print (this )?(page|article|post|story|recipe)|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
+  '(print (this )?(page|article|post|story|recipe)|printer[- ]friendly( page| version| format)?|druckversion|druckansicht|version imprimable|versión (para )?imprimir|versione stampabile|printvriendelijke versie|versão para impressão|wersja do druku|версия для печати|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
   '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',
   'zum seitenanfang|nach oben scrollen$',
 ];
@@ -398,14 +409,17 @@ export const NEWSLETTER_LINE = new RegExp(
   'iu',
 );
 
-/** A notice about the reader's browser (best viewed with, enable JavaScript, upgrade your browser):
+/** A notice about the reader's browser (best viewed with, enable JavaScript, this site requires
+ * JavaScript, upgrade your browser):
  * never the page's text, however long, in English and the big European languages. The hint, a
  * word every notice holds, is tested first: most lines lack it, and it costs a tenth as much. */
 export const BROWSER_NOTICE_HINT = /browser|javascript|best view/i;
 export const BROWSER_NOTICE = new RegExp(
   [
     '\\bbest view(ed|ing)\\b',
-    '\\b(enable|enabling|turn on) javascript|javascript (is |has been )?(disabled|not enabled|required)|needs javascript|javascript must be enabled',
+    '\\b(enable|enabling|turn on|activate|activating) javascript|javascript (is |has been )?(disabled|not enabled|required)|needs javascript|javascript must be enabled',
+    '\\b(this|the) (web ?site|site|page|slideshow|gallery|app|application|content) requires javascript',
+    '(seite|website|anwendung) (erfordert|benötigt) javascript|(site|page) nécessite javascript|(sitio|página) requiere javascript|(sito|pagina) richiede javascript|(site|pagina) vereist javascript|(site|página) requer javascript',
     '(upgrade|update) your (web )?browser|your browser (does not|doesn.t) support|(outdated|unsupported) browser|browser is (not|no longer) (actively )?supported',
     'javascript (aktivieren|einschalten)|(activez|activer) (le )?javascript|(activa|habilita) (el )?javascript|(attiva|abilita) (il )?javascript',
   ].join('|'),

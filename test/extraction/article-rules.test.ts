@@ -1,5 +1,6 @@
-// Article rules of the ninth round, each on a snippet cut down from a WCXB dev tuning-half article
-// page: the smallest markup that still shows the pattern (texts shortened, names kept).
+// Article rules of the ninth and tenth rounds, each on a snippet cut down from a tuning-half page
+// (WCXB dev articles; in the tenth round also Dragnet, L3S-GN1 and CleanEval news and blog pages):
+// the smallest markup that still shows the pattern (texts shortened, names kept).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -130,4 +131,110 @@ test("a paywall's notices around a story's teaser are not written", () => {
   ];
   const html = page(`<div class="story"><p>${body[0]}</p><p>${body[1]}</p>${notices.map((n) => `<div class="notice">${n}</div>`).join('')}</div>`);
   assert.deepEqual(extractMainText(html).text.split('\n'), body);
+});
+
+// Tenth round: WCXB articles and news and blog pages.
+
+test("a teaser box of more stories from a section or a source, or of today's most read, ends the text", () => {
+  const post = [
+    'Besides the numerous birds that regularly eat rice and don’t explode, another thing speaks against the myth.',
+    'Students at the University of Kentucky soaked white rice and bird seed and found the seed swelled more than the rice.',
+    'Birds, it seems, have no problem with rice, but this doesn’t mean that it’s perfectly safe to throw at weddings.',
+  ];
+  const headings = ['More from mental_floss…', 'More in South Asia news', 'More in Sports', "Today's Most Read Stories", 'Mehr aus dem Ressort', 'Plus dans la rubrique', 'Más en Deportes', 'Altro da Milano', 'Meer uit de regio', 'Więcej z kraju'];
+  for (const heading of headings) {
+    const html = page(`<div class="blog_frontentry">${post.map((p) => `<p>${p}</p>`).join('')}<blockquote><h2>${heading}</h2>
+      <p><a href="/a">If You Touch a Baby Bird, Will Its Mother Really Abandon It?</a></p><p>*</p><p><a href="/b">What Makes Fancy Ketchup So Fancy?</a> A short look at the condiment's grades.</p></blockquote></div>`);
+    assert.deepEqual(extractMainText(html).text.split('\n'), post, heading);
+  }
+  // A heading of the story's own that opens with "More" is written.
+  const own = page(`<article><p>${post[0]}</p><h2>More information about rice</h2><p>${post[1]}</p><p>${post[2]}</p></article>`);
+  assert.deepEqual(extractMainText(own).text.split('\n'), [post[0], 'More information about rice', post[1], post[2]]);
+});
+
+test("a sponsor's label and a story's print and send-to-a-friend tools are not written", () => {
+  const story = [
+    'WELLINGTON - The government will spend $40 million on new rail links to the port, the transport minister said today.',
+    'The money comes from the regional fund and the work should start in the autumn, once the consents are granted.',
+  ];
+  const tools = ['Printer friendly page', 'Send this article to Friends by E-Mail', 'Brought to you by', 'Sponsored by:', 'Druckversion', 'Version imprimable', 'Gesponsert von'];
+  const html = page(`<table><tr><td><p><a href="/print">Printer friendly page</a></p><p><a href="/mail">Send this article to Friends by E-Mail</a></p>
+    <div class="articleBody">${story.map((p) => `<p>${p}</p>`).join('')}${tools.slice(2).map((t) => `<p class="source">${t}</p>`).join('')}</div></td></tr></table>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+  for (const t of tools) assert.ok(isBoilerplateLine(t), t);
+  // A sentence that names its sponsor is text.
+  assert.ok(!isBoilerplateLine('Brought to you by the harbor trust, the concerts run every Sunday in July.'));
+});
+
+test("a template's placeholder text (Lorem ipsum …) is not written; a sentence about it is", () => {
+  const body = [
+    'Each year, S&P Global Market Intelligence releases a series of performance rankings for property and casualty insurers.',
+    'The rankings weigh premium growth, underwriting results and returns on capital over the last five years.',
+    'If you are a client, you can access the full article, rankings, and template on the research platform.',
+  ];
+  const filler = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.';
+  const column = (n: number): string => `<div class="col"><h5>Head Line ${n}</h5><p class="body-text-18">${filler}</p><ul><li>Lorem ipsum 1</li><li>Lorem ipsum 2</li></ul></div>`;
+  const html = page(`<section><div class="section-layout">${body.map((p) => `<p>${p}</p>`).join('')}</div></section>
+    <section><div class="section-layout"><h3>Lorem Ipsum</h3><p>${filler}</p><div class="row">${column(1)}${column(2)}</div></div></section>`);
+  const text = extractMainText(html).text;
+  for (const p of body) assert.ok(text.includes(p), `missing: ${p}\n--- got:\n${text}`);
+  assert.ok(!/lorem/i.test(text), text);
+  const about = 'Lorem ipsum is the filler text printers have used since the 1500s, scrambled from a treatise by Cicero.';
+  assert.ok(extractMainText(page(`<article>${body.map((p) => `<p>${p}</p>`).join('')}<p>${about}</p></article>`)).text.includes(about));
+});
+
+test("a <header> in a section of a story, after the story's text has begun, holds the section's title", () => {
+  const intro = 'Cycling in Houston is not without its downsides, however. There’s still a lot of growth needed before the city competes.';
+  const entries = [
+    ['The Greater East End–Harrisburg Hike and Bike Trail', 'The Greater East End includes neighborhoods like East Downtown, Eastwood, and Second Ward, linked by a new trail.'],
+    ['Buffalo Bayou Park', 'Buffalo Bayou Park runs for miles along the water west of downtown, with paved paths on both banks of the bayou.'],
+    ['White Oak Bayou Greenway', 'The White Oak Bayou Greenway connects the Heights to downtown along a shaded and mostly flat stretch of trail.'],
+  ];
+  const html = page(`<main class="site-main"><article class="story"><header class="story-header"><h1>The best bike trails in Houston</h1><div class="v2-subhed">A guide for riders.</div></header>
+    <section class="story-main"><div class="c-body"><p>${intro}</p>
+    ${entries.map(([t, d]) => `<section class="c-listicle-block"><header><h3><a href="/${t?.length}">${t}</a></h3></header><main><p>${d}</p></main></section>`).join('')}</div></section></article></main>`);
+  const text = extractMainText(html).text.split('\n');
+  for (const [t, d] of entries) {
+    assert.ok(text.includes(t as string), `missing: ${t}\n--- got:\n${text.join('\n')}`);
+    assert.ok(text.includes(d as string), `missing: ${d}\n--- got:\n${text.join('\n')}`);
+  }
+  // The story's own header (its headline block, before the text) is still left to the article rules.
+  assert.ok(!text.includes('A guide for riders.'), text.join('\n'));
+});
+
+test('a notice that the site or a slideshow requires JavaScript is not written; a sentence about JavaScript is', () => {
+  const body = [
+    'Sparse dictionary learning has become the workhorse of interpretability research over the last two years.',
+    'We train the dictionary end to end against the model’s own loss, so that the features explain what the model uses.',
+    'A custom Hook is a JavaScript function whose name starts with use and that may call other Hooks.',
+  ];
+  for (const notice of ['This website requires javascript to properly function. Consider activating javascript to get access to all site functionality.', 'This slideshow requires JavaScript.', 'Diese Seite erfordert JavaScript.']) {
+    const html = page(`<article><p>${notice}</p>${body.map((p) => `<p>${p}</p>`).join('')}</article>`);
+    assert.deepEqual(extractMainText(html).text.split('\n'), body, notice);
+  }
+});
+
+test('a link back to the top or to the site\'s index ("« Back to blog", "* * * Back to the top * * *", "Zurück zur Übersicht") is not written', () => {
+  const body = [
+    'We spent the weekend in the mountains and came back with more photos than we could ever sort through.',
+    'The trail to the upper lake is steep at first, but the view over the valley makes up for every step of it.',
+    'Next time we will pack lighter, start earlier and leave the second camera at home where it belongs.',
+  ];
+  const links = ['« Back to blog', '* * * * * * * Back to the top * * * * * * *', '[ Back To Top ]', 'Back to action guide menu', 'Zurück zur Übersicht', 'Retour au blog', 'Terug naar overzicht'];
+  const html = page(`<div class="post">${body.map((p) => `<p>${p}</p>`).join('')}${links.map((l) => `<div class="back"><a href="/">${l}</a> </div>`).join('')}</div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), body);
+  for (const l of links) assert.ok(isBoilerplateLine(l), l);
+  // Sentences and headings that open with the same words are text.
+  for (const t of ["Back to work: Obama's top priorities", 'Back to school - If you like my articles, you will like my photography school.', 'Back to the user base figures.']) assert.ok(!isBoilerplateLine(t), t);
+});
+
+test('prompts to comment on or recommend a story are not written', () => {
+  const story = [
+    'WASHINGTON -- The regulator has opened an inquiry into whether the cable company slowed file-sharing traffic.',
+    'The company has denied blocking traffic, saying it only delays some uploads at peak times to keep the network fast.',
+  ];
+  const prompts = ['recommend this article', 'Click Here to Comment on This Article', 'Click Here To Read All Posts', 'Add your comment', 'Post Your Comment', 'RECOMMEND THIS STORY', 'Schreiben Sie einen Kommentar', 'Ajoutez un commentaire'];
+  const html = page(`<div class="story">${story.map((p) => `<p>${p}</p>`).join('')}${prompts.map((t) => `<p>${t}</p>`).join('')}</div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+  assert.ok(!isBoilerplateLine('We recommend this story to anyone who rides the morning train.'));
 });
