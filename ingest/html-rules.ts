@@ -2,7 +2,7 @@
 // block boundaries, and which class/id/role/style values mark chrome (menus, cookie banners, share
 // bars, related links, ads, comment sections) or hidden content.
 
-import { anchoredAlternation, topLevelAlternatives } from './anchored-alternation.ts';
+import { anchoredAlternation, shortestMatch, topLevelAlternatives } from './regex-prefilter.ts';
 
 /** Subtrees that never hold main text (a form's field labels among them). */
 export const DROP_TAGS: ReadonlySet<string> = new Set([
@@ -50,9 +50,14 @@ const CLASS_CHROME_WORD_SET: ReadonlySet<string> = new Set(['reviews']);
 const GLUED_CHROME_RE =
   /^(comments?|sidebar|related|sharing|social|newsletter|breadcrumbs?|footer|navigation|advert|sponsored|cookies?|popup|pagination)(?!ary)[a-z]|[a-z](comments|sidebar|sharing|newsletter|breadcrumbs?|footer|navigation|advert|pagination)$/;
 
+/** GLUED_CHROME_RE's shortest match: shorter names (most parts of class names: `col`, `md`, `item`)
+ * skip the regex. */
+const GLUED_CHROME_MIN = shortestMatch(GLUED_CHROME_RE);
+
 /** Class/id words of the main content (weaker than chrome words: `post-meta` is chrome). */
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
 const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content|more)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody|rich-?text/;
+const CONTENT_BODY_MIN = shortestMatch(CONTENT_BODY_RE);
 
 /** First name parts of site builders' and rich-text editors' (CKEditor's `ck-widget`) layout classes. */
 const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['ck', 'elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet', 'hs']);
@@ -122,12 +127,12 @@ function nameBits(name: string): number {
   if (name === '') return 0;
   if (name.indexOf('-') < 0 && name.indexOf('_') < 0) {
     // One part (most ids and many classes): no state prefix, builder filter or sidebar pairing applies.
-    if (CONTENT_BODY_RE.test(name)) return NAME_BODY;
-    if (CHROME_WORD_SET.has(name) || GLUED_CHROME_RE.test(name)) return NAME_CHROME;
+    if (isContentBody(name)) return NAME_BODY;
+    if (CHROME_WORD_SET.has(name) || isGluedChrome(name)) return NAME_CHROME;
     return CONTENT_WORD_SET.has(name) ? NAME_CONTENT : 0;
   }
   if (STATE_NAME_RE.test(name)) return 0;
-  if (CONTENT_BODY_RE.test(name)) return NAME_BODY;
+  if (isContentBody(name)) return NAME_BODY;
   let parts = nameParts(name);
   // Site builders call every block of a page a widget (`elementor-widget-text-editor`): the word
   // says nothing there, the rest of the name still does (`elementor-widget-author-box`).
@@ -149,10 +154,13 @@ function nameBits(name: string): number {
   const last = parts.length - 1;
   for (let k = 0; k <= last; k++) {
     const p = parts[k] as string;
-    if ((CHROME_WORD_SET.has(p) && (k === last || !LAST_PART_WORDS.has(p))) || GLUED_CHROME_RE.test(p)) return NAME_CHROME;
+    if ((CHROME_WORD_SET.has(p) && (k === last || !LAST_PART_WORDS.has(p))) || isGluedChrome(p)) return NAME_CHROME;
   }
   return (content ? NAME_CONTENT : 0) | (classChrome ? NAME_CLASS_CHROME : 0);
 }
+
+const isContentBody = (name: string): boolean => name.length >= CONTENT_BODY_MIN && CONTENT_BODY_RE.test(name);
+const isGluedChrome = (name: string): boolean => name.length >= GLUED_CHROME_MIN && GLUED_CHROME_RE.test(name);
 
 /** `name.split(/[_-]+/)` by char codes: the regex split was a fifth of the rules' time. */
 function nameParts(name: string): string[] {
@@ -364,7 +372,7 @@ const BOILERPLATE_ALTERNATIVES = BOILERPLATE_LINE.flatMap(topLevelAlternatives);
 const BOILERPLATE_ANYWHERE = new RegExp(BOILERPLATE_ALTERNATIVES.filter((a) => !a.startsWith('^')).join('|'), 'iu');
 
 /** BOILERPLATE_LINE's `^` alternatives and CMS_LINES, tested at the line's start, by its first two
- * characters (anchored-alternation.ts): as one `^(…)` regex their ~140 alternatives cost 0.5 µs a
+ * characters (regex-prefilter.ts): as one `^(…)` regex their ~140 alternatives cost 0.5 µs a
  * line, more than the rest of BOILERPLATE_LINE (inside it, CMS_LINES were tried at every position
  * and doubled its time). */
 const LINE_START = anchoredAlternation([...BOILERPLATE_ALTERNATIVES.filter((a) => a.startsWith('^')), ...CMS_LINES.flatMap(topLevelAlternatives)], 'iu');

@@ -1,9 +1,11 @@
-// A large alternation anchored at a line's start, tested by the line's first two characters: what
-// each alternative can open with is read from its source once, and a line runs only the
-// alternatives that can open with its first two characters. irregexp tries every alternative of a
-// `^(a|b|…)` regex in turn, 15–20 ns each under `iu` even when the first character already differs
-// (the ~140 alternatives of the CMS and anchored boilerplate lines cost 0.3–0.7 µs per line); a
-// line's first two characters leave a few of them.
+// Cheap necessary conditions read from a regex's own source, so that most strings never run it:
+// which characters a match can open with (anchoredAlternation: a large `^(a|b|…)` alternation run
+// only with the alternatives that can open with a line's first two characters) and how short a
+// match can be (shortestMatch). irregexp tries every alternative of a `^(a|b|…)` regex in turn,
+// 15–20 ns each under `iu` even when the first character already differs (the ~140 alternatives of
+// the CMS and anchored boilerplate lines cost 0.3–0.7 µs per line); a line's first two characters
+// leave a few of them. Which ASCII characters an atom matches is decided by the regex engine itself
+// (case folding included); what the reader does not know (a backreference) throws.
 
 /** What can open a match of a piece of regex source, over ASCII characters. */
 interface Opening {
@@ -15,9 +17,11 @@ interface Opening {
   pairs: Set<number>;
   /** The piece can match the empty string. */
   nullable: boolean;
+  /** The length of its shortest match, in UTF-16 units or fewer. */
+  min: number;
 }
 
-const ZERO_WIDTH: Opening = { first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), nullable: true };
+const ZERO_WIDTH: Opening = { first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), nullable: true, min: 0 };
 
 /**
  * A tester equivalent to `new RegExp(`^(?:${alternatives.join('|')})`, flags).test(text)`. A line
@@ -90,6 +94,11 @@ export function topLevelAlternatives(source: string): string[] {
   return out;
 }
 
+/** A lower bound on the length of any match of `re`: a shorter string need not run it. */
+export function shortestMatch(re: RegExp): number {
+  return openingOf(re.source, re.flags).min;
+}
+
 /** What a regex source (an alternation) can open with, for `flags`. Throws on what it cannot read. */
 export function openingOf(source: string, flags: string, atoms = new Map<string, Uint8Array>()): Opening {
   const [opening, end] = alternation(source, 0, flags, atoms);
@@ -117,7 +126,7 @@ function alternation(src: string, i: number, flags: string, atoms: Map<string, U
 }
 
 function union(a: Opening, b: Opening): Opening {
-  return { first: or(a.first, b.first), single: or(a.single, b.single), pairs: new Set([...a.pairs, ...b.pairs]), nullable: a.nullable || b.nullable };
+  return { first: or(a.first, b.first), single: or(a.single, b.single), pairs: new Set([...a.pairs, ...b.pairs]), nullable: a.nullable || b.nullable, min: Math.min(a.min, b.min) };
 }
 
 /** a followed by b. */
@@ -133,6 +142,7 @@ function then(a: Opening, b: Opening): Opening {
     single: or(b.nullable ? a.single : none, a.nullable ? b.single : none),
     pairs,
     nullable: a.nullable && b.nullable,
+    min: a.min + b.min,
   };
 }
 
@@ -143,7 +153,7 @@ function repeat(a: Opening, min: number, max: number): Opening {
   const pairs = new Set(a.pairs);
   if (max > 1) cross(a.single, a.first, pairs);
   // Matching a twice or more never yields one character unless a can match empty (then single stays a's).
-  return { first: a.first, single: min <= 1 || a.nullable ? a.single : new Uint8Array(128), pairs, nullable: a.nullable || min === 0 };
+  return { first: a.first, single: min <= 1 || a.nullable ? a.single : new Uint8Array(128), pairs, nullable: a.nullable || min === 0, min: a.min * min };
 }
 
 function or(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -203,7 +213,7 @@ function atomAt(src: string, i: number, flags: string, atoms: Map<string, Uint8A
     for (let c = 0; c < 128; c++) set[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
     atoms.set(atom, set);
   }
-  return [{ first: set, single: set, pairs: new Set(), nullable: false }, end];
+  return [{ first: set, single: set, pairs: new Set(), nullable: false, min: 1 }, end];
 }
 
 /** The quantifier at `i`, if any: its minimum and maximum counts (1, 1 without one) and where it ends. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchoredAlternation, openingOf, topLevelAlternatives } from '../../ingest/anchored-alternation.ts';
+import { anchoredAlternation, openingOf, shortestMatch, topLevelAlternatives } from '../../ingest/regex-prefilter.ts';
 
 const ALTERNATIVES = [
   '(one|\\d+) (comments?|replies) (on|to) [“"\']',
@@ -42,4 +42,11 @@ test('openingOf reads what a match can open with', () => {
 
 test('topLevelAlternatives splits outside groups and classes only', () => {
   assert.deepEqual(topLevelAlternatives('a|b(c|d)|[|]e|\\|f'), ['a', 'b(c|d)', '[|]e', '\\|f']);
+});
+
+test('shortestMatch is the shortest match length', () => {
+  assert.equal(shortestMatch(/^(comments?|popup)(?!ary)[a-z]|[a-z](footer|advert)$/), 6);
+  assert.equal(shortestMatch(/post-?(body|text)|rich-?text/), 8);
+  assert.equal(shortestMatch(/(ab){2,3}c?|x*/), 0);
+  assert.equal(shortestMatch(/\bab{2}\b/), 3);
 });

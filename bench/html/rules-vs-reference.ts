@@ -1,15 +1,18 @@
-// isBoilerplateLine of this tree against a reference commit's (bench/html/reference.ts; by default
-// where this branch left main): the same verdict on every distinct short line (< 200 characters,
-// the lines it is asked about) of the shared extraction sets' pages and on seeded fuzz lines sampled
-// from the line lists' own alternatives (BOILERPLATE_LINE, CMS_LINES), with random case, case-folding
-// look-alikes (ſ, K, İ, ẞ), prefixes, suffixes and cuts; then its speed on the real lines,
-// interleaved rounds, the two sides alternating every --chunk lines, CPU seconds per pass, min and
+// The line and name rules of html-rules.ts in this tree against a reference commit's
+// (bench/html/reference.ts; by default where this branch left main), on what the shared extraction
+// sets' pages ask of them. isBoilerplateLine: every distinct short line (< 200 characters, the lines
+// it is asked about), and seeded fuzz lines sampled from the line lists' own alternatives
+// (BOILERPLATE_LINE, CMS_LINES) with random case, case-folding look-alikes (ſ, K, İ, ẞ), prefixes,
+// suffixes and cuts. nameFlags and idFlags: every page's distinct class values and all its ids, as
+// html-blocks.ts asks. First the same answers on all of them, then the speed on the real ones:
+// interleaved rounds, the two sides alternating every --chunk items, CPU seconds per pass, min and
 // median of the per-round ratios and the median of the per-chunk ratios. Exits 1 on a difference.
-// Usage: node --expose-gc bench/html/boilerplate-lines.ts [--ref COMMIT] [--fuzz 300000] [--rounds 5] [--chunk 5000]
+// Usage: node --expose-gc bench/html/rules-vs-reference.ts [--ref COMMIT] [--fuzz 300000] [--rounds 5] [--chunk 5000]
 
 import { parseArgs } from 'node:util';
 import { parseBlocks } from '../../ingest/html-blocks.ts';
-import { BOILERPLATE_LINE, CMS_LINES, isBoilerplateLine } from '../../ingest/html-rules.ts';
+import { BOILERPLATE_LINE, CMS_LINES, idFlags, isBoilerplateLine, nameFlags } from '../../ingest/html-rules.ts';
+import { parseHtml } from '../../ingest/html-tokenizer.ts';
 import { sharedDataDir } from '../../test/shared-data.ts';
 import { loadPages } from './pages.ts';
 import { loadReference } from './reference.ts';
@@ -26,7 +29,26 @@ const reference = await loadReference(args.ref);
 const isRef = reference.rules.isBoilerplateLine;
 
 const distinct = new Set<string>();
-for (const page of await loadPages(dataDir)) for (const b of parseBlocks(page.html).blocks) if (b.text.length < 200) distinct.add(b.text);
+/** Class values (distinct per page) and ids, in page order: what html-blocks.ts asks nameFlags and idFlags. */
+const names: { value: string; id: boolean }[] = [];
+const WANTED: ReadonlySet<string> = new Set(['class', 'id']);
+for (const page of await loadPages(dataDir)) {
+  for (const b of parseBlocks(page.html).blocks) if (b.text.length < 200) distinct.add(b.text);
+  const classes = new Set<string>();
+  parseHtml(page.html, WANTED, {
+    open: (_, attribs) => {
+      const cls = attribs['class'];
+      const id = attribs['id'];
+      if (cls !== undefined && !classes.has(cls)) {
+        classes.add(cls);
+        names.push({ value: cls, id: false });
+      }
+      if (id !== undefined) names.push({ value: id, id: true });
+    },
+    close: () => {},
+    text: () => {},
+  });
+}
 const lines = [...distinct];
 
 let seed = 0x2545f491;
@@ -160,6 +182,18 @@ const realMatched = matched;
 const fuzz = Number(args.fuzz);
 for (let k = 0; k < fuzz; k++) check(`fuzz ${k}`, fuzzLine());
 console.log(`reference ${reference.commit.slice(0, 12)}: ${lines.length} distinct real lines (${realMatched} boilerplate), ${fuzz} fuzz lines (${matched - realMatched} boilerplate), ${differ} differences`);
+const flagsHere = (n: { value: string; id: boolean }): number => (n.id ? idFlags(n.value) : nameFlags(n.value));
+const flagsRef = (n: { value: string; id: boolean }): number => (n.id ? reference.rules.idFlags(n.value) : reference.rules.nameFlags(n.value));
+let differNames = 0;
+for (const n of names) {
+  const a = flagsHere(n);
+  const b = flagsRef(n);
+  if (a === b) continue;
+  differNames++;
+  if (differNames <= 20) console.log(`${n.id ? 'id' : 'class'} ${JSON.stringify(n.value)}: here ${a}, reference ${b}`);
+}
+console.log(`${names.length} class values and ids, ${differNames} differences`);
+differ += differNames;
 
 let sink = 0;
 const cpu = (pass: () => void): number => {
@@ -169,42 +203,49 @@ const cpu = (pass: () => void): number => {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
 };
-const run = (f: (s: string) => boolean, from: number, to: number): void => {
-  for (let i = from; i < to; i++) if (f(lines[i] as string)) sink++;
-};
-const rounds = Math.max(3, Number(args.rounds));
-const chunk = Number(args.chunk);
-run(isBoilerplateLine, 0, 20000);
-run(isRef, 0, 20000);
-const ratios: number[] = [];
-const chunks: number[] = [];
-const times = { here: [] as number[], ref: [] as number[] };
-for (let r = 0; r < rounds; r++) {
-  let here = 0;
-  let ref = 0;
-  for (let from = 0, k = 0; from < lines.length; from += chunk, k++) {
-    const to = Math.min(from + chunk, lines.length);
-    let h: number;
-    let f: number;
-    if (k % 2 === 0) {
-      h = cpu(() => run(isBoilerplateLine, from, to));
-      f = cpu(() => run(isRef, from, to));
-    } else {
-      f = cpu(() => run(isRef, from, to));
-      h = cpu(() => run(isBoilerplateLine, from, to));
-    }
-    here += h;
-    ref += f;
-    chunks.push(f / h);
-  }
-  times.here.push(here);
-  times.ref.push(ref);
-  ratios.push(ref / here);
-}
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
-console.log(`isBoilerplateLine on ${lines.length} lines, ${rounds} rounds: this tree ${Math.min(...times.here).toFixed(3)} CPU s (min), reference ${Math.min(...times.ref).toFixed(3)}; speed-up min ${Math.min(...ratios).toFixed(2)}×, median ${median(ratios).toFixed(2)}× of rounds, ${median(chunks).toFixed(3)}× median of chunks (sink ${sink})`);
+const rounds = Math.max(3, Number(args.rounds));
+const chunk = Number(args.chunk);
+
+/** Interleaved rounds of f (this tree) and g (the reference) over items. */
+function speed<T>(what: string, items: readonly T[], f: (x: T) => unknown, g: (x: T) => unknown): void {
+  const run = (h: (x: T) => unknown, from: number, to: number): void => {
+    for (let i = from; i < to; i++) if (h(items[i] as T)) sink++;
+  };
+  run(f, 0, 20000);
+  run(g, 0, 20000);
+  const ratios: number[] = [];
+  const chunks: number[] = [];
+  const times = { here: [] as number[], ref: [] as number[] };
+  for (let r = 0; r < rounds; r++) {
+    let here = 0;
+    let ref = 0;
+    for (let from = 0, k = 0; from < items.length; from += chunk, k++) {
+      const to = Math.min(from + chunk, items.length);
+      let h: number;
+      let e: number;
+      if (k % 2 === 0) {
+        h = cpu(() => run(f, from, to));
+        e = cpu(() => run(g, from, to));
+      } else {
+        e = cpu(() => run(g, from, to));
+        h = cpu(() => run(f, from, to));
+      }
+      here += h;
+      ref += e;
+      chunks.push(e / h);
+    }
+    times.here.push(here);
+    times.ref.push(ref);
+    ratios.push(ref / here);
+  }
+  console.log(`${what}, ${items.length} items, ${rounds} rounds: this tree ${Math.min(...times.here).toFixed(3)} CPU s (min), reference ${Math.min(...times.ref).toFixed(3)}; speed-up min ${Math.min(...ratios).toFixed(2)}×, median ${median(ratios).toFixed(2)}× of rounds, ${median(chunks).toFixed(3)}× median of chunks`);
+}
+speed('isBoilerplateLine', lines, isBoilerplateLine, isRef);
+speed('nameFlags/idFlags', names, flagsHere, flagsRef);
+console.log(`(sink ${sink})`);
 reference.remove();
 process.exit(differ > 0 ? 1 : 0);
