@@ -19,9 +19,16 @@ interface Opening {
   nullable: boolean;
   /** The length of its shortest match, in UTF-16 units or fewer. */
   min: number;
+  /** Never empty and never one character: what follows it cannot change its opening. */
+  settled: boolean;
 }
 
-const ZERO_WIDTH: Opening = { first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), nullable: true, min: 0 };
+const ZERO_WIDTH: Opening = { first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), nullable: true, min: 0, settled: false };
+/** One character whose opening is not needed (after a sequence's first two). */
+const UNREAD_CHARACTER: Opening = { first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), nullable: false, min: 1, settled: true };
+
+/** The 128 ASCII characters in order. */
+const ASCII = String.fromCharCode(...Array.from({ length: 128 }, (_, c) => c));
 
 /**
  * A tester equivalent to `new RegExp(`^(?:${alternatives.join('|')})`, flags).test(text)`. A line
@@ -106,54 +113,77 @@ export function openingOf(source: string, flags: string, atoms = new Map<string,
   return opening;
 }
 
-/** The alternation from `i` to its closing `)` or the end; returns it and where it stopped. */
-function alternation(src: string, i: number, flags: string, atoms: Map<string, Uint8Array>): [Opening, number] {
-  let all: Opening | undefined;
+/**
+ * The alternation from `i` to its closing `)` or the end; returns it and where it stopped. Where
+ * `opening` is false only its nullable and min are read: its characters are left unread.
+ */
+function alternation(src: string, i: number, flags: string, atoms: Map<string, Uint8Array>, opening = true): [Opening, number] {
+  const all: Opening = { first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), nullable: false, min: Infinity, settled: false };
   let seq = ZERO_WIDTH;
   for (;;) {
     if (i >= src.length || src[i] === ')' || src[i] === '|') {
-      all = all === undefined ? seq : union(all, seq);
-      if (src[i] !== '|') return [all, i];
+      if (opening) {
+        orInto(all.first, seq.first);
+        orInto(all.single, seq.single);
+        for (const p of seq.pairs) all.pairs.add(p);
+      }
+      all.nullable ||= seq.nullable;
+      all.min = Math.min(all.min, seq.min);
+      if (src[i] !== '|') {
+        all.settled = !all.nullable && isEmpty(all.single);
+        return [all, i];
+      }
       seq = ZERO_WIDTH;
       i++;
       continue;
     }
-    const [atom, next] = atomAt(src, i, flags, atoms);
+    // Past a sequence's first two characters its opening is settled (see then): what follows
+    // counts only for the length.
+    const [atom, next] = atomAt(src, i, flags, atoms, opening && !seq.settled);
     const [min, max, end] = quantifier(src, next);
     i = end;
     seq = then(seq, repeat(atom, min, max));
   }
 }
 
-function union(a: Opening, b: Opening): Opening {
-  return { first: or(a.first, b.first), single: or(a.single, b.single), pairs: new Set([...a.pairs, ...b.pairs]), nullable: a.nullable || b.nullable, min: Math.min(a.min, b.min) };
-}
-
 /** a followed by b. */
 function then(a: Opening, b: Opening): Opening {
   if (a === ZERO_WIDTH) return b;
   if (b === ZERO_WIDTH) return a;
+  // Past its first two characters a match's opening is settled: b adds only to the length (most of
+  // a long list's atoms, so nothing is allocated for them).
+  if (a.settled) return { ...a, min: a.min + b.min };
   const pairs = new Set(a.pairs);
   cross(a.single, b.first, pairs);
   if (a.nullable) for (const p of b.pairs) pairs.add(p);
   const none = new Uint8Array(128);
-  return {
-    first: a.nullable ? or(a.first, b.first) : a.first,
-    single: or(b.nullable ? a.single : none, a.nullable ? b.single : none),
-    pairs,
-    nullable: a.nullable && b.nullable,
-    min: a.min + b.min,
-  };
+  const single = or(b.nullable ? a.single : none, a.nullable ? b.single : none);
+  const nullable = a.nullable && b.nullable;
+  return { first: a.nullable ? or(a.first, b.first) : a.first, single, pairs, nullable, min: a.min + b.min, settled: !nullable && isEmpty(single) };
 }
 
 /** a repeated min to max times. */
 function repeat(a: Opening, min: number, max: number): Opening {
   if (min === 1 && max === 1) return a;
   if (max === 0) return ZERO_WIDTH;
-  const pairs = new Set(a.pairs);
-  if (max > 1) cross(a.single, a.first, pairs);
+  let pairs = a.pairs;
+  if (max > 1) {
+    pairs = new Set(a.pairs);
+    cross(a.single, a.first, pairs);
+  }
   // Matching a twice or more never yields one character unless a can match empty (then single stays a's).
-  return { first: a.first, single: min <= 1 || a.nullable ? a.single : new Uint8Array(128), pairs, nullable: a.nullable || min === 0, min: a.min * min };
+  const single = min <= 1 || a.nullable ? a.single : new Uint8Array(128);
+  const nullable = a.nullable || min === 0;
+  return { first: a.first, single, pairs, nullable, min: a.min * min, settled: !nullable && isEmpty(single) };
+}
+
+function isEmpty(a: Uint8Array): boolean {
+  for (let c = 0; c < 128; c++) if (a[c] !== 0) return false;
+  return true;
+}
+
+function orInto(a: Uint8Array, b: Uint8Array): void {
+  for (let c = 0; c < 128; c++) a[c] = (a[c] as number) | (b[c] as number);
 }
 
 function or(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -167,22 +197,22 @@ function cross(a: Uint8Array, b: Uint8Array, pairs: Set<number>): void {
 }
 
 /** The atom at `i` (a character, escape, class, group or assertion) and where it ends. */
-function atomAt(src: string, i: number, flags: string, atoms: Map<string, Uint8Array>): [Opening, number] {
+function atomAt(src: string, i: number, flags: string, atoms: Map<string, Uint8Array>, opening: boolean): [Opening, number] {
   const ch = src[i] as string;
   if (ch === '^' || ch === '$') return [ZERO_WIDTH, i + 1];
   if (ch === '(') {
     if (src.startsWith('(?=', i) || src.startsWith('(?!', i) || src.startsWith('(?<=', i) || src.startsWith('(?<!', i)) {
       // A lookaround consumes nothing; ignoring what it demands only widens what can open a match.
-      const [, end] = alternation(src, i + (src[i + 2] === '<' ? 4 : 3), flags, atoms);
+      const [, end] = alternation(src, i + (src[i + 2] === '<' ? 4 : 3), flags, atoms, false);
       return [ZERO_WIDTH, end + 1];
     }
     let body = i + 1;
     if (src.startsWith('?:', body)) body += 2;
     else if (src.startsWith('?<', body)) body = src.indexOf('>', body) + 1;
     else if (src[body] === '?') throw new Error(`unsupported group at ${i} in ${src}`);
-    const [opening, end] = alternation(src, body, flags, atoms);
+    const [group, end] = alternation(src, body, flags, atoms, opening);
     if (src[end] !== ')') throw new Error(`unclosed ( at ${i} in ${src}`);
-    return [opening, end + 1];
+    return [group, end + 1];
   }
   let end: number;
   if (ch === '[') {
@@ -204,16 +234,17 @@ function atomAt(src: string, i: number, flags: string, atoms: Map<string, Uint8A
   } else {
     end = i + String.fromCodePoint(src.codePointAt(i) as number).length;
   }
+  if (!opening) return [UNREAD_CHARACTER, end];
   // One character: the ASCII characters it matches, as the engine folds them under these flags.
   const atom = src.slice(i, end);
   let set = atoms.get(atom);
   if (set === undefined) {
-    const re = new RegExp(`^(?:${atom})$`, flags);
+    // One scan of the 128 characters: a one-character atom's matches there are the characters it matches.
     set = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) set[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+    for (const m of ASCII.matchAll(new RegExp(`(?:${atom})`, `${flags}g`))) set[m.index] = 1;
     atoms.set(atom, set);
   }
-  return [{ first: set, single: set, pairs: new Set(), nullable: false, min: 1 }, end];
+  return [{ first: set, single: set, pairs: new Set(), nullable: false, min: 1, settled: isEmpty(set) }, end];
 }
 
 /** The quantifier at `i`, if any: its minimum and maximum counts (1, 1 without one) and where it ends. */
