@@ -2,6 +2,8 @@
 // block boundaries, and which class/id/role/style values mark chrome (menus, cookie banners, share
 // bars, related links, ads, comment sections) or hidden content.
 
+import { anchoredAlternation, shortestMatch, topLevelAlternatives } from './regex-prefilter.ts';
+
 /** Subtrees that never hold main text (a form's field labels among them). */
 export const DROP_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'template', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas',
@@ -48,9 +50,14 @@ const CLASS_CHROME_WORD_SET: ReadonlySet<string> = new Set(['reviews']);
 const GLUED_CHROME_RE =
   /^(comments?|sidebar|related|sharing|social|newsletter|breadcrumbs?|footer|navigation|advert|sponsored|cookies?|popup|pagination)(?!ary)[a-z]|[a-z](comments|sidebar|sharing|newsletter|breadcrumbs?|footer|navigation|advert|pagination)$/;
 
+/** GLUED_CHROME_RE's shortest match: shorter names (most parts of class names: `col`, `md`, `item`)
+ * skip the regex. */
+const GLUED_CHROME_MIN = shortestMatch(GLUED_CHROME_RE);
+
 /** Class/id words of the main content (weaker than chrome words: `post-meta` is chrome). */
 const CONTENT_WORD_SET: ReadonlySet<string> = new Set(['article', 'content', 'entry', 'main', 'story', 'post', 'body', 'text', 'prose', 'blog', 'markdown']);
 const CONTENT_BODY_RE = /article-?(body|content|text)|entry-?(body|content|more)|post-?(body|content|text)|story-?(body|content)|main-?content|content-?body|itemprop-?articlebody|rich-?text/;
+const CONTENT_BODY_MIN = shortestMatch(CONTENT_BODY_RE);
 
 /** First name parts of site builders' and rich-text editors' (CKEditor's `ck-widget`) layout classes. */
 const BUILDER_PREFIXES: ReadonlySet<string> = new Set(['ck', 'elementor', 'et', 'vc', 'wpb', 'fl', 'fusion', 'avia', 'brxe', 'kb', 'uagb', 'jet', 'hs']);
@@ -129,12 +136,12 @@ function nameBits(name: string): number {
   if (name === '') return 0;
   if (name.indexOf('-') < 0 && name.indexOf('_') < 0) {
     // One part (most ids and many classes): no state prefix, builder filter or sidebar pairing applies.
-    if (CONTENT_BODY_RE.test(name)) return NAME_BODY;
-    if (CHROME_WORD_SET.has(name) || GLUED_CHROME_RE.test(name)) return NAME_CHROME;
+    if (isContentBody(name)) return NAME_BODY;
+    if (CHROME_WORD_SET.has(name) || isGluedChrome(name)) return NAME_CHROME;
     return CONTENT_WORD_SET.has(name) ? NAME_CONTENT : 0;
   }
   if (STATE_NAME_RE.test(name)) return 0;
-  if (CONTENT_BODY_RE.test(name)) return NAME_BODY;
+  if (isContentBody(name)) return NAME_BODY;
   let parts = nameParts(name);
   // Site builders call every block of a page a widget (`elementor-widget-text-editor`): the word
   // says nothing there, the rest of the name still does (`elementor-widget-author-box`).
@@ -156,10 +163,13 @@ function nameBits(name: string): number {
   const last = parts.length - 1;
   for (let k = 0; k <= last; k++) {
     const p = parts[k] as string;
-    if ((CHROME_WORD_SET.has(p) && (k === last || !LAST_PART_WORDS.has(p))) || GLUED_CHROME_RE.test(p)) return NAME_CHROME;
+    if ((CHROME_WORD_SET.has(p) && (k === last || !LAST_PART_WORDS.has(p))) || isGluedChrome(p)) return NAME_CHROME;
   }
   return (content ? NAME_CONTENT : 0) | (classChrome ? NAME_CLASS_CHROME : 0);
 }
+
+const isContentBody = (name: string): boolean => name.length >= CONTENT_BODY_MIN && CONTENT_BODY_RE.test(name);
+const isGluedChrome = (name: string): boolean => name.length >= GLUED_CHROME_MIN && GLUED_CHROME_RE.test(name);
 
 /** `name.split(/[_-]+/)` by char codes: the regex split was a fifth of the rules' time. */
 function nameParts(name: string): string[] {
@@ -291,7 +301,7 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * paywall's notices ("To read this article in full you must be registered", "Dieser Artikel ist
  * exklusiv für Abonnenten"), print buttons ("Print This Page", "Printer friendly page", "Artikel
  * drucken") and a table of contents' label ("Table of Contents", "Inhaltsverzeichnis"). */
-const CMS_LINES = [
+export const CMS_LINES = [
   // comment lists: "One thought on “Title”", "2 Antworten auf „Titel“"; counts
   '(one|\\d+) (comments?|responses?|replies|thoughts?) (on|to) [“"„«‘\']',
   '(ein|\\d+) (gedanken?|kommentare?|antworten|antwort|reaktionen?) (zu|auf) [„“"»«‚\']',
@@ -350,9 +360,9 @@ const CMS_LINES = [
  * share, like and rating prompts, related-post headings, pingbacks, "comments closed" notices and
  * comment-form notes ("Your email address will not be published"), a post's filing line and
  * reading time,
- * in English and the big European languages, Russian and Chinese. */
-const BOILERPLATE_LINE = new RegExp(
-  [
+ * in English and the big European languages, Russian and Chinese. Regex sources, `iu`: those
+ * anchored at the line's start go with CMS_LINES (LINE_START), the others form BOILERPLATE_ANYWHERE. */
+export const BOILERPLATE_LINE = [
     // legal, cookies, skip links (© is tested apart, in isBoilerplateLine)
     'copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados|wszelkie prawa zastrzeżone|все права защищены|版权所有',
     '\\bcookies?\\b|privacy policy|terms of (use|service)|skip to (main )?content|zum inhalt springen|aller au contenu|ir al contenido|vai al contenuto|naar de inhoud',
@@ -374,23 +384,28 @@ const BOILERPLATE_LINE = new RegExp(
     // a post's reading time
     '^(\\d+ ?(min(ute)?s?\\.?|mins?\\.) read|reading time:? \\d+ ?min(ute)?s?|\\d+ ?min(uten)?\\.? (lesezeit|lesedauer)|(lesezeit|lesedauer):? \\d+ ?min(uten)?\\.?|(temps de )?lecture:? \\d+ ?min(utes)?|\\d+ ?min(utos)? de lectura|lettura di \\d+ ?min(uti)?|\\d+ ?min(uten)? leestijd|leestijd:? \\d+ ?min(uten)?)$',
     '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',
-  ].join('|'),
-  'iu',
-);
+];
 
-/** CMS_LINES as a regex of its own, anchored: tried at the line's start only (inside
- * BOILERPLATE_LINE its alternatives were tried at every position and doubled the regex's time). */
-const CMS_LINE = new RegExp(`^(${CMS_LINES.join('|')})`, 'iu');
+const BOILERPLATE_ALTERNATIVES = BOILERPLATE_LINE.flatMap(topLevelAlternatives);
+
+/** BOILERPLATE_LINE's alternatives that may match anywhere in a line. */
+const BOILERPLATE_ANYWHERE = new RegExp(BOILERPLATE_ALTERNATIVES.filter((a) => !a.startsWith('^')).join('|'), 'iu');
+
+/** BOILERPLATE_LINE's `^` alternatives and CMS_LINES, tested at the line's start, by its first two
+ * characters (regex-prefilter.ts): as one `^(…)` regex their ~140 alternatives cost 0.5 µs a
+ * line, more than the rest of BOILERPLATE_LINE (inside it, CMS_LINES were tried at every position
+ * and doubled its time). */
+const LINE_START = anchoredAlternation([...BOILERPLATE_ALTERNATIVES.filter((a) => a.startsWith('^')), ...CMS_LINES.flatMap(topLevelAlternatives)], 'iu');
 
 /** The comment form's spam-filter notice ("This site uses Akismet to reduce spam"), in any language. */
 const SPAM_FILTER = /\bakismet\b/i;
 
-/** Whether a (short) line is boilerplate by BOILERPLATE_LINE, CMS_LINE or SPAM_FILTER. A `©`
+/** Whether a (short) line is boilerplate by BOILERPLATE_LINE, CMS_LINES or SPAM_FILTER. A `©`
  * anywhere is tested with includes: as one of the regex's alternatives it cost a third of the
  * regex's time (irregexp then tries every alternative at every position), and it has no case to
  * fold. */
 export function isBoilerplateLine(text: string): boolean {
-  return text.includes('©') || BOILERPLATE_LINE.test(text) || CMS_LINE.test(text) || SPAM_FILTER.test(text);
+  return text.includes('©') || BOILERPLATE_ANYWHERE.test(text) || LINE_START(text) || SPAM_FILTER.test(text);
 }
 
 /** A word every NEWSLETTER_LINE holds, tested first: most lines lack it, and it costs a fraction as

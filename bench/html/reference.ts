@@ -9,6 +9,7 @@ import path from 'node:path';
 import type * as Blocks from '../../ingest/html-blocks.ts';
 import type * as Charset from '../../ingest/charset.ts';
 import type * as Extract from '../../ingest/html-extract.ts';
+import type * as Rules from '../../ingest/html-rules.ts';
 import { repoRoot } from '../../test/shared-data.ts';
 
 export interface Reference {
@@ -16,6 +17,7 @@ export interface Reference {
   blocks: typeof Blocks;
   charset: typeof Charset;
   extract: typeof Extract;
+  rules: typeof Rules;
   /** Removes the temp folder. */
   remove(): void;
 }
@@ -31,6 +33,7 @@ export async function loadReference(commit: string | undefined): Promise<Referen
     blocks: (await import(path.join(dir, 'ingest/html-blocks.ts'))) as typeof Blocks,
     charset: (await import(path.join(dir, 'ingest/charset.ts'))) as typeof Charset,
     extract: (await import(path.join(dir, 'ingest/html-extract.ts'))) as typeof Extract,
+    rules: (await import(path.join(dir, 'ingest/html-rules.ts'))) as typeof Rules,
     remove: () => rmSync(dir, { recursive: true }),
   };
 }
