@@ -14,6 +14,7 @@ import { sharedDataDir } from '../../test/shared-data.ts';
 import { firstDifference } from './difference.ts';
 import { pageBytes } from './pages.ts';
 import { loadReference } from './reference.ts';
+import { seededRandom } from '../../pipeline/seeded-random.ts';
 
 const { values: args } = parseArgs({
   options: { ref: { type: 'string' }, fuzz: { type: 'string', default: '20000' }, show: { type: 'string', default: '20' } },
@@ -73,13 +74,7 @@ const FRAGMENTS = [
   '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u0085', '\u180e', '\u0000', '\u001f', 'ß', '日本語', '😀',
   '&amp;', '&nbsp;', '&#32;', '&#x2028;', '&#xA0;', '&#9;', '&lt;p&gt;', '&copy;', '&notanentity;', '&', '&#',
 ];
-let seed = 0x9e3779b9;
-const random = (): number => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(0x9e3779b9);
 const fuzz = Number(args.fuzz);
 for (let k = 0; k < fuzz; k++) {
   const parts: string[] = [];

@@ -16,6 +16,7 @@ import { parseHtml } from '../../ingest/html-tokenizer.ts';
 import { sharedDataDir } from '../../test/shared-data.ts';
 import { loadPages } from './pages.ts';
 import { loadReference } from './reference.ts';
+import { seededRandom } from '../../pipeline/seeded-random.ts';
 
 const { values: args } = parseArgs({
   options: { ref: { type: 'string' }, fuzz: { type: 'string', default: '300000' }, rounds: { type: 'string', default: '5' }, chunk: { type: 'string', default: '5000' } },
@@ -51,13 +52,7 @@ for (const page of await loadPages(dataDir)) {
 }
 const lines = [...distinct];
 
-let seed = 0x2545f491;
-const random = (): number => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(0x2545f491);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 
 /** Characters a sampled class or wildcard draws from (those it matches). */
