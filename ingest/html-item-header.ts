@@ -22,31 +22,76 @@ const ITEM_ARTICLES = 6;
 export function liftItemHeaders(page: ParsedPage): void {
   const { blocks, nodes } = page;
   let count: Map<string, number> | undefined;
+  let scan: Scan | undefined;
   for (let i = 1; i < nodes.length; i++) {
     const h = nodes[i] as ElementNode;
     if (h.tag !== 'header' || h.start === h.end) continue;
     const article = nodes[h.parent] as ElementNode;
     if (article.tag === 'section') {
-      if (!afterStoryText(page, h.parent, h.start)) continue;
+      scan ??= scanOf(page);
+      // A section of the story: its <article>'s text (a line of STORY_LINE characters not in
+      // structural chrome) starts before this header.
+      const story = scan.article[h.parent] as number;
+      if (story <= 0 || (scan.nextStory[(nodes[story] as ElementNode).start] as number) >= h.start) continue;
     } else {
       if (article.tag !== 'article') continue;
       count ??= articleKinds(nodes);
       if ((count.get(`${article.parent}\0${article.kind}`) ?? 0) < ITEM_ARTICLES) continue;
+      scan ??= scanOf(page);
     }
-    let base = -1;
-    for (let k = article.start; k < article.end && base < 0; k++) {
-      const c = blocks[k]!.chrome;
-      if ((k < h.start || k >= h.end) && c < 2) base = c;
-    }
-    if (base < 0) continue;
+    // The first block of the article outside the header that is not structural chrome, as the
+    // blocks were before any header was lifted.
+    let k = scan.nextLow[article.start] as number;
+    if (k >= h.start) k = scan.nextLow[Math.max(h.end, article.start)] as number;
+    if (k >= article.end) continue;
+    const base = scan.low[k] as 0 | 1;
     for (let k = h.start; k < h.end; k++) {
       const b = blocks[k]!;
       if (b.chrome !== 2) continue;
       let a = b.node;
       while (a !== i && (nodes[a] as ElementNode).verdict !== -1 && !CHROME_TAGS.has((nodes[a] as ElementNode).tag)) a = (nodes[a] as ElementNode).parent;
-      if (a === i) b.chrome = base as 0 | 1;
+      if (a === i) b.chrome = base;
     }
   }
+}
+
+/** A line this long is a story's prose, not its headline block's. */
+const STORY_LINE = 80;
+
+/**
+ * One pass over the page, so that each header asks in constant time (a page of 100k headers in
+ * nested sections would otherwise rescan its article per header): for each block index, the next
+ * block at or after it that is not structural chrome (nextLow) and the next that is also a story
+ * line (nextStory), blocks.length where none; each node's nearest `<article>` (itself included;
+ * 0 for none); each block's chrome before any lift.
+ */
+interface Scan {
+  nextLow: Int32Array;
+  nextStory: Int32Array;
+  article: Int32Array;
+  low: Uint8Array;
+}
+
+function scanOf(page: ParsedPage): Scan {
+  const { blocks, nodes } = page;
+  const n = blocks.length;
+  const nextLow = new Int32Array(n + 1).fill(n);
+  const nextStory = new Int32Array(n + 1).fill(n);
+  const low = new Uint8Array(n);
+  for (let k = n - 1; k >= 0; k--) {
+    const b = blocks[k]!;
+    low[k] = b.chrome;
+    const isLow = b.chrome < 2;
+    nextLow[k] = isLow ? k : (nextLow[k + 1] as number);
+    nextStory[k] = isLow && b.text.length >= STORY_LINE ? k : (nextStory[k + 1] as number);
+  }
+  // Parents come before their children in `nodes`.
+  const article = new Int32Array(nodes.length);
+  for (let i = 1; i < nodes.length; i++) {
+    const node = nodes[i] as ElementNode;
+    article[i] = node.tag === 'article' ? i : (article[node.parent] as number);
+  }
+  return { nextLow, nextStory, article, low };
 }
 
 /** How many `<article>`s of each kind each parent holds, keyed `parent\0kind`. */
@@ -58,19 +103,4 @@ function articleKinds(nodes: readonly ElementNode[]): Map<string, number> {
     count.set(key, (count.get(key) ?? 0) + 1);
   }
   return count;
-}
-
-/** A line this long is a story's prose, not its headline block's. */
-const STORY_LINE = 80;
-
-/** Whether section `sec` lies inside an `<article>` whose text (a line of STORY_LINE characters
- * not in structural chrome) starts before block `at`: a section of the story (a listicle's entry),
- * whose `<header>` holds the entry's title. */
-function afterStoryText(page: ParsedPage, sec: number, at: number): boolean {
-  const { blocks, nodes } = page;
-  let a = (nodes[sec] as ElementNode).parent;
-  while (a > 0 && (nodes[a] as ElementNode).tag !== 'article') a = (nodes[a] as ElementNode).parent;
-  if (a <= 0) return false;
-  for (let k = (nodes[a] as ElementNode).start; k < at; k++) if (blocks[k]!.chrome < 2 && blocks[k]!.text.length >= STORY_LINE) return true;
-  return false;
 }

@@ -177,6 +177,8 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['unterminated iframes in noscripts', (n) => '<noscript><iframe src=x /></noscript><p>a'.repeat(n / 4)],
   ['one block of glued inline elements', (n) => '<p>' + '<span>ab</span>Cd'.repeat(n / 2)],
   ['nested caption-named elements around many paragraphs', (n) => '<div class="caption">'.repeat(1000) + '<p>The harbor was rebuilt, and the town paid for it.</p>'.repeat(n / 16)],
+  ['headers of sections nested in one article', (n) => '<article>' + '<section><header>x</header>'.repeat(n / 4)],
+  ['headers of many sections in one article', (n) => '<article>' + '<section><header>x</header></section>'.repeat(n / 4)],
   ['a huge attribute', (n) => `<div class="${'a '.repeat(n)}">x</div>`],
   ['stray < in text', (n) => 'a<'.repeat(n)],
 ];
