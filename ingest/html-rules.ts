@@ -82,7 +82,9 @@ export function isUtilityClass(name: string): boolean {
 const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar']);
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-const HIDDEN_CLASS_RE = /(^|\s)(hidden|hide|sr-only|screen-reader-text|visually-hidden|visuallyhidden|d-none|invisible)(\s|$)/i;
+/** Classes of text for screen readers only: hidden from sight, read out in place of what is shown. */
+const SCREEN_READER_CLASSES = 'sr-only|screen-reader-text|visually-hidden|visuallyhidden';
+const HIDDEN_CLASS_RE = new RegExp(`(^|\\s)(hidden|hide|${SCREEN_READER_CLASSES}|d-none|invisible)(\\s|$)`, 'i');
 
 const DIALOG_ROLES: ReadonlySet<string> = new Set(['dialog', 'alertdialog']);
 
@@ -96,7 +98,7 @@ export function isDialog(attribs: Record<string, string>): boolean {
 /** Roles of tab and accordion panels: hidden until a click, they hold the page's text. */
 const PANEL_ROLES: ReadonlySet<string> = new Set(['tabpanel', 'region']);
 
-const SCREEN_READER_CLASS_RE = /(^|\s)(sr-only|screen-reader-text|visually-hidden|visuallyhidden)(\s|$)/i;
+const SCREEN_READER_CLASS_RE = new RegExp(`(^|\\s)(${SCREEN_READER_CLASSES})(\\s|$)`, 'i');
 
 /** Text for screen readers only: hidden from sight, but read out in place of what is shown (an
  * icon's `Yes` or `No` in a comparison table's cell). */
