@@ -461,7 +461,7 @@ const DATE = `((${DAY} (de )?)?(${MONTHS}),? (de )?(${DAY},? )?\\d{4}( г\\.)?|\
 /** What a post's date line opens with ("Posted on", "Veröffentlicht am", "Stand:", "Publié le"), in
  * the languages of MONTHS. */
 const DATE_PREFIX = [
-  '(posted|published|updated|last updated)( on)?',
+  '(posted|published|updated|last updated|first published)( on)?',
   '(zuletzt )?(veröffentlicht|aktualisiert|geändert|erstellt|erschienen)( am)?|stand|am',
   '(publié|mis à jour|modifié)( le)?|le',
   '(publicado|actualizado)( el)?|el',
@@ -471,9 +471,14 @@ const DATE_PREFIX = [
   '(opublikowano|zaktualizowano)( dnia)?|опубликовано|обновлено',
 ].map((p) => `(${p}):? `).join('|');
 
-/** A line that is only a date, perhaps with a weekday, a time and a "posted on": a post's metadata. */
+/** A time of day: seconds, a.m./p.m. and a time zone's letters optional ("16:10:00", "2:55am
+ * GMT", "4:53 PM EST", "14:35 Uhr"). */
+const TIME = `(at |um |à |a las |alle |om |às )?\\d{1,2}[:.h]\\d{2}(:\\d{2})?( ?[ap]\\.?m\\.?| uhr| h)?( (gmt|utc|mez|mesz|cet|cest|[ecmp][sd]?t))?`;
+
+/** A line that is only a date, perhaps with a weekday, a time (before or after it) and a "posted
+ * on": a post's metadata ("Last updated at 8:37 AM on 18/01/08", "14:35 Uhr, 12.03.2019"). */
 export const DATE_LINE = new RegExp(
-  `^(${DATE_PREFIX})?([\\p{L}]+\\.?,? )?${DATE}((,| [|·•–-])? (at |um |à |a las |alle |om |às )?\\d{1,2}[:.h]\\d{2}( ?[ap]m| uhr| h)?)?$`,
+  `^(${DATE_PREFIX})?(${TIME},? (on |am |le |el |il |op |em )?)?([\\p{L}]+\\.?,? )?${DATE}((,| [|·•–-])? ${TIME})?$`,
   'iu',
 );
 

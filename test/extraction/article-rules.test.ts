@@ -1,5 +1,5 @@
-// Article rules of the ninth and tenth rounds, each on a snippet cut down from a tuning-half page
-// (WCXB dev articles; in the tenth round also Dragnet, L3S-GN1 and CleanEval news and blog pages):
+// Article rules of the ninth to eleventh rounds, each on a snippet cut down from a tuning-half page
+// (WCXB dev articles; from the tenth round also Dragnet, L3S-GN1 and CleanEval news and blog pages):
 // the smallest markup that still shows the pattern (texts shortened, names kept).
 
 import { test } from 'node:test';
@@ -237,4 +237,24 @@ test('prompts to comment on or recommend a story are not written', () => {
   const html = page(`<div class="story">${story.map((p) => `<p>${p}</p>`).join('')}${prompts.map((t) => `<p>${t}</p>`).join('')}</div>`);
   assert.deepEqual(extractMainText(html).text.split('\n'), story);
   assert.ok(!isBoilerplateLine('We recommend this story to anyone who rides the morning train.'));
+});
+
+test('a date line with the time before the date, or with seconds or a time zone, is not written', () => {
+  // L3S-GN1 02841370 (cut down): "Posted <span>January 1, 2008 16:10:00</span>" under the headline.
+  const story = [
+    'Aussies need doubles win at Hopman Cup',
+    "Australia's team in the Hopman Cup tennis tournament in Perth will need to win their mixed doubles match tonight.",
+    "Alicia Molik was beaten in her women's singles tie against India's Sania Mirza 2-6, 6-2, 4-6 earlier today.",
+  ];
+  const html = page(`<h1>${story[0]}</h1><p class="published">Posted <span class="timestamp">January 1, 2008 16:10:00</span>
+    </p><p>${story[1]}</p><p>${story[2]}</p>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+  // L3S-GN1 b8702037, 3f642f89, 587c2cc6 and Dragnet R564's forms, and the German ones.
+  for (const line of ['Last updated at 7:40 AM on 30/12/07', 'Last Updated: 2:55am GMT 29/12/2007', 'updated 4:53 PM EST, Wed November 7, 2012', 'First Published: Jan 09, 2008', '14:35 Uhr, 12.03.2019', 'Aktualisiert: 14:35 Uhr, Dienstag, 12. März 2019']) {
+    const got = extractMainText(page(`<h1>${story[0]}</h1><p>${line}</p><p>${story[1]}</p><p>${story[2]}</p>`)).text.split('\n');
+    assert.deepEqual(got, story, line);
+  }
+  // A sentence with a time and a year is text.
+  const sentence = 'The 12:30 train left on January 1, 2008.';
+  assert.ok(extractMainText(page(`<h1>${story[0]}</h1><p>${sentence}</p><p>${story[1]}</p><p>${story[2]}</p>`)).text.includes(sentence));
 });
