@@ -380,6 +380,18 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
             pos = textStart = nsEnd;
             continue scan;
           }
+          // A <title> that no `</title>` ends is a damaged page (a crawl that cut the head and
+          // glued on a later piece): browsers would show a blank page with the whole page as its
+          // title; the title ends at the next tag instead, as libxml2 (lxml, trafilatura) reads
+          // it, and the rest of the page is still the page.
+          if (stacked && tag.name === 'title') {
+            const next = html.indexOf('<', pos);
+            const stop = next < 0 ? n : next;
+            if (stop > textStart) on.text(html.slice(textStart, stop));
+            closeTag(tree, tag);
+            pos = textStart = stop;
+            continue scan;
+          }
           if (!stacked) textStart = n;
           break scan;
         }

@@ -258,3 +258,19 @@ test('a date line with the time before the date, or with seconds or a time zone,
   const sentence = 'The 12:30 train left on January 1, 2008.';
   assert.ok(extractMainText(page(`<h1>${story[0]}</h1><p>${sentence}</p><p>${story[1]}</p><p>${story[2]}</p>`)).text.includes(sentence));
 });
+
+test('a <title> that no end tag closes ends at the next tag: the page after it is still read', () => {
+  // L3S-GN1 19956250 (cut down): the crawl cut the head inside the title and glued on a script's
+  // tail; no `</title>` follows anywhere.
+  const story = [
+    'Gale to drive Nationwide',
+    'Cale Gale is going Nationwide in 2008, starting at Daytona International Speedway on Sunday.',
+    "After driving on three racing circuits last year for Kevin Harvick Inc., the 22-year-old Mobilian will concentrate on the NASCAR Nationwide Series this season.",
+  ];
+  const html = `<html><head><title>Gale to drive Nation'?' + OAS_query + '"><\\/SCRIPT>');
+//-->
+</SCRIPT><SCRIPT LANGUAGE=JavaScript>document.write('');</SCRIPT></head><body><div class="pagewide">
+<h1 class="red">${story[0]}</h1><div class="byln">Friday, January 18, 2008<div><div>By MARK INABINETT</div></div></div>
+<P>${story[1]}</P><P>${story[2]}</P></div></body></html>`;
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+});

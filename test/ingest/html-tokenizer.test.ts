@@ -106,6 +106,11 @@ test('where browsers and htmlparser2 differ, browsers are followed', () => {
   // A raw-text element left open inside a <noscript> (a tag manager's `<iframe … />`) ends at
   // `</noscript>`, as browsers with scripts on read it, instead of swallowing the rest of the page.
   assert.deepEqual(events('<noscript><iframe src=x /></noscript><p class=a>after</p>'), ['<noscript', '<iframe', '>iframe', '>noscript', '<p {"class":"a"}', '"after"', '>p']);
+  // A <title> that no `</title>` ends (a damaged crawl) ends at the next tag, as libxml2 reads it,
+  // instead of swallowing the page (browsers would show a blank page).
+  assert.deepEqual(events('<title>Gale to drive Nation\'?\' + q + \'"></SCRIPT><div class=a>Cale Gale</div>'), [
+    '<title', '"Gale to drive Nation\'?\' + q + \'\\">"', '>title', '<div {"class":"a"}', '"Cale Gale"', '>div',
+  ]);
   // A tag cut off by the end of input is dropped.
   assert.deepEqual(events('x<div class="a'), ['"x"']);
   assert.deepEqual(events('x</div'), ['"x"']);
@@ -181,6 +186,7 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['headers of many sections in one article', (n) => '<article>' + '<section><header>x</header></section>'.repeat(n / 4)],
   ['a huge attribute', (n) => `<div class="${'a '.repeat(n)}">x</div>`],
   ['stray < in text', (n) => 'a<'.repeat(n)],
+  ['unterminated titles', (n) => '<title>a<p>b'.repeat(n / 2)],
 ];
 
 // 400k unclosed <div> took htmlparser2 68 s, 700× a plain page of that size. Pages made of tiny
