@@ -276,7 +276,11 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     // A paragraph between paragraphs whose links make up most of a sentence (a patent's long title
     // linked in a news story) is the text's: navigation never writes sentences.
     const linkedProse = i > firstProse && i < lastProse && isLinkedSentence(b, isBoilerplate);
-    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text) || PLACEHOLDER.test(b.text)) && !readingList && !writtenUrl && !linkedProse)) continue;
+    // A list item between paragraphs that adds words of its own to its link ("Copywriting Ebook
+    // Giveaway! – 15.7%", a post's findings; a guide's series "by John Hunter") is the text's:
+    // navigation's items are their links alone.
+    const ownItem = i > firstProse && i < lastProse && isOwnListItem(b, isBoilerplate);
+    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text) || PLACEHOLDER.test(b.text)) && !readingList && !writtenUrl && !linkedProse && !ownItem)) continue;
     if (isByline(b, q[i] as Quality)) bylines.add(b);
     out.push(b);
   }
@@ -302,6 +306,19 @@ function isLinkedSentence(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
 }
 
 const PUNCT_ONE = /[.,;:!?。，；：！？、]/;
+
+/** Unlinked characters a linked list item keeps to be the text's own item (" – 15.7%"). */
+const OWN_ITEM_CHARS = 5;
+
+/** A list item ending in a year: a dated teaser (a headline, its source and date), as news
+ * listings between a page's paragraphs write them ("… The White House 18 Dec 2006"). */
+const DATED_END = /\b(19|20)\d\d\W*$/;
+
+/** A linked list item with words of its own that opens with no label ("Next message: …",
+ * "Scores: …", a thread's or a section's navigation) and ends in no date, and is no boilerplate. */
+function isOwnListItem(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
+  return b.kind === 'li' && b.text.length - b.linkChars >= OWN_ITEM_CHARS && !LINK_LABEL.test(b.text) && !DATED_END.test(b.text) && !isBoilerplate(b.text);
+}
 
 /** Bylines are short: a longer line opening with "By" and a name is a sentence. */
 const BYLINE_MAX = 100;

@@ -303,3 +303,20 @@ test('an element whose id names chrome alone is chrome, though its class names c
   assert.equal(classVerdict({ class: 'article-template under-menu' }), 0);
   assert.equal(classVerdict({ id: 'comments content', class: 'panel' }), 0);
 });
+
+test('a linked list item between paragraphs that adds words of its own is written; navigation items, labelled or dated ones are not', () => {
+  // Dragnet R780 (cut down): a post lists its most opened emails, each linked, with its open rate.
+  const before = [
+    'Typical open rates are in the 10% – 15% region, but I found several that beat those rates.',
+    'If you’re curious to read the emails, click the links (they all open a new window/tab).',
+  ];
+  const items = [['Copywriting Ebook Giveaway!', ' – 15.7%'], ['Bad news!', ' – 16.2%'], ['Why we LOVE StumbleUpon', ' - 17.1%'], ['Sharon, have you read this book?', ' – 18.0%']];
+  const after = [
+    'If I had to pin it down to one thing, it would be the promise of gaining something for minimal risk.',
+    'It’s as simple as that. Read the list again, and see if you think you would be tempted (maybe you already clicked)!',
+  ];
+  const html = page(`<div class="entry"><p>${before[0]}</p><p>${before[1]}</p><ul>${items.map(([a, own]) => `<li><a href="/e">${a}</a>${own}</li>`).join('')}</ul>
+    <ul><li>Next message: <a href="/m2">DONNA CRUMLEY: "On Remembering Everything"</a></li><li><a href="/n">Bush Praises Rumsfeld’s Transformation Efforts</a> AFPS 15 Dec 2006</li><li><a href="/h">Home page of the harbor</a></li></ul>
+    <p>${after[0]}</p><p>${after[1]}</p></div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), [...before, ...items.map(([a, own]) => `- ${a}${own}`), ...after]);
+});
