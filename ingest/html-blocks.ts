@@ -125,7 +125,7 @@ function classMemo(): { verdict(attribs: Record<string, string>): Verdict; hidde
       const cls = attribs['class'];
       const id = attribs['id'];
       const flags = cls === undefined ? 0 : factsOf(cls).flags;
-      return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags, idFlags(id));
+      return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
     },
     hidden(attribs) {
       // A panel role keeps an element visible whatever its class, so the memo (keyed by class

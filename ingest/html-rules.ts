@@ -214,16 +214,12 @@ function isJsSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** The verdict from the role and the nameFlags of class and idFlags of id (`named`: either is
- * present). An element with both kinds of names (`article-template under-menu`) is neutral, unless
- * its id names chrome alone: an id names that one element (`id="story-comments"`), where a content
- * word in its class (`class="content-panel"`) is the site's layout style for every panel. */
-export function verdictOf(role: string | undefined, named: boolean, classFlags: number, idNameFlags: number): Verdict {
+/** The verdict from the role and the nameFlags of class and id (`named`: either is present). An
+ * element with both kinds of names (`article-template under-menu`) is neutral. */
+export function verdictOf(role: string | undefined, named: boolean, flags: number): Verdict {
   if (role !== undefined && CHROME_ROLES.has(role.toLowerCase())) return -1;
   if (!named) return role === 'main' || role === 'article' ? 1 : 0;
-  const flags = classFlags | idNameFlags;
   if ((flags & NAME_BODY) !== 0) return 2;
-  if (idNameFlags === NAME_CHROME) return -1;
   if ((flags & (NAME_CHROME | NAME_CLASS_CHROME)) !== 0) return (flags & NAME_CONTENT) !== 0 ? 0 : -1;
   return (flags & NAME_CONTENT) !== 0 ? 1 : 0;
 }
@@ -231,7 +227,7 @@ export function verdictOf(role: string | undefined, named: boolean, classFlags: 
 export function classVerdict(attribs: Record<string, string>): Verdict {
   const cls = attribs['class'];
   const id = attribs['id'];
-  return verdictOf(attribs['role'], cls !== undefined || id !== undefined, nameFlags(cls), idFlags(id));
+  return verdictOf(attribs['role'], cls !== undefined || id !== undefined, nameFlags(cls) | idFlags(id));
 }
 
 /** Headings of related-post lists, in the languages of BOILERPLATE_LINE. */
