@@ -628,9 +628,11 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // Most pages need neither fallback: the blocks they would drop are found once, when one does.
   let dropped: Uint8Array | undefined;
   // A short post in an element the markup names as content (`div#post`, `article`): the page's
-  // other blocks outside structural chrome are its sidebar and footer, not more of it.
+  // other blocks outside structural chrome are its sidebar and footer, not more of it. A post in
+  // the element named as the article body itself (`entry-content`) is the page's text as it
+  // stands: the rest of the page (its sidebar's lists and blurbs) is never added to it.
   const namedPost = post && namesContent(page.nodes, firstPick.element);
-  for (const floor of namedBody || namedPost ? [1] : [1, 2]) {
+  for (const floor of namedBody && post ? [] : namedBody || namedPost ? [1] : [1, 2]) {
     if (chars(chosen) >= MIN_CHARS && !(short && (floor === 1 || !post))) continue;
     dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'itemButton' || (q[i] === 'bad' && (isBoilerplate(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))) ? 1 : 0));
     const all = page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);

@@ -291,3 +291,23 @@ test('a linked list item between paragraphs that adds words of its own is writte
     <p>${after[0]}</p><p>${after[1]}</p></div>`);
   assert.deepEqual(extractMainText(html).text.split('\n'), [...before, ...items.map(([a, own]) => `- ${a}${own}`), ...after]);
 });
+
+test("a short post in the element named as the article body is the text: the sidebar's blocks are not added to it", () => {
+  // Dragnet R152 (cut down): a two-paragraph post in `entry-content`; WordPress names its sidebar's
+  // text widgets `id="text-235637591"`, whose content word leaves them outside class chrome.
+  const post = [
+    'Nokia N96 Software Update - v30.101',
+    'Nokia has just released the latest software update for Nokia N96 (v30.101). It’s available on Nokia Software Updater.',
+    'The full changelog is not available yet. Please share the new features of firmware v30.101.',
+  ];
+  const reads = ['1- Windows Live Messenger', '2- How To Sign .sis Files', '3- How To Fix Expired Certificate', '4- Nokia N73 Software Update'];
+  const html = page(`<div id="header"><h1><a href="/">SymbianV3.Com</a></h1></div><div id="content">
+    <div id="post-1050" class="hentry post"><div class="entry-head"><h3 class="entry-title"><a href="/n96">${post[0]}</a></h3></div>
+    <div class="entry-content"><p>${post[1]}</p><p>${post[2]}</p><p><a href="/dl">Download</a> Nokia Software Updater</p></div></div></div>
+    <div id="sidebar-main" class="secondary"><div id="text-235637591" class="widget widget_text"><div class="textwidget"><h4>Most Read Posts</h4>
+    ${reads.map((r) => `<br><a href="/r">${r}</a>`).join('')}</div></div>
+    <div id="text-235664341" class="widget widget_text"><h4>Visitor Map</h4><div class="textwidget"><a href="/map">Map</a></div></div></div>`);
+  const text = extractMainText(html).text;
+  for (const line of post.slice(1)) assert.ok(text.includes(line), text);
+  assert.ok(!/Most Read Posts|Windows Live Messenger|Visitor Map/.test(text), text);
+});
