@@ -278,9 +278,9 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     const linkedProse = i > firstProse && i < lastProse && isLinkedSentence(b, isBoilerplate);
     // A list item between paragraphs that adds words of its own to its link ("Copywriting Ebook
     // Giveaway! – 15.7%", a post's findings; a guide's series "by John Hunter") is the text's:
-    // navigation's items are their links alone.
-    const ownItem = i > firstProse && i < lastProse && isOwnListItem(b, isBoilerplate);
-    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text) || PLACEHOLDER.test(b.text)) && !readingList && !writtenUrl && !linkedProse && !ownItem)) continue;
+    // navigation's items are their links alone. Asked last, of link-dense items only.
+    const ownItem = (): boolean => i > firstProse && i < lastProse && isOwnListItem(b, isBoilerplate);
+    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text) || PLACEHOLDER.test(b.text)) && !readingList && !writtenUrl && !linkedProse && !ownItem())) continue;
     if (isByline(b, q[i] as Quality)) bylines.add(b);
     out.push(b);
   }
