@@ -4,7 +4,7 @@
 
 import type { Document } from '../pipeline/index.ts';
 import { isNonSymbolWord } from './punctuation.ts';
-import { hasAlpha, pyCount, pyLen, pyLstrip, pyRstrip, pySplitlines } from './text.ts';
+import { hasAlpha, noHighSurrogate, pyCount, pyLen, pyLstrip, pyRstrip, pySplitlines } from './text.ts';
 import { bounds, drop, type FilterContext, type Outcome } from './types.ts';
 
 export interface GopherQualityParams {
@@ -45,12 +45,15 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
     const nWords = words.length;
     let nonSymbol = 0;
     let nonSymbolChars = 0;
+    // Words are made of the text's characters: without a high surrogate in the text, a word's
+    // Python length is its length (one scan of the text instead of one per word).
+    const plain = noHighSurrogate(text);
     // Indexed loops: a for-of allocates an iterator result per word until V8 optimises the loop.
     for (let i = 0; i < nWords; i++) {
       const w = words[i] as string;
       if (isNonSymbolWord(w)) {
         nonSymbol++;
-        nonSymbolChars += pyLen(w);
+        nonSymbolChars += plain ? w.length : pyLen(w);
       }
     }
     ctx.observe('non_symbol_words', nonSymbol, ...bounds(['<', p.min_doc_words], ['>', p.max_doc_words]));

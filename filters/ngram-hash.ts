@@ -142,9 +142,10 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
     slotHash: ints(scratch, 6, size),
     counts: ints(scratch, 7, n),
   };
-  out.cps[0] = 0;
-  out.charSum[0] = 0;
-  out.charInv[0] = 1;
+  const { id, cps, charSum, charInv } = out;
+  cps[0] = 0;
+  charSum[0] = 0;
+  charInv[0] = 1;
   // Per distinct token (at its first index): code points, Σ (char + 1)·B^k, B^len, B^-len.
   const firstAt = new Map<string, number>();
   const len = floats(scratch, 1, n);
@@ -158,29 +159,39 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
     if (k === undefined) {
       k = i;
       firstAt.set(w, i);
+      const L = w.length;
       let h = 0;
-      // Tokens longer than the tables (a document of few, long tokens) carry the power along.
-      if (w.length < pow.length) {
-        for (let c = 0; c < w.length; c++) h = addmod(h, mulmod(w.charCodeAt(c) + 1, pow[c]!));
-        wPow[i] = pow[w.length]!;
-        wInv[i] = invPow[w.length]!;
+      // Code points (Python's len): the units less the surrogate pairs, counted in the hash loop.
+      let cp = L;
+      if (L < pow.length) {
+        for (let c = 0; c < L; c++) {
+          const u = w.charCodeAt(c);
+          h = addmod(h, mulmod(u + 1, pow[c]!));
+          if (u >= 0xd800 && u <= 0xdbff && c + 1 < L) {
+            const d = w.charCodeAt(c + 1);
+            if (d >= 0xdc00 && d <= 0xdfff) cp--;
+          }
+        }
+        wPow[i] = pow[L]!;
+        wInv[i] = invPow[L]!;
       } else {
         let p = 1;
-        for (let c = 0; c < w.length; c++) {
+        for (let c = 0; c < L; c++) {
           h = addmod(h, mulmod(w.charCodeAt(c) + 1, p));
           p = mulmod(p, base);
         }
+        cp = pyLen(w);
         wPow[i] = p;
-        wInv[i] = powmod(scratch.inv, w.length);
+        wInv[i] = powmod(scratch.inv, L);
       }
-      len[i] = pyLen(w);
+      len[i] = cp;
       wHash[i] = h;
     }
-    out.id[i] = k;
-    out.cps[i + 1] = out.cps[i]! + len[k]!;
-    out.charSum[i + 1] = addmod(out.charSum[i]!, mulmod(wHash[k]!, charPow));
+    id[i] = k;
+    cps[i + 1] = cps[i]! + len[k]!;
+    charSum[i + 1] = addmod(charSum[i]!, mulmod(wHash[k]!, charPow));
     charPow = mulmod(charPow, wPow[k]!);
-    out.charInv[i + 1] = mulmod(out.charInv[i]!, wInv[k]!);
+    charInv[i + 1] = mulmod(charInv[i]!, wInv[k]!);
   }
   return out;
 }
@@ -294,12 +305,13 @@ function sameConcat(w: NgramWords, a: number, b: number, n: number): boolean {
 export function duplicatedChars(w: NgramWords, n: number): number {
   const N = w.id.length - n + 1;
   if (N <= 0) return 0;
-  const { slotStart, slotHash, mask } = w;
+  // Locals, not `w.…` in the loop: reading the fields at every position cost about 10 %.
+  const { slotStart, slotHash, mask, charSum, charInv, cps } = w;
   slotStart.fill(0);
   let repeated = 0;
   let i = 0;
   while (i < N) {
-    const h = spanHash(w.charSum, w.charInv, i, n);
+    const h = spanHash(charSum, charInv, i, n);
     let s = slotOf(h, mask);
     let seen = false;
     for (;;) {
@@ -312,7 +324,7 @@ export function duplicatedChars(w: NgramWords, n: number): number {
       s = (s + 1) & mask;
     }
     if (seen) {
-      repeated += w.cps[i + n]! - w.cps[i]!;
+      repeated += cps[i + n]! - cps[i]!;
       i += n;
     } else {
       slotStart[s] = i + 1;

@@ -27,15 +27,58 @@ const W = '[\\p{L}\\p{N}_]';
 const WORD_BOUNDARY = `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`;
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)';
 
-function emailRegex(mixed: boolean): RegExp {
+const localClass = (mixed: boolean): string => `[${mixed ? 'a-zA-Z' : 'a-z'}0-9!#$%&'*+/=?^_\`{|}~-]`;
+
+/** What follows the '@': dotted labels or an address literal. */
+function domainSource(mixed: boolean): string {
   const a = mixed ? 'a-zA-Z' : 'a-z';
-  const local = `[${a}0-9!#$%&'*+/=?^_\`{|}~-]+(?:\\.[${a}0-9!#$%&'*+/=?^_\`{|}~-]+)*`;
   const label = `[${a}0-9](?:[${a}0-9-]*[${a}0-9])?`;
   const literal = `\\[(?:${OCTET}\\.){3}(?:${OCTET}|[${a}0-9-]*[${a}0-9]:)\\]`;
-  return new RegExp(`${WORD_BOUNDARY}${local}@(?:(?:${label}\\.)+${label}|${literal})`, 'gu');
+  return `(?:(?:${label}\\.)+${label}|${literal})`;
+}
+
+/** FineWeb's e-mail pattern (global); exported for the tests, which compare the redactor's scan with it. */
+export function emailRegex(mixed: boolean): RegExp {
+  const local = `${localClass(mixed)}+(?:\\.${localClass(mixed)}+)*`;
+  return new RegExp(`${WORD_BOUNDARY}${local}@${domainSource(mixed)}`, 'gu');
 }
 
 const IP_RE = new RegExp(`(?:${OCTET}\\.){3}${OCTET}`, 'g');
+
+/**
+ * The e-mail matches of `text`, replaced as `text.replace(email, replacement)` replaces them, in
+ * time linear in the text. A match is a local part, its text's next '@' (a local part holds none)
+ * and a domain, which the pattern matches at the '@' whatever the local part: so each '@' is
+ * tried once, its domain first (`domain`, sticky), then the starts that can give a valid local
+ * part (after the last character before the '@' that is not a local-part character or makes a
+ * '..'), each with the sticky whole pattern, which fails at once where its \b lookaround does
+ * not hold and otherwise reaches the '@' and matches. The pattern over the whole text evaluated
+ * its Unicode lookarounds at every position (about 50 ns a character) and was quadratic on a run
+ * like "a.a.a…a@" (20,000 pairs: 3.4 s).
+ */
+function replaceEmails(text: string, sticky: RegExp, domain: RegExp, inLocal: Uint8Array, replacement: () => string): string {
+  let out = '';
+  let last = 0;
+  for (let a = text.indexOf('@'); a >= 0; a = text.indexOf('@', a + 1)) {
+    domain.lastIndex = a + 1;
+    if (!domain.test(text)) continue;
+    let q = a;
+    while (q > last) {
+      const c = text.charCodeAt(q - 1);
+      if (!(c < 128 && inLocal[c] === 1) || (c === 0x2e && text.charCodeAt(q) === 0x2e)) break;
+      q--;
+    }
+    for (let p = q; p < a; p++) {
+      sticky.lastIndex = p;
+      const m = sticky.exec(text);
+      if (m === null) continue;
+      out += text.slice(last, p) + replacement();
+      last = p + m[0].length;
+      break;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
 
 /** IPv4 ranges that Python's `ipaddress` (3.11) does not call global: private, shared, reserved, … */
 const NON_GLOBAL: readonly [number, number][] = [
@@ -74,16 +117,16 @@ export function isReplaceableIp(s: string, publicOnly: boolean): boolean {
 }
 
 export function piiRedactor(p: PiiParams): (text: string) => { text: string; emails: number; ips: number } {
-  const email = emailRegex(p.mixed_case_emails);
+  const sticky = new RegExp(emailRegex(p.mixed_case_emails).source, 'uy');
+  const domain = new RegExp(domainSource(p.mixed_case_emails), 'uy');
+  // Characters of a local part: its class and the dot (no other character can be in one).
+  const local = new RegExp(`^(?:${localClass(p.mixed_case_emails)}|\\.)$`, 'u');
+  const inLocal = Uint8Array.from({ length: 128 }, (_, c) => (local.test(String.fromCharCode(c)) ? 1 : 0));
   return (input) => {
     let text = input;
     let emails = 0;
     let ips = 0;
-    // Every address holds an '@'; most documents hold none, and the pattern's Unicode word-boundary
-    // lookarounds make a scan that finds nothing cost more than this check.
-    if (p.remove_emails && text.includes('@')) {
-      text = text.replace(email, () => p.email_replacement[emails++ % p.email_replacement.length]!);
-    }
+    if (p.remove_emails) text = replaceEmails(text, sticky, domain, inLocal, () => p.email_replacement[emails++ % p.email_replacement.length]!);
     if (p.remove_ips) {
       text = text.replace(IP_RE, (m) => (isReplaceableIp(m, p.only_remove_public_ips) ? p.ip_replacement[ips++ % p.ip_replacement.length]! : m));
     }

@@ -49,6 +49,15 @@ export function pyLen(s: string): number {
   return n;
 }
 
+/**
+ * Whether `s` holds no high surrogate: then `pyLen` of `s`, and of any string made of its
+ * characters (its words), is the string's length, and a caller measuring many pieces of `s` can
+ * skip `pyLen`'s scan per piece.
+ */
+export function noHighSurrogate(s: string): boolean {
+  return s.search(HIGH_SURROGATE_RE) < 0;
+}
+
 /** Python `s.split()`: runs of Unicode whitespace separate, no empty strings. */
 export function pySplit(s: string): string[] {
   return s.match(SPLIT_RE) ?? [];

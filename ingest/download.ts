@@ -1,7 +1,9 @@
 // Streaming http(s) downloads through undici: no temporary copy, bounded concurrency (p-queue),
 // idle timeouts, retries with exponential backoff and jitter on connection errors, 429 and 5xx
 // (Common Crawl answers 503 when busy), honouring Retry-After, and resumption after a dropped
-// connection with a Range request.
+// connection with a Range request. undici is loaded on the first request, not with this module:
+// every extract task imports the reader, most read local files, and loading undici cost about
+// 0.1 CPU-s per process (per thread under the local executor).
 //
 // Resumption asks for the exact byte after the last one delivered (guarded by If-Range with the
 // first response's validator), so the consumer sees one uninterrupted byte stream: the gzip
@@ -12,8 +14,7 @@
 // those bytes must equal the ones already delivered, and the announced total length must not
 // change; otherwise the download fails as changed, and a rerun of the task fetches it anew.
 
-import { Agent, interceptors } from 'undici';
-import type { Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import PQueue from 'p-queue';
 import type { DownloadConfig } from './config.ts';
 
@@ -77,8 +78,12 @@ function describe(err: unknown): string {
 
 export function createDownloader(cfg: DownloadConfig): Downloader {
   const timeout = Math.round(cfg.timeout_s * 1000);
-  const agent = new Agent({ connect: { timeout }, headersTimeout: timeout, bodyTimeout: timeout });
-  const dispatcher: Dispatcher = agent.compose(interceptors.redirect({ maxRedirections: 5 }));
+  let client: Promise<{ agent: Agent; dispatcher: Dispatcher }> | undefined;
+  const connect = () =>
+    (client ??= import('undici').then(({ Agent, interceptors }) => {
+      const agent = new Agent({ connect: { timeout }, headersTimeout: timeout, bodyTimeout: timeout });
+      return { agent, dispatcher: agent.compose(interceptors.redirect({ maxRedirections: 5 })) };
+    }));
   const queue = new PQueue({ concurrency: cfg.concurrency });
 
   /** Holds one of the `concurrency` slots until `release` is called. */
@@ -123,6 +128,7 @@ export function createDownloader(cfg: DownloadConfig): Downloader {
           headers['range'] = `bytes=${start}-`;
           if (validator) headers['if-range'] = validator;
         }
+        const { dispatcher } = await connect();
         let res: Dispatcher.ResponseData;
         try {
           res = await dispatcher.request({ origin: new URL(url).origin, path: pathOf(url), method: 'GET', headers, signal });
@@ -221,7 +227,7 @@ export function createDownloader(cfg: DownloadConfig): Downloader {
     fetchAll,
     close: async () => {
       await queue.onIdle();
-      await agent.close();
+      if (client) await (await client).agent.close();
     },
   };
 }

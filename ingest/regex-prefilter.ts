@@ -31,51 +31,64 @@ const UNREAD_CHARACTER: Opening = { first: new Uint8Array(128), single: new Uint
 const ASCII = String.fromCharCode(...Array.from({ length: 128 }, (_, c) => c));
 
 /**
+ * Uses of a list of alternatives before it gets one regex of its own. Until then each alternative
+ * runs as its own regex (compiled once, shared by every list that holds it): compiling a list's
+ * regex costs 0.5–2 ms (irregexp redoes the case closure of every `\p{L}`, `.` or class under
+ * `iu`, in every list that holds it: 130-odd lists cost 0.2 CPU-s per process, most of it on the
+ * first pages), about what 5,000 uses of a list of four or five alternatives lose by running them
+ * one by one; paying it only then keeps either way within twice the cheaper one.
+ */
+const COMPILE_AFTER = 5000;
+
+/** The alternatives a line's opening leaves (indices into the list), as one list per distinct set. */
+interface Candidates {
+  alternatives: readonly number[];
+  uses: number;
+  /** The list's own regex once it has earned it; null for an empty list. */
+  re: RegExp | null | undefined;
+}
+
+/**
  * A tester equivalent to `new RegExp(`^(?:${alternatives.join('|')})`, flags).test(text)`. A line
- * whose first two characters are ASCII runs the alternatives that can open with them (as one regex,
- * made on first use, one per distinct list); a line of one ASCII character, or whose second
- * character is not ASCII, runs those that can open with the first; any other line (empty, or
- * opening with a non-ASCII character, which case folding may map anywhere) runs them all. Which
- * ASCII characters an atom matches is decided by the regex engine itself, so case folding is the
- * engine's own.
+ * whose first two characters are ASCII runs the alternatives that can open with them (after
+ * COMPILE_AFTER uses as one regex, made then, one per distinct list; before, one regex per
+ * alternative); a line of one ASCII character, or whose second character is not ASCII, runs those
+ * that can open with the first; any other line (empty, or opening with a non-ASCII character,
+ * which case folding may map anywhere) runs them all. Which ASCII characters an atom matches is
+ * decided by the regex engine itself, so case folding is the engine's own.
  */
 export function anchoredAlternation(alternatives: readonly string[], flags: string): (text: string) => boolean {
   const whole = new RegExp(`^(?:${alternatives.join('|')})`, flags);
   const atoms = new Map<string, Uint8Array>();
   const openings = alternatives.map((a) => openingOf(a, flags, atoms));
-  const bySource = new Map<string, RegExp | null>();
-  const only = (keep: (o: Opening) => boolean): RegExp | null => {
-    const list = alternatives.filter((_, k) => keep(openings[k] as Opening));
-    const key = list.join('|');
-    let re = bySource.get(key);
-    if (re === undefined) {
-      re = list.length === 0 ? null : new RegExp(`^(?:${key})`, flags);
-      bySource.set(key, re);
+  const alone = new Array<RegExp | undefined>(alternatives.length);
+  const aloneRegex = (k: number): RegExp => (alone[k] ??= new RegExp(`^(?:${alternatives[k]})`, flags));
+  const byList = new Map<string, Candidates>();
+  const only = (keep: (o: Opening) => boolean): Candidates => {
+    const list = openings.flatMap((o, k) => (keep(o) ? [k] : []));
+    const key = list.join(',');
+    let c = byList.get(key);
+    if (c === undefined) {
+      c = { alternatives: list, uses: 0, re: list.length === 0 ? null : list.length === 1 ? aloneRegex(list[0]!) : undefined };
+      byList.set(key, c);
     }
-    return re;
+    return c;
   };
-  const byFirst = new Array<RegExp | null | undefined>(128).fill(undefined);
-  const byPair = new Array<RegExp | null | undefined>(128 * 128).fill(undefined);
+  const run = (c: Candidates, text: string): boolean => {
+    if (c.re === undefined && ++c.uses >= COMPILE_AFTER) c.re = new RegExp(`^(?:${c.alternatives.map((k) => alternatives[k]).join('|')})`, flags);
+    if (c.re !== undefined) return c.re !== null && c.re.test(text);
+    for (const k of c.alternatives) if (aloneRegex(k).test(text)) return true;
+    return false;
+  };
+  const byFirst = new Array<Candidates | undefined>(128).fill(undefined);
+  const byPair = new Array<Candidates | undefined>(128 * 128).fill(undefined);
   return (text) => {
     const c0 = text.charCodeAt(0);
     if (!(c0 < 128)) return whole.test(text);
     const c1 = text.charCodeAt(1);
-    let re: RegExp | null | undefined;
-    if (!(c1 < 128)) {
-      re = byFirst[c0];
-      if (re === undefined) {
-        re = only((o) => o.nullable || o.first[c0] === 1);
-        byFirst[c0] = re;
-      }
-    } else {
-      const key = c0 * 128 + c1;
-      re = byPair[key];
-      if (re === undefined) {
-        re = only((o) => o.nullable || o.single[c0] === 1 || o.pairs.has(key));
-        byPair[key] = re;
-      }
-    }
-    return re !== null && re.test(text);
+    if (!(c1 < 128)) return run((byFirst[c0] ??= only((o) => o.nullable || o.first[c0] === 1)), text);
+    const key = c0 * 128 + c1;
+    return run((byPair[key] ??= only((o) => o.nullable || o.single[c0] === 1 || o.pairs.has(key))), text);
   };
 }
 

@@ -27,6 +27,18 @@ test('anchoredAlternation agrees with the whole anchored regex', () => {
   for (const line of lines) assert.equal(tester(line), whole.test(line), JSON.stringify(line));
 });
 
+test('lists of several alternatives agree before and after they get a regex of their own', () => {
+  // Every alternative can open with "ab", so a line opening so runs a list of all of them: one by
+  // one for its first uses, then as one regex.
+  const alternatives = ['abz', 'a[bc]d', '(?:a|x)b{2}', 'ab(?!c)\\d', 'a?b[^z]e', 'abc$'];
+  const whole = new RegExp(`^(?:${alternatives.join('|')})`, 'iu');
+  const tester = anchoredAlternation(alternatives, 'iu');
+  const lines = ['abz', 'ABD', 'acd', 'abb', 'xbb', 'ab1', 'abc1', 'abye', 'bxe', 'abc', 'ABC', 'abcd', 'ab', 'a', 'ax', 'b'];
+  for (let round = 0; round < 6000; round++) {
+    for (const line of lines) assert.equal(tester(line), whole.test(line), `use ${round}: ${JSON.stringify(line)}`);
+  }
+});
+
 test('openingOf reads what a match can open with', () => {
   const o = openingOf('(einen )?kommentar|a?b{0,2}c', 'iu');
   const first = (c: string): number => o.first[c.charCodeAt(0)] as number;
