@@ -60,6 +60,9 @@ function replaceEmails(text: string, sticky: RegExp, domain: RegExp, inLocal: Ui
   let out = '';
   let last = 0;
   for (let a = text.indexOf('@'); a >= 0; a = text.indexOf('@', a + 1)) {
+    // A local part ends in one of its class's characters, never a dot: with a dot before the '@'
+    // no start can match, and trying each one would rescan the run up to it ("a.a.…a.@x.com").
+    if (text.charCodeAt(a - 1) === 0x2e) continue;
     domain.lastIndex = a + 1;
     if (!domain.test(text)) continue;
     let q = a;
