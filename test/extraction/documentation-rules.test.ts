@@ -26,3 +26,23 @@ r = s.get('https://httpbin.org/cookies')</pre></div></div>
   for (const notice of ['We use cookies to improve your experience.', 'Cookie settings', 'This website uses cookies. By continuing to browse, you agree to our use of cookies.'])
     assert.ok(!lines.includes(notice), `kept: ${notice}\n--- got:\n${lines.join('\n')}`);
 });
+
+test("a tutorial's sentence ending in 'like this:' before its code is its text; WordPress's 'Like this:' label is not", () => {
+  const html = page(`<div class="document"><div class="body" role="main"><section id="quickstart"><h1>Quickstart</h1>
+    <p>Eager to get started? This page gives a good introduction to Flask. Follow Installation to set up a project and install Flask first.</p>
+    <section id="a-minimal-application"><h2>A Minimal Application<a class="headerlink" href="#a-minimal-application" title="Link to this heading">¶</a></h2>
+    <p>A minimal Flask application looks something like this:</p>
+    <div class="highlight-python notranslate"><div class="highlight"><pre>from flask import Flask
+
+app = Flask(__name__)
+
+@app.route("/")
+def hello_world():
+    return "&lt;p&gt;Hello, World!&lt;/p&gt;"</pre></div></div>
+    <p>So what did that code do? First we imported the Flask class. An instance of this class will be our WSGI application.</p>
+    <p>Like this:</p><p>Share this:</p>
+    </section></section></div></div>`);
+  const lines = extractMainText(html).text.split('\n');
+  assert.ok(lines.includes('A minimal Flask application looks something like this:'), lines.join('\n'));
+  for (const label of ['Like this:', 'Share this:']) assert.ok(!lines.includes(label), `kept: ${label}\n--- got:\n${lines.join('\n')}`);
+});
