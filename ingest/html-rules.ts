@@ -366,12 +366,14 @@ export const CMS_LINES = [
  * anchored at the line's start go with CMS_LINES (LINE_START), the others form BOILERPLATE_ANYWHERE. */
 export const BOILERPLATE_LINE = [
     // legal, cookies, skip links (© is tested apart, in isBoilerplateLine)
-    'copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados|wszelkie prawa zastrzeżone|все права защищены|版权所有',
-    '\\bcookies?\\b|privacy policy|terms of (use|service)|skip to (main )?content|zum inhalt springen|aller au contenu|ir al contenido|vai al contenuto|naar de inhoud',
+    '^copyright\\b|\\bcopyright( notice)?(\\W{0,3}(\\(c\\)|\\d{4})|:)|\\d{4}\\W{0,3}copyright|\\b(image|photo|picture|bild|foto) copyright\\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados|wszelkie prawa zastrzeżone|все права защищены|版权所有',
+    'privacy policy|terms of (use|service)|skip to (main )?content|zum inhalt springen|aller au contenu|ir al contenido|vai al contenuto|naar de inhoud',
     '^(impressum|datenschutz(erklärung)?|mentions légales|aviso legal|note legali|colofon|política de privacidad|informativa sulla privacy|politique de confidentialité|polityka prywatności)(?!\\p{L})',
     // share, like and rating prompts
     '^(share|teilen|partager|compartir|condividi|delen|compartilh[ae]|udostępnij|поделиться|分享)( (this|dies|on|it|auf|sur|en|su|op|em|na))?( [^ ]+)?:?$',
-    'teilen sie dies mit|share this:|like this:|gefällt mir:|j.aime ceci|me gusta esto|mi piace:|vind ik leuk:|curtir isso:|lubię to:|нравится:',
+    // WordPress's share and like labels open their line: "looks something like this:" ends a
+    // tutorial's sentence before its code
+    '^(teilen sie dies mit|share this:|like this:|gefällt mir:|j.aime ceci|me gusta esto|mi piace:|vind ik leuk:|curtir isso:|lubię to:|нравится:)',
     '^(rate this|bewerten sie|bewertung abgeben|évaluer|valora|vota (questo|l.articolo)|beoordeel|avalie|oceń|оцените)',
     '^(loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie|загрузка)[.…]*$',
     // related posts, pingbacks, closed comments, comment prompts
@@ -402,12 +404,27 @@ const LINE_START = anchoredAlternation([...BOILERPLATE_ALTERNATIVES.filter((a) =
 /** The comment form's spam-filter notice ("This site uses Akismet to reduce spam"), in any language. */
 const SPAM_FILTER = /\bakismet\b/i;
 
-/** Whether a (short) line is boilerplate by BOILERPLATE_LINE, CMS_LINES or SPAM_FILTER. A `©`
+/** A cookie notice: a line naming cookies together with the site, the reader's consent or a
+ * setting ("We use cookies to improve your experience", "Cookie settings", "Diese Website verwendet
+ * Cookies"), or the word alone. A line about cookies that names none of these is a programming
+ * guide's prose ("Let’s persist some cookies across requests:", "To set cookies you can use the"),
+ * which a bare `cookies?` dropped. Asked only of lines holding COOKIE_WORD. */
+const COOKIE_WORD = /\bcookies?\b/i;
+const COOKIE_NOTICE = new RegExp(
+  [
+    '^cookies?\\W*$',
+    '\\b(we|our|this (web)?site|website|accept|agree|consent|polic(y|ies)|settings?|preferences?|manage|allow|reject|decline|browsing|experience|privacy|necessary|essential|analytics|third[- ]party|tracking|advertising)\\b',
+    '\\b(wir|unsere?|diese (web)?seite|website|akzeptier|zustimm|einstellungen|datenschutz|nous|notre|ce site|accepter|paramètres|utilise|usamos|utilizamos|nuestr[ao]s?|este sitio|aceptar|configuración|utilizziamo|questo sito|accett|wij|onze|deze (web)?site|accepteren|instellingen)',
+  ].join('|'),
+  'iu',
+);
+
+/** Whether a (short) line is boilerplate by BOILERPLATE_LINE, CMS_LINES, SPAM_FILTER or COOKIE_NOTICE. A `©`
  * anywhere is tested with includes: as one of the regex's alternatives it cost a third of the
  * regex's time (irregexp then tries every alternative at every position), and it has no case to
  * fold. */
 export function isBoilerplateLine(text: string): boolean {
-  return text.includes('©') || BOILERPLATE_ANYWHERE.test(text) || LINE_START(text) || SPAM_FILTER.test(text);
+  return text.includes('©') || BOILERPLATE_ANYWHERE.test(text) || LINE_START(text) || SPAM_FILTER.test(text) || (COOKIE_WORD.test(text) && COOKIE_NOTICE.test(text));
 }
 
 /** A word every NEWSLETTER_LINE holds, tested first: most lines lack it, and it costs a fraction as

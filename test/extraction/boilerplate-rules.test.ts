@@ -1,0 +1,25 @@
+// Boilerplate-line rules of the eleventh round (x17r): each with a snippet cut down from a WCXB dev
+// tuning-half page (the smallest markup that still shows the pattern, texts shortened, names kept).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractMainText } from '../../ingest/html-extract.ts';
+
+test("a post's question about copyright is its text; a copyright notice is not", () => {
+  const html = `<!DOCTYPE html><html><head><title>AoAH Day 15</title></head><body><article>
+    <h1>AoAH Day 15: Porting a complete HTML5 parser and browser test suite</h1>
+    <p>After my success with Yaml 1.2 in pure OCaml, I found JustHTML, a new Python library for parsing HTML5 by Emil Stenström, and the agent ported it with its whole browser test suite.</p>
+    <h2 id="reflections"><a class="anchor" aria-hidden="true" href="#reflections"></a>Reflections</h2>
+    <p>I'll end by asking the same questions that Simon did:</p>
+    <blockquote><p>I’ll end with some open questions:</p><ul>
+    <li>Does this library represent a legal violation of copyright of either the Rust library or the Python one?</li>
+    <li>Even if this is legal, is it ethical to build a library in this way?</li>
+    <li>Can I even assert copyright over this, given how much of the work was produced by the LLM?</li>
+    </ul></blockquote>
+    <p>Copyright 2025 Anil Madhavapeddy</p><p>Image copyright Getty Images</p><p>Copyright notice: all material on this site is mine.</p></article></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const q of ['- Does this library represent a legal violation of copyright of either the Rust library or the Python one?', '- Can I even assert copyright over this, given how much of the work was produced by the LLM?'])
+    assert.ok(lines.includes(q), `missing: ${q}\n--- got:\n${lines.join('\n')}`);
+  for (const notice of ['Copyright 2025 Anil Madhavapeddy', 'Image copyright Getty Images', 'Copyright notice: all material on this site is mine.'])
+    assert.ok(!lines.includes(notice), `kept: ${notice}\n--- got:\n${lines.join('\n')}`);
+});
