@@ -130,7 +130,7 @@ const NAME_BODY = 4;
 const NAME_CLASS_CHROME = 8;
 
 /** State classes (`has-sidebar`, `no-js`) describe the page, not the element. */
-const STATE_NAME_RE = /^(has|with|no|is|js|wp|page-template)-/;
+const STATE_NAME_RE = /^(?:has|with|no|is|js|wp|page-template)-/;
 
 /** One lower-case class or id name: chrome if any part is a chrome word (`post-meta`), else content
  * if any part is a content word; the text body itself if the whole name says so. */
