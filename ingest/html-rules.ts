@@ -130,7 +130,7 @@ const NAME_BODY = 4;
 const NAME_CLASS_CHROME = 8;
 
 /** State classes (`has-sidebar`, `no-js`) describe the page, not the element. */
-const STATE_NAME_RE = /^(?:has|with|no|is|js|wp|page-template)-/;
+const STATE_NAME_RE = /^(has|with|no|is|js|wp|page-template)-/;
 
 /** One lower-case class or id name: chrome if any part is a chrome word (`post-meta`), else content
  * if any part is a content word; the text body itself if the whole name says so. */
@@ -192,25 +192,12 @@ const isNameSeparator = (c: number): boolean => c === 0x2d || c === 0x5f;
 /** The or-ed bits of the whitespace-separated names of one class or id value. */
 export function nameFlags(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
-  const flags = splitNames(value, false);
-  return flags >= 0 ? flags : splitNames(value.toLowerCase(), true);
-}
-
-/**
- * The or-ed nameBits of the names of `value`; unless `lowered`, -1 as soon as a character that
- * toLowerCase may change comes (upper-case ASCII, non-ASCII). Most values are lower-case ASCII:
- * they are read once, without the copy toLowerCase makes (through ICU for two-byte pages' values).
- */
-function splitNames(value: string, lowered: boolean): number {
+  const lower = value.toLowerCase();
   let flags = 0;
   let start = 0;
-  for (let i = 0; i <= value.length; i++) {
-    if (i < value.length) {
-      const c = value.charCodeAt(i);
-      if (!lowered && (c >= 0x80 || (c >= 0x41 && c <= 0x5a))) return -1;
-      if (!isJsSpace(c)) continue;
-    }
-    if (i > start) flags |= nameBits(start === 0 && i === value.length ? value : value.slice(start, i));
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && !isJsSpace(lower.charCodeAt(i))) continue;
+    if (i > start) flags |= nameBits(start === 0 && i === lower.length ? lower : lower.slice(start, i));
     start = i + 1;
   }
   return flags;
