@@ -20,8 +20,8 @@ export interface Extracted {
 
 type Quality = 'good' | 'medium' | 'short' | 'bad' | 'item' | 'itemLink' | 'itemTitle' | 'itemButton';
 
-const PUNCT = /[.,;:!?。，；：！？、]/g;
-
+/** A punctuation mark: a line needs one to be prose. */
+const PUNCT_ONE = /[.,;:!?。，；：！？、]/;
 
 /** A line with punctuation this long is prose ('good'): a short post's sentences often run 60–80. */
 const GOOD_CHARS = 60;
@@ -75,10 +75,9 @@ function quality(b: TextBlock, isBoilerplate: IsBoilerplate): Quality {
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';
-  const punct = b.text.match(PUNCT)?.length ?? 0;
-  if (len >= GOOD_CHARS && punct >= 1) return 'good';
-  if (len >= 40 && punct >= 1) return 'medium';
-  return 'short';
+  // One punctuation mark is enough: the lines are not searched for more.
+  if (len < 40 || !PUNCT_ONE.test(b.text)) return 'short';
+  return len >= GOOD_CHARS ? 'good' : 'medium';
 }
 
 const BODY_BONUS = 1.1;
@@ -304,8 +303,6 @@ function isLinkedSentence(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
   const len = b.text.length;
   return b.kind === 'p' && len >= GOOD_CHARS && len - b.linkChars >= Math.max(LINKED_SENTENCE_OWN, LINKED_SENTENCE_SHARE * len) && PUNCT_ONE.test(b.text) && !LINK_LABEL.test(b.text) && !isBoilerplate(b.text);
 }
-
-const PUNCT_ONE = /[.,;:!?。，；：！？、]/;
 
 /** Unlinked characters a linked list item keeps to be the text's own item (" – 15.7%"). */
 const OWN_ITEM_CHARS = 5;

@@ -1,7 +1,8 @@
 // Cheap necessary conditions read from a regex's own source, so that most strings never run it:
 // which characters a match can open with (anchoredAlternation: a large `^(a|b|…)` alternation run
-// only with the alternatives that can open with a line's first two characters) and how short a
-// match can be (shortestMatch). irregexp tries every alternative of a `^(a|b|…)` regex in turn,
+// only with the alternatives that can open with a line's first two characters), how short a
+// match can be (shortestMatch) and which n-grams of literal characters it must hold (gramSieve:
+// one pass over a line says which of a few regexes may match it). irregexp tries every alternative of a `^(a|b|…)` regex in turn,
 // 15–20 ns each under `iu` even when the first character already differs (the ~140 alternatives of
 // the CMS and anchored boilerplate lines cost 0.3–0.7 µs per line); a line's first two characters
 // leave a few of them. Which ASCII characters an atom matches is decided by the regex engine itself
@@ -119,6 +120,185 @@ export function shortestMatch(re: RegExp): number {
   return openingOf(re.source, re.flags).min;
 }
 
+/**
+ * A sieve for `regexes` (at most 8): one pass over a string's characters returns, as bit k, whether
+ * regexes[k] may match it; a clear bit means it cannot. Every match of a top-level alternative holds
+ * the runs of literal characters the alternative must match (`\bcookies?\b` holds `cooki`); one
+ * n-gram of such a run (three characters, or a shorter run whole) is chosen per alternative, the
+ * rarest by a letter-frequency guess, and a string holding none of a regex's n-grams (its
+ * characters folded as the engine folds them) cannot match it. A regex with an alternative that
+ * must match no literal character keeps its bit set. irregexp tries a big unanchored alternation's
+ * alternatives at every position of a line (BOILERPLATE_LINE's 53 under `iu`: 10–15 ns per
+ * character); this pass costs a few, and most lines hold none of the n-grams.
+ */
+export function gramSieve(regexes: readonly RegExp[]): (text: string) => number {
+  if (regexes.length > 8) throw new Error('gramSieve takes at most 8 regexes');
+  // Symbols: 0 a character no n-gram needs, 1 a non-ASCII character without a symbol of its own
+  // (what the non-ASCII letters of case-insensitive regexes need: which characters the engine folds
+  // them onto is not read, only that none of those has another symbol), then one per ASCII
+  // character (both cases of a letter) and one per non-ASCII letter of a case-sensitive regex.
+  const keys = new Map<string, string | undefined>();
+  const keyOf = (c: string, flags: string): string | undefined => {
+    let key = keys.get(c + flags);
+    if (key === undefined && !keys.has(c + flags)) keys.set(c + flags, (key = symbolKey(c, flags)));
+    return key;
+  };
+  const symbols = new Map<string, number>();
+  const shared: RegExp[] = [];
+  const symbolOf = (c: string, flags: string): number => {
+    const key = keyOf(c, flags) as string;
+    if (key === '') {
+      shared.push(new RegExp(escapeLiteral(c), flags));
+      return 1;
+    }
+    let symbol = symbols.get(key);
+    if (symbol === undefined) symbols.set(key, (symbol = symbols.size + 2));
+    return symbol;
+  };
+  let always = 0;
+  const chosen: { gram: number[]; bit: number }[] = [];
+  regexes.forEach((re, k) => {
+    for (const alternative of topLevelAlternatives(re.source)) {
+      const [grams, end] = requiredGrams(alternative, 0);
+      if (end !== alternative.length) throw new Error(`unbalanced ) at ${end} in ${alternative}`);
+      let best: string[] | undefined;
+      let bestScore = -1;
+      for (const gram of grams) {
+        const chars = [...gram];
+        // Longer n-grams first, then rarer characters.
+        const score = chars.length * 100 + chars.reduce((n, c) => n + rarity(c), 0);
+        if (score > bestScore && chars.every((c) => keyOf(c, re.flags) !== undefined)) [best, bestScore] = [chars, score];
+      }
+      if (best === undefined) always |= 1 << k;
+      else chosen.push({ gram: best.map((c) => symbolOf(c, re.flags)), bit: 1 << k });
+    }
+  });
+  const codes = new Uint8Array(65536).fill(1, 128);
+  for (const [key, symbol] of symbols) {
+    codes[key.charCodeAt(0)] = symbol;
+    if (key >= 'a' && key <= 'z') codes[key.toUpperCase().charCodeAt(0)] = symbol;
+  }
+  // Non-ASCII characters the engine folds onto an ASCII one (ſ is s, K is k under `iu`) take its symbol.
+  for (const c of FOLDED_TO_ASCII) codes[c.charCodeAt(0)] = codes[(ASCII.match(new RegExp(escapeLiteral(c), 'iu')) as RegExpMatchArray)[0].charCodeAt(0)] as number;
+  // A case-insensitive non-ASCII letter matching a case-sensitive regex's (/ü/i and /Ü/) would miss it.
+  const own = [...symbols.keys()].filter((key) => key.charCodeAt(0) >= 128);
+  for (const re of shared) {
+    const hit = own.find((c) => re.test(c));
+    if (hit !== undefined) throw new Error(`gramSieve: /${re.source}/${re.flags} matches ${hit}, which has a symbol of its own`);
+  }
+  const bits = Math.ceil(Math.log2(symbols.size + 2));
+  if (3 * bits > 24) throw new Error('gramSieve: too many symbols');
+  const mask = (1 << (3 * bits)) - 1;
+  // table[three symbols]: the regexes one of whose n-grams ends there (a shorter one after any symbols).
+  const table = new Uint8Array(mask + 1);
+  for (const { gram, bit } of chosen) {
+    const low = gram.reduce((n, c) => (n << bits) | c, 0);
+    const shift = bits * gram.length;
+    for (let before = 0; before < 1 << (3 * bits - shift); before++) table[(before << shift) | low] = (table[(before << shift) | low] as number) | bit;
+  }
+  return (text) => {
+    let may = always;
+    let at = 0;
+    for (let i = 0; i < text.length; i++) {
+      at = ((at << bits) | (codes[text.charCodeAt(i)] as number)) & mask;
+      may |= table[at] as number;
+    }
+    return may;
+  };
+}
+
+/**
+ * The key of the symbol of literal `c` of a regex with `flags`: its lower case for an ASCII
+ * character, or for a non-ASCII one that the engine folds onto it (ſ under `iu`); itself for a
+ * non-ASCII character of a case-sensitive regex; '' for the shared symbol; undefined when it can
+ * have none (a surrogate, or a non-ASCII character that only folds onto one with another symbol).
+ */
+function symbolKey(c: string, flags: string): string | undefined {
+  const code = c.charCodeAt(0);
+  if (c.length !== 1 || (code >= 0xd800 && code < 0xe000)) return undefined;
+  if (code < 128) return c.toLowerCase();
+  if (!flags.includes('i')) return FOLDED_TO_ASCII.includes(c) ? undefined : c;
+  const literal = new RegExp(escapeLiteral(c), flags);
+  const ascii = literal.exec(ASCII);
+  if (ascii !== null) return ascii[0].toLowerCase();
+  return FOLDED_TO_ASCII.some((f) => literal.test(f)) ? undefined : '';
+}
+
+/** Characters by how common they are in text (space and `e` first): an n-gram of late ones is rarer. */
+const COMMON = ' etaoinsrhldcumfpgwybvkxjqz';
+
+function rarity(c: string): number {
+  const k = COMMON.indexOf(c.toLowerCase());
+  if (k >= 0) return k;
+  // Most lines of Latin-script text are ASCII: non-ASCII characters (and ASCII punctuation, digits)
+  // are rarer than any letter.
+  return c.charCodeAt(0) >= 128 ? 26 : 20;
+}
+
+/** Non-ASCII UTF-16 units that the engine matches to an ASCII character under `iu` (ſ, K). */
+const FOLDED_TO_ASCII: readonly string[] = (() => {
+  // Every non-ASCII unit but the surrogates, decoded at once (concatenating 63k strings took 16 ms).
+  const units = new Uint16Array(0x10000 - 128 - 0x800);
+  let n = 0;
+  for (let c = 128; c < 0x10000; c++) if (c < 0xd800 || c >= 0xe000) units[n++] = c;
+  return [...new TextDecoder('utf-16le').decode(units).matchAll(/[\0-\x7f]/giu)].map((m) => m[0]);
+})();
+
+const escapeLiteral = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+/**
+ * The n-grams (three characters, or a shorter run whole) of the runs of literal characters that
+ * every match of the alternation from `i` to its closing `)` or the end holds; returns them and
+ * where it stopped. A group counts when it must match (the n-grams all its branches hold); classes,
+ * escapes, `.`, assertions, lookarounds and quantified atoms end a run.
+ */
+function requiredGrams(src: string, i: number): [Set<string>, number] {
+  let common: Set<string> | undefined;
+  let grams = new Set<string>();
+  let run = '';
+  const endRun = (): void => {
+    const chars = [...run];
+    if (chars.length > 0 && chars.length < 3) grams.add(run);
+    for (let k = 0; k + 3 <= chars.length; k++) grams.add(chars.slice(k, k + 3).join(''));
+    run = '';
+  };
+  for (;;) {
+    if (i >= src.length || src[i] === ')' || src[i] === '|') {
+      endRun();
+      const branch = grams;
+      common = common === undefined ? branch : new Set([...common].filter((g) => branch.has(g)));
+      if (src[i] !== '|') return [common, i];
+      grams = new Set();
+      i++;
+      continue;
+    }
+    const ch = src[i] as string;
+    let literal: string | undefined;
+    let group: Set<string> | undefined;
+    let end: number;
+    if (ch === '(') {
+      const { body, lookaround } = groupAt(src, i);
+      const [inner, close] = requiredGrams(src, body);
+      if (src[close] !== ')') throw new Error(`unclosed ( at ${i} in ${src}`);
+      end = close + 1;
+      if (!lookaround) group = inner;
+    } else if (ch === '^' || ch === '$' || ch === '.' || ch === '{' || ch === '}') end = i + 1;
+    else if (ch === '\\' && (src[i + 1] === 'b' || src[i + 1] === 'B')) end = i + 2;
+    else {
+      end = characterEnd(src, i);
+      if (ch !== '[' && ch !== '\\') literal = src.slice(i, end);
+    }
+    const [min, max, next] = quantifier(src, end);
+    i = next;
+    if (literal !== undefined && min === 1 && max === 1) {
+      run += literal;
+      continue;
+    }
+    endRun();
+    if (group !== undefined && min >= 1) for (const g of group) grams.add(g);
+  }
+}
+
 /** What a regex source (an alternation) can open with, for `flags`. Throws on what it cannot read. */
 export function openingOf(source: string, flags: string, atoms = new Map<string, Uint8Array>()): Opening {
   const [opening, end] = alternation(source, 0, flags, atoms);
@@ -214,39 +394,14 @@ function atomAt(src: string, i: number, flags: string, atoms: Map<string, Uint8A
   const ch = src[i] as string;
   if (ch === '^' || ch === '$') return [ZERO_WIDTH, i + 1];
   if (ch === '(') {
-    if (src.startsWith('(?=', i) || src.startsWith('(?!', i) || src.startsWith('(?<=', i) || src.startsWith('(?<!', i)) {
-      // A lookaround consumes nothing; ignoring what it demands only widens what can open a match.
-      const [, end] = alternation(src, i + (src[i + 2] === '<' ? 4 : 3), flags, atoms, false);
-      return [ZERO_WIDTH, end + 1];
-    }
-    let body = i + 1;
-    if (src.startsWith('?:', body)) body += 2;
-    else if (src.startsWith('?<', body)) body = src.indexOf('>', body) + 1;
-    else if (src[body] === '?') throw new Error(`unsupported group at ${i} in ${src}`);
-    const [group, end] = alternation(src, body, flags, atoms, opening);
+    const { body, lookaround } = groupAt(src, i);
+    // A lookaround consumes nothing; ignoring what it demands only widens what can open a match.
+    const [group, end] = alternation(src, body, flags, atoms, opening && !lookaround);
     if (src[end] !== ')') throw new Error(`unclosed ( at ${i} in ${src}`);
-    return [group, end + 1];
+    return [lookaround ? ZERO_WIDTH : group, end + 1];
   }
-  let end: number;
-  if (ch === '[') {
-    end = i + 1;
-    while (src[end] !== ']') {
-      if (end >= src.length) throw new Error(`unclosed [ at ${i} in ${src}`);
-      end += src[end] === '\\' ? 2 : 1;
-    }
-    end++;
-  } else if (ch === '\\') {
-    const e = src[i + 1];
-    if (e === 'b' || e === 'B') return [ZERO_WIDTH, i + 2];
-    if (e === undefined || (e >= '1' && e <= '9') || e === 'k') throw new Error(`unsupported escape at ${i} in ${src}`);
-    if ((e === 'p' || e === 'P' || e === 'u') && src[i + 2] === '{') end = src.indexOf('}', i) + 1;
-    else if (e === 'u') end = i + 6;
-    else if (e === 'x') end = i + 4;
-    else if (e === 'c') end = i + 3;
-    else end = i + 2;
-  } else {
-    end = i + String.fromCodePoint(src.codePointAt(i) as number).length;
-  }
+  if (ch === '\\' && (src[i + 1] === 'b' || src[i + 1] === 'B')) return [ZERO_WIDTH, i + 2];
+  const end = characterEnd(src, i);
   if (!opening) return [UNREAD_CHARACTER, end];
   // One character: the ASCII characters it matches, as the engine folds them under these flags.
   const atom = src.slice(i, end);
@@ -258,6 +413,39 @@ function atomAt(src: string, i: number, flags: string, atoms: Map<string, Uint8A
     atoms.set(atom, set);
   }
   return [{ first: set, single: set, pairs: new Set(), nullable: false, min: 1, settled: isEmpty(set) }, end];
+}
+
+/** Where the body of the group opening at `i` starts, and whether the group is a lookaround. */
+function groupAt(src: string, i: number): { body: number; lookaround: boolean } {
+  if (src.startsWith('(?=', i) || src.startsWith('(?!', i)) return { body: i + 3, lookaround: true };
+  if (src.startsWith('(?<=', i) || src.startsWith('(?<!', i)) return { body: i + 4, lookaround: true };
+  if (src.startsWith('(?:', i)) return { body: i + 3, lookaround: false };
+  if (src.startsWith('(?<', i)) return { body: src.indexOf('>', i) + 1, lookaround: false };
+  if (src[i + 1] === '?') throw new Error(`unsupported group at ${i} in ${src}`);
+  return { body: i + 1, lookaround: false };
+}
+
+/** Where the one-character atom at `i` (a character, a class or an escape other than `\\b`) ends. */
+function characterEnd(src: string, i: number): number {
+  const ch = src[i];
+  if (ch === '[') {
+    let end = i + 1;
+    while (src[end] !== ']') {
+      if (end >= src.length) throw new Error(`unclosed [ at ${i} in ${src}`);
+      end += src[end] === '\\' ? 2 : 1;
+    }
+    return end + 1;
+  }
+  if (ch === '\\') {
+    const e = src[i + 1];
+    if (e === undefined || (e >= '1' && e <= '9') || e === 'k') throw new Error(`unsupported escape at ${i} in ${src}`);
+    if ((e === 'p' || e === 'P' || e === 'u') && src[i + 2] === '{') return src.indexOf('}', i) + 1;
+    if (e === 'u') return i + 6;
+    if (e === 'x') return i + 4;
+    if (e === 'c') return i + 3;
+    return i + 2;
+  }
+  return i + String.fromCodePoint(src.codePointAt(i) as number).length;
 }
 
 /** The quantifier at `i`, if any: its minimum and maximum counts (1, 1 without one) and where it ends. */

@@ -14,6 +14,8 @@ import { repoRoot } from '../../test/shared-data.ts';
 
 export interface Reference {
   commit: string;
+  /** The temp folder holding the commit's ingest/ (for workers that import it themselves). */
+  dir: string;
   blocks: typeof Blocks;
   charset: typeof Charset;
   extract: typeof Extract;
@@ -30,6 +32,7 @@ export async function loadReference(commit: string | undefined): Promise<Referen
   symlinkSync(realpathSync(path.join(repoRoot, 'node_modules')), path.join(dir, 'node_modules'));
   return {
     commit: ref,
+    dir,
     blocks: (await import(path.join(dir, 'ingest/html-blocks.ts'))) as typeof Blocks,
     charset: (await import(path.join(dir, 'ingest/charset.ts'))) as typeof Charset,
     extract: (await import(path.join(dir, 'ingest/html-extract.ts'))) as typeof Extract,

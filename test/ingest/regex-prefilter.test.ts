@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchoredAlternation, openingOf, shortestMatch, topLevelAlternatives } from '../../ingest/regex-prefilter.ts';
+import { anchoredAlternation, gramSieve, openingOf, shortestMatch, topLevelAlternatives } from '../../ingest/regex-prefilter.ts';
+import { seededRandom } from '../../pipeline/seeded-random.ts';
 
 const ALTERNATIVES = [
   '(one|\\d+) (comments?|replies) (on|to) [“"\']',
@@ -61,4 +62,53 @@ test('shortestMatch is the shortest match length', () => {
   assert.equal(shortestMatch(/post-?(body|text)|rich-?text/), 8);
   assert.equal(shortestMatch(/(ab){2,3}c?|x*/), 0);
   assert.equal(shortestMatch(/\bab{2}\b/), 3);
+});
+
+const SIEVED = [
+  /©/,
+  /\bcookies?\b|skip to (main )?content|\b(pingback|trackback)\b|comentários (estão )?encerrados|все права|版权所有|ſkip|(?=ab)abc|x[yz]w|[a-c]+d|^ok$|go (jqx )?on|hq(?!vwx)/iu,
+  /\bakismet\b|KELVIN|straße/i,
+  /Çava|Ünd\b/,
+  /.*|ab/u,
+];
+
+test('gramSieve clears only the bits of regexes that cannot match', () => {
+  const sieve = gramSieve(SIEVED);
+  const pool = [...'abcdeikmnoprstuvwxyzABCKST ©.-:\u017f\u212a\u0130ẞßÇçÜüáàõãêçéåвсеправАВСЕПРАВ版权所有'];
+  const seeds = ['cookie', 'cookies', 'skip to content', 'Skip To Main Content', 'ſKIP', 'pingback', 'TRACKBACK', 'comentários encerrados',
+    'COMENTÁRIOS ESTÃO ENCERRADOS', 'все права', 'ВСЕ ПРАВА', '版权所有', 'abc', 'xzw', 'ccd', 'ok', 'akismet', 'AKISMET', 'kelvin', 'straße', 'STRASSE',
+    'Çava', 'çava', 'Ünd', '© 2024', 'go on', 'go jqx on', 'hq'];
+  const random = seededRandom(0x5eed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const lines = [...seeds];
+  for (let n = 0; n < 20000; n++) {
+    let s = '';
+    while (s.length < 12 && random() < 0.9) s += random() < 0.3 ? pick(seeds) : pick(pool);
+    // Case flips and the engine's look-alikes (ſ is s, K is k under `iu`).
+    lines.push([...s].map((c) => (random() < 0.2 ? c.toUpperCase() : random() < 0.05 ? ({ s: '\u017f', k: '\u212a', i: '\u0130' } as Record<string, string>)[c] ?? c : c)).join(''));
+  }
+  const seen = new Array<number>(SIEVED.length).fill(0);
+  for (const line of lines) {
+    const may = sieve(line);
+    SIEVED.forEach((re, k) => {
+      const matches = re.test(line);
+      if (matches) seen[k] = (seen[k] as number) + 1;
+      if (matches) assert.ok((may & (1 << k)) !== 0, `${JSON.stringify(line)} matches ${re} but its bit is clear`);
+    });
+  }
+  assert.ok(seen.every((n) => n > 50), `each regex matched some lines: ${seen}`);
+  // Lines without the n-grams run nothing; a regex that needs no literal (`.*`) always may.
+  assert.equal(sieve('hello there'), 1 << 4);
+  assert.equal(sieve('ok') & 2, 2);
+  assert.equal(sieve('copyright ©') & 1, 1);
+  assert.equal(sieve('the Akismet plugin') & 4, 4);
+});
+
+test('gramSieve refuses a shared non-ASCII letter that matches a character with a symbol of its own', () => {
+  assert.throws(() => gramSieve([/ünd/i, /Ünd/]));
+  // ſ folds onto s under `iu` only: there it is an s; under `i` and case-sensitive it has no symbol.
+  const sieve = gramSieve([/ſtop/iu, /xſyzw/i, /qſwxv/]);
+  assert.equal(sieve('STOP'), 1);
+  assert.equal(sieve('xſyzw'), 2);
+  assert.equal(sieve('qſwxv'), 4);
 });
