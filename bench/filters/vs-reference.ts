@@ -15,9 +15,7 @@
 //   --sample K       compare every K-th real text only (default 1: all), for quick checks while working
 // The real texts are cached in bench/results/filters-vs-reference-texts.json (delete it to rebuild).
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type * as BadWords from '../../filters/c4-badwords.ts';
@@ -32,6 +30,7 @@ import { repoRoot, sharedDataDir } from '../../test/shared-data.ts';
 import { HTML_CLEANING_SETS, loadHtmlCleaning, loadScrapinghub, loadWcxb } from '../extraction/datasets.ts';
 import { extractMainText } from '../../ingest/html-extract.ts';
 import { seededRandom as rng } from '../../pipeline/seeded-random.ts';
+import { referenceTree } from '../reference-tree.ts';
 
 const { values: args } = parseArgs({
   options: { ref: { type: 'string' }, rounds: { type: 'string', default: '5' }, 'time-docs': { type: 'string', default: '1500' }, fuzz: { type: 'string', default: '3000' }, sample: { type: 'string', default: '1' }, only: { type: 'string' } },
@@ -50,14 +49,9 @@ async function load(dir: string): Promise<Filters> {
   return { gr: await m('gopher-repetition.ts'), gq: await m('gopher-quality.ts'), c4: await m('c4-quality.ts'), fw: await m('fineweb-quality.ts'), bw: await m('c4-badwords.ts') };
 }
 
-const git = (...a: string[]): Buffer => execFileSync('git', a, { cwd: repoRoot, maxBuffer: 1 << 30 });
-const refCommit = args.ref ?? git('merge-base', 'HEAD', 'main').toString().trim();
-const refDir = mkdtempSync(path.join(tmpdir(), 'filters-reference-'));
-execFileSync('tar', ['-x', '-C', refDir], { input: git('archive', refCommit, 'filters', 'pipeline') });
-symlinkSync(realpathSync(path.join(repoRoot, 'node_modules')), path.join(refDir, 'node_modules'));
+const { commit: refCommit, dir: refDir } = referenceTree(args.ref, 'filters', ['filters', 'pipeline']);
 const ref = await load(refDir);
 const cur = await load(repoRoot);
-process.on('exit', () => rmSync(refDir, { recursive: true, force: true }));
 
 // ---- texts ----
 interface Text {

@@ -12,22 +12,17 @@
 // verdicts must be the same.
 // Usage: CC_PRETRAIN_SHARED=/work/shared node bench/filters/words-identical.ts [fuzz=20000] [rounds=5] [ref]
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as Words from '../../filters/words.ts';
 import { repoRoot, sharedDataDir } from '../../test/shared-data.ts';
 import { HTML_CLEANING_SETS, loadHtmlCleaning, loadScrapinghub, loadWcxb } from '../extraction/datasets.ts';
 import { seededRandom as rng } from '../../pipeline/seeded-random.ts';
+import { referenceTree } from '../reference-tree.ts';
 
 const fuzzCount = Number(process.argv[2] ?? 20_000);
 const rounds = Number(process.argv[3] ?? 5);
-const git = (...a: string[]): Buffer => execFileSync('git', a, { cwd: repoRoot, maxBuffer: 1 << 30 });
-const refCommit = process.argv[4] ?? git('merge-base', 'HEAD', 'main').toString().trim();
-const dir = mkdtempSync(path.join(tmpdir(), 'words-reference-'));
-execFileSync('tar', ['-x', '-C', dir], { input: git('archive', refCommit, 'filters') });
-symlinkSync(realpathSync(path.join(repoRoot, 'node_modules')), path.join(dir, 'node_modules'));
+const { commit: refCommit, dir } = referenceTree(process.argv[4], 'words', ['filters']);
 const ref = (await import(path.join(dir, 'filters/words.ts'))) as typeof Words;
 
 const data = sharedDataDir();
@@ -166,5 +161,4 @@ if (refFilters && ourFilters && refFilters(docs) !== ourFilters(docs)) report('w
 console.log(`reference ${refCommit.slice(0, 7)}: ${gold.length} gold texts, ${fuzz.length} + ${Math.floor(fuzz.length / 8)} fuzz texts${docs.length > 0 ? `, ${docs.length} filter documents` : ''}, ${differences} differences`);
 timeRounds(`wordTokenize on ${timed.length} gold texts`, timed, (t) => t.map((x) => ref.wordTokenize(x)), (t) => t.map((x) => Words.wordTokenize(x)));
 if (refFilters && ourFilters) timeRounds(`Gopher, C4 and FineWeb quality on ${docs.length} documents`, docs, refFilters, ourFilters);
-rmSync(dir, { recursive: true });
 process.exitCode = differences === 0 ? 0 : 1;

@@ -227,5 +227,4 @@ passes.forEach((p, i) => {
   const newMin = Math.min(...t.now);
   console.log(`| ${p.name} | ${p.pages} | ${oldMin.toFixed(3)} | ${newMin.toFixed(3)} | ${((oldMin / p.pages) * 1e3).toFixed(2)} / ${((newMin / p.pages) * 1e3).toFixed(2)} | ${Math.min(...ratios).toFixed(2)}× / ${median(ratios).toFixed(2)}× |`);
 });
-reference.remove();
 if (sink === 0) console.log('(no output)');

@@ -74,7 +74,6 @@ if (isMainThread) {
     console.log(`${step}: this tree ${here.map((x) => x.toFixed(2)).join(' ')} s, reference ${ref.map((x) => x.toFixed(2)).join(' ')} s; speed-up min ${Math.min(...ratios).toFixed(3)}×, median ${median(ratios).toFixed(3)}×`);
   }
   await Promise.all(sides.map((w) => w.terminate()));
-  reference.remove();
 } else {
   const dir = workerData as string;
   const blocks = (await import(path.join(dir, 'ingest/html-blocks.ts'))) as typeof import('../../ingest/html-blocks.ts');

@@ -141,5 +141,4 @@ if (levels.some((l) => l.name === 'decodePage')) {
   }
   console.log('decodePage by charset source (this tree, one pass): ' + [...bySource].sort((a, b) => b[1].cpu - a[1].cpu).map(([k, e]) => `${k}: ${e.pages} pages, ${e.mb.toFixed(1)} MB, ${e.cpu.toFixed(2)} s`).join('; '));
 }
-reference.remove();
 if (sink === 0) console.log('(no output)');

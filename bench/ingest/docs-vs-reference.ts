@@ -13,10 +13,8 @@
 //   --only STEP    time only `filters`, `minhash` or `redact` (default: all three)
 // The documents are cached in bench/results/ingest/docs-N.json (delete it to rebuild).
 
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type * as Filters from '../../filters/index.ts';
@@ -25,18 +23,12 @@ import type * as Pipeline from '../../pipeline/index.ts';
 import type { Document } from '../../pipeline/index.ts';
 import { loadRunConfig, createStats } from '../../pipeline/index.ts';
 import { readDocuments, planInputs } from '../../ingest/index.ts';
+import { referenceTree } from '../reference-tree.ts';
 import { benchInput, out, root } from './profile.ts';
 
 const { values: args } = parseArgs({ options: { ref: { type: 'string' }, pages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '5' }, only: { type: 'string' } } });
 const CHUNK = 25;
-const git = (...a: string[]): Buffer => execFileSync('git', a, { cwd: root, maxBuffer: 1 << 30 });
-const ref = args.ref ?? git('merge-base', 'HEAD', 'main').toString().trim();
-const refTree = mkdtempSync(path.join(tmpdir(), 'docs-reference-'));
-execFileSync('tar', ['-x', '-C', refTree], { input: git('archive', ref) });
-for (const linked of ['node_modules', '.cache']) {
-  if (existsSync(path.join(root, linked))) symlinkSync(realpathSync(path.join(root, linked)), path.join(refTree, linked));
-}
-process.on('exit', () => rmSync(refTree, { recursive: true, force: true }));
+const { commit: ref, dir: refTree } = referenceTree(args.ref, 'docs', [], ['node_modules', '.cache']);
 
 const { config: configFile } = await benchInput(Number(args.pages));
 const config = await loadRunConfig(configFile);

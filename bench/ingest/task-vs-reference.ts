@@ -8,22 +8,15 @@
 // Usage: CC_PRETRAIN_SHARED=/work/shared node bench/ingest/task-vs-reference.ts [--ref COMMIT] [--pages 1000] [--pairs 5]
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { referenceTree } from '../reference-tree.ts';
 import { benchInput, out, root } from './profile.ts';
 import { timed } from './timed.ts';
 
 const { values: args } = parseArgs({ options: { ref: { type: 'string' }, pages: { type: 'string', default: '1000' }, pairs: { type: 'string', default: '5' } } });
-const git = (...a: string[]): Buffer => execFileSync('git', a, { cwd: root, maxBuffer: 1 << 30 });
-const ref = args.ref ?? git('merge-base', 'HEAD', 'main').toString().trim();
-const refTree = mkdtempSync(path.join(tmpdir(), 'task-reference-'));
-execFileSync('tar', ['-x', '-C', refTree], { input: git('archive', ref) });
-for (const linked of ['node_modules', '.cache']) {
-  if (existsSync(path.join(root, linked))) symlinkSync(realpathSync(path.join(root, linked)), path.join(refTree, linked));
-}
-process.on('exit', () => rmSync(refTree, { recursive: true, force: true }));
+const { commit: ref, dir: refTree } = referenceTree(args.ref, 'task', [], ['node_modules', '.cache']);
 
 const { config } = await benchInput(Number(args.pages));
 const node = path.join(root, 'node_modules/.bin/node');
