@@ -7,6 +7,8 @@
 // html-blocks.ts asks. First the same answers on all of them, then the speed on the real ones:
 // interleaved rounds, the two sides alternating every --chunk items, CPU seconds per pass, min and
 // median of the per-round ratios and the median of the per-chunk ratios. Exits 1 on a difference.
+// The speed is of two module copies in one isolate: a regex change on one side has moved the other
+// side's time (docs/ingest.md, x17h's warning), so confirm a gain with isolated-vs-reference.ts.
 // Usage: node --expose-gc bench/html/rules-vs-reference.ts [--ref COMMIT] [--fuzz 300000] [--rounds 5] [--chunk 5000]
 
 import { parseArgs } from 'node:util';
