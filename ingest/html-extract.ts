@@ -613,13 +613,13 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // A short post (what was chosen holds prose) is kept: the wider pick must hold it too, or much
   // more prose, not a menu, a share bar or an author box elsewhere on the page. Structural chrome
   // (a hidden element, a dialog, `<nav>`) is read only for a page that hides its whole text there
-  // (a forum thread revealed by script): where the blocks outside it hold twice as much text, they
-  // are the page (a listing's link cards, read by the fallback below), not a mega-menu's featured
-  // posts or a shop's hidden pricing FAQ.
+  // (a forum thread revealed by script): where the blocks outside it hold twice as much text, or
+  // as much prose, they are the page (a listing's link cards, read by the fallback below), not a
+  // mega-menu's featured posts, a shop's hidden pricing FAQ or its cards' hidden colour swatches.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
     const wider = select(page, q, floor, repeats, isBoilerplate).blocks;
-    if (floor === 3 && chars(outside(2)) >= VISIBLE_OVER_HIDDEN * chars(wider)) break;
+    if (floor === 3 && (chars(outside(2)) >= VISIBLE_OVER_HIDDEN * chars(wider) || prose(outside(2)) >= prose(wider))) break;
     const held = new Set(wider);
     const keepsPost = first.every((b) => held.has(b)) || (!namedBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
