@@ -619,7 +619,10 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
     const wider = select(page, q, floor, repeats, isBoilerplate).blocks;
-    if (floor === 3 && (chars(outside(2)) >= VISIBLE_OVER_HIDDEN * chars(wider) || prose(outside(2)) >= prose(wider))) break;
+    if (floor === 3) {
+      const visible = outside(2);
+      if (chars(visible) >= VISIBLE_OVER_HIDDEN * chars(wider) || (prose(wider) > 0 && prose(visible) >= prose(wider))) break;
+    }
     const held = new Set(wider);
     const keepsPost = first.every((b) => held.has(b)) || (!namedBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
