@@ -619,9 +619,12 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
     const wider = select(page, q, floor, repeats, isBoilerplate).blocks;
+    // Good blocks are never dropped, so the visible prose needs no fallback's list; nor does its
+    // text when even every block outside structural chrome falls short of the bound.
     if (floor === 3) {
-      const visible = outside(2);
-      if (chars(visible) >= VISIBLE_OVER_HIDDEN * chars(wider) || (prose(wider) > 0 && prose(visible) >= prose(wider))) break;
+      const visible = page.blocks.filter((b) => b.chrome < 2);
+      const bound = VISIBLE_OVER_HIDDEN * chars(wider);
+      if ((prose(wider) > 0 && prose(visible) >= prose(wider)) || (chars(visible) >= bound && chars(outside(2)) >= bound)) break;
     }
     const held = new Set(wider);
     const keepsPost = first.every((b) => held.has(b)) || (!namedBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
