@@ -422,6 +422,8 @@ const chars = (blocks: readonly TextBlock[]): number => blocks.reduce((n, b) => 
 
 /** A short post's prose is kept by a wider pick unless that pick holds this many times more prose. */
 const WIDER_PROSE = 6;
+/** The pick inside structural chrome gives way when the blocks outside it hold this many times its text. */
+const VISIBLE_OVER_HIDDEN = 2;
 
 /** Siblings of one kind that make an element a grid of items (a shop category, a listing). */
 const ITEMS_MIN = 6;
@@ -592,13 +594,35 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // and no fallback takes class chrome, where its comments are (a two-line post under a hundred
   // comments).
   const namedBody = firstPick.element.verdict === 2 && first.length > 0;
+  // Link lists are taken too (link pages need them), but under a short post only beside it, in the
+  // parent of its element: elsewhere they are the sidebar's top posts and archives.
+  const post = prose(first) > 0;
+  const beside = firstPick.element.parent >= 0 ? (page.nodes[firstPick.element.parent] as ElementNode) : firstPick.element;
+  const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
+  // Most pages need neither fallback: the blocks they would drop are found once, when one does.
+  let dropped: Uint8Array | undefined;
+  const outside = (floor: number): TextBlock[] => {
+    dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'itemButton' || (q[i] === 'bad' && (isBoilerplate(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))) ? 1 : 0));
+    return page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);
+  };
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
   // every block outside structural chrome (link lists included), as listings and link pages need.
   // A short post (what was chosen holds prose) is kept: the wider pick must hold it too, or much
-  // more prose, not a menu, a share bar or an author box elsewhere on the page.
+  // more prose, not a menu, a share bar or an author box elsewhere on the page. Structural chrome
+  // (a hidden element, a dialog, `<nav>`) is read only for a page that hides its whole text there
+  // (a forum thread revealed by script): where the blocks outside it hold twice as much text, or
+  // as much prose, they are the page (a listing's link cards, read by the fallback below), not a
+  // mega-menu's featured posts, a shop's hidden pricing FAQ or its cards' hidden colour swatches.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
     const wider = select(page, q, floor, repeats, isBoilerplate).blocks;
+    // Good blocks are never dropped, so the visible prose needs no fallback's list; nor does its
+    // text when even every block outside structural chrome falls short of the bound.
+    if (floor === 3) {
+      const visible = page.blocks.filter((b) => b.chrome < 2);
+      const bound = VISIBLE_OVER_HIDDEN * chars(wider);
+      if ((prose(wider) > 0 && prose(visible) >= prose(wider)) || (chars(visible) >= bound && chars(outside(2)) >= bound)) break;
+    }
     const held = new Set(wider);
     const keepsPost = first.every((b) => held.has(b)) || (!namedBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
@@ -617,13 +641,6 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // outside chrome; class chrome (comments, author boxes) only when the result is tiny or holds no
   // prose (a short post with many comments is still a short post).
   const short = isShort(chosen);
-  // Link lists are taken too (link pages need them), but under a short post only beside it, in the
-  // parent of its element: elsewhere they are the sidebar's top posts and archives.
-  const post = prose(first) > 0;
-  const beside = firstPick.element.parent >= 0 ? (page.nodes[firstPick.element.parent] as ElementNode) : firstPick.element;
-  const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
-  // Most pages need neither fallback: the blocks they would drop are found once, when one does.
-  let dropped: Uint8Array | undefined;
   // A short post in an element the markup names as content (`div#post`, `article`): the page's
   // other blocks outside structural chrome are its sidebar and footer, not more of it. A post in
   // the element named as the article body itself (`entry-content`) is the page's text as it
@@ -631,8 +648,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const namedPost = post && namesContent(page.nodes, firstPick.element);
   for (const floor of namedBody && post ? [] : namedBody || namedPost ? [1] : [1, 2]) {
     if (chars(chosen) >= MIN_CHARS && !(short && (floor === 1 || !post))) continue;
-    dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'itemButton' || (q[i] === 'bad' && (isBoilerplate(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))) ? 1 : 0));
-    const all = page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);
+    const all = outside(floor);
     if ((chars(chosen) < MIN_CHARS || chars(chosen) < SHORT_SHARE * chars(all)) && chars(all) > chars(chosen)) chosen = all;
   }
   chosen = wholeMain(page, q, chosen, isBoilerplate);

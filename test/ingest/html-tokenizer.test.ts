@@ -187,6 +187,7 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['a huge attribute', (n) => `<div class="${'a '.repeat(n)}">x</div>`],
   ['stray < in text', (n) => 'a<'.repeat(n)],
   ['unterminated titles', (n) => '<title>a<p>b'.repeat(n / 2)],
+  ['text hidden or in nav beside link cards (the structural-chrome pick weighed against the rest)', (n) => '<div hidden><p>The harbor was rebuilt, and the town paid for it.</p></div><nav><a href=x>a</a></nav><li><a href=y>b</a></li>'.repeat(n / 8)],
 ];
 
 // 400k unclosed <div> took htmlparser2 68 s, 700× a plain page of that size. Pages made of tiny

@@ -1,0 +1,64 @@
+// Listing and collection page rules of the eleventh round: each with a snippet cut down from a WCXB
+// dev tuning-half page (the smallest markup that still shows the pattern, texts shortened, names
+// kept), failing without its rule.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractMainText } from '../../ingest/html-extract.ts';
+
+const page = (body: string): string => `<!DOCTYPE html><html><head><title>Native 4K Projectors</title></head><body>${body}</body></html>`;
+
+test("a shop category's product grid is written, not the pricing FAQ it hides beside it (WCXB 4264)", () => {
+  const products = [
+    ['BenQ LK936ST 4K Short Throw Laser Projector 5100 lumens', 'BenQ', 'BenQ-LK936ST', '$4,899.00'],
+    ['Samsung LSP9T Premiere 4K Ultra Short Throw Laser Projector', 'Samsung', 'Samsung-LSP9T', '$6,496.00'],
+    ['Optoma ZU820T WUXGA Professional Installation Laser Projector with 8800 Lumens', 'Optoma', 'Optoma-ZU820T', '$5,719.00'],
+    ['XGIMI Horizon Ultra 4K Portable Lifestyle Projector Hybrid Laser/LED With Built-In Speakers', 'XGIMI', 'XGIMI-Horizon-Ultra', '$1,699.00'],
+    ['Optoma UHZ66 4K UHD 4000 Lumen Home Cinema Laser Projector', 'Optoma', 'Optoma-UHZ66', '$1,999.00'],
+    ['Optoma ZU920TST WUXGA Professional Installation Short Throw Laser Projector with 9800 Lumens', 'Optoma', 'Optoma-ZU920TST', '$11,439.00'],
+    ['Optoma ZU920T WUXGA Professional Installation Laser Projector with 9800 Lumens', 'Optoma', 'Optoma-ZU920T', '$8,349.00'],
+    ['Optoma ZU607T WUXGA Professional Installation Laser Projector with 6500 Lumens', 'Optoma', 'Optoma-ZU607T', '$3,299.00'],
+  ];
+  const card = ([name, maker, sku, price]: string[]): string =>
+    `<div class="col-xs-6 col-md-4 category-product grid-view"><div class="catlist1"><a class="plbox" href="/p/${sku}"><div class="caption center lh-15"><div>
+      <div class="cat-grid-product-name">${name}</div>
+      <div>Manufacturer: <span>${maker}</span></div>
+      <h3 class="cat-grid-product-sku"><span>Item Number:</span> ${sku}</h3>
+      <div><span class="CategoryProductPriceArea"><span class="CategoryProductPriceLabel">Price: </span><span class="CategoryProductPrice">${price}</span></span></div>
+      <div class="catpageatcbtn"><input type="submit" value="Add to Cart"></div></div></div></a></div></div>`;
+  const html = page(`<div class="Layout"><section class="LayoutMiddle row"><section class="LayoutContent col-sm-8 col-md-9"><div class="LayoutContentInner">
+    <h1>Native 4K Projectors</h1>
+    <div class="row">${products.map(card).join('')}</div>
+    <div class="clearfix"><span id="lblProductCountTop"><b>Products</b> 1-8 of <b>8</b></span></div>
+    <div id="contact_to_purchase_text_2" style="display: none;"><h3>Manufacturer’s Pricing Policy</h3>
+      <p class="q-text">Why do I need to contact you in order to place my order?</p>
+      <p class="a-text">As an authorized dealer for the product you are looking at, Projector Screen Store is bound by certain agreements with our manufacturer partners in how we display, price and sell certain products.</p>
+      <p class="a-text">Some items may not be able to be advertised below a certain price or any pricing at all and others may not be able to be added to a shopping cart via an “add to cart” button.</p>
+    </div></div></section></section></div>`);
+  const got = extractMainText(html).text;
+  for (const [name, , sku, price] of products) {
+    assert.ok(got.includes(name as string), `missing: ${name}\n--- got:\n${got}`);
+    assert.ok(got.includes(`Item Number: ${sku}`) && got.includes(`Price: ${price}`), got);
+  }
+  assert.ok(!got.includes('authorized dealer'), got);
+});
+
+test("a collection's visible grid is written, not the upsell drawer hidden above it, which adds no prose (WCXB 0635)", () => {
+  const upsell = [
+    ['Alpine Navy', 'Ridge Wallet', '$76'], ['Royal Black', 'Ridge Wallet', '$76'], ['Gunmetal', 'Daily Driver Kit', '$99'],
+    ['Hunter Green Leather', 'Ridge Biflex', '$59'], ['Tobacco Brown Leather', 'Passport Wallet', '$76'], ['Midnight Black Leather', 'Passport Wallet', '$76'],
+    ['Tobacco Brown Leather', 'Ridge Biflex', '$85'], ['MKBHD - Midnight Black Leather', 'Everyday Phone Case - iPhone 16 Pro', '$35'],
+    ['Moonlight Garden Leather', 'Ridge Biflex', '$85'], ['Basecamp Orange', 'Ridge Wallet', '$95'], ['Burnt Titanium', 'Ridge Wallet', '$175'],
+    ['Chili Red', 'Ridge Wallet', '$95'], ['Forest Green', 'Ridge Wallet', '$95'], ['Rainbow Anodized', 'Ridge Wallet', '$125'],
+  ];
+  const grid = [['Ridge Wallet', 'Matte Olive', '$95'], ['Ridge Wallet', 'Carbon Fiber 3K', '$150'], ['Ridge Wallet', 'Gunmetal', '$95'], ['Ridge Wallet', 'Alpine Navy', '$95'], ['Ridge Wallet', 'Matte Black', '$95'], ['Ridge Biflex', 'Tobacco Brown Leather', '$85']];
+  const filters = ['Ridge Wallets', 'MagSafe Wallets', 'Ridge Wallet Kits', 'AirTag Wallets', 'New & Limited Editions', 'NFL Collection', 'MLB Collection', 'Everyday Carry', 'Tech Collection', 'KeyCases'];
+  const html = `<!DOCTYPE html><html><head><title>Wallets</title></head><body>
+    <div style="display:none"><div class="upsell-collection">${upsell.map(([c, n, p]) => `<div class="upsell-product"><div class="upsell-product-info"><h3>${c}</h3><p>${n}</p><span>${p}</span></div></div>`).join('')}</div></div>
+    <div><div class="shogun-root"><div class="collection-banner-hero"><div class="collection-content"><h1>WALLETS</h1><p>Metal, RFID-blocking wallets designed to carry cards and cash safely and securely.</p></div></div></div></div>
+    <div class="collection-main-container"><ul class="filter-tree">${filters.map((x) => `<li><a href="/c/${x}">${x}</a></li>`).join('')}</ul>
+    <div class="collection--grid-wrap">${grid.map(([n, c, p]) => `<div class="product-list-item"><a href="/p/${c}"><h2>${n}</h2><p>${c}</p><span>${p}</span></a></div>`).join('')}</div></div></body></html>`;
+  const got = extractMainText(html).text.split('\n');
+  for (const line of ['WALLETS', 'Metal, RFID-blocking wallets designed to carry cards and cash safely and securely.', 'Matte Olive', 'Carbon Fiber 3K']) assert.ok(got.includes(line), `missing: ${line}\n--- got:\n${got.join('\n')}`);
+  for (const line of ['Royal Black', 'Burnt Titanium', 'Rainbow Anodized']) assert.ok(!got.includes(line), got.join('\n'));
+});
