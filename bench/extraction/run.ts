@@ -24,6 +24,7 @@ import { HTML_CLEANING_SETS, loadHtmlCleaning, loadScrapinghub, loadWcxb } from 
 import type { BenchPage } from './datasets.ts';
 import { bagOfWordsPRF, macroScore, scrapinghubScore, shinglePR } from './metrics.ts';
 import type { PRF } from './metrics.ts';
+import { median } from '../interleave.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -133,11 +134,6 @@ const scorePage = (set: string, text: string, gold: string): PRF => {
 const aggregate = (set: string, per: readonly PRF[]): PRF => (set === 'scrapinghub' ? scrapinghubScore(per) : macroScore(per));
 
 const fmt = (x: number): string => x.toFixed(3);
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 interface Row {
   set: string;

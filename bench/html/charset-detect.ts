@@ -21,6 +21,7 @@ import { sharedDataDir } from '../../test/shared-data.ts';
 import { allPages } from './detect-pages.ts';
 import type { RawPage } from './detect-pages.ts';
 import { loadReference } from './reference.ts';
+import { median } from '../interleave.ts';
 
 const { values: args } = parseArgs({ options: { ref: { type: 'string' }, rounds: { type: 'string', default: '5' }, transcoded: { type: 'boolean', default: false } } });
 const dataDir = sharedDataDir();
@@ -213,10 +214,6 @@ for (let r = 0; r < rounds; r++) {
     times[i]!.now.push(cpu(p.now));
   });
 }
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 console.log(`\n(4) CPU seconds per pass, ${rounds} interleaved rounds, reference ${reference.commit.slice(0, 12)} for decodePage:`);
 console.log('| pass | pages | old CPU s (min) | new CPU s (min) | old / new ms per page (min) | speed-up min / median |');
 console.log('|---|---|---|---|---|---|');

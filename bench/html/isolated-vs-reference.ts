@@ -17,6 +17,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { repoRoot, sharedDataDir } from '../../test/shared-data.ts';
 import { loadPages } from './pages.ts';
 import { loadReference } from './reference.ts';
+import { median } from '../interleave.ts';
 
 type Step = 'parseBlocks' | 'extractMainText';
 interface Job {
@@ -56,10 +57,6 @@ if (isMainThread) {
       for (const side of k % 2 === 0 ? [0, 1] : [1, 0]) cpu[side as 0 | 1] += await ask(sides[side] as Worker, { step, from, to: Math.min(n, from + chunk) });
     }
     return cpu;
-  };
-  const median = (xs: readonly number[]): number => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
   };
   for (const step of steps) {
     await pass(step);

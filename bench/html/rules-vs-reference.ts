@@ -17,6 +17,7 @@ import { BOILERPLATE_LINE, CMS_LINES, idFlags, isBoilerplateLine, nameFlags } fr
 import { parseHtml } from '../../ingest/html-tokenizer.ts';
 import { sharedDataDir } from '../../test/shared-data.ts';
 import { loadPages } from './pages.ts';
+import { alternateChunks, median } from '../interleave.ts';
 import { loadReference } from './reference.ts';
 import { seededRandom } from '../../pipeline/seeded-random.ts';
 
@@ -193,17 +194,6 @@ console.log(`${names.length} class values and ids, ${differNames} differences`);
 differ += differNames;
 
 let sink = 0;
-const cpu = (pass: () => void): number => {
-  globalThis.gc?.({ type: 'minor' });
-  const start = process.cpuUsage();
-  pass();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e6;
-};
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
 const rounds = Math.max(3, Number(args.rounds));
 const chunk = Number(args.chunk);
 
@@ -218,26 +208,11 @@ function speed<T>(what: string, items: readonly T[], f: (x: T) => unknown, g: (x
   const chunks: number[] = [];
   const times = { here: [] as number[], ref: [] as number[] };
   for (let r = 0; r < rounds; r++) {
-    let here = 0;
-    let ref = 0;
-    for (let from = 0, k = 0; from < items.length; from += chunk, k++) {
-      const to = Math.min(from + chunk, items.length);
-      let h: number;
-      let e: number;
-      if (k % 2 === 0) {
-        h = cpu(() => run(f, from, to));
-        e = cpu(() => run(g, from, to));
-      } else {
-        e = cpu(() => run(g, from, to));
-        h = cpu(() => run(f, from, to));
-      }
-      here += h;
-      ref += e;
-      chunks.push(e / h);
-    }
-    times.here.push(here);
-    times.ref.push(ref);
-    ratios.push(ref / here);
+    const round = alternateChunks(items.length, chunk, (from, to) => run(f, from, to), (from, to) => run(g, from, to));
+    chunks.push(...round.chunks);
+    times.here.push(round.here);
+    times.ref.push(round.ref);
+    ratios.push(round.ref / round.here);
   }
   console.log(`${what}, ${items.length} items, ${rounds} rounds: this tree ${Math.min(...times.here).toFixed(3)} CPU s (min), reference ${Math.min(...times.ref).toFixed(3)}; speed-up min ${Math.min(...ratios).toFixed(2)}×, median ${median(ratios).toFixed(2)}× of rounds, ${median(chunks).toFixed(3)}× median of chunks`);
 }

@@ -15,6 +15,7 @@ import type { HtmlEvents, Tokenize } from '../../ingest/html-tokenizer.ts';
 import { sharedDataDir } from '../../test/shared-data.ts';
 import { htmlparser2Tokenize } from './htmlparser2-events.ts';
 import { loadPages } from './pages.ts';
+import { median } from '../interleave.ts';
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, limit: { type: 'string' } } });
 
@@ -60,10 +61,6 @@ const extractAll = (): void => {
   for (const p of pages) sink += extractMainText(p.html).text.length;
 };
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
 
 interface Level {
   name: string;

@@ -15,6 +15,8 @@ import * as charsetHere from '../../ingest/charset.ts';
 import * as extractHere from '../../ingest/html-extract.ts';
 import { sharedDataDir } from '../../test/shared-data.ts';
 import { pageBytes } from './pages.ts';
+import { alternateChunks, median } from '../interleave.ts';
+import type { Pass } from '../interleave.ts';
 import { loadReference } from './reference.ts';
 
 const { values: args } = parseArgs({ options: { ref: { type: 'string' }, rounds: { type: 'string', default: '3' }, chunk: { type: 'string', default: '100' }, limit: { type: 'string' }, steps: { type: 'string' } } });
@@ -41,17 +43,7 @@ const mb = raw.reduce((n, b) => n + b.length, 0) / 1e6;
 console.log(`reference ${reference.commit.slice(0, 12)}: ${pages.length} distinct pages, ${mb.toFixed(1)} MB, ${rounds} interleaved rounds, CPU seconds per pass`);
 
 let sink = 0;
-function cpu(pass: () => void): number {
-  // The other side's young garbage is collected outside the timer (with --expose-gc), not charged here.
-  globalThis.gc?.({ type: 'minor' });
-  const start = process.cpuUsage();
-  pass();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e6;
-}
 
-/** One step over pages [from, to). */
-type Pass = (from: number, to: number) => void;
 interface Level {
   name: string;
   here: Pass;
@@ -90,32 +82,13 @@ for (const l of levels) {
 }
 for (let r = 0; r < rounds; r++) {
   for (const l of levels) {
-    let here = 0;
-    let ref = 0;
-    for (let from = 0, k = 0; from < pages.length; from += chunk, k++) {
-      const to = Math.min(from + chunk, pages.length);
-      let h: number;
-      let f: number;
-      if (k % 2 === 0) {
-        h = cpu(() => l.here(from, to));
-        f = cpu(() => l.ref(from, to));
-      } else {
-        f = cpu(() => l.ref(from, to));
-        h = cpu(() => l.here(from, to));
-      }
-      here += h;
-      ref += f;
-      l.chunks.push(f / h);
-    }
-    l.times.here.push(here);
-    l.times.ref.push(ref);
+    const round = alternateChunks(pages.length, chunk, l.here, l.ref);
+    l.chunks.push(...round.chunks);
+    l.times.here.push(round.here);
+    l.times.ref.push(round.ref);
   }
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
 console.log('| step | this tree CPU s (min) | reference CPU s (min) | speed-up min / median of rounds | median of chunks |');
 console.log('|---|---|---|---|---|');
 for (const l of levels) {

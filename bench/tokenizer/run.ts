@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { pretokenizerPattern } from '../../tokenize/index.ts';
 import { repoRoot } from '../../test/shared-data.ts';
 import { distinctDocuments } from './distinct-text.ts';
+import { median } from '../interleave.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -45,10 +46,6 @@ const writeJsonl = (file: string, docs: readonly string[]) => {
 const run = (cmd: string, argv: string[], env: Record<string, string> = {}): Measure =>
   JSON.parse(execFileSync(cmd, argv, { env: { ...process.env, ...env }, maxBuffer: 1 << 26 }).toString().trim().split('\n').at(-1)!) as Measure;
 const bytesOf = (docs: readonly string[]) => docs.reduce((s, d) => s + Buffer.byteLength(d), 0);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const ratios = (xs: number[]) => ({ min: Math.min(...xs), median: median(xs), all: xs });
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 const report: Record<string, unknown> = { vocab, rounds };
