@@ -9,7 +9,9 @@
 // per-round speed-ups. Between runs the figures still move by about ±4 % on a shared machine (the
 // same code on both sides: 1.005× to 1.09× by rounds), so it resolves a few per cent, not less.
 // bench/html/identical.ts checks that the outputs agree.
-// Usage: node bench/html/isolated-vs-reference.ts [--ref COMMIT] [--rounds 4] [--chunk 100] [--steps parseBlocks,extractMainText]
+// `--set scrapinghub` keeps the pages of one set (the first folder of their path under
+// data/extraction), for a view of the pages that set is made of (large modern news pages).
+// Usage: node bench/html/isolated-vs-reference.ts [--ref COMMIT] [--rounds 4] [--chunk 100] [--steps parseBlocks,extractMainText] [--set NAME]
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,7 +29,7 @@ interface Job {
 }
 
 if (isMainThread) {
-  const { values: args } = parseArgs({ options: { ref: { type: 'string' }, rounds: { type: 'string', default: '4' }, chunk: { type: 'string', default: '100' }, steps: { type: 'string', default: 'parseBlocks,extractMainText' } } });
+  const { values: args } = parseArgs({ options: { ref: { type: 'string' }, rounds: { type: 'string', default: '4' }, chunk: { type: 'string', default: '100' }, steps: { type: 'string', default: 'parseBlocks,extractMainText' }, set: { type: 'string' } } });
   if (!sharedDataDir()) {
     console.error('shared data not found: set CC_PRETRAIN_SHARED to the folder holding data/extraction/');
     process.exit(2);
@@ -36,7 +38,7 @@ if (isMainThread) {
   const rounds = Math.max(1, Number(args.rounds));
   const chunk = Math.max(1, Number(args.chunk));
   const steps = args.steps.split(',') as Step[];
-  const sides = [repoRoot, reference.dir].map((dir) => new Worker(new URL(import.meta.url), { workerData: dir }));
+  const sides = [repoRoot, reference.dir].map((dir) => new Worker(new URL(import.meta.url), { workerData: { dir, set: args.set } }));
   for (const w of sides) {
     w.on('error', (e) => {
       console.error(e);
@@ -50,7 +52,7 @@ if (isMainThread) {
     });
   const sizes = await Promise.all(sides.map((w) => ask(w, 'size')));
   const n = sizes[0] as number;
-  console.log(`reference ${reference.commit.slice(0, 12)}: ${n} distinct pages, each side in a worker thread, ${rounds} rounds after a warm-up, thread CPU seconds per pass`);
+  console.log(`reference ${reference.commit.slice(0, 12)}: ${n} distinct pages${args.set ? ` of ${args.set}` : ''}, each side in a worker thread, ${rounds} rounds after a warm-up, thread CPU seconds per pass`);
   const pass = async (step: Step): Promise<[number, number]> => {
     const cpu: [number, number] = [0, 0];
     for (let from = 0, k = 0; from < n; from += chunk, k++) {
@@ -72,11 +74,11 @@ if (isMainThread) {
   }
   await Promise.all(sides.map((w) => w.terminate()));
 } else {
-  const dir = workerData as string;
+  const { dir, set } = workerData as { dir: string; set: string | undefined };
   const blocks = (await import(path.join(dir, 'ingest/html-blocks.ts'))) as typeof import('../../ingest/html-blocks.ts');
   const extract = (await import(path.join(dir, 'ingest/html-extract.ts'))) as typeof import('../../ingest/html-extract.ts');
   // Both sides decode the pages with this tree's charset code: the same strings.
-  const pages = (await loadPages(sharedDataDir() as string)).map((p) => p.html);
+  const pages = (await loadPages(sharedDataDir() as string)).filter((p) => set === undefined || p.id.startsWith(`${set}/`)).map((p) => p.html);
   let sink = 0;
   const port = parentPort as NonNullable<typeof parentPort>;
   port.on('message', (job: Job | 'size') => {
