@@ -267,19 +267,22 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       }
       introduced = colon && q[i] !== 'bad';
     }
+    // The four exceptions below are asked only of a bad line, in turn: asked of every kept block,
+    // isLinkedSentence ran isBoilerplateLine over every paragraph of the text (the per-line memo
+    // does not help: paragraphs are distinct).
     // Linked headings are the item titles of listings; other link-dense blocks are navigation.
-    const readingList = b.kind === 'li' && introduced && i > firstProse && !isBoilerplate(b.text);
+    const readingList = (): boolean => b.kind === 'li' && introduced && i > firstProse && !isBoilerplate(b.text);
     // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
     // never shows addresses.
-    const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);
+    const writtenUrl = (): boolean => i > firstProse && i < lastProse && BARE_URL.test(b.text);
     // A paragraph between paragraphs whose links make up most of a sentence (a patent's long title
     // linked in a news story) is the text's: navigation never writes sentences.
-    const linkedProse = i > firstProse && i < lastProse && isLinkedSentence(b, isBoilerplate);
+    const linkedProse = (): boolean => i > firstProse && i < lastProse && isLinkedSentence(b, isBoilerplate);
     // A list item between paragraphs that adds words of its own to its link ("Copywriting Ebook
     // Giveaway! – 15.7%", a post's findings; a guide's series "by John Hunter") is the text's:
     // navigation's items are their links alone. Asked last, of link-dense items only.
     const ownItem = (): boolean => i > firstProse && i < lastProse && isOwnListItem(b, isBoilerplate);
-    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text) || PLACEHOLDER.test(b.text)) && !readingList && !writtenUrl && !linkedProse && !ownItem())) continue;
+    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text) || PLACEHOLDER.test(b.text)) && !readingList() && !writtenUrl() && !linkedProse() && !ownItem())) continue;
     if (isByline(b, q[i] as Quality)) bylines.add(b);
     out.push(b);
   }
