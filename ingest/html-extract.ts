@@ -68,12 +68,14 @@ const PLACEHOLDER = /^lorem ipsum( dolor|\W*\d*\W*$)/i;
 
 function quality(b: TextBlock, isBoilerplate: IsBoilerplate): Quality {
   const len = b.text.length;
+  // A link-dense line is bad whatever it says: asked first, the line rules are spared the links of
+  // a page's menus, footers and link lists.
+  const ld = b.linkChars / len;
+  if (ld > 0.5) return 'bad';
   if (PLACEHOLDER.test(b.text)) return 'bad';
   if (len < 200 ? isBoilerplate(b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
   if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
   if (len < DATE_LINE_MAX && DIGIT.test(b.text) && DATE_LINE.test(b.text)) return 'bad';
-  const ld = b.linkChars / len;
-  if (ld > 0.5) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';
   // One punctuation mark is enough: the lines are not searched for more.
   if (len < 40 || !PUNCT_ONE.test(b.text)) return 'short';
