@@ -446,8 +446,12 @@ function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerpl
   const kinds = new Map<string, number>();
   const keys = new Float64Array(nodes.length);
   const count = new Map<number, number>();
+  // A parent with fewer than ITEMS_MIN children of ITEM_BLOCKS holds no grid: their kinds (long
+  // class strings, hashed on first use) are not looked up.
+  const children = new Int32Array(nodes.length);
+  for (const n of nodes) if (n.end - n.start >= ITEM_BLOCKS && n.parent >= 0) children[n.parent]++;
   nodes.forEach((n, i) => {
-    if (n.end - n.start < ITEM_BLOCKS) return;
+    if (n.end - n.start < ITEM_BLOCKS || n.parent < 0 || (children[n.parent] as number) < ITEMS_MIN) return;
     let kind = kinds.get(n.kind);
     if (kind === undefined) kinds.set(n.kind, (kind = kinds.size));
     keys[i] = kind * nodes.length + n.parent + 1;
