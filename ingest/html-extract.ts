@@ -449,7 +449,7 @@ function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerpl
   // A parent with fewer than ITEMS_MIN children of ITEM_BLOCKS holds no grid: their kinds (long
   // class strings, hashed on first use) are not looked up.
   const children = new Int32Array(nodes.length);
-  for (const n of nodes) if (n.end - n.start >= ITEM_BLOCKS && n.parent >= 0) children[n.parent]++;
+  for (const n of nodes) if (n.end - n.start >= ITEM_BLOCKS && n.parent >= 0) children[n.parent] = (children[n.parent] as number) + 1;
   nodes.forEach((n, i) => {
     if (n.end - n.start < ITEM_BLOCKS || n.parent < 0 || (children[n.parent] as number) < ITEMS_MIN) return;
     let kind = kinds.get(n.kind);
