@@ -4,7 +4,7 @@
 // page type) and the html-cleaning sets (bag-of-words, raw bytes decoded by each extractor). Every
 // set is split into a fixed tuning half and a validation half (datasets.ts, halfOf), reported
 // apart. Speed: interleaved rounds (ours, each anchor, ours, …) on a fixed sample of each set, CPU
-// seconds of the extraction calls of each process (ours after an untimed warm-up pass); min and
+// seconds of the extraction calls of each process (each side after an untimed warm-up pass); min and
 // median of the per-round ratios.
 // Anchors' texts are cached in bench/results/extraction/ (keyed by their pages and requirements), so
 // a tuning iteration reruns only ours.
@@ -90,9 +90,10 @@ async function writePages(file: string, pages: readonly BenchPage[]): Promise<vo
   await writeFile(file, lines.join('\n') + '\n');
 }
 
-async function runAnchor(anchor: Anchor, pagesFile: string, outFile: string): Promise<RunResult> {
+async function runAnchor(anchor: Anchor, pagesFile: string, outFile: string, warm = false): Promise<RunResult> {
   if (!existsSync(python)) throw new Error(`${python} missing: run bash bench/setup.sh first`);
-  const r = spawnSync(python, [path.join(benchDir, 'anchors_run.py'), anchor, pagesFile, outFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const argv = [path.join(benchDir, 'anchors_run.py'), ...(warm ? ['--warm'] : []), anchor, pagesFile, outFile];
+  const r = spawnSync(python, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`${anchor} run failed (exit ${r.status})`);
   return readOutput(outFile);
 }
@@ -208,22 +209,22 @@ for (const set of wanted) {
     // A fixed sample (the first pages in id order, both halves): interleaved rounds, each extractor's
     // own CPU seconds over the same pages.
     const sample = all.slice(0, speedPages);
-    const file = path.join(resultsDir, `speed-${set}.jsonl`);
+    const file = path.join(resultsDir, `speed-${set}-${process.pid}.jsonl`);
     await writePages(file, sample);
-    const out = path.join(resultsDir, `speed-out.jsonl`);
+    const out = path.join(resultsDir, `speed-out-${process.pid}.jsonl`);
     const ratios = new Map<Anchor, number[]>(ANCHORS.map((a) => [a, []]));
     const oursCpu: number[] = [];
     const theirCpu = new Map<Anchor, number[]>(ANCHORS.map((a) => [a, []]));
     // One untimed pass of ours first, as a worker is warm for all but its first pages: V8 compiles
     // our functions and irregexp our regexes during the first hundred-odd pages (about 0.9 CPU s,
     // half of it on V8's own threads), which made ours four times slower in the first round only
-    // (that round's ratio to trafilatura 3.2× against 10–12× in the others). The anchors (CPython,
-    // Rust, C++) compile nothing at run time; imports stay outside their timers.
+    // (that round's ratio to trafilatura 3.2× against 10–12× in the others). Each anchor's process
+    // likewise runs the sample once untimed before its timed pass (--warm), so both sides are timed warm.
     runOurs(sample, decoders);
     for (let r = 0; r < rounds; r++) {
       for (const a of ANCHORS) {
         const o = runOurs(sample, decoders).cpuSeconds;
-        const t = (await runAnchor(a, file, out)).cpuSeconds;
+        const t = (await runAnchor(a, file, out, true)).cpuSeconds;
         oursCpu.push(o);
         (theirCpu.get(a) as number[]).push(t);
         (ratios.get(a) as number[]).push(t / o);
