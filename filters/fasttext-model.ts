@@ -431,9 +431,14 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     rowScratch[rowCount++] = row;
   };
 
+  /** Bucket ids of the token's char n-grams, before any is looked up. */
+  let gramIds = new Int32Array(256);
   /** fastText's `computeSubwords` on `<token>` (bytes[0..len)): rows of its char n-grams, in order. */
   const pushSubwords = (len: number): void => {
     const b = bytes;
+    if (gramIds.length < len * maxn) gramIds = new Int32Array(len * maxn);
+    const ids = gramIds;
+    let count = 0;
     for (let i = 0; i < len; i++) {
       if ((b[i]! & 0xc0) === 0x80) continue;
       let h = -2128831035;
@@ -442,10 +447,23 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
         while (j < len && (b[j]! & 0xc0) === 0x80) h = fnvStep(h, b[j++]!);
         if (n >= minn && !(n === 1 && (i === 0 || j === len))) {
           const u = h >>> 0;
-          const row = bucketRow(u - Math.floor(u / bucket) * bucket);
-          if (row >= 0) pushRow(row);
+          ids[count++] = u - Math.floor(u / bucket) * bucket;
         }
       }
+    }
+    // The kept-bucket bits of all n-grams first, without a branch: their cache misses overlap.
+    if (kept) {
+      let live = 0;
+      for (let k = 0; k < count; k++) {
+        const id = ids[k]!;
+        ids[live] = id;
+        live += (kept[id >>> 5]! >>> (id & 31)) & 1;
+      }
+      count = live;
+    }
+    for (let k = 0; k < count; k++) {
+      const row = bucketRow(ids[k]!);
+      if (row >= 0) pushRow(row);
     }
   };
 
