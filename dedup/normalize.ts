@@ -64,7 +64,8 @@ function splitContractions(joined: string): string {
 /**
  * Per UTF-16 code unit: 0 letter/digit (ASCII), 1 deleted (punctuation, control), 2 Python
  * whitespace, 3 anything the one-pass path cannot take, 4 a character that `simplifyText` turns
- * into the one code unit `FOLDED[c]` whatever its neighbours (é → e, Ä → a, ß, CJK, Cyrillic …).
+ * into the one code unit `FOLDED[c]` whatever its neighbours (é → e, Ä → a, ß, CJK, Cyrillic …),
+ * 5 the opening quote ‘, which `joinedWords` makes a token of its own.
  */
 const KIND = new Uint8Array(0x10000).fill(3);
 const FOLDED = new Uint16Array(0x10000);
@@ -74,8 +75,8 @@ const FOLDED = new Uint16Array(0x10000);
   // Kind 4 needs a per-character fold equal to the whole text's: the input is no mark (NFD's
   // canonical reordering only moves marks, so characters without marks decompose on their own)
   // and no decimal digit (digit runs merge); the result is one code unit that is no mark, digit
-  // or space. Σ lowercases by context (final sigma) and ‘ is split off by `joinedWords`, so both
-  // stay kind 3, as do surrogates.
+  // or space. Σ lowercases by context (final sigma), so it stays kind 3, as do surrogates; ‘ is
+  // kind 5.
   const unsafe = /^[\p{M}\p{Nd}\u03a3\u2018]$/u;
   for (let c = 0; c < 0x10000; c++) {
     const ch = String.fromCharCode(c);
@@ -92,18 +93,23 @@ const FOLDED = new Uint16Array(0x10000);
       }
     }
   }
+  KIND[0x2018] = 5;
 }
 const UTF16 = new TextDecoder('utf-16le');
 
 /**
  * `joinedWords(simplifyText(text))` in one pass when every character is ASCII, datatrove's
- * punctuation, Python whitespace or a character that folds on its own (kind 4: accented Latin,
- * Greek but Σ, Cyrillic, CJK …, so German or French text stays on this path); any other character
- * (a combining mark, a non-ASCII digit, an emoji, Hangul, ‘) sends the text down the general path. Order-sensitive
- * details kept: punctuation is deleted before digit runs merge ("3.14" → "0"), whitespace is not.
+ * punctuation, Python whitespace, a character that folds on its own (kind 4: accented Latin,
+ * Greek but Σ, Cyrillic, CJK …, so German or French text stays on this path) or ‘ (a token of its
+ * own: English text with curly quotes stays on it too); any other character (a combining mark, a
+ * non-ASCII digit, an emoji, Hangul) sends the text down the general path. Order-sensitive
+ * details kept: punctuation is deleted before digit runs merge ("3.14" → "0"), whitespace is not,
+ * and ‘ (kept by `simplifyText`) ends a digit run ("1‘2" → "0 ‘ 0").
  */
 export function normalisedWords(text: string): string {
-  const out = new Uint16Array(text.length);
+  // A character gives at most its unit, and a space before it only for whitespace it follows,
+  // except after ‘, which also gives the space after it: twice the length bounds the output then.
+  const out = new Uint16Array(text.includes('\u2018') ? 2 * text.length : text.length);
   let n = 0;
   let pendingSpace = false;
   let inDigits = false;
@@ -117,6 +123,13 @@ export function normalisedWords(text: string): string {
       continue;
     }
     if (kind === 3) return joinedWords(simplifyText(text));
+    if (kind === 5) {
+      if (n > 0) out[n++] = 0x20;
+      out[n++] = c;
+      pendingSpace = true;
+      inDigits = false;
+      continue;
+    }
     if (kind === 4) {
       if (pendingSpace && n > 0) out[n++] = 0x20;
       pendingSpace = false;

@@ -76,6 +76,8 @@ const STAGING = 4096;
 const RANGES = 4096;
 /** Longer tokens are not cached (rare, and they would crowd the pools). */
 const CACHE_MAX_CHARS = 64;
+/** Tokens looked up together (their table slots and records touched first). */
+const BATCH = 128;
 const WORD = 0;
 const LABEL = 1;
 const END = 2;
@@ -429,9 +431,14 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     rowScratch[rowCount++] = row;
   };
 
+  /** Bucket ids of the token's char n-grams, before any is looked up. */
+  let gramIds = new Int32Array(256);
   /** fastText's `computeSubwords` on `<token>` (bytes[0..len)): rows of its char n-grams, in order. */
   const pushSubwords = (len: number): void => {
     const b = bytes;
+    if (gramIds.length < len * maxn) gramIds = new Int32Array(len * maxn);
+    const ids = gramIds;
+    let count = 0;
     for (let i = 0; i < len; i++) {
       if ((b[i]! & 0xc0) === 0x80) continue;
       let h = -2128831035;
@@ -440,10 +447,23 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
         while (j < len && (b[j]! & 0xc0) === 0x80) h = fnvStep(h, b[j++]!);
         if (n >= minn && !(n === 1 && (i === 0 || j === len))) {
           const u = h >>> 0;
-          const row = bucketRow(u - Math.floor(u / bucket) * bucket);
-          if (row >= 0) pushRow(row);
+          ids[count++] = u - Math.floor(u / bucket) * bucket;
         }
       }
+    }
+    // The kept-bucket bits of all n-grams first, without a branch: their cache misses overlap.
+    if (kept) {
+      let live = 0;
+      for (let k = 0; k < count; k++) {
+        const id = ids[k]!;
+        ids[live] = id;
+        live += (kept[id >>> 5]! >>> (id & 31)) & 1;
+      }
+      count = live;
+    }
+    for (let k = 0; k < count; k++) {
+      const row = bucketRow(ids[k]!);
+      if (row >= 0) pushRow(row);
     }
   };
 
@@ -594,6 +614,23 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   };
   const eosHash = tokenHash(EOS);
 
+  // Tokens are probed in batches: each token's table slot and record are read first, in a loop
+  // whose loads do not depend on each other, so their cache misses overlap; the probes then find
+  // them in cache. Between documents the rest of the stage evicts the table and pool.
+  const batchStart = new Int32Array(BATCH);
+  const batchEnd = new Int32Array(BATCH);
+  const batchHash = new Int32Array(BATCH);
+  /** The touching loads' sum, stored so that the compiler keeps the loads. */
+  let touched = 0;
+  /** Adds the batch's tokens in order; true when one of them is `</s>` (the line ends there). */
+  const addBatch = (text: string, count: number): boolean => {
+    let sink = 0;
+    for (let k = 0; k < count; k++) sink += pool[table[2 * (batchHash[k]! & (CACHE_SLOTS - 1)) + 1]! + 1]!;
+    touched ^= sink;
+    for (let k = 0; k < count; k++) if (addToken(text, batchStart[k]!, batchEnd[k]!, batchHash[k]!) === END) return true;
+    return false;
+  };
+
   /** fastText's `getLine` + `computeHidden` on the first line of `text`; false when no row was found. */
   const computeHidden = (text: string): boolean => {
     hidden.fill(0);
@@ -602,6 +639,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     let start = -1;
     let h = 0;
     let ended = false;
+    let count = 0;
     const n = text.length;
     for (let i = 0; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : 10;
@@ -614,15 +652,19 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
         continue;
       }
       if (start >= 0) {
-        const kind = addToken(text, start, i, h);
+        batchStart[count] = start;
+        batchEnd[count] = i;
+        batchHash[count++] = h;
         start = -1;
-        if (kind === END) {
-          ended = true;
-          break;
+        if (count === BATCH) {
+          ended = addBatch(text, count);
+          count = 0;
+          if (ended) break;
         }
       }
       if (c === 10) break;
     }
+    if (!ended && count > 0) ended = addBatch(text, count);
     if (!ended) addToken(EOS, 0, EOS.length, eosHash);
     sumQueued();
     for (let i = 0; i < ntok; i++) {

@@ -39,6 +39,11 @@ export const GOPHER_QUALITY_DEFAULTS: GopherQualityParams = {
 
 export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: FilterContext) => Outcome {
   const stop = new Set(p.stop_words);
+  // A token whose length no stop word has skips the set lookup (and the hash of a fresh string).
+  const stopLengths = p.stop_words.map((w) => w.length);
+  const shortest = Math.min(...stopLengths);
+  const longest = Math.max(...stopLengths);
+  const isStop = (w: string): boolean => w.length >= shortest && w.length <= longest && stop.has(w);
   return (doc, ctx) => {
     const text = doc.text;
     const words = ctx.words(text);
@@ -105,10 +110,10 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
     if (p.min_stop_words) {
       let n = 0;
       if (p.stop_word_count === 'occurrences') {
-        for (let i = 0; i < nWords; i++) if (stop.has(words[i] as string)) n++;
+        for (let i = 0; i < nWords; i++) if (isStop(words[i] as string)) n++;
       } else {
         const found = new Set<string>();
-        for (const w of words) if (stop.has(w)) found.add(w);
+        for (const w of words) if (isStop(w)) found.add(w);
         n = found.size;
       }
       ctx.observe('stop_words', n, { op: '<', limit: p.min_stop_words });

@@ -90,7 +90,7 @@ const fails = (v: number, b: Bound): boolean => (b.op === '<' ? v < b.limit : b.
  * The documents either side of each threshold, nearest first (relative distance to the limit):
  * `near_kept.<filter>.<metric>` for those a filter kept, `near_dropped.…` for those the limit dropped.
  */
-function recordNearest(stats: StatsCollector, filter: string, doc: Document, checked: readonly Checked[], kept: boolean): void {
+function recordNearest(stats: StatsCollector, keys: StatsKeys, filter: string, doc: Document, checked: readonly Checked[], kept: boolean): void {
   for (const { metric, value, limits } of checked) {
     let nearest: Bound | undefined;
     let distance = Infinity;
@@ -101,7 +101,7 @@ function recordNearest(stats: StatsCollector, filter: string, doc: Document, che
     }
     if (!nearest) continue;
     const b = nearest;
-    const kind = `${kept ? 'near_kept' : 'near_dropped'}.${filter}.${metric}`;
+    const kind = keys(kept ? 'near_kept' : 'near_dropped', filter, metric);
     stats.exampleNearest(kind, distance, doc.id, () => ({
       id: doc.id,
       ...(doc.url ? { url: doc.url } : {}),
@@ -109,6 +109,26 @@ function recordNearest(stats: StatsCollector, filter: string, doc: Document, che
       text: doc.text,
     }));
   }
+}
+
+type StatsKeys = (group: string, filter: string, metric: string) => string;
+
+/**
+ * `${group}.${filter}.${metric}`, made once per distinct triple: a key concatenated per
+ * observation is a new string that every stats lookup must flatten and hash again (a few dozen
+ * per document).
+ */
+function statsKeys(): StatsKeys {
+  const made = new Map<string, Map<string, Map<string, string>>>();
+  return (group, filter, metric) => {
+    let byFilter = made.get(group);
+    if (!byFilter) made.set(group, (byFilter = new Map()));
+    let byMetric = byFilter.get(filter);
+    if (!byMetric) byFilter.set(filter, (byMetric = new Map()));
+    let key = byMetric.get(metric);
+    if (key === undefined) byMetric.set(metric, (key = `${group}.${filter}.${metric}`));
+    return key;
+  };
 }
 
 function languageStep(s: ResolvedFilters['language']): Step {
@@ -176,6 +196,7 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
   const lid = r.order.includes('language') ? loadLanguageId(r.language.newlines, r.language.max_chars, r.language.model) : undefined;
   if (lid) steps.set('language', languageStep(r.language));
   const redactor = r.pii ? piiRedactor(r.pii) : undefined;
+  const keys = statsKeys();
 
   const identify = (doc: Document, stats: StatsCollector): Document => {
     if (!lid) return doc;
@@ -195,7 +216,7 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
         ...createWordMemo(),
         observe(metric, value, ...limits) {
           if (!Number.isFinite(value)) return;
-          stats.observe(`filter.${current}.${metric}`, value, edgesFor(metric));
+          stats.observe(keys('filter', current, metric), value, edgesFor(metric));
           if (limits.length) checked.push({ metric, value, limits });
         },
       };
@@ -225,10 +246,10 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
           stats.count(`drop_lang.${name}.${doc.lang ?? 'unknown'}`);
           stats.count(`filter.${name}.${out.rule}`);
           stats.example(`drop.${name}`, { id: doc.id, ...(doc.url ? { url: doc.url } : {}), reason, text: doc.text });
-          recordNearest(stats, name, doc, checked, false);
+          recordNearest(stats, keys, name, doc, checked, false);
           return { keep: false, doc, filter: name, reason };
         }
-        recordNearest(stats, name, doc, checked, true);
+        recordNearest(stats, keys, name, doc, checked, true);
         if (out.text !== undefined && out.text !== doc.text) doc = { ...doc, text: out.text };
         if (out.meta) doc = { ...doc, meta: { ...doc.meta, ...out.meta } };
       }

@@ -10,7 +10,12 @@
 //   --ref COMMIT   reference (default: where this branch left main)
 //   --pages N      the bench WARC's pages (default 1000)
 //   --rounds N     timed rounds (default 5)
-//   --only STEP    time only `filters`, `minhash` or `redact` (default: all three)
+//   --only STEP    time only `filters`, `minhash`, `redact` or `language` (language id alone, as the
+//                  language filter calls it; default: filters, minhash and redact)
+//   --pressure     before each document, on each side, extract a bench page's HTML (untimed), as the
+//                  stage does between documents: what that leaves in the caches, not an empty
+//                  machine, is what the document's work meets; the sides then alternate every document
+//   --cold         fresh sides (empty caches: language id's token cache) every round, as a task starts
 // The documents are cached in bench/results/ingest/docs-N.json (delete it to rebuild).
 
 import { createHash } from 'node:crypto';
@@ -18,16 +23,20 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type * as Filters from '../../filters/index.ts';
+import type * as LangId from '../../filters/lang-id.ts';
 import type * as Minhash from '../../dedup/minhash.ts';
 import type * as Pipeline from '../../pipeline/index.ts';
 import type { Document } from '../../pipeline/index.ts';
 import { loadRunConfig, createStats } from '../../pipeline/index.ts';
 import { readDocuments, planInputs } from '../../ingest/index.ts';
+import { extractMainText } from '../../ingest/html-extract.ts';
+import { sharedDataDir } from '../../test/shared-data.ts';
 import { referenceTree } from '../reference-tree.ts';
+import { loadPages } from './pages.ts';
 import { benchInput, out, root } from './profile.ts';
 
-const { values: args } = parseArgs({ options: { ref: { type: 'string' }, pages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '5' }, only: { type: 'string' } } });
-const CHUNK = 25;
+const { values: args } = parseArgs({ options: { ref: { type: 'string' }, pages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '5' }, only: { type: 'string' }, pressure: { type: 'boolean' }, cold: { type: 'boolean' } } });
+const CHUNK = args.pressure ? 1 : 25;
 const { commit: ref, dir: refTree } = referenceTree(args.ref, 'docs', [], ['node_modules', '.cache']);
 
 const { config: configFile } = await benchInput(Number(args.pages));
@@ -49,6 +58,7 @@ interface Side {
   name: string;
   filters: Filters.FilterPipeline;
   hasher: Minhash.MinHasher;
+  lid: LangId.LanguageId;
   stats: Pipeline.StatsCollector;
 }
 
@@ -56,11 +66,23 @@ async function side(name: string, tree: string): Promise<Side> {
   const f = (await import(path.join(tree, 'filters/index.ts'))) as typeof Filters;
   const m = (await import(path.join(tree, 'dedup/minhash.ts'))) as typeof Minhash;
   const p = (await import(path.join(tree, 'pipeline/index.ts'))) as typeof Pipeline;
-  return { name, filters: await f.createFilterPipeline(config.filters), hasher: m.createMinHasher(config.dedup.minhash), stats: p.createStats() };
+  const l = (await import(path.join(tree, 'filters/lang-id.ts'))) as typeof LangId;
+  const lang = f.resolveFilters(config.filters).language;
+  return {
+    name,
+    filters: await f.createFilterPipeline(config.filters),
+    hasher: m.createMinHasher(config.dedup.minhash),
+    lid: l.loadLanguageId(lang.newlines, lang.max_chars, lang.model),
+    stats: p.createStats(),
+  };
 }
 
 /** One document through a side, as the extract stage runs it; the outputs as a string to compare. */
 function run(s: Side, doc: Document, step: string | undefined): string {
+  if (step === 'language') {
+    const { lang, score } = s.lid.predict(doc.text);
+    return `${lang} ${score}`;
+  }
   const v = s.filters.apply(doc, s.stats);
   if (step === 'filters') return '';
   if (!v.keep) return `drop ${v.filter} ${v.reason} ${v.doc.lang} ${v.doc.lang_score}`;
@@ -73,7 +95,8 @@ function run(s: Side, doc: Document, step: string | undefined): string {
   return `keep ${v.doc.lang} ${v.doc.lang_score} ${sig} ${text}`;
 }
 
-const sides = [await side('reference', refTree), await side('this tree', root)];
+const trees = [refTree, root];
+let sides = [await side('reference', refTree), await side('this tree', root)];
 let differ = 0;
 for (const doc of docs) {
   const [a, b] = sides.map((s) => run(s, doc, undefined));
@@ -89,14 +112,18 @@ const cpuMs = (): number => {
   return (u.user + u.system) / 1000;
 };
 const step = args.only;
+// The bench pages' HTML, one extracted before each document when --pressure is given.
+const pages = args.pressure ? loadPages(path.join(sharedDataDir()!, 'extraction')).map((p) => p.html.toString('latin1')) : [];
 const ratios: number[] = [];
 for (let r = 0; r < Number(args.rounds); r++) {
+  if (args.cold) sides = await Promise.all(sides.map((s, k) => side(s.name, trees[k]!)));
   const ms = [0, 0];
   const order = r % 2 === 0 ? [0, 1] : [1, 0];
   for (let i = 0; i < docs.length; i += CHUNK) {
     const chunk = docs.slice(i, i + CHUNK);
     for (const k of order) {
       const s = sides[k]!;
+      if (args.pressure) extractMainText(pages[i % pages.length]!);
       const t0 = cpuMs();
       for (const doc of chunk) run(s, doc, step);
       ms[k]! += cpuMs() - t0;

@@ -154,4 +154,8 @@ test('words split as NLTK word_tokenize splits normalised text', () => {
   assert.equal(normalisedWords('cannots wannabe wanna'), 'cannots wannabe wan na');
   assert.equal(normalisedWords('the \u2018quoted\u2019 word'), 'the \u2018 quoted word');
   assert.equal(joinedWords(simplifyText('Gonna \u2018x')), 'gon na \u2018 x');
+  // ‘ on the one-pass path: its own token, a digit run ended by it, and twice as many units out as in.
+  for (const s of ['\u2018a'.repeat(500), 'a\u2018b\u2018\u2018c 1\u20182 3.\u20184 ', '\u2018', ' \u2018 ', 'x\u2018.\u2018', 'Ä\u2018\u00a0\u20189']) {
+    assert.equal(normalisedWords(s), joinedWords(simplifyText(s)), JSON.stringify(s));
+  }
 });

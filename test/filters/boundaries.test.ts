@@ -133,3 +133,15 @@ test('language threshold is strict: a score exactly at the threshold drops', asy
   assert.equal(below.apply(doc(text), stats).keep, true);
   assert.equal(v1.doc.lang, 'en');
 });
+
+test('gopher_quality counts stop words of any length in a configured list, in both counting modes', () => {
+  const base = Array.from({ length: 58 }, () => 'words').join(' ');
+  const stats = (mode: 'occurrences' | 'distinct'): number => {
+    let seen = -1;
+    const f = gopherQuality({ ...gopher.gopher_quality, stop_words: ['a', 'because', 'ünïcödé'], stop_word_count: mode, min_stop_words: 9 });
+    f(doc(`${base} a because because ünïcödé a bee the`), { ...createWordMemo(), observe: (m, v) => void (m === 'stop_words' && (seen = v)) });
+    return seen;
+  };
+  assert.equal(stats('occurrences'), 5);
+  assert.equal(stats('distinct'), 3);
+});

@@ -95,6 +95,18 @@ test('first line only, `</s>` ends the line, label tokens are ignored, empty tex
   assert.ok(lid.predict(en, 5, 0.5).length <= 1);
 });
 
+test('`</s>` and the line end stop the document wherever they fall among the tokens looked up together', () => {
+  const lid = loadFastText(bundledLidModel());
+  const en = 'The weather was warm and the children played in the park until dinner time.'.split(' ');
+  const de = 'Das Wetter war warm und die Kinder spielten im Park bis zum Abendessen.'.repeat(40);
+  for (const n of [1, 126, 127, 128, 129, 255, 256, 257, 300, 1000]) {
+    const head = Array.from({ length: n }, (_, i) => en[i % en.length]).join(' ');
+    assert.deepEqual(lid.predict(`${head} </s> ${de}`, 3), lid.predict(`${head} </s>`, 3), `</s> after ${n} tokens`);
+    assert.deepEqual(lid.predict(`${head}\n${de}`, 3), lid.predict(head, 3), `newline after ${n} tokens`);
+    assert.notDeepEqual(lid.predict(`${head} ${de}`, 3), lid.predict(head, 3));
+  }
+});
+
 test('the token cache never changes a result', { skip: !data && 'shared data absent (../shared/data)' }, () => {
   const texts = [...wcxbTexts(data!).values()];
   const fresh = (t: string) => loadFastText(bundledLidModel()).predict(t, 3);
