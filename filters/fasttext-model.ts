@@ -346,7 +346,8 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   const nlabels = r.i32();
   r.i64(); // ntokens
   const pruneSize = r.i64();
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // ignoreBOM keeps a leading U+FEFF in the word, as fastText compares a token's bytes with the word's.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const wordIds = new Map<string, number>();
   const wordBytes: Uint8Array[] = [];
   const labels: string[] = [];
@@ -356,7 +357,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     const count = r.i64();
     const type = r.u8();
     if (type === 1) {
-      labels.push(new TextDecoder().decode(bytes));
+      labels.push(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
       labelCounts.push(count);
       continue;
     }

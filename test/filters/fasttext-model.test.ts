@@ -117,6 +117,23 @@ test('the token cache never changes a result', { skip: !data && 'shared data abs
   for (const i of [0, 3, 7]) assert.deepEqual(warm.predict(texts[i]!, 3), fresh(texts[i]!));
 });
 
+test('a dictionary word that starts with U+FEFF is that word, as fastText compares bytes', () => {
+  // The words-only model with 'through' rewritten in place as BOM + 'ough' (same byte length): the
+  // token '\uFEFFough' must find that word, and 'ough' must not (a BOM-stripping decoder mapped it there).
+  const original = path.join(fixtures, 'ova-words.bin');
+  const bytes = readFileSync(original);
+  const at = bytes.indexOf(Buffer.from('through\0'));
+  assert.ok(at > 0);
+  Buffer.from([0xef, 0xbb, 0xbf]).copy(bytes, at);
+  const patched = path.join(mkdtempSync(path.join(tmpdir(), 'ft-')), 'bom.bin');
+  writeFileSync(patched, bytes);
+  const before = loadFastText(original);
+  const after = loadFastText(patched);
+  assert.notDeepEqual(before.predict('through', 0), before.predict('ough', 0));
+  assert.deepEqual(after.predict('\uFEFFough', 0), before.predict('through', 0));
+  assert.deepEqual(after.predict('ough', 0), before.predict('ough', 0));
+});
+
 test('a missing, foreign or truncated file fails with one line naming it', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ft-'));
   assert.throws(() => loadFastText(path.join(dir, 'none.bin')), /none\.bin: cannot read fastText model \(ENOENT\)/);
