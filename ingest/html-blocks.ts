@@ -11,6 +11,7 @@ import type { Tokenize } from './html-tokenizer.ts';
 import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, isScreenReaderText, nameFlags, verdictOf } from './html-rules.ts';
 import type { Verdict } from './html-rules.ts';
 import { headingVerdict } from './html-heading-class.ts';
+import { clearHeadingAnchors } from './html-heading-anchor.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
 
@@ -198,6 +199,10 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   // and holds no entity), only noted, which spares most of the indentation between tags.
   let blankPending = false;
   const memo = classMemo();
+  // Block-level elements with an id, and those among them that their id alone made class chrome
+  // (html-heading-anchor.ts).
+  const ids = new Map<number, string>();
+  const chromeById = new Set<number>();
 
   const flush = (): void => {
     if (buf === '') {
@@ -320,6 +325,11 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     // The article body itself, even inside a wrapper whose class reads like chrome.
     else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
     if (isBlock) {
+      const id = bare ? undefined : attribs['id'];
+      if (id !== undefined) {
+        ids.set(nodes.length, id);
+        if (verdict === -1 && !structural && verdictOf(attribs['role'], attribs['class'] !== undefined, nameFlags(attribs['class'])) !== -1) chromeById.add(nodes.length);
+      }
       frame.node = nodes.length;
       nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: bare ? `${name}.` : `${name}.${attribs['class'] ?? ''}`, start: blocks.length, end: blocks.length });
     }
@@ -394,6 +404,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   });
   flush();
   (nodes[0] as ElementNode).end = blocks.length;
+  if (chromeById.size > 0) clearHeadingAnchors(blocks, nodes, ids, chromeById);
   const t = title === undefined ? undefined : lineText(title);
   return t ? { blocks, nodes, title: t } : { blocks, nodes };
 }

@@ -187,6 +187,8 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['a huge attribute', (n) => `<div class="${'a '.repeat(n)}">x</div>`],
   ['stray < in text', (n) => 'a<'.repeat(n)],
   ['unterminated titles', (n) => '<title>a<p>b'.repeat(n / 2)],
+  ['nested sections with chrome ids over one long heading (the heading-anchor test)', (n) => '<section id="nav-a">'.repeat(n / 4) + '<h2>' + 'a '.repeat(n) + '</h2><p>b</p>'],
+  ['sibling sections anchored by their chrome-word headings', (n) => '<section id="comments-a"><h2>Comments a</h2><p>The harbor was rebuilt.</p></section>'.repeat(n / 8)],
   ['text hidden or in nav beside link cards (the structural-chrome pick weighed against the rest)', (n) => '<div hidden><p>The harbor was rebuilt, and the town paid for it.</p></div><nav><a href=x>a</a></nav><li><a href=y>b</a></li>'.repeat(n / 8)],
 ];
 
