@@ -184,6 +184,8 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['nested caption-named elements around many paragraphs', (n) => '<div class="caption">'.repeat(1000) + '<p>The harbor was rebuilt, and the town paid for it.</p>'.repeat(n / 16)],
   ['headers of sections nested in one article', (n) => '<article>' + '<section><header>x</header>'.repeat(n / 4)],
   ['headers of many sections in one article', (n) => '<article>' + '<section><header>x</header></section>'.repeat(n / 4)],
+  ['headers nested in main', (n) => '<main><p>The harbor was rebuilt, and the town paid for it.</p>' + '<div><header>x'.repeat(n / 2)],
+  ['many headers in main', (n) => '<main>' + '<div><header><h3>x</h3><p>y</p></header></div>'.repeat(n / 6)],
   ['a huge attribute', (n) => `<div class="${'a '.repeat(n)}">x</div>`],
   ['stray < in text', (n) => 'a<'.repeat(n)],
   ['unterminated titles', (n) => '<title>a<p>b'.repeat(n / 2)],
