@@ -199,10 +199,11 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   // and holds no entity), only noted, which spares most of the indentation between tags.
   let blankPending = false;
   const memo = classMemo();
-  // Block-level elements with an id, and those among them that their id alone made class chrome
-  // (html-heading-anchor.ts).
-  const ids = new Map<number, string>();
-  const chromeById = new Set<number>();
+  // Block-level elements with an id, and (as positions in those lists) the ones that their id alone
+  // made class chrome (html-heading-anchor.ts).
+  const idNodes: number[] = [];
+  const idValues: string[] = [];
+  const chromeById: number[] = [];
 
   const flush = (): void => {
     if (buf === '') {
@@ -327,8 +328,9 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     if (isBlock) {
       const id = bare ? undefined : attribs['id'];
       if (id !== undefined) {
-        ids.set(nodes.length, id);
-        if (verdict === -1 && !structural && verdictOf(attribs['role'], attribs['class'] !== undefined, nameFlags(attribs['class'])) !== -1) chromeById.add(nodes.length);
+        if (verdict === -1 && !structural && verdictOf(attribs['role'], attribs['class'] !== undefined, nameFlags(attribs['class'])) !== -1) chromeById.push(idNodes.length);
+        idNodes.push(nodes.length);
+        idValues.push(id);
       }
       frame.node = nodes.length;
       nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: bare ? `${name}.` : `${name}.${attribs['class'] ?? ''}`, start: blocks.length, end: blocks.length });
@@ -404,7 +406,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   });
   flush();
   (nodes[0] as ElementNode).end = blocks.length;
-  if (chromeById.size > 0) clearHeadingAnchors(blocks, nodes, ids, chromeById);
+  if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: idNodes, values: idValues, chrome: chromeById });
   const t = title === undefined ? undefined : lineText(title);
   return t ? { blocks, nodes, title: t } : { blocks, nodes };
 }

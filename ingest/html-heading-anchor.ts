@@ -8,6 +8,14 @@
 import type { ElementNode, TextBlock } from './html-blocks.ts';
 import { TEASER_HEADING, TEASER_INTRO } from './html-rules.ts';
 
+/** The block-level elements with an id: node indexes and ids, and the positions in those lists of
+ * the elements that their id alone made class chrome. */
+export interface PageIds {
+  nodes: readonly number[];
+  values: readonly string[];
+  chrome: readonly number[];
+}
+
 /** Lower case, every run of characters that are neither letters nor digits one `-`, none at the ends. */
 function slug(s: string): string {
   return s
@@ -17,29 +25,38 @@ function slug(s: string): string {
 }
 
 /**
- * Clears class chrome (1) on the blocks that only an id in `chromeById` put there, where the
- * element's first block is a heading whose slug is the id's and a sibling (`ids`: every block-level
- * element with an id) is anchored by its heading too. One pass over the nodes (parents come before
- * their children) finds the chrome each node inherits with and without those ids; a block keeps
- * class chrome that another element (or an inline one, which has no node) gives it.
+ * Clears class chrome (1) on the blocks that only an id in `ids.chrome` put there, where the
+ * element's first block is a heading whose slug is the id's, a sibling is anchored by its heading
+ * too and the heading announces no teasers. One pass over the nodes (parents come before their
+ * children) finds the chrome each node inherits with and without those ids; a block keeps class
+ * chrome that another element (or an inline one, which has no node) gives it.
  */
-export function clearHeadingAnchors(blocks: TextBlock[], nodes: readonly ElementNode[], ids: ReadonlyMap<number, string>, chromeById: ReadonlySet<number>): void {
-  const anchors = new Map<number, number>();
-  const anchored: number[] = [];
+export function clearHeadingAnchors(blocks: TextBlock[], nodes: readonly ElementNode[], ids: PageIds): void {
   // Nested elements share their first block: each heading is slugged once (linear time).
   const headingSlugs = new Map<number, string>();
-  for (const [i, id] of ids) {
-    const n = nodes[i] as ElementNode;
+  const anchoredBy = (j: number): boolean => {
+    const n = nodes[ids.nodes[j] as number] as ElementNode;
     const first = blocks[n.start];
-    if (n.start >= n.end || first === undefined || first.kind !== 'h') continue;
+    if (n.start >= n.end || first === undefined || first.kind !== 'h') return false;
     let heading = headingSlugs.get(n.start);
     if (heading === undefined) headingSlugs.set(n.start, (heading = slug(first.text)));
-    if (heading !== slug(id)) continue;
-    anchors.set(n.parent, (anchors.get(n.parent) ?? 0) + 1);
-    // A heading announcing teasers (`Related products and services`) names the box's role.
-    if (chromeById.has(i) && !TEASER_INTRO.test(first.text) && !TEASER_HEADING.test(first.text)) anchored.push(i);
+    return heading === slug(ids.values[j] as string);
+  };
+  // A heading announcing teasers (`Related products and services`) names the box's role.
+  const candidates = ids.chrome.filter((j) => {
+    const first = blocks[(nodes[ids.nodes[j] as number] as ElementNode).start];
+    return anchoredBy(j) && first !== undefined && !TEASER_INTRO.test(first.text) && !TEASER_HEADING.test(first.text);
+  });
+  if (candidates.length === 0) return;
+  // Anchored elements per parent of a candidate.
+  const anchors = new Map<number, number>();
+  for (const j of candidates) anchors.set((nodes[ids.nodes[j] as number] as ElementNode).parent, 0);
+  for (let j = 0; j < ids.nodes.length; j++) {
+    const parent = (nodes[ids.nodes[j] as number] as ElementNode).parent;
+    const count = anchors.get(parent);
+    if (count !== undefined && anchoredBy(j)) anchors.set(parent, count + 1);
   }
-  const cleared = new Set(anchored.filter((i) => (anchors.get((nodes[i] as ElementNode).parent) as number) >= 2));
+  const cleared = new Set(candidates.filter((j) => (anchors.get((nodes[ids.nodes[j] as number] as ElementNode).parent) as number) >= 2).map((j) => ids.nodes[j] as number));
   if (cleared.size === 0) return;
   // 1: under class chrome; 0: not (structural chrome leaves its blocks at 2, which is not touched).
   const before = new Uint8Array(nodes.length);
