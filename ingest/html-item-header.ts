@@ -17,7 +17,7 @@ const ITEM_ARTICLES = 6;
 /**
  * Clears structural chrome (2) on the blocks of each `<header>` that is a child of an `<article>`
  * with ITEM_ARTICLES or more siblings of its kind, or of a `<section>` inside an `<article>` whose
- * text starts before it (afterStoryText), or inside a `<main>` and no `<article>` (the main
+ * text starts before it (afterStoryText), or inside the page's one `<main>` and no `<article>` (the main
  * then standing for the article below), when the article's own text outside the header is
  * not structural chrome (a listing inside a sidebar stays out) and no chrome tag or chrome name lies
  * between the block and the header (a `<nav>` of share links inside it keeps its mark). The block
@@ -27,17 +27,24 @@ export function liftItemHeaders(page: ParsedPage): void {
   const { blocks, nodes } = page;
   let count: Map<string, number> | undefined;
   let scan: Scan | undefined;
-  let hasMain: boolean | undefined;
+  let main: number | undefined;
+  let mainHeaderEnd = -1;
   for (let i = 1; i < nodes.length; i++) {
     const h = nodes[i] as ElementNode;
     if (h.tag !== 'header' || h.start === h.end) continue;
     let article = nodes[h.parent] as ElementNode;
-    hasMain ??= nodes.some((n) => n.tag === 'main');
-    if (hasMain) scan ??= scanOf(page);
-    const main = scan === undefined ? 0 : (scan.main[i] as number);
-    if (main > 0 && scan?.article[i] === 0) {
+    main ??= oneMain(nodes);
+    // Nodes come in document order: a later node whose blocks lie inside main's is inside it.
+    const m = nodes[main] as ElementNode;
+    const inMain = main > 0 && i > main && h.start >= m.start && h.end <= m.end;
+    // A header inside such a header (invalid HTML) is left as it is: walking the blocks of the
+    // outer one again for every header nested in it would be quadratic.
+    if (inMain && h.start < mainHeaderEnd) continue;
+    if (inMain) scan ??= scanOf(page);
+    if (inMain && scan?.article[i] === 0) {
       // A header in `<main>` outside any article: `<main>` stands for the text, whose banner it is.
-      article = nodes[main] as ElementNode;
+      mainHeaderEnd = h.end;
+      article = m;
     } else if (article.tag === 'section') {
       scan ??= scanOf(page);
       // A section of the story: its <article>'s text (a line of STORY_LINE characters not in
@@ -80,7 +87,6 @@ interface Scan {
   nextLow: Int32Array;
   nextStory: Int32Array;
   article: Int32Array;
-  main: Int32Array;
   low: Uint8Array;
 }
 
@@ -99,13 +105,22 @@ function scanOf(page: ParsedPage): Scan {
   }
   // Parents come before their children in `nodes`.
   const article = new Int32Array(nodes.length);
-  const main = new Int32Array(nodes.length);
   for (let i = 1; i < nodes.length; i++) {
     const node = nodes[i] as ElementNode;
     article[i] = node.tag === 'article' ? i : (article[node.parent] as number);
-    main[i] = node.tag === 'main' ? i : (main[node.parent] as number);
   }
-  return { nextLow, nextStory, article, main, low };
+  return { nextLow, nextStory, article, low };
+}
+
+/** The index of the page's one `<main>` (HTML allows one shown); 0 when it has none or several. */
+function oneMain(nodes: readonly ElementNode[]): number {
+  let main = 0;
+  for (let i = 1; i < nodes.length; i++) {
+    if ((nodes[i] as ElementNode).tag !== 'main') continue;
+    if (main > 0) return 0;
+    main = i;
+  }
+  return main;
 }
 
 /** How many `<article>`s of each kind each parent holds, keyed `parent\0kind`. */
