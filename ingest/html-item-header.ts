@@ -17,11 +17,11 @@ const ITEM_ARTICLES = 6;
 /**
  * Clears structural chrome (2) on the blocks of each `<header>` that is a child of an `<article>`
  * with ITEM_ARTICLES or more siblings of its kind, or of a `<section>` inside an `<article>` whose
- * text starts before it (afterStoryText), or inside the page's one `<main>` and no `<article>` (the main
- * then standing for the article below), when the article's own text outside the header is
- * not structural chrome (a listing inside a sidebar stays out) and no chrome tag or chrome name lies
- * between the block and the header (a `<nav>` of share links inside it keeps its mark). The block
- * takes the article's class chrome, when a chrome name lies above it.
+ * text starts before it (afterStoryText), or inside the page's one `<main>` and no `<article>`
+ * (the main then standing for the article below), when the article's own text outside the header
+ * is not structural chrome (a listing inside a sidebar stays out) and no chrome tag or chrome name
+ * lies between the block and the header (a `<nav>` of share links inside it keeps its mark). The
+ * block takes the article's class chrome, when a chrome name lies above it.
  */
 export function liftItemHeaders(page: ParsedPage): void {
   const { blocks, nodes } = page;
@@ -113,7 +113,7 @@ function scanOf(page: ParsedPage): Scan {
 }
 
 /** The index of the page's one `<main>` (HTML allows one shown); 0 when it has none or several. */
-function oneMain(nodes: readonly ElementNode[]): number {
+export function oneMain(nodes: readonly ElementNode[]): number {
   let main = 0;
   for (let i = 1; i < nodes.length; i++) {
     if ((nodes[i] as ElementNode).tag !== 'main') continue;
