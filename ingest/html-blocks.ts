@@ -109,7 +109,7 @@ interface ClassFacts {
  * by one map lookup (the last class is kept), as hashing and comparing long class strings is most
  * of a lookup's cost. The memo lives and dies with one parse.
  */
-function classMemo(): { verdict(attribs: Record<string, string>): Verdict; hidden(attribs: Record<string, string>): boolean } {
+function classMemo(): { verdict(attribs: Record<string, string>): Verdict; classOnly(attribs: Record<string, string>): Verdict; hidden(attribs: Record<string, string>): boolean } {
   const byClass = new Map<string, ClassFacts>();
   let lastClass: string | undefined;
   let last: ClassFacts = { flags: 0, hidden: undefined };
@@ -127,6 +127,11 @@ function classMemo(): { verdict(attribs: Record<string, string>): Verdict; hidde
       const id = attribs['id'];
       const flags = cls === undefined ? 0 : factsOf(cls).flags;
       return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
+    },
+    // The verdict without the id (html-heading-anchor.ts asks it of elements its id made chrome).
+    classOnly(attribs) {
+      const cls = attribs['class'];
+      return verdictOf(attribs['role'], cls !== undefined, cls === undefined ? 0 : factsOf(cls).flags);
     },
     hidden(attribs) {
       // A panel role keeps an element visible whatever its class, so the memo (keyed by class
@@ -328,7 +333,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     if (isBlock) {
       const id = bare ? undefined : attribs['id'];
       if (id !== undefined) {
-        if (verdict === -1 && !structural && verdictOf(attribs['role'], attribs['class'] !== undefined, nameFlags(attribs['class'])) !== -1) chromeById.push(idNodes.length);
+        if (verdict === -1 && !structural && memo.classOnly(attribs) !== -1) chromeById.push(idNodes.length);
         idNodes.push(nodes.length);
         idValues.push(id);
       }
