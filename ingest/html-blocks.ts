@@ -109,8 +109,14 @@ interface ClassFacts {
  * by one map lookup (the last class is kept), as hashing and comparing long class strings is most
  * of a lookup's cost. The memo lives and dies with one parse.
  */
-function classMemo(): { verdict(attribs: Record<string, string>): Verdict; classOnly(attribs: Record<string, string>): Verdict; hidden(attribs: Record<string, string>): boolean } {
+function classMemo(): {
+  verdict(attribs: Record<string, string>): Verdict;
+  lastId(): string | undefined;
+  classOnly(attribs: Record<string, string>): Verdict;
+  hidden(attribs: Record<string, string>): boolean;
+} {
   const byClass = new Map<string, ClassFacts>();
+  let id: string | undefined;
   let lastClass: string | undefined;
   let last: ClassFacts = { flags: 0, hidden: undefined };
   const factsOf = (cls: string): ClassFacts => {
@@ -124,9 +130,14 @@ function classMemo(): { verdict(attribs: Record<string, string>): Verdict; class
   return {
     verdict(attribs) {
       const cls = attribs['class'];
-      const id = attribs['id'];
+      id = attribs['id'];
       const flags = cls === undefined ? 0 : factsOf(cls).flags;
       return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
+    },
+    // The id the last verdict read (html-heading-anchor.ts collects them: a second lookup in every
+    // element's attributes measured a few per cent of extraction, more than the pass itself).
+    lastId() {
+      return id;
     },
     // The verdict without the id (html-heading-anchor.ts asks it of elements its id made chrome).
     classOnly(attribs) {
@@ -321,7 +332,8 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     }
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
     // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-    let verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memo.verdict(attribs);
+    const fixed = name === 'html' || name === 'body' || name === 'main' || name === 'article';
+    let verdict = fixed ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memo.verdict(attribs);
     if (verdict === -1 && facts.kind === 'h') verdict = headingVerdict(attribs);
     // A `header` whose class names the text body is the body (site builders put whole articles in
     // one), not the page's header.
@@ -331,7 +343,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     // The article body itself, even inside a wrapper whose class reads like chrome.
     else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
     if (isBlock) {
-      const id = bare ? undefined : attribs['id'];
+      const id = fixed || bare ? undefined : memo.lastId();
       if (id !== undefined) {
         if (verdict === -1 && !structural && memo.classOnly(attribs) !== -1) chromeById.push(idNodes.length);
         idNodes.push(nodes.length);
