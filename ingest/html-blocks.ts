@@ -11,6 +11,7 @@ import type { Tokenize } from './html-tokenizer.ts';
 import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, isScreenReaderText, nameFlags, verdictOf } from './html-rules.ts';
 import type { Verdict } from './html-rules.ts';
 import { headingVerdict } from './html-heading-class.ts';
+import { clearHeadingAnchors } from './html-heading-anchor.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
 
@@ -108,8 +109,14 @@ interface ClassFacts {
  * by one map lookup (the last class is kept), as hashing and comparing long class strings is most
  * of a lookup's cost. The memo lives and dies with one parse.
  */
-function classMemo(): { verdict(attribs: Record<string, string>): Verdict; hidden(attribs: Record<string, string>): boolean } {
+function classMemo(): {
+  verdict(attribs: Record<string, string>): Verdict;
+  lastId(): string | undefined;
+  classOnly(attribs: Record<string, string>): Verdict;
+  hidden(attribs: Record<string, string>): boolean;
+} {
   const byClass = new Map<string, ClassFacts>();
+  let id: string | undefined;
   let lastClass: string | undefined;
   let last: ClassFacts = { flags: 0, hidden: undefined };
   const factsOf = (cls: string): ClassFacts => {
@@ -123,9 +130,19 @@ function classMemo(): { verdict(attribs: Record<string, string>): Verdict; hidde
   return {
     verdict(attribs) {
       const cls = attribs['class'];
-      const id = attribs['id'];
+      id = attribs['id'];
       const flags = cls === undefined ? 0 : factsOf(cls).flags;
       return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
+    },
+    // The id the last verdict read (html-heading-anchor.ts collects them: a second lookup in every
+    // element's attributes measured a few per cent of extraction, more than the pass itself).
+    lastId() {
+      return id;
+    },
+    // The verdict without the id (html-heading-anchor.ts asks it of elements its id made chrome).
+    classOnly(attribs) {
+      const cls = attribs['class'];
+      return verdictOf(attribs['role'], cls !== undefined, cls === undefined ? 0 : factsOf(cls).flags);
     },
     hidden(attribs) {
       // A panel role keeps an element visible whatever its class, so the memo (keyed by class
@@ -198,6 +215,11 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   // and holds no entity), only noted, which spares most of the indentation between tags.
   let blankPending = false;
   const memo = classMemo();
+  // Block-level elements with an id, and (as positions in those lists) the ones that their id alone
+  // made class chrome (html-heading-anchor.ts).
+  const idNodes: number[] = [];
+  const idValues: string[] = [];
+  const chromeById: number[] = [];
 
   const flush = (): void => {
     if (buf === '') {
@@ -310,7 +332,8 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     }
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
     // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-    let verdict = name === 'html' || name === 'body' || name === 'main' || name === 'article' ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memo.verdict(attribs);
+    const fixed = name === 'html' || name === 'body' || name === 'main' || name === 'article';
+    let verdict = fixed ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memo.verdict(attribs);
     if (verdict === -1 && facts.kind === 'h') verdict = headingVerdict(attribs);
     // A `header` whose class names the text body is the body (site builders put whole articles in
     // one), not the page's header.
@@ -320,6 +343,12 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     // The article body itself, even inside a wrapper whose class reads like chrome.
     else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
     if (isBlock) {
+      const id = fixed || bare ? undefined : memo.lastId();
+      if (id !== undefined) {
+        if (verdict === -1 && !structural && memo.classOnly(attribs) !== -1) chromeById.push(idNodes.length);
+        idNodes.push(nodes.length);
+        idValues.push(id);
+      }
       frame.node = nodes.length;
       nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: bare ? `${name}.` : `${name}.${attribs['class'] ?? ''}`, start: blocks.length, end: blocks.length });
     }
@@ -394,6 +423,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   });
   flush();
   (nodes[0] as ElementNode).end = blocks.length;
+  if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: idNodes, values: idValues, chrome: chromeById });
   const t = title === undefined ? undefined : lineText(title);
   return t ? { blocks, nodes, title: t } : { blocks, nodes };
 }

@@ -11,7 +11,7 @@ import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
 import { keepBandsBetweenSections } from './html-landing.ts';
-import { liftItemHeaders } from './html-item-header.ts';
+import { liftItemHeaders, oneMain } from './html-item-header.ts';
 
 export interface Extracted {
   text: string;
@@ -499,14 +499,9 @@ const MAIN_SHARE = 0.5;
  * news front's linked headlines), is written.
  */
 function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[], isBoilerplate: IsBoilerplate): TextBlock[] {
-  let main: ElementNode | undefined;
-  for (const n of page.nodes) {
-    if (n.tag !== 'main') continue;
-    if (main !== undefined) return chosen;
-    main = n;
-  }
-  if (main === undefined) return chosen;
-  const { start, end } = main;
+  const main = oneMain(page.nodes);
+  if (main === 0) return chosen;
+  const { start, end } = page.nodes[main] as ElementNode;
   // Linked headings are the titles of a listing's items, written as select writes them.
   const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && q[start + i] !== 'itemButton' && (q[start + i] !== 'bad' || (b.kind === 'h' && !isBoilerplate(b.text))));
   if (chars(chosen) >= MAIN_SHARE * chars(inMain)) return chosen;

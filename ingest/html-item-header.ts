@@ -3,7 +3,10 @@
 // article rules handle as structural chrome; but in a listing, where the same kind of `<article>`
 // repeats for every post or story, each item's header holds its title, and the listing without
 // its titles is a column of excerpts and dates. Likewise a `<header>` in a `<section>` of a story,
-// after the story's text has begun, is that section's header: a listicle's entry title.
+// after the story's text has begun, is that section's header: a listicle's entry title. And a
+// `<header>` inside `<main>` (outside any article) heads part of the page's content, not the page:
+// a landing page's hero (its headline, tagline and pitch), a section's title; HTML makes only the
+// header outside `<main>` and sectioning content the page's banner.
 
 import type { ElementNode, ParsedPage } from './html-blocks.ts';
 import { CHROME_TAGS } from './html-rules.ts';
@@ -14,20 +17,35 @@ const ITEM_ARTICLES = 6;
 /**
  * Clears structural chrome (2) on the blocks of each `<header>` that is a child of an `<article>`
  * with ITEM_ARTICLES or more siblings of its kind, or of a `<section>` inside an `<article>` whose
- * text starts before it (afterStoryText), when the article's own text outside the header is
- * not structural chrome (a listing inside a sidebar stays out) and no chrome tag or chrome name lies
- * between the block and the header (a `<nav>` of share links inside it keeps its mark). The block
- * takes the article's class chrome, when a chrome name lies above it.
+ * text starts before it (afterStoryText), or inside the page's one `<main>` and no `<article>`
+ * (the main then standing for the article below), when the article's own text outside the header
+ * is not structural chrome (a listing inside a sidebar stays out) and no chrome tag or chrome name
+ * lies between the block and the header (a `<nav>` of share links inside it keeps its mark). The
+ * block takes the article's class chrome, when a chrome name lies above it.
  */
 export function liftItemHeaders(page: ParsedPage): void {
   const { blocks, nodes } = page;
   let count: Map<string, number> | undefined;
   let scan: Scan | undefined;
+  let main: number | undefined;
+  let mainHeaderEnd = -1;
   for (let i = 1; i < nodes.length; i++) {
     const h = nodes[i] as ElementNode;
     if (h.tag !== 'header' || h.start === h.end) continue;
-    const article = nodes[h.parent] as ElementNode;
-    if (article.tag === 'section') {
+    let article = nodes[h.parent] as ElementNode;
+    main ??= oneMain(nodes);
+    // Nodes come in document order: a later node whose blocks lie inside main's is inside it.
+    const m = nodes[main] as ElementNode;
+    const inMain = main > 0 && i > main && h.start >= m.start && h.end <= m.end;
+    // A header inside such a header (invalid HTML) is left as it is: walking the blocks of the
+    // outer one again for every header nested in it would be quadratic.
+    if (inMain && h.start < mainHeaderEnd) continue;
+    if (inMain) scan ??= scanOf(page);
+    if (inMain && scan?.article[i] === 0) {
+      // A header in `<main>` outside any article: `<main>` stands for the text, whose banner it is.
+      mainHeaderEnd = h.end;
+      article = m;
+    } else if (article.tag === 'section') {
       scan ??= scanOf(page);
       // A section of the story: its <article>'s text (a line of STORY_LINE characters not in
       // structural chrome) starts before this header.
@@ -92,6 +110,17 @@ function scanOf(page: ParsedPage): Scan {
     article[i] = node.tag === 'article' ? i : (article[node.parent] as number);
   }
   return { nextLow, nextStory, article, low };
+}
+
+/** The index of the page's one `<main>` (HTML allows one shown); 0 when it has none or several. */
+export function oneMain(nodes: readonly ElementNode[]): number {
+  let main = 0;
+  for (let i = 1; i < nodes.length; i++) {
+    if ((nodes[i] as ElementNode).tag !== 'main') continue;
+    if (main > 0) return 0;
+    main = i;
+  }
+  return main;
 }
 
 /** How many `<article>`s of each kind each parent holds, keyed `parent\0kind`. */

@@ -1,4 +1,4 @@
-// Documentation-page rules of the eleventh round: each with a snippet cut down from a WCXB dev
+// Documentation-page rules of the eleventh and twelfth rounds: each with a snippet cut down from a WCXB dev
 // tuning-half documentation page (the smallest markup that still shows the pattern, texts
 // shortened, names kept).
 
@@ -45,4 +45,23 @@ def hello_world():
   const lines = extractMainText(html).text.split('\n');
   assert.ok(lines.includes('A minimal Flask application looks something like this:'), lines.join('\n'));
   for (const label of ['Like this:', 'Share this:']) assert.ok(!lines.includes(label), `kept: ${label}\n--- got:\n${lines.join('\n')}`);
+});
+
+test("a docs section whose id is made from its heading is text, though the id holds a chrome word; a blog's comments box is not", () => {
+  const html = page(`<div class="document"><div class="body" role="main"><section id="quickstart"><h1>Quickstart</h1>
+    <p>Eager to get started? This page gives a good introduction to Flask. Follow Installation to set up a project and install Flask first.</p>
+    <section id="file-uploads"><h3>File Uploads<a class="headerlink" href="#file-uploads" title="Link to this heading">¶</a></h3>
+    <p>You can handle uploaded files with Flask easily. Just make sure not to forget to set the enctype attribute on your HTML form.</p></section>
+    <section id="cookies"><h3>Cookies<a class="headerlink" href="#cookies" title="Link to this heading">¶</a></h3>
+    <p>To access cookies you can use the <a class="reference internal" href="../api/#flask.Request.cookies"><code>cookies</code></a> attribute. To set cookies you can use the <a class="reference internal" href="../api/#flask.Response.set_cookie"><code>set_cookie</code></a> method of response objects.</p>
+    <p>Reading cookies:</p>
+    <div class="highlight-default notranslate"><div class="highlight"><pre>username = request.cookies.get('username')</pre></div></div>
+    </section>
+    <section id="redirects-and-errors"><h3>Redirects and Errors<a class="headerlink" href="#redirects-and-errors" title="Link to this heading">¶</a></h3>
+    <p>To redirect a user to another endpoint, use the redirect() function; to abort a request early with an error code, use the abort() function.</p></section>
+    </section></div></div>
+    <div id="comments"><h3>Comments</h3><p>Great tutorial, thanks a lot! It helped me get my first Flask app running in an afternoon.</p></div>`);
+  const lines = extractMainText(html).text.split('\n');
+  for (const line of ['To access cookies you can use the cookies attribute. To set cookies you can use the set_cookie method of response objects.', 'Reading cookies:', "username = request.cookies.get('username')"]) assert.ok(lines.includes(line), `lost: ${line}\n--- got:\n${lines.join('\n')}`);
+  assert.ok(!lines.some((l) => l.startsWith('Great tutorial')), lines.join('\n'));
 });

@@ -1,4 +1,4 @@
-// Service-page rules of the tenth round: each with a small hand-written page and a snippet cut down
+// Service-page rules of the tenth and twelfth rounds: each with a small hand-written page and a snippet cut down
 // from a WCXB dev tuning-half service page (the smallest markup that still shows the pattern, texts
 // shortened, names kept).
 
@@ -51,4 +51,24 @@ test("a comparison table whose cells are check-mark icons with screen-reader wor
     const row = `${name} | ${tip} | ${a} | ${b}`;
     assert.ok(text.includes(row), `missing: ${row}\n--- got:\n${text}`);
   }
+});
+
+test("a header inside <main> heads part of the content (a platform's feature cards), not the page; the banner before <main> stays out", () => {
+  const card = (title: string, pitch: string, href: string): string =>
+    `<div class="grid-module__4pDFEa__block" data-grid-cell=""><div class="flex flex-col gap-4 bg-background-200"><header class="p-6 lg:p-11 lg:pb-0"><h3 class="text-heading-20 lg:text-heading-24 text-balance mb-1">${title}</h3><p class="text-copy-14 text-gray-900 text-pretty">${pitch}</p><a role="link" class="button-module__QyrFCa__base" href="${href}"><span class="button-module__QyrFCa__content"></span></a></header><div class="w-full grow h-28"><img alt="" src="x.png"></div></div></div>`;
+  const html = page(`<header class="site-header"><a href="/">Vercel</a><p>Sign up for our newsletter today.</p></header>
+    <main class="px-4"><div class="stack-module__UbbKhW__stack stack">
+    <section class="hero"><h1>Build and deploy on the AI Cloud.</h1><p>Vercel provides the developer tools and cloud infrastructure to build, scale, and secure a faster, more personalized web.</p>
+    <p>Get started using our pre-built templates. Easily stream long-running LLM responses for a better user experience with zero-config infrastructure that's always globally performant.</p>
+    <p>Fast load times, zero overhead with Vercel's highly optimized infrastructure and CDN, reducing bounce rates and improving SEO. Streamline content creation &amp; publishing with built-in previews.</p></section>
+    <section class="grid-module__4pDFEa__grid" data-grid="">
+    <div class="grid-module__4pDFEa__block" data-grid-cell=""><h3 class="text-heading-20">Your product, delivered.</h3><p class="text-copy-16">Security, speed, and AI included, so you can focus on your user.</p></div>
+    ${card('Agents', 'Deliver more value to users by executing complex workflows.', '/agents')}
+    ${card('AI Apps', 'Enrich any product or feature with the latest models and tools.', '/ai')}
+    ${card('Web Apps', 'Ship beautiful interfaces that don’t compromise speed or functionality.', '/solutions/web-apps')}
+    </section></div></main>`);
+  const lines = extractMainText(html).text.split('\n');
+  for (const line of ['Agents', 'Deliver more value to users by executing complex workflows.', 'Web Apps', 'Ship beautiful interfaces that don’t compromise speed or functionality.'])
+    assert.ok(lines.includes(line), `lost: ${line}\n--- got:\n${lines.join('\n')}`);
+  assert.ok(!lines.includes('Sign up for our newsletter today.'), lines.join('\n'));
 });

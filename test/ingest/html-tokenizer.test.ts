@@ -184,9 +184,13 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['nested caption-named elements around many paragraphs', (n) => '<div class="caption">'.repeat(1000) + '<p>The harbor was rebuilt, and the town paid for it.</p>'.repeat(n / 16)],
   ['headers of sections nested in one article', (n) => '<article>' + '<section><header>x</header>'.repeat(n / 4)],
   ['headers of many sections in one article', (n) => '<article>' + '<section><header>x</header></section>'.repeat(n / 4)],
+  ['headers nested in main', (n) => '<main><p>The harbor was rebuilt, and the town paid for it.</p>' + '<div><header>x'.repeat(n / 2)],
+  ['many headers in main', (n) => '<main>' + '<div><header><h3>x</h3><p>y</p></header></div>'.repeat(n / 6)],
   ['a huge attribute', (n) => `<div class="${'a '.repeat(n)}">x</div>`],
   ['stray < in text', (n) => 'a<'.repeat(n)],
   ['unterminated titles', (n) => '<title>a<p>b'.repeat(n / 2)],
+  ['nested sections with chrome ids over one long heading (the heading-anchor test)', (n) => '<section id="nav-a">'.repeat(n / 4) + '<h2>' + 'a '.repeat(n) + '</h2><p>b</p>'],
+  ['sibling sections anchored by their chrome-word headings', (n) => '<section id="comments-a"><h2>Comments a</h2><p>The harbor was rebuilt.</p></section>'.repeat(n / 8)],
   ['text hidden or in nav beside link cards (the structural-chrome pick weighed against the rest)', (n) => '<div hidden><p>The harbor was rebuilt, and the town paid for it.</p></div><nav><a href=x>a</a></nav><li><a href=y>b</a></li>'.repeat(n / 8)],
 ];
 
