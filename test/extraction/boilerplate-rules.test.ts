@@ -1,9 +1,11 @@
-// Boilerplate-line rules of the eleventh round (x17r): each with a snippet cut down from a WCXB dev
-// tuning-half page (the smallest markup that still shows the pattern, texts shortened, names kept).
+// Boilerplate-line rules of the eleventh (x17r) and twelfth (x18n) rounds: each with a snippet cut
+// down from a tuning-half page (the smallest markup that still shows the pattern, texts shortened,
+// names kept).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
+import { isBoilerplateLine } from '../../ingest/html-rules.ts';
 
 test("a post's question about copyright is its text; a copyright notice is not", () => {
   const html = `<!DOCTYPE html><html><head><title>AoAH Day 15</title></head><body><article>
@@ -22,4 +24,13 @@ test("a post's question about copyright is its text; a copyright notice is not",
     assert.ok(lines.includes(q), `missing: ${q}\n--- got:\n${lines.join('\n')}`);
   for (const notice of ['Copyright 2025 Anil Madhavapeddy', 'Image copyright Getty Images', 'Copyright notice: all material on this site is mine.'])
     assert.ok(!lines.includes(notice), `kept: ${notice}\n--- got:\n${lines.join('\n')}`);
+});
+
+test('a copyright page named as a link in a footer is a notice; a policy named in prose is text', () => {
+  // WCXB 4055's and CleanEval final 120's footer links, a forum's footer row (scrapinghub); WCXB
+  // 2381's checklist item.
+  for (const notice of ['PMC Copyright notice', 'Learn more: PMC Disclaimer | PMC Copyright Notice', 'BBC Copyright Notice', 'FOIA | Copyright Information | Accessibility'])
+    assert.equal(isBoilerplateLine(notice), true, notice);
+  for (const prose of ['An established copyright policy (e.g., CC BY for fully OA journals)', 'Check our copyright notice when copying.'])
+    assert.equal(isBoilerplateLine(prose), false, prose);
 });
