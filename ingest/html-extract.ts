@@ -242,6 +242,11 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   const out: TextBlock[] = [];
   const bylines = new Set<TextBlock>();
   let introduced = false;
+  let listedBefore = false;
+  const linkedPara = (i: number): boolean => {
+    const b = blocks[i];
+    return b !== undefined && keep[i] === 1 && b.chrome < chromeFloor && b.kind === 'p' && q[i] === 'bad' && 2 * b.linkChars > b.text.length;
+  };
   // A teaser section after the text's start (`Related posts`, `Most popular`, `Читайте также`):
   // its heading and the rest of the element holding it are dropped, when that element starts after
   // the first prose (a flat article body holding the heading is not dropped).
@@ -258,6 +263,10 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       }
     }
     if (b.chrome >= chromeFloor) continue;
+    // A run of linked paragraphs after a label ("From left to right:", then "1. Owls Of The
+    // British Isles Wallpaper", …) is a list the post writes one item to a paragraph.
+    const listed: boolean = introduced && linkedPara(i) && (listedBefore || linkedPara(i + 1)) && !LINK_LABEL.test(b.text) && !DATED_END.test(b.text);
+    listedBefore = listed;
     if (b.kind !== 'li') {
       const colon = /:\s*$/.test(b.text);
       // The label of teasers after the text goes with them.
@@ -265,10 +274,10 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
         introduced = false;
         continue;
       }
-      introduced = colon && q[i] !== 'bad';
+      introduced = listed || (colon && q[i] !== 'bad');
     }
     // Linked headings are the item titles of listings; other link-dense blocks are navigation.
-    const readingList = b.kind === 'li' && introduced && i > firstProse && !isBoilerplate(b.text);
+    const readingList = (b.kind === 'li' || listed) && introduced && i > firstProse && !isBoilerplate(b.text);
     // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
     // never shows addresses.
     const writtenUrl = i > firstProse && i < lastProse && BARE_URL.test(b.text);

@@ -1,4 +1,4 @@
-// Article rules of the ninth to eleventh rounds, each on a snippet cut down from a tuning-half page
+// Article rules of the ninth to twelfth rounds, each on a snippet cut down from a tuning-half page
 // (WCXB dev articles; from the tenth round also Dragnet, L3S-GN1 and CleanEval news and blog pages):
 // the smallest markup that still shows the pattern (texts shortened, names kept).
 
@@ -310,4 +310,26 @@ test("a short post in the element named as the article body is the text: the sid
   const text = extractMainText(html).text;
   for (const line of post.slice(1)) assert.ok(text.includes(line), text);
   assert.ok(!/Most Read Posts|Windows Live Messenger|Visitor Map/.test(text), text);
+});
+
+test("a run of linked paragraphs after a label is the post's list; a lone linked call to action is not", () => {
+  // CleanEval final 362 (a task force's members, one linked name to a paragraph); a lone linked
+  // paragraph after a label is a call to action (WCXB 1788's "Explore agentic AI", label made up).
+  const html = page(`<table><tr><td>
+    <p><strong>International Workshop for Practitioners</strong></p>
+    <p>In 2004, the Task Force Convenor and Anti-Slavery International organized an International Workshop for Practitioners on Child Domestic Labour for organizations having direct experience in working with child domestic workers.</p>
+    <p><strong>Task Force Membership</strong></p>
+    <p><em>Steering Committee members: </em></p>
+    <p><a href="http://www.cwa.tnet.co.th/Network/cwa-network_cambodia.html#VCAO">Vulnerable Children Association Organization</a> (Cambodia) </p>
+    <p><a href="http://www.iamchild.org/english/index_english.html">Foundation for Child Development</a> (Thailand) </p>
+    <p><a href="http://www.cwin.org.np/">Child Workers in Nepal Concerned Center</a> (Nepal) </p>
+    <p>As input to the workshop, consultations were held with former and current child domestic workers in nine countries and Task Force members took the lead in conducting these consultations.</p>
+    <p>Read the handbook here:</p>
+    <p><a href="/agentic">Explore agentic AI</a></p>
+    <p>Based on the outcomes of the workshop and the consultation, Anti-Slavery International published a handbook on good practice in programme interventions.</p>
+    </td></tr></table>`);
+  const lines = extractMainText(html).text.split('\n');
+  for (const member of ['Vulnerable Children Association Organization (Cambodia)', 'Foundation for Child Development (Thailand)', 'Child Workers in Nepal Concerned Center (Nepal)'])
+    assert.ok(lines.includes(member), `missing: ${member}\n--- got:\n${lines.join('\n')}`);
+  assert.ok(!lines.includes('Explore agentic AI'), lines.join('\n'));
 });
