@@ -549,6 +549,30 @@ function withHero(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]):
   return [...lines, ...chosen];
 }
 
+/** A headline has four words or more; a shorter heading over the pick names its section ("Top
+ * Stories", "TOP VIDEOS"). */
+const HEADLINE_WORDS = /^\S+( \S+){3}/;
+
+/**
+ * A story's headline often sits just before its body, outside the element picked for it
+ * (`div.espanso > h4`, then `div.storyText`), and the pick leaves it out. The block right before
+ * the pick is written first when it is a heading outside chrome that is not boilerplate, reads as
+ * a headline (HEADLINE_WORDS, no teaser heading), and sits in a sibling of the pick's first
+ * element (their parents, or those parents' parents, are one): a heading further off belongs to
+ * something else on the page.
+ */
+function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]): TextBlock[] {
+  const { blocks, nodes } = page;
+  if (chosen.length === 0) return chosen;
+  const first = blocks.indexOf(chosen[0] as TextBlock);
+  const h = blocks[first - 1];
+  if (h === undefined || h.kind !== 'h' || h.chrome > 0 || q[first - 1] === 'bad' || !HEADLINE_WORDS.test(h.text) || TEASER_HEADING.test(h.text)) return chosen;
+  const hp = (nodes[h.node] as ElementNode).parent;
+  const fp = (nodes[(chosen[0] as TextBlock).node] as ElementNode).parent;
+  const up = (n: number): number => (n >= 0 ? (nodes[n] as ElementNode).parent : -1);
+  return hp === fp || up(hp) === fp || hp === up(fp) || up(hp) === up(fp) ? [h, ...chosen] : chosen;
+}
+
 /** How far up from a repeated line its earlier copy is looked for: a layout's copies sit side by
  * side, a forum post quoting an earlier one lies further off and is not a copy. */
 const REPEAT_LEVELS = 4;
@@ -662,6 +686,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   }
   chosen = wholeMain(page, q, chosen, isBoilerplate);
   chosen = withHero(page, q, chosen);
+  chosen = withHeadline(page, q, chosen);
   chosen = withoutFigureCaptions(page, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.

@@ -333,3 +333,20 @@ test("a run of linked paragraphs after a label is the post's list; a lone linked
     assert.ok(lines.includes(member), `missing: ${member}\n--- got:\n${lines.join('\n')}`);
   assert.ok(!lines.includes('Explore agentic AI'), lines.join('\n'));
 });
+
+test("a story's headline just before its body, outside the element picked, is written; a section's label is not", () => {
+  // L3S-GN1 144b919c: the headline in `div.espanso > h4`, the story in the sibling `div.storyText`,
+  // the column's link bars after it.
+  const story = (heading: string): string =>
+    page(`<div id="main"><div id="contentLeft"><div class="categories"><h2>Security</h2></div>
+    <div class="espanso"><div><img src="/Banner_AlQaeda1--200x150.jpg" alt=""></div><h4>${heading}</h4><br><span class="subtitle"></span></div>
+    <div class="storyText">Naciriya, 2 Jan. (AKI) - Al-Qaeda in the Islamic Maghreb has claimed Wednesday's deadly bomb attack against a police station in the northern town of Niciriya, in Boumerdes province, east of Algiers.<br>
+    <br>A suicide bomber, named as Abdullah, blew himself up in the attack, in which a truck with 500 kilgrammes of TNT explosives, Al-Qaeda in the Islamic Maghreb said, quoted by al-Arabiya.<br>
+    <br>The bombing killed at least three people and wounded seven, according to the interior ministry. It provided no further details of the attack.</div>
+    <div class="newsBar"><div class="sx"><a href="/print">print</a> <a href="/send">send</a></div><div class="dx"><a href="/security">All news about SECURITY</a></div></div>
+    <ul class="shadetabs"><li class="selected"><a href="#all">all news</a></li><li><a href="#it">le notizie</a></li></ul></div></div>`);
+  const lines = extractMainText(story('Algeria: Al-Qaeda claims northern attack')).text.split('\n');
+  assert.equal(lines[0], 'Algeria: Al-Qaeda claims northern attack', lines.join('\n'));
+  // A label of one to three words over the pick is a section's name (Dragnet R351's "TOP VIDEOS").
+  assert.ok(!extractMainText(story('Top Videos')).text.includes('Top Videos'));
+});
