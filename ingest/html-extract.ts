@@ -552,12 +552,19 @@ function withHero(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]):
 /** A headline has four words or more; a shorter heading over the pick names its section ("Top
  * Stories", "TOP VIDEOS"). */
 const HEADLINE_WORDS = /^\S+( \S+){3}/;
+/** Short lines outside chrome (a byline, a date, a source: under HEADLINE_META_CHARS) may stand
+ * between a headline and its story's body, up to HEADLINE_GAP of them. Lines in chrome there (a
+ * CMS's marked meta box) belong to an article header, which modern golds leave out with its
+ * headline. */
+const HEADLINE_GAP = 4;
+const HEADLINE_META_CHARS = 60;
 
 /**
  * A story's headline often sits just before its body, outside the element picked for it
- * (`div.espanso > h4`, then `div.storyText`), and the pick leaves it out. The block right before
- * the pick is written first when it is a heading outside chrome that is not boilerplate, reads as
- * a headline (HEADLINE_WORDS, no teaser heading), and sits in a sibling of the pick's first
+ * (`div.espanso > h4`, then `div.storyText`), and the pick leaves it out. The heading right before
+ * the pick, or before a few short lines (HEADLINE_GAP; they are not written), is written first
+ * when it is outside chrome, is not boilerplate, reads as a headline (HEADLINE_WORDS, no teaser
+ * heading), and sits in a sibling of the pick's first
  * element (their parents, or those parents' parents, are one): a heading further off belongs to
  * something else on the page.
  */
@@ -565,8 +572,10 @@ function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock
   const { blocks, nodes } = page;
   if (chosen.length === 0) return chosen;
   const first = blocks.indexOf(chosen[0] as TextBlock);
-  const h = blocks[first - 1];
-  if (h === undefined || h.kind !== 'h' || h.chrome > 0 || q[first - 1] === 'bad' || !HEADLINE_WORDS.test(h.text) || TEASER_HEADING.test(h.text)) return chosen;
+  let at = first - 1;
+  while (at >= first - HEADLINE_GAP && at > 0 && (blocks[at] as TextBlock).kind !== 'h' && (blocks[at] as TextBlock).chrome === 0 && (blocks[at] as TextBlock).text.length < HEADLINE_META_CHARS) at--;
+  const h = blocks[at];
+  if (h === undefined || h.kind !== 'h' || h.chrome > 0 || q[at] === 'bad' || !HEADLINE_WORDS.test(h.text) || TEASER_HEADING.test(h.text)) return chosen;
   const hp = (nodes[h.node] as ElementNode).parent;
   const fp = (nodes[(chosen[0] as TextBlock).node] as ElementNode).parent;
   const up = (n: number): number => (n >= 0 ? (nodes[n] as ElementNode).parent : -1);

@@ -350,3 +350,16 @@ test("a story's headline just before its body, outside the element picked, is wr
   // A label of one to three words over the pick is a section's name (Dragnet R351's "TOP VIDEOS").
   assert.ok(!extractMainText(story('Top Videos')).text.includes('Top Videos'));
 });
+
+test("a headline over its story's byline, date and source lines is written; those lines are not", () => {
+  // L3S-GN1 4337db7f: the headline, then three short lines, then `div#GuardianArticleBody`.
+  const html = page(`<table><tr><td><a href="/germany/article/0,,2229145,00.html">German communist in hot water after dining out on lobster</a></td>
+    <td><div id="GuardianArticle"><font size="2">5.30pm GMT </font><br><hr size="1" noshade>
+    <h1>Zoo condemned over deaths of polar bear cubs</h1><br><br>
+    <font size="2"><b>Kate Connolly in Berlin<br>Tuesday   January   8, 2008<br><a href="http://www.guardian.co.uk/">Guardian Unlimited</a></b><br><br></font>
+    <div id="GuardianArticleBody">A zoo in southern Germany today came under fire for refusing to save the lives of two polar bear cubs who were apparently eaten by their mother, in order to avoid a sequel of "Knut mania".<p>Nuremberg zoo, in Bavaria, southern Germany, refused demands to rear the vulnerable cubs by hand as Berlin zoo famously did a year ago.<p>Knut, Berlin's polar bear cub, was whisked to safety from its mother's enclosure in a fishing net in December 2006, subsequently becoming internationally famous.</div>
+    <div class="mpu_continue"><a href="#article_continue">Article continues</a></div></div></td></tr></table>`);
+  const lines = extractMainText(html).text.split('\n');
+  assert.equal(lines[0], 'Zoo condemned over deaths of polar bear cubs', lines.join('\n'));
+  for (const meta of ['Kate Connolly in Berlin', 'Guardian Unlimited']) assert.ok(!lines.includes(meta), `kept: ${meta}\n${lines.join('\n')}`);
+});
