@@ -363,3 +363,17 @@ test("a headline over its story's byline, date and source lines is written; thos
   assert.equal(lines[0], 'Zoo condemned over deaths of polar bear cubs', lines.join('\n'));
   for (const meta of ['Kate Connolly in Berlin', 'Guardian Unlimited']) assert.ok(!lines.includes(meta), `kept: ${meta}\n${lines.join('\n')}`);
 });
+
+test('a date line that ends in a separator with nothing after it is not written', () => {
+  // L3S-GN1 25cabb6c: "2008-01-14 03:50:02 - <b></b>" (the author's name left empty) opens the body.
+  const story = [
+    "New Zealand to carry on adventurer Hillary's humanitarian work in Nepal",
+    'WELLINGTON, New Zealand (AP) - New Zealand plans to pay tribute to Mount Everest conqueror Edmund Hillary by carrying on his humanitarian work in Nepal, Prime Minister Helen Clark said Monday.',
+    "«Ed himself was very dismissive of formal memorials and he didn't want great statues,» Clark told National Radio.",
+    'He achieved the feat on May 29, 1953, with Sherpa Tenzing Norgay. During a lifetime of adventuring in Antarctica and elsewhere, Hillary returned regularly to Nepal.',
+  ];
+  const html = page(`<h3>${story[0]}</h3><div class="KonaBody">
+    2008-01-14 03:50:02 - <b></b><br /><br /><p>${story[1]}<br />
+${story[2]}</p><p>${story[3]}</p></div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+});
