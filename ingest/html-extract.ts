@@ -161,14 +161,19 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   best = soleBody(nodes, total, best);
   // One paragraph is rarely a whole text: when it wins inside an element named as content that
   // holds more prose, lists of links in that body (deals, related stories) pulled the body below
-  // its best paragraph, and the body is the pick (its link-dense lines are still left out). A
-  // teaser's excerpt, the one paragraph of its card, stays.
+  // its best paragraph, and the body is the pick (its link-dense lines are still left out). So
+  // when the element holds the page's <h1> before the paragraph, whatever its name: it is the
+  // post, whose one paragraph is followed by its list of links (a blog post's "From left to
+  // right:" and the linked items). A teaser's excerpt, the one paragraph of its card, stays.
   const para = nodes[best] as ElementNode;
   const body = nodes[para.parent];
-  if (para.tag === 'p' && body !== undefined && para.parent > 0 && body.verdict >= 1) {
-    let prose = false;
-    for (let i = body.start; i < body.end && !prose; i++) prose = (i < para.start || i >= para.end) && q[i] === 'good' && (blocks[i] as TextBlock).chrome < chromeFloor;
-    if (prose) best = para.parent;
+  if (para.tag === 'p' && body !== undefined && para.parent > 0 && body.verdict >= 0) {
+    let post = false;
+    for (let i = body.start; i < body.end && !post; i++) {
+      const b = blocks[i] as TextBlock;
+      post = (i < para.start || i >= para.end) && b.chrome < chromeFloor && ((body.verdict >= 1 && q[i] === 'good') || (i < para.start && b.level === 1));
+    }
+    if (post) best = para.parent;
   }
   // Siblings of the chosen element that carry a good share of content too (the other items of a
   // listing, the second column of an article) are taken with it, readability style.

@@ -377,3 +377,21 @@ test('a date line that ends in a separator with nothing after it is not written'
 ${story[2]}</p><p>${story[3]}</p></div>`);
   assert.deepEqual(extractMainText(html).text.split('\n'), story);
 });
+
+test("a post's one paragraph under its <h1> is picked with the post around it: its list of links is written", () => {
+  // Dragnet T131: `div.postItem` holds the meta, the linked <h1>, one paragraph and the linked
+  // wallpapers, one to a line.
+  const html = page(`<div id="content" class="twocols"><div id="colLeft"><div class="postItem">
+    <div class="categs"><a href="/category/interiordesign/">Interior Design</a> <a href="/category/love-this/">Love this</a></div>
+    <div class="meta"><div>Aug 9, 2012</div><div class="icoAuthor"><a href="http://bywilma.com">Wilma</a></div></div>
+    <h1><a href="/2012/08/09/love-this-wallpaper/">Love this – Wallpaper!</a></h1>
+    <p>Almost all the walls in my house will be white. But in my bedroom I want one wall with wallpaper. Lovely vintage style wallpaper. And maybe in the hallway to. There are so many lovely vintage style and colorful wallpapers for sale. It’s hard to choose. Above you see a few of my favorites. XO Wilma</p>
+    <p>From left to right:</p>
+    <p>1. <a href="http://www.polyvore.com/cgi/thing.outbound?id=57710838">Owls Of The British Isles Wallpaper</a></p>
+    <p>2. <a href="http://www.wallpaperstore.com/">Blue Floral Wallpaper</a></p>
+    <p>3. <a href="http://www.polyvore.com/cgi/thing.outbound?id=57715540">Yellow Floral Wallpaper by Sanderson</a></p>
+    </div></div><div id="colRight"><ul><li><a href="/a">Love this – Lamps</a></li><li><a href="/b">Love this – Rugs</a></li></ul></div></div>`);
+  const lines = extractMainText(html).text.split('\n');
+  for (const line of ['From left to right:', '1. Owls Of The British Isles Wallpaper', '3. Yellow Floral Wallpaper by Sanderson'])
+    assert.ok(lines.includes(line), `missing: ${line}\n--- got:\n${lines.join('\n')}`);
+});
