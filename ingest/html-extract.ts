@@ -569,9 +569,10 @@ const HEADLINE_META_CHARS = 60;
  * (`div.espanso > h4`, then `div.storyText`), and the pick leaves it out. The heading right before
  * the pick, or before a few short lines (HEADLINE_GAP; they are not written), is written first
  * when it is outside chrome, is not boilerplate, reads as a headline (HEADLINE_WORDS, no teaser
- * heading), and sits in a sibling of the pick's first
- * element (their parents, or those parents' parents, are one): a heading further off belongs to
- * something else on the page.
+ * heading), and sits beside the pick's first element: the heading's parent or grandparent is
+ * that element's parent, grandparent or great-grandparent (`div.entry > h3` beside
+ * `div.entry-content > div.entry-body > p`). A heading further off belongs to something else on
+ * the page.
  */
 function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]): TextBlock[] {
   const { blocks, nodes } = page;
@@ -584,7 +585,8 @@ function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock
   const hp = (nodes[h.node] as ElementNode).parent;
   const fp = (nodes[(chosen[0] as TextBlock).node] as ElementNode).parent;
   const up = (n: number): number => (n >= 0 ? (nodes[n] as ElementNode).parent : -1);
-  return hp === fp || up(hp) === fp || hp === up(fp) || up(hp) === up(fp) ? [h, ...chosen] : chosen;
+  const near = (n: number): boolean => n === fp || n === up(fp) || n === up(up(fp));
+  return near(hp) || near(up(hp)) ? [h, ...chosen] : chosen;
 }
 
 /** How far up from a repeated line its earlier copy is looked for: a layout's copies sit side by

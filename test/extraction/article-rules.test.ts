@@ -395,3 +395,15 @@ test("a post's one paragraph under its <h1> is picked with the post around it: i
   for (const line of ['From left to right:', '1. Owls Of The British Isles Wallpaper', '3. Yellow Floral Wallpaper by Sanderson'])
     assert.ok(lines.includes(line), `missing: ${line}\n--- got:\n${lines.join('\n')}`);
 });
+
+test("a headline beside the element that holds the story's body one level down is written", () => {
+  // Dragnet 344: `div.entry > h3.entry-header`, then `div.entry-content > div.entry-body > p`.
+  const html = page(`<div class="pkg"><p class="content-nav"><a href="/dip.html">« What do you do when they don't understand?</a> | <a href="/">Blog Home</a></p>
+    <div class="entry"><h3 class="entry-header">It's easier to love a brand when the brand loves you back</h3>
+    <div class="entry-content"><div class="entry-body"><p>Worth thinking about that the next time you're annoyed at a customer.</p>
+    <p>Or when you're dreaming up a policy designed to punish a few outlier customers while it actually annoys all of them.</p>
+    <p>Tell me again why the gift certificates you sell have an expiration date?</p></div>
+    <div><a href="https://twitter.com/share">Tweet</a></div></div></div></div>`);
+  const lines = extractMainText(html).text.split('\n');
+  assert.equal(lines[0], "It's easier to love a brand when the brand loves you back", lines.join('\n'));
+});
