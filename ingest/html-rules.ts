@@ -256,7 +256,8 @@ export const TEASER_HEADING = new RegExp(
     'also read', 'also in', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines)', 'top (stories|headlines)',
     '(aktuelle|neueste|weitere|letzte)( \\p{L}+)? (nachrichten|meldungen|news)', 'top-(themen|artikel|news)', 'dernières (nouvelles|actualités|infos)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
     'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
-    // most-read boxes and trending lists
+    // most-read boxes and trending lists; picks not to miss ("Don't miss...", "Must read", "Editor's picks")
+    "(don.t miss|must read|editor.s (picks?|choice)|nicht verpassen|à ne pas manquer|no te (lo )?pierdas|da non perdere|niet (te )?missen|não perca|nie przegap|не пропустите)\\W*$",
     "((today|this week)['’]?s )?most (read|viewed|emailed|e-mailed|shared|commented|discussed)", 'trending( now| news| stories| posts| articles| topics)?$',
     // more of a section or a source ("More in South Asia news", "More from BostonWorks", "Mehr aus dem Ressort")
     'more (in|from)', 'mehr (aus|von)', 'plus (dans|de la rubrique)', 'más (en|de la sección)', 'altro (da|in)', 'meer (in|uit|van)', 'mais em', 'więcej (z|w)', 'ещё (в|из)', 'еще (в|из)',

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
-import { classVerdict, isBoilerplateLine } from '../../ingest/html-rules.ts';
+import { TEASER_HEADING, classVerdict, isBoilerplateLine } from '../../ingest/html-rules.ts';
 
 const page = (body: string): string => `<!DOCTYPE html><html><head><title>Post</title></head><body>${body}</body></html>`;
 
@@ -406,4 +406,20 @@ test("a headline beside the element that holds the story's body one level down i
     <div><a href="https://twitter.com/share">Tweet</a></div></div></div></div>`);
   const lines = extractMainText(html).text.split('\n');
   assert.equal(lines[0], "It's easier to love a brand when the brand loves you back", lines.join('\n'));
+});
+
+test("a section of picks not to miss after the story is a teaser section; a heading that goes on is not its label", () => {
+  // L3S-GN1 a118b090: `div.rhs330Mod > h2 "DON'T MISS..."` and its teasers after a sports story.
+  const story = [
+    "Chelsea's my last stop, says Anelka",
+    'Nicolas Anelka made his debut for Chelsea yesterday and insisted that it would be his last club, because they are so big that there is no need to move.',
+    "\"This is one of the biggest clubs in the world and I'm just glad to get the chance to come here,\" said the Frenchman.",
+  ];
+  const teaser = (heading: string): string => `<div class="rhs330Mod"><h2 class="showbiz"><a href="/showbiz/showbiznews.html">${heading}</a></h2>
+    <div class="rhs330ModItem"><h4><a href="/showbiz/showbiznews.html?in_article_id=508338">Concern for I'm A Celebrity star Cerys Matthews as she 'falls off wagon'</a></h4>Cerys' family fear her relationship with party-loving Marc Bannerman will drag her back into addiction hell</div>
+    <div class="rhs330ModItem"><h4><a href="/showbiz/showbiznews.html?in_article_id=508389">'I'm a huge Botox fan,' reveals former EastEnder Jessie Wallace</a></h4>Former EastEnders star Jessie Wallace has made a frank confession, she's a Botox devotee</div></div>`;
+  const html = page(`<div><h1>${story[0]}</h1><p>${story[1]}</p><p>${story[2]}</p>${teaser("DON'T MISS...")}</div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+  // WCXB 0712's call to action, a heading that goes on after the words, stays.
+  assert.ok(!TEASER_HEADING.test('Don’t Miss Out on Managed Analytics Benefits!'));
 });
