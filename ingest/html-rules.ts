@@ -343,8 +343,9 @@ export const CMS_LINES = [
   '(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|reklama|реклама|广告)$',
   // a sponsor's label alone ("Brought to you by", "Sponsored by:"; the sponsor's logo follows)
   '(brought to you by|sponsored by|gesponsert von|präsentiert von|sponsorisé par|présenté par|patrocinado por|presentado por|sponsorizzato da|offerto da|gesponsord door|aangeboden door|oferecido por|sponsorem jest|спонсор)\\W*$',
-  // the text's way round an advertisement ("Advertisement - Continue Reading Below", "Story continues below advertisement")
-  '(advertisement|ad)\\W+(continue reading|scroll to continue)|(story|article) continues below( (this )?(ad|advertisement))?$|continue reading below$|skip advertisement$|scroll to continue( with content)?$',
+  // the text's way round an advertisement ("Advertisement - Continue Reading Below", "Story continues below advertisement",
+  // "Scroll down to read more:", a lone "Read more...")
+  '(advertisement|ad)\\W+(continue reading|scroll to continue)|(story|article) continues below( (this )?(ad|advertisement))?$|continue reading below$|skip advertisement$|scroll to continue( with content)?$|scroll down to (read|continue)( reading)?( more)?\\W*$|read more\\W*$',
   '(der )?artikel (wird|geht) (unter|nach) der (werbung|anzeige) (fortgesetzt|weiter)|weiter nach der (anzeige|werbung)$|lesen sie nach der (anzeige|werbung) weiter|l.article continue (sous|après) (la|cette) publicité|la suite après (cette|la) publicité|el artículo continúa (debajo|después) de la publicidad|l.articolo continua dopo la pubblicità|het artikel (gaat verder|loopt door) (na|onder) de advertentie|(o )?artigo continua (depois|após) (da|a) publicidade',
   // a paywall's notices ("To read this article in full you must be registered", "Already a subscriber?")
   'to (read|continue reading) (this|the) (full )?(article|story)|to read the rest of this (article|story)|(this|the) (full )?(article|story|content) (is|contains) (exclusive|only available|available only|reserved|\\d+ words)|unlock this (article|story)|already (have an account|a subscriber)|(premium|registered|subscriber|subscribers.only) (article|content)\\W*$',

@@ -34,3 +34,11 @@ test('a copyright page named as a link in a footer is a notice; a policy named i
   for (const prose of ['An established copyright policy (e.g., CC BY for fully OA journals)', 'Check our copyright notice when copying.'])
     assert.equal(isBoilerplateLine(prose), false, prose);
 });
+
+test('a prompt to scroll down or read more, alone on its line, is boilerplate; a sentence that goes on is not', () => {
+  // L3S-GN1 a118b090: "Scroll down to read more:" and "Read more..." round an advertisement in the story.
+  for (const line of ['Scroll down to read more:', 'Read more...', 'Read More »'])
+    assert.equal(isBoilerplateLine(line), true, line);
+  for (const line of ['Read more about the survey in the report below.', 'Scroll down to read more of the stories sent in by readers, with their photographs.'])
+    assert.equal(isBoilerplateLine(line), false, line);
+});
