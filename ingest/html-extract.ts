@@ -568,20 +568,23 @@ const HEADLINE_META_CHARS = 60;
  * A story's headline often sits just before its body, outside the element picked for it
  * (`div.espanso > h4`, then `div.storyText`), and the pick leaves it out. The heading right before
  * the pick, or before a few short lines (HEADLINE_GAP; they are not written), is written first
- * when it is outside chrome, is not boilerplate, reads as a headline (HEADLINE_WORDS, no teaser
- * heading), and sits beside the pick's first element: the heading's parent or grandparent is
- * that element's parent, grandparent or great-grandparent (`div.entry > h3` beside
- * `div.entry-content > div.entry-body > p`). A heading further off belongs to something else on
- * the page.
+ * when it is outside chrome, is neither boilerplate nor a date line (linked, as a post's permalink
+ * title is, it counts), reads as a headline (HEADLINE_WORDS, no teaser heading), and sits
+ * beside the pick's first element: the heading's parent or grandparent is that element's parent,
+ * grandparent or great-grandparent (`div.entry > h3` beside `div.entry-content > div.entry-body >
+ * p`). A heading further off belongs to something else on the page.
  */
-function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]): TextBlock[] {
+function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[], isBoilerplate: IsBoilerplate): TextBlock[] {
   const { blocks, nodes } = page;
   if (chosen.length === 0) return chosen;
   const first = blocks.indexOf(chosen[0] as TextBlock);
   let at = first - 1;
   while (at >= first - HEADLINE_GAP && at > 0 && (blocks[at] as TextBlock).kind !== 'h' && (blocks[at] as TextBlock).chrome === 0 && (blocks[at] as TextBlock).text.length < HEADLINE_META_CHARS) at--;
   const h = blocks[at];
-  if (h === undefined || h.kind !== 'h' || h.chrome > 0 || q[at] === 'bad' || !HEADLINE_WORDS.test(h.text) || TEASER_HEADING.test(h.text)) return chosen;
+  if (h === undefined || h.kind !== 'h' || h.chrome > 0 || (q[at] === 'bad' && (h.text.length >= 200 || isBoilerplate(h.text) || DATE_LINE.test(h.text))) || !HEADLINE_WORDS.test(h.text) || TEASER_HEADING.test(h.text)) return chosen;
+  // A story's own heading opening the pick outranks anything before it.
+  const top = chosen[0] as TextBlock;
+  if (top.kind === 'h' && top.level <= h.level) return chosen;
   const hp = (nodes[h.node] as ElementNode).parent;
   const fp = (nodes[(chosen[0] as TextBlock).node] as ElementNode).parent;
   const up = (n: number): number => (n >= 0 ? (nodes[n] as ElementNode).parent : -1);
@@ -702,7 +705,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   }
   chosen = wholeMain(page, q, chosen, isBoilerplate);
   chosen = withHero(page, q, chosen);
-  chosen = withHeadline(page, q, chosen);
+  chosen = withHeadline(page, q, chosen, isBoilerplate);
   chosen = withoutFigureCaptions(page, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.

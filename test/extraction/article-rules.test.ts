@@ -423,3 +423,19 @@ test("a section of picks not to miss after the story is a teaser section; a head
   // WCXB 0712's call to action, a heading that goes on after the words, stays.
   assert.ok(!TEASER_HEADING.test('Don’t Miss Out on Managed Analytics Benefits!'));
 });
+
+test("a post's linked headline over its body is written; a linked date heading is not", () => {
+  // Dragnet T154: `h2.post-title > a` (the permalink), then `div.post-content` with its comment
+  // count and `div.entry`.
+  const post = (heading: string): string =>
+    page(`<div class="column"><div class="navigation"><a href="/prev/">« Predicting river flows in ungauged catchments, from New Zealand to the world</a></div>
+    <div class="post-719 post hentry"><h2 class="post-title"><a href="/2012/07/26/climate-change/" rel="bookmark">${heading}</a></h2>
+    <div class="post-content"><a href="/2012/07/26/climate-change/#comments" class="comments-link">4 Comments</a>
+    <div class="entry"><p><em>By Daniel Collins</em></p>
+    <p>For those of you in or around Christchurch, I will be giving a presentation on climate change and the future of New Zealand’s freshwaters on Friday (tomorrow), 3:30 pm, at <a href="http://www.niwa.co.nz/">NIWA’s Kyle St site</a>.</p>
+    <p>I’ll talk about what we know and what we don’t know about the potential implications for the freshwater systems of the country.</p></div></div></div></div>`);
+  const lines = extractMainText(post('Climate change and NZ’s freshwaters: NIWA presentation, Friday')).text.split('\n');
+  assert.equal(lines[0], 'Climate change and NZ’s freshwaters: NIWA presentation, Friday', lines.join('\n'));
+  // L3S-GN1 06c09282's linked date heading.
+  assert.ok(!extractMainText(post('Posted on Fri, Jan. 18, 2008')).text.includes('Posted on'));
+});
