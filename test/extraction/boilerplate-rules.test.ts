@@ -42,3 +42,10 @@ test('a prompt to scroll down or read more, alone on its line, is boilerplate; a
   for (const line of ['Read more about the survey in the report below.', 'Scroll down to read more of the stories sent in by readers, with their photographs.'])
     assert.equal(isBoilerplateLine(line), false, line);
 });
+
+test("a story's tool bar (reprints, single page, save, text size) is boilerplate line by line", () => {
+  // L3S-GN1 91ddef71's and 14eeee86's tool bars; a sentence about reprints is text.
+  for (const line of ['Reprints', 'Single page', 'Save this article', 'Text size:', 'Text Size', 'Schriftgröße'])
+    assert.equal(isBoilerplateLine(line), true, line);
+  assert.equal(isBoilerplateLine('Reprints of the 1911 edition sold out within a week.'), false);
+});
