@@ -358,6 +358,9 @@ export const CMS_LINES = [
   '(print (this )?(page|article|post|story|recipe)|printer[- ]friendly( page| version| format)?|druckversion|druckansicht|version imprimable|versión (para )?imprimir|versione stampabile|printvriendelijke versie|versão para impressão|wersja do druku|версия для печати|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
   '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',
   'zum seitenanfang|nach oben scrollen$',
+  // a post's teaser links on a blog's front page: the rest of the post ("Continue reading “Title”",
+  // "Weiterlesen") and its comments ("View/Add Comments (6)")
+  '(continue reading|read more of)\\W*[“"„«]|(view/add|view|add|read) comments \\(\\d+\\)|(weiterlesen|lire la suite|seguir leyendo|continua a leggere|leggi tutto|verder lezen|continuar lendo|czytaj dalej|читать далее)\\W*$',
   // a story's tool bar: reprints, the single-page view, saving, text size ("Text size:", "Schriftgröße")
   '(reprints?|single page|save this (article|story)|(text size|schriftgröße|taille du texte|tamaño del? (texto|letra)|dimensione del testo|tekstgrootte|tamanho do texto)\\W*)$',
 ];

@@ -49,3 +49,11 @@ test("a story's tool bar (reprints, single page, save, text size) is boilerplate
     assert.equal(isBoilerplateLine(line), true, line);
   assert.equal(isBoilerplateLine('Reprints of the 1911 edition sold out within a week.'), false);
 });
+
+test("a blog front page's links to the rest of a post and to its comments are boilerplate; a sentence about reading on is not", () => {
+  // CleanEval dev 19's post footers.
+  for (const line of ['Continue reading "Advenures in Transit" | Posted by msshell at 12:40 PM', 'View/Add Comments (6) | Category: Back Home', 'Weiterlesen »'])
+    assert.equal(isBoilerplateLine(line), true, line);
+  for (const line of ['Continue reading at YCharts: Workday IPO Shares Quickly Double', 'Read comments on mobile Web'])
+    assert.equal(isBoilerplateLine(line), false, line);
+});
