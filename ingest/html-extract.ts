@@ -162,7 +162,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   // One paragraph is rarely a whole text: when it wins inside an element named as content that
   // holds more prose, lists of links in that body (deals, related stories) pulled the body below
   // its best paragraph, and the body is the pick (its link-dense lines are still left out). So
-  // when the element holds the page's <h1> before the paragraph, whatever its name: it is the
+  // when the element holds an <h1> before the paragraph, whatever its name: it is the
   // post, whose one paragraph is followed by its list of links (a blog post's "From left to
   // right:" and the linked items). A teaser's excerpt, the one paragraph of its card, stays.
   const para = nodes[best] as ElementNode;
