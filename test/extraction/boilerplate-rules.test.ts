@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
-import { isBoilerplateLine } from '../../ingest/html-rules.ts';
+import { NEWSLETTER_LINE, isBoilerplateLine } from '../../ingest/html-rules.ts';
 
 test("a post's question about copyright is its text; a copyright notice is not", () => {
   const html = `<!DOCTYPE html><html><head><title>AoAH Day 15</title></head><body><article>
@@ -56,4 +56,10 @@ test("a blog front page's links to the rest of a post and to its comments are bo
     assert.equal(isBoilerplateLine(line), true, line);
   for (const line of ['Continue reading at YCharts: Workday IPO Shares Quickly Double', 'Read comments on mobile Web'])
     assert.equal(isBoilerplateLine(line), false, line);
+});
+
+test("a prompt to subscribe to the site's newsletter inside a line is a sign-up prompt; a story about a newsletter is not", () => {
+  // Dragnet R972: the prompt under a mom blog's posts.
+  assert.ok(NEWSLETTER_LINE.test("Don't miss a post! Subscribe to our newsletter and get weekly"));
+  assert.ok(!NEWSLETTER_LINE.test('The agency said readers who subscribe to newsletters are more loyal.'));
 });
