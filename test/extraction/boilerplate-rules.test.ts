@@ -63,3 +63,10 @@ test("a prompt to subscribe to the site's newsletter inside a line is a sign-up 
   assert.ok(NEWSLETTER_LINE.test("Don't miss a post! Subscribe to our newsletter and get weekly"));
   assert.ok(!NEWSLETTER_LINE.test('The agency said readers who subscribe to newsletters are more loyal.'));
 });
+
+test("a form plugin's labels for its hidden fields are boilerplate", () => {
+  // WCXB 0362's ebook form (Gravity Forms).
+  for (const line of ['This field is for validation purposes and should be left unchanged.', 'This field is hidden when viewing the form'])
+    assert.equal(isBoilerplateLine(line), true, line);
+  assert.equal(isBoilerplateLine('This field is required.'), false);
+});
