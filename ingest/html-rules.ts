@@ -381,7 +381,7 @@ export const BOILERPLATE_LINE = [
     '^(share|teilen|partager|compartir|condividi|delen|compartilh[ae]|udostępnij|поделиться|分享)( (this|dies|on|it|auf|sur|en|su|op|em|na))?( [^ ]+)?:?$',
     // WordPress's share and like labels open their line: "looks something like this:" ends a
     // tutorial's sentence before its code
-    '^(teilen sie dies mit|share this:|like this:|gefällt mir:|j.aime ceci|me gusta esto|mi piace:|vind ik leuk:|curtir isso:|lubię to:|нравится:)',
+    '^(teilen sie dies mit|share this (article|story|post|page)\\b|share this:|like this:|gefällt mir:|j.aime ceci|me gusta esto|mi piace:|vind ik leuk:|curtir isso:|lubię to:|нравится:)',
     '^(rate this|bewerten sie|bewertung abgeben|évaluer|valora|vota (questo|l.articolo)|beoordeel|avalie|oceń|оцените)',
     '^(loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie|загрузка)[.…]*$',
     // related posts, pingbacks, closed comments, comment prompts

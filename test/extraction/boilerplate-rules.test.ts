@@ -70,3 +70,10 @@ test("a form plugin's labels for its hidden fields are boilerplate", () => {
     assert.equal(isBoilerplateLine(line), true, line);
   assert.equal(isBoilerplateLine('This field is required.'), false);
 });
+
+test('a prompt to share the story that goes on after its words is boilerplate', () => {
+  // L3S-GN1 2fd3440e, 50f75f84, 6bfd738f: a bookmarking bar's label.
+  assert.equal(isBoilerplateLine('Share this article What is this?'), true);
+  assert.equal(isBoilerplateLine('Share this story on Facebook'), true);
+  assert.equal(isBoilerplateLine('Sharing this article with her class, the teacher said, was the point.'), false);
+});
