@@ -322,7 +322,7 @@ export const CMS_LINES = [
   '(like|gefällt mir|j.aime|me gusta|mi piace|vind ik leuk|curtir|lubię to) (loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie)',
   '(diesen|den) (beitrag|artikel) teilen|(artikel|beitrag|seite|jetzt) teilen|teile (dies|diesen (beitrag|artikel))|partage[rz]? (cet|l.)article|compart(e|ir|a) (este|el) (artículo|post)|condividi (questo|l.)articolo|deel dit (artikel|bericht)|compartilhe (este|esse) (artigo|post)',
   'click to (share|print|email)|klicke?n?,? um (auf|über|per) .{1,30} zu teilen|klicken zum (ausdrucken|teilen)|cliquez pour (partager|imprimer)|haz clic para (compartir|imprimir)|fai clic per (condividere|stampare)|klik om te (delen|printen)|clique para (compartilhar|imprimir)',
-  '(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|seguici|volg ons|siga-nos|obserwuj nas)(?!\\p{L})',
+  '(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|seguici|volg ons|siga-nos|obserwuj nas)(?!\\p{L})|(follow|folge|folgen sie|suivez|sigue|segui|volg|siga|twitter:?) @\\w',
   // helpfulness and star ratings
   'was this (article|page|post|answer) (helpful|useful)|did you find this (article|page|post) (helpful|useful)|war (dieser|der|die|das) (artikel|beitrag|seite|text) hilfreich|wie hat (ihnen|dir) (dieser|der) (artikel|beitrag) gefallen|cet article (vous )?a-t-il été utile|¿?(te|le) (ha resultado|resultó|fue|ha sido) útil|(hai trovato|trovi) utile|(questo articolo|questa pagina) (ti )?è stat[oa] utile|was (dit|deze) (artikel|pagina) (nuttig|behulpzaam)|este artigo foi útil',
   'click on a star to rate|klicke? (sie )?auf (einen|die) sterne?|no votes so far|bisher keine bewertungen|noch keine bewertungen',

@@ -77,3 +77,10 @@ test('a prompt to share the story that goes on after its words is boilerplate', 
   assert.equal(isBoilerplateLine('Share this story on Facebook'), true);
   assert.equal(isBoilerplateLine('Sharing this article with her class, the teacher said, was the point.'), false);
 });
+
+test('a prompt to follow an account by its handle is boilerplate', () => {
+  // Dragnet 192's and 480's lines.
+  for (const line of ['Follow @nytimesworld for international breaking news and headlines.', 'Twitter: @nuttynomads', 'Folgen Sie @tagesschau'])
+    assert.equal(isBoilerplateLine(line), true, line);
+  assert.equal(isBoilerplateLine('Following the vote, @nytimesworld reported the results.'), false);
+});
