@@ -515,11 +515,17 @@ const DATE_PREFIX = [
  * GMT", "4:53 PM EST", "14:35 Uhr"). */
 const TIME = `(at |um |à |a las |alle |om |às )?\\d{1,2}[:.h]\\d{2}(:\\d{2})?( ?[ap]\\.?m\\.?| uhr| h)?( (gmt|utc|mez|mesz|cet|cest|[ecmp][sd]?t))?`;
 
+/** A wire service or a paper named before a story's timestamp ("Associated Press - January 7, 2008
+ * 4:05 PM ET", "Thomson Financial News | Wed, Jan 16 2008, 07:50 GMT"): up to four words. Only with
+ * the time of day: a title before a date alone is a dated item's heading ("American Beauty -
+ * Sunday, January 21, 2007"). */
+const SOURCE = "[\\p{L}.&']+( [\\p{L}.&']+){0,3}";
+
 /** A line that is only a date, perhaps with a weekday, a time (before or after it), a "posted
  * on" and a separator left dangling where a name was not filled in: a post's metadata ("Last
  * updated at 8:37 AM on 18/01/08", "14:35 Uhr, 12.03.2019", "2008-01-14 03:50:02 -"). */
 export const DATE_LINE = new RegExp(
-  `^(${DATE_PREFIX})?(${TIME},? (on |am |le |el |il |op |em )?)?([\\p{L}]+\\.?,? )?${DATE}((,| [|·•–-])? ${TIME})?( [|·•–-])?$`,
+  `^(${DATE_PREFIX})?(${TIME},? (on |am |le |el |il |op |em )?)?([\\p{L}]+\\.?,? )?${DATE}((,| [|·•–-])? ${TIME})?( [|·•–-])?$|^${SOURCE} [-–|] ([\\p{L}]+\\.?,? )?${DATE}(,| [|·•–-])? ${TIME}$`,
   'iu',
 );
 
