@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DATE_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
@@ -34,7 +34,7 @@ const BROWSER_NOTICE_MAX = 400;
 const FILING_MAX = 400;
 
 /** Every date has a digit: most short lines (menus, labels) have none, and this test costs a
- * fraction of DATE_LINE's. */
+ * fraction of isDateLine's. */
 const DIGIT = /\d/;
 
 /** Dates longer than this are sentences ("Veröffentlicht am 12. September 2019 um 14:35 Uhr" is 49). */
@@ -71,7 +71,7 @@ function quality(b: TextBlock, isBoilerplate: IsBoilerplate): Quality {
   if (PLACEHOLDER.test(b.text)) return 'bad';
   if (len < 200 ? isBoilerplate(b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
   if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
-  if (len < DATE_LINE_MAX && DIGIT.test(b.text) && DATE_LINE.test(b.text)) return 'bad';
+  if (len < DATE_LINE_MAX && DIGIT.test(b.text) && isDateLine(b.text)) return 'bad';
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';
@@ -581,7 +581,7 @@ function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock
   let at = first - 1;
   while (at >= first - HEADLINE_GAP && at > 0 && (blocks[at] as TextBlock).kind !== 'h' && (blocks[at] as TextBlock).chrome === 0 && (blocks[at] as TextBlock).text.length < HEADLINE_META_CHARS) at--;
   const h = blocks[at];
-  if (h === undefined || h.kind !== 'h' || h.chrome > 0 || (q[at] === 'bad' && (h.text.length >= 200 || isBoilerplate(h.text) || DATE_LINE.test(h.text))) || !HEADLINE_WORDS.test(h.text) || TEASER_HEADING.test(h.text)) return chosen;
+  if (h === undefined || h.kind !== 'h' || h.chrome > 0 || (q[at] === 'bad' && (h.text.length >= 200 || isBoilerplate(h.text) || isDateLine(h.text))) || !HEADLINE_WORDS.test(h.text) || TEASER_HEADING.test(h.text)) return chosen;
   // A story's own heading opening the pick outranks anything before it.
   const top = chosen[0] as TextBlock;
   if (top.kind === 'h' && top.level <= h.level) return chosen;

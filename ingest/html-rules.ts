@@ -525,10 +525,20 @@ const SOURCE = "[\\p{L}.&']+( [\\p{L}.&']+){0,3}";
 /** A line that is only a date, perhaps with a weekday, a time (before or after it), a "posted
  * on" and a separator left dangling where a name was not filled in: a post's metadata ("Last
  * updated at 8:37 AM on 18/01/08", "14:35 Uhr, 12.03.2019", "2008-01-14 03:50:02 -"). */
-export const DATE_LINE = new RegExp(
-  `^(${DATE_PREFIX})?(${TIME},? (on |am |le |el |il |op |em )?)?([\\p{L}]+\\.?,? )?${DATE}((,| [|·•–-])? ${TIME})?( [|·•–-])?$|^${SOURCE} [-–|] ([\\p{L}]+\\.?,? )?${DATE}(,| [|·•–-])? ${TIME}$`,
+const DATE_ONLY = new RegExp(
+  `^(${DATE_PREFIX})?(${TIME},? (on |am |le |el |il |op |em )?)?([\\p{L}]+\\.?,? )?${DATE}((,| [|·•–-])? ${TIME})?( [|·•–-])?$`,
   'iu',
 );
+
+/** SOURCE, a separator, then a date and a time. Apart from DATE_ONLY and asked only of lines
+ * holding such a separator: as a second branch of DATE_ONLY it doubled that regex's time. */
+const SOURCE_DATE = new RegExp(`^${SOURCE} [-–|] ([\\p{L}]+\\.?,? )?${DATE}(,| [|·•–-])? ${TIME}$`, 'iu');
+const SOURCE_SEPARATOR = / [-–|] /;
+
+/** Whether a (short) line is only a date: DATE_ONLY, or a source's name before a timestamp. */
+export function isDateLine(text: string): boolean {
+  return DATE_ONLY.test(text) || (SOURCE_SEPARATOR.test(text) && SOURCE_DATE.test(text));
+}
 
 /** A name in a byline: capitalised words (`Max Mustermann`, `MIRJAM SWANSON`, `Conner O’Brien`),
  * joined by the particles of names and by "and". Case-sensitive: a sentence's next word is lower-case

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
-import { DATE_LINE, TEASER_HEADING, classVerdict, isBoilerplateLine } from '../../ingest/html-rules.ts';
+import { TEASER_HEADING, classVerdict, isBoilerplateLine, isDateLine } from '../../ingest/html-rules.ts';
 
 const page = (body: string): string => `<!DOCTYPE html><html><head><title>Post</title></head><body>${body}</body></html>`;
 
@@ -443,7 +443,7 @@ test("a post's linked headline over its body is written; a linked date heading i
 test("a wire service's or a paper's name before a story's timestamp is a date line; a title before a date alone is not", () => {
   // L3S-GN1 5ee7902b's and f5c86ef9's timestamps; CleanEval final 223's dated item and 566's byline.
   for (const line of ['Associated Press - January 7, 2008 4:05 PM ET', 'Thomson Financial News | Wed, Jan 16 2008, 07:50 GMT'])
-    assert.ok(DATE_LINE.test(line), line);
+    assert.ok(isDateLine(line), line);
   for (const line of ['American Beauty - Sunday, January 21, 2007', 'By Serge Schmemann – April 11, 2003'])
-    assert.ok(!DATE_LINE.test(line), line);
+    assert.ok(!isDateLine(line), line);
 });
