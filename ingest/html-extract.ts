@@ -6,7 +6,7 @@
 
 import { parseBlocks } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DATE_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
@@ -34,7 +34,7 @@ const BROWSER_NOTICE_MAX = 400;
 const FILING_MAX = 400;
 
 /** Every date has a digit: most short lines (menus, labels) have none, and this test costs a
- * fraction of DATE_LINE's. */
+ * fraction of isDateLine's. */
 const DIGIT = /\d/;
 
 /** Dates longer than this are sentences ("Veröffentlicht am 12. September 2019 um 14:35 Uhr" is 49). */
@@ -75,7 +75,7 @@ function quality(b: TextBlock, isBoilerplate: IsBoilerplate): Quality {
   if (PLACEHOLDER.test(b.text)) return 'bad';
   if (len < 200 ? isBoilerplate(b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
   if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
-  if (len < DATE_LINE_MAX && DIGIT.test(b.text) && DATE_LINE.test(b.text)) return 'bad';
+  if (len < DATE_LINE_MAX && DIGIT.test(b.text) && isDateLine(b.text)) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';
   // One punctuation mark is enough: the lines are not searched for more.
   if (len < 40 || !PUNCT_ONE.test(b.text)) return 'short';
@@ -163,14 +163,19 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   best = soleBody(nodes, total, best);
   // One paragraph is rarely a whole text: when it wins inside an element named as content that
   // holds more prose, lists of links in that body (deals, related stories) pulled the body below
-  // its best paragraph, and the body is the pick (its link-dense lines are still left out). A
-  // teaser's excerpt, the one paragraph of its card, stays.
+  // its best paragraph, and the body is the pick (its link-dense lines are still left out). So
+  // when the element holds an <h1> before the paragraph, whatever its name: it is the
+  // post, whose one paragraph is followed by its list of links (a blog post's "From left to
+  // right:" and the linked items). A teaser's excerpt, the one paragraph of its card, stays.
   const para = nodes[best] as ElementNode;
   const body = nodes[para.parent];
-  if (para.tag === 'p' && body !== undefined && para.parent > 0 && body.verdict >= 1) {
-    let prose = false;
-    for (let i = body.start; i < body.end && !prose; i++) prose = (i < para.start || i >= para.end) && q[i] === 'good' && (blocks[i] as TextBlock).chrome < chromeFloor;
-    if (prose) best = para.parent;
+  if (para.tag === 'p' && body !== undefined && para.parent > 0 && body.verdict >= 0) {
+    let post = false;
+    for (let i = body.start; i < body.end && !post; i++) {
+      const b = blocks[i] as TextBlock;
+      post = (i < para.start || i >= para.end) && b.chrome < chromeFloor && ((body.verdict >= 1 && q[i] === 'good') || (i < para.start && b.level === 1));
+    }
+    if (post) best = para.parent;
   }
   // Siblings of the chosen element that carry a good share of content too (the other items of a
   // listing, the second column of an article) are taken with it, readability style.
@@ -244,6 +249,11 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   const out: TextBlock[] = [];
   const bylines = new Set<TextBlock>();
   let introduced = false;
+  let listedBefore = false;
+  const linkedPara = (i: number): boolean => {
+    const b = blocks[i];
+    return b !== undefined && keep[i] === 1 && b.chrome < chromeFloor && b.kind === 'p' && q[i] === 'bad' && 2 * b.linkChars > b.text.length;
+  };
   // A teaser section after the text's start (`Related posts`, `Most popular`, `Читайте также`):
   // its heading and the rest of the element holding it are dropped, when that element starts after
   // the first prose (a flat article body holding the heading is not dropped).
@@ -260,6 +270,10 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       }
     }
     if (b.chrome >= chromeFloor) continue;
+    // A run of linked paragraphs after a label ("From left to right:", then "1. Owls Of The
+    // British Isles Wallpaper", …) is a list the post writes one item to a paragraph.
+    const listed: boolean = introduced && linkedPara(i) && (listedBefore || linkedPara(i + 1)) && !LINK_LABEL.test(b.text) && !DATED_END.test(b.text);
+    listedBefore = listed;
     if (b.kind !== 'li') {
       const colon = /:\s*$/.test(b.text);
       // The label of teasers after the text goes with them.
@@ -267,13 +281,13 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
         introduced = false;
         continue;
       }
-      introduced = colon && q[i] !== 'bad';
+      introduced = listed || (colon && q[i] !== 'bad');
     }
     // The four exceptions below are asked only of a bad line, in turn: asked of every kept block,
     // isLinkedSentence ran isBoilerplateLine over every paragraph of the text (the per-line memo
     // does not help: paragraphs are distinct).
     // Linked headings are the item titles of listings; other link-dense blocks are navigation.
-    const readingList = (): boolean => b.kind === 'li' && introduced && i > firstProse && !isBoilerplate(b.text);
+    const readingList = (): boolean => (b.kind === 'li' || listed) && introduced && i > firstProse && !isBoilerplate(b.text);
     // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
     // never shows addresses.
     const writtenUrl = (): boolean => i > firstProse && i < lastProse && BARE_URL.test(b.text);
@@ -544,6 +558,44 @@ function withHero(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[]):
   return [...lines, ...chosen];
 }
 
+/** A headline has four words or more; a shorter heading over the pick names its section ("Top
+ * Stories", "TOP VIDEOS"). */
+const HEADLINE_WORDS = /^\S+( \S+){3}/;
+/** Short lines outside chrome (a byline, a date, a source: under HEADLINE_META_CHARS) may stand
+ * between a headline and its story's body, up to HEADLINE_GAP of them. Lines in chrome there (a
+ * CMS's marked meta box) belong to an article header, which modern golds leave out with its
+ * headline. */
+const HEADLINE_GAP = 4;
+const HEADLINE_META_CHARS = 60;
+
+/**
+ * A story's headline often sits just before its body, outside the element picked for it
+ * (`div.espanso > h4`, then `div.storyText`), and the pick leaves it out. The heading right before
+ * the pick, or before a few short lines (HEADLINE_GAP; they are not written), is written first
+ * when it is outside chrome, is neither boilerplate nor a date line (linked, as a post's permalink
+ * title is, it counts), reads as a headline (HEADLINE_WORDS, no teaser heading), and sits
+ * beside the pick's first element: the heading's parent or grandparent is that element's parent,
+ * grandparent or great-grandparent (`div.entry > h3` beside `div.entry-content > div.entry-body >
+ * p`). A heading further off belongs to something else on the page.
+ */
+function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[], isBoilerplate: IsBoilerplate): TextBlock[] {
+  const { blocks, nodes } = page;
+  if (chosen.length === 0) return chosen;
+  const first = blocks.indexOf(chosen[0] as TextBlock);
+  let at = first - 1;
+  while (at >= first - HEADLINE_GAP && at > 0 && (blocks[at] as TextBlock).kind !== 'h' && (blocks[at] as TextBlock).chrome === 0 && (blocks[at] as TextBlock).text.length < HEADLINE_META_CHARS) at--;
+  const h = blocks[at];
+  if (h === undefined || h.kind !== 'h' || h.chrome > 0 || (q[at] === 'bad' && (h.text.length >= 200 || isBoilerplate(h.text) || isDateLine(h.text))) || !HEADLINE_WORDS.test(h.text) || TEASER_HEADING.test(h.text)) return chosen;
+  // A story's own heading opening the pick outranks anything before it.
+  const top = chosen[0] as TextBlock;
+  if (top.kind === 'h' && top.level <= h.level) return chosen;
+  const hp = (nodes[h.node] as ElementNode).parent;
+  const fp = (nodes[(chosen[0] as TextBlock).node] as ElementNode).parent;
+  const up = (n: number): number => (n >= 0 ? (nodes[n] as ElementNode).parent : -1);
+  const near = (n: number): boolean => n === fp || n === up(fp) || n === up(up(fp));
+  return near(hp) || near(up(hp)) ? [h, ...chosen] : chosen;
+}
+
 /** How far up from a repeated line its earlier copy is looked for: a layout's copies sit side by
  * side, a forum post quoting an earlier one lies further off and is not a copy. */
 const REPEAT_LEVELS = 4;
@@ -657,6 +709,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   }
   chosen = wholeMain(page, q, chosen, isBoilerplate);
   chosen = withHero(page, q, chosen);
+  chosen = withHeadline(page, q, chosen, isBoilerplate);
   chosen = withoutFigureCaptions(page, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.

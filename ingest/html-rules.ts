@@ -256,7 +256,8 @@ export const TEASER_HEADING = new RegExp(
     'also read', 'also in', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines)', 'top (stories|headlines)',
     '(aktuelle|neueste|weitere|letzte)( \\p{L}+)? (nachrichten|meldungen|news)', 'top-(themen|artikel|news)', 'dernières (nouvelles|actualités|infos)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
     'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
-    // most-read boxes and trending lists
+    // most-read boxes and trending lists; picks not to miss ("Don't miss...", "Must read", "Editor's picks")
+    "(don.t miss|must read|editor.s (picks?|choice)|nicht verpassen|à ne pas manquer|no te (lo )?pierdas|da non perdere|niet (te )?missen|não perca|nie przegap|не пропустите)\\W*$",
     "((today|this week)['’]?s )?most (read|viewed|emailed|e-mailed|shared|commented|discussed)", 'trending( now| news| stories| posts| articles| topics)?$',
     // more of a section or a source ("More in South Asia news", "More from BostonWorks", "Mehr aus dem Ressort")
     'more (in|from)', 'mehr (aus|von)', 'plus (dans|de la rubrique)', 'más (en|de la sección)', 'altro (da|in)', 'meer (in|uit|van)', 'mais em', 'więcej (z|w)', 'ещё (в|из)', 'еще (в|из)',
@@ -321,7 +322,7 @@ export const CMS_LINES = [
   '(like|gefällt mir|j.aime|me gusta|mi piace|vind ik leuk|curtir|lubię to) (loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie)',
   '(diesen|den) (beitrag|artikel) teilen|(artikel|beitrag|seite|jetzt) teilen|teile (dies|diesen (beitrag|artikel))|partage[rz]? (cet|l.)article|compart(e|ir|a) (este|el) (artículo|post)|condividi (questo|l.)articolo|deel dit (artikel|bericht)|compartilhe (este|esse) (artigo|post)',
   'click to (share|print|email)|klicke?n?,? um (auf|über|per) .{1,30} zu teilen|klicken zum (ausdrucken|teilen)|cliquez pour (partager|imprimer)|haz clic para (compartir|imprimir)|fai clic per (condividere|stampare)|klik om te (delen|printen)|clique para (compartilhar|imprimir)',
-  '(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|seguici|volg ons|siga-nos|obserwuj nas)(?!\\p{L})',
+  '(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|seguici|volg ons|siga-nos|obserwuj nas)(?!\\p{L})|(follow|folge|folgen sie|suivez|sigue|segui|volg|siga|twitter:?) @\\w',
   // helpfulness and star ratings
   'was this (article|page|post|answer) (helpful|useful)|did you find this (article|page|post) (helpful|useful)|war (dieser|der|die|das) (artikel|beitrag|seite|text) hilfreich|wie hat (ihnen|dir) (dieser|der) (artikel|beitrag) gefallen|cet article (vous )?a-t-il été utile|¿?(te|le) (ha resultado|resultó|fue|ha sido) útil|(hai trovato|trovi) utile|(questo articolo|questa pagina) (ti )?è stat[oa] utile|was (dit|deze) (artikel|pagina) (nuttig|behulpzaam)|este artigo foi útil',
   'click on a star to rate|klicke? (sie )?auf (einen|die) sterne?|no votes so far|bisher keine bewertungen|noch keine bewertungen',
@@ -342,8 +343,9 @@ export const CMS_LINES = [
   '(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|reklama|реклама|广告)$',
   // a sponsor's label alone ("Brought to you by", "Sponsored by:"; the sponsor's logo follows)
   '(brought to you by|sponsored by|gesponsert von|präsentiert von|sponsorisé par|présenté par|patrocinado por|presentado por|sponsorizzato da|offerto da|gesponsord door|aangeboden door|oferecido por|sponsorem jest|спонсор)\\W*$',
-  // the text's way round an advertisement ("Advertisement - Continue Reading Below", "Story continues below advertisement")
-  '(advertisement|ad)\\W+(continue reading|scroll to continue)|(story|article) continues below( (this )?(ad|advertisement))?$|continue reading below$|skip advertisement$|scroll to continue( with content)?$',
+  // the text's way round an advertisement ("Advertisement - Continue Reading Below", "Story continues below advertisement",
+  // "Scroll down to read more:", a lone "Read more...")
+  '(advertisement|ad)\\W+(continue reading|scroll to continue)|(story|article) continues below( (this )?(ad|advertisement))?$|continue reading below$|skip advertisement$|scroll to continue( with content)?$|scroll down to (read|continue)( reading)?( more)?\\W*$|read more\\W*$',
   '(der )?artikel (wird|geht) (unter|nach) der (werbung|anzeige) (fortgesetzt|weiter)|weiter nach der (anzeige|werbung)$|lesen sie nach der (anzeige|werbung) weiter|l.article continue (sous|après) (la|cette) publicité|la suite après (cette|la) publicité|el artículo continúa (debajo|después) de la publicidad|l.articolo continua dopo la pubblicità|het artikel (gaat verder|loopt door) (na|onder) de advertentie|(o )?artigo continua (depois|após) (da|a) publicidade',
   // a paywall's notices ("To read this article in full you must be registered", "Already a subscriber?")
   'to (read|continue reading) (this|the) (full )?(article|story)|to read the rest of this (article|story)|(this|the) (full )?(article|story|content) (is|contains) (exclusive|only available|available only|reserved|\\d+ words)|unlock this (article|story)|already (have an account|a subscriber)|(premium|registered|subscriber|subscribers.only) (article|content)\\W*$',
@@ -356,6 +358,11 @@ export const CMS_LINES = [
   '(print (this )?(page|article|post|story|recipe)|printer[- ]friendly( page| version| format)?|druckversion|druckansicht|version imprimable|versión (para )?imprimir|versione stampabile|printvriendelijke versie|versão para impressão|wersja do druku|версия для печати|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
   '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',
   'zum seitenanfang|nach oben scrollen$',
+  // a post's teaser links on a blog's front page: the rest of the post ("Continue reading “Title”",
+  // "Weiterlesen") and its comments ("View/Add Comments (6)")
+  '(continue reading|read more of)\\W*[“"„«]|(view/add|view|add|read) comments \\(\\d+\\)|(weiterlesen|lire la suite|seguir leyendo|continua a leggere|leggi tutto|verder lezen|continuar lendo|czytaj dalej|читать далее)\\W*$',
+  // a story's tool bar: reprints, the single-page view, saving, text size ("Text size:", "Schriftgröße")
+  '(reprints?|single page|save this (article|story)|(text size|schriftgröße|taille du texte|tamaño del? (texto|letra)|dimensione del testo|tekstgrootte|tamanho do texto)\\W*)$',
 ];
 
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
@@ -365,15 +372,16 @@ export const CMS_LINES = [
  * in English and the big European languages, Russian and Chinese. Regex sources, `iu`: those
  * anchored at the line's start go with CMS_LINES (LINE_START), the others form BOILERPLATE_ANYWHERE. */
 export const BOILERPLATE_LINE = [
-    // legal, cookies, skip links (© is tested apart, in isBoilerplateLine)
-    '^copyright\\b|\\bcopyright( notice)?(\\W{0,3}(\\(c\\)|\\d{4})|:)|\\d{4}\\W{0,3}copyright|\\b(image|photo|picture|bild|foto) copyright\\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados|wszelkie prawa zastrzeżone|все права защищены|版权所有',
+    // legal, cookies, skip links (© is tested apart, in isBoilerplateLine); a copyright page named
+    // as a footer's link ends its item ("PMC Copyright Notice", "FOIA | Copyright Information | …")
+    '^copyright\\b|\\bcopyright( notice)?(\\W{0,3}(\\(c\\)|\\d{4})|:)|\\bcopyright (information|policy|notice)\\s*([|•·]|$)|\\d{4}\\W{0,3}copyright|\\b(image|photo|picture|bild|foto) copyright\\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados|wszelkie prawa zastrzeżone|все права защищены|版权所有',
     'privacy policy|terms of (use|service)|skip to (main )?content|zum inhalt springen|aller au contenu|ir al contenido|vai al contenuto|naar de inhoud',
     '^(impressum|datenschutz(erklärung)?|mentions légales|aviso legal|note legali|colofon|política de privacidad|informativa sulla privacy|politique de confidentialité|polityka prywatności)(?!\\p{L})',
     // share, like and rating prompts
     '^(share|teilen|partager|compartir|condividi|delen|compartilh[ae]|udostępnij|поделиться|分享)( (this|dies|on|it|auf|sur|en|su|op|em|na))?( [^ ]+)?:?$',
     // WordPress's share and like labels open their line: "looks something like this:" ends a
     // tutorial's sentence before its code
-    '^(teilen sie dies mit|share this:|like this:|gefällt mir:|j.aime ceci|me gusta esto|mi piace:|vind ik leuk:|curtir isso:|lubię to:|нравится:)',
+    '^(teilen sie dies mit|share this (article|story|post|page)\\b|share this:|like this:|gefällt mir:|j.aime ceci|me gusta esto|mi piace:|vind ik leuk:|curtir isso:|lubię to:|нравится:)',
     '^(rate this|bewerten sie|bewertung abgeben|évaluer|valora|vota (questo|l.articolo)|beoordeel|avalie|oceń|оцените)',
     '^(loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie|загрузка)[.…]*$',
     // related posts, pingbacks, closed comments, comment prompts
@@ -383,6 +391,9 @@ export const BOILERPLATE_LINE = [
     // a comment form's notices, a post's filing line
     'your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu (dirección de )?correo electrónico no será publicad|il tuo indirizzo email non sarà pubblicato|je e-mailadres wordt niet gepubliceerd|o seu endereço de e-?mail não será publicado|twój adres e-?mail nie zostanie opublikowany|ваш (адрес )?e-?mail не будет опубликован|您的电子邮箱地址不会被公开',
     '^you may use these html tags',
+    // a form plugin's hidden fields' labels (Gravity Forms' honeypot and hidden inputs), at the
+    // line's start: as an alternative anywhere it made isBoilerplateLine about a quarter slower
+    '^this field is (for validation purposes|hidden when viewing the form)',
     FILING,
     '^(be the first to (like|comment)|click to expand)|^sponsored( links| content)?$',
     // a post's reading time
@@ -450,7 +461,7 @@ export const NEWSLETTER_HINT = /inbox|mail|signing|sign up|newsletter|nieuwsbrie
  * section is one of its sections. */
 export const NEWSLETTER_LINE = new RegExp(
   [
-    '^(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list|(email |e-mail )?updates|news|posts)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree',
+    '^(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list|(email |e-mail )?updates|news|posts)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree|\\bsubscribe to (our|the|my) (free )?(e-?mail )?newsletter',
     'newsletter abonnieren|abonnieren sie unseren newsletter|(abonnez|inscrivez)-vous à (notre|la) newsletter|suscr[ií]bete a (nuestro|nuestra) (boletín|newsletter)|iscriviti alla (nostra )?newsletter|schrijf je in voor (onze|de) nieuwsbrief|(assine|inscreva-se n)a? nossa newsletter|zapisz się do newslettera|подпишитесь на (нашу )?рассылку|订阅(我们的)?(新闻|邮件)',
   ].join('|'),
   'iu',
@@ -505,12 +516,29 @@ const DATE_PREFIX = [
  * GMT", "4:53 PM EST", "14:35 Uhr"). */
 const TIME = `(at |um |à |a las |alle |om |às )?\\d{1,2}[:.h]\\d{2}(:\\d{2})?( ?[ap]\\.?m\\.?| uhr| h)?( (gmt|utc|mez|mesz|cet|cest|[ecmp][sd]?t))?`;
 
-/** A line that is only a date, perhaps with a weekday, a time (before or after it) and a "posted
- * on": a post's metadata ("Last updated at 8:37 AM on 18/01/08", "14:35 Uhr, 12.03.2019"). */
-export const DATE_LINE = new RegExp(
-  `^(${DATE_PREFIX})?(${TIME},? (on |am |le |el |il |op |em )?)?([\\p{L}]+\\.?,? )?${DATE}((,| [|·•–-])? ${TIME})?$`,
+/** A wire service or a paper named before a story's timestamp ("Associated Press - January 7, 2008
+ * 4:05 PM ET", "Thomson Financial News | Wed, Jan 16 2008, 07:50 GMT"): up to four words. Only with
+ * the time of day: a title before a date alone is a dated item's heading ("American Beauty -
+ * Sunday, January 21, 2007"). */
+const SOURCE = "[\\p{L}.&']+( [\\p{L}.&']+){0,3}";
+
+/** A line that is only a date, perhaps with a weekday, a time (before or after it), a "posted
+ * on" and a separator left dangling where a name was not filled in: a post's metadata ("Last
+ * updated at 8:37 AM on 18/01/08", "14:35 Uhr, 12.03.2019", "2008-01-14 03:50:02 -"). */
+const DATE_ONLY = new RegExp(
+  `^(${DATE_PREFIX})?(${TIME},? (on |am |le |el |il |op |em )?)?([\\p{L}]+\\.?,? )?${DATE}((,| [|·•–-])? ${TIME})?( [|·•–-])?$`,
   'iu',
 );
+
+/** SOURCE, a separator, then a date and a time. Apart from DATE_ONLY and asked only of lines
+ * holding such a separator: as a second branch of DATE_ONLY it doubled that regex's time. */
+const SOURCE_DATE = new RegExp(`^${SOURCE} [-–|] ([\\p{L}]+\\.?,? )?${DATE}(,| [|·•–-])? ${TIME}$`, 'iu');
+const SOURCE_SEPARATOR = / [-–|] /;
+
+/** Whether a (short) line is only a date: DATE_ONLY, or a source's name before a timestamp. */
+export function isDateLine(text: string): boolean {
+  return DATE_ONLY.test(text) || (SOURCE_SEPARATOR.test(text) && SOURCE_DATE.test(text));
+}
 
 /** A name in a byline: capitalised words (`Max Mustermann`, `MIRJAM SWANSON`, `Conner O’Brien`),
  * joined by the particles of names and by "and". Case-sensitive: a sentence's next word is lower-case

@@ -1,11 +1,11 @@
-// Article rules of the ninth to eleventh rounds, each on a snippet cut down from a tuning-half page
+// Article rules of the ninth to twelfth rounds, each on a snippet cut down from a tuning-half page
 // (WCXB dev articles; from the tenth round also Dragnet, L3S-GN1 and CleanEval news and blog pages):
 // the smallest markup that still shows the pattern (texts shortened, names kept).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
-import { classVerdict, isBoilerplateLine } from '../../ingest/html-rules.ts';
+import { TEASER_HEADING, classVerdict, isBoilerplateLine, isDateLine } from '../../ingest/html-rules.ts';
 
 const page = (body: string): string => `<!DOCTYPE html><html><head><title>Post</title></head><body>${body}</body></html>`;
 
@@ -310,4 +310,140 @@ test("a short post in the element named as the article body is the text: the sid
   const text = extractMainText(html).text;
   for (const line of post.slice(1)) assert.ok(text.includes(line), text);
   assert.ok(!/Most Read Posts|Windows Live Messenger|Visitor Map/.test(text), text);
+});
+
+test("a run of linked paragraphs after a label is the post's list; a lone linked call to action is not", () => {
+  // CleanEval final 362 (a task force's members, one linked name to a paragraph); a lone linked
+  // paragraph after a label is a call to action (WCXB 1788's "Explore agentic AI", label made up).
+  const html = page(`<table><tr><td>
+    <p><strong>International Workshop for Practitioners</strong></p>
+    <p>In 2004, the Task Force Convenor and Anti-Slavery International organized an International Workshop for Practitioners on Child Domestic Labour for organizations having direct experience in working with child domestic workers.</p>
+    <p><strong>Task Force Membership</strong></p>
+    <p><em>Steering Committee members: </em></p>
+    <p><a href="http://www.cwa.tnet.co.th/Network/cwa-network_cambodia.html#VCAO">Vulnerable Children Association Organization</a> (Cambodia) </p>
+    <p><a href="http://www.iamchild.org/english/index_english.html">Foundation for Child Development</a> (Thailand) </p>
+    <p><a href="http://www.cwin.org.np/">Child Workers in Nepal Concerned Center</a> (Nepal) </p>
+    <p>As input to the workshop, consultations were held with former and current child domestic workers in nine countries and Task Force members took the lead in conducting these consultations.</p>
+    <p>Read the handbook here:</p>
+    <p><a href="/agentic">Explore agentic AI</a></p>
+    <p>Based on the outcomes of the workshop and the consultation, Anti-Slavery International published a handbook on good practice in programme interventions.</p>
+    </td></tr></table>`);
+  const lines = extractMainText(html).text.split('\n');
+  for (const member of ['Vulnerable Children Association Organization (Cambodia)', 'Foundation for Child Development (Thailand)', 'Child Workers in Nepal Concerned Center (Nepal)'])
+    assert.ok(lines.includes(member), `missing: ${member}\n--- got:\n${lines.join('\n')}`);
+  assert.ok(!lines.includes('Explore agentic AI'), lines.join('\n'));
+});
+
+test("a story's headline just before its body, outside the element picked, is written; a section's label is not", () => {
+  // L3S-GN1 144b919c: the headline in `div.espanso > h4`, the story in the sibling `div.storyText`,
+  // the column's link bars after it.
+  const story = (heading: string): string =>
+    page(`<div id="main"><div id="contentLeft"><div class="categories"><h2>Security</h2></div>
+    <div class="espanso"><div><img src="/Banner_AlQaeda1--200x150.jpg" alt=""></div><h4>${heading}</h4><br><span class="subtitle"></span></div>
+    <div class="storyText">Naciriya, 2 Jan. (AKI) - Al-Qaeda in the Islamic Maghreb has claimed Wednesday's deadly bomb attack against a police station in the northern town of Niciriya, in Boumerdes province, east of Algiers.<br>
+    <br>A suicide bomber, named as Abdullah, blew himself up in the attack, in which a truck with 500 kilgrammes of TNT explosives, Al-Qaeda in the Islamic Maghreb said, quoted by al-Arabiya.<br>
+    <br>The bombing killed at least three people and wounded seven, according to the interior ministry. It provided no further details of the attack.</div>
+    <div class="newsBar"><div class="sx"><a href="/print">print</a> <a href="/send">send</a></div><div class="dx"><a href="/security">All news about SECURITY</a></div></div>
+    <ul class="shadetabs"><li class="selected"><a href="#all">all news</a></li><li><a href="#it">le notizie</a></li></ul></div></div>`);
+  const lines = extractMainText(story('Algeria: Al-Qaeda claims northern attack')).text.split('\n');
+  assert.equal(lines[0], 'Algeria: Al-Qaeda claims northern attack', lines.join('\n'));
+  // A label of one to three words over the pick is a section's name (Dragnet R351's "TOP VIDEOS").
+  assert.ok(!extractMainText(story('Top Videos')).text.includes('Top Videos'));
+});
+
+test("a headline over its story's byline, date and source lines is written; those lines are not", () => {
+  // L3S-GN1 4337db7f: the headline, then three short lines, then `div#GuardianArticleBody`.
+  const html = page(`<table><tr><td><a href="/germany/article/0,,2229145,00.html">German communist in hot water after dining out on lobster</a></td>
+    <td><div id="GuardianArticle"><font size="2">5.30pm GMT </font><br><hr size="1" noshade>
+    <h1>Zoo condemned over deaths of polar bear cubs</h1><br><br>
+    <font size="2"><b>Kate Connolly in Berlin<br>Tuesday   January   8, 2008<br><a href="http://www.guardian.co.uk/">Guardian Unlimited</a></b><br><br></font>
+    <div id="GuardianArticleBody">A zoo in southern Germany today came under fire for refusing to save the lives of two polar bear cubs who were apparently eaten by their mother, in order to avoid a sequel of "Knut mania".<p>Nuremberg zoo, in Bavaria, southern Germany, refused demands to rear the vulnerable cubs by hand as Berlin zoo famously did a year ago.<p>Knut, Berlin's polar bear cub, was whisked to safety from its mother's enclosure in a fishing net in December 2006, subsequently becoming internationally famous.</div>
+    <div class="mpu_continue"><a href="#article_continue">Article continues</a></div></div></td></tr></table>`);
+  const lines = extractMainText(html).text.split('\n');
+  assert.equal(lines[0], 'Zoo condemned over deaths of polar bear cubs', lines.join('\n'));
+  for (const meta of ['Kate Connolly in Berlin', 'Guardian Unlimited']) assert.ok(!lines.includes(meta), `kept: ${meta}\n${lines.join('\n')}`);
+});
+
+test('a date line that ends in a separator with nothing after it is not written', () => {
+  // L3S-GN1 25cabb6c: "2008-01-14 03:50:02 - <b></b>" (the author's name left empty) opens the body.
+  const story = [
+    "New Zealand to carry on adventurer Hillary's humanitarian work in Nepal",
+    'WELLINGTON, New Zealand (AP) - New Zealand plans to pay tribute to Mount Everest conqueror Edmund Hillary by carrying on his humanitarian work in Nepal, Prime Minister Helen Clark said Monday.',
+    "«Ed himself was very dismissive of formal memorials and he didn't want great statues,» Clark told National Radio.",
+    'He achieved the feat on May 29, 1953, with Sherpa Tenzing Norgay. During a lifetime of adventuring in Antarctica and elsewhere, Hillary returned regularly to Nepal.',
+  ];
+  const html = page(`<h3>${story[0]}</h3><div class="KonaBody">
+    2008-01-14 03:50:02 - <b></b><br /><br /><p>${story[1]}<br />
+${story[2]}</p><p>${story[3]}</p></div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+});
+
+test("a post's one paragraph under its <h1> is picked with the post around it: its list of links is written", () => {
+  // Dragnet T131: `div.postItem` holds the meta, the linked <h1>, one paragraph and the linked
+  // wallpapers, one to a line.
+  const html = page(`<div id="content" class="twocols"><div id="colLeft"><div class="postItem">
+    <div class="categs"><a href="/category/interiordesign/">Interior Design</a> <a href="/category/love-this/">Love this</a></div>
+    <div class="meta"><div>Aug 9, 2012</div><div class="icoAuthor"><a href="http://bywilma.com">Wilma</a></div></div>
+    <h1><a href="/2012/08/09/love-this-wallpaper/">Love this – Wallpaper!</a></h1>
+    <p>Almost all the walls in my house will be white. But in my bedroom I want one wall with wallpaper. Lovely vintage style wallpaper. And maybe in the hallway to. There are so many lovely vintage style and colorful wallpapers for sale. It’s hard to choose. Above you see a few of my favorites. XO Wilma</p>
+    <p>From left to right:</p>
+    <p>1. <a href="http://www.polyvore.com/cgi/thing.outbound?id=57710838">Owls Of The British Isles Wallpaper</a></p>
+    <p>2. <a href="http://www.wallpaperstore.com/">Blue Floral Wallpaper</a></p>
+    <p>3. <a href="http://www.polyvore.com/cgi/thing.outbound?id=57715540">Yellow Floral Wallpaper by Sanderson</a></p>
+    </div></div><div id="colRight"><ul><li><a href="/a">Love this – Lamps</a></li><li><a href="/b">Love this – Rugs</a></li></ul></div></div>`);
+  const lines = extractMainText(html).text.split('\n');
+  for (const line of ['From left to right:', '1. Owls Of The British Isles Wallpaper', '3. Yellow Floral Wallpaper by Sanderson'])
+    assert.ok(lines.includes(line), `missing: ${line}\n--- got:\n${lines.join('\n')}`);
+});
+
+test("a headline beside the element that holds the story's body one level down is written", () => {
+  // Dragnet 344: `div.entry > h3.entry-header`, then `div.entry-content > div.entry-body > p`.
+  const html = page(`<div class="pkg"><p class="content-nav"><a href="/dip.html">« What do you do when they don't understand?</a> | <a href="/">Blog Home</a></p>
+    <div class="entry"><h3 class="entry-header">It's easier to love a brand when the brand loves you back</h3>
+    <div class="entry-content"><div class="entry-body"><p>Worth thinking about that the next time you're annoyed at a customer.</p>
+    <p>Or when you're dreaming up a policy designed to punish a few outlier customers while it actually annoys all of them.</p>
+    <p>Tell me again why the gift certificates you sell have an expiration date?</p></div>
+    <div><a href="https://twitter.com/share">Tweet</a></div></div></div></div>`);
+  const lines = extractMainText(html).text.split('\n');
+  assert.equal(lines[0], "It's easier to love a brand when the brand loves you back", lines.join('\n'));
+});
+
+test("a section of picks not to miss after the story is a teaser section; a heading that goes on is not its label", () => {
+  // L3S-GN1 a118b090: `div.rhs330Mod > h2 "DON'T MISS..."` and its teasers after a sports story.
+  const story = [
+    "Chelsea's my last stop, says Anelka",
+    'Nicolas Anelka made his debut for Chelsea yesterday and insisted that it would be his last club, because they are so big that there is no need to move.',
+    "\"This is one of the biggest clubs in the world and I'm just glad to get the chance to come here,\" said the Frenchman.",
+  ];
+  const teaser = (heading: string): string => `<div class="rhs330Mod"><h2 class="showbiz"><a href="/showbiz/showbiznews.html">${heading}</a></h2>
+    <div class="rhs330ModItem"><h4><a href="/showbiz/showbiznews.html?in_article_id=508338">Concern for I'm A Celebrity star Cerys Matthews as she 'falls off wagon'</a></h4>Cerys' family fear her relationship with party-loving Marc Bannerman will drag her back into addiction hell</div>
+    <div class="rhs330ModItem"><h4><a href="/showbiz/showbiznews.html?in_article_id=508389">'I'm a huge Botox fan,' reveals former EastEnder Jessie Wallace</a></h4>Former EastEnders star Jessie Wallace has made a frank confession, she's a Botox devotee</div></div>`;
+  const html = page(`<div><h1>${story[0]}</h1><p>${story[1]}</p><p>${story[2]}</p>${teaser("DON'T MISS...")}</div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+  // WCXB 0712's call to action, a heading that goes on after the words, stays.
+  assert.ok(!TEASER_HEADING.test('Don’t Miss Out on Managed Analytics Benefits!'));
+});
+
+test("a post's linked headline over its body is written; a linked date heading is not", () => {
+  // Dragnet T154: `h2.post-title > a` (the permalink), then `div.post-content` with its comment
+  // count and `div.entry`.
+  const post = (heading: string): string =>
+    page(`<div class="column"><div class="navigation"><a href="/prev/">« Predicting river flows in ungauged catchments, from New Zealand to the world</a></div>
+    <div class="post-719 post hentry"><h2 class="post-title"><a href="/2012/07/26/climate-change/" rel="bookmark">${heading}</a></h2>
+    <div class="post-content"><a href="/2012/07/26/climate-change/#comments" class="comments-link">4 Comments</a>
+    <div class="entry"><p><em>By Daniel Collins</em></p>
+    <p>For those of you in or around Christchurch, I will be giving a presentation on climate change and the future of New Zealand’s freshwaters on Friday (tomorrow), 3:30 pm, at <a href="http://www.niwa.co.nz/">NIWA’s Kyle St site</a>.</p>
+    <p>I’ll talk about what we know and what we don’t know about the potential implications for the freshwater systems of the country.</p></div></div></div></div>`);
+  const lines = extractMainText(post('Climate change and NZ’s freshwaters: NIWA presentation, Friday')).text.split('\n');
+  assert.equal(lines[0], 'Climate change and NZ’s freshwaters: NIWA presentation, Friday', lines.join('\n'));
+  // L3S-GN1 06c09282's linked date heading.
+  assert.ok(!extractMainText(post('Posted on Fri, Jan. 18, 2008')).text.includes('Posted on'));
+});
+
+test("a wire service's or a paper's name before a story's timestamp is a date line; a title before a date alone is not", () => {
+  // L3S-GN1 5ee7902b's and f5c86ef9's timestamps; CleanEval final 223's dated item and 566's byline.
+  for (const line of ['Associated Press - January 7, 2008 4:05 PM ET', 'Thomson Financial News | Wed, Jan 16 2008, 07:50 GMT'])
+    assert.ok(isDateLine(line), line);
+  for (const line of ['American Beauty - Sunday, January 21, 2007', 'By Serge Schmemann – April 11, 2003'])
+    assert.ok(!isDateLine(line), line);
 });

@@ -1,9 +1,11 @@
-// Boilerplate-line rules of the eleventh round (x17r): each with a snippet cut down from a WCXB dev
-// tuning-half page (the smallest markup that still shows the pattern, texts shortened, names kept).
+// Boilerplate-line rules of the eleventh (x17r) and twelfth (x18n) rounds: each with a snippet cut
+// down from a tuning-half page (the smallest markup that still shows the pattern, texts shortened,
+// names kept).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
+import { NEWSLETTER_LINE, isBoilerplateLine } from '../../ingest/html-rules.ts';
 
 test("a post's question about copyright is its text; a copyright notice is not", () => {
   const html = `<!DOCTYPE html><html><head><title>AoAH Day 15</title></head><body><article>
@@ -22,4 +24,63 @@ test("a post's question about copyright is its text; a copyright notice is not",
     assert.ok(lines.includes(q), `missing: ${q}\n--- got:\n${lines.join('\n')}`);
   for (const notice of ['Copyright 2025 Anil Madhavapeddy', 'Image copyright Getty Images', 'Copyright notice: all material on this site is mine.'])
     assert.ok(!lines.includes(notice), `kept: ${notice}\n--- got:\n${lines.join('\n')}`);
+});
+
+test('a copyright page named as a link in a footer is a notice; a policy named in prose is text', () => {
+  // WCXB 4055's and CleanEval final 120's footer links, a forum's footer row (scrapinghub); WCXB
+  // 2381's checklist item.
+  for (const notice of ['PMC Copyright notice', 'Learn more: PMC Disclaimer | PMC Copyright Notice', 'BBC Copyright Notice', 'FOIA | Copyright Information | Accessibility'])
+    assert.equal(isBoilerplateLine(notice), true, notice);
+  for (const prose of ['An established copyright policy (e.g., CC BY for fully OA journals)', 'Check our copyright notice when copying.'])
+    assert.equal(isBoilerplateLine(prose), false, prose);
+});
+
+test('a prompt to scroll down or read more, alone on its line, is boilerplate; a sentence that goes on is not', () => {
+  // L3S-GN1 a118b090: "Scroll down to read more:" and "Read more..." round an advertisement in the story.
+  for (const line of ['Scroll down to read more:', 'Read more...', 'Read More »'])
+    assert.equal(isBoilerplateLine(line), true, line);
+  for (const line of ['Read more about the survey in the report below.', 'Scroll down to read more of the stories sent in by readers, with their photographs.'])
+    assert.equal(isBoilerplateLine(line), false, line);
+});
+
+test("a story's tool bar (reprints, single page, save, text size) is boilerplate line by line", () => {
+  // L3S-GN1 91ddef71's and 14eeee86's tool bars; a sentence about reprints is text.
+  for (const line of ['Reprints', 'Single page', 'Save this article', 'Text size:', 'Text Size', 'Schriftgröße'])
+    assert.equal(isBoilerplateLine(line), true, line);
+  assert.equal(isBoilerplateLine('Reprints of the 1911 edition sold out within a week.'), false);
+});
+
+test("a blog front page's links to the rest of a post and to its comments are boilerplate; a sentence about reading on is not", () => {
+  // CleanEval dev 19's post footers.
+  for (const line of ['Continue reading "Advenures in Transit" | Posted by msshell at 12:40 PM', 'View/Add Comments (6) | Category: Back Home', 'Weiterlesen »'])
+    assert.equal(isBoilerplateLine(line), true, line);
+  for (const line of ['Continue reading at YCharts: Workday IPO Shares Quickly Double', 'Read comments on mobile Web'])
+    assert.equal(isBoilerplateLine(line), false, line);
+});
+
+test("a prompt to subscribe to the site's newsletter inside a line is a sign-up prompt; a story about a newsletter is not", () => {
+  // Dragnet R972: the prompt under a mom blog's posts.
+  assert.ok(NEWSLETTER_LINE.test("Don't miss a post! Subscribe to our newsletter and get weekly"));
+  assert.ok(!NEWSLETTER_LINE.test('The agency said readers who subscribe to newsletters are more loyal.'));
+});
+
+test("a form plugin's labels for its hidden fields are boilerplate", () => {
+  // WCXB 0362's ebook form (Gravity Forms).
+  for (const line of ['This field is for validation purposes and should be left unchanged.', 'This field is hidden when viewing the form'])
+    assert.equal(isBoilerplateLine(line), true, line);
+  assert.equal(isBoilerplateLine('This field is required.'), false);
+});
+
+test('a prompt to share the story that goes on after its words is boilerplate', () => {
+  // L3S-GN1 2fd3440e, 50f75f84, 6bfd738f: a bookmarking bar's label.
+  assert.equal(isBoilerplateLine('Share this article What is this?'), true);
+  assert.equal(isBoilerplateLine('Share this story on Facebook'), true);
+  assert.equal(isBoilerplateLine('Sharing this article with her class, the teacher said, was the point.'), false);
+});
+
+test('a prompt to follow an account by its handle is boilerplate', () => {
+  // Dragnet 192's and 480's lines.
+  for (const line of ['Follow @nytimesworld for international breaking news and headlines.', 'Twitter: @nuttynomads', 'Folgen Sie @tagesschau'])
+    assert.equal(isBoilerplateLine(line), true, line);
+  assert.equal(isBoilerplateLine('Following the vote, @nytimesworld reported the results.'), false);
 });
