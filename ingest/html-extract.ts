@@ -170,12 +170,18 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   const para = nodes[best] as ElementNode;
   const body = nodes[para.parent];
   if (para.tag === 'p' && body !== undefined && para.parent > 0 && body.verdict >= 0) {
-    let post = false;
-    for (let i = body.start; i < body.end && !post; i++) {
+    // Outside an element named as content, the <h1> makes it the post only while the paragraph is
+    // its one good block: an element with more prose (a thread of comments under the title) is
+    // more than a post and its paragraph is not lone.
+    let prose = false;
+    let h1 = false;
+    for (let i = body.start; i < body.end && !prose; i++) {
       const b = blocks[i] as TextBlock;
-      post = (i < para.start || i >= para.end) && b.chrome < chromeFloor && ((body.verdict >= 1 && q[i] === 'good') || (i < para.start && b.level === 1));
+      if ((i >= para.start && i < para.end) || b.chrome >= chromeFloor) continue;
+      prose = q[i] === 'good';
+      h1 ||= i < para.start && b.level === 1;
     }
-    if (post) best = para.parent;
+    if (body.verdict >= 1 ? prose || h1 : h1 && !prose) best = para.parent;
   }
   // Siblings of the chosen element that carry a good share of content too (the other items of a
   // listing, the second column of an article) are taken with it, readability style.
