@@ -35,28 +35,34 @@ test('a copyright page named as a link in a footer is a notice; a policy named i
     assert.equal(isBoilerplateLine(prose), false, prose);
 });
 
-test('a prompt to scroll down or read more, alone on its line, is boilerplate; a sentence that goes on is not', () => {
-  // L3S-GN1 a118b090: "Scroll down to read more:" and "Read more..." round an advertisement in the story.
-  for (const line of ['Scroll down to read more:', 'Read more...', 'Read More »'])
-    assert.equal(isBoilerplateLine(line), true, line);
-  for (const line of ['Read more about the survey in the report below.', 'Scroll down to read more of the stories sent in by readers, with their photographs.'])
-    assert.equal(isBoilerplateLine(line), false, line);
-});
+/** Whole-line prompts of the twelfth round: each line of `boilerplate` is dropped, each of `prose` kept. */
+const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose: readonly string[] }[] = [
+  {
+    // L3S-GN1 a118b090: "Scroll down to read more:" and "Read more..." round an advertisement in the story.
+    rule: 'a prompt to scroll down or read more, alone on its line, is boilerplate; a sentence that goes on is not',
+    boilerplate: ['Scroll down to read more:', 'Read more...', 'Read More »'],
+    prose: ['Read more about the survey in the report below.', 'Scroll down to read more of the stories sent in by readers, with their photographs.'],
+  },
+  {
+    // L3S-GN1 91ddef71's and 14eeee86's tool bars; a sentence about reprints is text.
+    rule: "a story's tool bar (reprints, single page, save, text size) is boilerplate line by line",
+    boilerplate: ['Reprints', 'Single page', 'Save this article', 'Text size:', 'Text Size', 'Schriftgröße'],
+    prose: ['Reprints of the 1911 edition sold out within a week.'],
+  },
+  {
+    // CleanEval dev 19's post footers.
+    rule: "a blog front page's links to the rest of a post and to its comments are boilerplate; a sentence about reading on is not",
+    boilerplate: ['Continue reading "Advenures in Transit" | Posted by msshell at 12:40 PM', 'View/Add Comments (6) | Category: Back Home', 'Weiterlesen »'],
+    prose: ['Continue reading at YCharts: Workday IPO Shares Quickly Double', 'Read comments on mobile Web'],
+  },
+];
 
-test("a story's tool bar (reprints, single page, save, text size) is boilerplate line by line", () => {
-  // L3S-GN1 91ddef71's and 14eeee86's tool bars; a sentence about reprints is text.
-  for (const line of ['Reprints', 'Single page', 'Save this article', 'Text size:', 'Text Size', 'Schriftgröße'])
-    assert.equal(isBoilerplateLine(line), true, line);
-  assert.equal(isBoilerplateLine('Reprints of the 1911 edition sold out within a week.'), false);
-});
-
-test("a blog front page's links to the rest of a post and to its comments are boilerplate; a sentence about reading on is not", () => {
-  // CleanEval dev 19's post footers.
-  for (const line of ['Continue reading "Advenures in Transit" | Posted by msshell at 12:40 PM', 'View/Add Comments (6) | Category: Back Home', 'Weiterlesen »'])
-    assert.equal(isBoilerplateLine(line), true, line);
-  for (const line of ['Continue reading at YCharts: Workday IPO Shares Quickly Double', 'Read comments on mobile Web'])
-    assert.equal(isBoilerplateLine(line), false, line);
-});
+for (const c of LINE_CASES) {
+  test(c.rule, () => {
+    for (const line of c.boilerplate) assert.equal(isBoilerplateLine(line), true, line);
+    for (const line of c.prose) assert.equal(isBoilerplateLine(line), false, line);
+  });
+}
 
 test("a prompt to subscribe to the site's newsletter inside a line is a sign-up prompt; a story about a newsletter is not", () => {
   // Dragnet R972: the prompt under a mom blog's posts.
