@@ -110,13 +110,11 @@ interface ClassFacts {
  * of a lookup's cost. The memo lives and dies with one parse.
  */
 function classMemo(): {
-  verdict(attribs: Record<string, string>): Verdict;
-  lastId(): string | undefined;
+  verdict(attribs: Record<string, string>, id: string | undefined): Verdict;
   classOnly(attribs: Record<string, string>): Verdict;
   hidden(attribs: Record<string, string>): boolean;
 } {
   const byClass = new Map<string, ClassFacts>();
-  let id: string | undefined;
   let lastClass: string | undefined;
   let last: ClassFacts = { flags: 0, hidden: undefined };
   const factsOf = (cls: string): ClassFacts => {
@@ -128,16 +126,12 @@ function classMemo(): {
     return facts;
   };
   return {
-    verdict(attribs) {
+    // The id comes from the caller, which keeps it for html-heading-anchor.ts: a second lookup in
+    // every element's attributes measured a few per cent of extraction, more than that pass itself.
+    verdict(attribs, id) {
       const cls = attribs['class'];
-      id = attribs['id'];
       const flags = cls === undefined ? 0 : factsOf(cls).flags;
       return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
-    },
-    // The id the last verdict read (html-heading-anchor.ts collects them: a second lookup in every
-    // element's attributes measured a few per cent of extraction, more than the pass itself).
-    lastId() {
-      return id;
     },
     // The verdict without the id (html-heading-anchor.ts asks it of elements its id made chrome).
     classOnly(attribs) {
@@ -333,7 +327,8 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
     // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
     const fixed = name === 'html' || name === 'body' || name === 'main' || name === 'article';
-    let verdict = fixed ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memo.verdict(attribs);
+    const id = fixed || bare ? undefined : attribs['id'];
+    let verdict = fixed ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memo.verdict(attribs, id);
     if (verdict === -1 && facts.kind === 'h') verdict = headingVerdict(attribs);
     // A `header` whose class names the text body is the body (site builders put whole articles in
     // one), not the page's header.
@@ -343,7 +338,6 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     // The article body itself, even inside a wrapper whose class reads like chrome.
     else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
     if (isBlock) {
-      const id = fixed || bare ? undefined : memo.lastId();
       if (id !== undefined) {
         if (verdict === -1 && !structural && memo.classOnly(attribs) !== -1) chromeById.push(idNodes.length);
         idNodes.push(nodes.length);

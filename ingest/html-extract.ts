@@ -596,7 +596,7 @@ function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock
   const top = chosen[0] as TextBlock;
   if (top.kind === 'h' && top.level <= h.level) return chosen;
   const hp = (nodes[h.node] as ElementNode).parent;
-  const fp = (nodes[(chosen[0] as TextBlock).node] as ElementNode).parent;
+  const fp = (nodes[top.node] as ElementNode).parent;
   const up = (n: number): number => (n >= 0 ? (nodes[n] as ElementNode).parent : -1);
   const near = (n: number): boolean => n === fp || n === up(fp) || n === up(up(fp));
   return near(hp) || near(up(hp)) ? [h, ...chosen] : chosen;
