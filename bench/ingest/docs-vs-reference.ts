@@ -32,7 +32,7 @@ import { readDocuments, planInputs } from '../../ingest/index.ts';
 import { extractMainText } from '../../ingest/html-extract.ts';
 import { sharedDataDir } from '../../test/shared-data.ts';
 import { referenceTree } from '../reference-tree.ts';
-import { loadPages } from './pages.ts';
+import { loadPages } from '../html/pages.ts';
 import { benchInput, out, root } from './profile.ts';
 
 const { values: args } = parseArgs({ options: { ref: { type: 'string' }, pages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '5' }, only: { type: 'string' }, pressure: { type: 'boolean' }, cold: { type: 'boolean' } } });
@@ -112,8 +112,9 @@ const cpuMs = (): number => {
   return (u.user + u.system) / 1000;
 };
 const step = args.only;
-// The bench pages' HTML, one extracted before each document when --pressure is given.
-const pages = args.pressure ? loadPages(path.join(sharedDataDir()!, 'extraction')).map((p) => p.html.toString('latin1')) : [];
+// The bench pages, decoded by our charset code as the stage decodes them; one is extracted before
+// each document when --pressure is given.
+const pages = args.pressure ? (await loadPages(sharedDataDir()!)).map((p) => p.html) : [];
 const ratios: number[] = [];
 for (let r = 0; r < Number(args.rounds); r++) {
   if (args.cold) sides = await Promise.all(sides.map((s, k) => side(s.name, trees[k]!)));
