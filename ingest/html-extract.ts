@@ -580,9 +580,10 @@ const HEADLINE_META_CHARS = 60;
  * the pick, or before a few short lines (HEADLINE_GAP; they are not written), is written first
  * when it is outside chrome, is neither boilerplate nor a date line (linked, as a post's permalink
  * title is, it counts), reads as a headline (HEADLINE_WORDS, no teaser heading), and sits
- * beside the pick's first element: the heading's parent or grandparent is that element's parent,
- * grandparent or great-grandparent (`div.entry > h3` beside `div.entry-content > div.entry-body >
- * p`). A heading further off belongs to something else on the page.
+ * beside the pick's first element: the heading's parent or grandparent is that element's parent or
+ * one of its next three ancestors (`div.entry > h3` beside `div.entry-content > div.entry-body >
+ * p`; a docs page's `<h1>` beside `article > div.whitespace > div.markdown > p`). A heading further
+ * off belongs to something else on the page.
  */
 function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[], isBoilerplate: IsBoilerplate): TextBlock[] {
   const { blocks, nodes } = page;
@@ -598,7 +599,7 @@ function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock
   const hp = (nodes[h.node] as ElementNode).parent;
   const fp = (nodes[top.node] as ElementNode).parent;
   const up = (n: number): number => (n >= 0 ? (nodes[n] as ElementNode).parent : -1);
-  const near = (n: number): boolean => n === fp || n === up(fp) || n === up(up(fp));
+  const near = (n: number): boolean => n === fp || n === up(fp) || n === up(up(fp)) || n === up(up(up(fp)));
   return near(hp) || near(up(hp)) ? [h, ...chosen] : chosen;
 }
 

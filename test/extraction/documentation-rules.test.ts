@@ -1,4 +1,4 @@
-// Documentation-page rules of the eleventh and twelfth rounds: each with a snippet cut down from a WCXB dev
+// Documentation-page rules of the eleventh to thirteenth rounds: each with a snippet cut down from a WCXB dev
 // tuning-half documentation page (the smallest markup that still shows the pattern, texts
 // shortened, names kept).
 
@@ -64,4 +64,17 @@ test("a docs section whose id is made from its heading is text, though the id ho
   const lines = extractMainText(html).text.split('\n');
   for (const line of ['To access cookies you can use the cookies attribute. To set cookies you can use the set_cookie method of response objects.', 'Reading cookies:', "username = request.cookies.get('username')"]) assert.ok(lines.includes(line), `lost: ${line}\n--- got:\n${lines.join('\n')}`);
   assert.ok(!lines.some((l) => l.startsWith('Great tutorial')), lines.join('\n'));
+});
+
+test("a docs page's <h1> four levels above its first paragraph is its headline (WCXB 0669)", () => {
+  const html = page(`<nav id="sidebar"><ul><li><a href="/docs/handbook/2/generics.html">Generics</a></li><li><a href="/docs/handbook/2/keyof-types.html">Keyof Type Operator</a></li></ul></nav>
+    <div id="handbook-content" role="article"><h1>Creating Types from Types</h1><article><div class="whitespace raised"><div class="markdown">
+    <p>TypeScript’s type system is very powerful because it allows expressing types <em>in terms of other types</em>.</p>
+    <p>The simplest form of this idea is generics. Additionally, we have a wide variety of <em>type operators</em> available to use.</p>
+    <p>By combining various type operators, we can express complex operations and values in a succinct, maintainable way.</p>
+    <ul><li><a href="/docs/handbook/2/generics.html">Generics</a> - Types which take parameters</li>
+    <li><a href="/docs/handbook/2/keyof-types.html">Keyof Type Operator</a> - Using the <code>keyof</code> operator to create new types</li></ul>
+    </div></div></article></div>`);
+  const lines = extractMainText(html).text.split('\n');
+  assert.equal(lines[0], 'Creating Types from Types', lines.join('\n'));
 });
