@@ -329,6 +329,26 @@ function isLinkedSentence(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
   return b.kind === 'p' && len >= GOOD_CHARS && len - b.linkChars >= Math.max(LINKED_SENTENCE_OWN, LINKED_SENTENCE_SHARE * len) && PUNCT_ONE.test(b.text) && !LINK_LABEL.test(b.text) && !isBoilerplate(b.text);
 }
 
+/** A pitch is a sentence: this long at least, ending in a full stop, `!` or `?`. */
+const PITCH_MIN = 40;
+const SENTENCE_END = /[.!?]$/;
+
+/**
+ * A linked paragraph right after a linked heading, when it is a sentence and no boilerplate, is
+ * the pitch under a card's title (a feature card or a listing's teaser, the card linked whole or
+ * its title and its teaser each): scored as the prose it is, not as the link-dense line that
+ * navigation is. Scored bad, a grid of such cards scored below one blurb beside it, and the
+ * pitches were never written.
+ */
+function pitchQualities(blocks: readonly TextBlock[], q: Quality[], isBoilerplate: IsBoilerplate): void {
+  for (let i = 1; i < blocks.length; i++) {
+    const b = blocks[i] as TextBlock;
+    const h = blocks[i - 1] as TextBlock;
+    if (q[i] !== 'bad' || b.kind !== 'p' || h.kind !== 'h' || 2 * b.linkChars <= b.text.length || 2 * h.linkChars <= h.text.length) continue;
+    if (b.text.length >= PITCH_MIN && SENTENCE_END.test(b.text) && !isBoilerplate(b.text)) q[i] = b.text.length >= GOOD_CHARS ? 'good' : 'medium';
+  }
+}
+
 /** Unlinked characters a linked list item keeps to be the text's own item (" – 15.7%"). */
 const OWN_ITEM_CHARS = 5;
 
@@ -643,6 +663,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const page = parseBlocks(html);
   const isBoilerplate = boilerplateMemo();
   const q = page.blocks.map((b) => quality(b, isBoilerplate));
+  pitchQualities(page.blocks, q, isBoilerplate);
   liftLongCaptions(page, (i) => q[i] === 'good');
   liftItemHeaders(page);
   itemQualities(page, q, isBoilerplate);

@@ -1,4 +1,4 @@
-// Listing and collection page rules of the eleventh round: each with a snippet cut down from a WCXB
+// Listing and collection page rules of the eleventh and thirteenth rounds: each with a snippet cut down from a WCXB
 // dev tuning-half page (the smallest markup that still shows the pattern, texts shortened, names
 // kept), failing without its rule.
 
@@ -61,4 +61,22 @@ test("a collection's visible grid is written, not the upsell drawer hidden above
   const got = extractMainText(html).text.split('\n');
   for (const line of ['WALLETS', 'Metal, RFID-blocking wallets designed to carry cards and cash safely and securely.', 'Matte Olive', 'Carbon Fiber 3K']) assert.ok(got.includes(line), `missing: ${line}\n--- got:\n${got.join('\n')}`);
   for (const line of ['Royal Black', 'Burnt Titanium', 'Rainbow Anodized']) assert.ok(!got.includes(line), got.join('\n'));
+});
+
+test("a listing's teasers, each a linked title and a linked sentence, outweigh a sidebar's blurb (WCXB 3011)", () => {
+  const stories = [
+    ['teen-sleep', 'Teen sleep is getting wrecked by more than just phones', 'March 6, 2026', 'Teens aren’t getting enough sleep! And a two-decade study suggests it’s getting worse. Scientists found that the number of high schoolers getting insufficient sleep — less than seven hours a night — has increased from 69% to 77%.'],
+    ['mammoths', 'Colossal Biosciences breeds controversy while trying to revive mammoths', 'March 4, 2026', 'A Texas biotech company is trying to bring mammoths and other extinct creatures back to life. The science is as intriguing as the ethical questions it raises, and researchers are divided on what it would mean.'],
+    ['ai-brain', 'Scientists make a pocket-sized AI brain with help from monkey neurons', 'March 3, 2026', 'A new study suggests AI systems could be a lot smaller. Researchers using data from macaque monkeys were able to shrink an AI vision model to a tiny fraction of its original size while it still worked well.'],
+    ['punch', 'Is baby monkey Punch okay? We asked an animal expert', 'March 3, 2026', 'If you’ve been on the internet in the past few weeks, you may have seen a baby monkey dragging a stuffed orangutan around its zoo enclosure. We asked a primatologist what the viral videos really show.'],
+    ['clownfish', 'Peer pressure can make this clownfish change its stripes', 'March 2, 2026', 'Tomato clownfish, in response to an unpredictable social environment, can lose their white stripes faster. Scientists say the finding shows how much a fish’s neighbours shape the way it looks as it grows.'],
+  ];
+  const item = ([slug, title, date, teaser]: string[]): string => `<article class="item has-image">
+    <div class="item-image"><div class="imagewrap"><a href="/2026/03/${slug}"><img alt="" src="${slug}.jpg"></a></div></div>
+    <div class="item-info-wrap"><div class="item-info"><h2 class="title"><a href="/2026/03/${slug}">${title}</a></h2>
+    <p class="teaser"><a href="/2026/03/${slug}"><time datetime="2026-03-06"><span class="date">${date} • </span></time>${teaser}</a></p></div></div></article>`;
+  const html = page(`<header><a href="/">NPR</a></header><div class="list-overflow">${stories.map(item).join('\n')}</div>
+    <div class="branding"><p>Science: the latest health and science news. Updates on medicine, healthy living, nutrition, drugs, diet, and advances in science and technology, from our reporters and from the scientists themselves, every day of the week. Subscribe to the newsletter to get the week’s best stories, and listen to our daily podcast for the discoveries that shape how we live.</p></div>`);
+  const lines = extractMainText(html).text.split('\n');
+  for (const [, title, date, teaser] of stories) for (const line of [title, `${date} • ${teaser}`]) assert.ok(lines.includes(line as string), `lost: ${line}\n--- got:\n${lines.join('\n')}`);
 });

@@ -193,6 +193,7 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['sibling sections anchored by their chrome-word headings', (n) => '<section id="comments-a"><h2>Comments a</h2><p>The harbor was rebuilt.</p></section>'.repeat(n / 8)],
   ['text hidden or in nav beside link cards (the structural-chrome pick weighed against the rest)', (n) => '<div hidden><p>The harbor was rebuilt, and the town paid for it.</p></div><nav><a href=x>a</a></nav><li><a href=y>b</a></li>'.repeat(n / 8)],
   ['a label ending in a colon over a run of linked paragraphs', (n) => '<div><p>The harbor was rebuilt, and the town paid for it.</p><p>Members:</p>' + '<p><a href=x>Harbor Trust</a></p>'.repeat(n / 4) + '</div>'],
+  ['link cards, each a linked heading over a linked sentence (the card pitch scored as prose)', (n) => '<div><a href=x><h3>Harbor</h3><p>The harbor was rebuilt, and the town paid for it.</p></a></div>'.repeat(n / 6)],
   ['headlines over short lines before each paragraph', (n) => '<div><h4>The harbor is rebuilt</h4><p>May 1</p><div><p>The harbor was rebuilt, and the town paid for it.</p></div></div>'.repeat(n / 10)],
 ];
 
