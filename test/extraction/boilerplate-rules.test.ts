@@ -55,6 +55,12 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['Continue reading "Advenures in Transit" | Posted by msshell at 12:40 PM', 'View/Add Comments (6) | Category: Back Home', 'Weiterlesen »'],
     prose: ['Continue reading at YCharts: Workday IPO Shares Quickly Double', 'Read comments on mobile Web'],
   },
+  {
+    // Dragnet R532's, R533's and R535's line under a post (thirteenth round, x19n).
+    rule: 'a notice that the comments to this entry are closed is boilerplate; a story about closing comments is not',
+    boilerplate: ['The comments to this entry are closed.', 'Comments on this post are now closed', 'Die Kommentarfunktion ist geschlossen.'],
+    prose: ['The paper said comments on this story would stay open until the trial ends.'],
+  },
 ];
 
 for (const c of LINE_CASES) {
