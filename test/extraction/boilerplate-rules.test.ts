@@ -61,6 +61,12 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['The comments to this entry are closed.', 'Comments on this post are now closed', 'Die Kommentarfunktion ist geschlossen.'],
     prose: ['The paper said comments on this story would stay open until the trial ends.'],
   },
+  {
+    // Dragnet R904's and R905's post footer, Dragnet 29's and 88's "Connect With Us on Twitter", WCXB 0107's line (x19n).
+    rule: "the author's prompt to follow on a network, and \"connect with us\", are boilerplate; a sentence that follows someone is not",
+    boilerplate: ['Follow me on Twitter. Subscribe to new posts via RSS or email.', 'Connect With Us on Twitter', 'Follow me on instagram: @talkinghomerenovations', 'Connect With Us', 'Folgen Sie mir auf Twitter'],
+    prose: ['Follow me on this walk through the old town, past the harbour and up to the castle.', 'Connect with us at the conference in May to talk about the results.'],
+  },
 ];
 
 for (const c of LINE_CASES) {
