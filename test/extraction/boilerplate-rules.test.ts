@@ -67,6 +67,12 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['Follow me on Twitter. Subscribe to new posts via RSS or email.', 'Connect With Us on Twitter', 'Follow me on instagram: @talkinghomerenovations', 'Connect With Us', 'Folgen Sie mir auf Twitter'],
     prose: ['Follow me on this walk through the old town, past the harbour and up to the castle.', 'Connect with us at the conference in May to talk about the results.'],
   },
+  {
+    // Dragnet R348's, R844's, R850's and R851's last line (x19n).
+    rule: "a story's print-edition note is boilerplate; a story about an article in print is not",
+    boilerplate: ['A version of this article appeared in print on 11/08/2012, on page B9 of the NewYork edition with the headline: Loading Photos From Camera to iPad.', 'Dieser Artikel erschien zuerst in der Printausgabe vom 12. März 2019.'],
+    prose: ['A version of the report that appeared in print last week left out the figures.'],
+  },
 ];
 
 for (const c of LINE_CASES) {
