@@ -12,6 +12,7 @@ import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
 import { keepBandsBetweenSections } from './html-landing.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
+import { withHeaderLead } from './html-header-lead.ts';
 
 export interface Extracted {
   text: string;
@@ -716,6 +717,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   chosen = wholeMain(page, q, chosen, isBoilerplate);
   chosen = withHero(page, q, chosen);
   chosen = withHeadline(page, q, chosen, isBoilerplate);
+  chosen = withHeaderLead(page, (i) => q[i] === 'good', chosen, isBoilerplate);
   chosen = withoutFigureCaptions(page, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.

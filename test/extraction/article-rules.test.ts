@@ -447,3 +447,19 @@ test("a wire service's or a paper's name before a story's timestamp is a date li
   for (const line of ['American Beauty - Sunday, January 21, 2007', 'By Serge Schmemann – April 11, 2003'])
     assert.ok(!isDateLine(line), line);
 });
+
+test("a story's lead in its <header> under the headline is written; the headline and the byline there are not", () => {
+  // Dragnet 168 (thirteenth round, x19n): `div.post > header` holds the `<h1>`, the lead and the
+  // byline; `div.postBody` opens with a photo's caption (class chrome) and its credit.
+  const html = page(`<article><ul class="breadcrumb"><li><a href="/">CNET</a></li><li><a href="/news/">News</a></li></ul>
+    <div class="post"><header><h1>Samsung Galaxy Tab 7.7 banned in EU in fresh Apple patent twist</h1>
+    <p>Mixed news for Samsung: while its redesigned Galaxy Tab 10.1N can go on sale, its smaller Galaxy Tab 7.7 has been banned across Europe.</p>
+    <div class="postByline"><div class="singleAuthor">by Zack Whittaker</div><div>July 24, 2012 4:16 AM PDT</div></div></header>
+    <div class="postBody txtWrap"><div class="cnet-image-div"><p class="image-caption">Samsung Galaxy Tab</p>(Credit: CNET)</div>
+    <p>A German court has ruled that an existing ban on the Samsung Galaxy Tab 7.7 will be upheld across the European Union.</p>
+    <p>Samsung's Galaxy Tab 7.7, the smaller version of the popular tablet, had been banned in Germany since last year.</p>
+    <p>The South Korea-based technology giant said it was "disappointed" with the ruling, and would consider its options.</p></div></div></article>`);
+  const lines = extractMainText(html).text.split('\n');
+  assert.equal(lines[0], 'Mixed news for Samsung: while its redesigned Galaxy Tab 10.1N can go on sale, its smaller Galaxy Tab 7.7 has been banned across Europe.', lines.join('\n'));
+  assert.ok(!lines.some((l) => l.startsWith('Samsung Galaxy Tab 7.7 banned') || l.includes('Zack Whittaker')), lines.join('\n'));
+});
