@@ -463,3 +463,22 @@ test("a story's lead in its <header> under the headline is written; the headline
   assert.equal(lines[0], 'Mixed news for Samsung: while its redesigned Galaxy Tab 10.1N can go on sale, its smaller Galaxy Tab 7.7 has been banned across Europe.', lines.join('\n'));
   assert.ok(!lines.some((l) => l.startsWith('Samsung Galaxy Tab 7.7 banned') || l.includes('Zack Whittaker')), lines.join('\n'));
 });
+
+test('a teaser section labelled by a block that is no heading ("Also read") is dropped with its label; an author bio so labelled is not', () => {
+  // WCXB 4041 (thirteenth round, x19n): the story's carousel of other stories after its text,
+  // labelled by `div.lvz-card-alt-carousel__title` (here inside the story's element, which the
+  // page's wider pick is); CleanEval final 208's "About the Author" paragraph.
+  const story = [
+    'As one of the world’s largest coffee producers, Brazil has a deep-rooted coffee culture, and its cafezinho is served everywhere.',
+    'Café Lagrima is considered an art in Argentinian cafes and is perfect for those who like their coffee with a lot of milk.',
+    'In Colombia, a tinto is a small black coffee sold on street corners from thermos flasks, often sweetened with panela.',
+  ];
+  const carousel = `<div class="other-stories"><section class="lvz-card-alt-carousel"><div class="container"><div class="row"><div class="col">
+    <div class="lvz-card-alt-carousel__title">Also read</div>
+    <div class="lvz-card-alt-carousel"><div class="lvz-card-alt-carousel__item"><div class="lvz-card-alt"><div class="lvz-card-alt__label">Coffee Hacks</div><div class="lvz-card-alt__wrapcontainer">Roasted Hazelnut Carajillo</div>Discover More</div></div>
+    <div class="lvz-card-alt-carousel__item"><div class="lvz-card-alt"><div class="lvz-card-alt__label">Coffee Hacks</div><div class="lvz-card-alt__wrapcontainer">Cold Brew Lemonade Spritz</div>Discover More</div></div></div></div></div></div></section></div>`;
+  const html = page(`<div class="container"><div class="text cmp-text--article"><p>${story[0]}</p><p>${story[1]}</p><p>${story[2]}</p>${carousel}</div></div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+  const bio = page(`<div><p>${story[0]}</p><p>${story[1]}</p><p>${story[2]}</p><div><p>About the Author</p><p>Moe Aye was born in Mandalay in 1964 and was a student at the Rangoon Institute of Technology throughout the 1988 uprising.</p></div></div>`);
+  assert.ok(extractMainText(bio).text.includes('Moe Aye was born in Mandalay'));
+});
