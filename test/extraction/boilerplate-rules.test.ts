@@ -73,6 +73,12 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['A version of this article appeared in print on 11/08/2012, on page B9 of the NewYork edition with the headline: Loading Photos From Camera to iPad.', 'Dieser Artikel erschien zuerst in der Printausgabe vom 12. März 2019.'],
     prose: ['A version of the report that appeared in print last week left out the figures.'],
   },
+  {
+    // L3S-GN1 d552f187's and 91ddef71's comment forms, CleanEval final 104's, 160's and 760's (x19n).
+    rule: "a comment form's field labels are boilerplate; a sentence naming a name or an address is not",
+    boilerplate: ['Your name: *', "Your email address: * (We won't publish this.)", 'Message (optional)', 'Email: (optional)', 'Your Name :', 'Your E-mail:', 'Ihre E-Mail-Adresse *'],
+    prose: ['Your name will appear beside your comment.', 'Name', 'Email: press@example.org'],
+  },
 ];
 
 for (const c of LINE_CASES) {
