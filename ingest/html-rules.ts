@@ -544,9 +544,27 @@ const DATE_ONLY = new RegExp(
 const SOURCE_DATE = new RegExp(`^${SOURCE} [-–|] ([\\p{L}]+\\.?,? )?${DATE}(,| [|·•–-])? ${TIME}$`, 'iu');
 const SOURCE_SEPARATOR = / [-–|] /;
 
-/** Whether a (short) line is only a date: DATE_ONLY, or a source's name before a timestamp. */
+/** A line that is only a relative date after a "published" or "updated": a story's age as news
+ * sites write it ("Published 7 hours ago", "Aktualisiert vor 5 Minuten", "Publié il y a 2 jours"),
+ * in the languages of MONTHS. Not the age alone ("1 week ago", "vor 3 Stunden"): a listing's
+ * items carry it, and listing golds keep it. */
+const RELATIVE_DATE = new RegExp(
+  `^(${DATE_PREFIX})(about |over |almost |etwa |rund )?(${[
+    '\\d+ (second|sec|minute|min|hour|hr|day|week|month|year)s?\\.? ago',
+    'vor \\d+ (sekunden?|minuten?|min\\.?|stunden?|std\\.?|tagen?|wochen?|monaten?|jahren?)',
+    'il y a \\d+ (secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans?)',
+    'hace \\d+ (segundos?|minutos?|min|horas?|h|días?|semanas?|meses|años?)',
+    '\\d+ (secondi|minuti|min|ore|giorni|settimane|mesi|anni) fa',
+    '\\d+ (seconden|minuten|min|uur|dagen|weken|maanden|jaar) geleden',
+    'há \\d+ (segundos?|minutos?|min|horas?|h|dias?|semanas?|meses|anos?)',
+  ].join('|')})$`,
+  'iu',
+);
+
+/** Whether a (short) line is only a date: DATE_ONLY, a relative date, or a source's name before a
+ * timestamp. */
 export function isDateLine(text: string): boolean {
-  return DATE_ONLY.test(text) || (SOURCE_SEPARATOR.test(text) && SOURCE_DATE.test(text));
+  return DATE_ONLY.test(text) || RELATIVE_DATE.test(text) || (SOURCE_SEPARATOR.test(text) && SOURCE_DATE.test(text));
 }
 
 /** A name in a byline: capitalised words (`Max Mustermann`, `MIRJAM SWANSON`, `Conner O’Brien`),

@@ -482,3 +482,9 @@ test('a teaser section labelled by a block that is no heading ("Also read") is d
   const bio = page(`<div><p>${story[0]}</p><p>${story[1]}</p><p>${story[2]}</p><div><p>About the Author</p><p>Moe Aye was born in Mandalay in 1964 and was a student at the Rangoon Institute of Technology throughout the 1988 uprising.</p></div></div>`);
   assert.ok(extractMainText(bio).text.includes('Moe Aye was born in Mandalay'));
 });
+
+test("a story's age after \"published\" or \"updated\" is a date line; the age alone, a listing item's, is not", () => {
+  // Dragnet R461's "Published 7 hours ago" (thirteenth round, x19n); WCXB listing 4359's job ages.
+  for (const line of ['Published 7 hours ago', 'Aktualisiert vor 5 Minuten', 'Updated: about 3 hours ago']) assert.ok(isDateLine(line), line);
+  for (const line of ['1 week ago', 'vor 3 Stunden', 'We met 3 years ago']) assert.ok(!isDateLine(line), line);
+});
