@@ -488,3 +488,21 @@ test("a story's age after \"published\" or \"updated\" is a date line; the age a
   for (const line of ['Published 7 hours ago', 'Aktualisiert vor 5 Minuten', 'Updated: about 3 hours ago']) assert.ok(isDateLine(line), line);
   for (const line of ['1 week ago', 'vor 3 Stunden', 'We met 3 years ago']) assert.ok(!isDateLine(line), line);
 });
+
+test('a heading offering more of a kind of story ("More Perspectives") heads a teaser section', () => {
+  // WCXB 0297 (thirteenth round, x19n): a law firm's article, then `div.news-perspective-div` with
+  // the firm's other articles, each under its date.
+  const story = [
+    'Health clubs that sell memberships online must now let members cancel online as easily as they signed up, under the new rule.',
+    'Clubs should review their cancellation flows, their renewal notices and their staff scripts before the rule takes effect.',
+    'For legal inquiries, please contact us at Pastore LLC.',
+  ];
+  const html = page(`<section class="news-detail-bg"><div class="page-content-area"><div class="container">
+    <div class="news-description"><div class="news-text"><p>${story[0]}</p><p>${story[1]}</p><p>${story[2]}</p></div></div>
+    <div class="news-perspective-div"><h4 class="more-heading">More Perspectives</h4>
+    <div class="date"><h2>5</h2><p>May2025</p></div><div class="news-title"><div class="inner-title"><h4>Understanding the FTC’s New “Click-to-Cancel” Rule</h4></div></div>
+    <div class="date"><h2>21</h2><p>February2025</p></div><div class="news-title"><div class="inner-title"><h4>Connecticut’s Amended Data Privacy Law: What Health Clubs Need to Know</h4></div></div></div>
+    </div></div></section>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+  assert.ok(TEASER_HEADING.test('Mehr Videos') && !TEASER_HEADING.test('More Information'));
+});
