@@ -366,6 +366,8 @@ export const CMS_LINES = [
   '(print (this )?(page|article|post|story|recipe)|printer[- ]friendly( page| version| format)?|druckversion|druckansicht|version imprimable|versión (para )?imprimir|versione stampabile|printvriendelijke versie|versão para impressão|wersja do druku|версия для печати|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
   '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',
   'zum seitenanfang|nach oben scrollen$',
+  // a search box's label alone
+  '(search|suche|suchen|rechercher|recherche|buscar|búsqueda|cerca|zoeken|pesquisar|szukaj|поиск)\\W*$',
   // a story's print-edition note ("A version of this article appeared in print on 11/06/2012, on page D6 …")
   'a version of this (article|story|review|column|editorial|op-ed) appear(ed|s) in print|(dieser|der) (artikel|beitrag|text) erschien (zuerst |erstmals )?in der (print-?ausgabe|gedruckten ausgabe)|(une version de )?cet article (est )?paru dans l.édition (imprimée|papier)',
   // a post's teaser links on a blog's front page: the rest of the post ("Continue reading “Title”",

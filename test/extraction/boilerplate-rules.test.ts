@@ -79,6 +79,12 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['Your name: *', "Your email address: * (We won't publish this.)", 'Message (optional)', 'Email: (optional)', 'Your Name :', 'Your E-mail:', 'Ihre E-Mail-Adresse *'],
     prose: ['Your name will appear beside your comment.', 'Name', 'Email: press@example.org'],
   },
+  {
+    // Dragnet 135's, 452's and R723's search box label (x19n).
+    rule: "a search box's label alone is boilerplate; a sentence about searching is not",
+    boilerplate: ['Search', 'Search »', 'Suche'],
+    prose: ['Search engines index the page within a day.', 'Search and rescue teams reached the village on Monday.'],
+  },
 ];
 
 for (const c of LINE_CASES) {
