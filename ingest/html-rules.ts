@@ -349,8 +349,9 @@ export const CMS_LINES = [
   '\\(c\\) ?\\d{4}',
   // an advertisement's label
   '(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|reklama|реклама|广告)$',
-  // a sponsor's label alone ("Brought to you by", "Sponsored by:"; the sponsor's logo follows)
-  '(brought to you by|sponsored by|gesponsert von|präsentiert von|sponsorisé par|présenté par|patrocinado por|presentado por|sponsorizzato da|offerto da|gesponsord door|aangeboden door|oferecido por|sponsorem jest|спонсор)\\W*$',
+  // a sponsor's label alone ("Brought to you by", "Sponsored by:"; the sponsor's logo follows) or
+  // with a name of a few words ("Brought to you by NZPA", a wire service's credit)
+  '(brought to you by|sponsored by|gesponsert von|präsentiert von|sponsorisé par|présenté par|patrocinado por|presentado por|sponsorizzato da|offerto da|gesponsord door|aangeboden door|oferecido por|sponsorem jest|спонсор)(\\W*$| [^\\s.!?]+( [^\\s.!?]+){0,3}$)',
   // the text's way round an advertisement ("Advertisement - Continue Reading Below", "Story continues below advertisement",
   // "Scroll down to read more:", a lone "Read more...")
   '(advertisement|ad)\\W+(continue reading|scroll to continue)|(story|article) continues below( (this )?(ad|advertisement))?$|continue reading below$|skip advertisement$|scroll to continue( with content)?$|scroll down to (read|continue)( reading)?( more)?\\W*$|read more\\W*$',

@@ -85,6 +85,12 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['Search', 'Search »', 'Suche'],
     prose: ['Search engines index the page within a day.', 'Search and rescue teams reached the village on Monday.'],
   },
+  {
+    // L3S-GN1 11bb473f's wire credit and Dragnet T97's sponsor line (x19n).
+    rule: "a sponsor's or a wire service's credit of a few words is boilerplate; a sentence crediting a sponsor is not",
+    boilerplate: ['Brought to you by NZPA', 'Brought to you by MTBR Reviews', 'Präsentiert von Stadtwerke München'],
+    prose: ['This episode is brought to you by Squarespace.', 'Brought to you by the people who made the harbour what it is today'],
+  },
 ];
 
 for (const c of LINE_CASES) {
