@@ -260,9 +260,9 @@ export const TEASER_HEADING = new RegExp(
     "(don.t miss|must read|editor.s (picks?|choice)|nicht verpassen|à ne pas manquer|no te (lo )?pierdas|da non perdere|niet (te )?missen|não perca|nie przegap|не пропустите)\\W*$",
     "((today|this week)['’]?s )?most (read|viewed|emailed|e-mailed|shared|commented|discussed)", 'trending( now| news| stories| posts| articles| topics)?$',
     // more of a section or a source ("More in South Asia news", "More from BostonWorks", "Mehr aus dem Ressort")
-    'more (in|from)', 'mehr (aus|von)',
-    // more of a kind of story ("More Perspectives", "More Videos", "Mehr Videos", "Weitere Bilderstrecken")
-    'more (coverage|videos|photos|galleries|opinions?|analysis|perspectives|reading|podcasts)$', '(mehr|weitere) (videos|bilder|fotos|bilderstrecken|meinungen|podcasts|nachrichten)$', 'plus (dans|de la rubrique)', 'más (en|de la sección)', 'altro (da|in)', 'meer (in|uit|van)', 'mais em', 'więcej (z|w)', 'ещё (в|из)', 'еще (в|из)',
+    'more (in|from)', 'mehr (aus|von)', 'plus (dans|de la rubrique)', 'más (en|de la sección)', 'altro (da|in)', 'meer (in|uit|van)', 'mais em', 'więcej (z|w)', 'ещё (в|из)', 'еще (в|из)',
+    // more of a kind of story, the whole heading ("More Perspectives", "More Videos", "Mehr Videos", "Weitere Bilderstrecken")
+    'more (coverage|videos|photos|galleries|opinions?|analysis|perspectives|reading|podcasts)$', '(mehr|weitere) (videos|bilder|fotos|bilderstrecken|meinungen|podcasts|nachrichten)$',
     'meist(kommentiert|geteilt|gesehen|geklickt)', 'am meisten (gelesen|kommentiert|geteilt)', 'les plus (commentés|partagés|consultés)',
     'lo más (comentado|compartido)', 'i più (commentati|condivisi|visti)', 'meest (bekeken|gedeeld|besproken)', 'najczęściej czytane',
     // a comment section's heading ("Comments", "3 Kommentare", "Commentaires (2)", "Have your say")
