@@ -12,6 +12,7 @@ import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
 import { keepBandsBetweenSections } from './html-landing.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
+import { withHeaderLead } from './html-header-lead.ts';
 
 export interface Extracted {
   text: string;
@@ -261,15 +262,16 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     return b !== undefined && keep[i] === 1 && b.chrome < chromeFloor && b.kind === 'p' && q[i] === 'bad' && 2 * b.linkChars > b.text.length;
   };
   // A teaser section after the text's start (`Related posts`, `Most popular`, `Читайте также`):
-  // its heading and the rest of the element holding it are dropped, when that element starts after
+  // its heading (or a label that is the only block of its element, `div.carousel__title` "Also
+  // read") and the rest of the element holding it are dropped, when that element starts after
   // the first prose (a flat article body holding the heading is not dropped).
   let teasersEnd = -1;
   for (let i = 0; i < blocks.length; i++) {
     if (!keep[i] || i < teasersEnd) continue;
     const b = blocks[i] as TextBlock;
-    if (b.kind === 'h' && i > firstProse && b.text.length < TEASER_HEADING_MAX && TEASER_HEADING.test(b.text)) {
+    if (i > firstProse && b.text.length < TEASER_HEADING_MAX && (b.kind === 'h' || isLabel(page, i)) && TEASER_HEADING.test(b.text) && (b.kind === 'h' || !NOT_TEASER_LABEL.test(b.text))) {
       const heading = nodes[b.node] as ElementNode;
-      const section = nodes[heading.tag === 'h' + b.level ? heading.parent : b.node] as ElementNode;
+      const section = nodes[heading.tag === 'h' + b.level || b.kind !== 'h' ? heading.parent : b.node] as ElementNode;
       if (section.start > firstProse) {
         teasersEnd = section.end;
         continue;
@@ -312,6 +314,18 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   // works, each with its author (a reading list).
   return { blocks: bylines.size > 0 && bylines.size <= BYLINES_MAX ? out.filter((b) => !bylines.has(b)) : out, element: chosen };
 }
+
+/** A block that may be a section's label though no heading (`div.mainColumnLabel` "ALSO IN THE
+ * NEWS"): unlinked, the only block of its element. */
+function isLabel(page: ParsedPage, i: number): boolean {
+  const b = page.blocks[i] as TextBlock;
+  const n = page.nodes[b.node] as ElementNode;
+  return (b.kind === 'text' || b.kind === 'p') && b.linkChars === 0 && n.start === i && n.end === i + 1;
+}
+
+/** TEASER_HEADING's words that head the text's own parts when a paragraph says them: an author's
+ * bio ("About the Author"), a pricing plan ("Popular") and a comment's label ("Comment:"). */
+const NOT_TEASER_LABEL = /^(about the|über (den|die)|à propos|sobre (el|o) autor|sull.autore|over de auteur|o autorze|об авторе)|^popular\W*$|:\s*$/iu;
 
 /** Unlinked characters a linked sentence keeps, at least this many and this share: its own words
  * around the links (a hover card's run of linked headlines has a few spaces between them). */
@@ -738,6 +752,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   chosen = wholeMain(page, q, chosen, isBoilerplate);
   chosen = withHero(page, q, chosen);
   chosen = withHeadline(page, q, chosen, isBoilerplate);
+  chosen = withHeaderLead(page, (i) => q[i] === 'good', chosen, isBoilerplate);
   chosen = withoutFigureCaptions(page, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.

@@ -261,6 +261,8 @@ export const TEASER_HEADING = new RegExp(
     "((today|this week)['’]?s )?most (read|viewed|emailed|e-mailed|shared|commented|discussed)", 'trending( now| news| stories| posts| articles| topics)?$',
     // more of a section or a source ("More in South Asia news", "More from BostonWorks", "Mehr aus dem Ressort")
     'more (in|from)', 'mehr (aus|von)', 'plus (dans|de la rubrique)', 'más (en|de la sección)', 'altro (da|in)', 'meer (in|uit|van)', 'mais em', 'więcej (z|w)', 'ещё (в|из)', 'еще (в|из)',
+    // more of a kind of story, the whole heading ("More Perspectives", "More Videos", "Mehr Videos", "Weitere Bilderstrecken")
+    'more (coverage|videos|photos|galleries|opinions?|analysis|perspectives|reading|podcasts)$', '(mehr|weitere) (videos|bilder|fotos|bilderstrecken|meinungen|podcasts|nachrichten)$',
     'meist(kommentiert|geteilt|gesehen|geklickt)', 'am meisten (gelesen|kommentiert|geteilt)', 'les plus (commentés|partagés|consultés)',
     'lo más (comentado|compartido)', 'i più (commentati|condivisi|visti)', 'meest (bekeken|gedeeld|besproken)', 'najczęściej czytane',
     // a comment section's heading ("Comments", "3 Kommentare", "Commentaires (2)", "Have your say")
@@ -317,12 +319,18 @@ export const CMS_LINES = [
   'hinterlasse (einen kommentar|eine antwort)|(einen )?kommentar hinterlassen|antwort(en)? abbrechen|cancel reply|annuler la réponse|laisser une réponse|cancelar (la )?respuesta|annulla (la )?risposta|lascia una risposta|reactie annuleren|cancelar resposta',
   // prompts to comment or recommend ("Add your comment", "Click Here to Comment on This Article", "Recommend this story")
   '(add|post|write) your comments?\\b|click here to (comment|read all (posts|comments))|(comment on|recommend) this (article|story|post)\\W*$|(schreiben sie|schreib) (einen|ihren|deinen) kommentar|(ajoutez|ajouter) (un|votre) commentaire|(añade|añadir) (un|tu) comentario|aggiungi (un|il tuo) commento|(voeg|plaats) (een|je|uw) reactie|(adicione|adicionar) (um|seu) comentário|dodaj swój komentarz|добавить комментарий',
+  // a comment or contact form's field labels, with "your" or a mark of a required or optional field
+  // ("Your Name:", "Your email address: * (We won't publish this.)", "Email: (optional)", "Ihre E-Mail-Adresse *")
+  '(your|ihr|ihre|dein|deine|votre|tu|su|il tuo|la tua|uw|je|seu|sua) (full |real )?(name|e-?mail( address)?|website|comment|message|vor- und nachname|e-mail-adresse|webseite|kommentar|nachricht|nom|adresse e-mail|site web|commentaire|nombre|correo( electrónico)?|comentario|mensaje|nome|commento|messaggio|naam|e-mailadres|reactie|bericht|comentário|mensagem)\\s*:?\\s*\\*?\\s*(\\([^)]{0,40}\\))?$',
+  '(name|e-?mail( address)?|website|url|comment|message|password|e-mail-adresse|webseite|kommentar|nachricht|passwort)\\s*:?\\s*(\\*|\\((required|optional|erforderlich|pflichtfeld|freiwillig|will not be published|not published|never shared|wird nicht veröffentlicht)\\))',
   'required fields are marked|erforderliche felder sind( mit)? \\*? ?markiert|les champs obligatoires sont indiqués|los campos obligatorios están marcados|i campi obbligatori sono contrassegnati|verplichte velden zijn gemarkeerd|os campos obrigatórios (são|estão) marcados',
   // like, share and follow prompts
   '(like|gefällt mir|j.aime|me gusta|mi piace|vind ik leuk|curtir|lubię to) (loading|wird geladen|chargement|cargando|caricamento|laden|carregando|ładowanie)',
   '(diesen|den) (beitrag|artikel) teilen|(artikel|beitrag|seite|jetzt) teilen|teile (dies|diesen (beitrag|artikel))|partage[rz]? (cet|l.)article|compart(e|ir|a) (este|el) (artículo|post)|condividi (questo|l.)articolo|deel dit (artikel|bericht)|compartilhe (este|esse) (artigo|post)',
   'click to (share|print|email)|klicke?n?,? um (auf|über|per) .{1,30} zu teilen|klicken zum (ausdrucken|teilen)|cliquez pour (partager|imprimer)|haz clic para (compartir|imprimir)|fai clic per (condividere|stampare)|klik om te (delen|printen)|clique para (compartilhar|imprimir)',
   '(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|seguici|volg ons|siga-nos|obserwuj nas)(?!\\p{L})|(follow|folge|folgen sie|suivez|sigue|segui|volg|siga|twitter:?) @\\w',
+  // the author's own follow prompt and "connect with us" ("Follow me on Twitter.", "Connect With Us on Twitter")
+  '(follow me|connect with (us|me)|folge mir|folgen sie mir|vernetze dich mit (mir|uns)|suivez-moi|sígueme|seguimi|volg mij|siga-me)( (on|auf|bei|sur|en|su|op|no|na) (twitter|x|facebook|instagram|linkedin|pinterest|youtube|tiktok|mastodon|bluesky|threads|xing)\\b|\\W*$)',
   // helpfulness and star ratings
   'was this (article|page|post|answer) (helpful|useful)|did you find this (article|page|post) (helpful|useful)|war (dieser|der|die|das) (artikel|beitrag|seite|text) hilfreich|wie hat (ihnen|dir) (dieser|der) (artikel|beitrag) gefallen|cet article (vous )?a-t-il été utile|¿?(te|le) (ha resultado|resultó|fue|ha sido) útil|(hai trovato|trovi) utile|(questo articolo|questa pagina) (ti )?è stat[oa] utile|was (dit|deze) (artikel|pagina) (nuttig|behulpzaam)|este artigo foi útil',
   'click on a star to rate|klicke? (sie )?auf (einen|die) sterne?|no votes so far|bisher keine bewertungen|noch keine bewertungen',
@@ -341,8 +349,9 @@ export const CMS_LINES = [
   '\\(c\\) ?\\d{4}',
   // an advertisement's label
   '(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|reklama|реклама|广告)$',
-  // a sponsor's label alone ("Brought to you by", "Sponsored by:"; the sponsor's logo follows)
-  '(brought to you by|sponsored by|gesponsert von|präsentiert von|sponsorisé par|présenté par|patrocinado por|presentado por|sponsorizzato da|offerto da|gesponsord door|aangeboden door|oferecido por|sponsorem jest|спонсор)\\W*$',
+  // a sponsor's label alone ("Brought to you by", "Sponsored by:"; the sponsor's logo follows) or
+  // with a name of a few words ("Brought to you by NZPA", a wire service's credit)
+  '(brought to you by|sponsored by|gesponsert von|präsentiert von|sponsorisé par|présenté par|patrocinado por|presentado por|sponsorizzato da|offerto da|gesponsord door|aangeboden door|oferecido por|sponsorem jest|спонсор)(\\W*$| [^\\s.!?]+( [^\\s.!?]+){0,3}$)',
   // the text's way round an advertisement ("Advertisement - Continue Reading Below", "Story continues below advertisement",
   // "Scroll down to read more:", a lone "Read more...")
   '(advertisement|ad)\\W+(continue reading|scroll to continue)|(story|article) continues below( (this )?(ad|advertisement))?$|continue reading below$|skip advertisement$|scroll to continue( with content)?$|scroll down to (read|continue)( reading)?( more)?\\W*$|read more\\W*$',
@@ -358,6 +367,10 @@ export const CMS_LINES = [
   '(print (this )?(page|article|post|story|recipe)|printer[- ]friendly( page| version| format)?|druckversion|druckansicht|version imprimable|versión (para )?imprimir|versione stampabile|printvriendelijke versie|versão para impressão|wersja do druku|версия для печати|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
   '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',
   'zum seitenanfang|nach oben scrollen$',
+  // a search box's label alone
+  '(search|suche|suchen|rechercher|recherche|buscar|búsqueda|cerca|zoeken|pesquisar|szukaj|поиск)\\W*$',
+  // a story's print-edition note ("A version of this article appeared in print on 11/06/2012, on page D6 …")
+  'a version of this (article|story|review|column|editorial|op-ed) appear(ed|s) in print|(dieser|der) (artikel|beitrag|text) erschien (zuerst |erstmals )?in der (print-?ausgabe|gedruckten ausgabe)|(une version de )?cet article (est )?paru dans l.édition (imprimée|papier)',
   // a post's teaser links on a blog's front page: the rest of the post ("Continue reading “Title”",
   // "Weiterlesen") and its comments ("View/Add Comments (6)")
   '(continue reading|read more of)\\W*[“"„«]|(view/add|view|add|read) comments \\(\\d+\\)|(weiterlesen|lire la suite|seguir leyendo|continua a leggere|leggi tutto|verder lezen|continuar lendo|czytaj dalej|читать далее)\\W*$',
@@ -387,7 +400,8 @@ export const BOILERPLATE_LINE = [
     // related posts, pingbacks, closed comments, comment prompts
     `^(${RELATED_HEADINGS.join('|')})(?!\\p{L})`,
     '\\b(pingback|trackback)\\b',
-    'comments are closed|kommentare sind geschlossen|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|reacties zijn gesloten|comentários (estão )?encerrados|komentarze (są )?wyłączone|комментарии закрыты|评论已关闭',
+    // also with what they are closed on ("The comments to this entry are closed.", "Die Kommentarfunktion ist geschlossen")
+    'comments are closed|comments (to|on|for) this (entry|post|article|story) are (now )?closed|kommentare sind geschlossen|(die )?kommentarfunktion (ist|wurde) (hier |für diesen (artikel|beitrag) )?(geschlossen|deaktiviert)|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|reacties zijn gesloten|comentários (estão )?encerrados|komentarze (są )?wyłączone|комментарии закрыты|评论已关闭',
     // a comment form's notices, a post's filing line
     'your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu (dirección de )?correo electrónico no será publicad|il tuo indirizzo email non sarà pubblicato|je e-mailadres wordt niet gepubliceerd|o seu endereço de e-?mail não será publicado|twój adres e-?mail nie zostanie opublikowany|ваш (адрес )?e-?mail не будет опубликован|您的电子邮箱地址不会被公开',
     '^you may use these html tags',
@@ -535,9 +549,27 @@ const DATE_ONLY = new RegExp(
 const SOURCE_DATE = new RegExp(`^${SOURCE} [-–|] ([\\p{L}]+\\.?,? )?${DATE}(,| [|·•–-])? ${TIME}$`, 'iu');
 const SOURCE_SEPARATOR = / [-–|] /;
 
-/** Whether a (short) line is only a date: DATE_ONLY, or a source's name before a timestamp. */
+/** A line that is only a relative date after a "published" or "updated": a story's age as news
+ * sites write it ("Published 7 hours ago", "Aktualisiert vor 5 Minuten", "Publié il y a 2 jours"),
+ * in the languages of MONTHS. Not the age alone ("1 week ago", "vor 3 Stunden"): a listing's
+ * items carry it, and listing golds keep it. */
+const RELATIVE_DATE = new RegExp(
+  `^(${DATE_PREFIX})(about |over |almost |etwa |rund )?(${[
+    '\\d+ (second|sec|minute|min|hour|hr|day|week|month|year)s?\\.? ago',
+    'vor \\d+ (sekunden?|minuten?|min\\.?|stunden?|std\\.?|tagen?|wochen?|monaten?|jahren?)',
+    'il y a \\d+ (secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans?)',
+    'hace \\d+ (segundos?|minutos?|min|horas?|h|días?|semanas?|meses|años?)',
+    '\\d+ (secondi|minuti|min|ore|giorni|settimane|mesi|anni) fa',
+    '\\d+ (seconden|minuten|min|uur|dagen|weken|maanden|jaar) geleden',
+    'há \\d+ (segundos?|minutos?|min|horas?|h|dias?|semanas?|meses|anos?)',
+  ].join('|')})$`,
+  'iu',
+);
+
+/** Whether a (short) line is only a date: DATE_ONLY, a relative date, or a source's name before a
+ * timestamp. */
 export function isDateLine(text: string): boolean {
-  return DATE_ONLY.test(text) || (SOURCE_SEPARATOR.test(text) && SOURCE_DATE.test(text));
+  return DATE_ONLY.test(text) || RELATIVE_DATE.test(text) || (SOURCE_SEPARATOR.test(text) && SOURCE_DATE.test(text));
 }
 
 /** A name in a byline: capitalised words (`Max Mustermann`, `MIRJAM SWANSON`, `Conner O’Brien`),

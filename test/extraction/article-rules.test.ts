@@ -447,3 +447,62 @@ test("a wire service's or a paper's name before a story's timestamp is a date li
   for (const line of ['American Beauty - Sunday, January 21, 2007', 'By Serge Schmemann – April 11, 2003'])
     assert.ok(!isDateLine(line), line);
 });
+
+test("a story's lead in its <header> under the headline is written; the headline and the byline there are not", () => {
+  // Dragnet 168 (thirteenth round, x19n): `div.post > header` holds the `<h1>`, the lead and the
+  // byline; `div.postBody` opens with a photo's caption (class chrome) and its credit.
+  const html = page(`<article><ul class="breadcrumb"><li><a href="/">CNET</a></li><li><a href="/news/">News</a></li></ul>
+    <div class="post"><header><h1>Samsung Galaxy Tab 7.7 banned in EU in fresh Apple patent twist</h1>
+    <p>Mixed news for Samsung: while its redesigned Galaxy Tab 10.1N can go on sale, its smaller Galaxy Tab 7.7 has been banned across Europe.</p>
+    <div class="postByline"><div class="singleAuthor">by Zack Whittaker</div><div>July 24, 2012 4:16 AM PDT</div></div></header>
+    <div class="postBody txtWrap"><div class="cnet-image-div"><p class="image-caption">Samsung Galaxy Tab</p>(Credit: CNET)</div>
+    <p>A German court has ruled that an existing ban on the Samsung Galaxy Tab 7.7 will be upheld across the European Union.</p>
+    <p>Samsung's Galaxy Tab 7.7, the smaller version of the popular tablet, had been banned in Germany since last year.</p>
+    <p>The South Korea-based technology giant said it was "disappointed" with the ruling, and would consider its options.</p></div></div></article>`);
+  const lines = extractMainText(html).text.split('\n');
+  assert.equal(lines[0], 'Mixed news for Samsung: while its redesigned Galaxy Tab 10.1N can go on sale, its smaller Galaxy Tab 7.7 has been banned across Europe.', lines.join('\n'));
+  assert.ok(!lines.some((l) => l.startsWith('Samsung Galaxy Tab 7.7 banned') || l.includes('Zack Whittaker')), lines.join('\n'));
+});
+
+test('a teaser section labelled by a block that is no heading ("Also read") is dropped with its label; an author bio so labelled is not', () => {
+  // WCXB 4041 (thirteenth round, x19n): the story's carousel of other stories after its text,
+  // labelled by `div.lvz-card-alt-carousel__title` (here inside the story's element, which the
+  // page's wider pick is); CleanEval final 208's "About the Author" paragraph.
+  const story = [
+    'As one of the world’s largest coffee producers, Brazil has a deep-rooted coffee culture, and its cafezinho is served everywhere.',
+    'Café Lagrima is considered an art in Argentinian cafes and is perfect for those who like their coffee with a lot of milk.',
+    'In Colombia, a tinto is a small black coffee sold on street corners from thermos flasks, often sweetened with panela.',
+  ];
+  const carousel = `<div class="other-stories"><section class="lvz-card-alt-carousel"><div class="container"><div class="row"><div class="col">
+    <div class="lvz-card-alt-carousel__title">Also read</div>
+    <div class="lvz-card-alt-carousel"><div class="lvz-card-alt-carousel__item"><div class="lvz-card-alt"><div class="lvz-card-alt__label">Coffee Hacks</div><div class="lvz-card-alt__wrapcontainer">Roasted Hazelnut Carajillo</div>Discover More</div></div>
+    <div class="lvz-card-alt-carousel__item"><div class="lvz-card-alt"><div class="lvz-card-alt__label">Coffee Hacks</div><div class="lvz-card-alt__wrapcontainer">Cold Brew Lemonade Spritz</div>Discover More</div></div></div></div></div></div></section></div>`;
+  const html = page(`<div class="container"><div class="text cmp-text--article"><p>${story[0]}</p><p>${story[1]}</p><p>${story[2]}</p>${carousel}</div></div>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+  const bio = page(`<div><p>${story[0]}</p><p>${story[1]}</p><p>${story[2]}</p><div><p>About the Author</p><p>Moe Aye was born in Mandalay in 1964 and was a student at the Rangoon Institute of Technology throughout the 1988 uprising.</p></div></div>`);
+  assert.ok(extractMainText(bio).text.includes('Moe Aye was born in Mandalay'));
+});
+
+test("a story's age after \"published\" or \"updated\" is a date line; the age alone, a listing item's, is not", () => {
+  // Dragnet R461's "Published 7 hours ago" (thirteenth round, x19n); WCXB listing 4359's job ages.
+  for (const line of ['Published 7 hours ago', 'Aktualisiert vor 5 Minuten', 'Updated: about 3 hours ago']) assert.ok(isDateLine(line), line);
+  for (const line of ['1 week ago', 'vor 3 Stunden', 'We met 3 years ago']) assert.ok(!isDateLine(line), line);
+});
+
+test('a heading offering more of a kind of story ("More Perspectives") heads a teaser section', () => {
+  // WCXB 0297 (thirteenth round, x19n): a law firm's article, then `div.news-perspective-div` with
+  // the firm's other articles, each under its date.
+  const story = [
+    'Health clubs that sell memberships online must now let members cancel online as easily as they signed up, under the new rule.',
+    'Clubs should review their cancellation flows, their renewal notices and their staff scripts before the rule takes effect.',
+    'For legal inquiries, please contact us at Pastore LLC.',
+  ];
+  const html = page(`<section class="news-detail-bg"><div class="page-content-area"><div class="container">
+    <div class="news-description"><div class="news-text"><p>${story[0]}</p><p>${story[1]}</p><p>${story[2]}</p></div></div>
+    <div class="news-perspective-div"><h4 class="more-heading">More Perspectives</h4>
+    <div class="date"><h2>5</h2><p>May2025</p></div><div class="news-title"><div class="inner-title"><h4>Understanding the FTC’s New “Click-to-Cancel” Rule</h4></div></div>
+    <div class="date"><h2>21</h2><p>February2025</p></div><div class="news-title"><div class="inner-title"><h4>Connecticut’s Amended Data Privacy Law: What Health Clubs Need to Know</h4></div></div></div>
+    </div></div></section>`);
+  assert.deepEqual(extractMainText(html).text.split('\n'), story);
+  assert.ok(TEASER_HEADING.test('Mehr Videos') && !TEASER_HEADING.test('More Information'));
+});

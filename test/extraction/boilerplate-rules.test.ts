@@ -55,6 +55,42 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['Continue reading "Advenures in Transit" | Posted by msshell at 12:40 PM', 'View/Add Comments (6) | Category: Back Home', 'Weiterlesen »'],
     prose: ['Continue reading at YCharts: Workday IPO Shares Quickly Double', 'Read comments on mobile Web'],
   },
+  {
+    // Dragnet R532's, R533's and R535's line under a post (thirteenth round, x19n).
+    rule: 'a notice that the comments to this entry are closed is boilerplate; a story about closing comments is not',
+    boilerplate: ['The comments to this entry are closed.', 'Comments on this post are now closed', 'Die Kommentarfunktion ist geschlossen.'],
+    prose: ['The paper said comments on this story would stay open until the trial ends.'],
+  },
+  {
+    // Dragnet R904's and R905's post footer, Dragnet 29's and 88's "Connect With Us on Twitter", WCXB 0107's line (x19n).
+    rule: "the author's prompt to follow on a network, and \"connect with us\", are boilerplate; a sentence that follows someone is not",
+    boilerplate: ['Follow me on Twitter. Subscribe to new posts via RSS or email.', 'Connect With Us on Twitter', 'Follow me on instagram: @talkinghomerenovations', 'Connect With Us', 'Folgen Sie mir auf Twitter'],
+    prose: ['Follow me on this walk through the old town, past the harbour and up to the castle.', 'Connect with us at the conference in May to talk about the results.'],
+  },
+  {
+    // Dragnet R348's, R844's, R850's and R851's last line (x19n).
+    rule: "a story's print-edition note is boilerplate; a story about an article in print is not",
+    boilerplate: ['A version of this article appeared in print on 11/08/2012, on page B9 of the NewYork edition with the headline: Loading Photos From Camera to iPad.', 'Dieser Artikel erschien zuerst in der Printausgabe vom 12. März 2019.'],
+    prose: ['A version of the report that appeared in print last week left out the figures.'],
+  },
+  {
+    // L3S-GN1 d552f187's and 91ddef71's comment forms, CleanEval final 104's, 160's and 760's (x19n).
+    rule: "a comment form's field labels are boilerplate; a sentence naming a name or an address is not",
+    boilerplate: ['Your name: *', "Your email address: * (We won't publish this.)", 'Message (optional)', 'Email: (optional)', 'Your Name :', 'Your E-mail:', 'Ihre E-Mail-Adresse *'],
+    prose: ['Your name will appear beside your comment.', 'Name', 'Email: press@example.org'],
+  },
+  {
+    // Dragnet 135's, 452's and R723's search box label (x19n).
+    rule: "a search box's label alone is boilerplate; a sentence about searching is not",
+    boilerplate: ['Search', 'Search »', 'Suche'],
+    prose: ['Search engines index the page within a day.', 'Search and rescue teams reached the village on Monday.'],
+  },
+  {
+    // L3S-GN1 11bb473f's wire credit and Dragnet T97's sponsor line (x19n).
+    rule: "a sponsor's or a wire service's credit of a few words is boilerplate; a sentence crediting a sponsor is not",
+    boilerplate: ['Brought to you by NZPA', 'Brought to you by MTBR Reviews', 'Präsentiert von Stadtwerke München'],
+    prose: ['This episode is brought to you by Squarespace.', 'Brought to you by the people who made the harbour what it is today'],
+  },
 ];
 
 for (const c of LINE_CASES) {
