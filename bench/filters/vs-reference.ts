@@ -24,6 +24,7 @@ import type * as Fineweb from '../../filters/fineweb-quality.ts';
 import type * as GopherQ from '../../filters/gopher-quality.ts';
 import type * as GopherR from '../../filters/gopher-repetition.ts';
 import type { FilterContext, Outcome } from '../../filters/types.ts';
+import { noHighSurrogate, pyLen, pySplitlines } from '../../filters/text.ts';
 import { createWordMemo } from '../../filters/words.ts';
 import type { Document } from '../../pipeline/index.ts';
 import { repoRoot, sharedDataDir } from '../../test/shared-data.ts';
@@ -145,6 +146,11 @@ function context(t: Text, observe: FilterContext['observe']): FilterContext {
       if (n === undefined) countOf.set(text, (n = wordsOf.get(text)?.length ?? createWordMemo().count(text)));
       return n;
     },
+    // Not memoised: each filter, timed alone, pays for its text's lines and length (the reference's
+    // filters compute them themselves).
+    lines: pySplitlines,
+    plain: noHighSurrogate,
+    pyLength: pyLen,
     observe,
   };
 }
