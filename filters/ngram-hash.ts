@@ -164,14 +164,19 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
       // Code points (Python's len): the units less the surrogate pairs, counted in the hash loop.
       let cp = L;
       if (L < pow.length) {
+        // Each term (u + 1)·B^c is below 2^16 · 2^26, so 1,024 of them sum exactly in a double
+        // (below 2^52): one reduction per 1,024 units instead of one per unit.
+        let sum = 0;
         for (let c = 0; c < L; c++) {
           const u = w.charCodeAt(c);
-          h = addmod(h, mulmod(u + 1, pow[c]!));
+          sum += (u + 1) * pow[c]!;
+          if ((c & 1023) === 1023) sum %= P;
           if (u >= 0xd800 && u <= 0xdbff && c + 1 < L) {
             const d = w.charCodeAt(c + 1);
             if (d >= 0xdc00 && d <= 0xdfff) cp--;
           }
         }
+        h = sum % P;
         wPow[i] = pow[L]!;
         wInv[i] = invPow[L]!;
       } else {
