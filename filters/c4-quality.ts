@@ -6,7 +6,7 @@
 
 import type { Document } from '../pipeline/index.ts';
 import { sentenceSpans, splitSentences } from './sentences.ts';
-import { pyHasWords, pyLen, pySplit, pySplitlines, pyStrip } from './text.ts';
+import { pyHasWords, pyLen, pySplit, pyStrip } from './text.ts';
 import { drop, type FilterContext, type Outcome } from './types.ts';
 
 export interface C4QualityParams {
@@ -57,10 +57,10 @@ const PHRASES_RE = /lorem ipsum|javascript|terms of use|privacy policy|cookie po
 export function c4Quality(p: C4QualityParams): (doc: Document, ctx: FilterContext) => Outcome {
   return (doc, ctx) => {
     if (p.max_page_chars !== null) {
-      const n = pyLen(doc.text);
+      const n = ctx.pyLength(doc.text);
       if (n > p.max_page_chars) return drop('too_long_page', 'page_chars', n, '>', p.max_page_chars);
     }
-    const units = p.split_paragraph ? pySplitlines(doc.text) : splitSentences(doc.text);
+    const units = p.split_paragraph ? ctx.lines(doc.text) : splitSentences(doc.text);
     let sentences = 0;
     let total = 0;
     const kept: string[] = [];

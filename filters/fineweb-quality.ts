@@ -66,8 +66,8 @@ export function finewebQuality(p: FinewebQualityParams): (doc: Document, ctx: Fi
     if (head ? shortRatio > p.short_line_thr : shortRatio >= p.short_line_thr) return drop('short_line_ratio', 'short_line_ratio', shortRatio, head ? '>' : '>=', p.short_line_thr);
 
     const nonEmpty = head ? lines : lines.filter((l) => !pyIsBlank(l));
-    const dupChars = findDuplicates(nonEmpty)[1];
-    const dupRatio = dupChars / (pyLen(text) - newlines);
+    const dupChars = findDuplicates(nonEmpty, ctx.plain(text))[1];
+    const dupRatio = dupChars / (ctx.pyLength(text) - newlines);
     ctx.observe('char_dup_ratio', dupRatio, { op: head ? '>' : '>=', limit: p.char_duplicates_ratio });
     if (head ? dupRatio > p.char_duplicates_ratio : dupRatio >= p.char_duplicates_ratio) return drop('char_dup_ratio', 'char_dup_ratio', dupRatio, head ? '>' : '>=', p.char_duplicates_ratio);
 

@@ -4,7 +4,7 @@
 
 import type { Document } from '../pipeline/index.ts';
 import { isNonSymbolWord } from './punctuation.ts';
-import { hasAlpha, noHighSurrogate, pyCount, pyLen, pyLstrip, pyRstrip, pySplitlines } from './text.ts';
+import { hasAlpha, pyCount, pyLen, pyLstrip, pyRstrip } from './text.ts';
 import { bounds, drop, type FilterContext, type Outcome } from './types.ts';
 
 export interface GopherQualityParams {
@@ -52,7 +52,7 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
     let nonSymbolChars = 0;
     // Words are made of the text's characters: without a high surrogate in the text, a word's
     // Python length is its length (one scan of the text instead of one per word).
-    const plain = noHighSurrogate(text);
+    const plain = ctx.plain(text);
     // Indexed loops: a for-of allocates an iterator result per word until V8 optimises the loop.
     for (let i = 0; i < nWords; i++) {
       const w = words[i] as string;
@@ -79,7 +79,7 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
       if (ellipses > p.max_symbol_word_ratio) return drop('gopher_too_many_ellipsis', 'ellipsis_word_ratio', ellipses, '>', p.max_symbol_word_ratio);
     }
 
-    const lines = pySplitlines(text);
+    const lines = ctx.lines(text);
     if (p.max_bullet_lines_ratio) {
       let bullets = 0;
       for (let i = 0; i < lines.length; i++) {

@@ -4,7 +4,7 @@
 
 import type { Document } from '../pipeline/index.ts';
 import { createNgramScratch, duplicatedChars, ngramWords, topNgram } from './ngram-hash.ts';
-import { pyLen, pySplitlines, pyStrip } from './text.ts';
+import { pyLen, pyStrip } from './text.ts';
 import { drop, type FilterContext, type Outcome } from './types.ts';
 
 export interface GopherRepetitionParams {
@@ -39,15 +39,18 @@ export const GOPHER_REPETITION_DEFAULTS: GopherRepetitionParams = {
   lines: 'splitlines',
 };
 
-/** Number of elements equal to an earlier element, and their total length in code points. */
-export function findDuplicates(items: readonly string[]): [number, number] {
+/**
+ * Number of elements equal to an earlier element, and their total length in code points. `plain`:
+ * the items are pieces of a text without a high surrogate, so a length in code points is a length.
+ */
+export function findDuplicates(items: readonly string[], plain = false): [number, number] {
   const seen = new Set<string>();
   let dups = 0;
   let chars = 0;
   for (const x of items) {
     if (seen.has(x)) {
       dups++;
-      chars += pyLen(x);
+      chars += plain ? x.length : pyLen(x);
     } else seen.add(x);
   }
   return [dups, chars];
@@ -57,7 +60,8 @@ export function gopherRepetition(p: GopherRepetitionParams): (doc: Document, ctx
   const scratch = createNgramScratch();
   return (doc, ctx) => {
     const text = doc.text;
-    const textLen = pyLen(text);
+    const textLen = ctx.pyLength(text);
+    const plain = ctx.plain(text);
     const check = (rule: string, value: number, thr: number | null): Outcome | undefined => {
       if (!thr) return undefined;
       ctx.observe(rule, value, { op: '>', limit: thr });
@@ -65,12 +69,12 @@ export function gopherRepetition(p: GopherRepetitionParams): (doc: Document, ctx
     };
 
     const paragraphs = pyStrip(text).split(/\n{2,}/);
-    const [paraDups, paraChars] = findDuplicates(paragraphs);
+    const [paraDups, paraChars] = findDuplicates(paragraphs, plain);
     const r1 = check('dup_para_frac', paraDups / paragraphs.length, p.dup_para_frac) ?? check('dup_para_char_frac', paraChars / textLen, p.dup_para_char_frac);
     if (r1) return r1;
 
-    const lines = p.lines === 'splitlines' ? pySplitlines(text) : text.split(/\n+/);
-    const [lineDups, lineChars] = findDuplicates(lines);
+    const lines = p.lines === 'splitlines' ? ctx.lines(text) : text.split(/\n+/);
+    const [lineDups, lineChars] = findDuplicates(lines, plain);
     const r2 = check('dup_line_frac', lineDups / lines.length, p.dup_line_frac) ?? check('dup_line_char_frac', lineChars / textLen, p.dup_line_char_frac);
     if (r2) return r2;
 

@@ -32,7 +32,7 @@ import { resolveFilters, type ResolvedFilters } from './presets.ts';
 import { fmt, type Bound, type FilterContext, type Outcome } from './types.ts';
 import { loadUrlLists, urlFilter } from './url-filter.ts';
 import { UT1_DIR, UT1_MISSING, ut1Present } from './ut1.ts';
-import { createWordMemo } from './words.ts';
+import { createTextMemo } from './text-memo.ts';
 
 export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
 export { resolveFilters, type ResolvedFilters } from './presets.ts';
@@ -213,7 +213,7 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
       /** This step's measured values that have thresholds: for the documents nearest them. */
       const checked: Checked[] = [];
       const ctx: FilterContext = {
-        ...createWordMemo(),
+        ...createTextMemo(),
         observe(metric, value, ...limits) {
           if (!Number.isFinite(value)) return;
           stats.observe(keys('filter', current, metric), value, edgesFor(metric));

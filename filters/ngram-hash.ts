@@ -55,6 +55,8 @@ export interface NgramWords {
   slotHash: Int32Array;
   /** Per n-gram start: how many times the n-gram first seen there occurs (top n-grams). */
   counts: Int32Array;
+  /** The n whose n-grams `counts` counts (0: none yet). */
+  countsN: number;
 }
 
 function powmod(b: number, e: number): number {
@@ -141,6 +143,7 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
     slotStart: ints(scratch, 5, size),
     slotHash: ints(scratch, 6, size),
     counts: ints(scratch, 7, n),
+    countsN: 0,
   };
   const { id, cps, charSum, charInv } = out;
   cps[0] = 0;
@@ -164,14 +167,19 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
       // Code points (Python's len): the units less the surrogate pairs, counted in the hash loop.
       let cp = L;
       if (L < pow.length) {
+        // Each term (u + 1)·B^c is below 2^16 · 2^26, so 1,024 of them sum exactly in a double
+        // (below 2^52): one reduction per 1,024 units instead of one per unit.
+        let sum = 0;
         for (let c = 0; c < L; c++) {
           const u = w.charCodeAt(c);
-          h = addmod(h, mulmod(u + 1, pow[c]!));
+          sum += (u + 1) * pow[c]!;
+          if ((c & 1023) === 1023) sum %= P;
           if (u >= 0xd800 && u <= 0xdbff && c + 1 < L) {
             const d = w.charCodeAt(c + 1);
             if (d >= 0xdc00 && d <= 0xdfff) cp--;
           }
         }
+        h = sum % P;
         wPow[i] = pow[L]!;
         wInv[i] = invPow[L]!;
       } else {
@@ -205,16 +213,23 @@ const slotOf = (h: number, mask: number): number => h & mask;
 /**
  * Turns `w.gram` from m-gram ids into (m+1)-gram ids: positions with equal (m-gram id, next token
  * id) pairs get the first such position. In place: position i is read before it is written, and
- * the table keeps each first occurrence's pair.
+ * the table keeps each first occurrence's pair. When `counts` holds the m-grams' counts (Gopher
+ * asks for 2, 3, 4 in turn), an m-gram seen once starts an (m+1)-gram seen once: its own id,
+ * without the table (which then holds only the repeated ones, all that can match).
  */
 function extendGrams(w: NgramWords): void {
   const m = w.gramN;
   const N = w.id.length - m;
-  const { gram, id, slotStart, slotHash, slotKey, mask, mulA, mulB } = w;
+  const { gram, id, slotStart, slotHash, slotKey, mask, mulA, mulB, counts } = w;
+  const counted = w.countsN === m;
   const shift = 32 - Math.log2(mask + 1);
   slotStart.fill(0);
   for (let i = 0; i < N; i++) {
     const a = gram[i]!;
+    if (counted && counts[a] === 1) {
+      gram[i] = i;
+      continue;
+    }
     const b = id[i + m]!;
     // Multiply-shift: the slot is the product's top bits (its low bits would depend on the keys' low bits only).
     let s = (Math.imul(a, mulA) + Math.imul(b, mulB)) >>> shift;
@@ -254,6 +269,7 @@ export function topNgram(w: NgramWords, n: number): { count: number; length: num
   // Counts of a scratch buffer's earlier document (or n) are stale: only first occurrences are counted below.
   counts.fill(0, 0, N);
   for (let i = 0; i < N; i++) counts[gram[i]!]!++;
+  w.countsN = n;
   // First occurrences come in increasing start order, which is the Counter's insertion order.
   let best = 0;
   let bestAt = 0;

@@ -1,8 +1,9 @@
 // The shapes shared by the filters: a filter is a plain function from a document (and a context
-// that memoises word tokenization (`createWordMemo`) and records measured values) to keep or a drop with the rule
+// that memoises word tokenization and other text measures (`createTextMemo`) and records measured values) to keep or a drop with the rule
 // that fired and the value it measured.
 
 import type { Document, MetaValue } from '../pipeline/index.ts';
+import type { TextMemo } from './text-memo.ts';
 
 export interface Drop {
   keep: false;
@@ -21,11 +22,11 @@ export interface Bound {
   limit: number;
 }
 
-export interface FilterContext {
-  /** NLTK-style word tokens of `text`, computed once per distinct text. */
-  words(text: string): readonly string[];
-  /** How many tokens `words(text)` would return, reusing the sentences already tokenized. */
-  count(text: string): number;
+/**
+ * The document's text measures, each computed once per distinct text (`createTextMemo`): NLTK-style
+ * words and their count, lines, Python length.
+ */
+export interface FilterContext extends TextMemo {
   /**
    * Records a measured value for the filter's histogram `<metric>`, with the thresholds it is
    * checked against (for the report's documents just either side of a threshold).

@@ -27,7 +27,7 @@ import { loadLanguageId } from '../../filters/lang-id.ts';
 import { resolveFilters } from '../../filters/presets.ts';
 import type { FilterContext, Outcome } from '../../filters/types.ts';
 import { loadUrlLists, urlFilter } from '../../filters/url-filter.ts';
-import { createWordMemo } from '../../filters/words.ts';
+import { createTextMemo } from '../../filters/text-memo.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const results = join(repo, 'bench/results');
@@ -119,7 +119,7 @@ for (const [name, f] of Object.entries(ours)) {
     }
     const metrics: Record<string, number> = {};
     const ctx: FilterContext = {
-      ...createWordMemo(),
+      ...createTextMemo(),
       observe: (m, v) => (metrics[m] = Number(v.toFixed(5))),
     };
     const o = f(d, ctx);
@@ -244,7 +244,7 @@ const bigDoc: Document = { ...docs[0]!, text: big.slice(0, 10_000_000) };
 const times: string[] = [];
 let total = 0;
 const bigCpu0 = cpuSeconds();
-const ctxBig: FilterContext = { ...createWordMemo(), observe: () => {} };
+const ctxBig: FilterContext = { ...createTextMemo(), observe: () => {} };
 for (const [name, f] of Object.entries(ours)) {
   t0 = performance.now();
   f(bigDoc, ctxBig);

@@ -24,6 +24,7 @@ import type * as Fineweb from '../../filters/fineweb-quality.ts';
 import type * as GopherQ from '../../filters/gopher-quality.ts';
 import type * as GopherR from '../../filters/gopher-repetition.ts';
 import type { FilterContext, Outcome } from '../../filters/types.ts';
+import { createTextMemo } from '../../filters/text-memo.ts';
 import { createWordMemo } from '../../filters/words.ts';
 import type { Document } from '../../pipeline/index.ts';
 import { repoRoot, sharedDataDir } from '../../test/shared-data.ts';
@@ -145,8 +146,18 @@ function context(t: Text, observe: FilterContext['observe']): FilterContext {
       if (n === undefined) countOf.set(text, (n = wordsOf.get(text)?.length ?? createWordMemo().count(text)));
       return n;
     },
+    ...measures(),
     observe,
   };
+}
+
+/**
+ * The text memo's lines and lengths, fresh: each filter call, timed alone, pays for its text's
+ * lines and length once, as in the pipeline (the reference's filters compute them themselves).
+ */
+function measures(): Pick<FilterContext, 'lines' | 'plain' | 'pyLength'> {
+  const { lines, plain, pyLength } = createTextMemo();
+  return { lines, plain, pyLength };
 }
 
 // ---- the filters, each with the parameter sets the presets and variants use ----
@@ -228,7 +239,7 @@ if (rounds > 0 && differences === 0) {
   };
   const time = (run: Run, from: number, to: number): number => {
     const t0 = cpu();
-    for (let i = from; i < to; i++) run(docs[i]!, ctxs[i]!);
+    for (let i = from; i < to; i++) run(docs[i]!, { ...ctxs[i]!, ...measures() });
     return cpu() - t0;
   };
   // Warm-up, untimed: the words of every timed text are computed and both sides are compiled.

@@ -133,12 +133,13 @@ async function wordFilters(root: string): Promise<(docs: readonly Doc[]) => stri
   const gopher = await make('gopher-quality.ts', 'gopherQuality', 'gopher_quality');
   const c4 = await make('c4-quality.ts', 'c4Quality', 'c4_quality');
   const fineweb = await make('fineweb-quality.ts', 'finewebQuality', 'fineweb_quality');
-  const { createWordMemo } = (await m('words.ts')) as typeof Words;
+  // Since the thirteenth round the filters take their lines and lengths from the text memo too.
+  const memo = existsSync(path.join(root, 'filters/text-memo.ts')) ? ((await m('text-memo.ts')) as { createTextMemo(): object }).createTextMemo : ((await m('words.ts')) as typeof Words).createWordMemo;
   return (docs) =>
     docs
       .map((d) => {
         const doc = { ...d, source: 'bench', file: 'bench', meta: {} };
-        const ctx = { ...createWordMemo(), observe: (): void => {} };
+        const ctx = { ...memo(), observe: (): void => {} };
         const g = gopher(doc, ctx);
         const c = c4(doc, ctx);
         const f = fineweb({ ...doc, text: c.text ?? doc.text }, ctx);

@@ -15,10 +15,11 @@ import { createFilterPipeline } from '../../filters/index.ts';
 import { loadLanguageId } from '../../filters/lang-id.ts';
 import { resolveFilters } from '../../filters/presets.ts';
 import type { FilterContext, Outcome } from '../../filters/types.ts';
-import { createWordMemo, wordTokenize } from '../../filters/words.ts';
+import { createTextMemo } from '../../filters/text-memo.ts';
+import { wordTokenize } from '../../filters/words.ts';
 
 const doc = (text: string): Document => ({ id: 't', text, source: 's', file: 'f', url: 'https://example.org/page', meta: {} });
-const ctx: FilterContext = { ...createWordMemo(), observe: () => {} };
+const ctx: FilterContext = { ...createTextMemo(), observe: () => {} };
 const fineweb = resolveFilters(filtersSchema.parse({ preset: 'fineweb' }));
 const c4 = resolveFilters(filtersSchema.parse({ preset: 'c4' }));
 const gopher = resolveFilters(filtersSchema.parse({ preset: 'gopher' }));
@@ -139,7 +140,7 @@ test('gopher_quality counts stop words of any length in a configured list, in bo
   const stats = (mode: 'occurrences' | 'distinct'): number => {
     let seen = -1;
     const f = gopherQuality({ ...gopher.gopher_quality, stop_words: ['a', 'because', 'ünïcödé'], stop_word_count: mode, min_stop_words: 9 });
-    f(doc(`${base} a because because ünïcödé a bee the`), { ...createWordMemo(), observe: (m, v) => void (m === 'stop_words' && (seen = v)) });
+    f(doc(`${base} a because because ünïcödé a bee the`), { ...createTextMemo(), observe: (m, v) => void (m === 'stop_words' && (seen = v)) });
     return seen;
   };
   assert.equal(stats('occurrences'), 5);

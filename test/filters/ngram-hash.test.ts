@@ -106,3 +106,16 @@ test('top n-grams asked in any order of n, on one NgramWords, equal the Counter'
     for (const n of [4, 2, 3, 3, 1, 5, 2, 6]) assert.deepEqual(topNgram(w, n), refTop(words, n), `seed ${seed} n ${n}`);
   }
 });
+
+test('tokens of over 1,024 units inside the power tables hash exactly (their sums reduced every 1,024 units)', () => {
+  // A scratch whose tables grew on a long document; then one string split two ways, of tokens
+  // past 1,024 units of high characters (each term of the sum near 2^42).
+  const scratch = createNgramScratch();
+  ngramWords(tokens(1, 30_000, ['a', 'b']), scratch);
+  const run = (c: string, n: number): string => c.repeat(n);
+  // Past about 4,000 such units an unreduced sum would pass 2^53 and round.
+  const [x, y, z] = [run('\uffee', 6000), run('\uff10', 5100), `${run('\ufffd', 9000)}😀`];
+  for (const words of [[`${x}${y}`, z, 'q', x, `${y}${z}`], [x, `${y}${z}`, 'q', `${x}${y}`, z], [run('\uffff', 1023), run('\uffff', 8025), 'q', run('\uffff', 9048)]]) {
+    for (const n of [1, 2]) assert.equal(duplicatedChars(ngramWords(words, scratch), n), refDup(words, n), `n ${n}`);
+  }
+});

@@ -9,11 +9,11 @@ import { test } from 'node:test';
 import { C4_QUALITY_DEFAULTS, c4Quality } from '../../filters/c4-quality.ts';
 import { FINEWEB_QUALITY_DEFAULTS, finewebQuality } from '../../filters/fineweb-quality.ts';
 import type { FilterContext } from '../../filters/types.ts';
-import { createWordMemo } from '../../filters/words.ts';
+import { createTextMemo } from '../../filters/text-memo.ts';
 import type { Document } from '../../pipeline/document.ts';
 
 const doc = (text: string): Document => ({ id: 'd', text, source: 't', file: 't', meta: {} });
-const ctx = (seen: Record<string, number> = {}): FilterContext => ({ ...createWordMemo(), observe: (m, v) => void (seen[m] = v) });
+const ctx = (seen: Record<string, number> = {}): FilterContext => ({ ...createTextMemo(), observe: (m, v) => void (seen[m] = v) });
 const sentences = ['The first line is a sentence.', 'The second line is one too.', 'A third line ends here.', 'And a fourth one follows.', 'The fifth closes the page.'];
 
 test('c4_quality drops policy and javascript lines whatever their case, Kelvin sign included, and keeps the others', () => {
