@@ -132,60 +132,144 @@ const NAME_CLASS_CHROME = 8;
 /** State classes (`has-sidebar`, `no-js`) describe the page, not the element. */
 const STATE_NAME_RE = /^(has|with|no|is|js|wp|page-template)-/;
 
-/** One lower-case class or id name: chrome if any part is a chrome word (`post-meta`), else content
- * if any part is a content word; the text body itself if the whole name says so. */
-function nameBits(name: string): number {
-  if (name === '') return 0;
-  if (name.indexOf('-') < 0 && name.indexOf('_') < 0) {
-    // One part (most ids and many classes): no state prefix, builder filter or sidebar pairing applies.
-    if (isContentBody(name)) return NAME_BODY;
-    if (CHROME_WORD_SET.has(name) || isGluedChrome(name)) return NAME_CHROME;
-    return CONTENT_WORD_SET.has(name) ? NAME_CONTENT : 0;
+// What one `-`/`_`-separated part of a name is, by the word sets above, as bits. The parts are
+// looked up by a hash taken while the name is scanned, so no part is sliced out or hashed as a
+// string (a slice and a string-set lookup per part were about half of nameBits' samples); only parts long
+// enough for GLUED_CHROME_RE are sliced, for the regex.
+const PART_CHROME = 1;
+const PART_LAST_ONLY = 2;
+const PART_CONTENT = 4;
+const PART_CLASS_CHROME = 8;
+const PART_BUILDER = 16;
+const PART_SIDEBAR = 32;
+const PART_WRAPPER = 64;
+const PART_WIDGET = 128;
+
+interface PartWord {
+  word: string;
+  bits: number;
+  /** Another word with the same hash. */
+  next: PartWord | undefined;
+}
+
+/** The hash of a part: `partHash(partHash(0, c0), c1)…` over its char codes. */
+const partHash = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
+
+const PART_WORDS: ReadonlyMap<number, PartWord> = (() => {
+  const bits = new Map<string, number>();
+  const add = (words: Iterable<string>, bit: number): void => {
+    for (const w of words) bits.set(w, (bits.get(w) ?? 0) | bit);
+  };
+  add(CHROME_WORD_SET, PART_CHROME);
+  add(LAST_PART_WORDS, PART_LAST_ONLY);
+  add(CONTENT_WORD_SET, PART_CONTENT);
+  add(CLASS_CHROME_WORD_SET, PART_CLASS_CHROME);
+  add(BUILDER_PREFIXES, PART_BUILDER);
+  add(['sidebar'], PART_SIDEBAR);
+  add(['layout', 'wrap', 'container'], PART_WRAPPER);
+  add(['widget', 'widgets'], PART_WIDGET);
+  const table = new Map<number, PartWord>();
+  for (const [word, b] of bits) {
+    let h = 0;
+    for (let i = 0; i < word.length; i++) h = partHash(h, word.charCodeAt(i));
+    table.set(h, { word, bits: b, next: table.get(h) });
   }
+  return table;
+})();
+
+/** The PART_* bits of `s[start, end)`, whose partHash is `h`. */
+function partBits(s: string, start: number, end: number, h: number): number {
+  for (let w = PART_WORDS.get(h); w !== undefined; w = w.next) if (w.word.length === end - start && s.startsWith(w.word, start)) return w.bits;
+  return 0;
+}
+
+/** Parts this long or longer may be glued chrome; the rest need no slice. */
+const SLICE_MIN = Math.min(GLUED_CHROME_MIN, CONTENT_BODY_MIN);
+
+/** One lower-case class or id name, `s[start, end)`: chrome if any part is a chrome word
+ * (`post-meta`), else content if any part is a content word; the text body itself if the whole name
+ * says so. */
+function nameBits(s: string, start: number, end: number): number {
+  let h = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (isNameSeparator(c)) break;
+    h = partHash(h, c);
+  }
+  const whole = end - start < SLICE_MIN ? '' : start === 0 && end === s.length ? s : s.slice(start, end);
+  if (i === end) {
+    // One part (most ids and many classes): no state prefix, builder filter or sidebar pairing applies.
+    if (isContentBody(whole)) return NAME_BODY;
+    const bits = partBits(s, start, end, h);
+    if ((bits & PART_CHROME) !== 0 || isGluedChrome(whole)) return NAME_CHROME;
+    return (bits & PART_CONTENT) !== 0 ? NAME_CONTENT : 0;
+  }
+  const name = whole !== '' ? whole : s.slice(start, end);
   if (STATE_NAME_RE.test(name)) return 0;
   if (isContentBody(name)) return NAME_BODY;
-  let parts = nameParts(name);
+  // The parts are split on runs of separators, as `split(/[_-]+/)`: a leading or trailing
+  // separator makes an empty first or last part, but runs make no empty part between.
   // Site builders call every block of a page a widget (`elementor-widget-text-editor`): the word
   // says nothing there, the rest of the name still does (`elementor-widget-author-box`).
-  if (BUILDER_PREFIXES.has(parts[0] as string)) parts = parts.filter((p) => p !== 'widget' && p !== 'widgets');
+  const builder = (partBits(s, start, i, h) & PART_BUILDER) !== 0;
   let sidebar = false;
   let wrapper = false;
   let content = false;
-  for (const p of parts) {
-    if (p === 'sidebar') sidebar = true;
-    else if (p === 'layout' || p === 'wrap' || p === 'container') wrapper = true;
-    else if (CONTENT_WORD_SET.has(p)) content = true;
+  let chrome = false;
+  /** The bits of the last part (widgets left out in a builder's name). */
+  let lastBits = 0;
+  /** A part long enough for GLUED_CHROME_RE. */
+  let long = false;
+  for (let from = start, to = i; ; ) {
+    const bits = partBits(s, from, to, h);
+    if (!builder || (bits & PART_WIDGET) === 0) {
+      if ((bits & PART_SIDEBAR) !== 0) sidebar = true;
+      if ((bits & PART_WRAPPER) !== 0) wrapper = true;
+      if ((bits & PART_CONTENT) !== 0) content = true;
+      // A last-part-only word is chrome if it stays the last part (lastBits, below).
+      if ((bits & PART_CHROME) !== 0 && (bits & PART_LAST_ONLY) === 0) chrome = true;
+      if (to - from >= GLUED_CHROME_MIN) long = true;
+      lastBits = bits;
+    }
+    if (to === end) break;
+    from = to + 1;
+    while (from < end && isNameSeparator(s.charCodeAt(from))) from++;
+    h = 0;
+    for (to = from; to < end; to++) {
+      const c = s.charCodeAt(to);
+      if (isNameSeparator(c)) break;
+      h = partHash(h, c);
+    }
   }
-  const lastPart = parts[parts.length - 1] as string;
-  const classChrome = CLASS_CHROME_WORD_SET.has(lastPart);
   // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
   // `layout-docs--sidebar`, `sidebar-container` around a table of contents and the post) is a
   // wrapper of the page's columns, main one included.
   if (sidebar && (wrapper || content)) return 0;
-  const last = parts.length - 1;
-  for (let k = 0; k <= last; k++) {
-    const p = parts[k] as string;
-    if ((CHROME_WORD_SET.has(p) && (k === last || !LAST_PART_WORDS.has(p))) || isGluedChrome(p)) return NAME_CHROME;
+  if (chrome || (lastBits & PART_CHROME) !== 0 || (long && hasGluedPart(s, start, end, builder))) return NAME_CHROME;
+  return (content ? NAME_CONTENT : 0) | ((lastBits & PART_CLASS_CHROME) !== 0 ? NAME_CLASS_CHROME : 0);
+}
+
+/** Whether a part of `s[start, end)` is GLUED_CHROME_RE (widgets left out of a builder's name). */
+function hasGluedPart(s: string, start: number, end: number, builder: boolean): boolean {
+  for (let from = start; from <= end; ) {
+    let to = from;
+    let h = 0;
+    for (; to < end; to++) {
+      const c = s.charCodeAt(to);
+      if (isNameSeparator(c)) break;
+      h = partHash(h, c);
+    }
+    if (to - from >= GLUED_CHROME_MIN && !(builder && (partBits(s, from, to, h) & PART_WIDGET) !== 0) && GLUED_CHROME_RE.test(s.slice(from, to))) return true;
+    if (to === end) return false;
+    from = to + 1;
+    while (from < end && isNameSeparator(s.charCodeAt(from))) from++;
   }
-  return (content ? NAME_CONTENT : 0) | (classChrome ? NAME_CLASS_CHROME : 0);
+  return false;
 }
 
 const isContentBody = (name: string): boolean => name.length >= CONTENT_BODY_MIN && CONTENT_BODY_RE.test(name);
 const isGluedChrome = (name: string): boolean => name.length >= GLUED_CHROME_MIN && GLUED_CHROME_RE.test(name);
-
-/** `name.split(/[_-]+/)` by char codes: the regex split was a fifth of the rules' time. */
-function nameParts(name: string): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 0; i < name.length; i++) {
-    if (!isNameSeparator(name.charCodeAt(i))) continue;
-    parts.push(name.slice(start, i));
-    while (isNameSeparator(name.charCodeAt(i + 1))) i++;
-    start = i + 1;
-  }
-  parts.push(name.slice(start));
-  return parts;
-}
 
 const isNameSeparator = (c: number): boolean => c === 0x2d || c === 0x5f;
 
@@ -197,7 +281,7 @@ export function nameFlags(value: string | undefined): number {
   let start = 0;
   for (let i = 0; i <= lower.length; i++) {
     if (i < lower.length && !isJsSpace(lower.charCodeAt(i))) continue;
-    if (i > start) flags |= nameBits(start === 0 && i === lower.length ? lower : lower.slice(start, i));
+    if (i > start) flags |= nameBits(lower, start, i);
     start = i + 1;
   }
   return flags;

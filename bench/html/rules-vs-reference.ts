@@ -4,7 +4,7 @@
 // it is asked about), and seeded fuzz lines sampled from the line lists' own alternatives
 // (BOILERPLATE_LINE, CMS_LINES) with random case, case-folding look-alikes (ſ, K, İ, ẞ), prefixes,
 // suffixes and cuts. nameFlags and idFlags: every page's distinct class values and all its ids, as
-// html-blocks.ts asks. First the same answers on all of them, then the speed on the real ones:
+// html-blocks.ts asks, and seeded fuzz values recombining their parts. First the same answers on all of them, then the speed on the real ones:
 // interleaved rounds, the two sides alternating every --chunk items, CPU seconds per pass, min and
 // median of the per-round ratios and the median of the per-chunk ratios. Exits 1 on a difference.
 // The speed is of two module copies in one isolate: a regex change on one side has moved the other
@@ -182,15 +182,32 @@ for (let k = 0; k < fuzz; k++) check(`fuzz ${k}`, fuzzLine());
 console.log(`reference ${reference.commit.slice(0, 12)}: ${lines.length} distinct real lines (${realMatched} boilerplate), ${fuzz} fuzz lines (${matched - realMatched} boilerplate), ${differ} differences`);
 const flagsHere = (n: { value: string; id: boolean }): number => (n.id ? idFlags(n.value) : nameFlags(n.value));
 const flagsRef = (n: { value: string; id: boolean }): number => (n.id ? reference.rules.idFlags(n.value) : reference.rules.nameFlags(n.value));
+/** The `-`/`_`/`\s`-separated parts of the real values, as often as they occur (the rules' words among the common ones). */
+const nameParts = names.flatMap((n) => n.value.split(/[\s_-]+/)).filter((p) => p !== '');
+const PART_SEPARATORS = ['-', '_', '-', '_', '--', '-_', '__'];
+const NAME_SEPARATORS = [' ', ' ', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff'];
+/** A fuzz class or id value: real parts recombined into names of one to four parts, with separator
+ * runs, leading and trailing separators and random upper case. */
+function fuzzName(): { value: string; id: boolean } {
+  let value = '';
+  for (let k = 1 + Math.floor(random() * 4); k > 0; k--) {
+    let name = random() < 0.1 ? pick(PART_SEPARATORS) : '';
+    for (let j = 1 + Math.floor(random() * 4); j > 0; j--) name += (random() < 0.15 ? pick(nameParts).toUpperCase() : pick(nameParts)) + (j > 1 || random() < 0.1 ? pick(PART_SEPARATORS) : '');
+    value += name + (k > 1 ? pick(NAME_SEPARATORS) : '');
+  }
+  return { value, id: random() < 0.3 };
+}
 let differNames = 0;
-for (const n of names) {
+const checkName = (what: string, n: { value: string; id: boolean }): void => {
   const a = flagsHere(n);
   const b = flagsRef(n);
-  if (a === b) continue;
+  if (a === b) return;
   differNames++;
-  if (differNames <= 20) console.log(`${n.id ? 'id' : 'class'} ${JSON.stringify(n.value)}: here ${a}, reference ${b}`);
-}
-console.log(`${names.length} class values and ids, ${differNames} differences`);
+  if (differNames <= 20) console.log(`${what} ${n.id ? 'id' : 'class'} ${JSON.stringify(n.value)}: here ${a}, reference ${b}`);
+};
+for (const n of names) checkName('real', n);
+for (let k = 0; k < fuzz; k++) checkName(`fuzz ${k}`, fuzzName());
+console.log(`${names.length} class values and ids, ${fuzz} fuzz values, ${differNames} differences`);
 differ += differNames;
 
 let sink = 0;

@@ -187,6 +187,7 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['headers nested in main', (n) => '<main><p>The harbor was rebuilt, and the town paid for it.</p>' + '<div><header>x'.repeat(n / 2)],
   ['many headers in main', (n) => '<main>' + '<div><header><h3>x</h3><p>y</p></header></div>'.repeat(n / 6)],
   ['a huge attribute', (n) => `<div class="${'a '.repeat(n)}">x</div>`],
+  ['a huge class name and id of many parts (nameBits scans their parts)', (n) => `<div class="${'abcdef-'.repeat(n / 2)}x" id="${'wxyz_'.repeat(n / 2)}">x</div>`],
   ['stray < in text', (n) => 'a<'.repeat(n)],
   ['unterminated titles', (n) => '<title>a<p>b'.repeat(n / 2)],
   ['nested sections with chrome ids over one long heading (the heading-anchor test)', (n) => '<section id="nav-a">'.repeat(n / 4) + '<h2>' + 'a '.repeat(n) + '</h2><p>b</p>'],
