@@ -670,6 +670,9 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // and no fallback takes class chrome, where its comments are (a two-line post under a hundred
   // comments).
   const namedBody = firstPick.element.verdict === 2 && first.length > 0;
+  // A paragraph of that body picked alone (its list of related links pulled the body below it) is
+  // the post too: no wider pick may drop it for the comments.
+  const inBody = namedBody || (first.length > 0 && firstPick.element.tag === 'p' && page.nodes[firstPick.element.parent]?.verdict === 2);
   // Link lists are taken too (link pages need them), but under a short post only beside it, in the
   // parent of its element: elsewhere they are the sidebar's top posts and archives.
   const post = prose(first) > 0;
@@ -700,7 +703,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
       if ((prose(wider) > 0 && prose(visible) >= prose(wider)) || (chars(visible) >= bound && chars(outside(2)) >= bound)) break;
     }
     const held = new Set(wider);
-    const keepsPost = first.every((b) => held.has(b)) || (!namedBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
+    const keepsPost = first.every((b) => held.has(b)) || (!inBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
   }
   const isShort = (blocks: readonly TextBlock[]): boolean => prose(blocks) < SHORT_PROSE && chars(blocks) < SHORT_CHARS;
@@ -708,7 +711,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // inside `div.share_wrapper`): the pick honouring only structural chrome, when it lies elsewhere
   // (a wider pick holding the short post would only add its comments), holds much more prose and
   // is no chrome itself (the comment list under a short post).
-  if (isShort(chosen) && chosen === first && !namedBody) {
+  if (isShort(chosen) && chosen === first && !inBody) {
     const { blocks: wider, element } = select(page, q, 2, repeats, isBoilerplate);
     const held = new Set(wider);
     if (element.verdict >= 0 && prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;

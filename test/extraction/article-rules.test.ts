@@ -506,3 +506,20 @@ test('a heading offering more of a kind of story ("More Perspectives") heads a t
   assert.deepEqual(extractMainText(html).text.split('\n'), story);
   assert.ok(TEASER_HEADING.test('Mehr Videos') && !TEASER_HEADING.test('More Information'));
 });
+
+test("a short post's one paragraph, picked alone inside its article body, is not dropped for the reader comments", () => {
+  // Dragnet R118 (thirteenth round, x19c): the body's list of related links pulls `entry-content`
+  // below its one paragraph, and the comment thread (class chrome) outscored that paragraph.
+  const lead = 'In addition to the first set of sample images from the new Nikkor 70-200mm f/4 I published few days ago, here are few more pictures found on flickr:';
+  const related = ['More Nikon AF-S Nikkor 35mm f/1.8G DX sample images', 'New sample images taken with the Nikon AF-S 50mm f/1.8G lens', 'Nikon D3200 sample images', 'Nikon D3/D60 + Nikkor 35mm/F1.8G DX sample images'];
+  const comment = 'Took a look at the larger versions on Flickr. Definitely seems like a tack sharp lens, and the weight and the price sell it to me.';
+  const html = page(`<div id="wrapper" class="hfeed"><div id="content">
+    <div id="post-47742" class="post-47742 post type-post hentry"><h1 class="entry-title">More Nikkor 70-200mm f/4G ED VR sample images</h1>
+    <div class="entry-meta">By admin | Published: October 28, 2012</div>
+    <div class="entry-content"><p>${lead}</p><p>Related posts:</p><ol>${related.map((r, i) => `<li><a href="/p/${i}">${r}</a></li>`).join('')}</ol></div></div>
+    <div id="comments-list" class="comments"><ol>${Array.from({ length: 9 }, (_, i) => `<li class="comment"><div class="comment-author vcard">Reader ${i}</div><div class="comment-content"><p>${comment}</p></div></li>`).join('')}</ol></div>
+  </div></div>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes(lead), text);
+  assert.ok(!text.includes(comment), text);
+});
