@@ -195,7 +195,7 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['a label ending in a colon over a run of linked paragraphs', (n) => '<div><p>The harbor was rebuilt, and the town paid for it.</p><p>Members:</p>' + '<p><a href=x>Harbor Trust</a></p>'.repeat(n / 4) + '</div>'],
   ['headlines over short lines before each paragraph', (n) => '<div><h4>The harbor is rebuilt</h4><p>May 1</p><div><p>The harbor was rebuilt, and the town paid for it.</p></div></div>'.repeat(n / 10)],
   ['a story header with its lead, deep in nested elements, before the body', (n) => '<article>' + '<div>'.repeat(n / 4) + '<header><h1>The harbor is rebuilt</h1><p>The harbor was rebuilt, and the town paid for it in full.</p></header><div class=body><p>The harbor was rebuilt, and the town paid for it.</p></div>'.repeat(n / 40)],
-  ['an article body wrapping many posts and a sidebar of short lines', (n) => '<div class=entry-content><div class=post>' + '<div><p>The harbor was rebuilt, and the town paid for it in full.</p></div>'.repeat(n / 8) + '</div><div>' + '<p>The harbor trust met, and the town paid it all.</p><p><a href=x>The harbor trust paid it</a></p>'.repeat(n / 8) + '</div></div>'],
+  ['an article body wrapping a post and a sidebar of short lines', (n) => '<div class=entry-content><div class=post>' + '<div><p>The harbor was rebuilt, and the town paid for it in full.</p></div>'.repeat(n / 8) + '</div><div>' + '<p>The harbor trust met, and the town paid it all.</p><p><a href=x>The harbor trust paid it</a></p>'.repeat(n / 8) + '</div></div>'],
 ];
 
 // 400k unclosed <div> took htmlparser2 68 s, 700× a plain page of that size. Pages made of tiny
