@@ -117,6 +117,37 @@ function soleBody(nodes: readonly ElementNode[], total: Float64Array, best: numb
 }
 
 /**
+ * The post inside element `best` when `best` is named as the article body but wraps the page's
+ * other columns too (`div#maincontent` around the post and the sidebar): the post (an <article>
+ * or an element named as content, not a site builder's module) holds at least the wrapper's net
+ * content (the sidebar's short lines net nothing, and BODY_BONUS alone made the wrapper win), and
+ * the wrapper holds SIBLING_SHARE of the post's text besides it outside chrome (a headline and a
+ * byline beside an inner `the-content` are no other column).
+ */
+function postInBody(page: ParsedPage, total: Float64Array, best: number, chromeFloor: number): number {
+  const { blocks, nodes } = page;
+  const wrapper = nodes[best] as ElementNode;
+  if (wrapper.verdict !== 2) return best;
+  let post = best;
+  for (let i = best + 1; i < nodes.length && (nodes[i] as ElementNode).start < wrapper.end; i++) {
+    const n = nodes[i] as ElementNode;
+    const name = n.kind.slice(n.tag.length + 1).split(' ')[0] as string;
+    if ((n.verdict === 1 || n.tag === 'article') && !isBuilderClass(name) && (total[i] as number) >= (total[best] as number) && (post === best || (total[i] as number) > (total[post] as number))) post = i;
+  }
+  if (post === best) return best;
+  const { start, end } = nodes[post] as ElementNode;
+  let inside = 0;
+  let besides = 0;
+  for (let i = wrapper.start; i < wrapper.end; i++) {
+    const b = blocks[i] as TextBlock;
+    if (b.chrome >= chromeFloor) continue;
+    if (i >= start && i < end) inside += b.text.length;
+    else besides += b.text.length;
+  }
+  return besides >= SIBLING_SHARE * inside ? post : best;
+}
+
+/**
  * Whether element `i` is a section of a landing page: a `<section>`, or a wrapper of one with the
  * same text (`div > section`: builders wrap some of a page's sections in a `div` for a background,
  * others not). Only the first child is followed, one element per level, down to the text.
@@ -161,7 +192,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   const score = (i: number): number => (total[i] as number) * ((nodes[i] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
   let best = 0;
   for (let i = 1; i < nodes.length; i++) if (score(i) > score(best)) best = i;
-  best = soleBody(nodes, total, best);
+  best = postInBody(page, total, soleBody(nodes, total, best), chromeFloor);
   // One paragraph is rarely a whole text: when it wins inside an element named as content that
   // holds more prose, lists of links in that body (deals, related stories) pulled the body below
   // its best paragraph, and the body is the pick (its link-dense lines are still left out). So
@@ -692,6 +723,9 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // and no fallback takes class chrome, where its comments are (a two-line post under a hundred
   // comments).
   const namedBody = firstPick.element.verdict === 2 && first.length > 0;
+  // A paragraph of that body picked alone (its list of related links pulled the body below it) is
+  // the post too: no wider pick may drop it for the comments.
+  const inBody = namedBody || (first.length > 0 && firstPick.element.tag === 'p' && page.nodes[firstPick.element.parent]?.verdict === 2);
   // Link lists are taken too (link pages need them), but under a short post only beside it, in the
   // parent of its element: elsewhere they are the sidebar's top posts and archives.
   const post = prose(first) > 0;
@@ -722,7 +756,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
       if ((prose(wider) > 0 && prose(visible) >= prose(wider)) || (chars(visible) >= bound && chars(outside(2)) >= bound)) break;
     }
     const held = new Set(wider);
-    const keepsPost = first.every((b) => held.has(b)) || (!namedBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
+    const keepsPost = first.every((b) => held.has(b)) || (!inBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
   }
   const isShort = (blocks: readonly TextBlock[]): boolean => prose(blocks) < SHORT_PROSE && chars(blocks) < SHORT_CHARS;
@@ -730,7 +764,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // inside `div.share_wrapper`): the pick honouring only structural chrome, when it lies elsewhere
   // (a wider pick holding the short post would only add its comments), holds much more prose and
   // is no chrome itself (the comment list under a short post).
-  if (isShort(chosen) && chosen === first && !namedBody) {
+  if (isShort(chosen) && chosen === first && !inBody) {
     const { blocks: wider, element } = select(page, q, 2, repeats, isBoilerplate);
     const held = new Set(wider);
     if (element.verdict >= 0 && prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;

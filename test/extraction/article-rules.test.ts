@@ -506,3 +506,40 @@ test('a heading offering more of a kind of story ("More Perspectives") heads a t
   assert.deepEqual(extractMainText(html).text.split('\n'), story);
   assert.ok(TEASER_HEADING.test('Mehr Videos') && !TEASER_HEADING.test('More Information'));
 });
+
+test("a short post's one paragraph, picked alone inside its article body, is not dropped for the reader comments", () => {
+  // Dragnet R118 (thirteenth round, x19c): the body's list of related links pulls `entry-content`
+  // below its one paragraph, and the comment thread (class chrome) outscored that paragraph.
+  const lead = 'In addition to the first set of sample images from the new Nikkor 70-200mm f/4 I published few days ago, here are few more pictures found on flickr:';
+  const related = ['More Nikon AF-S Nikkor 35mm f/1.8G DX sample images', 'New sample images taken with the Nikon AF-S 50mm f/1.8G lens', 'Nikon D3200 sample images', 'Nikon D3/D60 + Nikkor 35mm/F1.8G DX sample images'];
+  const comment = 'Took a look at the larger versions on Flickr. Definitely seems like a tack sharp lens, and the weight and the price sell it to me.';
+  const html = page(`<div id="wrapper" class="hfeed"><div id="content">
+    <div id="post-47742" class="post-47742 post type-post hentry"><h1 class="entry-title">More Nikkor 70-200mm f/4G ED VR sample images</h1>
+    <div class="entry-meta">By admin | Published: October 28, 2012</div>
+    <div class="entry-content"><p>${lead}</p><p>Related posts:</p><ol>${related.map((r, i) => `<li><a href="/p/${i}">${r}</a></li>`).join('')}</ol></div></div>
+    <div id="comments-list" class="comments"><ol>${Array.from({ length: 9 }, (_, i) => `<li class="comment"><div class="comment-author vcard">Reader ${i}</div><div class="comment-content"><p>${comment}</p></div></li>`).join('')}</ol></div>
+  </div></div>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes(lead), text);
+  assert.ok(!text.includes(comment), text);
+});
+
+test('a wrapper named as the article body around the post and the sidebar yields to the post', () => {
+  // Dragnet 333 (thirteenth round, x19c): `div#maincontent` (an article body's name) wraps the
+  // post (`div.blog-entry`) and the sidebar's widgets, whose short lines net nothing: the body
+  // bonus alone made the wrapper the pick, sidebar included.
+  const story = [
+    'LittleBits are Tinkertoys, gone electronic. Some circuits, some lights, some buzzers and some buttons, these brightly colored pieces snap together with magnets.',
+    'Now, littleBits has just received $3.65 million in funding and signed a deal with manufacturing company PCH International. We talked to Ayah to find out what this moment means to her.',
+    'So the big news is that we just closed our Series A round of investment, taking in $3.65 million, with some of the greatest investors in the field.',
+  ];
+  const sidebar = ['Looking for lightweight downloads? Use the Quick List', 'Spot a glitch on the site? Report a bug', 'Chris Anderson | Curator', 'June Cohen | Executive Producer of Media', 'Emily McManus | Editor', 'Kate Torgovnick | Writer', 'Thu-Huong Ha | Writer'];
+  const html = page(`<div class="nest"><div class="wrap"><div id="maincontent" class="clearfix">
+    <div class="mediacontainer"><h1 class="blog-header">TED Blog</h1><div class="blog-post"><div class="blog-entry">
+    <h3>20 July 2012</h3><h1>“LEGO for the iPad generation” gets funding</h1>${story.map((p) => `<p>${p}</p>`).join('')}</div></div></div>
+    <div class="about"><div class="right-module"><div class="textwidget"><p><a href="/fellows">Read the TED Fellows homepage</a></p><h3>TED Bloggers</h3>${sidebar.map((l) => `<p>${l}</p>`).join('')}</div></div></div>
+  </div></div></div>`);
+  const text = extractMainText(html).text;
+  for (const p of story) assert.ok(text.includes(p), text);
+  for (const l of sidebar) assert.ok(!text.includes(l), `sidebar kept: ${l}\n${text}`);
+});

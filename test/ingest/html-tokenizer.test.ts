@@ -197,6 +197,7 @@ const HOSTILE: ReadonlyArray<[string, (n: number) => string]> = [
   ['link cards, each a linked heading over a linked sentence (the card pitch scored as prose)', (n) => '<div><a href=x><h3>Harbor</h3><p>The harbor was rebuilt, and the town paid for it.</p></a></div>'.repeat(n / 6)],
   ['headlines over short lines before each paragraph', (n) => '<div><h4>The harbor is rebuilt</h4><p>May 1</p><div><p>The harbor was rebuilt, and the town paid for it.</p></div></div>'.repeat(n / 10)],
   ['a story header with its lead, deep in nested elements, before the body', (n) => '<article>' + '<div>'.repeat(n / 4) + '<header><h1>The harbor is rebuilt</h1><p>The harbor was rebuilt, and the town paid for it in full.</p></header><div class=body><p>The harbor was rebuilt, and the town paid for it.</p></div>'.repeat(n / 40)],
+  ['an article body wrapping a post and a sidebar of short lines', (n) => '<div class=entry-content><div class=post>' + '<div><p>The harbor was rebuilt, and the town paid for it in full.</p></div>'.repeat(n / 8) + '</div><div>' + '<p>The harbor trust met, and the town paid it all.</p><p><a href=x>The harbor trust paid it</a></p>'.repeat(n / 8) + '</div></div>'],
 ];
 
 // 400k unclosed <div> took htmlparser2 68 s, 700× a plain page of that size. Pages made of tiny
