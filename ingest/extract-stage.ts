@@ -1,6 +1,6 @@
-// The `extract` stage: one task per input file. Reads the input's records, extracts main text,
-// runs the quality filters, computes MinHash signatures of the kept documents, redacts PII and
-// writes the kept documents (and, if asked, the dropped ones with their reason) as Parquet.
+// The `extract` stage: one task per input file, planned here (inputs listed, filter assets checked,
+// the decontamination index built once). Each task reads its input, extracts main text, filters,
+// signs and writes documents: ingest/extract-task.ts, loaded only where a task runs.
 
 import type { JsonValue, Stage, TaskSpec } from '../pipeline/index.ts';
 import { ConfigError } from '../pipeline/index.ts';
