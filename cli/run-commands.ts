@@ -15,7 +15,7 @@ import { isS3, joinS3, objectExists } from '../pipeline/storage.ts';
 import { runPipeline, prepareRunDir, type RunSummary } from '../pipeline/runner.ts';
 import { abortOnSignals, exitCodeFor } from '../pipeline/shutdown.ts';
 import type { StageCommand } from '../pipeline/stage.ts';
-import { stages, stagesFor } from '../pipeline/stages.ts';
+import { loadStages } from '../pipeline/stage-order.ts';
 import { loadPlan, loadRun, runTask } from '../pipeline/task-runner.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage.ts';
@@ -116,7 +116,7 @@ export async function runCommand(command: 'run' | StageCommand, argv: readonly s
   await pushRun(folder);
   config = workersOption(values.workers, config);
   const executor = mirroredExecutor(executorFor(config, folder), folder);
-  const selected = command === 'run' ? stages : stagesFor([command]);
+  const selected = await loadStages(command === 'run' ? undefined : [command]);
   const signal = abortOnSignals();
   const summary = await runPipeline({ runDir, config, stages: selected, executor, sweep: config.executor.kind === 'local', signal, command: [command, ...argv].join(' ') });
   await pushRun(folder, { runJson: true });
@@ -146,6 +146,7 @@ export async function taskCommand(argv: readonly string[]): Promise<number> {
   if (!parsed) return 0;
   const [location, stageName, indexText] = parsed.positionals;
   if (!location || !stageName || indexText === undefined || parsed.positionals.length > 3) throw new UsageError('task needs RUN STAGE INDEX', 'task');
+  const stages = await loadStages();
   const stage = stages.find((s) => s.name === stageName);
   if (!stage) throw new UsageError(`unknown stage "${stageName}"; stages: ${stages.map((s) => s.name).join(', ')}`, 'task');
   const index = Number(indexText);

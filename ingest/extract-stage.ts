@@ -1,20 +1,12 @@
-// The `extract` stage: one task per input file. Reads the input's records, extracts main text,
-// runs the quality filters, computes MinHash signatures of the kept documents, redacts PII and
-// writes the kept documents (and, if asked, the dropped ones with their reason) as Parquet.
+// The `extract` stage: one task per input file, planned here (inputs listed, filter assets checked,
+// the decontamination index built once). Each task reads its input, extracts main text, filters,
+// signs and writes documents: ingest/extract-task.ts, loaded only where a task runs.
 
-import { join } from 'node:path';
-import { createDocWriter, type DocWriter } from '../pipeline/index.ts';
 import type { JsonValue, Stage, TaskSpec } from '../pipeline/index.ts';
-import { LENGTH_EDGES } from '../pipeline/index.ts';
 import { ConfigError } from '../pipeline/index.ts';
-import { checkClassifierModel, createFilterPipeline, createScoreRecorder, missingFilterAssets, prepareFilters } from '../filters/index.ts';
-import { createSignatureSink } from '../dedup/index.ts';
-import { createDomainCounter } from '../report/index.ts';
-import { planInputs, readDocuments, type InputRef } from './index.ts';
+import { checkClassifierModel, missingFilterAssets, prepareFilters } from '../filters/index.ts';
+import { planInputs } from './plan-inputs.ts';
 import { explainEmptyInput } from './empty-input.ts';
-
-const docsPath = (runDir: string, taskId: string) => join(runDir, 'docs', `${taskId}.parquet`);
-const removedPath = (runDir: string, filter: string, taskId: string) => join(runDir, 'removed', filter, `${taskId}.parquet`);
 
 export const extractStage: Stage = {
   name: 'extract',
@@ -46,52 +38,9 @@ export const extractStage: Stage = {
       };
     });
   },
+  // The task's code (extraction, filters, MinHash, Parquet) loads in the worker that runs it, not
+  // in the coordinator that only plans.
   async run(ctx) {
-    const { runDir, config, task, stats } = ctx;
-    const input = task.input as unknown as InputRef;
-    const filters = await createFilterPipeline(config.filters, { runDir });
-    const sink = await createSignatureSink(runDir, config.dedup, { id: task.id, source: input.source, crawl: input.crawl });
-    const kept = await createDocWriter(docsPath(runDir, task.id));
-    const scores = createScoreRecorder(runDir, config, task.id);
-    const removed = new Map<string, DocWriter>();
-    const removedWriter = async (filter: string) => {
-      let w = removed.get(filter);
-      if (!w) {
-        w = await createDocWriter(removedPath(runDir, filter, task.id), { extraColumns: ['reason'] });
-        removed.set(filter, w);
-      }
-      return w;
-    };
-    const domains = createDomainCounter(stats);
-    let row = 0;
-    let bytesSeen = 0;
-    try {
-      for await (const doc of readDocuments(input, config.extract, stats, ctx.signal)) {
-        const bytesNow = stats.counters['bytes.in'] ?? 0;
-        ctx.progress(1, bytesNow - bytesSeen);
-        bytesSeen = bytesNow;
-        const verdict = filters.apply(doc, stats);
-        domains.add(doc, verdict.keep);
-        if (!verdict.keep) {
-          if (config.extract.keep_removed) await (await removedWriter(verdict.filter)).write(verdict.doc, { reason: verdict.reason });
-          continue;
-        }
-        sink.add(verdict.doc, row++);
-        const out = filters.redact(verdict.doc, stats);
-        await kept.write(out);
-        scores?.add(out);
-        stats.count('docs.out');
-        stats.observe('length.chars', out.text.length, LENGTH_EDGES);
-      }
-      domains.flush();
-      await sink.close();
-      for (const w of removed.values()) await w.close();
-      await scores?.close();
-      const { bytes } = await kept.close();
-      stats.count('bytes.out', bytes);
-    } catch (err) {
-      await Promise.allSettled([kept.abort(), sink.abort(), ...[...removed.values()].map((w) => w.abort())]);
-      throw err;
-    }
+    await (await import('./extract-task.ts')).runExtractTask(ctx);
   },
 };

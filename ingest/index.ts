@@ -4,7 +4,8 @@
 export type { InputKind, InputRef } from './input-ref.ts';
 export { isUrl, isRemote, kindOf } from './input-ref.ts';
 export { planInputs, selectPaths } from './plan-inputs.ts';
-export { readDocuments, InputError } from './read-documents.ts';
+export { readDocuments } from './read-documents.ts';
+export { InputError } from './input-error.ts';
 export { inspectInput } from './inspect.ts';
 export { createDownloader, DownloadError } from './download.ts';
 export type { Downloader } from './download.ts';

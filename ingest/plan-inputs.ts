@@ -13,7 +13,7 @@ import { createDownloader } from './download.ts';
 import type { Downloader } from './download.ts';
 import { isUrl, kindOf } from './input-ref.ts';
 import type { InputRef } from './input-ref.ts';
-import { InputError } from './read-documents.ts';
+import { InputError } from './input-error.ts';
 
 type CommonCrawlSource = Extract<SourceConfig, { kind: 'commoncrawl' }>;
 type Selection = CommonCrawlSource['files'];

@@ -13,10 +13,7 @@ import type { InputRef } from './input-ref.ts';
 import { jsonlDocuments } from './jsonl-documents.ts';
 import { recordToDocument } from './warc-documents.ts';
 import { splitWarcRecords } from './warc-records.ts';
-
-export class InputError extends Error {
-  override name = 'InputError';
-}
+import { InputError } from './input-error.ts';
 
 /** Room for the HTTP headers of a response on top of the page cap. */
 const HTTP_HEADER_SLACK = 64 * 1024;

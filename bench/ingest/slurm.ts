@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { parseRunConfig } from '../../pipeline/config.ts';
 import { runPipeline } from '../../pipeline/runner.ts';
 import { createSlurmExecutor, DEFAULT_TASK_COMMAND } from '../../pipeline/slurm-executor.ts';
-import { stagesFor } from '../../pipeline/stages.ts';
+import { loadStages } from '../../pipeline/stage-order.ts';
 import type { TaskStats } from '../../pipeline/stats.ts';
 import { startCluster, slurmUnavailable } from '../../test/slurm/cluster.ts';
 import { scalingWarcs } from './build-warc.ts';
@@ -76,7 +76,7 @@ async function slurm(): Promise<Measure> {
   if (config.executor.kind !== 'slurm') throw new Error('unreachable');
   const executor = createSlurmExecutor({ config: config.executor, env: cluster.env, taskCommand: ['/usr/bin/time', '-a', '-o', times, '-f', '%U %S', ...DEFAULT_TASK_COMMAND] });
   const started = performance.now();
-  const result = await runPipeline({ runDir: dir, config, stages: stagesFor(['extract']), executor, stream: quiet });
+  const result = await runPipeline({ runDir: dir, config, stages: await loadStages(['extract']), executor, stream: quiet });
   const wall = (performance.now() - started) / 1000;
   if (!result.ok) throw new Error(`the Slurm run failed; see ${dir}/logs`);
   const lines = readFileSync(times, 'utf8').trim().split('\n').filter((l) => /^[\d.]+ [\d.]+$/.test(l));
