@@ -32,3 +32,24 @@ test("the join date and post count in a forum poster's box are not the thread's 
   for (const extra of ['Joined', 'Posts', 'Oct 28, 2023', '267', '1,295'])
     assert.ok(!lines.includes(extra), `kept: ${extra}\n--- got:\n${lines.join('\n')}`);
 });
+
+/** One post of a thread whose poster's box has no class to tell it: the join date and post count
+ * are lines of their own beside the message. */
+const bare = (n: number, user: string, body: string): string => `<div id="post${n}"><div class="tpost"><div class="trow-group">
+  <div class="trow thead smallfont"><div class="tcell">Feb 14, 2026 | 9:05 pm</div><div class="tcell text-right">#<a href="/forum/${n}-post${n}.html"><strong>${n}</strong></a></div></div>
+  <div class="trow"><div class="tcell alt2"><div class="text-center"><a class="bigusername" href="/forum/members/${user}.html">${user}</a></div>
+    <div class="smallfont">&nbsp;<br /><div>Join Date: <b>Aug 2008</b></div><div>Posts: <b>1,077</b></div></div></div>
+  <div class="tcell alt1"><div id="post_message_${n}">${body}</div></div></div></div></div></div>`;
+
+test("a forum poster's join date and post count as lines of their own are not the thread's text", () => {
+  // WCXB 0527: a trip report thread (vBulletin's poster box, no class on its lines).
+  const html = `<!DOCTYPE html><html><head><title>Scenic Turkish and French sights</title></head><body>
+  <h1>Scenic Turkish and French sights with lowjhg</h1><div id="posts">
+  ${bare(1, 'lowjhg', "Im writing this trip report, inspired by another member's live trip report.<br><br>Now, this is my first trip report, less alone a live trip report, so bear with me.<br><br>In this journey, I'm bringing all of you to see a different side of me!")}
+  ${bare(2, 'lowjhg', 'We landed in Istanbul early in the morning and took the tram to the old town, where the hotel let us check in well before noon.')}
+  </div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  assert.ok(lines.includes('We landed in Istanbul early in the morning and took the tram to the old town, where the hotel let us check in well before noon.'), lines.join('\n'));
+  for (const extra of ['Join Date: Aug 2008', 'Posts: 1,077'])
+    assert.ok(!lines.includes(extra), `kept: ${extra}\n--- got:\n${lines.join('\n')}`);
+});
