@@ -53,3 +53,30 @@ test("a forum poster's join date and post count as lines of their own are not th
   for (const extra of ['Join Date: Aug 2008', 'Posts: 1,077'])
     assert.ok(!lines.includes(extra), `kept: ${extra}\n--- got:\n${lines.join('\n')}`);
 });
+
+/** One answer of a Q&A thread: its vote count, its text and the comments under it (class chrome). */
+const answer = (id: number, body: string, comments: readonly string[]): string => `<div id="answer-${id}" class="answer js-answer" data-answerid="${id}">
+  <div class="post-layout"><div class="votecell post-layout--left"><div class="js-vote-count">${id % 7}</div></div>
+  <div class="answercell post-layout--right"><div class="s-prose js-post-body" itemprop="text">${body}</div>
+  <div class="mt24"><a href="/a/${id}" class="js-share-link">Share</a> <a href="/posts/${id}/edit">Improve this answer</a> <a href="#" class="js-follow-post">Follow</a></div>
+  <div class="user-info"><div class="user-action-time">answered May 2, 2009 at 0:${id % 60}</div><div class="user-details"><a href="/users/${id}/">User ${id}</a></div></div></div>
+  <div class="post-layout--right js-post-comments-component"><div id="comments-${id}" class="comments js-comments-container"><ul class="comments-list">
+  ${comments.map((c) => `<li class="comment"><div class="comment-body"><span class="comment-copy">${c}</span></div></li>`).join('\n  ')}
+  </ul></div></div></div></div>`;
+
+test("a Q&A thread's short answers under long comment threads are the thread's, beside its long answer", () => {
+  // WCXB 0566: a question and its answers, each answer with its comments.
+  const chatter = ['This is a fair point, but it misses how often controllers fail along with the disks they manage, which is worth a note.', 'I would add that snapshots on the same array are not a backup either, for the same reason given in the answer above.', 'Agreed, though it depends on what you mean by redundancy; a mirror across two sites covers more than a mirror in one box.'];
+  const html = `<!DOCTYPE html><html><head><title>Why is RAID not a backup?</title></head><body><div id="content"><div id="mainbar">
+  <h1 itemprop="name"><a href="/questions/2888">Why is RAID not a backup?</a></h1>
+  <div class="question js-question"><div class="s-prose js-post-body" itemprop="text"><p>When someone mentions RAID in a conversation about backups, invariably someone declares that RAID is not a backup. Sure, for striping, that's true. But what's the difference between redundancy and a backup?</p></div></div>
+  <div id="answers"><h2>14 Answers</h2>
+  ${answer(2897, '<p>RAID guards against one kind of hardware failure. There are lots of failure modes that it does not guard against: file corruption, human error, deletion, theft, fire, flood and a controller that writes garbage to every disk at once.</p><p>A backup is a copy that lives somewhere else and that you can restore from after any of those, which is the whole point of having one at all.</p><p>RAID keeps the service up while a disk is replaced; a backup brings the data back after the whole array is gone.</p>', chatter.slice(0, 1))}
+  ${answer(2900, '<p>Because RAID copies your mistakes as faithfully as your data: delete a file and it is gone from every disk at once, within the same second.</p>', chatter)}
+  ${answer(2901, '<p>Redundancy keeps you running through a failure; a backup lets you go back in time to before the failure, the deletion or the bad update.</p>', chatter)}
+  ${answer(2902, '<p>Ask anyone who lost an array to a failing controller: all the disks were fine, and all of the data on them was useless garbage.</p>', chatter)}
+  </div></div></div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const text of ['Redundancy keeps you running through a failure; a backup lets you go back in time to before the failure, the deletion or the bad update.', 'Ask anyone who lost an array to a failing controller: all the disks were fine, and all of the data on them was useless garbage.'])
+    assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
+});
