@@ -452,7 +452,7 @@ export const CMS_LINES = [
   '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',
   'zum seitenanfang|nach oben scrollen$',
   // a forum poster's box, one label and value a line ("Join Date: Aug 2008", "Posts: 1,077",
-  // "Registriert seit: 12.03.2009", "Beiträge: 512"): the thread's gold holds the posts without them
+  // "Registriert seit: 12.03.2009", "Beiträge: 512"): they describe the poster, not the post
   '(join date|joined|registriert seit|mitglied seit|dabei seit|inscrit le|inscrit depuis|fecha de ingreso|registrato il|lid sinds)\\s*:\\s*[\\p{L}\\d][\\p{L}\\d ,./-]{0,20}$|(posts|messages|beiträge|mensajes|messaggi|berichten)\\s*:\\s*\\d[\\d.,]*$',
   // a search box's label alone
   '(search|suche|suchen|rechercher|recherche|buscar|búsqueda|cerca|zoeken|pesquisar|szukaj|поиск)\\W*$',
