@@ -88,8 +88,8 @@ const SIBLING_SHARE = 0.25;
 const SIBLING_MIN = 80;
 /** How many ancestors of the chosen element are looked at for sibling posts. */
 const POST_LEVELS = 4;
-/** Sibling posts that hold prose but net no content (each reply under its poster's box, votes,
- * reactions and comment links) are a thread's when at least this many stand beside the chosen one:
+/** Sibling posts that hold a line of prose but net no content (each reply under its poster's box,
+ * votes, reactions and comment links) are a thread's when at least this many stand beside the chosen one:
  * a thread runs on, while an article's few sibling boxes (its sources, a teaser) are not posts. */
 const THREAD_POSTS = 3;
 /** A reply's linked title repeats the thread's ("Re: Discuss the release here"): no teaser's headline. */
@@ -182,15 +182,15 @@ interface Pick {
 function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array, isBoilerplate: IsBoilerplate): Pick {
   const { blocks, nodes } = page;
   const total = new Float64Array(nodes.length);
-  // Each subtree's prose (good blocks outside chrome), and whether it holds a linked headline of
-  // a few words (a teaser's, not a poster's linked name): for the thread's posts below.
-  const said = new Float64Array(nodes.length);
+  // Whether each subtree holds prose (a good block outside chrome), and a linked headline of a few
+  // words (a teaser's, not a poster's linked name): for the thread's posts below.
+  const said = new Uint8Array(nodes.length);
   const headlines = new Uint8Array(nodes.length);
   blocks.forEach((b, i) => {
     const isChrome = b.chrome >= chromeFloor;
     const value = b.text.length * (isChrome ? -1 : VALUE[q[i] as Quality]);
     total[b.node] = (total[b.node] as number) + value;
-    if (!isChrome && q[i] === 'good') said[b.node] = (said[b.node] as number) + b.text.length;
+    if (!isChrome && q[i] === 'good') said[b.node] = 1;
     if (!isChrome && b.kind === 'h' && 2 * b.linkChars > b.text.length && HEADLINE_WORDS.test(b.text) && !REPLY_TITLE.test(b.text)) headlines[b.node] = 1;
     const shared = repeats[i] as number;
     if (shared >= 0) total[shared] = (total[shared] as number) - value;
@@ -199,7 +199,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   for (let i = nodes.length - 1; i > 0; i--) {
     const parent = (nodes[i] as ElementNode).parent;
     total[parent] = (total[parent] as number) + (total[i] as number);
-    said[parent] = (said[parent] as number) + (said[i] as number);
+    said[parent] = (said[parent] as number) | (said[i] as number);
     headlines[parent] = (headlines[parent] as number) | (headlines[i] as number);
   }
   // An element whose class names it the article body gets a small edge over its wrappers.
@@ -261,7 +261,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       const n = nodes[i] as ElementNode;
       if (i === a || n.parent !== an.parent || firstClass(n) !== firstClass(an)) continue;
       if ((total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
-      else if (n.tag !== 'section' && (said[i] as number) >= SIBLING_MIN && headlines[i] === 0) posts.push(n);
+      else if (n.tag !== 'section' && said[i] === 1 && headlines[i] === 0) posts.push(n);
     }
     if (posts.length >= THREAD_POSTS) for (const n of posts) keep.fill(1, n.start, n.end);
   }

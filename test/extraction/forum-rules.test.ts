@@ -75,8 +75,10 @@ test("a Q&A thread's short answers under long comment threads are the thread's, 
   ${answer(2900, '<p>Because RAID copies your mistakes as faithfully as your data: delete a file and it is gone from every disk at once, within the same second.</p>', chatter)}
   ${answer(2901, '<p>Redundancy keeps you running through a failure; a backup lets you go back in time to before the failure, the deletion or the bad update.</p>', chatter)}
   ${answer(2902, '<p>Ask anyone who lost an array to a failing controller: all the disks were fine, and all of the data on them was useless garbage.</p>', chatter)}
+  ${answer(2903, '<p>A mirror copies a deletion to every disk within the same second.</p>', chatter)}
   </div></div></div></body></html>`;
   const lines = extractMainText(html).text.split('\n');
-  for (const text of ['Redundancy keeps you running through a failure; a backup lets you go back in time to before the failure, the deletion or the bad update.', 'Ask anyone who lost an array to a failing controller: all the disks were fine, and all of the data on them was useless garbage.'])
+  // The last answer is one line of prose, shorter than a sibling's net content must be.
+  for (const text of ['Redundancy keeps you running through a failure; a backup lets you go back in time to before the failure, the deletion or the bad update.', 'Ask anyone who lost an array to a failing controller: all the disks were fine, and all of the data on them was useless garbage.', 'A mirror copies a deletion to every disk within the same second.'])
     assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
 });
