@@ -88,6 +88,12 @@ const SIBLING_SHARE = 0.25;
 const SIBLING_MIN = 80;
 /** How many ancestors of the chosen element are looked at for sibling posts. */
 const POST_LEVELS = 4;
+/** Sibling posts that hold a line of prose but net no content (each reply under its poster's box,
+ * votes, reactions and comment links) are a thread's when at least this many stand beside the chosen one:
+ * a thread runs on, while an article's few sibling boxes (its sources, a teaser) are not posts. */
+const THREAD_POSTS = 3;
+/** A reply's linked title repeats the thread's ("Re: Discuss the release here"): no teaser's headline. */
+const REPLY_TITLE = /^re:/i;
 
 const VALUE: Record<Quality, number> = { good: 1, medium: 0.5, short: -0.1, bad: -1, item: 0.3, itemLink: -0.5, itemTitle: -0.25, itemButton: -0.5 };
 
@@ -176,10 +182,16 @@ interface Pick {
 function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array, isBoilerplate: IsBoilerplate): Pick {
   const { blocks, nodes } = page;
   const total = new Float64Array(nodes.length);
+  // Whether each subtree holds prose (a good block outside chrome), and a linked headline of a few
+  // words (a teaser's, not a poster's linked name): for the thread's posts below.
+  const said = new Uint8Array(nodes.length);
+  const headlines = new Uint8Array(nodes.length);
   blocks.forEach((b, i) => {
     const isChrome = b.chrome >= chromeFloor;
     const value = b.text.length * (isChrome ? -1 : VALUE[q[i] as Quality]);
     total[b.node] = (total[b.node] as number) + value;
+    if (!isChrome && q[i] === 'good') said[b.node] = 1;
+    if (!isChrome && b.kind === 'h' && 2 * b.linkChars > b.text.length && HEADLINE_WORDS.test(b.text) && !REPLY_TITLE.test(b.text)) headlines[b.node] = 1;
     const shared = repeats[i] as number;
     if (shared >= 0) total[shared] = (total[shared] as number) - value;
   });
@@ -187,6 +199,8 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   for (let i = nodes.length - 1; i > 0; i--) {
     const parent = (nodes[i] as ElementNode).parent;
     total[parent] = (total[parent] as number) + (total[i] as number);
+    said[parent] = (said[parent] as number) | (said[i] as number);
+    headlines[parent] = (headlines[parent] as number) | (headlines[i] as number);
   }
   // An element whose class names it the article body gets a small edge over its wrappers.
   const score = (i: number): number => (total[i] as number) * ((nodes[i] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
@@ -238,10 +252,18 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     const an = nodes[a] as ElementNode;
     const name = firstClass(an).slice(an.tag.length + 1);
     if (an.kind.endsWith('.') || isBuilderClass(name) || isUtilityClass(name)) continue;
+    // Posts that net no content but hold prose (short replies under busy poster boxes) are kept
+    // when THREAD_POSTS of them stand together; not sections (a landing page's slides, its
+    // desktop and mobile copies, are read by the rule below) nor cards under linked headlines (a
+    // listing's teasers).
+    const posts: ElementNode[] = [];
     for (let i = 1; i < nodes.length; i++) {
       const n = nodes[i] as ElementNode;
-      if (i !== a && n.parent === an.parent && firstClass(n) === firstClass(an) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
+      if (i === a || n.parent !== an.parent || firstClass(n) !== firstClass(an)) continue;
+      if ((total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
+      else if (n.tag !== 'section' && said[i] === 1 && headlines[i] === 0) posts.push(n);
     }
+    if (posts.length >= THREAD_POSTS) for (const n of posts) keep.fill(1, n.start, n.end);
   }
   // A landing page is a column of sections (hero, features, testimonials, pricing): when the chosen
   // element sits in one and no article body is on the way or inside, the sibling sections (or

@@ -31,7 +31,7 @@ const CHROME_WORDS = [
   'comment', 'comments', 'respond', 'replies', 'footer', 'masthead', 'header', 'newsletter', 'subscribe', 'subscription', 'signup',
   'popup', 'modal', 'overlay', 'pagination', 'pager', 'tags', 'tagcloud', 'categories', 'byline', 'bio', 'meta', 'skip', 'toolbar',
   'disqus', 'outbrain', 'taboola', 'print', 'rss', 'login', 'search', 'topbar', 'copyright', 'disclaimer', 'disclaimers', 'legal', 'author',
-  'toc', 'postmeta', 'postauthor', 'postprofile', 'userinfo', 'signature', 'dateline', 'timestamp', 'caption', 'credits', 'prev', 'next', 'more', 'trending', 'popular', 'feedback', 'rating',
+  'toc', 'postmeta', 'postauthor', 'postprofile', 'userinfo', 'userextras', 'signature', 'dateline', 'timestamp', 'caption', 'credits', 'prev', 'next', 'more', 'trending', 'popular', 'feedback', 'rating',
 ];
 const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
 /** Chrome words only as the last part of a name (`read-more`, `nav-next`): as the first word they
@@ -451,6 +451,9 @@ export const CMS_LINES = [
   '(print (this )?(page|article|post|story|recipe)|printer[- ]friendly( page| version| format)?|druckversion|druckansicht|version imprimable|versión (para )?imprimir|versione stampabile|printvriendelijke versie|versão para impressão|wersja do druku|версия для печати|(artikel|seite|beitrag) drucken|imprimer (cet article|la page)|imprimir (el )?(artículo|página)|stampa (l.)?(articolo|pagina)|(artikel|pagina) printen|imprimir (artigo|página))$',
   '(table of contents|contents|in this (article|post|guide)|on this page|jump to section|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos?|indice|sommario|inhoudsopgave|spis treści|содержание|目录)\\W*$',
   'zum seitenanfang|nach oben scrollen$',
+  // a forum poster's box, one label and value a line ("Join Date: Aug 2008", "Posts: 1,077",
+  // "Registriert seit: 12.03.2009", "Beiträge: 512"): they describe the poster, not the post
+  '(join date|joined|registriert seit|mitglied seit|dabei seit|inscrit le|inscrit depuis|fecha de ingreso|registrato il|lid sinds)\\s*:\\s*[\\p{L}\\d][\\p{L}\\d ,./-]{0,20}$|(posts|messages|beiträge|mensajes|messaggi|berichten)\\s*:\\s*\\d[\\d.,]*$',
   // a search box's label alone
   '(search|suche|suchen|rechercher|recherche|buscar|búsqueda|cerca|zoeken|pesquisar|szukaj|поиск)\\W*$',
   // a story's print-edition note ("A version of this article appeared in print on 11/06/2012, on page D6 …")

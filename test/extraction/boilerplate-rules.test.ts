@@ -91,6 +91,12 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['Brought to you by NZPA', 'Brought to you by MTBR Reviews', 'Präsentiert von Stadtwerke München'],
     prose: ['This episode is brought to you by Squarespace.', 'Brought to you by the people who made the harbour what it is today'],
   },
+  {
+    // WCXB 0527's poster box (thirteenth round, x19q; the page's test is in forum-rules.test.ts).
+    rule: "a forum poster's join date and post count are boilerplate line by line; a sentence about joining or posts is not",
+    boilerplate: ['Join Date: Aug 2008', 'Joined: Jun 26, 2004', 'Posts: 1,077', 'Registriert seit: 12.03.2009', 'Beiträge: 512'],
+    prose: ['Joined: the two clubs merged in 1998 after a decade of talks.', 'Posts: the fence needs eight of them, set in concrete.', 'Join date and venue to be announced'],
+  },
 ];
 
 for (const c of LINE_CASES) {

@@ -1,0 +1,84 @@
+// Forum-thread rules of the thirteenth round (x19q): each with a snippet cut down from a WCXB
+// tuning-half forum page (the smallest markup that still shows the pattern, texts shortened).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractMainText } from '../../ingest/html-extract.ts';
+
+/** One post of a thread: the poster's box (name, title, the join date and post count as label and
+ * value pairs) beside the message. */
+const post = (user: string, joined: string, posts: string, body: string): string => `<article class="message message--post">
+  <div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user">
+    <div class="message-userDetails"><h4 class="message-name"><a href="/members/${user}/" class="username">${user}</a></h4>
+    <h5 class="userTitle message-userTitle">Member</h5></div>
+    <div class="message-userExtras"><dl class="pairs pairs--justified"><dt>Joined</dt><dd>${joined}</dd></dl>
+    <dl class="pairs pairs--justified"><dt>Posts</dt><dd>${posts}</dd></dl></div>
+  </section></div>
+  <div class="message-cell message-cell--main"><div class="message-content"><div class="bbWrapper">${body}</div></div></div></div>
+</article>`;
+
+test("the join date and post count in a forum poster's box are not the thread's text", () => {
+  // WCXB 1674: a travel forum's thread (XenForo's `message-userExtras`).
+  const html = `<!DOCTYPE html><html><head><title>Why NOT to book flights with the Booking.com</title></head><body>
+  <div class="p-body-main"><h1 class="p-title-value">Why NOT to book flights with the Booking.com or the GoToGate.com</h1>
+  <div class="block-body js-replyNewMessageContainer">
+  ${post('latawiec', 'Oct 28, 2023', '267', 'Booking.com has been our number one for booking service for many years. I have booked accommodation multiple times using this site and have never had an issue until this year.<br>In April 2023 we purchased a cruise starting from London, UK in June 2023, so we booked two days of accommodation in London to be sure not to be late for our cruise.')}
+  ${post('LondonAussie', 'Jan 25, 2022', '251', 'Also a reason not to use Malaysia airlines if that is how much they charge for two suitcases under twenty kilograms each, which is more than the fare itself.')}
+  ${post('MELso', 'Mar 2, 2015', '1,295', 'Please be aware that the same holding company owns several other brands, and they share the same flight partner for their bookings as well.')}
+  </div></div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const text of ['Also a reason not to use Malaysia airlines if that is how much they charge for two suitcases under twenty kilograms each, which is more than the fare itself.', 'Please be aware that the same holding company owns several other brands, and they share the same flight partner for their bookings as well.'])
+    assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
+  for (const extra of ['Joined', 'Posts', 'Oct 28, 2023', '267', '1,295'])
+    assert.ok(!lines.includes(extra), `kept: ${extra}\n--- got:\n${lines.join('\n')}`);
+});
+
+/** One post of a thread whose poster's box has no class to tell it: the join date and post count
+ * are lines of their own beside the message. */
+const bare = (n: number, user: string, body: string): string => `<div id="post${n}"><div class="tpost"><div class="trow-group">
+  <div class="trow thead smallfont"><div class="tcell">Feb 14, 2026 | 9:05 pm</div><div class="tcell text-right">#<a href="/forum/${n}-post${n}.html"><strong>${n}</strong></a></div></div>
+  <div class="trow"><div class="tcell alt2"><div class="text-center"><a class="bigusername" href="/forum/members/${user}.html">${user}</a></div>
+    <div class="smallfont">&nbsp;<br /><div>Join Date: <b>Aug 2008</b></div><div>Posts: <b>1,077</b></div></div></div>
+  <div class="tcell alt1"><div id="post_message_${n}">${body}</div></div></div></div></div></div>`;
+
+test("a forum poster's join date and post count as lines of their own are not the thread's text", () => {
+  // WCXB 0527: a trip report thread (vBulletin's poster box, no class on its lines).
+  const html = `<!DOCTYPE html><html><head><title>Scenic Turkish and French sights</title></head><body>
+  <h1>Scenic Turkish and French sights with lowjhg</h1><div id="posts">
+  ${bare(1, 'lowjhg', "Im writing this trip report, inspired by another member's live trip report.<br><br>Now, this is my first trip report, less alone a live trip report, so bear with me.<br><br>In this journey, I'm bringing all of you to see a different side of me!")}
+  ${bare(2, 'lowjhg', 'We landed in Istanbul early in the morning and took the tram to the old town, where the hotel let us check in well before noon.')}
+  </div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  assert.ok(lines.includes('We landed in Istanbul early in the morning and took the tram to the old town, where the hotel let us check in well before noon.'), lines.join('\n'));
+  for (const extra of ['Join Date: Aug 2008', 'Posts: 1,077'])
+    assert.ok(!lines.includes(extra), `kept: ${extra}\n--- got:\n${lines.join('\n')}`);
+});
+
+/** One answer of a Q&A thread: its vote count, its text and the comments under it (class chrome). */
+const answer = (id: number, body: string, comments: readonly string[]): string => `<div id="answer-${id}" class="answer js-answer" data-answerid="${id}">
+  <div class="post-layout"><div class="votecell post-layout--left"><div class="js-vote-count">${id % 7}</div></div>
+  <div class="answercell post-layout--right"><div class="s-prose js-post-body" itemprop="text">${body}</div>
+  <div class="mt24"><a href="/a/${id}" class="js-share-link">Share</a> <a href="/posts/${id}/edit">Improve this answer</a> <a href="#" class="js-follow-post">Follow</a></div>
+  <div class="user-info"><div class="user-action-time">answered May 2, 2009 at 0:${id % 60}</div><div class="user-details"><a href="/users/${id}/">User ${id}</a></div></div></div>
+  <div class="post-layout--right js-post-comments-component"><div id="comments-${id}" class="comments js-comments-container"><ul class="comments-list">
+  ${comments.map((c) => `<li class="comment"><div class="comment-body"><span class="comment-copy">${c}</span></div></li>`).join('\n  ')}
+  </ul></div></div></div></div>`;
+
+test("a Q&A thread's short answers under long comment threads are the thread's, beside its long answer", () => {
+  // WCXB 0566: a question and its answers, each answer with its comments.
+  const chatter = ['This is a fair point, but it misses how often controllers fail along with the disks they manage, which is worth a note.', 'I would add that snapshots on the same array are not a backup either, for the same reason given in the answer above.', 'Agreed, though it depends on what you mean by redundancy; a mirror across two sites covers more than a mirror in one box.'];
+  const html = `<!DOCTYPE html><html><head><title>Why is RAID not a backup?</title></head><body><div id="content"><div id="mainbar">
+  <h1 itemprop="name"><a href="/questions/2888">Why is RAID not a backup?</a></h1>
+  <div class="question js-question"><div class="s-prose js-post-body" itemprop="text"><p>When someone mentions RAID in a conversation about backups, invariably someone declares that RAID is not a backup. Sure, for striping, that's true. But what's the difference between redundancy and a backup?</p></div></div>
+  <div id="answers"><h2>14 Answers</h2>
+  ${answer(2897, '<p>RAID guards against one kind of hardware failure. There are lots of failure modes that it does not guard against: file corruption, human error, deletion, theft, fire, flood and a controller that writes garbage to every disk at once.</p><p>A backup is a copy that lives somewhere else and that you can restore from after any of those, which is the whole point of having one at all.</p><p>RAID keeps the service up while a disk is replaced; a backup brings the data back after the whole array is gone.</p>', chatter.slice(0, 1))}
+  ${answer(2900, '<p>Because RAID copies your mistakes as faithfully as your data: delete a file and it is gone from every disk at once, within the same second.</p>', chatter)}
+  ${answer(2901, '<p>Redundancy keeps you running through a failure; a backup lets you go back in time to before the failure, the deletion or the bad update.</p>', chatter)}
+  ${answer(2902, '<p>Ask anyone who lost an array to a failing controller: all the disks were fine, and all of the data on them was useless garbage.</p>', chatter)}
+  ${answer(2903, '<p>A mirror copies a deletion to every disk within the same second.</p>', chatter)}
+  </div></div></div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  // The last answer is one line of prose, shorter than a sibling's net content must be.
+  for (const text of ['Redundancy keeps you running through a failure; a backup lets you go back in time to before the failure, the deletion or the bad update.', 'Ask anyone who lost an array to a failing controller: all the disks were fine, and all of the data on them was useless garbage.', 'A mirror copies a deletion to every disk within the same second.'])
+    assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
+});
