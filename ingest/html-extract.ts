@@ -122,6 +122,11 @@ function soleBody(nodes: readonly ElementNode[], total: Float64Array, best: numb
   return bodies === 1 ? body : best;
 }
 
+/** An element's tag and first class (`div.answer` of `div.answer accepted-answer`). */
+function firstClass(n: ElementNode): string {
+  return n.kind.split(' ')[0] as string;
+}
+
 /**
  * The post inside element `best` when `best` is named as the article body but wraps the page's
  * other columns too (`div#maincontent` around the post and the sidebar): the post (an <article>
@@ -137,8 +142,9 @@ function postInBody(page: ParsedPage, total: Float64Array, best: number, chromeF
   let post = best;
   for (let i = best + 1; i < nodes.length && (nodes[i] as ElementNode).start < wrapper.end; i++) {
     const n = nodes[i] as ElementNode;
-    const name = n.kind.slice(n.tag.length + 1).split(' ')[0] as string;
-    if ((n.verdict === 1 || n.tag === 'article') && !isBuilderClass(name) && (total[i] as number) >= (total[best] as number) && (post === best || (total[i] as number) > (total[post] as number))) post = i;
+    if (n.verdict !== 1 && n.tag !== 'article') continue;
+    if ((total[i] as number) < (total[best] as number) || (post !== best && (total[i] as number) <= (total[post] as number))) continue;
+    if (!isBuilderClass(firstClass(n).slice(n.tag.length + 1))) post = i;
   }
   if (post === best) return best;
   const { start, end } = nodes[post] as ElementNode;
@@ -247,7 +253,6 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   // the other posts are siblings of one of its classed ancestors, with the same first class
   // (`answer` and `answer accepted-answer`), and are kept when they hold net content. A site
   // builder's layout class (`elementor-element`) is shared by every block of the page: no post.
-  const firstClass = (n: ElementNode): string => n.kind.split(' ')[0] as string;
   for (let a = chosen.parent, up = 0; a > 0 && up < POST_LEVELS; a = (nodes[a] as ElementNode).parent, up++) {
     const an = nodes[a] as ElementNode;
     const name = firstClass(an).slice(an.tag.length + 1);
