@@ -475,6 +475,10 @@ def train(cfg: TrainConfig, resume: bool = False, stop_at: int | None = None) ->
             export_checkpoint(last_ckpt, out / "export")
             say(f"exported {out / 'export'}")
     if d.world > 1:
+        # the main rank samples and exports after the last checkpoint barrier; a rank that tears its
+        # gloo group down meanwhile has aborted the run at exit (SIGABRT in gloo's teardown, once in
+        # the suite), so all ranks leave together
+        dist.barrier()
         dist.destroy_process_group()
     return last_ckpt
 
