@@ -13,6 +13,7 @@ import { withoutFigureCaptions } from './html-figure-caption.ts';
 import { keepBandsBetweenSections } from './html-landing.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
 import { withHeaderLead } from './html-header-lead.ts';
+import { markCounterRuns } from './html-counter-run.ts';
 
 export interface Extracted {
   text: string;
@@ -736,6 +737,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const isBoilerplate = boilerplateMemo();
   const q = page.blocks.map((b) => quality(b, isBoilerplate));
   pitchQualities(page.blocks, q, isBoilerplate);
+  markCounterRuns(page.blocks, (i) => (q[i] = 'bad'));
   liftLongCaptions(page, (i) => q[i] === 'good');
   liftItemHeaders(page);
   itemQualities(page, q, isBoilerplate);

@@ -132,3 +132,17 @@ test('a prompt to follow an account by its handle is boilerplate', () => {
     assert.equal(isBoilerplateLine(line), true, line);
   assert.equal(isBoilerplateLine('Following the vote, @nytimesworld reported the results.'), false);
 });
+
+test("a slideshow's pager of bare numbers counting up is not written; numbers among the text are", () => {
+  // Dragnet R564 (tuning): a news gallery's unlinked slide counter between the story's paragraphs.
+  const pager = Array.from({ length: 6 }, (_, i) => `<div class="cnnArticleGalleryNav"><div>${i + 1}</div></div>`).join('');
+  const html = `<html><body><div class="cnn_storyarea"><div class="cnn_strycntntlft">
+    <h1>Obama's family, then and now</h1>
+    <p>Captured four years apart, two key moments in the Obama family life show the president a little grayer and his daughters more mature.</p>
+    <div class="cnnExplainer cnn_html_slideshow"><div><div class="articleGalleryNavContainer">${pager}</div></div></div>
+    <p>These photos, taken on election night in Chicago, allow a comparison that other pictures of the family do not, the photo editor said.</p>
+    <ol><li>3</li><li>Stir the flour into the butter.</li><li>4</li></ol></div></div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const n of ['1', '2', '3', '4', '5', '6']) assert.ok(!lines.includes(n), `kept: ${n}\n--- got:\n${lines.join('\n')}`);
+  for (const kept of ['- 3', '- Stir the flour into the butter.', '- 4']) assert.ok(lines.includes(kept), `missing: ${kept}\n--- got:\n${lines.join('\n')}`);
+});
