@@ -33,7 +33,21 @@ const CHROME_WORDS = [
   'disqus', 'outbrain', 'taboola', 'print', 'rss', 'login', 'search', 'topbar', 'copyright', 'disclaimer', 'disclaimers', 'legal', 'author',
   'toc', 'postmeta', 'postauthor', 'postprofile', 'userinfo', 'userextras', 'signature', 'dateline', 'timestamp', 'caption', 'credits', 'prev', 'next', 'more', 'trending', 'popular', 'feedback', 'rating',
 ];
-const CHROME_WORD_SET: ReadonlySet<string> = new Set(CHROME_WORDS);
+/** CHROME_WORDS' words in the names that German, French, Spanish, Italian, Dutch and Polish sites
+ * give their chrome (`teilen`, `werbung`, `autor`, `fil-ariane`): share bars, ads, related links,
+ * author boxes, search, breadcrumbs, sidebars, page footers and captions. Their words for comments
+ * are left out: a shop names its customer reviews so (`comentarios` around a product's reviews,
+ * which product golds keep). */
+const CHROME_WORDS_BEYOND_ENGLISH = [
+  'teilen', 'partage', 'partager', 'compartir', 'condividi', 'delen', 'udostepnij',
+  'verwandte', 'aehnliche', 'similaires', 'relacionados', 'correlati', 'gerelateerd', 'empfehlungen', 'empfehlung', 'meistgelesen',
+  'werbung', 'anzeige', 'anzeigen', 'publicite', 'publicidad', 'pubblicita', 'advertentie', 'reklama',
+  'autor', 'autoren', 'auteur', 'autore', 'auteurs',
+  'suche', 'recherche', 'buscador', 'ricerca', 'zoeken',
+  'brotkrumen', 'ariane', 'seitenleiste', 'randspalte', 'fusszeile', 'kopfzeile',
+  'bildunterschrift', 'bildnachweis', 'bildquelle',
+];
+const CHROME_WORD_SET: ReadonlySet<string> = new Set([...CHROME_WORDS, ...CHROME_WORDS_BEYOND_ENGLISH]);
 /** Chrome words only as the last part of a name (`read-more`, `nav-next`): as the first word they
  * begin an anchor made from a heading (`more-on-lists`, `next-steps`), a section of the text. */
 const LAST_PART_WORDS: ReadonlySet<string> = new Set(['more', 'next', 'prev']);

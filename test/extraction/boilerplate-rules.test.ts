@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
-import { NEWSLETTER_LINE, isBoilerplateLine } from '../../ingest/html-rules.ts';
+import { NEWSLETTER_LINE, classVerdict, isBoilerplateLine } from '../../ingest/html-rules.ts';
 
 test("a post's question about copyright is its text; a copyright notice is not", () => {
   const html = `<!DOCTYPE html><html><head><title>AoAH Day 15</title></head><body><article>
@@ -145,4 +145,22 @@ test("a slideshow's pager of bare numbers counting up is not written; numbers am
   const lines = extractMainText(html).text.split('\n');
   for (const n of ['1', '2', '3', '4', '5', '6']) assert.ok(!lines.includes(n), `kept: ${n}\n--- got:\n${lines.join('\n')}`);
   for (const kept of ['- 3', '- Stir the flour into the butter.', '- 4']) assert.ok(lines.includes(kept), `missing: ${kept}\n--- got:\n${lines.join('\n')}`);
+});
+
+test('share bars and author boxes named in German or French are chrome, as their English names are', () => {
+  // L3S-GN1 64cc1937 (tuning): the story's paragraphs, with a share bar and an author box after
+  // them named as English, German and French sites name them. The tuning sets hold no German page:
+  // the English names are the evidence.
+  const story = `<p>Joan Rivers made nominations day easy for the Big Brother Celebrity Hijack contestants last night when she decided who would face the public vote.</p>
+    <p>Sitting in the Big Brother chair, the American comedian announced she would relieve housemates of the nomination task, and then chose Emilia Arata, Jeremy Metcalfe and Liam Young to join Victor Arata.</p>
+    <p>"I gotta tell you who I picked," announced Rivers as the housemates sat on the sofas. "It's not easy - it took me a good seven minutes."</p>`;
+  for (const [share, author] of [['share-bar', 'author-box'], ['artikel-teilen', 'autor-box'], ['partage', 'auteur']]) {
+    const html = `<html><body><div id="main-article">${story}
+      <div class="${share}"><p>Tell your friends about this story, or send it by e-mail to a colleague.</p></div>
+      <div class="${author}"><p>Veronica Schmidt writes about television for The Times, and has covered every series of the show.</p></div></div></body></html>`;
+    const text = extractMainText(html).text;
+    assert.ok(text.includes('Joan Rivers made nominations'), `${share}: lost the story\n${text}`);
+    assert.ok(!text.includes('Tell your friends') && !text.includes('Veronica Schmidt writes'), `${share} / ${author}: kept\n${text}`);
+  }
+  assert.equal(classVerdict({ class: 'kommentar' }), 0, 'a German opinion column is no chrome');
 });
