@@ -13,6 +13,7 @@ import { withoutFigureCaptions } from './html-figure-caption.ts';
 import { keepBandsBetweenSections } from './html-landing.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
 import { withHeaderLead } from './html-header-lead.ts';
+import { withBodyLead } from './html-body-lead.ts';
 import { markCounterRuns } from './html-counter-run.ts';
 
 export interface Extracted {
@@ -814,6 +815,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   }
   chosen = wholeMain(page, q, chosen, isBoilerplate);
   chosen = withHero(page, q, chosen);
+  chosen = withBodyLead(page, (i) => q[i] === 'good', chosen, isBoilerplate);
   chosen = withHeadline(page, q, chosen, isBoilerplate);
   chosen = withHeaderLead(page, (i) => q[i] === 'good', chosen, isBoilerplate);
   chosen = withoutFigureCaptions(page, chosen);

@@ -543,3 +543,24 @@ test('a wrapper named as the article body around the post and the sidebar yields
   for (const p of story) assert.ok(text.includes(p), text);
   for (const l of sidebar) assert.ok(!text.includes(l), `sidebar kept: ${l}\n${text}`);
 });
+
+test("a story's lead between its headline and its body's first paragraph is written", () => {
+  // The shape of L3S-GN1 6e76afd5's lead (tuning; benchmark-pages.test.ts checks that page) as
+  // German news sites write it: `p.intro` beside `div.article-body`, a byline's meta box between.
+  // A photo's caption in that place (`div.image > p`) is no lead.
+  const body = `<p>Der Hafen wurde in den vergangenen zwei Jahren vollständig umgebaut, und die Stadt hat die Kosten dafür allein getragen, wie der Bürgermeister am Montag sagte.</p>
+    <p>Die Arbeiten begannen im Frühjahr 2021 und sollten ursprünglich nur ein Jahr dauern. Wegen Lieferengpässen verzögerte sich der Bau jedoch deutlich.</p>
+    <p>Nun sollen die ersten Fähren wieder anlegen können, sagte eine Sprecherin des Hafenbetreibers.</p>`;
+  const intro = '<p class="intro">Nach zwei Jahren Bauzeit ist der Hafen wieder offen, und die Stadt zahlt die Kosten allein.</p>';
+  const german = extractMainText(`<html><body><nav><a href="/">Startseite</a></nav><article><h1>Der Hafen ist fertig umgebaut</h1>${intro}<div class="meta">Von Anna Schmidt | 12.03.2024</div><div class="article-body">${body}</div></article><footer>Impressum</footer></body></html>`).text;
+  assert.ok(german.includes('Nach zwei Jahren Bauzeit'), german);
+  // scrapinghub b37be353 (tuning): the photo's caption between the headline and the body.
+  const caption = extractMainText(`<html><body><section class="story project clearfix"><div class="container"><div class="element article">
+    <h1 class="articleHeadline">Snooze cruise: Study sees future for hibernating astronauts</h1>
+    <div class="image top imgTop"><p>In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr., left, and European Space Agency astronaut Christer Fuglesang, participate in a spacewalk.</p></div>
+    <div class="clearfix"><div class="s-data">The Associated Press</div><div class="s-data">Published Monday, November 18, 2019 8:22AM EST</div>
+    <div class="articleBody"><p>BERLIN -- The European Space Agency says putting astronauts into a state of suspended animation could make it easier to reach other planets.</p>
+    <p>The agency said Monday that its researchers examined how hibernation would affect the design of a crewed mission to Mars and concluded that it could help to significantly shrink the size of spacecraft.</p></div></div>
+    </div></div></section></body></html>`).text;
+  assert.ok(caption.includes('BERLIN -- The European Space Agency') && !caption.includes('In this Dec. 12, 2006'), caption);
+});
