@@ -506,6 +506,10 @@ export const BOILERPLATE_LINE = [
     // a comment form's notices, a post's filing line
     'your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu (dirección de )?correo electrónico no será publicad|il tuo indirizzo email non sarà pubblicato|je e-mailadres wordt niet gepubliceerd|o seu endereço de e-?mail não será publicado|twój adres e-?mail nie zostanie opublikowany|ваш (адрес )?e-?mail не будет опубликован|您的电子邮箱地址不会被公开',
     '^you may use these html tags',
+    // a comment form's moderation notices ("Comments are moderated by our editors, so …", "Please
+    // click the post button only once - your comment will not be published immediately."); a
+    // sentence about moderation elsewhere in a line ("Most sites say comments are moderated") is prose
+    '^(all )?comments (are|will be) (moderated|reviewed)|your comment (is|will be) (awaiting|held for|subject to) moderation|your comment will not (be published|appear) (immediately|until)|^(alle )?kommentare werden (moderiert|vor der veröffentlichung geprüft)|(ihr|dein) kommentar (wartet auf (freischaltung|moderation)|wird (erst )?nach (prüfung|freigabe) (freigeschaltet|veröffentlicht)|muss (noch )?freigegeben werden)|^les commentaires sont modérés|votre commentaire est en attente de modération|^los comentarios (son|están) moderados|tu comentario está (esperando|pendiente de) moderación|^i commenti sono moderati|il tuo commento è in attesa di moderazione|^reacties worden gemodereerd|je reactie wacht op (goedkeuring|moderatie)|^os comentários são moderados|seu comentário está aguardando moderação',
     // a form plugin's hidden fields' labels (Gravity Forms' honeypot and hidden inputs), at the
     // line's start: as an alternative anywhere it made isBoilerplateLine about a quarter slower
     '^this field is (for validation purposes|hidden when viewing the form)',

@@ -56,6 +56,18 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     prose: ['Continue reading at YCharts: Workday IPO Shares Quickly Double', 'Read comments on mobile Web'],
   },
   {
+    // L3S-GN1 d552f187's and 3ecf8ed4's comment forms (tuning; fourteenth round, x20n), with the
+    // WordPress notice and its German, French and Spanish wordings.
+    rule: "a comment form's moderation notices are boilerplate; a sentence about moderation is not",
+    boilerplate: [
+      'Please click the post button only once - your comment will not be published immediately.',
+      'Comments are moderated by our editors, so there may be a delay between submission and publication of your comment.',
+      'Your comment is awaiting moderation.', 'Dein Kommentar wartet auf Freischaltung.', 'Kommentare werden moderiert.',
+      'Votre commentaire est en attente de modération.', 'Tu comentario está esperando moderación.',
+    ],
+    prose: ['Most news sites say comments are moderated before they appear.', 'The study found that comments are moderated on most sites.'],
+  },
+  {
     // Dragnet R532's, R533's and R535's line under a post (thirteenth round, x19n).
     rule: 'a notice that the comments to this entry are closed is boilerplate; a story about closing comments is not',
     boilerplate: ['The comments to this entry are closed.', 'Comments on this post are now closed', 'Die Kommentarfunktion ist geschlossen.'],
