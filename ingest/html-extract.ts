@@ -600,6 +600,12 @@ function namesContent(nodes: readonly ElementNode[], element: ElementNode): bool
   return false;
 }
 
+/** Whether an element is a <footer> or lies inside one (a walk up its ancestors: the page's depth). */
+function inFooter(nodes: readonly ElementNode[], element: ElementNode): boolean {
+  for (let n: ElementNode | undefined = element; n !== undefined; n = nodes[n.parent]) if (n.tag === 'footer') return true;
+  return false;
+}
+
 /** A pick inside the page's one <main> under this share of main's text is widened to main. */
 const MAIN_SHARE = 0.5;
 
@@ -774,7 +780,12 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // mega-menu's featured posts, a shop's hidden pricing FAQ or its cards' hidden colour swatches.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
-    const wider = select(page, q, floor, repeats, isBoilerplate).blocks;
+    const widerPick = select(page, q, floor, repeats, isBoilerplate);
+    // A page hides its text in a script-revealed element or a dialog, never in its <footer>: a
+    // pick there is the site's brand blurb or shipping notice, which outweighs a short visible
+    // page (a collection of two products, a page its script fills).
+    if (floor === 3 && inFooter(page.nodes, widerPick.element)) break;
+    const wider = widerPick.blocks;
     // Good blocks are never dropped, so the visible prose needs no fallback's list; nor does its
     // text when even every block outside structural chrome falls short of the bound.
     if (floor === 3) {

@@ -80,3 +80,22 @@ test("a listing's teasers, each a linked title and a linked sentence, outweigh a
   const lines = extractMainText(html).text.split('\n');
   for (const [, title, date, teaser] of stories) for (const line of [title, `${date} • ${teaser}`]) assert.ok(lines.includes(line as string), `lost: ${line}\n--- got:\n${lines.join('\n')}`);
 });
+
+test("a two-product collection is written, not its site footer's brand message: the last fallback reads no <footer> (WCXB 4760)", () => {
+  const products = [['the-super-pack', 'The Super Pack', 'All three serums', '£88', '£102'], ['balm-dotcom-trio', 'Balm Dotcom Trio', 'Original formula', '£42', '£48']];
+  const item = ([slug, name, option, sale, regular]: string[]): string =>
+    `<li class="collection__item js-collection-item"><article class="pi js-product-item"><div class="pi__desc"><div class="pi__desc-wrapper-top">
+      <div class="pi__details"><h3 class="pi__title js-product-title"><a href="/products/${slug}">${name}</a></h3></div>
+      <div class="pi__options"><div class="pi__option-name-wrapper"><p class="pi__option-soi">${option}</p></div>
+      <p class="pi__price js-product-item-price">Sale price ${sale} Regular price ${regular}</p></div></div></div></article></li>`;
+  const html = `<!DOCTYPE html><html><head><title>Skincare Enthusiast</title></head><body class="template-collection"><a class="skip-link" href="#main">Skip To Main</a>
+    <main class="page-wrap" id="main"><div class="shopify-section"><section class="collection">
+    <div class="collection-filters mobile-only"><div class="collection-filters__item-count">2 items</div></div>
+    <ul class="collection__list js-collection-products list-reset container">${products.map(item).join('')}</ul></section></div></main>
+    <footer id="footer" class="footer" role="contentinfo"><div class="footer__main container"><div class="footer__main-container"><div class="footer__top">
+    <p class="footer__top-message">At Glossier, we make products inspired by real life, embracing the ethos of Skin First. Makeup Second™. We believe beauty is about having fun, celebrating freedom, and being present. No matter where you are in your beauty journey, you look good.</p>
+    </div></div></div></footer></body></html>`;
+  const got = extractMainText(html).text.split('\n');
+  for (const line of ['The Super Pack', 'All three serums', 'Balm Dotcom Trio', 'Sale price £42 Regular price £48']) assert.ok(got.includes(line), `missing: ${line}\n--- got:\n${got.join('\n')}`);
+  assert.ok(!got.some((l) => l.startsWith('At Glossier')), got.join('\n'));
+});
