@@ -517,6 +517,11 @@ function render(blocks: readonly TextBlock[]): string {
       written.add(b.text);
     }
     if (b.text.length < NEWSLETTER_MAX && NEWSLETTER_HINT.test(b.text) && NEWSLETTER_LINE.test(b.text)) continue;
+    // A card's whole-card link (an accessible copy of its title, a line of its own) and then its
+    // heading, once the meta between them is left out: the title is written once. Other lines
+    // written twice in a row stay (a headline and its photo's caption, a slogan twice): golds keep
+    // both.
+    if (b.kind === 'h' && last !== undefined && last.kind !== 'h' && last.row < 0 && 2 * last.linkChars > last.text.length && b.text === last.text) continue;
     const sameRow = b.kind === 'cell' && last?.kind === 'cell' && b.row === last.row && b.node !== last.node;
     last = b;
     if (sameRow && lines.length > 0) {

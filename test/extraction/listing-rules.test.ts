@@ -99,3 +99,19 @@ test("a two-product collection is written, not its site footer's brand message: 
   for (const line of ['The Super Pack', 'All three serums', 'Balm Dotcom Trio', 'Sale price £42 Regular price £48']) assert.ok(got.includes(line), `missing: ${line}\n--- got:\n${got.join('\n')}`);
   assert.ok(!got.some((l) => l.startsWith('At Glossier')), got.join('\n'));
 });
+
+test("a card's title written by its whole-card link and again by its heading is written once (WCXB 3014)", () => {
+  const stories = [
+    ['konark_13', 'Konark Sharma', 'The Women Who Helped Me Grow as a Developer', 'Mar 6'],
+    ['dride', 'Marc Dride', '3 words worth a billion dollars: Drift to Determinism (DriDe)', 'Mar 7'],
+    ['tamagotchi', 'Lena Park', 'I Built a Desktop Tamagotchi Cat with AI Brain in Swift', 'Mar 5'],
+    ['blackboard', 'Ivo Stern', 'Why I replaced "think freely" with structured blackboarding in my agent loops', 'Mar 4'],
+  ];
+  const card = ([user, name, title, date]: string[], i: number): string =>
+    `<div class="crayons-story"><a href="/${user}/post-${i}" aria-labelledby="article-link-${i}" class="crayons-story__hidden-navigation-link">${title}</a>
+    <div class="crayons-story__body"><div class="crayons-story__top"><div class="crayons-story__meta"><a href="/${user}" class="crayons-story__secondary fw-medium">${name}</a><a href="/${user}/post-${i}" class="crayons-story__tertiary fs-xs"><time>${date}</time></a></div></div>
+    <div class="crayons-story__indention"><h2 class="crayons-story__title"><a href="/${user}/post-${i}" id="article-link-${i}">${title}</a></h2></div></div></div>`;
+  const html = `<!DOCTYPE html><html><head><title>DEV Community</title></head><body><main class="articles-list crayons-layout__content"><div class="substories">${stories.map(card).join('\n')}</div></main></body></html>`;
+  const got = extractMainText(html).text.split('\n');
+  for (const [, , title] of stories) assert.equal(got.filter((l) => l === title).length, 1, got.join('\n'));
+});
