@@ -519,6 +519,11 @@ function render(blocks: readonly TextBlock[]): string {
       written.add(b.text);
     }
     if (b.text.length < NEWSLETTER_MAX && NEWSLETTER_HINT.test(b.text) && NEWSLETTER_LINE.test(b.text)) continue;
+    // A card's whole-card link (an accessible copy of its title, a line of its own) and then its
+    // heading, once the meta between them is left out: the title is written once. Other lines
+    // written twice in a row stay (a headline and its photo's caption, a slogan twice): golds keep
+    // both.
+    if (b.kind === 'h' && last !== undefined && last.kind !== 'h' && last.row < 0 && 2 * last.linkChars > last.text.length && b.text === last.text) continue;
     const sameRow = b.kind === 'cell' && last?.kind === 'cell' && b.row === last.row && b.node !== last.node;
     last = b;
     if (sameRow && lines.length > 0) {
@@ -599,6 +604,12 @@ function namesContent(nodes: readonly ElementNode[], element: ElementNode): bool
   for (let n: ElementNode | undefined = element; n !== undefined; n = nodes[n.parent]) {
     if (n.verdict >= 1 || n.tag === 'article') return true;
   }
+  return false;
+}
+
+/** Whether an element is a <footer> or lies inside one (a walk up its ancestors: the page's depth). */
+function inFooter(nodes: readonly ElementNode[], element: ElementNode): boolean {
+  for (let n: ElementNode | undefined = element; n !== undefined; n = nodes[n.parent]) if (n.tag === 'footer') return true;
   return false;
 }
 
@@ -777,7 +788,12 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // mega-menu's featured posts, a shop's hidden pricing FAQ or its cards' hidden colour swatches.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
-    const wider = select(page, q, floor, repeats, isBoilerplate).blocks;
+    const widerPick = select(page, q, floor, repeats, isBoilerplate);
+    // A page hides its text in a script-revealed element or a dialog, never in its <footer>: a
+    // pick there is the site's brand blurb or shipping notice, which outweighs a short visible
+    // page (a collection of two products, a page its script fills).
+    if (floor === 3 && inFooter(page.nodes, widerPick.element)) break;
+    const wider = widerPick.blocks;
     // Good blocks are never dropped, so the visible prose needs no fallback's list; nor does its
     // text when even every block outside structural chrome falls short of the bound.
     if (floor === 3) {

@@ -80,3 +80,38 @@ test("a listing's teasers, each a linked title and a linked sentence, outweigh a
   const lines = extractMainText(html).text.split('\n');
   for (const [, title, date, teaser] of stories) for (const line of [title, `${date} • ${teaser}`]) assert.ok(lines.includes(line as string), `lost: ${line}\n--- got:\n${lines.join('\n')}`);
 });
+
+test("a two-product collection is written, not its site footer's brand message: the last fallback reads no <footer> (WCXB 4760)", () => {
+  const products = [['the-super-pack', 'The Super Pack', 'All three serums', '£88', '£102'], ['balm-dotcom-trio', 'Balm Dotcom Trio', 'Original formula', '£42', '£48']];
+  const item = ([slug, name, option, sale, regular]: string[]): string =>
+    `<li class="collection__item js-collection-item"><article class="pi js-product-item"><div class="pi__desc"><div class="pi__desc-wrapper-top">
+      <div class="pi__details"><h3 class="pi__title js-product-title"><a href="/products/${slug}">${name}</a></h3></div>
+      <div class="pi__options"><div class="pi__option-name-wrapper"><p class="pi__option-soi">${option}</p></div>
+      <p class="pi__price js-product-item-price">Sale price ${sale} Regular price ${regular}</p></div></div></div></article></li>`;
+  const html = `<!DOCTYPE html><html><head><title>Skincare Enthusiast</title></head><body class="template-collection"><a class="skip-link" href="#main">Skip To Main</a>
+    <main class="page-wrap" id="main"><div class="shopify-section"><section class="collection">
+    <div class="collection-filters mobile-only"><div class="collection-filters__item-count">2 items</div></div>
+    <ul class="collection__list js-collection-products list-reset container">${products.map(item).join('')}</ul></section></div></main>
+    <footer id="footer" class="footer" role="contentinfo"><div class="footer__main container"><div class="footer__main-container"><div class="footer__top">
+    <p class="footer__top-message">At Glossier, we make products inspired by real life, embracing the ethos of Skin First. Makeup Second™. We believe beauty is about having fun, celebrating freedom, and being present. No matter where you are in your beauty journey, you look good.</p>
+    </div></div></div></footer></body></html>`;
+  const got = extractMainText(html).text.split('\n');
+  for (const line of ['The Super Pack', 'All three serums', 'Balm Dotcom Trio', 'Sale price £42 Regular price £48']) assert.ok(got.includes(line), `missing: ${line}\n--- got:\n${got.join('\n')}`);
+  assert.ok(!got.some((l) => l.startsWith('At Glossier')), got.join('\n'));
+});
+
+test("a card's title written by its whole-card link and again by its heading is written once (WCXB 3014)", () => {
+  const stories = [
+    ['konark_13', 'Konark Sharma', 'The Women Who Helped Me Grow as a Developer', 'Mar 6'],
+    ['dride', 'Marc Dride', '3 words worth a billion dollars: Drift to Determinism (DriDe)', 'Mar 7'],
+    ['tamagotchi', 'Lena Park', 'I Built a Desktop Tamagotchi Cat with AI Brain in Swift', 'Mar 5'],
+    ['blackboard', 'Ivo Stern', 'Why I replaced "think freely" with structured blackboarding in my agent loops', 'Mar 4'],
+  ];
+  const card = ([user, name, title, date]: string[], i: number): string =>
+    `<div class="crayons-story"><a href="/${user}/post-${i}" aria-labelledby="article-link-${i}" class="crayons-story__hidden-navigation-link">${title}</a>
+    <div class="crayons-story__body"><div class="crayons-story__top"><div class="crayons-story__meta"><a href="/${user}" class="crayons-story__secondary fw-medium">${name}</a><a href="/${user}/post-${i}" class="crayons-story__tertiary fs-xs"><time>${date}</time></a></div></div>
+    <div class="crayons-story__indention"><h2 class="crayons-story__title"><a href="/${user}/post-${i}" id="article-link-${i}">${title}</a></h2></div></div></div>`;
+  const html = `<!DOCTYPE html><html><head><title>DEV Community</title></head><body><main class="articles-list crayons-layout__content"><div class="substories">${stories.map(card).join('\n')}</div></main></body></html>`;
+  const got = extractMainText(html).text.split('\n');
+  for (const [, , title] of stories) assert.equal(got.filter((l) => l === title).length, 1, got.join('\n'));
+});
