@@ -117,6 +117,8 @@ export function createShingleSha1(): ShingleSha1 {
         view = new Int32Array(memory.buffer);
       }
       if (slots.length < n) slots = new Int32Array(n);
+      // Big-endian words in one load each (DataView reads them byte-swapped) instead of four byte loads and shifts.
+      const be = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       let k = 0;
       for (let i = 0; i < n; i++) {
         const start = i === 0 ? 0 : wordEnds[i - 1]! + 1;
@@ -130,7 +132,7 @@ export function createShingleSha1(): ShingleSha1 {
         slots[k++] = i;
         const full = len >>> 2;
         let p = start;
-        for (let t = 0; t < full; t++, p += 4) view[base + t * 4] = (bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!;
+        for (let t = 0; t < full; t++, p += 4) view[base + t * 4] = be.getInt32(p);
         // The word holding the message's end and the 0x80 pad byte, zeros, then the length in bits.
         const rest = len & 3;
         let word = 0;
