@@ -177,18 +177,19 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
       let cp = L;
       if (L < pow.length) {
         // Each term (u + 1)·B^c is below 2^16 · 2^26, so 1,024 of them sum exactly in a double
-        // (below 2^52): one reduction per 1,024 units instead of one per unit.
+        // (below 2^52 < 2P²): one reduction per 1,024 units instead of one per unit, and by
+        // `reduce`, not `%` (a call into the runtime's fmod).
         let sum = 0;
         for (let c = 0; c < L; c++) {
           const u = w.charCodeAt(c);
           sum += (u + 1) * pow[c]!;
-          if ((c & 1023) === 1023) sum %= P;
+          if ((c & 1023) === 1023) sum = reduce(sum);
           if (u >= 0xd800 && u <= 0xdbff && c + 1 < L) {
             const d = w.charCodeAt(c + 1);
             if (d >= 0xdc00 && d <= 0xdfff) cp--;
           }
         }
-        h = sum % P;
+        h = reduce(sum);
         wPow[i] = pow[L]!;
         wInv[i] = invPow[L]!;
       } else {
