@@ -55,9 +55,9 @@ export interface NgramWords {
   mulA: number;
   mulB: number;
   /**
-   * Open-addressing table reused for every n, three words a slot: the n-gram start (start + 1;
-   * 0 = empty), its hash (or m-gram id) and the next token's id (top n-grams only). One array, so
-   * a probe touches one cache line where three arrays took three misses.
+   * Open-addressing table reused for every n. Top n-grams: three words a slot, the n-gram start
+   * (start + 1; 0 = empty), its m-gram id and the next token's id, in one array so that a probe
+   * reads one cache line. Duplicated n-grams: one word a slot, the start + 1 (its hash is in `spans`).
    */
   mask: number;
   slots: Int32Array;
@@ -333,7 +333,9 @@ export function duplicatedChars(w: NgramWords, n: number): number {
   if (N <= 0) return 0;
   // Locals, not `w.…` in the loop: reading the fields at every position cost about 10 %.
   const { slots, mask, charSum, charInv, cps, spans } = w;
-  slots.fill(0);
+  // One word a slot, the start (+ 1): the start's hash is spans[start], so the table is a third
+  // of the size and stays in cache on long documents.
+  slots.fill(0, 0, mask + 1);
   // Every start's hash first, in a loop without branches on the table, so the products of
   // consecutive starts overlap (a few starts inside repeats are hashed for nothing).
   for (let i = 0; i < N; i++) spans[i] = spanHash(charSum, charInv, i, n);
@@ -344,9 +346,9 @@ export function duplicatedChars(w: NgramWords, n: number): number {
     let s = slotOf(h, mask);
     let seen = false;
     for (;;) {
-      const at = slots[3 * s]! - 1;
+      const at = slots[s]! - 1;
       if (at < 0) break;
-      if (slots[3 * s + 1] === h && sameConcat(w, at, i, n)) {
+      if (spans[at] === h && sameConcat(w, at, i, n)) {
         seen = true;
         break;
       }
@@ -356,8 +358,7 @@ export function duplicatedChars(w: NgramWords, n: number): number {
       repeated += cps[i + n]! - cps[i]!;
       i += n;
     } else {
-      slots[3 * s] = i + 1;
-      slots[3 * s + 1] = h;
+      slots[s] = i + 1;
       i++;
     }
   }
