@@ -117,6 +117,8 @@ export function createShingleSha1(): ShingleSha1 {
         view = new Int32Array(memory.buffer);
       }
       if (slots.length < n) slots = new Int32Array(n);
+      // Big-endian words in one load each (DataView reads them byte-swapped) instead of four byte loads and shifts.
+      const be = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       let k = 0;
       for (let i = 0; i < n; i++) {
         const start = i === 0 ? 0 : wordEnds[i - 1]! + 1;
@@ -130,11 +132,17 @@ export function createShingleSha1(): ShingleSha1 {
         slots[k++] = i;
         const full = len >>> 2;
         let p = start;
-        for (let t = 0; t < full; t++, p += 4) view[base + t * 4] = (bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!;
+        for (let t = 0; t < full; t++, p += 4) view[base + t * 4] = be.getInt32(p);
         // The word holding the message's end and the 0x80 pad byte, zeros, then the length in bits.
         const rest = len & 3;
-        let word = 0;
-        for (let b = 0; b < 4; b++) word = (word << 8) | (b < rest ? bytes[p + b]! : b === rest ? 0x80 : 0);
+        // In one load when the buffer goes on past the message: the bytes after it are masked off.
+        let word;
+        if (rest === 0) word = 0x80000000 | 0;
+        else if (p + 4 <= bytes.length) word = (be.getInt32(p) & ~(0xffffffff >>> (8 * rest))) | (0x80 << (24 - 8 * rest));
+        else {
+          word = 0;
+          for (let b = 0; b < 4; b++) word = (word << 8) | (b < rest ? bytes[p + b]! : b === rest ? 0x80 : 0);
+        }
         view[base + full * 4] = word;
         for (let t = full + 1; t < 15; t++) view[base + t * 4] = 0;
         view[base + 60] = len * 8;

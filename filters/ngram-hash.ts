@@ -16,12 +16,17 @@ import { pyLen } from './text.ts';
 const P = 67108859;
 const INV_P = 1 / P;
 
-/** a·b mod P for a, b < P: the product is exact in a double (< 2^52); the quotient's rounding is corrected. */
-function mulmod(a: number, b: number): number {
-  const x = a * b;
+/**
+ * x mod P for an integer 0 <= x < 2P² (< 2^53, so x is exact in a double): the quotient's
+ * rounding is off by at most one, and corrected.
+ */
+function reduce(x: number): number {
   const r = x - Math.floor(x * INV_P) * P;
   return r < 0 ? r + P : r >= P ? r - P : r;
 }
+
+/** a·b mod P for a, b < P. */
+const mulmod = (a: number, b: number): number => reduce(a * b);
 
 /** a + b mod P for a, b < P. */
 const addmod = (a: number, b: number): number => (a + b >= P ? a + b - P : a + b);
@@ -33,11 +38,12 @@ export interface NgramWords {
   /**
    * Prefix sums over tokens, n + 1 entries: code points before token k; Σ (char + 1)·B^position
    * over the characters before token k and B^-(characters before k). Any n-gram's concatenation
-   * then hashes in one subtraction and one product.
+   * then hashes in one subtraction and one product. Doubles, not Int32Arrays: a span's hash is then
+   * one product of loaded doubles and one reduction (`spanHash`), no conversions and no addmod.
    */
   cps: Float64Array;
-  charSum: Int32Array;
-  charInv: Int32Array;
+  charSum: Float64Array;
+  charInv: Float64Array;
   /**
    * Per start: the id of the `gramN`-gram there (the start of its first occurrence), exact. The
    * (n+1)-gram at i is the pair (n-gram id at i, token id at i + n), so each top n-gram pass keys
@@ -48,11 +54,15 @@ export interface NgramWords {
   /** Random odd multipliers of the pair hash (multiply-shift: a page cannot aim its pairs at one slot). */
   mulA: number;
   mulB: number;
-  slotKey: Int32Array;
-  /** Open-addressing table of n-gram starts (start + 1; 0 = empty) and their hashes, reused for every n. */
+  /**
+   * Open-addressing table reused for every n. Top n-grams: three words a slot, the n-gram start
+   * (start + 1; 0 = empty), its m-gram id and the next token's id, in one array so that a probe
+   * reads one cache line. Duplicated n-grams: one word a slot, the start + 1 (its hash is in `spans`).
+   */
   mask: number;
-  slotStart: Int32Array;
-  slotHash: Int32Array;
+  slots: Int32Array;
+  /** Per start: the hash of its n-gram joined by nothing (duplicated n-grams). */
+  spans: Int32Array;
   /** Per n-gram start: how many times the n-gram first seen there occurs (top n-grams). */
   counts: Int32Array;
   /** The n whose n-grams `counts` counts (0: none yet). */
@@ -132,17 +142,16 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
     words,
     id: ints(scratch, 0, n),
     cps: floats(scratch, 0, n + 1),
-    charSum: ints(scratch, 1, n + 1),
-    charInv: ints(scratch, 2, n + 1),
-    gram: ints(scratch, 3, n),
+    charSum: floats(scratch, 2, n + 1),
+    charInv: floats(scratch, 3, n + 1),
+    gram: ints(scratch, 1, n),
     gramN: 0,
     mulA: scratch.mulA,
     mulB: scratch.mulB,
-    slotKey: ints(scratch, 4, size),
     mask: size - 1,
-    slotStart: ints(scratch, 5, size),
-    slotHash: ints(scratch, 6, size),
-    counts: ints(scratch, 7, n),
+    slots: ints(scratch, 2, 3 * size),
+    spans: ints(scratch, 7, n),
+    counts: ints(scratch, 3, n),
     countsN: 0,
   };
   const { id, cps, charSum, charInv } = out;
@@ -152,9 +161,9 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
   // Per distinct token (at its first index): code points, Σ (char + 1)·B^k, B^len, B^-len.
   const firstAt = new Map<string, number>();
   const len = floats(scratch, 1, n);
-  const wHash = ints(scratch, 8, n);
-  const wPow = ints(scratch, 9, n);
-  const wInv = ints(scratch, 10, n);
+  const wHash = ints(scratch, 4, n);
+  const wPow = ints(scratch, 5, n);
+  const wInv = ints(scratch, 6, n);
   let charPow = 1;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
@@ -168,18 +177,19 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
       let cp = L;
       if (L < pow.length) {
         // Each term (u + 1)·B^c is below 2^16 · 2^26, so 1,024 of them sum exactly in a double
-        // (below 2^52): one reduction per 1,024 units instead of one per unit.
+        // (below 2^52 < 2P²): one reduction per 1,024 units instead of one per unit, and by
+        // `reduce`, not `%` (a call into the runtime's fmod).
         let sum = 0;
         for (let c = 0; c < L; c++) {
           const u = w.charCodeAt(c);
           sum += (u + 1) * pow[c]!;
-          if ((c & 1023) === 1023) sum %= P;
+          if ((c & 1023) === 1023) sum = reduce(sum);
           if (u >= 0xd800 && u <= 0xdbff && c + 1 < L) {
             const d = w.charCodeAt(c + 1);
             if (d >= 0xdc00 && d <= 0xdfff) cp--;
           }
         }
-        h = sum % P;
+        h = reduce(sum);
         wPow[i] = pow[L]!;
         wInv[i] = invPow[L]!;
       } else {
@@ -197,7 +207,7 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
     }
     id[i] = k;
     cps[i + 1] = cps[i]! + len[k]!;
-    charSum[i + 1] = addmod(charSum[i]!, mulmod(wHash[k]!, charPow));
+    charSum[i + 1] = reduce(charSum[i]! + wHash[k]! * charPow);
     charPow = mulmod(charPow, wPow[k]!);
     charInv[i + 1] = mulmod(charInv[i]!, wInv[k]!);
   }
@@ -205,7 +215,7 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
 }
 
 /** The hash of the span [i, i + n) from prefix sums: (sum[i+n] − sum[i])·B^-offset(i). */
-const spanHash = (sum: Int32Array, inv: Int32Array, i: number, n: number): number => mulmod(addmod(sum[i + n]!, P - sum[i]!), inv[i]!);
+const spanHash = (sum: Float64Array, inv: Float64Array, i: number, n: number): number => reduce((sum[i + n]! - sum[i]! + P) * inv[i]!);
 
 /** A hash in a random base is already uniform: its low bits pick the slot. */
 const slotOf = (h: number, mask: number): number => h & mask;
@@ -220,10 +230,10 @@ const slotOf = (h: number, mask: number): number => h & mask;
 function extendGrams(w: NgramWords): void {
   const m = w.gramN;
   const N = w.id.length - m;
-  const { gram, id, slotStart, slotHash, slotKey, mask, mulA, mulB, counts } = w;
+  const { gram, id, slots, mask, mulA, mulB, counts } = w;
   const counted = w.countsN === m;
   const shift = 32 - Math.log2(mask + 1);
-  slotStart.fill(0);
+  slots.fill(0);
   for (let i = 0; i < N; i++) {
     const a = gram[i]!;
     if (counted && counts[a] === 1) {
@@ -234,15 +244,15 @@ function extendGrams(w: NgramWords): void {
     // Multiply-shift: the slot is the product's top bits (its low bits would depend on the keys' low bits only).
     let s = (Math.imul(a, mulA) + Math.imul(b, mulB)) >>> shift;
     for (;;) {
-      const at = slotStart[s]! - 1;
+      const at = slots[3 * s]! - 1;
       if (at < 0) {
-        slotStart[s] = i + 1;
-        slotHash[s] = a;
-        slotKey[s] = b;
+        slots[3 * s] = i + 1;
+        slots[3 * s + 1] = a;
+        slots[3 * s + 2] = b;
         gram[i] = i;
         break;
       }
-      if (slotHash[s] === a && slotKey[s] === b) {
+      if (slots[3 * s + 1] === a && slots[3 * s + 2] === b) {
         gram[i] = at;
         break;
       }
@@ -322,18 +332,23 @@ export function duplicatedChars(w: NgramWords, n: number): number {
   const N = w.id.length - n + 1;
   if (N <= 0) return 0;
   // Locals, not `w.…` in the loop: reading the fields at every position cost about 10 %.
-  const { slotStart, slotHash, mask, charSum, charInv, cps } = w;
-  slotStart.fill(0);
+  const { slots, mask, charSum, charInv, cps, spans } = w;
+  // One word a slot, the start (+ 1): the start's hash is spans[start], so the table is a third
+  // of the size and stays in cache on long documents.
+  slots.fill(0, 0, mask + 1);
+  // Every start's hash first, in a loop without branches on the table, so the products of
+  // consecutive starts overlap (a few starts inside repeats are hashed for nothing).
+  for (let i = 0; i < N; i++) spans[i] = spanHash(charSum, charInv, i, n);
   let repeated = 0;
   let i = 0;
   while (i < N) {
-    const h = spanHash(charSum, charInv, i, n);
+    const h = spans[i]!;
     let s = slotOf(h, mask);
     let seen = false;
     for (;;) {
-      const at = slotStart[s]! - 1;
+      const at = slots[s]! - 1;
       if (at < 0) break;
-      if (slotHash[s] === h && sameConcat(w, at, i, n)) {
+      if (spans[at] === h && sameConcat(w, at, i, n)) {
         seen = true;
         break;
       }
@@ -343,8 +358,7 @@ export function duplicatedChars(w: NgramWords, n: number): number {
       repeated += cps[i + n]! - cps[i]!;
       i += n;
     } else {
-      slotStart[s] = i + 1;
-      slotHash[s] = h;
+      slots[s] = i + 1;
       i++;
     }
   }

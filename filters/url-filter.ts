@@ -63,7 +63,13 @@ export async function readListFile(path: string, normalize: boolean): Promise<st
   return out;
 }
 
+/** Each word's place in its list: a URL's few tokens are looked up, not the lists' hundreds of words. */
+const placesOf = (words: Iterable<string>): Map<string, number> => new Map([...words].map((w, i) => [w, i]));
+
 export function urlFilter(lists: UrlLists, p: UrlFilterParams): (doc: Document) => Outcome {
+  const banned = [...lists.bannedWords];
+  const bannedAt = placesOf(banned);
+  const softAt = placesOf(lists.softBannedWords);
   return (doc) => {
     const url = doc.url;
     if (!url) return { keep: true };
@@ -75,8 +81,17 @@ export function urlFilter(lists: UrlLists, p: UrlFilterParams): (doc: Document) 
     }
     if (lists.urls.has(url)) return { keep: false, rule: 'url', detail: 'URL is block-listed' };
     const tokens = new Set(url.split(NON_ALNUM));
-    for (const w of lists.bannedWords) if (tokens.has(w)) return { keep: false, rule: 'hard_blacklisted', detail: `banned word "${w}" in URL` };
-    const soft = lists.softBannedWords.filter((w) => tokens.has(w));
+    // The first banned word in list order that is a token, and the soft-banned tokens in list order.
+    let first = -1;
+    const softHits: number[] = [];
+    for (const t of tokens) {
+      const b = bannedAt.get(t);
+      if (b !== undefined && (first < 0 || b < first)) first = b;
+      const k = softAt.get(t);
+      if (k !== undefined) softHits.push(k);
+    }
+    if (first >= 0) return { keep: false, rule: 'hard_blacklisted', detail: `banned word "${banned[first]}" in URL` };
+    const soft = softHits.sort((a, b) => a - b).map((k) => lists.softBannedWords[k]!);
     if (soft.length >= p.soft_word_threshold) return { keep: false, rule: 'soft_blacklisted', detail: `soft-banned words ${soft.length} >= ${p.soft_word_threshold} (${soft.join(', ')})` };
     const normalized = normalizeUrlWord(url);
     for (const w of lists.bannedSubwords) if (normalized.includes(w)) return { keep: false, rule: 'blacklisted_subword', detail: `banned sub-word "${w}" in URL` };

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createMinHasher } from '../../dedup/minhash.ts';
 import { compatParams } from '../../dedup/permutations.ts';
+import { createPermuteKernel } from '../../dedup/permute-wasm.ts';
 import { sha1Prefix64 } from '../../dedup/sha1.ts';
 import { createShingleSha1 } from '../../dedup/sha1-x4.ts';
 import { simplifyText, joinedWords, normalisedWords } from '../../dedup/normalize.ts';
@@ -73,6 +74,37 @@ test('fineweb-compat signature of the spec test vector equals the reference', ()
   assert.ok(sig2);
   assert.equal(u64(sig2, 0), '585594454516184072');
   assert.equal(m.signatureOfWords('too short for five'), null);
+});
+
+test('the permutation kernel gives the exact minima, also when a permuted hash reduces past P (its slow path)', () => {
+  const P = (1n << 61n) - 1n;
+  const M64 = (1n << 64n) - 1n;
+  const hi = (v: bigint) => Number(v >> 32n);
+  const lo = (v: bigint) => Number(v & 0xffffffffn);
+  const next = rng(21);
+  const r64 = () => (BigInt(Math.floor(next() * 2 ** 32)) << 32n) | BigInt(Math.floor(next() * 2 ** 32));
+  // a = 1, b = 0 maps a shingle hash h to (h & P) + (h >> 61): h in [P, P + 7] or h = 2^64 − 1 land past P.
+  const pairs: [bigint, bigint][] = [[1n, 0n], ...Array.from({ length: 7 }, (): [bigint, bigint] => [(r64() % (P - 1n)) + 1n, r64() % P])];
+  const params = new Uint32Array(pairs.length * 4);
+  pairs.forEach(([a, b], j) => params.set([hi(a), lo(a), hi(b), lo(b)], j * 4));
+  const kernel = createPermuteKernel(params);
+  const cases: bigint[][] = [[P], [P, 5n, 1000n], [P + 5n, 2n], [P + 5n, 9n], [9n, M64, 8n], [P - 1n, P + 7n, P + 1n], [0n], [7n, 8n, P - 2n]];
+  for (let c = 0; c < 40; c++) cases.push(Array.from({ length: 1 + (c % 9) }, () => (c % 3 === 0 ? P + BigInt(c % 8) : r64())));
+  for (const hashes of cases) {
+    const words = kernel.reserve(hashes.length);
+    hashes.forEach((h, i) => words.set([lo(h), hi(h)], i * 2));
+    const out = kernel.run(hashes.length);
+    pairs.forEach(([a, b], j) => {
+      let min = M64;
+      for (const h of hashes) {
+        let x = (h * a + b) & M64;
+        x = (x & P) + (x >> 61n);
+        if (x >= P) x -= P;
+        if (x < min) min = x;
+      }
+      assert.equal((BigInt(out[j * 2 + 1]!) << 32n) | BigInt(out[j * 2]!), min, `hash ${j} of [${hashes.join(', ')}]`);
+    });
+  }
 });
 
 test('permutation parameters follow numpy RandomState(1)', () => {

@@ -41,3 +41,15 @@ test('extra words are normalised like the shipped lists; the shipped lists can b
   assert.equal(f(doc('https://example.com/foobar/x')).keep, false);
   await assert.rejects(loadUrlLists({ ut1: false, domain_lists: ['/nonexistent/list'], url_lists: [], default_word_lists: false, banned_words: [], banned_subwords: [], soft_banned_words: [] }), /cannot read list file \/nonexistent\/list/);
 });
+
+test('the details name the first banned word in list order and the soft-banned words in list order, whatever the URL order', async () => {
+  const lists = await loadUrlLists({ ut1: false, domain_lists: [], url_lists: [], default_word_lists: false, banned_words: ['aaa', 'bbb'], banned_subwords: [], soft_banned_words: ['xxx', 'yyy', 'zzz'] });
+  const f = urlFilter(lists, { soft_word_threshold: 2 });
+  const detail = (u: string): string => {
+    const o = f(doc(u));
+    return o.keep ? 'keep' : `${o.rule}: ${o.detail}`;
+  };
+  assert.equal(detail('https://example.com/bbb/aaa'), 'hard_blacklisted: banned word "aaa" in URL');
+  assert.equal(detail('https://example.com/zzz-yyy/xxx'), 'soft_blacklisted: soft-banned words 3 >= 2 (xxx, yyy, zzz)');
+  assert.equal(detail('https://example.com/zzz/zzz'), 'keep');
+});
