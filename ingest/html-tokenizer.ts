@@ -8,15 +8,17 @@
 // indexOf, every close tag costs O(1) amortised (per-name counts reject a close that matches nothing;
 // a close that pops many elements pays for them once), and nesting is capped at MAX_DEPTH: deeper
 // elements become siblings at the cap, so any page costs time in proportion to its size and the
-// stacks (ours and the caller's) stay bounded. Entities are left encoded: the caller
-// decodes only the text it keeps.
+// stacks (ours and the caller's) stay bounded. Entities are left encoded and text is reported as a
+// range of the page: the caller slices and decodes only the text it keeps.
 
 export type Attributes = Readonly<Record<string, string>>;
 
 export interface HtmlEvents {
   open(name: string, attribs: Attributes): void;
   close(name: string): void;
-  text(text: string): void;
+  /** The text `source[start, end)`, not sliced: most text between tags is indentation or lies in
+   * dropped elements, and the caller slices only what it keeps. */
+  text(source: string, start: number, end: number): void;
 }
 
 export type Tokenize = (html: string, wanted: ReadonlySet<string>, on: HtmlEvents) => void;
@@ -287,7 +289,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
     if (lt < 0) break;
     const c = html.charCodeAt(lt + 1);
     if (isAlpha(c)) {
-      if (lt > textStart) on.text(html.slice(textStart, lt));
+      if (lt > textStart) on.text(html, textStart, lt);
       textStart = n; // a tag cut off by the end of input is dropped
       const ctxAtTag = tree.ctx;
       let hash = c;
@@ -387,7 +389,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
           if (stacked && tag.name === 'title') {
             const next = html.indexOf('<', pos);
             const stop = next < 0 ? n : next;
-            if (stop > textStart) on.text(html.slice(textStart, stop));
+            if (stop > textStart) on.text(html, textStart, stop);
             closeTag(tree, tag);
             pos = textStart = stop;
             continue scan;
@@ -396,7 +398,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
           break scan;
         }
         if (endsName(html.charCodeAt(end + 2 + len)) && matchesLower(html, end + 2, tag.name)) {
-          if (stacked && end > textStart) on.text(html.slice(textStart, end));
+          if (stacked && end > textStart) on.text(html, textStart, end);
           closeTag(tree, tag);
           const gt = html.indexOf('>', end + 2 + len);
           if (gt < 0) {
@@ -409,7 +411,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         k = end + 1;
       }
     } else if (c === SLASH) {
-      if (lt > textStart) on.text(html.slice(textStart, lt));
+      if (lt > textStart) on.text(html, textStart, lt);
       const c2 = html.charCodeAt(lt + 2);
       if (Number.isNaN(c2)) {
         // A lone `</` at the end of input is text.
@@ -437,7 +439,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         pos = textStart = gt + 1;
       }
     } else if (c === 0x21 /* ! */) {
-      if (lt > textStart) on.text(html.slice(textStart, lt));
+      if (lt > textStart) on.text(html, textStart, lt);
       textStart = n; // unterminated comments and declarations run to the end of input
       let end: number;
       if (html.startsWith('--', lt + 2)) {
@@ -451,7 +453,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         // browsers read it (htmlparser2 runs it to `]]>`: a stray `<![CDATA[` hid whole pages).
         const s = lt + 9;
         const e = html.indexOf(']]>', s);
-        if (e > s) on.text(html.slice(s, e));
+        if (e > s) on.text(html, s, e);
         end = e < 0 ? -1 : e + 2;
       } else {
         end = html.indexOf('>', lt + 2);
@@ -459,19 +461,19 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
       if (end < 0) break;
       pos = textStart = end + 1;
     } else if (c === 0x3f /* ? */) {
-      if (lt > textStart) on.text(html.slice(textStart, lt));
+      if (lt > textStart) on.text(html, textStart, lt);
       textStart = n;
       const gt = html.indexOf('>', lt + 2);
       if (gt < 0) break;
       pos = textStart = gt + 1;
     } else {
       // `<` that starts no tag is text; the text before it is reported apart, as htmlparser2 does.
-      if (lt > textStart) on.text(html.slice(textStart, lt));
+      if (lt > textStart) on.text(html, textStart, lt);
       textStart = lt;
       pos = lt + 1;
     }
   }
-  if (n > textStart) on.text(html.slice(textStart, n));
+  if (n > textStart) on.text(html, textStart, n);
   closeSlot(tree);
   while (tree.stack.length > 0) on.close((tree.stack.pop() as Tag).name);
 }
