@@ -137,8 +137,10 @@ interface Tree {
   on: HtmlEvents;
   /** The names met so far, by raw spelling and by lower case. */
   tags: Map<string, Tag>;
-  /** The first raw spelling met for each spelling hash: most tags are found here without slicing their name. */
-  spellings: Map<number, { raw: string; tag: Tag }>;
+  /** The last raw spelling met for each slot of spelling hashes (SPELLING_SLOTS of them, indexed
+   * by the hash's low bits): most tags are found here by an array read, without slicing their name
+   * or a map lookup. */
+  spellings: ({ raw: string; tag: Tag } | undefined)[];
   stack: Tag[];
   /** Foreign context in force above each stack entry. */
   contexts: number[];
@@ -149,9 +151,13 @@ interface Tree {
   img: Tag;
 }
 
+/** Slots of Tree.spellings: a power of two, several times the distinct spellings of a large real page. */
+const SPELLING_SLOTS = 512;
+
 /** The tag spelled `html[start, end)`, whose spelling hashes to `hash` (nameHash over the same characters). */
 function tagAt(tree: Tree, html: string, start: number, end: number, hash: number): Tag {
-  const known = tree.spellings.get(hash);
+  const slot = hash & (SPELLING_SLOTS - 1);
+  const known = tree.spellings[slot];
   let t: Tag | undefined;
   if (known !== undefined && known.raw.length === end - start && html.startsWith(known.raw, start)) t = known.tag;
   else {
@@ -166,7 +172,7 @@ function tagAt(tree: Tree, html: string, start: number, end: number, hash: numbe
       }
       tree.tags.set(raw, t);
     }
-    if (known === undefined) tree.spellings.set(hash, { raw, tag: t });
+    tree.spellings[slot] = { raw, tag: t };
   }
   // `<image>` is `<img>` in HTML.
   return t.name === 'image' && tree.ctx === HTML_CTX ? tree.img : t;
@@ -280,7 +286,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
   const img = newTag('img');
   tags.set('form', form);
   tags.set('img', img);
-  const tree: Tree = { on, tags, spellings: new Map(), stack: [], contexts: [], ctx: HTML_CTX, slot: undefined, form, img };
+  const tree: Tree = { on, tags, spellings: new Array<{ raw: string; tag: Tag } | undefined>(SPELLING_SLOTS).fill(undefined), stack: [], contexts: [], ctx: HTML_CTX, slot: undefined, form, img };
   let textStart = 0;
 
   let pos = 0;
