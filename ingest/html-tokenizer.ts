@@ -91,6 +91,26 @@ const SVG_CTX = 1;
 const MATH_CTX = 2;
 const INTEGRATION: ReadonlySet<string> = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'desc', 'title']);
 
+// The element names of HTML, SVG and MathML that pages use, each mapped to itself: a page's tag
+// names are handed out as these literals, which V8 interns, so the caller's map lookups and `===`
+// tests by name (several per element) compare pointers instead of characters, and hash nothing.
+const ELEMENT_NAMES: ReadonlyMap<string, string> = new Map(
+  [
+    'a', 'abbr', 'acronym', 'address', 'applet', 'area', 'article', 'aside', 'audio', 'b', 'base', 'basefont', 'bdi', 'bdo', 'big',
+    'blockquote', 'body', 'br', 'button', 'canvas', 'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'command', 'data',
+    'datalist', 'dd', 'del', 'details', 'dfn', 'dialog', 'dir', 'div', 'dl', 'dt', 'em', 'embed', 'fieldset', 'figcaption', 'figure',
+    'font', 'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'i',
+    'iframe', 'image', 'img', 'input', 'ins', 'isindex', 'kbd', 'keygen', 'label', 'legend', 'li', 'link', 'main', 'map', 'mark',
+    'marquee', 'menu', 'meta', 'meter', 'nav', 'nobr', 'noembed', 'noframes', 'noscript', 'object', 'ol', 'optgroup', 'option',
+    'output', 'p', 'param', 'picture', 'plaintext', 'pre', 'progress', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'script', 'search',
+    'section', 'select', 'slot', 'small', 'source', 'span', 'strike', 'strong', 'style', 'sub', 'summary', 'sup', 'table', 'tbody',
+    'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'time', 'title', 'tr', 'track', 'tt', 'u', 'ul', 'var', 'video', 'wbr', 'xmp',
+    'svg', 'g', 'path', 'use', 'symbol', 'defs', 'rect', 'circle', 'ellipse', 'line', 'polygon', 'polyline', 'text', 'tspan',
+    'lineargradient', 'radialgradient', 'stop', 'clippath', 'mask', 'filter', 'pattern', 'foreignobject', 'desc',
+    'math', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml',
+  ].map((name): [string, string] => [name, name]),
+);
+
 /** One tag name of one page, with its count on the open-element stack and above the cap. */
 interface Tag {
   name: string;
@@ -109,7 +129,7 @@ interface Tag {
 }
 
 const newTag = (name: string): Tag => ({
-  name,
+  name: ELEMENT_NAMES.get(name) ?? name,
   isVoid: VOID.has(name),
   raw: RAW_TEXT.has(name),
   foreign: name === 'svg' ? 1 : name === 'math' ? 2 : INTEGRATION.has(name) ? 3 : name === 'foreignobject' ? 4 : 0,
