@@ -156,6 +156,26 @@ function classMemo(): {
 const LOWER = /^\p{Ll}$/u;
 const CAPITALISED = /^\p{Lu}\p{Ll}$/u;
 
+// The two tests of a glued word by char code where the answer is ASCII's (`\p{Ll}` and `\p{Lu}`
+// hold no other ASCII characters), the regexes only beyond it: text after an end tag is mostly
+// spaces, punctuation and lower-case ASCII, and a regex call and a slice cost more than the test.
+const isAsciiLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+
+/** `LOWER.test(s.slice(-1))`. */
+const endsLower = (s: string): boolean => {
+  const c = s.charCodeAt(s.length - 1);
+  return c < 0x80 ? isAsciiLower(c) : LOWER.test(s.slice(-1));
+};
+
+/** `CAPITALISED.test(s.slice(0, 2))`. */
+const startsCapitalised = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  if (c < 0x80 && !isAsciiUpper(c)) return false;
+  const d = s.charCodeAt(1);
+  return c < 0x80 && d < 0x80 ? isAsciiLower(d) : CAPITALISED.test(s.slice(0, 2));
+};
+
 /** Entities decoded (only when there is one) and whitespace collapsed: a line's text from raw markup text. */
 const lineText = (raw: string): string => collapseSpace(raw.includes('&') ? decodeHTML(raw) : raw);
 
@@ -418,7 +438,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
       // of their own) is a word of its own.
       // (Only the last text's last character and this one's first two are tested: reading `buf`,
       // a rope of many pieces, would flatten it on every call.)
-      if (glued && buf !== '' && LOWER.test(lastText.slice(-1)) && CAPITALISED.test(text.slice(0, 2))) buf += ' ';
+      if (glued && buf !== '' && startsCapitalised(text) && endsLower(lastText)) buf += ' ';
       glued = false;
       buf += text;
       lastText = text;
