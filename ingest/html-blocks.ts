@@ -156,14 +156,34 @@ function classMemo(): {
 const LOWER = /^\p{Ll}$/u;
 const CAPITALISED = /^\p{Lu}\p{Ll}$/u;
 
+// The two tests of a glued word by char code where the answer is ASCII's (`\p{Ll}` and `\p{Lu}`
+// hold no other ASCII characters), the regexes only beyond it: text after an end tag is mostly
+// spaces, punctuation and lower-case ASCII, and a regex call and a slice cost more than the test.
+const isAsciiLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+
+/** `LOWER.test(s.slice(-1))`. */
+const endsLower = (s: string): boolean => {
+  const c = s.charCodeAt(s.length - 1);
+  return c < 0x80 ? isAsciiLower(c) : LOWER.test(s.slice(-1));
+};
+
+/** `CAPITALISED.test(s.slice(0, 2))`. */
+const startsCapitalised = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  if (c < 0x80 && !isAsciiUpper(c)) return false;
+  const d = s.charCodeAt(1);
+  return c < 0x80 && d < 0x80 ? isAsciiLower(d) : CAPITALISED.test(s.slice(0, 2));
+};
+
 /** Entities decoded (only when there is one) and whitespace collapsed: a line's text from raw markup text. */
 const lineText = (raw: string): string => collapseSpace(raw.includes('&') ? decodeHTML(raw) : raw);
 
-/** Non-empty and all `\s`. */
-const isBlank = (s: string): boolean => {
-  let i = 0;
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
-  return i > 0 && i === s.length;
+/** `s[start, end)` is non-empty and all `\s`. */
+const isBlank = (s: string, start: number, end: number): boolean => {
+  let i = start;
+  while (i < end && isSpace(s.charCodeAt(i))) i++;
+  return i > start && i === end;
 };
 
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
@@ -387,31 +407,41 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   tokenize(html, USED_ATTRIBUTES, {
     open,
     close,
-    text(text) {
+    // Text is sliced only where it is kept: the blank runs between tags (two in three text events
+    // of a news page) and the text of dropped elements are read in place.
+    text(source, start, end) {
       if (inTitle) {
-        title = (title ?? '') + text;
+        title = (title ?? '') + source.slice(start, end);
         return;
       }
       if (skipDepth > 0) {
-        if (skippingButton) toggleText += text;
+        if (skippingButton) toggleText += source.slice(start, end);
         return;
       }
-      if ((afterToggle || afterControls !== undefined) && !isBlank(text)) {
+      const blank = isBlank(source, start, end);
+      if ((afterToggle || afterControls !== undefined) && !blank) {
         afterToggle = false;
         afterControls = undefined;
       }
+      if (buf === '' && blank) {
+        // Text right after an end tag is glued to the text before it only when it starts with a
+        // letter (below), so blank text just ends the glue.
+        glued = false;
+        blankPending = true;
+        // A blank run collapses to nothing: the count's separator alone.
+        if (top.link) linkChars += 1;
+        return;
+      }
+      const text = source.slice(start, end);
       // Text right after an end tag that starts a capitalised word glued to a lower-case one
       // (`<span>Merrell</span><span>Moab 3</span>`: a brand and a name that the style sets on lines
       // of their own) is a word of its own.
       // (Only the last text's last character and this one's first two are tested: reading `buf`,
       // a rope of many pieces, would flatten it on every call.)
-      if (glued && buf !== '' && LOWER.test(lastText.slice(-1)) && CAPITALISED.test(text.slice(0, 2))) buf += ' ';
+      if (glued && buf !== '' && startsCapitalised(text) && endsLower(lastText)) buf += ' ';
       glued = false;
-      if (buf === '' && isBlank(text)) blankPending = true;
-      else {
-        buf += text;
-        lastText = text;
-      }
+      buf += text;
+      lastText = text;
       if (top.link) linkChars += collapsedLength(text) + 1;
     },
   });

@@ -8,15 +8,17 @@
 // indexOf, every close tag costs O(1) amortised (per-name counts reject a close that matches nothing;
 // a close that pops many elements pays for them once), and nesting is capped at MAX_DEPTH: deeper
 // elements become siblings at the cap, so any page costs time in proportion to its size and the
-// stacks (ours and the caller's) stay bounded. Entities are left encoded: the caller
-// decodes only the text it keeps.
+// stacks (ours and the caller's) stay bounded. Entities are left encoded and text is reported as a
+// range of the page: the caller slices and decodes only the text it keeps.
 
 export type Attributes = Readonly<Record<string, string>>;
 
 export interface HtmlEvents {
   open(name: string, attribs: Attributes): void;
   close(name: string): void;
-  text(text: string): void;
+  /** The text `source[start, end)`, not sliced: most text between tags is indentation or lies in
+   * dropped elements, and the caller slices only what it keeps. */
+  text(source: string, start: number, end: number): void;
 }
 
 export type Tokenize = (html: string, wanted: ReadonlySet<string>, on: HtmlEvents) => void;
@@ -89,6 +91,26 @@ const SVG_CTX = 1;
 const MATH_CTX = 2;
 const INTEGRATION: ReadonlySet<string> = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'desc', 'title']);
 
+// The element names of HTML, SVG and MathML that pages use, each mapped to itself: a page's tag
+// names are handed out as these literals, which V8 interns, so the caller's map lookups and `===`
+// tests by name (several per element) compare pointers instead of characters, and hash nothing.
+const ELEMENT_NAMES: ReadonlyMap<string, string> = new Map(
+  [
+    'a', 'abbr', 'acronym', 'address', 'applet', 'area', 'article', 'aside', 'audio', 'b', 'base', 'basefont', 'bdi', 'bdo', 'big',
+    'blockquote', 'body', 'br', 'button', 'canvas', 'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'command', 'data',
+    'datalist', 'dd', 'del', 'details', 'dfn', 'dialog', 'dir', 'div', 'dl', 'dt', 'em', 'embed', 'fieldset', 'figcaption', 'figure',
+    'font', 'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'i',
+    'iframe', 'image', 'img', 'input', 'ins', 'isindex', 'kbd', 'keygen', 'label', 'legend', 'li', 'link', 'main', 'map', 'mark',
+    'marquee', 'menu', 'meta', 'meter', 'nav', 'nobr', 'noembed', 'noframes', 'noscript', 'object', 'ol', 'optgroup', 'option',
+    'output', 'p', 'param', 'picture', 'plaintext', 'pre', 'progress', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'script', 'search',
+    'section', 'select', 'slot', 'small', 'source', 'span', 'strike', 'strong', 'style', 'sub', 'summary', 'sup', 'table', 'tbody',
+    'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'time', 'title', 'tr', 'track', 'tt', 'u', 'ul', 'var', 'video', 'wbr', 'xmp',
+    'svg', 'g', 'path', 'use', 'symbol', 'defs', 'rect', 'circle', 'ellipse', 'line', 'polygon', 'polyline', 'text', 'tspan',
+    'lineargradient', 'radialgradient', 'stop', 'clippath', 'mask', 'filter', 'pattern', 'foreignobject', 'desc',
+    'math', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml',
+  ].map((name): [string, string] => [name, name]),
+);
+
 /** One tag name of one page, with its count on the open-element stack and above the cap. */
 interface Tag {
   name: string;
@@ -107,7 +129,7 @@ interface Tag {
 }
 
 const newTag = (name: string): Tag => ({
-  name,
+  name: ELEMENT_NAMES.get(name) ?? name,
   isVoid: VOID.has(name),
   raw: RAW_TEXT.has(name),
   foreign: name === 'svg' ? 1 : name === 'math' ? 2 : INTEGRATION.has(name) ? 3 : name === 'foreignobject' ? 4 : 0,
@@ -135,8 +157,10 @@ interface Tree {
   on: HtmlEvents;
   /** The names met so far, by raw spelling and by lower case. */
   tags: Map<string, Tag>;
-  /** The first raw spelling met for each spelling hash: most tags are found here without slicing their name. */
-  spellings: Map<number, { raw: string; tag: Tag }>;
+  /** The last raw spelling met for each slot of spelling hashes (SPELLING_SLOTS of them, indexed
+   * by the hash's low bits): most tags are found here by an array read, without slicing their name
+   * or a map lookup. */
+  spellings: ({ raw: string; tag: Tag } | undefined)[];
   stack: Tag[];
   /** Foreign context in force above each stack entry. */
   contexts: number[];
@@ -147,9 +171,13 @@ interface Tree {
   img: Tag;
 }
 
+/** Slots of Tree.spellings: a power of two, several times the distinct spellings of a large real page. */
+const SPELLING_SLOTS = 512;
+
 /** The tag spelled `html[start, end)`, whose spelling hashes to `hash` (nameHash over the same characters). */
 function tagAt(tree: Tree, html: string, start: number, end: number, hash: number): Tag {
-  const known = tree.spellings.get(hash);
+  const slot = hash & (SPELLING_SLOTS - 1);
+  const known = tree.spellings[slot];
   let t: Tag | undefined;
   if (known !== undefined && known.raw.length === end - start && html.startsWith(known.raw, start)) t = known.tag;
   else {
@@ -164,7 +192,7 @@ function tagAt(tree: Tree, html: string, start: number, end: number, hash: numbe
       }
       tree.tags.set(raw, t);
     }
-    if (known === undefined) tree.spellings.set(hash, { raw, tag: t });
+    tree.spellings[slot] = { raw, tag: t };
   }
   // `<image>` is `<img>` in HTML.
   return t.name === 'image' && tree.ctx === HTML_CTX ? tree.img : t;
@@ -278,7 +306,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
   const img = newTag('img');
   tags.set('form', form);
   tags.set('img', img);
-  const tree: Tree = { on, tags, spellings: new Map(), stack: [], contexts: [], ctx: HTML_CTX, slot: undefined, form, img };
+  const tree: Tree = { on, tags, spellings: new Array<{ raw: string; tag: Tag } | undefined>(SPELLING_SLOTS).fill(undefined), stack: [], contexts: [], ctx: HTML_CTX, slot: undefined, form, img };
   let textStart = 0;
 
   let pos = 0;
@@ -287,7 +315,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
     if (lt < 0) break;
     const c = html.charCodeAt(lt + 1);
     if (isAlpha(c)) {
-      if (lt > textStart) on.text(html.slice(textStart, lt));
+      if (lt > textStart) on.text(html, textStart, lt);
       textStart = n; // a tag cut off by the end of input is dropped
       const ctxAtTag = tree.ctx;
       let hash = c;
@@ -387,7 +415,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
           if (stacked && tag.name === 'title') {
             const next = html.indexOf('<', pos);
             const stop = next < 0 ? n : next;
-            if (stop > textStart) on.text(html.slice(textStart, stop));
+            if (stop > textStart) on.text(html, textStart, stop);
             closeTag(tree, tag);
             pos = textStart = stop;
             continue scan;
@@ -396,7 +424,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
           break scan;
         }
         if (endsName(html.charCodeAt(end + 2 + len)) && matchesLower(html, end + 2, tag.name)) {
-          if (stacked && end > textStart) on.text(html.slice(textStart, end));
+          if (stacked && end > textStart) on.text(html, textStart, end);
           closeTag(tree, tag);
           const gt = html.indexOf('>', end + 2 + len);
           if (gt < 0) {
@@ -409,7 +437,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         k = end + 1;
       }
     } else if (c === SLASH) {
-      if (lt > textStart) on.text(html.slice(textStart, lt));
+      if (lt > textStart) on.text(html, textStart, lt);
       const c2 = html.charCodeAt(lt + 2);
       if (Number.isNaN(c2)) {
         // A lone `</` at the end of input is text.
@@ -437,7 +465,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         pos = textStart = gt + 1;
       }
     } else if (c === 0x21 /* ! */) {
-      if (lt > textStart) on.text(html.slice(textStart, lt));
+      if (lt > textStart) on.text(html, textStart, lt);
       textStart = n; // unterminated comments and declarations run to the end of input
       let end: number;
       if (html.startsWith('--', lt + 2)) {
@@ -451,7 +479,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         // browsers read it (htmlparser2 runs it to `]]>`: a stray `<![CDATA[` hid whole pages).
         const s = lt + 9;
         const e = html.indexOf(']]>', s);
-        if (e > s) on.text(html.slice(s, e));
+        if (e > s) on.text(html, s, e);
         end = e < 0 ? -1 : e + 2;
       } else {
         end = html.indexOf('>', lt + 2);
@@ -459,19 +487,19 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
       if (end < 0) break;
       pos = textStart = end + 1;
     } else if (c === 0x3f /* ? */) {
-      if (lt > textStart) on.text(html.slice(textStart, lt));
+      if (lt > textStart) on.text(html, textStart, lt);
       textStart = n;
       const gt = html.indexOf('>', lt + 2);
       if (gt < 0) break;
       pos = textStart = gt + 1;
     } else {
       // `<` that starts no tag is text; the text before it is reported apart, as htmlparser2 does.
-      if (lt > textStart) on.text(html.slice(textStart, lt));
+      if (lt > textStart) on.text(html, textStart, lt);
       textStart = lt;
       pos = lt + 1;
     }
   }
-  if (n > textStart) on.text(html.slice(textStart, n));
+  if (n > textStart) on.text(html, textStart, n);
   closeSlot(tree);
   while (tree.stack.length > 0) on.close((tree.stack.pop() as Tag).name);
 }

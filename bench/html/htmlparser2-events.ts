@@ -35,7 +35,7 @@ export function htmlparser2Tokenize(html: string, wanted: ReadonlySet<string>, o
       },
       ontext(text) {
         commit();
-        on.text(text);
+        on.text(text, 0, text.length);
       },
     },
     { decodeEntities: false },

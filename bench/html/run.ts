@@ -39,8 +39,8 @@ const consumer: HtmlEvents = {
   close(name) {
     sink += name.length;
   },
-  text(text) {
-    sink += text.length;
+  text(_source, start, end) {
+    sink += end - start;
   },
 };
 

@@ -28,8 +28,8 @@ function events(html: string, tokenize: Tokenize = parseHtml): string[] {
       flush();
       out.push(`>${name}`);
     },
-    text(t) {
-      text += t;
+    text(source, start, end) {
+      text += source.slice(start, end);
     },
   });
   flush();
