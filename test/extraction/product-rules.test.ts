@@ -24,3 +24,22 @@ test("a style sheet inside an accordion's toggle (Chakra UI's Emotion styles) is
   assert.ok(text.includes(description[1] as string), text);
   assert.ok(!text.includes('{'), text);
 });
+
+test("a shop's inactive tab (Bootstrap's tab-pane, hidden by an inline display:none) holds the item's specifications", () => {
+  const html = page(`<div class="tab-panes"><div class="tab-pane" style="display:block"><div id="product-overview" class="article"><div><p> The EVGA 12G-P4-3992-KR is a gaming monster designed to outperform.</p></div><div class="product-contents"><ul class="product-hightlights" id="hightlights">
+      <li><span class="content"><img src="h.jpg" alt="newegg" style="width:75px"/><em class="title">G-SYNC</em>NVIDIA G-SYNC is groundbreaking new display technology that delivers the smoothest and fastest gaming experience ever.</span></li>
+      <li><span class="content"><img src="h.jpg" alt="newegg" style="width:75px"/><em class="title">GeForce Experience</em>The easiest way to optimize your games and keep your drivers up to date, The GeForce Experience application automatically notifies you of new driver releases from NVIDIA.</span></li>
+      <li><span class="content"><img src="h.jpg" alt="newegg" style="width:75px"/><em class="title">NVIDIA GPU Boost 2.0</em>This brand-new technology allows gamers to push PC performance to the maximum with precise controls.</span></li>
+      <li><span class="content"><img src="h.jpg" alt="newegg" style="width:75px"/><em class="title">NVIDIA PhysX Technology</em>Full support for NVIDIA PhysX technology, enabling a totally new class of physical gaming interaction for a more dynamic and realistic experience with</span></li>
+      <li><span class="content"><img src="h.jpg" alt="newegg" style="width:75px"/><em class="title">NVIDIA 3D Vision Surround Ready</em>NVIDIA 3D Vision brings a fully immersive, stereoscopic 3D experience to the PC.</span></li>
+      <li><span class="content"><img src="h.jpg" alt="newegg" style="width:75px"/><em class="title">NVIDIA GameStream</em>NVIDIA GameStream technology that lets you stream extreme GeForce GTX PC gaming experiences to portable devices like NVIDIA SHIELD with super-smooth, </span></li></ul></div></div></div>
+    <div class="tab-pane" style="display:none"><h2 class="swiper-box-top-title margin-bottom">Learn more about the EVGA 12G-P4-3992-KR</h2>
+      <table class="table-horizontal"><caption>Model</caption><tbody><tr><th>Brand </th><td>EVGA</td></tr><tr><th>Model </th><td>12G-P4-3992-KR</td></tr></tbody></table>
+      <table class="table-horizontal"><caption>Interface</caption><tbody><tr><th>Interface </th><td>PCI Express 3.0</td></tr></tbody></table>
+      <table class="table-horizontal"><caption>Chipset</caption><tbody><tr><th>Chipset Manufacturer </th><td>NVIDIA</td></tr><tr><th>GPU Series </th><td>NVIDIA GeForce GTX TITAN</td></tr><tr><th>GPU </th><td>GeForce GTX TITAN Z Superclocked</td></tr><tr><th>Core Clock </th><td>732 MHz</td></tr><tr><th>Boost Clock </th><td>915 MHz</td></tr><tr><th>CUDA Cores </th><td>5760 Cores</td></tr></tbody></table>
+      <table class="table-horizontal"><caption>Memory</caption><tbody><tr><th>Effective Memory Clock </th><td>7000 MHz</td></tr><tr><th>Memory Size </th><td>12GB</td></tr><tr><th>Memory Interface </th><td>768-Bit</td></tr><tr><th>Memory Type </th><td>GDDR5</td></tr></tbody></table></div></div>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('The EVGA 12G-P4-3992-KR is a gaming monster designed to outperform.'), text);
+  assert.ok(text.includes('Chipset Manufacturer | NVIDIA'), text);
+  assert.ok(text.includes('Core Clock | 732 MHz'), text);
+});
