@@ -203,6 +203,10 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   /** The text of the button being skipped, and the level of a heading in it (6 when none). */
   let toggleText = '';
   let toggleLevel = 6;
+  /** The skip depth of a style sheet or script inside the button being skipped (0 when none): CSS-in-JS
+   * libraries (Emotion, as Chakra UI uses it) put a `<style>` in the toggle before its label, and
+   * its rules are no words of the question. */
+  let codeInToggle = 0;
   /** A toggle just closed, nothing since: a hidden element now is its collapsed panel. */
   let afterToggle = false;
   /** The id a button being skipped names as the element it controls (`aria-controls`); after a
@@ -287,6 +291,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     if (name === 'svg') svgDepth++;
     if (skipDepth > 0) {
       skipDepth++;
+      if (skippingButton && codeInToggle === 0 && (name === 'style' || name === 'script')) codeInToggle = skipDepth;
       if (skippingButton && HEADING_TAGS.has(name)) {
         toggle = true;
         toggleLevel = Number(name[1]);
@@ -373,6 +378,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     if (name === 'title') inTitle = false;
     if (name === 'svg' && svgDepth > 0) svgDepth--;
     if (skipDepth > 0) {
+      if (skipDepth === codeInToggle) codeInToggle = 0;
       skipDepth--;
       if (skipDepth === 0 && skippingButton && !toggle && controls !== undefined && QUESTION_END_RE.test(toggleText)) {
         afterControls = controls;
@@ -415,7 +421,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
         return;
       }
       if (skipDepth > 0) {
-        if (skippingButton) toggleText += source.slice(start, end);
+        if (skippingButton && codeInToggle === 0) toggleText += source.slice(start, end);
         return;
       }
       const blank = isBlank(source, start, end);

@@ -121,14 +121,19 @@ export function isScreenReaderText(attribs: Record<string, string>): boolean {
   return cls !== undefined && SCREEN_READER_CLASS_RE.test(cls);
 }
 
+/** Class names of tab panels without the role (Bootstrap's `tab-pane`, and the spellings of other
+ * tab widgets): a shop's inactive tab, hidden by an inline `display:none`, holds the item's
+ * specifications. */
+const TAB_PANEL_CLASS_RE = /(^|\s)(tab-?pane|tabs?-panel)(\s|$)/i;
+
 export function isHidden(attribs: Record<string, string>): boolean {
   const role = attribs['role'];
   if (role !== undefined && PANEL_ROLES.has(role.toLowerCase())) return false;
-  if (attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true') return true;
-  const style = attribs['style'];
-  if (style !== undefined && HIDDEN_STYLE_RE.test(style)) return true;
   const cls = attribs['class'];
-  return cls !== undefined && HIDDEN_CLASS_RE.test(cls);
+  const style = attribs['style'];
+  const hidden =
+    attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true' || (style !== undefined && HIDDEN_STYLE_RE.test(style)) || (cls !== undefined && HIDDEN_CLASS_RE.test(cls));
+  return hidden && !(cls !== undefined && TAB_PANEL_CLASS_RE.test(cls));
 }
 
 /** What an element's class/id/role say: 2 the article body itself, 1 looks like content, 0 neutral, -1 chrome. */
