@@ -12,8 +12,7 @@ import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
 import { keepBandsBetweenSections } from './html-landing.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
-import { withHeaderLead } from './html-header-lead.ts';
-import { withBodyLead } from './html-body-lead.ts';
+import { withBodyLead, withHeaderLead } from './html-lead.ts';
 import { markCounterRuns } from './html-counter-run.ts';
 
 export interface Extracted {
