@@ -7,11 +7,12 @@
 import { decodeHTML } from 'entities/decode';
 import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
 import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
-import type { Tokenize } from './html-tokenizer.ts';
+import type { HtmlEvents, Tokenize } from './html-tokenizer.ts';
 import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, isScreenReaderText, nameFlags, verdictOf } from './html-rules.ts';
 import type { Verdict } from './html-rules.ts';
 import { headingVerdict } from './html-heading-class.ts';
 import { clearHeadingAnchors } from './html-heading-anchor.ts';
+import { PRIMERS } from './html-primers.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
 
@@ -107,51 +108,53 @@ interface ClassFacts {
  * unique, so they are judged each time, apart from the class. isHidden is memoised for elements
  * that have none of style, hidden, aria-hidden and role. Both questions about one element find its class
  * by one map lookup (the last class is kept), as hashing and comparing long class strings is most
- * of a lookup's cost. The memo lives and dies with one parse.
+ * of a lookup's cost. The memo lives and dies with one parse. Plain functions over it rather than
+ * closures made per page, for the reason PageState gives.
  */
-function classMemo(): {
-  verdict(attribs: Record<string, string>, id: string | undefined): Verdict;
-  classOnly(attribs: Record<string, string>): Verdict;
-  hidden(attribs: Record<string, string>): boolean;
-} {
-  const byClass = new Map<string, ClassFacts>();
-  let lastClass: string | undefined;
-  let last: ClassFacts = { flags: 0, hidden: undefined };
-  const factsOf = (cls: string): ClassFacts => {
-    if (cls === lastClass) return last;
-    let facts = byClass.get(cls);
-    if (facts === undefined) byClass.set(cls, (facts = { flags: nameFlags(cls), hidden: undefined }));
-    lastClass = cls;
-    last = facts;
-    return facts;
-  };
-  return {
-    // The id comes from the caller, which keeps it for html-heading-anchor.ts: a second lookup in
-    // every element's attributes measured a few per cent of extraction, more than that pass itself.
-    verdict(attribs, id) {
-      const cls = attribs['class'];
-      const flags = cls === undefined ? 0 : factsOf(cls).flags;
-      return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
-    },
-    // The verdict without the id (html-heading-anchor.ts asks it of elements its id made chrome).
-    classOnly(attribs) {
-      const cls = attribs['class'];
-      return verdictOf(attribs['role'], cls !== undefined, cls === undefined ? 0 : factsOf(cls).flags);
-    },
-    hidden(attribs) {
-      // A panel role keeps an element visible whatever its class, so the memo (keyed by class
-      // alone) holds only for elements without one.
-      if (attribs['style'] !== undefined || attribs['hidden'] !== undefined || attribs['aria-hidden'] !== undefined || attribs['role'] !== undefined) {
-        return isHidden(attribs);
-      }
-      const cls = attribs['class'];
-      // With none of the four, nothing can hide the element.
-      if (cls === undefined) return false;
-      const facts = factsOf(cls);
-      return (facts.hidden ??= isHidden(attribs));
-    },
-  };
+interface ClassMemo {
+  byClass: Map<string, ClassFacts>;
+  lastClass: string | undefined;
+  last: ClassFacts;
 }
+
+const newClassMemo = (): ClassMemo => ({ byClass: new Map(), lastClass: undefined, last: { flags: 0, hidden: undefined } });
+
+function classFacts(m: ClassMemo, cls: string): ClassFacts {
+  if (cls === m.lastClass) return m.last;
+  let facts = m.byClass.get(cls);
+  if (facts === undefined) m.byClass.set(cls, (facts = { flags: nameFlags(cls), hidden: undefined }));
+  m.lastClass = cls;
+  m.last = facts;
+  return facts;
+}
+
+// The id comes from the caller, which keeps it for html-heading-anchor.ts: a second lookup in
+// every element's attributes measured a few per cent of extraction, more than that pass itself.
+function memoVerdict(m: ClassMemo, attribs: Record<string, string>, id: string | undefined): Verdict {
+  const cls = attribs['class'];
+  const flags = cls === undefined ? 0 : classFacts(m, cls).flags;
+  return verdictOf(attribs['role'], cls !== undefined || id !== undefined, flags | idFlags(id));
+}
+
+/** The verdict without the id (html-heading-anchor.ts asks it of elements its id made chrome). */
+function memoClassOnly(m: ClassMemo, attribs: Record<string, string>): Verdict {
+  const cls = attribs['class'];
+  return verdictOf(attribs['role'], cls !== undefined, cls === undefined ? 0 : classFacts(m, cls).flags);
+}
+
+function memoHidden(m: ClassMemo, attribs: Record<string, string>): boolean {
+  // A panel role keeps an element visible whatever its class, so the memo (keyed by class
+  // alone) holds only for elements without one.
+  if (attribs['style'] !== undefined || attribs['hidden'] !== undefined || attribs['aria-hidden'] !== undefined || attribs['role'] !== undefined) {
+    return isHidden(attribs);
+  }
+  const cls = attribs['class'];
+  // With none of the four, nothing can hide the element.
+  if (cls === undefined) return false;
+  const facts = classFacts(m, cls);
+  return (facts.hidden ??= isHidden(attribs));
+}
+
 
 const LOWER = /^\p{Ll}$/u;
 const CAPITALISED = /^\p{Lu}\p{Ll}$/u;
@@ -186,274 +189,322 @@ const isBlank = (s: string, start: number, end: number): boolean => {
   return i > start && i === end;
 };
 
-/** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
-export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): ParsedPage {
-  const blocks: TextBlock[] = [];
-  const nodes: ElementNode[] = [{ parent: -1, tag: '#root', verdict: 0, kind: '#root', start: 0, end: 0 }];
-  const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
-  // Frames are reused by depth (no object per element): stack[0..depth] is the open path.
-  const stack: Frame[] = [root];
-  let depth = 0;
-  let top = root;
-  let skipDepth = 0;
+/**
+ * The state of one parseBlocks pass. The tokenizer's handlers are the module-level functions below,
+ * called as methods of this object, rather than closures made per page: V8 inlines the handlers into
+ * parseHtml, and a call site it had specialised to one page's closures deoptimised it on the next
+ * page (`wrong call target`), each time followed by a recompilation of the whole tokenizer.
+ */
+interface PageState extends HtmlEvents {
+  blocks: TextBlock[];
+  nodes: ElementNode[];
+  /** Frames are reused by depth (no object per element): stack[0..depth] is the open path. */
+  stack: Frame[];
+  depth: number;
+  top: Frame;
+  skipDepth: number;
   /** Whether the subtree being skipped is a <button>, perhaps an accordion's toggle. */
-  let skippingButton = false;
+  skippingButton: boolean;
   /** The button being skipped opens a panel: it says so (`aria-expanded`) or holds a heading. */
-  let toggle = false;
+  toggle: boolean;
   /** The text of the button being skipped, and the level of a heading in it (6 when none). */
-  let toggleText = '';
-  let toggleLevel = 6;
+  toggleText: string;
+  toggleLevel: number;
   /** The skip depth of a style sheet or script inside the button being skipped (0 when none): CSS-in-JS
    * libraries (Emotion, as Chakra UI uses it) put a `<style>` in the toggle before its label, and
    * its rules are no words of the question. */
-  let codeInToggle = 0;
+  codeInToggle: number;
   /** A toggle just closed, nothing since: a hidden element now is its collapsed panel. */
-  let afterToggle = false;
+  afterToggle: boolean;
   /** The id a button being skipped names as the element it controls (`aria-controls`); after a
    * button asking a question closed (an FAQ's toggle without `aria-expanded`), the id its hidden
    * answer must have to count as its panel. Question only: a shop's buttons control overlays,
    * drawers and detail tabs (`Item details`, `Shipping`), whose opening changes what the page's
    * text is; an answer is the text. */
-  let controls: string | undefined;
-  let afterControls: string | undefined;
+  controls: string | undefined;
+  afterControls: string | undefined;
   /** An end tag came since the last text. */
-  let glued = false;
+  glued: boolean;
   /** The text last added to `buf`. */
-  let lastText = '';
+  lastText: string;
   /** End tags met since the toggle closed. */
-  let closesAfterToggle = 0;
-  let svgDepth = 0;
-  let title: string | undefined;
-  let inTitle = false;
-  let buf = '';
-  let linkChars = 0;
-  let bulletPending = false;
-  let rows = 0;
-  // Whitespace-only text met while buf was empty: not kept (a block's leading whitespace is trimmed
-  // and holds no entity), only noted, which spares most of the indentation between tags.
-  let blankPending = false;
-  const memo = classMemo();
-  // Block-level elements with an id, and (as positions in those lists) the ones that their id alone
-  // made class chrome (html-heading-anchor.ts).
-  const idNodes: number[] = [];
-  const idValues: string[] = [];
-  const chromeById: number[] = [];
+  closesAfterToggle: number;
+  svgDepth: number;
+  title: string | undefined;
+  inTitle: boolean;
+  buf: string;
+  linkChars: number;
+  bulletPending: boolean;
+  rows: number;
+  /** Whitespace-only text met while buf was empty: not kept (a block's leading whitespace is trimmed
+   * and holds no entity), only noted, which spares most of the indentation between tags. */
+  blankPending: boolean;
+  memo: ClassMemo;
+  /** Block-level elements with an id, and (as positions in those lists) the ones that their id alone
+   * made class chrome (html-heading-anchor.ts). */
+  idNodes: number[];
+  idValues: string[];
+  chromeById: number[];
+}
 
-  const flush = (): void => {
-    if (buf === '') {
-      // Only whitespace came: it would have collapsed to nothing, which ends the link count too.
-      if (blankPending) {
-        blankPending = false;
-        linkChars = 0;
-      }
-      return;
-    }
-    blankPending = false;
-    // Entities are decoded here, only for text that is kept: the parser's own decoding costs a
-    // quarter of its speed.
-    const raw = buf.includes('&') ? decodeHTML(buf) : buf;
-    const text = top.pre
-      ? raw
-          .split('\n')
-          .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
-          .filter((l) => l !== '')
-          .join('\n')
-      : collapseSpace(raw);
-    buf = '';
-    if (text === '') {
-      linkChars = 0;
-      return;
-    }
-    const bullet = bulletPending && top.kind === 'li';
-    if (bullet) bulletPending = false;
-    blocks.push({
-      text,
-      linkChars: Math.min(linkChars, text.length),
-      kind: top.kind,
-      level: top.level,
-      bullet,
-      row: top.kind === 'cell' ? top.row : -1,
-      chrome: top.chrome,
-      node: top.node,
-    });
-    linkChars = 0;
-  };
-
-  /** A toggle's label (an FAQ's question) is the heading of the panel it opens. */
-  const pushToggleHeading = (): void => {
-    flush();
-    const text = lineText(toggleText);
-    if (text !== '') blocks.push({ text, linkChars: 0, kind: 'h', level: toggleLevel, bullet: false, row: -1, chrome: top.chrome, node: top.node });
-  };
-
-  const open = (name: string, attribs: Record<string, string>): void => {
-    if (name === 'title' && title === undefined && svgDepth === 0) inTitle = true;
-    if (name === 'svg') svgDepth++;
-    if (skipDepth > 0) {
-      skipDepth++;
-      if (skippingButton && codeInToggle === 0 && (name === 'style' || name === 'script')) codeInToggle = skipDepth;
-      if (skippingButton && HEADING_TAGS.has(name)) {
-        toggle = true;
-        toggleLevel = Number(name[1]);
-      }
-      return;
-    }
-    // A question's button that names the element it controls (`aria-controls`, WAI-ARIA's
-    // accordion) opens that answer when it comes next: the question is the answer's heading.
-    const controlled = afterControls !== undefined && !afterToggle && attribs['id'] === afterControls;
-    if (controlled) pushToggleHeading();
-    const toggled = afterToggle || controlled;
-    afterToggle = false;
-    afterControls = undefined;
-    const facts = TAG_FACTS.get(name) ?? (name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS);
-    if (facts.drop) {
-      if (facts.block) flush();
-      skipDepth = 1;
-      skippingButton = name === 'button';
-      toggle = skippingButton && attribs['aria-expanded'] !== undefined;
-      controls = skippingButton ? attribs['aria-controls'] : undefined;
-      toggleText = '';
-      toggleLevel = 6;
-      return;
-    }
-    const isBlock = facts.block;
-    // Most elements have none of the used attributes: the tokenizer hands them all one object.
-    const bare = attribs === NO_ATTRIBUTES;
-    // An accordion's answer sits hidden right after the button that opens it (FAQ sections): the
-    // page's text, not hidden chrome.
-    // In a table cell, screen-reader text stands for the cell's icon (a comparison table's check
-    // marks read `Yes`, `No`): the cell's value.
-    const hidden = toggled ? false : bare ? BARE_HIDDEN : memo.hidden(attribs) && !(top.kind === 'cell' && isScreenReaderText(attribs));
-    if (hidden && !isBlock) {
-      skipDepth = 1;
-      return;
-    }
-    if (isBlock) flush();
-    if (name === 'br' || name === 'hr') return;
-    let frame = stack[depth + 1];
-    if (frame === undefined) stack.push((frame = { ...top }));
-    else {
-      frame.node = top.node;
-      frame.chrome = top.chrome;
-      frame.kind = top.kind;
-      frame.level = top.level;
-      frame.row = top.row;
-      frame.link = top.link;
-      frame.pre = top.pre;
-    }
-    if (name === 'a' && !bare && attribs['href'] !== undefined) frame.link = true;
-    if (name === 'pre') frame.pre = true;
-    if (name === 'tr') frame.row = ++rows;
-    if (facts.kind) {
-      frame.kind = facts.kind;
-      frame.level = facts.level;
-      if (name === 'li') bulletPending = true;
-    }
-    // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
-    // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-    const fixed = name === 'html' || name === 'body' || name === 'main' || name === 'article';
-    const id = fixed || bare ? undefined : attribs['id'];
-    let verdict = fixed ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memo.verdict(attribs, id);
-    if (verdict === -1 && facts.kind === 'h') verdict = headingVerdict(attribs);
-    // A `header` whose class names the text body is the body (site builders put whole articles in
-    // one), not the page's header.
-    const structural = (facts.chrome && verdict !== 2) || hidden || (!bare && isDialog(attribs));
-    if (structural) frame.chrome = 2;
-    else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
-    // The article body itself, even inside a wrapper whose class reads like chrome.
-    else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
-    if (isBlock) {
-      if (id !== undefined) {
-        if (verdict === -1 && !structural && memo.classOnly(attribs) !== -1) chromeById.push(idNodes.length);
-        idNodes.push(nodes.length);
-        idValues.push(id);
-      }
-      frame.node = nodes.length;
-      nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: bare ? `${name}.` : `${name}.${attribs['class'] ?? ''}`, start: blocks.length, end: blocks.length });
-    }
-    depth++;
-    top = frame;
-  };
-  const close = (name: string): void => {
-    if (name === 'title') inTitle = false;
-    if (name === 'svg' && svgDepth > 0) svgDepth--;
-    if (skipDepth > 0) {
-      if (skipDepth === codeInToggle) codeInToggle = 0;
-      skipDepth--;
-      if (skipDepth === 0 && skippingButton && !toggle && controls !== undefined && QUESTION_END_RE.test(toggleText)) {
-        afterControls = controls;
-        closesAfterToggle = 0;
-      }
-      if (skipDepth === 0 && skippingButton && toggle) {
-        afterToggle = true;
-        closesAfterToggle = 0;
-        pushToggleHeading();
-      }
-      if (skipDepth === 0) skippingButton = false;
-      return;
-    }
-    // The end tag of the element holding the toggle (the accordion's `<dt>`, or the `<h3>` that
-    // WAI-ARIA's accordion wraps its button in) keeps it a toggle: the panel is that element's
-    // next sibling. A second end tag ends it.
-    if (afterToggle) afterToggle = closesAfterToggle++ === 0;
-    else if (afterControls !== undefined && closesAfterToggle++ !== 0) afterControls = undefined;
-    if (name === 'br' || name === 'hr') return;
-    if (depth === 0) return;
-    glued = true;
-    const parent = stack[depth - 1] as Frame;
-    if (top.node !== parent.node) {
-      flush();
-      (nodes[top.node] as ElementNode).end = blocks.length;
-    }
-    if (name === 'li') bulletPending = false;
-    depth--;
-    top = parent;
-  };
-
-  tokenize(html, USED_ATTRIBUTES, {
+/** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
+export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): ParsedPage {
+  const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
+  const s: PageState = {
     open,
     close,
-    // Text is sliced only where it is kept: the blank runs between tags (two in three text events
-    // of a news page) and the text of dropped elements are read in place.
-    text(source, start, end) {
-      if (inTitle) {
-        title = (title ?? '') + source.slice(start, end);
-        return;
-      }
-      if (skipDepth > 0) {
-        if (skippingButton && codeInToggle === 0) toggleText += source.slice(start, end);
-        return;
-      }
-      const blank = isBlank(source, start, end);
-      if ((afterToggle || afterControls !== undefined) && !blank) {
-        afterToggle = false;
-        afterControls = undefined;
-      }
-      if (buf === '' && blank) {
-        // Text right after an end tag is glued to the text before it only when it starts with a
-        // letter (below), so blank text just ends the glue.
-        glued = false;
-        blankPending = true;
-        // A blank run collapses to nothing: the count's separator alone.
-        if (top.link) linkChars += 1;
-        return;
-      }
-      const text = source.slice(start, end);
-      // Text right after an end tag that starts a capitalised word glued to a lower-case one
-      // (`<span>Merrell</span><span>Moab 3</span>`: a brand and a name that the style sets on lines
-      // of their own) is a word of its own.
-      // (Only the last text's last character and this one's first two are tested: reading `buf`,
-      // a rope of many pieces, would flatten it on every call.)
-      if (glued && buf !== '' && startsCapitalised(text) && endsLower(lastText)) buf += ' ';
-      glued = false;
-      buf += text;
-      lastText = text;
-      if (top.link) linkChars += collapsedLength(text) + 1;
-    },
-  });
-  flush();
+    text,
+    blocks: [],
+    nodes: [{ parent: -1, tag: '#root', verdict: 0, kind: '#root', start: 0, end: 0 }],
+    stack: [root],
+    depth: 0,
+    top: root,
+    skipDepth: 0,
+    skippingButton: false,
+    toggle: false,
+    toggleText: '',
+    toggleLevel: 6,
+    codeInToggle: 0,
+    afterToggle: false,
+    controls: undefined,
+    afterControls: undefined,
+    glued: false,
+    lastText: '',
+    closesAfterToggle: 0,
+    svgDepth: 0,
+    title: undefined,
+    inTitle: false,
+    buf: '',
+    linkChars: 0,
+    bulletPending: false,
+    rows: 0,
+    blankPending: false,
+    memo: newClassMemo(),
+    idNodes: [],
+    idValues: [],
+    chromeById: [],
+  };
+  tokenize(html, USED_ATTRIBUTES, s);
+  flush(s);
+  const { blocks, nodes, chromeById } = s;
   (nodes[0] as ElementNode).end = blocks.length;
-  if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: idNodes, values: idValues, chrome: chromeById });
-  const t = title === undefined ? undefined : lineText(title);
+  if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: s.idNodes, values: s.idValues, chrome: chromeById });
+  const t = s.title === undefined ? undefined : lineText(s.title);
   return t ? { blocks, nodes, title: t } : { blocks, nodes };
 }
+
+function flush(s: PageState): void {
+  if (s.buf === '') {
+    // Only whitespace came: it would have collapsed to nothing, which ends the link count too.
+    if (s.blankPending) {
+      s.blankPending = false;
+      s.linkChars = 0;
+    }
+    return;
+  }
+  s.blankPending = false;
+  // Entities are decoded here, only for text that is kept: the parser's own decoding costs a
+  // quarter of its speed.
+  const raw = s.buf.includes('&') ? decodeHTML(s.buf) : s.buf;
+  const top = s.top;
+  const text = top.pre
+    ? raw
+        .split('\n')
+        .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
+        .filter((l) => l !== '')
+        .join('\n')
+    : collapseSpace(raw);
+  s.buf = '';
+  if (text === '') {
+    s.linkChars = 0;
+    return;
+  }
+  const bullet = s.bulletPending && top.kind === 'li';
+  if (bullet) s.bulletPending = false;
+  s.blocks.push({
+    text,
+    linkChars: Math.min(s.linkChars, text.length),
+    kind: top.kind,
+    level: top.level,
+    bullet,
+    row: top.kind === 'cell' ? top.row : -1,
+    chrome: top.chrome,
+    node: top.node,
+  });
+  s.linkChars = 0;
+}
+
+/** A toggle's label (an FAQ's question) is the heading of the panel it opens. */
+function pushToggleHeading(s: PageState): void {
+  flush(s);
+  const text = lineText(s.toggleText);
+  if (text !== '') s.blocks.push({ text, linkChars: 0, kind: 'h', level: s.toggleLevel, bullet: false, row: -1, chrome: s.top.chrome, node: s.top.node });
+}
+
+function open(this: PageState, name: string, attribs: Record<string, string>): void {
+  if (name === 'title' && this.title === undefined && this.svgDepth === 0) this.inTitle = true;
+  if (name === 'svg') this.svgDepth++;
+  if (this.skipDepth > 0) {
+    this.skipDepth++;
+    if (this.skippingButton && this.codeInToggle === 0 && (name === 'style' || name === 'script')) this.codeInToggle = this.skipDepth;
+    if (this.skippingButton && HEADING_TAGS.has(name)) {
+      this.toggle = true;
+      this.toggleLevel = Number(name[1]);
+    }
+    return;
+  }
+  // A question's button that names the element it controls (`aria-controls`, WAI-ARIA's
+  // accordion) opens that answer when it comes next: the question is the answer's heading.
+  const controlled = this.afterControls !== undefined && !this.afterToggle && attribs['id'] === this.afterControls;
+  if (controlled) pushToggleHeading(this);
+  const toggled = this.afterToggle || controlled;
+  this.afterToggle = false;
+  this.afterControls = undefined;
+  const facts = TAG_FACTS.get(name) ?? (name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS);
+  if (facts.drop) {
+    if (facts.block) flush(this);
+    this.skipDepth = 1;
+    this.skippingButton = name === 'button';
+    this.toggle = this.skippingButton && attribs['aria-expanded'] !== undefined;
+    this.controls = this.skippingButton ? attribs['aria-controls'] : undefined;
+    this.toggleText = '';
+    this.toggleLevel = 6;
+    return;
+  }
+  const isBlock = facts.block;
+  const top = this.top;
+  // Most elements have none of the used attributes: the tokenizer hands them all one object.
+  const bare = attribs === NO_ATTRIBUTES;
+  // An accordion's answer sits hidden right after the button that opens it (FAQ sections): the
+  // page's text, not hidden chrome.
+  // In a table cell, screen-reader text stands for the cell's icon (a comparison table's check
+  // marks read `Yes`, `No`): the cell's value.
+  const hidden = toggled ? false : bare ? BARE_HIDDEN : memoHidden(this.memo, attribs) && !(top.kind === 'cell' && isScreenReaderText(attribs));
+  if (hidden && !isBlock) {
+    this.skipDepth = 1;
+    return;
+  }
+  if (isBlock) flush(this);
+  if (name === 'br' || name === 'hr') return;
+  let frame = this.stack[this.depth + 1];
+  if (frame === undefined) this.stack.push((frame = { ...top }));
+  else {
+    frame.node = top.node;
+    frame.chrome = top.chrome;
+    frame.kind = top.kind;
+    frame.level = top.level;
+    frame.row = top.row;
+    frame.link = top.link;
+    frame.pre = top.pre;
+  }
+  if (name === 'a' && !bare && attribs['href'] !== undefined) frame.link = true;
+  if (name === 'pre') frame.pre = true;
+  if (name === 'tr') frame.row = ++this.rows;
+  if (facts.kind) {
+    frame.kind = facts.kind;
+    frame.level = facts.level;
+    if (name === 'li') this.bulletPending = true;
+  }
+  // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
+  // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
+  const fixed = name === 'html' || name === 'body' || name === 'main' || name === 'article';
+  const id = fixed || bare ? undefined : attribs['id'];
+  let verdict = fixed ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memoVerdict(this.memo, attribs, id);
+  if (verdict === -1 && facts.kind === 'h') verdict = headingVerdict(attribs);
+  // A `header` whose class names the text body is the body (site builders put whole articles in
+  // one), not the page's header.
+  const structural = (facts.chrome && verdict !== 2) || hidden || (!bare && isDialog(attribs));
+  if (structural) frame.chrome = 2;
+  else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
+  // The article body itself, even inside a wrapper whose class reads like chrome.
+  else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
+  if (isBlock) {
+    const nodes = this.nodes;
+    if (id !== undefined) {
+      if (verdict === -1 && !structural && memoClassOnly(this.memo, attribs) !== -1) this.chromeById.push(this.idNodes.length);
+      this.idNodes.push(nodes.length);
+      this.idValues.push(id);
+    }
+    frame.node = nodes.length;
+    nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: bare ? `${name}.` : `${name}.${attribs['class'] ?? ''}`, start: this.blocks.length, end: this.blocks.length });
+  }
+  this.depth++;
+  this.top = frame;
+}
+
+function close(this: PageState, name: string): void {
+  if (name === 'title') this.inTitle = false;
+  if (name === 'svg' && this.svgDepth > 0) this.svgDepth--;
+  if (this.skipDepth > 0) {
+    if (this.skipDepth === this.codeInToggle) this.codeInToggle = 0;
+    this.skipDepth--;
+    if (this.skipDepth === 0 && this.skippingButton && !this.toggle && this.controls !== undefined && QUESTION_END_RE.test(this.toggleText)) {
+      this.afterControls = this.controls;
+      this.closesAfterToggle = 0;
+    }
+    if (this.skipDepth === 0 && this.skippingButton && this.toggle) {
+      this.afterToggle = true;
+      this.closesAfterToggle = 0;
+      pushToggleHeading(this);
+    }
+    if (this.skipDepth === 0) this.skippingButton = false;
+    return;
+  }
+  // The end tag of the element holding the toggle (the accordion's `<dt>`, or the `<h3>` that
+  // WAI-ARIA's accordion wraps its button in) keeps it a toggle: the panel is that element's
+  // next sibling. A second end tag ends it.
+  if (this.afterToggle) this.afterToggle = this.closesAfterToggle++ === 0;
+  else if (this.afterControls !== undefined && this.closesAfterToggle++ !== 0) this.afterControls = undefined;
+  if (name === 'br' || name === 'hr') return;
+  if (this.depth === 0) return;
+  this.glued = true;
+  const parent = this.stack[this.depth - 1] as Frame;
+  if (this.top.node !== parent.node) {
+    flush(this);
+    (this.nodes[this.top.node] as ElementNode).end = this.blocks.length;
+  }
+  if (name === 'li') this.bulletPending = false;
+  this.depth--;
+  this.top = parent;
+}
+
+// Text is sliced only where it is kept: the blank runs between tags (two in three text events
+// of a news page) and the text of dropped elements are read in place.
+function text(this: PageState, source: string, start: number, end: number): void {
+  if (this.inTitle) {
+    this.title = (this.title ?? '') + source.slice(start, end);
+    return;
+  }
+  if (this.skipDepth > 0) {
+    if (this.skippingButton && this.codeInToggle === 0) this.toggleText += source.slice(start, end);
+    return;
+  }
+  const blank = isBlank(source, start, end);
+  if ((this.afterToggle || this.afterControls !== undefined) && !blank) {
+    this.afterToggle = false;
+    this.afterControls = undefined;
+  }
+  if (this.buf === '' && blank) {
+    // Text right after an end tag is glued to the text before it only when it starts with a
+    // letter (below), so blank text just ends the glue.
+    this.glued = false;
+    this.blankPending = true;
+    // A blank run collapses to nothing: the count's separator alone.
+    if (this.top.link) this.linkChars += 1;
+    return;
+  }
+  const t = source.slice(start, end);
+  // Text right after an end tag that starts a capitalised word glued to a lower-case one
+  // (`<span>Merrell</span><span>Moab 3</span>`: a brand and a name that the style sets on lines
+  // of their own) is a word of its own.
+  // (Only the last text's last character and this one's first two are tested: reading `buf`,
+  // a rope of many pieces, would flatten it on every call.)
+  if (this.glued && this.buf !== '' && startsCapitalised(t) && endsLower(this.lastText)) this.buf += ' ';
+  this.glued = false;
+  this.buf += t;
+  this.lastText = t;
+  if (this.top.link) this.linkChars += collapsedLength(t) + 1;
+}
+
+// Type feedback for the rare branches before the first real page (html-primers.ts says why).
+for (const p of PRIMERS) parseBlocks(p);

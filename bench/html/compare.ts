@@ -34,7 +34,8 @@ const measured: Tokenize = (html, wanted, on) => {
       depth--;
       on.close(name);
     },
-    text: on.text,
+    // A call, not the method itself: html-blocks.ts's handlers read their page's state as `this`.
+    text: (source, start, end) => on.text(source, start, end),
   });
 };
 
