@@ -45,6 +45,19 @@ export interface ElementNode {
   end: number;
 }
 
+/** Whether `test` holds for `element` or one of its ancestors (a walk up: the page's depth). */
+export function selfOrAncestor(nodes: readonly ElementNode[], element: ElementNode, test: (n: ElementNode) => boolean): boolean {
+  for (let n: ElementNode | undefined = element; n !== undefined; n = nodes[n.parent]) if (test(n)) return true;
+  return false;
+}
+
+/** Whether node `target` is node `from` or one of its next `levels` ancestors (-1, the root's
+ * parent, is the parent of itself). */
+export function isNear(nodes: readonly ElementNode[], from: number, target: number, levels: number): boolean {
+  for (let n = from, up = 0; up <= levels; n = n >= 0 ? (nodes[n] as ElementNode).parent : -1, up++) if (n === target) return true;
+  return false;
+}
+
 export interface ParsedPage {
   blocks: TextBlock[];
   nodes: ElementNode[];

@@ -4,7 +4,7 @@
 // punctuation, the chrome they sit in), the element holding the most net content is chosen, and
 // its good blocks are written out.
 
-import { parseBlocks } from './html-blocks.ts';
+import { isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
@@ -600,16 +600,7 @@ const BUTTON_REPEATS = 4;
 /** Whether an element or one of its ancestors is named as content (class or id `post`, `entry`,
  * `article`, …) or is an <article>. */
 function namesContent(nodes: readonly ElementNode[], element: ElementNode): boolean {
-  for (let n: ElementNode | undefined = element; n !== undefined; n = nodes[n.parent]) {
-    if (n.verdict >= 1 || n.tag === 'article') return true;
-  }
-  return false;
-}
-
-/** Whether an element is a <footer> or lies inside one (a walk up its ancestors: the page's depth). */
-function inFooter(nodes: readonly ElementNode[], element: ElementNode): boolean {
-  for (let n: ElementNode | undefined = element; n !== undefined; n = nodes[n.parent]) if (n.tag === 'footer') return true;
-  return false;
+  return selfOrAncestor(nodes, element, (n) => n.verdict >= 1 || n.tag === 'article');
 }
 
 /** A pick inside the page's one <main> under this share of main's text is widened to main. */
@@ -676,6 +667,8 @@ const HEADLINE_WORDS = /^\S+( \S+){3}/;
  * CMS's marked meta box) belong to an article header, which modern golds leave out with its
  * headline. */
 const HEADLINE_GAP = 4;
+/** How far above the pick's first element's parent the headline's parent or grandparent may lie. */
+const HEADLINE_NEAR_LEVELS = 3;
 const HEADLINE_META_CHARS = 60;
 
 /**
@@ -702,9 +695,8 @@ function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock
   if (top.kind === 'h' && top.level <= h.level) return chosen;
   const hp = (nodes[h.node] as ElementNode).parent;
   const fp = (nodes[top.node] as ElementNode).parent;
-  const up = (n: number): number => (n >= 0 ? (nodes[n] as ElementNode).parent : -1);
-  const near = (n: number): boolean => n === fp || n === up(fp) || n === up(up(fp)) || n === up(up(up(fp)));
-  return near(hp) || near(up(hp)) ? [h, ...chosen] : chosen;
+  const near = (n: number): boolean => isNear(nodes, fp, n, HEADLINE_NEAR_LEVELS);
+  return near(hp) || near(hp >= 0 ? (nodes[hp] as ElementNode).parent : -1) ? [h, ...chosen] : chosen;
 }
 
 /** How far up from a repeated line its earlier copy is looked for: a layout's copies sit side by
@@ -791,7 +783,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
     // A page hides its text in a script-revealed element or a dialog, never in its <footer>: a
     // pick there is the site's brand blurb or shipping notice, which outweighs a short visible
     // page (a collection of two products, a page its script fills).
-    if (floor === 3 && inFooter(page.nodes, widerPick.element)) break;
+    if (floor === 3 && selfOrAncestor(page.nodes, widerPick.element, (n) => n.tag === 'footer')) break;
     const wider = widerPick.blocks;
     // Good blocks are never dropped, so the visible prose needs no fallback's list; nor does its
     // text when even every block outside structural chrome falls short of the bound.

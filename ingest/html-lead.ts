@@ -7,6 +7,7 @@
 //   `div.article-body`; withBodyLead). The pick is that body, and no wider pick may replace a named
 //   body, so the lead was lost, with the headline above it (withHeadline looks past short lines only).
 
+import { isNear } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 import { CHROME_TAGS, TEASER_HEADING } from './html-rules.ts';
 
@@ -105,7 +106,5 @@ export function withBodyLead(page: ParsedPage, good: (i: number) => boolean, cho
   }
   if (headline < 0 || lead.length === 0) return chosen;
   const holder = (nodes[headline] as ElementNode).parent;
-  let n = (nodes[top.node] as ElementNode).parent;
-  for (let up = 0; up <= NEAR_LEVELS && n >= 0; up++, n = (nodes[n] as ElementNode).parent) if (n === holder) return [...lead, ...chosen];
-  return chosen;
+  return isNear(nodes, (nodes[top.node] as ElementNode).parent, holder, NEAR_LEVELS) ? [...lead, ...chosen] : chosen;
 }
