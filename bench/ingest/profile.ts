@@ -113,10 +113,6 @@ if (import.meta.filename === process.argv[1]) {
   const n = Number(values.pages);
   const full = await benchInput(n);
   const one = await benchInput(1);
-  // Fills Node's compile cache first (cold on a fresh checkout or after an edit): else the run that
-  // comes first compiles every module and the difference files that as per-page module loading
-  // (9 % of it on a fresh worktree, 2026-12-07).
-  profiledExtract(one.config, 'warm-up');
   const split = perPageSplit(profiledExtract(full.config, 'full'), profiledExtract(one.config, 'one'), n);
   console.log(`our per-step CPU (profile of ${n} pages minus one page, default config, UT1 cache):`);
   for (const l of split) console.log(l);
