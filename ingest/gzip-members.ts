@@ -77,6 +77,36 @@ function headerLength(b: Uint8Array): number {
   return b.length >= p ? p : 0;
 }
 
+/** The first bytes of a member header (magic and the deflate method). */
+const MEMBER_MAGIC = Buffer.from([0x1f, 0x8b, 8]);
+/** Deflate cannot expand more than this (zlib's own bound, about 1032:1). */
+const MAX_DEFLATE_RATIO = 1032;
+/**
+ * The smallest inflate buffer a size hint gives: a trailer that lies about a 10 MB member (ISIZE
+ * 0) then costs zlib 10,000 calls instead of 160,000 at zlib's minimum; records this small are
+ * still cut from Node's shared buffer pool.
+ */
+const MIN_HINTED_CHUNK = 1024;
+
+/**
+ * The output size of the member whose deflate data starts at `b[from]`, read from the ISIZE field
+ * of its trailer when the next member header (or the end of the input) is already buffered, as
+ * it nearly always is with Common Crawl's one member per record. Inflating into one buffer of that
+ * size spares zlib's 16 KB chunks, their allocation and their concatenation. Only a hint: a magic
+ * inside the compressed bytes gives a wrong size, which costs a concatenation or a larger buffer,
+ * never a different output (the CRC and size are checked after inflating as before).
+ */
+function outputSizeHint(b: Buffer, from: number, eof: boolean, limit: number): number | undefined {
+  let next = b.indexOf(MEMBER_MAGIC, from);
+  if (next < 0) {
+    if (!eof) return undefined;
+    next = b.length;
+  }
+  if (next - from < 8) return undefined;
+  const size = b.readUInt32LE(next - 4);
+  return size <= limit && size <= (next - from) * MAX_DEFLATE_RATIO ? size : undefined;
+}
+
 /** Offset of the next plausible member header in `b` at or after `from`, or -1. */
 function findMagic(b: Uint8Array, from: number): number {
   for (let i = b.indexOf(0x1f, from); i >= 0 && i + 2 < b.length; i = b.indexOf(0x1f, i + 1)) {
@@ -189,8 +219,11 @@ async function inflateOne(win: Window, it: AsyncIterator<Uint8Array>, hlen: numb
   for (;;) {
     const avail = win.buf.length - win.pos;
     let result: { buffer: Buffer; engine: { bytesWritten: number } };
+    const hint = outputSizeHint(win.buf, win.pos + hlen, win.eof, syncLimit);
+    // One byte of room beyond the output: a full buffer makes zlib allocate another before it stops.
+    const chunk = hint === undefined ? {} : { chunkSize: Math.max(MIN_HINTED_CHUNK, hint + 1) };
     try {
-      result = inflateRawSync(win.buf.subarray(win.pos + hlen), { info: true, maxOutputLength: syncLimit }) as unknown as typeof result;
+      result = inflateRawSync(win.buf.subarray(win.pos + hlen), { info: true, maxOutputLength: syncLimit, ...chunk }) as unknown as typeof result;
     } catch (err) {
       const code = zlibCode(err);
       if (code === 'Z_BUF_ERROR') {
