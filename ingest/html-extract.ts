@@ -136,7 +136,7 @@ function firstClass(n: ElementNode): string {
  * the wrapper holds SIBLING_SHARE of the post's text besides it outside chrome (a headline and a
  * byline beside an inner `the-content` are no other column).
  */
-function postInBody(page: ParsedPage, total: Float64Array, best: number, chromeFloor: number): number {
+function postInBody(page: ParsedPage, total: Float64Array, best: number, outOfText: (i: number) => boolean): number {
   const { blocks, nodes } = page;
   const wrapper = nodes[best] as ElementNode;
   if (wrapper.verdict !== 2) return best;
@@ -153,7 +153,7 @@ function postInBody(page: ParsedPage, total: Float64Array, best: number, chromeF
   let besides = 0;
   for (let i = wrapper.start; i < wrapper.end; i++) {
     const b = blocks[i] as TextBlock;
-    if (b.chrome >= chromeFloor) continue;
+    if (outOfText(i)) continue;
     if (i >= start && i < end) inside += b.text.length;
     else besides += b.text.length;
   }
@@ -185,16 +185,20 @@ interface Pick {
   element: ElementNode;
 }
 
-/** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
-function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array, isBoilerplate: IsBoilerplate): Pick {
+/** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`; the
+ * blocks of element `cut`, when given, count as chrome too. */
+function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array, isBoilerplate: IsBoilerplate, cut?: ElementNode): Pick {
   const { blocks, nodes } = page;
+  const cutStart = cut?.start ?? 0;
+  const cutEnd = cut?.end ?? 0;
+  const outOfText = (i: number): boolean => (blocks[i] as TextBlock).chrome >= chromeFloor || (i >= cutStart && i < cutEnd);
   const total = new Float64Array(nodes.length);
   // Whether each subtree holds prose (a good block outside chrome), and a linked headline of a few
   // words (a teaser's, not a poster's linked name): for the thread's posts below.
   const said = new Uint8Array(nodes.length);
   const headlines = new Uint8Array(nodes.length);
   blocks.forEach((b, i) => {
-    const isChrome = b.chrome >= chromeFloor;
+    const isChrome = outOfText(i);
     const value = b.text.length * (isChrome ? -1 : VALUE[q[i] as Quality]);
     total[b.node] = (total[b.node] as number) + value;
     if (!isChrome && q[i] === 'good') said[b.node] = 1;
@@ -213,7 +217,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   const score = (i: number): number => (total[i] as number) * ((nodes[i] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
   let best = 0;
   for (let i = 1; i < nodes.length; i++) if (score(i) > score(best)) best = i;
-  best = postInBody(page, total, soleBody(nodes, total, best), chromeFloor);
+  best = postInBody(page, total, soleBody(nodes, total, best), outOfText);
   // One paragraph is rarely a whole text: when it wins inside an element named as content that
   // holds more prose, lists of links in that body (deals, related stories) pulled the body below
   // its best paragraph, and the body is the pick (its link-dense lines are still left out). So
@@ -230,7 +234,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     let h1 = false;
     for (let i = body.start; i < body.end && !prose; i++) {
       const b = blocks[i] as TextBlock;
-      if ((i >= para.start && i < para.end) || b.chrome >= chromeFloor) continue;
+      if ((i >= para.start && i < para.end) || outOfText(i)) continue;
       prose = q[i] === 'good';
       h1 ||= i < para.start && b.level === 1;
     }
@@ -308,7 +312,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   let firstProse = -1;
   let lastProse = -1;
   for (let i = 0; i < blocks.length; i++) {
-    if (!keep[i] || q[i] !== 'good' || (blocks[i] as TextBlock).chrome >= chromeFloor) continue;
+    if (!keep[i] || q[i] !== 'good' || outOfText(i)) continue;
     if (firstProse < 0) firstProse = i;
     lastProse = i;
   }
@@ -318,7 +322,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   let listedBefore = false;
   const linkedPara = (i: number): boolean => {
     const b = blocks[i];
-    return b !== undefined && keep[i] === 1 && b.chrome < chromeFloor && b.kind === 'p' && q[i] === 'bad' && 2 * b.linkChars > b.text.length;
+    return b !== undefined && keep[i] === 1 && !outOfText(i) && b.kind === 'p' && q[i] === 'bad' && 2 * b.linkChars > b.text.length;
   };
   // A teaser section after the text's start (`Related posts`, `Most popular`, `Читайте также`):
   // its heading (or a label that is the only block of its element, `div.carousel__title` "Also
@@ -336,7 +340,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
         continue;
       }
     }
-    if (b.chrome >= chromeFloor) continue;
+    if (outOfText(i)) continue;
     // A run of linked paragraphs after a label ("From left to right:", then "1. Owls Of The
     // British Isles Wallpaper", …) is a list the post writes one item to a paragraph.
     const listed: boolean = introduced && linkedPara(i) && (listedBefore || linkedPara(i + 1)) && !LINK_LABEL.test(b.text) && !DATED_END.test(b.text);
@@ -747,7 +751,15 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const repeats = repeatedLines(page);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
   const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
-  const firstPick = select(page, q, 1, repeats, isBoilerplate);
+  let firstPick = select(page, q, 1, repeats, isBoilerplate);
+  // A pick that opens with a teaser or comment section's heading ("Have Your Say", "Most popular")
+  // is that section, unnamed as chrome, whose readers' comments or excerpts outscored a story
+  // weighed down by its own share bars: the pick is made again with that element as chrome.
+  const head = firstPick.blocks[0];
+  if (head !== undefined && head.kind === 'h' && head.text.length < TEASER_HEADING_MAX && TEASER_HEADING.test(head.text)) {
+    const again = select(page, q, 1, repeats, isBoilerplate, firstPick.element);
+    if (again.blocks.length > 0) firstPick = again;
+  }
   const first = firstPick.blocks;
   let chosen = first;
   // The pick is the element the markup names as the article body (`entry-content`, `post-body`):

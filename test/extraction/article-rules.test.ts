@@ -564,3 +564,25 @@ test("a story's lead between its headline and its body's first paragraph is writ
     </div></div></section></body></html>`).text;
   assert.ok(caption.includes('BERLIN -- The European Space Agency') && !caption.includes('In this Dec. 12, 2006'), caption);
 });
+
+test("a pick that opens with a comment section's heading is made again without that section: the story is the text", () => {
+  // Cut from L3S-GN1 fbdd64ab (tuning): the story's share bar (class chrome) pulls its column below
+  // the readers' comments, whose section (`div#story-comments.content-panel`) no name marks as chrome.
+  const share = Array.from({ length: 12 }, (_, i) => `<li class="site${i}"><a href="/share/${i}">Bookmark this story on social site number ${i}</a></li>`).join('');
+  const comment = (text: string, who: string): string => `<div class="fill2 clearfloat"><blockquote><p>${text}</p><p>Posted by: ${who} 9:49pm January 08, 2008</p></blockquote></div>`;
+  const html = page(`<div class="content-division full-page"><div class="left-content-column clearfloat">
+    <div class="split-page clearfloat"><div id="text-big" class="lead-content-panel article clearfloat">
+    <p class="standfirst"><strong>SUNRISE has got an early jump on its breakfast show rival Today in 2008, scoring an exclusive interview with Aussie pop princess Kylie Minogue.</strong></p>
+    <p>In the first major TV scoop of the New Year, Minogue has agreed to break from holidaying with her family to join fill-in hosts Larry Emdur and Samantha Armytage for the interview at Brekky Central, on Monday.</p>
+    <p>"We're greatly humbled Kylie has chosen Sunrise," Boland said in a statement released yesterday.</p>
+    <div class="share-article"><ul id="tools"><li class="bookmark">Social Bookmark This Story<ul>${share}</ul></li></ul></div></div></div>
+    <div class="content-row"><div id="story-comments" class="content-panel form1 full-width"><h4><span class="icon-your-say btm0">Have Your Say</span></h4>
+    <div class="border1"><h5 class="your-say-info">Latest Comments:</h5>
+    ${comment("Kylie is sooooooo the Queen of pop... Can't wait to see her on the show and what she has to say... Go Kylie, Love and light to you!!", 'Shaun of New Zealand')}
+    ${comment("What a load of rubbish Steve. Her album debuted here, and around the world, at number one, and this alone proves her star is only on the rise. She's simply doing an interview for the show, not co-hosting it or something.", 'Charlotte of Sydney')}
+    ${comment("I wish someone would tell that Ch 7 guy what humbled actually means. It DOES NOT mean the same thing as honoured, whatever the network says.", 'the grinch of Sydney')}
+    ${comment("Kylie is quickly turning into a desperate has been, her appearance on the breakfast show will confirm this for everyone watching at home.", 'Steve R of Sydney')}
+    </div><p>Search for more stories on this topic on Newstext, our news archive service. <a href="/newstext">Click here</a></p></div></div></div></div>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('In the first major TV scoop') && !text.includes('Have Your Say') && !text.includes('Queen of pop'), text);
+});
