@@ -326,15 +326,17 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   };
   // A teaser section after the text's start (`Related posts`, `Most popular`, `Читайте также`):
   // its heading (or a label that is the only block of its element, `div.carousel__title` "Also
-  // read") and the rest of the element holding it are dropped, when that element starts after
-  // the first prose (a flat article body holding the heading is not dropped).
+  // read"; a cell alone in its table row) and the rest of the element holding it (the table, for a
+  // cell) are dropped, when that element starts after the first prose (a flat article body holding
+  // the heading is not dropped).
   let teasersEnd = -1;
   for (let i = 0; i < blocks.length; i++) {
     if (!keep[i] || i < teasersEnd) continue;
     const b = blocks[i] as TextBlock;
     if (i > firstProse && b.text.length < TEASER_HEADING_MAX && (b.kind === 'h' || isLabel(page, i)) && TEASER_HEADING.test(b.text) && (b.kind === 'h' || !NOT_TEASER_LABEL.test(b.text))) {
       const heading = nodes[b.node] as ElementNode;
-      const section = nodes[heading.tag === 'h' + b.level || b.kind !== 'h' ? heading.parent : b.node] as ElementNode;
+      const up = b.kind === 'cell' ? (nodes[heading.parent] as ElementNode).parent : heading.parent;
+      const section = nodes[heading.tag === 'h' + b.level || b.kind !== 'h' ? up : b.node] as ElementNode;
       if (section.start > firstProse) {
         teasersEnd = section.end;
         continue;
@@ -379,10 +381,16 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
 }
 
 /** A block that may be a section's label though no heading (`div.mainColumnLabel` "ALSO IN THE
- * NEWS"): unlinked, the only block of its element. */
+ * NEWS"): unlinked, the only block of its element; or an unlinked table cell alone in its row, as
+ * table-laid pages head their boxes ("Recent Online Media Daily Articles"), whose section is the
+ * table. */
 function isLabel(page: ParsedPage, i: number): boolean {
   const b = page.blocks[i] as TextBlock;
   const n = page.nodes[b.node] as ElementNode;
+  if (b.kind === 'cell') {
+    const row = page.nodes[n.parent] as ElementNode | undefined;
+    return b.linkChars === 0 && row !== undefined && row.start === i && row.end === i + 1;
+  }
   return (b.kind === 'text' || b.kind === 'p') && b.linkChars === 0 && n.start === i && n.end === i + 1;
 }
 

@@ -586,3 +586,21 @@ test("a pick that opens with a comment section's heading is made again without t
   const text = extractMainText(html).text;
   assert.ok(text.includes('In the first major TV scoop') && !text.includes('Have Your Say') && !text.includes('Queen of pop'), text);
 });
+
+test('a teaser label alone in its table row ("Recent Online Media Daily Articles") drops its table, as a heading does', () => {
+  // Cut from L3S-GN1 57064ff2 (tuning): a table-laid news page whose teaser boxes after the story
+  // are tables headed by a row of one cell, which no heading tag marks.
+  const item = (title: string, teaser: string): string => `<tr><td><a class="articleLink" href="/a/${title.length}">${title}</a> <span class="articleDate">Jan 16, 7:00 AM</span><br><span class="articleText">${teaser}</span></td></tr>`;
+  const html = page(`<table><tr><td><table><tr><td>Feds Grant Challenger Appeal In Google Toolbar Patent Case</td></tr>
+    <tr><td>THE PATENT INFRINGEMENT FIGHT BETWEEN Google and HyperPhrase Technologies over the contextual linking components in AdSense and Google Toolbar just got a little more complicated.</td></tr>
+    <tr><td><p class="articleText">The district court issued a summary judgment in Google's favor for the entire suit, and the court of appeals upheld the ruling as it pertained to AdSense.</p>
+    <p class="articleText">In a statement, Google lawyer Michael Kwun said that the company was pleased that the Federal court upheld the AdSense ruling in their favor.</p></td></tr></table>
+    <table><tr><td><span class="articleNav">Recent&nbsp;Online Media Daily Articles</span></td></tr>
+    ${item("Facebook's Scrabulous Under Fire From Hasbro", 'Since surfacing on the site in June, an application that lets people play Scrabble online has...')}
+    ${item('Digital Agency Veteran Bader Joins BrandinHand', 'Digital agency veteran Eric Bader has joined mobile marketing consultancy BrandinHand as president and managing director...')}
+    ${item('Ad Network Targets College Students', 'Advanced Student Marketing, the online network targeting college students, has launched a multichannel, vertical ad network....')}
+    </table></td></tr></table>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('Google lawyer Michael Kwun') && !text.includes('Recent Online Media') && !text.includes('Since surfacing on the site'), text);
+  assert.ok(TEASER_HEADING.test('Recent Online Media Daily Articles') && TEASER_HEADING.test('Recent Posts') && !TEASER_HEADING.test('Recent advances in the treatment of asthma'));
+});
