@@ -441,10 +441,18 @@ const OWN_ITEM_CHARS = 5;
  * listings between a page's paragraphs write them ("… The White House 18 Dec 2006"). */
 const DATED_END = /\b(19|20)\d\d\W*$/;
 
-/** A linked list item with words of its own that opens with no label ("Next message: …",
+/** Whether a line opens with a LINK_LABEL of words alone: a label holding a number is a date or a
+ * step of the text's own list ("November 17th to 18th, 2012: Launch and Main Event"), not a
+ * thread's or a section's navigation ("Next message:", "Scores:"). */
+function wordLabel(text: string): boolean {
+  const label = LINK_LABEL.exec(text);
+  return label !== null && !DIGIT.test(label[0]);
+}
+
+/** A linked list item with words of its own that opens with no label of words ("Next message: …",
  * "Scores: …", a thread's or a section's navigation) and ends in no date, and is no boilerplate. */
 function isOwnListItem(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
-  return b.kind === 'li' && b.text.length - b.linkChars >= OWN_ITEM_CHARS && !LINK_LABEL.test(b.text) && !DATED_END.test(b.text) && !isBoilerplate(b.text);
+  return b.kind === 'li' && b.text.length - b.linkChars >= OWN_ITEM_CHARS && !wordLabel(b.text) && !DATED_END.test(b.text) && !isBoilerplate(b.text);
 }
 
 /** Bylines are short: a longer line opening with "By" and a name is a sentence. */

@@ -604,3 +604,18 @@ test('a teaser label alone in its table row ("Recent Online Media Daily Articles
   assert.ok(text.includes('Google lawyer Michael Kwun') && !text.includes('Recent Online Media') && !text.includes('Since surfacing on the site'), text);
   assert.ok(TEASER_HEADING.test('Recent Online Media Daily Articles') && TEASER_HEADING.test('Recent Posts') && !TEASER_HEADING.test('Recent advances in the treatment of asthma'));
 });
+
+test('a linked list item between paragraphs whose label is a date ("November 17th to 18th, 2012: …") is written; a label of words is not', () => {
+  // Cut from Dragnet R902 (tuning): a festival's weekends, each a date and a linked title.
+  const items = [
+    ['November 17th to 18th, 2012', 'Launch and Main Event in Harrison Mills &amp; Chehalis'],
+    ['November 30th to 2nd, 2012', 'Featured Region: Harrison Mills'],
+    ['Next message', 'Featured Region: Harrison Hot Springs'],
+  ].map(([label, title]) => `<li>${label}: <a href="/weekend/${label?.length}">${title}</a></li>`).join('');
+  const html = page(`<div class="post"><h2>Fraser Valley Bald Eagle Festival</h2><div class="entry">
+    <p>The <a href="/festival">Fraser Valley Bald Eagle Festival</a> is happening over the next four weekends around the scenic Harrison. Surrounded by mountains, glacier-fed rivers, and valley pastures, the bald eagle festival is a great getaway.</p>
+    <ul>${items}</ul>
+    <p>Stop in at the <a href="/info">Mission Chamber of Commerce</a> on your way to the Inch Creek Hatchery, or visit the eagle viewing areas along the river for a guided walk.</p></div></div>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('November 17th to 18th, 2012: Launch and Main Event') && text.includes('November 30th to 2nd, 2012') && !text.includes('Next message'), text);
+});
