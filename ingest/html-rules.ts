@@ -585,7 +585,7 @@ export const NEWSLETTER_HINT = /inbox|mail|signing|sign up|newsletter|nieuwsbrie
  * section is one of its sections. */
 export const NEWSLETTER_LINE = new RegExp(
   [
-    '^(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list|(email |e-mail )?updates|news|posts)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree|\\bsubscribe to (our|the|my) (free )?(e-?mail )?newsletter',
+    '^([^.?!]{0,60}[?!] )?(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list|(email |e-mail )?updates|news|posts)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree|\\bsubscribe to (our|the|my) (free )?(e-?mail )?newsletter',
     'newsletter abonnieren|abonnieren sie unseren newsletter|(abonnez|inscrivez)-vous à (notre|la) newsletter|suscr[ií]bete a (nuestro|nuestra) (boletín|newsletter)|iscriviti alla (nostra )?newsletter|schrijf je in voor (onze|de) nieuwsbrief|(assine|inscreva-se n)a? nossa newsletter|zapisz się do newslettera|подпишитесь на (нашу )?рассылку|订阅(我们的)?(新闻|邮件)',
   ].join('|'),
   'iu',

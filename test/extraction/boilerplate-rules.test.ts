@@ -122,6 +122,9 @@ test("a prompt to subscribe to the site's newsletter inside a line is a sign-up 
   // Dragnet R972: the prompt under a mom blog's posts.
   assert.ok(NEWSLETTER_LINE.test("Don't miss a post! Subscribe to our newsletter and get weekly"));
   assert.ok(!NEWSLETTER_LINE.test('The agency said readers who subscribe to newsletters are more loyal.'));
+  // WCXB 4472 (tuning): the prompt after a short question, twice in a shopping guide.
+  assert.ok(NEWSLETTER_LINE.test('Want more from NBC Select? Sign up for our newsletter, The Selection, and shop smarter.'));
+  assert.ok(!NEWSLETTER_LINE.test('Why did the readers leave? Most of them said the paper had stopped covering local news.'));
 });
 
 test("a form plugin's labels for its hidden fields are boilerplate", () => {
