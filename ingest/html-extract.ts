@@ -518,24 +518,40 @@ function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
   return copy;
 }
 
+/**
+ * Whether block `b`, a long line written before as block `a`, is said again by the text itself: a
+ * meal plan's same dish on another day, a motion's clause quoted again. Both are elements of their
+ * own in one parent, apart (not one right after the other, a layout's doubled line) and not table
+ * cells (a comparison's shared values). A layout's copy lies in another container (the gallery,
+ * the tab, the mobile view); an unclosed `<p>` holding a page written twice is one element.
+ */
+function inTextAgain(a: TextBlock, b: TextBlock, adjacent: boolean, nodes: readonly ElementNode[]): boolean {
+  return !adjacent && b.kind !== 'cell' && a.node !== b.node && (nodes[a.node] as ElementNode).parent === (nodes[b.node] as ElementNode).parent;
+}
+
 /** Sign-up prompts are short; a longer line mentioning an inbox is prose. */
 const NEWSLETTER_MAX = 200;
 
 // The headline is written even when it equals the title: the text stands alone as a document
 // (the title goes to metadata), and a headline is part of its article.
-function render(blocks: readonly TextBlock[]): string {
+function render(blocks: readonly TextBlock[], nodes: readonly ElementNode[]): string {
   const lines: string[] = [];
   const copy = copiedRuns(blocks);
   let last: TextBlock | undefined;
   // Pages repeat their text for other layouts (a product description in the gallery, the tab and
-  // the mobile view): a long line is written once.
-  const written = new Set<string>();
+  // the mobile view): a long line is written once, unless the text itself says it again
+  // (inTextAgain). Each long line maps to the index of its last copy written.
+  const written = new Map<string, number>();
   for (let i = 0; i < blocks.length; i++) {
     if (copy[i]) continue;
     const b = blocks[i] as TextBlock;
     if (b.text.length >= REPEAT_MIN) {
-      if (written.has(b.text)) continue;
-      written.add(b.text);
+      const at = written.get(b.text);
+      if (at !== undefined) {
+        const a = blocks[at] as TextBlock;
+        if (!inTextAgain(a, b, at === i - 1, nodes)) continue;
+      }
+      written.set(b.text, i);
     }
     if (b.text.length < NEWSLETTER_MAX && NEWSLETTER_HINT.test(b.text) && NEWSLETTER_LINE.test(b.text)) continue;
     // A card's whole-card link (an accessible copy of its title, a line of its own) and then its
@@ -856,6 +872,6 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   chosen = withoutFigureCaptions(page, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.
-  const text = unpinString(render(chosen));
+  const text = unpinString(render(chosen, page.nodes));
   return page.title ? { text, title: unpinString(page.title) } : { text };
 }

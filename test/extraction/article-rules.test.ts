@@ -619,3 +619,17 @@ test('a linked list item between paragraphs whose label is a date ("November 17t
   const text = extractMainText(html).text;
   assert.ok(text.includes('November 17th to 18th, 2012: Launch and Main Event') && text.includes('November 30th to 2nd, 2012') && !text.includes('Next message'), text);
 });
+
+test("a long line the text says again in another of its parts is written again; a layout's copy beside it is not", () => {
+  // Cut from scrapinghub 5f03fc17 (tuning): a meal plan serving the same dish on two days, each
+  // dish a paragraph of one `div.entry-content`.
+  const zoodles = 'Asian Chicken Zoodles [1 cup zucchini noodles (sautéed using nonstick spray), 4 oz. cooked chicken, ½ cup edamame, 1 tsp. sesame oil, 1 tsp. soy sauce, 1 tsp. fresh ginger, 1 Tbsp. green onions, 1 Fresno chile or chili flakes]';
+  const day = (n: number, meal: string): string => `<h2>Day ${n}</h2><h3>Post-Workout Meal</h3><p>Eat 1–2 hours after your workout</p><p>${zoodles}</p><p>Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.</p><h3>Meal 1</h3><p>${meal}</p>`;
+  const html = page(`<article><div class="entry-content"><p>If you have done the program before, you have seen firsthand how its meal plan complements the workouts to get you the best results.</p>
+    ${day(1, 'Slow Cooker Beef Chili, 1 Tbsp. cilantro or green onions (optional), 10 olives (or 2 Tbsp. pumpkin seeds), served warm.')}
+    ${day(2, 'Tomato Cucumber Salad (1 cup lettuce, ½ cup cherry tomatoes, ½ cup cucumber slices, 4 oz. cooked chicken), with a light dressing.')}
+    <p>The same paragraph twice, one right after the other, is a layout's doubled line and not the text's own words.</p><p>The same paragraph twice, one right after the other, is a layout's doubled line and not the text's own words.</p></div></article>`);
+  const lines = extractMainText(html).text.split('\n');
+  assert.equal(lines.filter((l) => l === zoodles).length, 2, lines.join('\n'));
+  assert.equal(lines.filter((l) => l.startsWith('The same paragraph twice')).length, 1, lines.join('\n'));
+});
