@@ -434,6 +434,11 @@ export const CMS_LINES = [
   '(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|seguici|volg ons|siga-nos|obserwuj nas)(?!\\p{L})|(follow|folge|folgen sie|suivez|sigue|segui|volg|siga|twitter:?) @\\w',
   // the author's own follow prompt and "connect with us" ("Follow me on Twitter.", "Connect With Us on Twitter")
   '(follow me|connect with (us|me)|folge mir|folgen sie mir|vernetze dich mit (mir|uns)|suivez-moi|sígueme|seguimi|volg mij|siga-me)( (on|auf|bei|sur|en|su|op|no|na) (twitter|x|facebook|instagram|linkedin|pinterest|youtube|tiktok|mastodon|bluesky|threads|xing)\\b|\\W*$)',
+  // a follow prompt naming the site or the show on two networks or more ("Follow Newsbeat on Instagram, Facebook,
+  // Twitter and YouTube."; an author's "Follow Marcas on Twitter @MarcasG" is the post's, which Dragnet's golds keep)
+  '(follow|folge|folgen sie|suivez|sigue|segui|volg|siga) ([^\\s.!?]+ ){1,3}(on|auf|bei|sur|en|su|op|no|na) (twitter|x|facebook|instagram|linkedin|pinterest|youtube|tiktok|mastodon|bluesky|threads|xing)(, (twitter|x|facebook|instagram|linkedin|pinterest|youtube|tiktok|mastodon|bluesky|threads|xing))*,? (and|und|et|y|e|en|i|или) (twitter|x|facebook|instagram|linkedin|pinterest|youtube|tiktok|mastodon|bluesky|threads|xing)\\b',
+  // an audio player's label ("Listen to this story via streaming audio …", "Artikel anhören")
+  'listen to (this|the) (story|article|post)|(diesen |den )?artikel (anhören|vorlesen( lassen)?)|écouter (cet |l.)article|escuchar (este |el )?artículo|ascolta (questo |l.)articolo|luister naar (dit|het) artikel|ouvir (este |o )?artigo|posłuchaj (tego )?artykułu',
   // helpfulness and star ratings
   'was this (article|page|post|answer) (helpful|useful)|did you find this (article|page|post) (helpful|useful)|war (dieser|der|die|das) (artikel|beitrag|seite|text) hilfreich|wie hat (ihnen|dir) (dieser|der) (artikel|beitrag) gefallen|cet article (vous )?a-t-il été utile|¿?(te|le) (ha resultado|resultó|fue|ha sido) útil|(hai trovato|trovi) utile|(questo articolo|questa pagina) (ti )?è stat[oa] utile|was (dit|deze) (artikel|pagina) (nuttig|behulpzaam)|este artigo foi útil',
   'click on a star to rate|klicke? (sie )?auf (einen|die) sterne?|no votes so far|bisher keine bewertungen|noch keine bewertungen',
