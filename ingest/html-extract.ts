@@ -406,12 +406,21 @@ const LINKED_SENTENCE_SHARE = 0.2;
 /** A label opening a line of links ("Also read: …", "Read more: …", "Subject areas: …"). */
 const LINK_LABEL = /^[^:.!?]{1,40}:\s/;
 
-/** A paragraph of prose length with punctuation whose links make up over half of it, but which
- * has words of its own and opens with no label: a sentence whose links carry long titles, not a
- * teaser line nor a boilerplate line. */
+/** A whole sentence: eight words or more, a comma, semicolon or colon inside, a full stop, `!` or
+ * `?` at the end ("Starting today, timeline will also be available on Android and m.facebook.com.").
+ * Headlines, menus and teaser titles are no such sentences. */
+const WHOLE_SENTENCE_WORDS = /\S+( \S+){7}/;
+const INNER_PUNCT = /[,;:，；：]./;
+const isWholeSentence = (text: string): boolean => SENTENCE_END.test(text) && INNER_PUNCT.test(text) && WHOLE_SENTENCE_WORDS.test(text);
+
+/** A paragraph of prose length whose links make up over half of it, but which has words of its own
+ * with punctuation, or is a whole sentence however much of it is linked, and opens with no label:
+ * a sentence whose links carry long titles, or a sentence linked whole to its source, not a teaser
+ * line nor a boilerplate line. */
 function isLinkedSentence(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
   const len = b.text.length;
-  return b.kind === 'p' && len >= GOOD_CHARS && len - b.linkChars >= Math.max(LINKED_SENTENCE_OWN, LINKED_SENTENCE_SHARE * len) && PUNCT_ONE.test(b.text) && !LINK_LABEL.test(b.text) && !isBoilerplate(b.text);
+  const own = len - b.linkChars >= Math.max(LINKED_SENTENCE_OWN, LINKED_SENTENCE_SHARE * len) && PUNCT_ONE.test(b.text);
+  return b.kind === 'p' && len >= GOOD_CHARS && (own || isWholeSentence(b.text)) && !LINK_LABEL.test(b.text) && !isBoilerplate(b.text);
 }
 
 /** A pitch is a sentence: this long at least, ending in a full stop, `!` or `?`. */

@@ -633,3 +633,16 @@ test("a long line the text says again in another of its parts is written again; 
   assert.equal(lines.filter((l) => l === zoodles).length, 2, lines.join('\n'));
   assert.equal(lines.filter((l) => l.startsWith('The same paragraph twice')).length, 1, lines.join('\n'));
 });
+
+test('a whole sentence between paragraphs is written however much of it is linked; a linked headline there is not', () => {
+  // Cut from Dragnet 418 (tuning): the post's call to donate, one sentence linked whole to the
+  // fund's page.
+  const html = page(`<div class="post"><div class="entry-content">
+    <p>Beyond the bribes, you will feel awesome about yourself for doing real good for people who have so little. People who, without education, might not have a future at all.</p>
+    <p>Will you pause for a moment and step up, even if for $1? It would mean the world to me. I will share updates as I get them.</p>
+    <p><a href="http://www.vittana.org/teams/408">Again, here is where to go to loan/donate $35, $1, $1,000, or whatever you can</a>.</p>
+    <p><a href="/2012/07/another-post">Another Unusual Birthday Present Plus Free Round-Trip Anywhere</a></p>
+    <p>Thank you for reading this post. You are all rock stars, and I continue to write on this blog purely because of you.</p></div></div>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('Again, here is where to go to loan/donate') && !text.includes('Another Unusual Birthday Present'), text);
+});
