@@ -356,7 +356,7 @@ export const TEASER_HEADING = new RegExp(
   `^(${[
     ...RELATED_HEADINGS,
     'more( \\p{L}+)? (stories|articles|news|headlines)', '(most )?popular( posts| articles| stories)?', 'recent( \\p{L}+){0,3} (posts|articles|stories|news)', 'read (next|more|also)',
-    'also read', 'also in', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines)', 'top (stories|headlines)',
+    'also read', 'also in', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines|reports)', 'top (stories|headlines)', 'breaking( \\p{L}+)? news$', '(eilmeldungen|dernière minute|última hora|ultim.ora)$',
     '(aktuelle|neueste|weitere|letzte)( \\p{L}+)? (nachrichten|meldungen|news)', 'top-(themen|artikel|news)', 'dernières (nouvelles|actualités|infos)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
     'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
     // most-read boxes and trending lists; picks not to miss ("Don't miss...", "Must read", "Editor's picks")

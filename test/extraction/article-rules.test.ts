@@ -646,3 +646,17 @@ test('a whole sentence between paragraphs is written however much of it is linke
   const text = extractMainText(html).text;
   assert.ok(text.includes('Again, here is where to go to loan/donate') && !text.includes('Another Unusual Birthday Present'), text);
 });
+
+test('a box of breaking news or of the latest reports after the story is a teaser section; a heading that goes on is not its label', () => {
+  // Cut from L3S-GN1 f5c86ef9 (tuning): a wire story, then the site's news and report boxes in the
+  // same column.
+  const items = (cls: string, titles: readonly string[]): string => titles.map((t) => `<p class="${cls}"><a href="/news/${t.length}">${t}</a><br>Thomson Financial News | Wed, Jan 16 2008, 07:50 GMT</p>`).join('');
+  const html = page(`<div class="principal"><h1>Spain's Zapatero pledges more jobs</h1>
+    <p>MADRID (AP) - Spanish Prime Minister Jose Luis Rodriguez Zapatero promised on Tuesday to create two million jobs over the next four years if re-elected.</p>
+    <p>Zapatero, whose Socialist party is slightly ahead in opinion polls, made the promise at a rally in the city of Valencia two months before the general election.</p>
+    <div class="doscolumnes"><h2 class="contentrelated">Breaking Forex News</h2>${items('llistatnews', ['French Q4 GDP growth seen at 0.4 pct - BOF survey', 'Dutch finance minister expects budget surplus over 2007'])}</div>
+    <div class="doscolumnes separada"><div><h2 class="contentrelated">Latest Updated Reports</h2>${items('llistatreports', ['Daily Forex Technical Report - Yen Firm on Risk Aversion', 'Market Session Recaps - Asia Session by FOREX.com'])}</div></div></div>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('made the promise at a rally') && !text.includes('Breaking Forex News') && !text.includes('Thomson Financial News') && !text.includes('Latest Updated Reports'), text);
+  assert.ok(TEASER_HEADING.test('Eilmeldungen') && !TEASER_HEADING.test('Breaking news: the strike ends after three weeks'));
+});
