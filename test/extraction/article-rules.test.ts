@@ -660,3 +660,16 @@ test('a box of breaking news or of the latest reports after the story is a tease
   assert.ok(text.includes('made the promise at a rally') && !text.includes('Breaking Forex News') && !text.includes('Thomson Financial News') && !text.includes('Latest Updated Reports'), text);
   assert.ok(TEASER_HEADING.test('Eilmeldungen') && !TEASER_HEADING.test('Breaking news: the strike ends after three weeks'));
 });
+
+test("a teaser box's heading before the story's first paragraph is not written with the story", () => {
+  // Cut from L3S-GN1 a9c72165 (tuning): a box of the section's other stories floated at the top of
+  // the story's cell; its links are dropped as navigation, its heading was written.
+  const html = page(`<table><tr><td class="defaultnews"><div><table><tr><td><h3>More in South Asia news</h3></td></tr>
+    <tr><td class="sectionarticle"><a href="/a/1">If Centre agrees, Mayawati ready for Uttar Pradesh's division</a></td></tr>
+    <tr><td class="sectionarticle"><a href="/a/2">Defence exhibition proves a major draw at Guwahati</a></td></tr></table></div>
+    Gujarat Chief Minister Narender Modi is all set to meet AIADMK chief Jayalalitha today in Chennai over lunch, the first such meeting between the two leaders.<br><br>
+    The meeting has fuelled speculation of a possible BJP-AIADMK tie-up in the run up to next year's general elections.<br><br>
+    Modi said that the possibility of early general elections is unlikely, as the political climate is not favourable for the ruling UPA government.</td></tr></table>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('Gujarat Chief Minister Narender Modi') && !text.includes('More in South Asia news'), text);
+});
