@@ -6,7 +6,7 @@
 
 import { isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, CLOSED_COMMENTS_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
@@ -173,6 +173,9 @@ function isSection(nodes: readonly ElementNode[], i: number): boolean {
     if (child === undefined || child.parent !== j || child.start !== n.start || child.end !== n.end) return false;
   }
 }
+
+/** A closed-comments notice is a line; a longer one mentioning it is a sentence of the text. */
+const CLOSED_NOTICE_MAX = 200;
 
 /** Headings longer than this are titles, not a teaser section's label. */
 const TEASER_HEADING_MAX = 60;
@@ -342,6 +345,12 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
         teasersEnd = section.end;
         continue;
       }
+    }
+    // In a flat text (the story's paragraphs and its readers' comments loose in one element) a
+    // notice that the comments are closed ends the story: the rest of its element is the comments.
+    if (i > firstProse && b.text.length < CLOSED_NOTICE_MAX && CLOSED_COMMENTS_LINE.test(b.text)) {
+      teasersEnd = (nodes[b.node] as ElementNode).end;
+      continue;
     }
     if (outOfText(i)) continue;
     // A run of linked paragraphs after a label ("From left to right:", then "1. Owls Of The

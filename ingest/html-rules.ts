@@ -489,6 +489,13 @@ export const CMS_LINES = [
   '(reprints?|single page|save this (article|story)|(text size|schriftgröße|taille du texte|tamaño del? (texto|letra)|dimensione del testo|tekstgrootte|tamanho do texto)\\W*)$',
 ];
 
+/** A notice that a post's comments are closed ("Comments are closed.", "Comments are now closed for this story", "Die
+ * Kommentarfunktion ist geschlossen"), in the languages of BOILERPLATE_LINE: a boilerplate line, and in a
+ * flat text the end of the story (html-extract.ts: the comments follow it). */
+const CLOSED_COMMENTS =
+  'comments are (now )?closed|comments (to|on|for) this (entry|post|article|story) are (now )?closed|kommentare sind geschlossen|(die )?kommentarfunktion (ist|wurde) (hier |für diesen (artikel|beitrag) )?(geschlossen|deaktiviert)|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|reacties zijn gesloten|comentários (estão )?encerrados|komentarze (są )?wyłączone|комментарии закрыты|评论已关闭';
+export const CLOSED_COMMENTS_LINE = new RegExp(CLOSED_COMMENTS, 'iu');
+
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
  * share, like and rating prompts, related-post headings, pingbacks, "comments closed" notices and
  * comment-form notes ("Your email address will not be published"), a post's filing line and
@@ -512,7 +519,7 @@ export const BOILERPLATE_LINE = [
     `^(${RELATED_HEADINGS.join('|')})(?!\\p{L})`,
     '\\b(pingback|trackback)\\b',
     // also with what they are closed on ("The comments to this entry are closed.", "Die Kommentarfunktion ist geschlossen")
-    'comments are closed|comments (to|on|for) this (entry|post|article|story) are (now )?closed|kommentare sind geschlossen|(die )?kommentarfunktion (ist|wurde) (hier |für diesen (artikel|beitrag) )?(geschlossen|deaktiviert)|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|reacties zijn gesloten|comentários (estão )?encerrados|komentarze (są )?wyłączone|комментарии закрыты|评论已关闭',
+    CLOSED_COMMENTS,
     // a comment form's notices, a post's filing line
     'your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu (dirección de )?correo electrónico no será publicad|il tuo indirizzo email non sarà pubblicato|je e-mailadres wordt niet gepubliceerd|o seu endereço de e-?mail não será publicado|twój adres e-?mail nie zostanie opublikowany|ваш (адрес )?e-?mail не будет опубликован|您的电子邮箱地址不会被公开',
     '^you may use these html tags',

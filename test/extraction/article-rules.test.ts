@@ -673,3 +673,19 @@ test("a teaser box's heading before the story's first paragraph is not written w
   const text = extractMainText(html).text;
   assert.ok(text.includes('Gujarat Chief Minister Narender Modi') && !text.includes('More in South Asia news'), text);
 });
+
+test("in a flat text, a notice that the comments are closed ends the story: the readers' comments after it are not written", () => {
+  // Cut from L3S-GN1 79bc594a (tuning): the story's paragraphs, then the notice and the comments as
+  // loose text in the same element.
+  const comment = (who: string, text: string): string => `<br><b>${who}</b><br>${text}<br><br><hr>`;
+  const html = page(`<table><tr><td><div><h1>Economy dominates premiers' meeting with PM</h1>
+    <p>The economy dominated a working dinner between the premiers and the Prime Minister at his Ottawa residence Friday night.</p>
+    <p>The premiers emerged from the meeting saying it offered them a good opportunity to discuss their concerns with Stephen Harper.</p>
+    <p>Bloc Quebecois Leader Gilles Duceppe said Friday that the House of Commons should be immediately recalled to deal with the new budget proposal.</p>
+    <hr><a name="commentSection"></a><b>Comments are now closed for this story</b><br><br>
+    ${comment('Stephen B', 'The time has come for the tax and spend Liberals of Ontario to start cutting some of the fat from government instead of begging other levels of government to pay their bills.')}
+    ${comment('Lina', "The government should not be spending taxpayers' money on industry - that is the responsibility of the private sector, and always has been.")}
+    </div></td></tr></table>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('Bloc Quebecois Leader Gilles Duceppe') && !text.includes('Comments are now closed') && !text.includes('tax and spend Liberals'), text);
+});
