@@ -6,7 +6,7 @@
 
 import { isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, CLOSED_COMMENTS_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
@@ -136,7 +136,7 @@ function firstClass(n: ElementNode): string {
  * the wrapper holds SIBLING_SHARE of the post's text besides it outside chrome (a headline and a
  * byline beside an inner `the-content` are no other column).
  */
-function postInBody(page: ParsedPage, total: Float64Array, best: number, chromeFloor: number): number {
+function postInBody(page: ParsedPage, total: Float64Array, best: number, outOfText: (i: number) => boolean): number {
   const { blocks, nodes } = page;
   const wrapper = nodes[best] as ElementNode;
   if (wrapper.verdict !== 2) return best;
@@ -153,7 +153,7 @@ function postInBody(page: ParsedPage, total: Float64Array, best: number, chromeF
   let besides = 0;
   for (let i = wrapper.start; i < wrapper.end; i++) {
     const b = blocks[i] as TextBlock;
-    if (b.chrome >= chromeFloor) continue;
+    if (outOfText(i)) continue;
     if (i >= start && i < end) inside += b.text.length;
     else besides += b.text.length;
   }
@@ -174,6 +174,9 @@ function isSection(nodes: readonly ElementNode[], i: number): boolean {
   }
 }
 
+/** A closed-comments notice is a line; a longer one mentioning it is a sentence of the text. */
+const CLOSED_NOTICE_MAX = 200;
+
 /** Headings longer than this are titles, not a teaser section's label. */
 const TEASER_HEADING_MAX = 60;
 
@@ -185,16 +188,20 @@ interface Pick {
   element: ElementNode;
 }
 
-/** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`. */
-function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array, isBoilerplate: IsBoilerplate): Pick {
+/** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`; the
+ * blocks of element `cut`, when given, count as chrome too. */
+function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array, isBoilerplate: IsBoilerplate, cut?: ElementNode): Pick {
   const { blocks, nodes } = page;
+  const cutStart = cut?.start ?? 0;
+  const cutEnd = cut?.end ?? 0;
+  const outOfText = (i: number): boolean => (blocks[i] as TextBlock).chrome >= chromeFloor || (i >= cutStart && i < cutEnd);
   const total = new Float64Array(nodes.length);
   // Whether each subtree holds prose (a good block outside chrome), and a linked headline of a few
   // words (a teaser's, not a poster's linked name): for the thread's posts below.
   const said = new Uint8Array(nodes.length);
   const headlines = new Uint8Array(nodes.length);
   blocks.forEach((b, i) => {
-    const isChrome = b.chrome >= chromeFloor;
+    const isChrome = outOfText(i);
     const value = b.text.length * (isChrome ? -1 : VALUE[q[i] as Quality]);
     total[b.node] = (total[b.node] as number) + value;
     if (!isChrome && q[i] === 'good') said[b.node] = 1;
@@ -213,7 +220,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   const score = (i: number): number => (total[i] as number) * ((nodes[i] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
   let best = 0;
   for (let i = 1; i < nodes.length; i++) if (score(i) > score(best)) best = i;
-  best = postInBody(page, total, soleBody(nodes, total, best), chromeFloor);
+  best = postInBody(page, total, soleBody(nodes, total, best), outOfText);
   // One paragraph is rarely a whole text: when it wins inside an element named as content that
   // holds more prose, lists of links in that body (deals, related stories) pulled the body below
   // its best paragraph, and the body is the pick (its link-dense lines are still left out). So
@@ -230,7 +237,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     let h1 = false;
     for (let i = body.start; i < body.end && !prose; i++) {
       const b = blocks[i] as TextBlock;
-      if ((i >= para.start && i < para.end) || b.chrome >= chromeFloor) continue;
+      if ((i >= para.start && i < para.end) || outOfText(i)) continue;
       prose = q[i] === 'good';
       h1 ||= i < para.start && b.level === 1;
     }
@@ -308,7 +315,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   let firstProse = -1;
   let lastProse = -1;
   for (let i = 0; i < blocks.length; i++) {
-    if (!keep[i] || q[i] !== 'good' || (blocks[i] as TextBlock).chrome >= chromeFloor) continue;
+    if (!keep[i] || q[i] !== 'good' || outOfText(i)) continue;
     if (firstProse < 0) firstProse = i;
     lastProse = i;
   }
@@ -318,25 +325,34 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   let listedBefore = false;
   const linkedPara = (i: number): boolean => {
     const b = blocks[i];
-    return b !== undefined && keep[i] === 1 && b.chrome < chromeFloor && b.kind === 'p' && q[i] === 'bad' && 2 * b.linkChars > b.text.length;
+    return b !== undefined && keep[i] === 1 && !outOfText(i) && b.kind === 'p' && q[i] === 'bad' && 2 * b.linkChars > b.text.length;
   };
   // A teaser section after the text's start (`Related posts`, `Most popular`, `Читайте также`):
   // its heading (or a label that is the only block of its element, `div.carousel__title` "Also
-  // read") and the rest of the element holding it are dropped, when that element starts after
-  // the first prose (a flat article body holding the heading is not dropped).
+  // read"; a cell alone in its table row) and the rest of the element holding it (the table, for a
+  // cell) are dropped, when that element starts after the first prose (a flat article body holding
+  // the heading is not dropped), or, for a heading, ends before it (a box of links floated at the
+  // story's top, "More in South Asia news", whose links are dropped anyway).
   let teasersEnd = -1;
   for (let i = 0; i < blocks.length; i++) {
     if (!keep[i] || i < teasersEnd) continue;
     const b = blocks[i] as TextBlock;
-    if (i > firstProse && b.text.length < TEASER_HEADING_MAX && (b.kind === 'h' || isLabel(page, i)) && TEASER_HEADING.test(b.text) && (b.kind === 'h' || !NOT_TEASER_LABEL.test(b.text))) {
+    if ((i > firstProse || b.kind === 'h') && b.text.length < TEASER_HEADING_MAX && (b.kind === 'h' || isLabel(page, i)) && TEASER_HEADING.test(b.text) && (b.kind === 'h' || !NOT_TEASER_LABEL.test(b.text))) {
       const heading = nodes[b.node] as ElementNode;
-      const section = nodes[heading.tag === 'h' + b.level || b.kind !== 'h' ? heading.parent : b.node] as ElementNode;
-      if (section.start > firstProse) {
+      const up = b.kind === 'cell' ? (nodes[heading.parent] as ElementNode).parent : heading.parent;
+      const section = nodes[heading.tag === 'h' + b.level || b.kind !== 'h' ? up : b.node] as ElementNode;
+      if (section.start > firstProse || (i < firstProse && section.end <= firstProse)) {
         teasersEnd = section.end;
         continue;
       }
     }
-    if (b.chrome >= chromeFloor) continue;
+    // In a flat text (the story's paragraphs and its readers' comments loose in one element) a
+    // notice that the comments are closed ends the story: the rest of its element is the comments.
+    if (i > firstProse && b.text.length < CLOSED_NOTICE_MAX && CLOSED_COMMENTS_LINE.test(b.text)) {
+      teasersEnd = (nodes[b.node] as ElementNode).end;
+      continue;
+    }
+    if (outOfText(i)) continue;
     // A run of linked paragraphs after a label ("From left to right:", then "1. Owls Of The
     // British Isles Wallpaper", …) is a list the post writes one item to a paragraph.
     const listed: boolean = introduced && linkedPara(i) && (listedBefore || linkedPara(i + 1)) && !LINK_LABEL.test(b.text) && !DATED_END.test(b.text);
@@ -375,10 +391,16 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
 }
 
 /** A block that may be a section's label though no heading (`div.mainColumnLabel` "ALSO IN THE
- * NEWS"): unlinked, the only block of its element. */
+ * NEWS"): unlinked, the only block of its element; or an unlinked table cell alone in its row, as
+ * table-laid pages head their boxes ("Recent Online Media Daily Articles"), whose section is the
+ * table. */
 function isLabel(page: ParsedPage, i: number): boolean {
   const b = page.blocks[i] as TextBlock;
   const n = page.nodes[b.node] as ElementNode;
+  if (b.kind === 'cell') {
+    const row = page.nodes[n.parent] as ElementNode | undefined;
+    return b.linkChars === 0 && row !== undefined && row.start === i && row.end === i + 1;
+  }
   return (b.kind === 'text' || b.kind === 'p') && b.linkChars === 0 && n.start === i && n.end === i + 1;
 }
 
@@ -394,12 +416,21 @@ const LINKED_SENTENCE_SHARE = 0.2;
 /** A label opening a line of links ("Also read: …", "Read more: …", "Subject areas: …"). */
 const LINK_LABEL = /^[^:.!?]{1,40}:\s/;
 
-/** A paragraph of prose length with punctuation whose links make up over half of it, but which
- * has words of its own and opens with no label: a sentence whose links carry long titles, not a
- * teaser line nor a boilerplate line. */
+/** A whole sentence: eight words or more, a comma, semicolon or colon inside, a full stop, `!` or
+ * `?` at the end ("Starting today, timeline will also be available on Android and m.facebook.com.").
+ * Headlines, menus and teaser titles are no such sentences. */
+const WHOLE_SENTENCE_WORDS = /\S+( \S+){7}/;
+const INNER_PUNCT = /[,;:，；：]./;
+const isWholeSentence = (text: string): boolean => SENTENCE_END.test(text) && INNER_PUNCT.test(text) && WHOLE_SENTENCE_WORDS.test(text);
+
+/** A paragraph of prose length whose links make up over half of it, but which has words of its own
+ * with punctuation, or is a whole sentence however much of it is linked, and opens with no label:
+ * a sentence whose links carry long titles, or a sentence linked whole to its source, not a teaser
+ * line nor a boilerplate line. */
 function isLinkedSentence(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
   const len = b.text.length;
-  return b.kind === 'p' && len >= GOOD_CHARS && len - b.linkChars >= Math.max(LINKED_SENTENCE_OWN, LINKED_SENTENCE_SHARE * len) && PUNCT_ONE.test(b.text) && !LINK_LABEL.test(b.text) && !isBoilerplate(b.text);
+  const own = len - b.linkChars >= Math.max(LINKED_SENTENCE_OWN, LINKED_SENTENCE_SHARE * len) && PUNCT_ONE.test(b.text);
+  return b.kind === 'p' && len >= GOOD_CHARS && (own || isWholeSentence(b.text)) && !LINK_LABEL.test(b.text) && !isBoilerplate(b.text);
 }
 
 /** A pitch is a sentence: this long at least, ending in a full stop, `!` or `?`. */
@@ -429,10 +460,18 @@ const OWN_ITEM_CHARS = 5;
  * listings between a page's paragraphs write them ("… The White House 18 Dec 2006"). */
 const DATED_END = /\b(19|20)\d\d\W*$/;
 
-/** A linked list item with words of its own that opens with no label ("Next message: …",
+/** Whether a line opens with a LINK_LABEL of words alone: a label holding a number is a date or a
+ * step of the text's own list ("November 17th to 18th, 2012: Launch and Main Event"), not a
+ * thread's or a section's navigation ("Next message:", "Scores:"). */
+function wordLabel(text: string): boolean {
+  const label = LINK_LABEL.exec(text);
+  return label !== null && !DIGIT.test(label[0]);
+}
+
+/** A linked list item with words of its own that opens with no label of words ("Next message: …",
  * "Scores: …", a thread's or a section's navigation) and ends in no date, and is no boilerplate. */
 function isOwnListItem(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
-  return b.kind === 'li' && b.text.length - b.linkChars >= OWN_ITEM_CHARS && !LINK_LABEL.test(b.text) && !DATED_END.test(b.text) && !isBoilerplate(b.text);
+  return b.kind === 'li' && b.text.length - b.linkChars >= OWN_ITEM_CHARS && !wordLabel(b.text) && !DATED_END.test(b.text) && !isBoilerplate(b.text);
 }
 
 /** Bylines are short: a longer line opening with "By" and a name is a sentence. */
@@ -498,24 +537,40 @@ function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
   return copy;
 }
 
+/**
+ * Whether block `b`, a long line written before as block `a`, is said again by the text itself: a
+ * meal plan's same dish on another day, a motion's clause quoted again. Both are elements of their
+ * own in one parent, apart (not one right after the other, a layout's doubled line) and not table
+ * cells (a comparison's shared values). A layout's copy lies in another container (the gallery,
+ * the tab, the mobile view); an unclosed `<p>` holding a page written twice is one element.
+ */
+function inTextAgain(a: TextBlock, b: TextBlock, adjacent: boolean, nodes: readonly ElementNode[]): boolean {
+  return !adjacent && b.kind !== 'cell' && a.node !== b.node && (nodes[a.node] as ElementNode).parent === (nodes[b.node] as ElementNode).parent;
+}
+
 /** Sign-up prompts are short; a longer line mentioning an inbox is prose. */
 const NEWSLETTER_MAX = 200;
 
 // The headline is written even when it equals the title: the text stands alone as a document
 // (the title goes to metadata), and a headline is part of its article.
-function render(blocks: readonly TextBlock[]): string {
+function render(blocks: readonly TextBlock[], nodes: readonly ElementNode[]): string {
   const lines: string[] = [];
   const copy = copiedRuns(blocks);
   let last: TextBlock | undefined;
   // Pages repeat their text for other layouts (a product description in the gallery, the tab and
-  // the mobile view): a long line is written once.
-  const written = new Set<string>();
+  // the mobile view): a long line is written once, unless the text itself says it again
+  // (inTextAgain). Each long line maps to the index of its last copy written.
+  const written = new Map<string, number>();
   for (let i = 0; i < blocks.length; i++) {
     if (copy[i]) continue;
     const b = blocks[i] as TextBlock;
     if (b.text.length >= REPEAT_MIN) {
-      if (written.has(b.text)) continue;
-      written.add(b.text);
+      const at = written.get(b.text);
+      if (at !== undefined) {
+        const a = blocks[at] as TextBlock;
+        if (!inTextAgain(a, b, at === i - 1, nodes)) continue;
+      }
+      written.set(b.text, i);
     }
     if (b.text.length < NEWSLETTER_MAX && NEWSLETTER_HINT.test(b.text) && NEWSLETTER_LINE.test(b.text)) continue;
     // A card's whole-card link (an accessible copy of its title, a line of its own) and then its
@@ -747,7 +802,15 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const repeats = repeatedLines(page);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
   const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
-  const firstPick = select(page, q, 1, repeats, isBoilerplate);
+  let firstPick = select(page, q, 1, repeats, isBoilerplate);
+  // A pick that opens with a teaser or comment section's heading ("Have Your Say", "Most popular")
+  // is that section, unnamed as chrome, whose readers' comments or excerpts outscored a story
+  // weighed down by its own share bars: the pick is made again with that element as chrome.
+  const head = firstPick.blocks[0];
+  if (head !== undefined && head.kind === 'h' && head.text.length < TEASER_HEADING_MAX && TEASER_HEADING.test(head.text)) {
+    const again = select(page, q, 1, repeats, isBoilerplate, firstPick.element);
+    if (again.blocks.length > 0) firstPick = again;
+  }
   const first = firstPick.blocks;
   let chosen = first;
   // The pick is the element the markup names as the article body (`entry-content`, `post-body`):
@@ -828,6 +891,6 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   chosen = withoutFigureCaptions(page, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.
-  const text = unpinString(render(chosen));
+  const text = unpinString(render(chosen, page.nodes));
   return page.title ? { text, title: unpinString(page.title) } : { text };
 }

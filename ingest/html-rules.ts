@@ -355,8 +355,8 @@ const RELATED_HEADINGS = [
 export const TEASER_HEADING = new RegExp(
   `^(${[
     ...RELATED_HEADINGS,
-    'more( \\p{L}+)? (stories|articles|news|headlines)', '(most )?popular( posts| articles| stories)?', 'recent (posts|articles)', 'read (next|more|also)',
-    'also read', 'also in', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines)', 'top (stories|headlines)',
+    'more( \\p{L}+)? (stories|articles|news|headlines)', '(most )?popular( posts| articles| stories)?', 'recent( \\p{L}+){0,3} (posts|articles|stories|news)', 'read (next|more|also)',
+    'also read', 'also in', 'latest( \\p{L}+)? (posts|news|articles|stories|headlines|reports)', 'top (stories|headlines)', 'breaking( \\p{L}+)? news$', '(eilmeldungen|dernière minute|última hora|ultim.ora)$',
     '(aktuelle|neueste|weitere|letzte)( \\p{L}+)? (nachrichten|meldungen|news)', 'top-(themen|artikel|news)', 'dernières (nouvelles|actualités|infos)', 'about the (author|reviewer|writer)s?', 'über (den|die) (autor|autorin)', 'à propos de l.auteur', 'sobre (el|o) autor', 'sull.autore', 'over de auteur', 'o autorze', 'об авторе', 'meistgelesen', 'lire aussi', 'lo más leído', 'leggi anche', 'lees ook',
     'leia também', 'zobacz także', 'czytaj także', 'читайте также', 'самые популярные', 'популярные', '热门',
     // most-read boxes and trending lists; picks not to miss ("Don't miss...", "Must read", "Editor's picks")
@@ -434,6 +434,11 @@ export const CMS_LINES = [
   '(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|seguici|volg ons|siga-nos|obserwuj nas)(?!\\p{L})|(follow|folge|folgen sie|suivez|sigue|segui|volg|siga|twitter:?) @\\w',
   // the author's own follow prompt and "connect with us" ("Follow me on Twitter.", "Connect With Us on Twitter")
   '(follow me|connect with (us|me)|folge mir|folgen sie mir|vernetze dich mit (mir|uns)|suivez-moi|sígueme|seguimi|volg mij|siga-me)( (on|auf|bei|sur|en|su|op|no|na) (twitter|x|facebook|instagram|linkedin|pinterest|youtube|tiktok|mastodon|bluesky|threads|xing)\\b|\\W*$)',
+  // a follow prompt naming the site or the show on two networks or more ("Follow Newsbeat on Instagram, Facebook,
+  // Twitter and YouTube."; an author's "Follow Marcas on Twitter @MarcasG" is the post's, which Dragnet's golds keep)
+  '(follow|folge|folgen sie|suivez|sigue|segui|volg|siga) ([^\\s.!?]+ ){1,3}(on|auf|bei|sur|en|su|op|no|na) (twitter|x|facebook|instagram|linkedin|pinterest|youtube|tiktok|mastodon|bluesky|threads|xing)(, (twitter|x|facebook|instagram|linkedin|pinterest|youtube|tiktok|mastodon|bluesky|threads|xing))*,? (and|und|et|y|e|en|i|или) (twitter|x|facebook|instagram|linkedin|pinterest|youtube|tiktok|mastodon|bluesky|threads|xing)\\b',
+  // an audio player's label ("Listen to this story via streaming audio …", "Artikel anhören")
+  'listen to (this|the) (story|article|post)|(diesen |den )?artikel (anhören|vorlesen( lassen)?)|écouter (cet |l.)article|escuchar (este |el )?artículo|ascolta (questo |l.)articolo|luister naar (dit|het) artikel|ouvir (este |o )?artigo|posłuchaj (tego )?artykułu',
   // helpfulness and star ratings
   'was this (article|page|post|answer) (helpful|useful)|did you find this (article|page|post) (helpful|useful)|war (dieser|der|die|das) (artikel|beitrag|seite|text) hilfreich|wie hat (ihnen|dir) (dieser|der) (artikel|beitrag) gefallen|cet article (vous )?a-t-il été utile|¿?(te|le) (ha resultado|resultó|fue|ha sido) útil|(hai trovato|trovi) utile|(questo articolo|questa pagina) (ti )?è stat[oa] utile|was (dit|deze) (artikel|pagina) (nuttig|behulpzaam)|este artigo foi útil',
   'click on a star to rate|klicke? (sie )?auf (einen|die) sterne?|no votes so far|bisher keine bewertungen|noch keine bewertungen',
@@ -484,6 +489,13 @@ export const CMS_LINES = [
   '(reprints?|single page|save this (article|story)|(text size|schriftgröße|taille du texte|tamaño del? (texto|letra)|dimensione del testo|tekstgrootte|tamanho do texto)\\W*)$',
 ];
 
+/** A notice that a post's comments are closed ("Comments are closed.", "Comments are now closed for this story", "Die
+ * Kommentarfunktion ist geschlossen"), in the languages of BOILERPLATE_LINE: a boilerplate line, and in a
+ * flat text the end of the story (html-extract.ts: the comments follow it). */
+const CLOSED_COMMENTS =
+  'comments are (now )?closed|comments (to|on|for) this (entry|post|article|story) are (now )?closed|kommentare sind geschlossen|(die )?kommentarfunktion (ist|wurde) (hier |für diesen (artikel|beitrag) )?(geschlossen|deaktiviert)|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|reacties zijn gesloten|comentários (estão )?encerrados|komentarze (są )?wyłączone|комментарии закрыты|评论已关闭';
+export const CLOSED_COMMENTS_LINE = new RegExp(CLOSED_COMMENTS, 'iu');
+
 /** Lines that are boilerplate whatever element holds them (when short): legal and cookie notices,
  * share, like and rating prompts, related-post headings, pingbacks, "comments closed" notices and
  * comment-form notes ("Your email address will not be published"), a post's filing line and
@@ -507,7 +519,7 @@ export const BOILERPLATE_LINE = [
     `^(${RELATED_HEADINGS.join('|')})(?!\\p{L})`,
     '\\b(pingback|trackback)\\b',
     // also with what they are closed on ("The comments to this entry are closed.", "Die Kommentarfunktion ist geschlossen")
-    'comments are closed|comments (to|on|for) this (entry|post|article|story) are (now )?closed|kommentare sind geschlossen|(die )?kommentarfunktion (ist|wurde) (hier |für diesen (artikel|beitrag) )?(geschlossen|deaktiviert)|les commentaires sont fermés|los comentarios están cerrados|i commenti sono chiusi|reacties zijn gesloten|comentários (estão )?encerrados|komentarze (są )?wyłączone|комментарии закрыты|评论已关闭',
+    CLOSED_COMMENTS,
     // a comment form's notices, a post's filing line
     'your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-mail|de messagerie) ne sera pas publiée|tu (dirección de )?correo electrónico no será publicad|il tuo indirizzo email non sarà pubblicato|je e-mailadres wordt niet gepubliceerd|o seu endereço de e-?mail não será publicado|twój adres e-?mail nie zostanie opublikowany|ваш (адрес )?e-?mail не будет опубликован|您的电子邮箱地址不会被公开',
     '^you may use these html tags',
@@ -585,7 +597,7 @@ export const NEWSLETTER_HINT = /inbox|mail|signing|sign up|newsletter|nieuwsbrie
  * section is one of its sections. */
 export const NEWSLETTER_LINE = new RegExp(
   [
-    '^(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list|(email |e-mail )?updates|news|posts)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree|\\bsubscribe to (our|the|my) (free )?(e-?mail )?newsletter',
+    '^([^.?!]{0,60}[?!] )?(subscribe|sign up|join)\\b.{0,80}\\b(newsletter|inbox|mailing list|(email |e-mail )?updates|news|posts)|(delivered|straight|directly|right) to your inbox|check your inbox|confirm your subscription|enter a valid email|by signing up,? you agree|\\bsubscribe to (our|the|my) (free )?(e-?mail )?newsletter',
     'newsletter abonnieren|abonnieren sie unseren newsletter|(abonnez|inscrivez)-vous à (notre|la) newsletter|suscr[ií]bete a (nuestro|nuestra) (boletín|newsletter)|iscriviti alla (nostra )?newsletter|schrijf je in voor (onze|de) nieuwsbrief|(assine|inscreva-se n)a? nossa newsletter|zapisz się do newslettera|подпишитесь на (нашу )?рассылку|订阅(我们的)?(新闻|邮件)',
   ].join('|'),
   'iu',

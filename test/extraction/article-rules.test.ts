@@ -564,3 +564,128 @@ test("a story's lead between its headline and its body's first paragraph is writ
     </div></div></section></body></html>`).text;
   assert.ok(caption.includes('BERLIN -- The European Space Agency') && !caption.includes('In this Dec. 12, 2006'), caption);
 });
+
+test("a pick that opens with a comment section's heading is made again without that section: the story is the text", () => {
+  // Cut from L3S-GN1 fbdd64ab (tuning): the story's share bar (class chrome) pulls its column below
+  // the readers' comments, whose section (`div#story-comments.content-panel`) no name marks as chrome.
+  const share = Array.from({ length: 12 }, (_, i) => `<li class="site${i}"><a href="/share/${i}">Bookmark this story on social site number ${i}</a></li>`).join('');
+  const comment = (text: string, who: string): string => `<div class="fill2 clearfloat"><blockquote><p>${text}</p><p>Posted by: ${who} 9:49pm January 08, 2008</p></blockquote></div>`;
+  const html = page(`<div class="content-division full-page"><div class="left-content-column clearfloat">
+    <div class="split-page clearfloat"><div id="text-big" class="lead-content-panel article clearfloat">
+    <p class="standfirst"><strong>SUNRISE has got an early jump on its breakfast show rival Today in 2008, scoring an exclusive interview with Aussie pop princess Kylie Minogue.</strong></p>
+    <p>In the first major TV scoop of the New Year, Minogue has agreed to break from holidaying with her family to join fill-in hosts Larry Emdur and Samantha Armytage for the interview at Brekky Central, on Monday.</p>
+    <p>"We're greatly humbled Kylie has chosen Sunrise," Boland said in a statement released yesterday.</p>
+    <div class="share-article"><ul id="tools"><li class="bookmark">Social Bookmark This Story<ul>${share}</ul></li></ul></div></div></div>
+    <div class="content-row"><div id="story-comments" class="content-panel form1 full-width"><h4><span class="icon-your-say btm0">Have Your Say</span></h4>
+    <div class="border1"><h5 class="your-say-info">Latest Comments:</h5>
+    ${comment("Kylie is sooooooo the Queen of pop... Can't wait to see her on the show and what she has to say... Go Kylie, Love and light to you!!", 'Shaun of New Zealand')}
+    ${comment("What a load of rubbish Steve. Her album debuted here, and around the world, at number one, and this alone proves her star is only on the rise. She's simply doing an interview for the show, not co-hosting it or something.", 'Charlotte of Sydney')}
+    ${comment("I wish someone would tell that Ch 7 guy what humbled actually means. It DOES NOT mean the same thing as honoured, whatever the network says.", 'the grinch of Sydney')}
+    ${comment("Kylie is quickly turning into a desperate has been, her appearance on the breakfast show will confirm this for everyone watching at home.", 'Steve R of Sydney')}
+    </div><p>Search for more stories on this topic on Newstext, our news archive service. <a href="/newstext">Click here</a></p></div></div></div></div>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('In the first major TV scoop') && !text.includes('Have Your Say') && !text.includes('Queen of pop'), text);
+});
+
+test('a teaser label alone in its table row ("Recent Online Media Daily Articles") drops its table, as a heading does', () => {
+  // Cut from L3S-GN1 57064ff2 (tuning): a table-laid news page whose teaser boxes after the story
+  // are tables headed by a row of one cell, which no heading tag marks.
+  const item = (title: string, teaser: string): string => `<tr><td><a class="articleLink" href="/a/${title.length}">${title}</a> <span class="articleDate">Jan 16, 7:00 AM</span><br><span class="articleText">${teaser}</span></td></tr>`;
+  const html = page(`<table><tr><td><table><tr><td>Feds Grant Challenger Appeal In Google Toolbar Patent Case</td></tr>
+    <tr><td>THE PATENT INFRINGEMENT FIGHT BETWEEN Google and HyperPhrase Technologies over the contextual linking components in AdSense and Google Toolbar just got a little more complicated.</td></tr>
+    <tr><td><p class="articleText">The district court issued a summary judgment in Google's favor for the entire suit, and the court of appeals upheld the ruling as it pertained to AdSense.</p>
+    <p class="articleText">In a statement, Google lawyer Michael Kwun said that the company was pleased that the Federal court upheld the AdSense ruling in their favor.</p></td></tr></table>
+    <table><tr><td><span class="articleNav">Recent&nbsp;Online Media Daily Articles</span></td></tr>
+    ${item("Facebook's Scrabulous Under Fire From Hasbro", 'Since surfacing on the site in June, an application that lets people play Scrabble online has...')}
+    ${item('Digital Agency Veteran Bader Joins BrandinHand', 'Digital agency veteran Eric Bader has joined mobile marketing consultancy BrandinHand as president and managing director...')}
+    ${item('Ad Network Targets College Students', 'Advanced Student Marketing, the online network targeting college students, has launched a multichannel, vertical ad network....')}
+    </table></td></tr></table>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('Google lawyer Michael Kwun') && !text.includes('Recent Online Media') && !text.includes('Since surfacing on the site'), text);
+  assert.ok(TEASER_HEADING.test('Recent Online Media Daily Articles') && TEASER_HEADING.test('Recent Posts') && !TEASER_HEADING.test('Recent advances in the treatment of asthma'));
+});
+
+test('a linked list item between paragraphs whose label is a date ("November 17th to 18th, 2012: …") is written; a label of words is not', () => {
+  // Cut from Dragnet R902 (tuning): a festival's weekends, each a date and a linked title.
+  const items = [
+    ['November 17th to 18th, 2012', 'Launch and Main Event in Harrison Mills &amp; Chehalis'],
+    ['November 30th to 2nd, 2012', 'Featured Region: Harrison Mills'],
+    ['Next message', 'Featured Region: Harrison Hot Springs'],
+  ].map(([label, title]) => `<li>${label}: <a href="/weekend/${label?.length}">${title}</a></li>`).join('');
+  const html = page(`<div class="post"><h2>Fraser Valley Bald Eagle Festival</h2><div class="entry">
+    <p>The <a href="/festival">Fraser Valley Bald Eagle Festival</a> is happening over the next four weekends around the scenic Harrison. Surrounded by mountains, glacier-fed rivers, and valley pastures, the bald eagle festival is a great getaway.</p>
+    <ul>${items}</ul>
+    <p>Stop in at the <a href="/info">Mission Chamber of Commerce</a> on your way to the Inch Creek Hatchery, or visit the eagle viewing areas along the river for a guided walk.</p></div></div>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('November 17th to 18th, 2012: Launch and Main Event') && text.includes('November 30th to 2nd, 2012') && !text.includes('Next message'), text);
+});
+
+test("a long line the text says again in another of its parts is written again; a layout's copy beside it is not", () => {
+  // Cut from scrapinghub 5f03fc17 (tuning): a meal plan serving the same dish on two days, each
+  // dish a paragraph of one `div.entry-content`.
+  const zoodles = 'Asian Chicken Zoodles [1 cup zucchini noodles (sautéed using nonstick spray), 4 oz. cooked chicken, ½ cup edamame, 1 tsp. sesame oil, 1 tsp. soy sauce, 1 tsp. fresh ginger, 1 Tbsp. green onions, 1 Fresno chile or chili flakes]';
+  const day = (n: number, meal: string): string => `<h2>Day ${n}</h2><h3>Post-Workout Meal</h3><p>Eat 1–2 hours after your workout</p><p>${zoodles}</p><p>Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.</p><h3>Meal 1</h3><p>${meal}</p>`;
+  const html = page(`<article><div class="entry-content"><p>If you have done the program before, you have seen firsthand how its meal plan complements the workouts to get you the best results.</p>
+    ${day(1, 'Slow Cooker Beef Chili, 1 Tbsp. cilantro or green onions (optional), 10 olives (or 2 Tbsp. pumpkin seeds), served warm.')}
+    ${day(2, 'Tomato Cucumber Salad (1 cup lettuce, ½ cup cherry tomatoes, ½ cup cucumber slices, 4 oz. cooked chicken), with a light dressing.')}
+    <p>The same paragraph twice, one right after the other, is a layout's doubled line and not the text's own words.</p><p>The same paragraph twice, one right after the other, is a layout's doubled line and not the text's own words.</p></div></article>`);
+  const lines = extractMainText(html).text.split('\n');
+  assert.equal(lines.filter((l) => l === zoodles).length, 2, lines.join('\n'));
+  assert.equal(lines.filter((l) => l.startsWith('The same paragraph twice')).length, 1, lines.join('\n'));
+});
+
+test('a whole sentence between paragraphs is written however much of it is linked; a linked headline there is not', () => {
+  // Cut from Dragnet 418 (tuning): the post's call to donate, one sentence linked whole to the
+  // fund's page.
+  const html = page(`<div class="post"><div class="entry-content">
+    <p>Beyond the bribes, you will feel awesome about yourself for doing real good for people who have so little. People who, without education, might not have a future at all.</p>
+    <p>Will you pause for a moment and step up, even if for $1? It would mean the world to me. I will share updates as I get them.</p>
+    <p><a href="http://www.vittana.org/teams/408">Again, here is where to go to loan/donate $35, $1, $1,000, or whatever you can</a>.</p>
+    <p><a href="/2012/07/another-post">Another Unusual Birthday Present Plus Free Round-Trip Anywhere</a></p>
+    <p>Thank you for reading this post. You are all rock stars, and I continue to write on this blog purely because of you.</p></div></div>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('Again, here is where to go to loan/donate') && !text.includes('Another Unusual Birthday Present'), text);
+});
+
+test('a box of breaking news or of the latest reports after the story is a teaser section; a heading that goes on is not its label', () => {
+  // Cut from L3S-GN1 f5c86ef9 (tuning): a wire story, then the site's news and report boxes in the
+  // same column.
+  const items = (cls: string, titles: readonly string[]): string => titles.map((t) => `<p class="${cls}"><a href="/news/${t.length}">${t}</a><br>Thomson Financial News | Wed, Jan 16 2008, 07:50 GMT</p>`).join('');
+  const html = page(`<div class="principal"><h1>Spain's Zapatero pledges more jobs</h1>
+    <p>MADRID (AP) - Spanish Prime Minister Jose Luis Rodriguez Zapatero promised on Tuesday to create two million jobs over the next four years if re-elected.</p>
+    <p>Zapatero, whose Socialist party is slightly ahead in opinion polls, made the promise at a rally in the city of Valencia two months before the general election.</p>
+    <div class="doscolumnes"><h2 class="contentrelated">Breaking Forex News</h2>${items('llistatnews', ['French Q4 GDP growth seen at 0.4 pct - BOF survey', 'Dutch finance minister expects budget surplus over 2007'])}</div>
+    <div class="doscolumnes separada"><div><h2 class="contentrelated">Latest Updated Reports</h2>${items('llistatreports', ['Daily Forex Technical Report - Yen Firm on Risk Aversion', 'Market Session Recaps - Asia Session by FOREX.com'])}</div></div></div>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('made the promise at a rally') && !text.includes('Breaking Forex News') && !text.includes('Thomson Financial News') && !text.includes('Latest Updated Reports'), text);
+  assert.ok(TEASER_HEADING.test('Eilmeldungen') && !TEASER_HEADING.test('Breaking news: the strike ends after three weeks'));
+});
+
+test("a teaser box's heading before the story's first paragraph is not written with the story", () => {
+  // Cut from L3S-GN1 a9c72165 (tuning): a box of the section's other stories floated at the top of
+  // the story's cell; its links are dropped as navigation, its heading was written.
+  const html = page(`<table><tr><td class="defaultnews"><div><table><tr><td><h3>More in South Asia news</h3></td></tr>
+    <tr><td class="sectionarticle"><a href="/a/1">If Centre agrees, Mayawati ready for Uttar Pradesh's division</a></td></tr>
+    <tr><td class="sectionarticle"><a href="/a/2">Defence exhibition proves a major draw at Guwahati</a></td></tr></table></div>
+    Gujarat Chief Minister Narender Modi is all set to meet AIADMK chief Jayalalitha today in Chennai over lunch, the first such meeting between the two leaders.<br><br>
+    The meeting has fuelled speculation of a possible BJP-AIADMK tie-up in the run up to next year's general elections.<br><br>
+    Modi said that the possibility of early general elections is unlikely, as the political climate is not favourable for the ruling UPA government.</td></tr></table>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('Gujarat Chief Minister Narender Modi') && !text.includes('More in South Asia news'), text);
+});
+
+test("in a flat text, a notice that the comments are closed ends the story: the readers' comments after it are not written", () => {
+  // Cut from L3S-GN1 79bc594a (tuning): the story's paragraphs, then the notice and the comments as
+  // loose text in the same element.
+  const comment = (who: string, text: string): string => `<br><b>${who}</b><br>${text}<br><br><hr>`;
+  const html = page(`<table><tr><td><div><h1>Economy dominates premiers' meeting with PM</h1>
+    <p>The economy dominated a working dinner between the premiers and the Prime Minister at his Ottawa residence Friday night.</p>
+    <p>The premiers emerged from the meeting saying it offered them a good opportunity to discuss their concerns with Stephen Harper.</p>
+    <p>Bloc Quebecois Leader Gilles Duceppe said Friday that the House of Commons should be immediately recalled to deal with the new budget proposal.</p>
+    <hr><a name="commentSection"></a><b>Comments are now closed for this story</b><br><br>
+    ${comment('Stephen B', 'The time has come for the tax and spend Liberals of Ontario to start cutting some of the fat from government instead of begging other levels of government to pay their bills.')}
+    ${comment('Lina', "The government should not be spending taxpayers' money on industry - that is the responsibility of the private sector, and always has been.")}
+    </div></td></tr></table>`);
+  const text = extractMainText(html).text;
+  assert.ok(text.includes('Bloc Quebecois Leader Gilles Duceppe') && !text.includes('Comments are now closed') && !text.includes('tax and spend Liberals'), text);
+});

@@ -38,6 +38,19 @@ test('a copyright page named as a link in a footer is a notice; a policy named i
 /** Whole-line prompts of the twelfth round: each line of `boilerplate` is dropped, each of `prose` kept. */
 const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose: readonly string[] }[] = [
   {
+    // scrapinghub 70cb2d5b's and CleanEval final 159's linked lines (tuning; sixteenth round, x23n):
+    // a show's channels and a story's audio player, with their German and French wordings.
+    rule: "a prompt to follow a site on two networks or more, and an audio player's label, are boilerplate; an author's one follow line and prose are not",
+    boilerplate: [
+      'Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.',
+      'Folge der Tagesschau auf Instagram und TikTok',
+      'Listen to this story via streaming audio, a downloadable file, or get help.',
+      'Artikel anhören',
+      'Écouter cet article',
+    ],
+    prose: ['Follow Marcas on Twitter @MarcasG', 'Follow the river on foot to the old mill and the bridge.', 'Listen to the birds before the city wakes up.'],
+  },
+  {
     // L3S-GN1 a118b090: "Scroll down to read more:" and "Read more..." round an advertisement in the story.
     rule: 'a prompt to scroll down or read more, alone on its line, is boilerplate; a sentence that goes on is not',
     boilerplate: ['Scroll down to read more:', 'Read more...', 'Read More »'],
@@ -122,6 +135,9 @@ test("a prompt to subscribe to the site's newsletter inside a line is a sign-up 
   // Dragnet R972: the prompt under a mom blog's posts.
   assert.ok(NEWSLETTER_LINE.test("Don't miss a post! Subscribe to our newsletter and get weekly"));
   assert.ok(!NEWSLETTER_LINE.test('The agency said readers who subscribe to newsletters are more loyal.'));
+  // WCXB 4472 (tuning): the prompt after a short question, twice in a shopping guide.
+  assert.ok(NEWSLETTER_LINE.test('Want more from NBC Select? Sign up for our newsletter, The Selection, and shop smarter.'));
+  assert.ok(!NEWSLETTER_LINE.test('Why did the readers leave? Most of them said the paper had stopped covering local news.'));
 });
 
 test("a form plugin's labels for its hidden fields are boilerplate", () => {
