@@ -6,7 +6,7 @@
 
 import { isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
@@ -586,6 +586,22 @@ function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerpl
   const labels = new Map<string, number>();
   blocks.forEach((b, i) => {
     if (inItem[b.node] && q[i] === 'bad' && b.kind !== 'h' && b.row < 0) labels.set(b.text, (labels.get(b.text) ?? 0) + 1);
+  });
+  // A teaser's byline and date in an element of its own inside the item
+  // (`div.post-block--author-area > div.author-area--name`) are the item's lines, which listing golds
+  // keep under each title, not a post page's meta box: class chrome that only meta words name
+  // (isMetaClass) inside the item, with no other chrome around the item, is cleared.
+  blocks.forEach((b) => {
+    if (b.chrome !== 1 || !inItem[b.node]) return;
+    let n = b.node;
+    let meta = false;
+    while ((count.get(keys[n]!) ?? 0) < ITEMS_MIN) {
+      const node = nodes[n] as ElementNode;
+      if (node.verdict === -1 && !isMetaClass(node.kind.slice(node.tag.length + 1))) return;
+      meta ||= node.verdict === -1;
+      n = node.parent;
+    }
+    if (meta && !selfOrAncestor(nodes, nodes[n] as ElementNode, (a) => a.verdict === -1)) b.chrome = 0;
   });
   blocks.forEach((b, i) => {
     if (!inItem[b.node]) return;

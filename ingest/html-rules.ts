@@ -83,6 +83,21 @@ export function isBuilderClass(name: string): boolean {
   return sep > 0 && BUILDER_PREFIXES.has(name.slice(0, sep).toLowerCase());
 }
 
+/** Chrome words that name a post's meta line (its author, its date): beside a listing's teaser
+ * they are the item's own lines, which listing golds keep under each title. */
+const META_WORDS: ReadonlySet<string> = new Set(['author', 'byline', 'postauthor', 'dateline', 'timestamp']);
+
+/** Whether a class's chrome words are all meta words (`author-area--name`, `post-meta`): a teaser's
+ * byline and date, not a menu or a share bar. */
+export function isMetaClass(cls: string): boolean {
+  let meta = false;
+  for (const part of cls.toLowerCase().split(/[-_\s]+/)) {
+    if (META_WORDS.has(part)) meta = true;
+    else if (CHROME_WORD_SET.has(part)) return false;
+  }
+  return meta;
+}
+
 /** Utility-first CSS (Tailwind) and grid-framework classes: they say how an element is laid out
  * (`w-full`, `lg:w-[60%]`, `flex`, `col`, `row`), never what it holds. */
 const UTILITY_CLASS_RE = /[:[]|^-?(w|h|min-[wh]|max-[wh]|[pm][xytrbl]?|gap|space-[xy]|text|bg|border|rounded|shadow|flex|grid|col|row|items|justify|self|order|z|top|left|right|bottom|inset|leading|tracking|font|overflow|opacity)-|^(flex|grid|block|inline-block|relative|absolute|sticky|col|row|container|clearfix|group)$/;
