@@ -84,10 +84,11 @@ export function isBuilderClass(name: string): boolean {
 }
 
 /** Chrome words that name a post's meta line (its author, its date): beside a listing's teaser
- * they are the item's own lines, which listing golds keep under each title. */
+ * they are the item's own lines, which listing golds keep under each title. Not `meta`: a
+ * `post-meta` also holds the post's categories, tags and share links. */
 const META_WORDS: ReadonlySet<string> = new Set(['author', 'byline', 'postauthor', 'dateline', 'timestamp']);
 
-/** Whether a class's chrome words are all meta words (`author-area--name`, `post-meta`): a teaser's
+/** Whether a class's chrome words are all meta words (`author-area--name`, `entry-byline`): a teaser's
  * byline and date, not a menu or a share bar. */
 export function isMetaClass(cls: string): boolean {
   let meta = false;
