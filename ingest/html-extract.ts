@@ -498,6 +498,23 @@ function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
   return copy;
 }
 
+/** A marquee's phrase is this long at least and comes this many times in its line. */
+const CLONED_PHRASE_MIN = 4;
+const CLONED_PHRASE_MAX = 100;
+const CLONED_TIMES = 3;
+
+/**
+ * The phrase a line is made of when it is one phrase repeated CLONED_TIMES or more in a row (a
+ * marquee's track, "Book Now *Book Now *Book Now *…", cloned to fill the screen's width), else
+ * undefined: the phrase is written once, as copiedRuns writes a ticker's cloned lines once.
+ */
+function clonedPhrase(text: string): string | undefined {
+  const p = text.indexOf(text.slice(0, CLONED_PHRASE_MIN), 1);
+  if (p < CLONED_PHRASE_MIN || p > CLONED_PHRASE_MAX || text.length < CLONED_TIMES * p) return undefined;
+  for (let i = p; i < text.length; i++) if (text[i] !== text[i - p]) return undefined;
+  return text.slice(0, p).trim();
+}
+
 /** Sign-up prompts are short; a longer line mentioning an inbox is prose. */
 const NEWSLETTER_MAX = 200;
 
@@ -525,11 +542,12 @@ function render(blocks: readonly TextBlock[]): string {
     if (b.kind === 'h' && last !== undefined && last.kind !== 'h' && last.row < 0 && 2 * last.linkChars > last.text.length && b.text === last.text) continue;
     const sameRow = b.kind === 'cell' && last?.kind === 'cell' && b.row === last.row && b.node !== last.node;
     last = b;
+    const text = clonedPhrase(b.text) ?? b.text;
     if (sameRow && lines.length > 0) {
-      lines[lines.length - 1] += ` | ${b.text}`;
+      lines[lines.length - 1] += ` | ${text}`;
       continue;
     }
-    lines.push(b.bullet ? `- ${b.text}` : b.text);
+    lines.push(b.bullet ? `- ${text}` : text);
   }
   return lines.join('\n');
 }

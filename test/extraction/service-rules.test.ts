@@ -98,3 +98,15 @@ test("a block hidden on phones only (`hidden sm:block`, `d-none d-md-block`) sho
     assert.ok(got.includes(line), `missing: ${line}\n--- got:\n${got.join('\n')}`);
   assert.ok(!got.some((l) => l.startsWith('Swipe to read') || l.startsWith('Tap here')), got.join('\n'));
 });
+
+test("a marquee's phrase cloned along one line (`Book Now *Book Now *…`) is written once (WCXB 0717)", () => {
+  const track = Array.from({ length: 40 }, () => '<span>Book Now <span class="rstar">*</span></span>').join('');
+  const html = page(`<div class="cosmetic_packaging_discuss_row__4rgBG"><h2 class="cosmetic_packaging_mainheadingdis__Gdh2O">Your product deserves packaging that sells!</h2>
+    <p class="cosmetic_packaging_disdesc__LUMzg"><span class="cosmetic_packaging_fw__npcGJ">Make a lasting impression with packaging</span> that captivates and converts. Elevate your brand with designs that speak for themselves!</p>
+    <p>We blend form and function to design packaging that's both visually captivating and market-ready, whether it's skincare, makeup, or wellness.</p>
+    <div class="cosmetic_packaging_booknow__e1Kjn"><div class="cosmetic_packaging_bookwrap__R6leH"><div class="WorkAnimated_wokeanilr__kuHjP"><div class="WorkAnimated_animationContainer__c_wir">${track}</div></div></div></div></div>`);
+  const got = extractMainText(html).text.split('\n');
+  assert.ok(got.includes('Book Now *'), got.join('\n'));
+  assert.ok(!got.some((l) => l.includes('Book Now *Book Now')), got.join('\n'));
+  assert.ok(got.some((l) => l.startsWith('Make a lasting impression')), got.join('\n'));
+});
