@@ -110,3 +110,22 @@ test("a marquee's phrase cloned along one line (`Book Now *Book Now *…`) is wr
   assert.ok(!got.some((l) => l.includes('Book Now *Book Now')), got.join('\n'));
   assert.ok(got.some((l) => l.startsWith('Make a lasting impression')), got.join('\n'));
 });
+
+test("an accordion's panel that names its button back (aria-labelledby = the button's id, aria-controls = the panel's id) is the page's text, though the label asks no question (WCXB 0117)", () => {
+  const items = [
+    ['Change careers', 'Build the skills and confidence you need to change careers in months, not years.'],
+    ['Design your future', 'Gain the tools to work freelance, in-house or launch your own thing.'],
+    ['No degree required', 'Just ambition and a commitment to creating something new.'],
+    ['Graduate job-ready', 'Leave with a portfolio that shows what you can do.'],
+  ];
+  const item = ([label, text]: string[], i: number): string =>
+    `<div id="item-${i}"><button aria-controls="item-${i}-content" aria-disabled="false" class="pill-listing-border" data-expanded="false" id="item-${i}-heading" type="button"><span class="text-left w-3/4 type-style-4 md:type-style-3">${label}</span><svg class="icon-plus" height="18" width="18"><path d="M8.775 1.224v15.552"></path></svg></button>
+    <div aria-hidden="true" aria-labelledby="item-${i}-heading" hidden="" id="item-${i}-content"><div class=" md:w-3/4 rich-text rich-text-accordion sm:px-30"><p data-block-key="d073a">${text}</p></div></div></div>`;
+  const drawer = `<div><button aria-controls="drawer-content" id="drawer-heading" type="button">Shipping</button><div hidden id="drawer-content"><p>Orders ship within two days from our studio, and returns are accepted for thirty days.</p></div></div>`;
+  const html = page(`<main><section class="layout-container py-35 sm:py-50"><h2>Graphic Design Course</h2>
+    <p>Learn graphic design online or in person with a course built by working designers, in three months full-time or nine months part-time.</p>
+    <div class="layout-grid-negative-gutter md:flex"><div class="md:w-10/12 layout-grid-col-padding">${items.map(item).join('')}${drawer}</div></div></section></main>`);
+  const got = extractMainText(html).text.split('\n');
+  for (const [label, text] of items) for (const line of [label, text]) assert.ok(got.includes(line as string), `missing: ${line}\n--- got:\n${got.join('\n')}`);
+  assert.ok(!got.some((l) => l.startsWith('Orders ship')), got.join('\n'));
+});
