@@ -509,6 +509,7 @@ const CLONED_TIMES = 3;
  * undefined: the phrase is written once, as copiedRuns writes a ticker's cloned lines once.
  */
 function clonedPhrase(text: string): string | undefined {
+  if (text.length < CLONED_TIMES * CLONED_PHRASE_MIN) return undefined;
   const p = text.indexOf(text.slice(0, CLONED_PHRASE_MIN), 1);
   if (p < CLONED_PHRASE_MIN || p > CLONED_PHRASE_MAX || text.length < CLONED_TIMES * p) return undefined;
   for (let i = p; i < text.length; i++) if (text[i] !== text[i - p]) return undefined;
@@ -605,27 +606,32 @@ function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerpl
   blocks.forEach((b, i) => {
     if (inItem[b.node] && q[i] === 'bad' && b.kind !== 'h' && b.row < 0) labels.set(b.text, (labels.get(b.text) ?? 0) + 1);
   });
-  // A teaser's byline and date in an element of its own inside the item
-  // (`div.post-block--author-area > div.author-area--name`) are the item's lines, which listing golds
-  // keep under each title, not a post page's meta box: class chrome that only meta words name
-  // (isMetaClass) inside the item, with no other chrome around the item, is cleared.
-  blocks.forEach((b) => {
-    if (b.chrome !== 1 || !inItem[b.node]) return;
-    let n = b.node;
-    let meta = false;
-    while ((count.get(keys[n]!) ?? 0) < ITEMS_MIN) {
-      const node = nodes[n] as ElementNode;
-      if (node.verdict === -1 && !isMetaClass(node.kind.slice(node.tag.length + 1))) return;
-      meta ||= node.verdict === -1;
-      n = node.parent;
-    }
-    if (meta && !selfOrAncestor(nodes, nodes[n] as ElementNode, (a) => a.verdict === -1)) b.chrome = 0;
-  });
+  const isItem = (n: number): boolean => (count.get(keys[n]!) ?? 0) >= ITEMS_MIN;
   blocks.forEach((b, i) => {
     if (!inItem[b.node]) return;
+    if (b.chrome === 1) liftMetaChrome(b, nodes, isItem);
     if (q[i] === 'short') q[i] = 'item';
     else if (q[i] === 'bad' && !isBoilerplate(b.text)) q[i] = b.kind === 'h' ? 'itemTitle' : b.row < 0 && (labels.get(b.text) ?? 0) >= BUTTON_REPEATS ? 'itemButton' : 'itemLink';
   });
+}
+
+/**
+ * A teaser's byline and date in an element of its own inside a grid's item
+ * (`div.post-block--author-area > div.author-area--name`) are the item's lines, which listing golds
+ * keep under each title, not a post page's meta box: the class chrome of block `b`, when only meta
+ * words name it (isMetaClass) between the block and its item (`isItem`), and no other chrome name
+ * lies on the item or above it, is cleared.
+ */
+function liftMetaChrome(b: TextBlock, nodes: readonly ElementNode[], isItem: (n: number) => boolean): void {
+  let n = b.node;
+  let meta = false;
+  while (!isItem(n)) {
+    const node = nodes[n] as ElementNode;
+    if (node.verdict === -1 && !isMetaClass(node.kind.slice(node.tag.length + 1))) return;
+    meta ||= node.verdict === -1;
+    n = node.parent;
+  }
+  if (meta && !selfOrAncestor(nodes, nodes[n] as ElementNode, (a) => a.verdict === -1)) b.chrome = 0;
 }
 
 /** A grid's linked line repeated this many times is a button on each item. */
