@@ -74,7 +74,7 @@ interface Frame {
   pre: boolean;
 }
 
-const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'aria-expanded', 'aria-controls', 'aria-modal', 'href']);
+const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'aria-expanded', 'aria-controls', 'aria-labelledby', 'aria-modal', 'href']);
 
 /** A label ending in a question mark (`?`, the full-width `？`), spaces after it allowed. */
 const QUESTION_END_RE = /[?？]\s*$/;
@@ -231,11 +231,17 @@ interface PageState extends HtmlEvents {
   afterToggle: boolean;
   /** The id a button being skipped names as the element it controls (`aria-controls`); after a
    * button asking a question closed (an FAQ's toggle without `aria-expanded`), the id its hidden
-   * answer must have to count as its panel. Question only: a shop's buttons control overlays,
-   * drawers and detail tabs (`Item details`, `Shipping`), whose opening changes what the page's
-   * text is; an answer is the text. */
+   * answer must have to count as its panel. A button whose label asks no question opens its panel
+   * only when the panel names the button back (`aria-labelledby`, WAI-ARIA's accordion linked both
+   * ways: a course's `Graduate job-ready` and its sentence). Not otherwise: a shop's buttons control
+   * overlays, drawers and detail tabs (`Item details`, `Shipping`), whose opening changes what the
+   * page's text is; an answer is the text. */
   controls: string | undefined;
   afterControls: string | undefined;
+  /** The id of the button being skipped; after it closed, when its label asks no question, the
+   * `aria-labelledby` its panel must have. */
+  buttonId: string | undefined;
+  afterButtonId: string | undefined;
   /** An end tag came since the last text. */
   glued: boolean;
   /** The text last added to `buf`. */
@@ -281,6 +287,8 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     afterToggle: false,
     controls: undefined,
     afterControls: undefined,
+    buttonId: undefined,
+    afterButtonId: undefined,
     glued: false,
     lastText: '',
     closesAfterToggle: 0,
@@ -367,8 +375,9 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
     return;
   }
   // A question's button that names the element it controls (`aria-controls`, WAI-ARIA's
-  // accordion) opens that answer when it comes next: the question is the answer's heading.
-  const controlled = this.afterControls !== undefined && !this.afterToggle && attribs['id'] === this.afterControls;
+  // accordion) opens that answer when it comes next: the question is the answer's heading. So
+  // does any button whose panel names it back (`aria-labelledby`).
+  const controlled = this.afterControls !== undefined && !this.afterToggle && attribs['id'] === this.afterControls && (this.afterButtonId === undefined || attribs['aria-labelledby'] === this.afterButtonId);
   if (controlled) pushToggleHeading(this);
   const toggled = this.afterToggle || controlled;
   this.afterToggle = false;
@@ -380,6 +389,7 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
     this.skippingButton = name === 'button';
     this.toggle = this.skippingButton && attribs['aria-expanded'] !== undefined;
     this.controls = this.skippingButton ? attribs['aria-controls'] : undefined;
+    this.buttonId = this.skippingButton ? attribs['id'] : undefined;
     this.toggleText = '';
     this.toggleLevel = 6;
     return;
@@ -451,8 +461,10 @@ function close(this: PageState, name: string): void {
   if (this.skipDepth > 0) {
     if (this.skipDepth === this.codeInToggle) this.codeInToggle = 0;
     this.skipDepth--;
-    if (this.skipDepth === 0 && this.skippingButton && !this.toggle && this.controls !== undefined && QUESTION_END_RE.test(this.toggleText)) {
+    const question = QUESTION_END_RE.test(this.toggleText);
+    if (this.skipDepth === 0 && this.skippingButton && !this.toggle && this.controls !== undefined && (question || this.buttonId !== undefined)) {
       this.afterControls = this.controls;
+      this.afterButtonId = question ? undefined : this.buttonId;
       this.closesAfterToggle = 0;
     }
     if (this.skipDepth === 0 && this.skippingButton && this.toggle) {

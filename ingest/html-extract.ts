@@ -6,7 +6,7 @@
 
 import { isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, CLOSED_COMMENTS_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, CLOSED_COMMENTS_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
@@ -548,6 +548,24 @@ function inTextAgain(a: TextBlock, b: TextBlock, adjacent: boolean, nodes: reado
   return !adjacent && b.kind !== 'cell' && a.node !== b.node && (nodes[a.node] as ElementNode).parent === (nodes[b.node] as ElementNode).parent;
 }
 
+/** A marquee's phrase is this long at least and comes this many times in its line. */
+const CLONED_PHRASE_MIN = 4;
+const CLONED_PHRASE_MAX = 100;
+const CLONED_TIMES = 3;
+
+/**
+ * The phrase a line is made of when it is one phrase repeated CLONED_TIMES or more in a row (a
+ * marquee's track, "Book Now *Book Now *Book Now *…", cloned to fill the screen's width), else
+ * undefined: the phrase is written once, as copiedRuns writes a ticker's cloned lines once.
+ */
+function clonedPhrase(text: string): string | undefined {
+  if (text.length < CLONED_TIMES * CLONED_PHRASE_MIN) return undefined;
+  const p = text.indexOf(text.slice(0, CLONED_PHRASE_MIN), 1);
+  if (p < CLONED_PHRASE_MIN || p > CLONED_PHRASE_MAX || text.length < CLONED_TIMES * p) return undefined;
+  for (let i = p; i < text.length; i++) if (text[i] !== text[i - p]) return undefined;
+  return text.slice(0, p).trim();
+}
+
 /** Sign-up prompts are short; a longer line mentioning an inbox is prose. */
 const NEWSLETTER_MAX = 200;
 
@@ -580,11 +598,12 @@ function render(blocks: readonly TextBlock[], nodes: readonly ElementNode[]): st
     if (b.kind === 'h' && last !== undefined && last.kind !== 'h' && last.row < 0 && 2 * last.linkChars > last.text.length && b.text === last.text) continue;
     const sameRow = b.kind === 'cell' && last?.kind === 'cell' && b.row === last.row && b.node !== last.node;
     last = b;
+    const text = clonedPhrase(b.text) ?? b.text;
     if (sameRow && lines.length > 0) {
-      lines[lines.length - 1] += ` | ${b.text}`;
+      lines[lines.length - 1] += ` | ${text}`;
       continue;
     }
-    lines.push(b.bullet ? `- ${b.text}` : b.text);
+    lines.push(b.bullet ? `- ${text}` : text);
   }
   return lines.join('\n');
 }
@@ -642,11 +661,32 @@ function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerpl
   blocks.forEach((b, i) => {
     if (inItem[b.node] && q[i] === 'bad' && b.kind !== 'h' && b.row < 0) labels.set(b.text, (labels.get(b.text) ?? 0) + 1);
   });
+  const isItem = (n: number): boolean => (count.get(keys[n]!) ?? 0) >= ITEMS_MIN;
   blocks.forEach((b, i) => {
     if (!inItem[b.node]) return;
+    if (b.chrome === 1) liftMetaChrome(b, nodes, isItem);
     if (q[i] === 'short') q[i] = 'item';
     else if (q[i] === 'bad' && !isBoilerplate(b.text)) q[i] = b.kind === 'h' ? 'itemTitle' : b.row < 0 && (labels.get(b.text) ?? 0) >= BUTTON_REPEATS ? 'itemButton' : 'itemLink';
   });
+}
+
+/**
+ * A teaser's byline and date in an element of its own inside a grid's item
+ * (`div.post-block--author-area > div.author-area--name`) are the item's lines, which listing golds
+ * keep under each title, not a post page's meta box: the class chrome of block `b`, when only meta
+ * words name it (isMetaClass) between the block and its item (`isItem`), and no other chrome name
+ * lies on the item or above it, is cleared.
+ */
+function liftMetaChrome(b: TextBlock, nodes: readonly ElementNode[], isItem: (n: number) => boolean): void {
+  let n = b.node;
+  let meta = false;
+  while (!isItem(n)) {
+    const node = nodes[n] as ElementNode;
+    if (node.verdict === -1 && !isMetaClass(node.kind.slice(node.tag.length + 1))) return;
+    meta ||= node.verdict === -1;
+    n = node.parent;
+  }
+  if (meta && !selfOrAncestor(nodes, nodes[n] as ElementNode, (a) => a.verdict === -1)) b.chrome = 0;
 }
 
 /** A grid's linked line repeated this many times is a button on each item. */

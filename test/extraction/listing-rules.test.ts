@@ -115,3 +115,27 @@ test("a card's title written by its whole-card link and again by its heading is 
   const got = extractMainText(html).text.split('\n');
   for (const [, , title] of stories) assert.equal(got.filter((l) => l === title).length, 1, got.join('\n'));
 });
+
+test("a teaser's date in an element named for the post's meta (`div.author-area--date`) inside a listing's item is the item's line (WCXB 0083)", () => {
+  const posts = [
+    ['channel-bloat-report', 'Cable TV Customer? “Channel Bloat” May Be Costing You Over $1,600 a Year', 'Logan Jones', 'Dec 17, 2025', 'Drawing on data from vetted external studies and a survey of nearly 27,000 real TV customers, we found how much Americans waste on cable.'],
+    ['customer-satisfaction-2026', 'Announcing the 2026 CableTV.com Customer Satisfaction Award Winners', 'Mike Strayer', 'Dec 16, 2025', 'Get insights from our customer satisfaction surveys for TV and internet, and see which providers ranked highest.'],
+    ['december-deals', 'December’s Top Internet and TV Deals: Providers Are Handing Out Free Gift Cards!', 'Logan Jones', 'Dec 15, 2025', 'Our deals expert finds the week’s deepest internet, TV and mobile discounts you won’t find anywhere else.'],
+    ['holiday-deals', 'Move Over Cyber Monday! Holiday Deals from Xfinity, Verizon, and More Are Here', 'Logan Jones', 'Dec 8, 2025', 'Holiday savings on internet and TV plans from the big providers, updated every week until the new year.'],
+    ['mlb-tv-espn', 'MLB.TV Moves to ESPN for Three Years: What Does the Shakeup Mean for Fans?', 'Rebecca Lee Armstrong', 'Dec 5, 2025', 'The MLB viewing landscape changed with the league’s new deal with ESPN, Netflix and NBC; we break it down.'],
+    ['netflix-warner', 'Netflix Buying Warner Bros. Could Lead to Worse Content at Higher Prices', 'Chili Palmer', 'Dec 1, 2025', 'Netflix has bid $72B to buy Warner Bros. We analyze what the merger means for your wallet and for HBO Max.'],
+  ];
+  const row = ([slug, title, author, date, excerpt]: string[]): string =>
+    `<div class="row section--white-bg large-padding"><div class="columns small-12 medium-12 large-6"><div class="post-block">
+      <div class="post-block--featured-image"><a href="/news/${slug}"><img src="${slug}.webp" alt=""></a></div>
+      <div class="post-block--title"><h4><a href="/news/${slug}">${title}</a></h4></div>
+      <div class="post-block--author-area"><div class="author-area--name">By <a href="/blog/author/${author}" rel="author">${author}</a></div><div class="author-area--date">${date}</div></div>
+      <p class="post-block--excerpt">${excerpt}</p></div></div></div>`;
+  const html = `<!DOCTYPE html><html><head><title>Streaming and Entertainment News</title></head><body><div class="main-wrap page"><article class="main-content page">
+    <div class="row align-center large-padding"><div class="columns small-12 large-10 hero-title"><div class="post-wrap">
+    <h1>Streaming and Entertainment News from Industry Experts</h1>${posts.map(row).join('\n')}</div></div></div></article></div>
+    <div class="sidebar"><div class="author-bio">Logan Jones writes about TV deals.</div></div></body></html>`;
+  const got = extractMainText(html).text.split('\n');
+  for (const [, title, , date] of posts) for (const line of [title, date]) assert.ok(got.includes(line as string), `missing: ${line}\n--- got:\n${got.join('\n')}`);
+  assert.ok(!got.some((l) => l.includes('writes about TV deals')), got.join('\n'));
+});
