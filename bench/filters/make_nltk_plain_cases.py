@@ -45,6 +45,15 @@ cases = [
   "...",
   "a.b.c",
   "1.5 and .5.",
+  # Apostrophes between ASCII letters: plain sentences whose tokens lose a clitic at their end.
+  "Don't you think it's John's? He'd've gone, we can't; you'll see.",
+  "I'M HE'S WE'LL THEY'RE YOU'VE CAN'T DON'T I'D WE'D'VE It'S I'Ll Don'T",
+  "a'n't x'll's can't's ma'am O'Neil's rock'n'roll isn't. it's-- they're.",
+  "D'ye know more'n him? d'YE MORE'N",
+  "He's... she'd... it'll.)",
+  "Tom's, Ann's: Bob's,5 y's.x e'd",
+  "n'tx xn't xN'T xn'T x'lL x'sS x's's",
+  "é's café's O'Brien l'été naïve'd",
 ]
 text = "\n".join(cases)
 out = {
