@@ -37,13 +37,12 @@ function createCompat(cfg: Pick<MinhashConfig, 'bands' | 'rows' | 'ngram' | 'see
   const signatureOfBytes = (len: number): Uint32Array | null => {
     if (len === 0) return null;
     // wordEnds[w] = end offset of word w; word w+1 starts at wordEnds[w] + 1.
+    // Sized once for the most words the bytes can hold (one more than their spaces), so the
+    // loop below is a compare and a store per byte.
+    if (wordEnds.length <= len) wordEnds = new Int32Array(len + 1);
     let words = 0;
-    for (let i = 0; i <= len; i++) {
-      if (i === len || bytes[i] === 0x20) {
-        if (words === wordEnds.length) wordEnds = grow(wordEnds);
-        wordEnds[words++] = i;
-      }
-    }
+    for (let i = 0; i < len; i++) if (bytes[i] === 0x20) wordEnds[words++] = i;
+    wordEnds[words++] = len;
     const n = words - cfg.ngram + 1;
     if (n <= 0) return null;
     sha1.hash(bytes, wordEnds, cfg.ngram, n, kernel.reserve(n));
