@@ -180,11 +180,11 @@ const isBeforeOpening = (c: number): boolean =>
  */
 const isOpening = (s: string, i: number): boolean => i === 0 || isBeforeOpening(s.charCodeAt(i - 1)) || (i === 1 && s.charCodeAt(0) === 0x22);
 
-/** A backtick (STARTING_QUOTES pads runs of them, then cuts `` out of them), or `''`, both taken to the rules. */
-const QUOTE_RE = /`/;
+/** STARTING_QUOTES pads runs of backticks, then cuts `` out of them: such sentences go to the rules. */
+const BACKTICK_RE = /`/;
 /**
- * An apostrophe not between two ASCII letters: STARTING_QUOTES' `'` rules and PUNCTUATION's `' `
- * and final-period rules look at those only.
+ * An apostrophe not between two ASCII letters (`''` among them): STARTING_QUOTES' `'` rules and
+ * PUNCTUATION's `' ` and final-period rules look at those only.
  */
 const LOOSE_APOSTROPHE = /(?<![A-Za-z])'|'(?![A-Za-z])/;
 /** The contractions with an apostrophe between letters (CONTRACTIONS' `d'ye` and `more'n`). */
@@ -203,7 +203,7 @@ const LETTER_PAIR = /[Nn][Nn]|[Mm][Mm]|[Tt][Tt]/;
  * contraction.
  */
 const isPlain = (s: string): boolean =>
-  !QUOTE_RE.test(s) &&
+  !BACKTICK_RE.test(s) &&
   !(s.includes("'") && (LOOSE_APOSTROPHE.test(s) || CONTRACTION_APOSTROPHE.test(s))) &&
   !(LETTER_PAIR.test(s) && CONTRACTION_NO_QUOTE.test(s));
 
