@@ -97,7 +97,10 @@ const FOLDED = new Uint16Array(0x10000);
 }
 /** Per code unit of kind 4: 1 when its fold is a word character of the contraction rules (`\p{L}\p{N}_`). */
 const FOLDED_WORD = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (KIND[c] === 4) FOLDED_WORD[c] = new RegExp(`^${WORD_CHAR}$`, 'u').test(String.fromCharCode(FOLDED[c]!)) ? 1 : 0;
+{
+  const word = new RegExp(`^${WORD_CHAR}$`, 'u');
+  for (let c = 0; c < 0x10000; c++) if (KIND[c] === 4 && word.test(String.fromCharCode(FOLDED[c]!))) FOLDED_WORD[c] = 1;
+}
 const UTF8 = new TextDecoder();
 
 /**
