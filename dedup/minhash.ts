@@ -5,7 +5,7 @@
 // comparing words in order compares values.
 
 import type { MinhashConfig } from './config.ts';
-import { normalisedWords } from './normalize.ts';
+import { normalisedWords, normalisedWordsUtf8, utf8Bound } from './normalize.ts';
 import { compatParams, fastParams } from './permutations.ts';
 import { createPermuteKernel } from './permute-wasm.ts';
 import { createShingleSha1 } from './sha1-x4.ts';
@@ -33,18 +33,16 @@ function createCompat(cfg: Pick<MinhashConfig, 'bands' | 'rows' | 'ngram' | 'see
   let bytes = new Uint8Array(1 << 16);
   let wordEnds = new Int32Array(1 << 12);
 
-  const signatureOfWords = (joined: string): Uint32Array | null => {
-    if (joined.length === 0) return null;
-    if (bytes.length < joined.length * 3) bytes = new Uint8Array(joined.length * 3);
-    const len = encoder.encodeInto(joined, bytes).written;
+  // The shingles of the UTF-8 words in bytes[0, len), joined by single spaces.
+  const signatureOfBytes = (len: number): Uint32Array | null => {
+    if (len === 0) return null;
     // wordEnds[w] = end offset of word w; word w+1 starts at wordEnds[w] + 1.
+    // Sized once for the most words the bytes can hold (one more than their spaces), so the
+    // loop below is a compare and a store per byte.
+    if (wordEnds.length <= len) wordEnds = new Int32Array(len + 1);
     let words = 0;
-    for (let i = 0; i <= len; i++) {
-      if (i === len || bytes[i] === 0x20) {
-        if (words === wordEnds.length) wordEnds = grow(wordEnds);
-        wordEnds[words++] = i;
-      }
-    }
+    for (let i = 0; i < len; i++) if (bytes[i] === 0x20) wordEnds[words++] = i;
+    wordEnds[words++] = len;
     const n = words - cfg.ngram + 1;
     if (n <= 0) return null;
     sha1.hash(bytes, wordEnds, cfg.ngram, n, kernel.reserve(n));
@@ -55,11 +53,21 @@ function createCompat(cfg: Pick<MinhashConfig, 'bands' | 'rows' | 'ngram' | 'see
     }
     return sig;
   };
+  const signatureOfWords = (joined: string): Uint32Array | null => {
+    if (bytes.length < joined.length * 3) bytes = new Uint8Array(joined.length * 3);
+    return signatureOfBytes(encoder.encodeInto(joined, bytes).written);
+  };
   return {
     hashWords: 2,
     numHashes,
     signatureOfWords,
-    signature: (text) => signatureOfWords(normalisedWords(text)),
+    // The normalised words straight into the bytes the shingles are hashed from, when the
+    // one-pass path takes the text.
+    signature: (text) => {
+      if (bytes.length < utf8Bound(text)) bytes = new Uint8Array(utf8Bound(text));
+      const len = normalisedWordsUtf8(text, bytes);
+      return len < 0 ? signatureOfWords(normalisedWords(text)) : signatureOfBytes(len);
+    },
   };
 }
 

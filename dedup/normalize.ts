@@ -95,24 +95,48 @@ const FOLDED = new Uint16Array(0x10000);
   }
   KIND[0x2018] = 5;
 }
-const UTF16 = new TextDecoder('utf-16le');
+/** Per code unit of kind 4: 1 when its fold is a word character of the contraction rules (`\p{L}\p{N}_`). */
+const FOLDED_WORD = new Uint8Array(0x10000);
+{
+  const word = new RegExp(`^${WORD_CHAR}$`, 'u');
+  for (let c = 0; c < 0x10000; c++) if (KIND[c] === 4 && word.test(String.fromCharCode(FOLDED[c]!))) FOLDED_WORD[c] = 1;
+}
+const UTF8 = new TextDecoder();
 
 /**
- * `joinedWords(simplifyText(text))` in one pass when every character is ASCII, datatrove's
- * punctuation, Python whitespace, a character that folds on its own (kind 4: accented Latin,
- * Greek but Σ, Cyrillic, CJK …, so German or French text stays on this path) or ‘ (a token of its
- * own: English text with curly quotes stays on it too); any other character (a combining mark, a
- * non-ASCII digit, an emoji, Hangul) sends the text down the general path. Order-sensitive
- * details kept: punctuation is deleted before digit runs merge ("3.14" → "0"), whitespace is not,
- * and ‘ (kept by `simplifyText`) ends a digit run ("1‘2" → "0 ‘ 0").
+ * `joinedWords(simplifyText(text))`: the one-pass path's UTF-8 bytes decoded, else the general path.
+ * The signature reads `normalisedWordsUtf8` directly; this string is for the others.
  */
 export function normalisedWords(text: string): string {
-  // A character gives at most its unit, and a space before it only for whitespace it follows,
-  // except after ‘, which also gives the space after it: twice the length bounds the output then.
-  const out = new Uint16Array(text.includes('\u2018') ? 2 * text.length : text.length);
+  const out = new Uint8Array(utf8Bound(text));
+  const n = normalisedWordsUtf8(text, out);
+  return n < 0 ? joinedWords(simplifyText(text)) : UTF8.decode(out.subarray(0, n));
+}
+
+/**
+ * The size `normalisedWordsUtf8` needs: a unit gives at most 3 bytes and a space before it, and
+ * only a unit after whitespace or ‘ (a unit giving no more than 4 itself) gets one; a contraction
+ * split adds one byte to 5 or 6 units.
+ */
+export const utf8Bound = (text: string): number => 4 * text.length;
+
+/**
+ * The UTF-8 bytes of `joinedWords(simplifyText(text))` written to `out` (at least
+ * `utf8Bound(text)` long) in one pass, returning their count, when every character is ASCII,
+ * datatrove's punctuation, Python whitespace, a character that folds on its own (kind 4: accented
+ * Latin, Greek but Σ, Cyrillic, CJK …, so German or French text stays on this path) or ‘ (a token of
+ * its own: English text with curly quotes stays on it too); -1 when a character needs the general
+ * path (a combining mark, a non-ASCII digit, an emoji, Hangul). Order-sensitive details kept:
+ * punctuation is deleted before digit runs merge ("3.14" → "0"), whitespace is not, and ‘ (kept by
+ * `simplifyText`) ends a digit run ("1‘2" → "0 ‘ 0"). The contractions of `splitContractions` are
+ * split as each run of word characters ends.
+ */
+export function normalisedWordsUtf8(text: string, out: Uint8Array): number {
   let n = 0;
   let pendingSpace = false;
   let inDigits = false;
+  // Where the run of word characters being written began, or -1.
+  let run = -1;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     const kind = KIND[c]!;
@@ -122,28 +146,82 @@ export function normalisedWords(text: string): string {
       inDigits = false;
       continue;
     }
-    if (kind === 3) return joinedWords(simplifyText(text));
+    if (kind === 3) return -1;
+    const space = pendingSpace && n > 0;
     if (kind === 5) {
+      // ‘ always has a space before it, unless it opens the text.
+      if (run >= 0) n = splitContraction(out, run, n, true);
+      run = -1;
       if (n > 0) out[n++] = 0x20;
-      out[n++] = c;
+      out[n++] = 0xe2;
+      out[n++] = 0x80;
+      out[n++] = 0x98;
       pendingSpace = true;
       inDigits = false;
       continue;
     }
     if (kind === 4) {
-      if (pendingSpace && n > 0) out[n++] = 0x20;
+      const f = FOLDED[c]!;
+      const word = FOLDED_WORD[c] === 1;
+      if (run >= 0 && (space || !word)) {
+        n = splitContraction(out, run, n, space);
+        run = -1;
+      }
+      if (space) out[n++] = 0x20;
       pendingSpace = false;
       inDigits = false;
-      out[n++] = FOLDED[c]!;
+      if (word && run < 0) run = n;
+      if (f < 0x80) out[n++] = f;
+      else if (f < 0x800) {
+        out[n++] = 0xc0 | (f >> 6);
+        out[n++] = 0x80 | (f & 0x3f);
+      } else {
+        out[n++] = 0xe0 | (f >> 12);
+        out[n++] = 0x80 | ((f >> 6) & 0x3f);
+        out[n++] = 0x80 | (f & 0x3f);
+      }
       continue;
     }
     const digit = c <= 0x39;
     if (digit && inDigits) continue;
-    if (pendingSpace && n > 0) out[n++] = 0x20;
+    if (space) {
+      if (run >= 0) n = splitContraction(out, run, n, true);
+      run = -1;
+      out[n++] = 0x20;
+    }
     pendingSpace = false;
+    if (run < 0) run = n;
     if (c >= 0x41 && c <= 0x5a) c += 32;
     out[n++] = digit ? 0x30 : c;
     inDigits = digit;
   }
-  return splitContractions(UTF16.decode(out.subarray(0, n)));
+  return run >= 0 ? splitContraction(out, run, n, true) : n;
+}
+
+/**
+ * `splitContractions` on the run of word characters out[from, to) just ended (`spaceAfter`: by a
+ * space or the end, which "wanna" needs): every contraction there splits after its third byte.
+ * Returns the new end.
+ */
+function splitContraction(out: Uint8Array, from: number, to: number, spaceAfter: boolean): number {
+  const len = to - from;
+  if (len === 6) {
+    if (!isAt(out, from, CANNOT)) return to;
+  } else if (len !== 5 || !(isAt(out, from, GIMME) || isAt(out, from, LEMME) || isAt(out, from, GONNA) || isAt(out, from, GOTTA) || (spaceAfter && isAt(out, from, WANNA)))) return to;
+  out.copyWithin(from + 4, from + 3, to);
+  out[from + 3] = 0x20;
+  return to + 1;
+}
+
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+const CANNOT = ascii('cannot');
+const GIMME = ascii('gimme');
+const LEMME = ascii('lemme');
+const GONNA = ascii('gonna');
+const GOTTA = ascii('gotta');
+const WANNA = ascii('wanna');
+
+function isAt(out: Uint8Array, from: number, word: Uint8Array): boolean {
+  for (let k = 0; k < word.length; k++) if (out[from + k] !== word[k]) return false;
+  return true;
 }

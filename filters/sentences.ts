@@ -170,14 +170,27 @@ function isLetters(s: string): boolean {
 /**
  * The common cases decided without tokenizing the context (same answer as containsSentbreak):
  * `?`/`!` always end a token that another token follows; a period after a word of two or more
- * letters is a break unless the word is a known abbreviation or starts a known collocation.
- * Undefined = ask the full procedure.
+ * letters is a break unless the word is a known abbreviation or starts a known collocation; so is
+ * a period after a closing bracket or quote (`afterNonWord`). Undefined = ask the full procedure.
  */
 function isBreakFast(before: string, mark: string, m: PunktModel): boolean | undefined {
   if (mark !== '.') return true;
+  if (before.length > 0 && isNonWord(before.charCodeAt(before.length - 1))) return afterNonWord(before, m);
   if (!isLetters(before)) return undefined;
   const low = before.toLowerCase();
   return m.abbrev.has(low) || m.collocationFirst.has(low) ? undefined : true;
+}
+
+/**
+ * A period after a NON_WORD character c: every word token stops before c, so the period's token is
+ * `.` (c a token of its own) or `c.` (c can start a word: `'‘’“”«»!?`). That token is a break,
+ * and the context's next word is another token; the break stays unless `c.` is an abbreviation or
+ * `.` or c starts a collocation (the types second-pass reads; no initial or number has c in it).
+ * A break before it, if any, also answers true. Undefined when the model has such an entry.
+ */
+function afterNonWord(before: string, m: PunktModel): boolean | undefined {
+  const c = before[before.length - 1]!;
+  return m.abbrev.has(c) || m.collocationFirst.has(c) || m.collocationFirst.has('.') ? undefined : true;
 }
 
 /** The last of ` \t\n\r\v\f` in text[from, to), or -1. */

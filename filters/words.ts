@@ -133,9 +133,12 @@ function treebankByRules(sentences: readonly string[], out: string[], counts: nu
   if (from < sentences.length) flush(sentences.length);
 }
 
-// Plain sentences. On a sentence without quotes or contractions the rules above only insert
-// spaces, so its tokens can be read in one pass over it instead of some twenty regex passes and
-// a split; such sentences are about 70% of the characters of the extraction sets' gold texts.
+// Plain sentences. On a sentence without backticks, loose apostrophes or contractions the rules
+// above only insert spaces, turn `"` into `` or '' and split a clitic off the end of a token, so
+// its tokens can be read in one pass over it instead of some twenty regex passes and a split. A
+// sentence without any quote but `’` was plain first (about 76 % of the characters of the bench
+// WARC's documents); apostrophes between two ASCII letters (don't, John's: `pushWord`) add about
+// a tenth, double quotes and the curly and angle quotes most of the rest.
 
 /** How `scanPlain` treats each ASCII character. */
 const ORDINARY = 0;
@@ -146,6 +149,8 @@ const PERIOD = 3;
 const HYPHEN = 4;
 /** `,` or `:`. */
 const COMMA = 5;
+/** `"`: the token `` where it opens a quote (`isOpening`), '' elsewhere. */
+const DOUBLE_QUOTE = 6;
 const ASCII_KIND = new Uint8Array(0x80);
 for (let c = 0; c < 0x80; c++) if (isPySpace(c)) ASCII_KIND[c] = SPACE;
 for (const ch of ';@#$%&?!*[](){}<>') ASCII_KIND[ch.charCodeAt(0)] = PADDED;
@@ -153,16 +158,37 @@ ASCII_KIND[0x2e] = PERIOD;
 ASCII_KIND[0x2d] = HYPHEN;
 ASCII_KIND[0x2c] = COMMA;
 ASCII_KIND[0x3a] = COMMA;
+ASCII_KIND[0x22] = DOUBLE_QUOTE;
 
-/** Beyond ASCII (in a plain sentence): whitespace; the dashes U+2012–U+2015 (PUNCTUATION) and `’` (ENDING_QUOTES) are padded. */
+/**
+ * Beyond ASCII (in a plain sentence): whitespace; the dashes U+2012–U+2015 (PUNCTUATION) and the
+ * quotes `«“‘„` (STARTING_QUOTES) and `»”’` (ENDING_QUOTES) are padded.
+ */
 function kindOf(c: number): number {
   if (c < 0x80) return ASCII_KIND[c]!;
-  if ((c >= 0x2012 && c <= 0x2015) || c === 0x2019) return PADDED;
+  if ((c >= 0x2012 && c <= 0x2015) || (c >= 0x2018 && c <= 0x201e && c !== 0x201a && c !== 0x201b) || c === 0xab || c === 0xbb) return PADDED;
   return isPySpace(c) ? SPACE : ORDINARY;
 }
 
-/** Any quote but `’`: STARTING_QUOTES, ENDING_QUOTES' `''`/`"` and clitic rules and PUNCTUATION's `' ` rule all need one. */
-const QUOTE_RE = /["'`«»“”‘„]/;
+/** Before these STARTING_QUOTES makes `"` an opening quote: `([ (\[{<])"`, and the quotes `«“‘„` that its first rule pads. */
+const isBeforeOpening = (c: number): boolean =>
+  c === 0x20 || c === 0x28 || c === 0x5b || c === 0x7b || c === 0x3c || c === 0xab || c === 0x201c || c === 0x2018 || c === 0x201e;
+
+/**
+ * Whether the `"` at i becomes `` (else ''): at the sentence's start (`^"`), after `isBeforeOpening`,
+ * or after the start's `"` (which `(``)` pads before `([ (\[{<])"` looks).
+ */
+const isOpening = (s: string, i: number): boolean => i === 0 || isBeforeOpening(s.charCodeAt(i - 1)) || (i === 1 && s.charCodeAt(0) === 0x22);
+
+/** STARTING_QUOTES pads runs of backticks, then cuts `` out of them: such sentences go to the rules. */
+const BACKTICK_RE = /`/;
+/**
+ * An apostrophe not between two ASCII letters (`''` among them): STARTING_QUOTES' `'` rules and
+ * PUNCTUATION's `' ` and final-period rules look at those only.
+ */
+const LOOSE_APOSTROPHE = /(?<![A-Za-z])'|'(?![A-Za-z])/;
+/** The contractions with an apostrophe between letters (CONTRACTIONS' `d'ye` and `more'n`). */
+const CONTRACTION_APOSTROPHE = /d'ye|more'n/iu;
 /** The contractions without an apostrophe (those with one have a quote). */
 const CONTRACTION_NO_QUOTE = /cannot|gimme|gonna|gotta|lemme|wanna/iu;
 /**
@@ -172,34 +198,44 @@ const CONTRACTION_NO_QUOTE = /cannot|gimme|gonna|gotta|lemme|wanna/iu;
 const LETTER_PAIR = /[Nn][Nn]|[Mm][Mm]|[Tt][Tt]/;
 
 /**
- * Whether the rules only pad the sentence (then `scanPlain` gives its tokens): no quote but `’`
- * (which is only padded) and no contraction.
+ * Whether the rules only pad the sentence, make its `"` `` or '' and split clitics off its tokens
+ * (then `scanPlain` gives its tokens): no backtick, apostrophes only between ASCII letters, and no
+ * contraction.
  */
-const isPlain = (s: string): boolean => !QUOTE_RE.test(s) && !(LETTER_PAIR.test(s) && CONTRACTION_NO_QUOTE.test(s));
+const isPlain = (s: string): boolean =>
+  !BACKTICK_RE.test(s) &&
+  !(s.includes("'") && (LOOSE_APOSTROPHE.test(s) || CONTRACTION_APOSTROPHE.test(s))) &&
+  !(LETTER_PAIR.test(s) && CONTRACTION_NO_QUOTE.test(s));
 
 /** Python `\d` (Unicode Nd) on a code point. */
 const DIGIT_RE = /^\p{Nd}/u;
 
-/** Characters NLTK's final-period rule lets follow the period, quotes but `’` aside. */
-const isAfterFinalPeriod = (c: number): boolean => c === 0x5d || c === 0x29 || c === 0x7d || c === 0x3e || c === 0x20 || c === 0x2019;
+/** Characters NLTK's final-period rule lets follow the period, `'` aside (a plain sentence has none there). */
+const isAfterFinalPeriod = (c: number): boolean =>
+  c === 0x5d || c === 0x29 || c === 0x7d || c === 0x3e || c === 0x20 || c === 0x22 || c === 0xbb || c === 0x201d || c === 0x2019;
 
 /**
  * Where NLTK's final-period rule `([^.])(\.)([\]\)}>"\'»”’ ]*)\s*$` pads the period: the last
- * period before only closing brackets, `’` and spaces, then whitespace; -1 if none. A period
- * after another one belongs to an ellipsis, padded by its own rule.
+ * period before only closing brackets, closing quotes and spaces, then whitespace; -1 if none. A
+ * `"` there that opens a quote is `` by then, which the rule does not pass. A period after another
+ * one belongs to an ellipsis, padded by its own rule.
  */
 function finalPeriod(s: string): number {
   let i = s.length - 1;
   while (i >= 0 && isPySpace(s.charCodeAt(i))) i--;
-  while (i >= 0 && isAfterFinalPeriod(s.charCodeAt(i))) i--;
+  for (; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (!isAfterFinalPeriod(c) || (c === 0x22 && isOpening(s, i))) break;
+  }
   return i >= 0 && s.charCodeAt(i) === 0x2e && (i === 0 || s.charCodeAt(i - 1) !== 0x2e) ? i : -1;
 }
 
 /**
  * The Treebank tokens of a plain sentence (`isPlain`), appended to `out`, in one pass; returns
- * how many. On such a sentence the rules only insert spaces, so its tokens are its
- * non-whitespace runs cut where a rule pads:
- * - PADDED characters, every run of two or more periods, and `--` (pairs from the left);
+ * how many. On such a sentence the rules only insert spaces (and rewrite `"`), so its tokens are
+ * its non-whitespace runs cut where a rule pads, their clitics split off (`pushWord`):
+ * - PADDED characters, `"` (as `` or ''), every run of two or more periods, and `--` (pairs
+ *   from the left);
  * - the final period (`finalPeriod`);
  * - `,` and `:` unless a digit follows (at the sentence's end `([:,])$` pads them): the rule
  *   `([:,])([^\d])` consumes the character after the one it pads, so a `,` or `:` right after a
@@ -207,6 +243,7 @@ function finalPeriod(s: string): number {
  */
 function scanPlain(s: string, out: string[]): number {
   const before = out.length;
+  const push = s.includes("'") ? pushWord : pushSlice;
   const last = finalPeriod(s);
   let start = -1;
   let consumed = -1;
@@ -215,12 +252,12 @@ function scanPlain(s: string, out: string[]): number {
     const kind = i === last ? PADDED : kindOf(c);
     let len = 0;
     if (kind === SPACE) {
-      if (start >= 0) out.push(s.slice(start, i));
+      if (start >= 0) push(s, start, i, out);
       start = -1;
       i++;
       continue;
     }
-    if (kind === PADDED) len = 1;
+    if (kind === PADDED || kind === DOUBLE_QUOTE) len = 1;
     else if (kind === PERIOD) {
       let j = i + 1;
       while (s.charCodeAt(j) === 0x2e) j++;
@@ -235,17 +272,45 @@ function scanPlain(s: string, out: string[]): number {
       }
     }
     if (len > 0) {
-      if (start >= 0) out.push(s.slice(start, i));
+      if (start >= 0) push(s, start, i, out);
       start = -1;
-      out.push(s.slice(i, i + len));
+      out.push(kind === DOUBLE_QUOTE ? (isOpening(s, i) ? '``' : "''") : s.slice(i, i + len));
       i += len;
     } else {
       if (start < 0) start = i;
       i++;
     }
   }
-  if (start >= 0) out.push(s.slice(start));
+  if (start >= 0) push(s, start, s.length, out);
   return out.length - before;
+}
+
+const pushSlice = (s: string, from: number, to: number, out: string[]): void => {
+  out.push(s.slice(from, to));
+};
+
+/** ENDING_QUOTES' first clitic rule: `'s`, `'m`, `'d` in either case. */
+const isClitic1 = (c: number): boolean => c === 0x73 || c === 0x53 || c === 0x6d || c === 0x4d || c === 0x64 || c === 0x44;
+/** ENDING_QUOTES' second clitic rule, as written (case-sensitive); `n't` and `N'T` apart. */
+const CLITICS_2 = new Set(["'ll", "'LL", "'re", "'RE", "'ve", "'VE"]);
+
+/**
+ * The token s[from, to) of a plain sentence whose apostrophes are between ASCII letters: the rules
+ * end every token with a space, so ENDING_QUOTES' clitic rules (`(?<=[^' ])('[sS]|'[mM]|'[dD]) `,
+ * then `(?<=[^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) `) split off the token's last clitic of the
+ * first kind, then the last of the second kind of what is left. The character before an
+ * apostrophe is a letter of the token; the one before `n't` must be in the token and no `'`.
+ */
+function pushWord(s: string, from: number, to: number, out: string[]): void {
+  const end = to - from >= 3 && s.charCodeAt(to - 2) === 0x27 && isClitic1(s.charCodeAt(to - 1)) ? to - 2 : to;
+  let cut = end;
+  if (end - from >= 4) {
+    const tail = s.slice(end - 3, end);
+    if (CLITICS_2.has(tail) || ((tail === "n't" || tail === "N'T") && s.charCodeAt(end - 4) !== 0x27)) cut = end - 3;
+  }
+  out.push(s.slice(from, cut));
+  if (cut < end) out.push(s.slice(cut, end));
+  if (end < to) out.push(s.slice(end, to));
 }
 
 /**

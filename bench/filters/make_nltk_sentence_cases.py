@@ -1,6 +1,6 @@
 """Records NLTK 3.10's Punkt sentences (sent_tokenize, English) of test/filters/nltk-sentence-cases.json:
 texts for the char-code reading of Punkt's period context in filters/sentences.ts (each mark followed
-by each NON_WORD character, by every Python whitespace then a word or the end, marks at the end,
+by each NON_WORD character, a period after each of them, by every Python whitespace then a word or the end, marks at the end,
 words before the mark with and without letters beyond ASCII, closing quotes that move a break), and
 seeded random strings over the same pieces. U+001C–U+001F are left out: filters/sentences.ts reads them as
 whitespace (Python's str.isspace) where NLTK's Punkt does not split after them, a difference older
@@ -35,6 +35,10 @@ for m in MARKS:
         cases.append(f"At the end{m}{s}")
     for s in NOT_SPACES:
         cases.append(f"No break{m}{s}here{m} Then")
+# A period after each NON_WORD character (decided without tokenizing since x23w), after words that
+# are abbreviations, initials or numbers, before a lowercase word, another NON_WORD or a newline.
+for c in NON_WORD:
+    cases.append(f"It ended{c}. then more (e.g{c}. Next) Mr{c}. Smith 1{c}. two A{c}.\nb {c}. c x{c}.{c} y")
 cases += [
     "Mr. Smith went. He said no. The U.S. economy grew. Ça va. Über alles. Éric left. ab. Cd.",
     "Straße endet. Wörter hier. Я пришёл. Он ушёл. 𝐀𝐁. Next. 𝐀. Next.",

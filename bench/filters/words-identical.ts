@@ -3,9 +3,10 @@
 // and the counts of `createWordMemo` on the gold texts of the extraction sets (scrapinghub, WCXB
 // dev, the html-cleaning sets) and on seeded random strings over the characters the Treebank rules
 // treat specially (every Python whitespace, every quote, apostrophes and contractions, periods and
-// ellipses, dashes, brackets, U+FDD0/U+FDD1, digits with commas and colons): a third of them
-// without quotes and apostrophes (the sentences the plain scan takes instead of the rules), a
-// third with apostrophes and clitics but no other quote. Then CPU time, reference and this tree
+// ellipses, dashes, brackets, U+FDD0/U+FDD1, digits with commas and colons): a quarter of them
+// without quotes and apostrophes, a quarter with apostrophes and clitics but no other quote, a
+// quarter with double, curly and angle quotes and apostrophes inside words (the sentences the plain
+// scan takes instead of the rules since x23w), the rest with everything. Then CPU time, reference and this tree
 // interleaved finely: `wordTokenize` on every fourth gold text, and, when bench/filters/run.ts has written
 // bench/results/filters-docs.jsonl, the filters that count words (Gopher quality, C4 quality, then
 // FineWeb quality on C4's text, one word memo per document) on its 3,552 documents, whose
@@ -44,6 +45,8 @@ const PLAIN = [
 /** Single apostrophes and clitics. */
 const APOSTROPHES = ["'", "'", "'", "'s", "'S", "'m", "'M", "'d", "'D", "'ll", "'LL", "'Ll", "'re", "'RE", "'ve", "'VE", "n't", "N'T", "n'T", "'t", "'T", "'n", "'ſ", "ſ", "'em", "'90s"];
 const PIECES = [...PLAIN, ...APOSTROPHES, ...'"`«»“”‘„', '``', "''", "d'ye", "'tis", "'Twas", "more'n"];
+/** Quotes and in-word apostrophes, which the plain scan takes (no backtick, no loose `'`), and two contractions it must not. */
+const QUOTED = [...PLAIN, ...'""""«»“”‘„', "don't", "John's", "I'M", "we'll", "x'd've", "can't's", "a'n't", "O'Neil", "it'S", "xn'T", "d'ye", "More'n"];
 
 function fuzzString(next: () => number, pieces: readonly string[]): string {
   const n = 1 + Math.floor(next() * 40);
@@ -53,7 +56,7 @@ function fuzzString(next: () => number, pieces: readonly string[]): string {
 }
 
 const next = rng(13);
-const fuzz = Array.from({ length: fuzzCount }, (_, i) => fuzzString(next, [PIECES, PLAIN, [...PLAIN, ...APOSTROPHES]][i % 3]!));
+const fuzz = Array.from({ length: fuzzCount }, (_, i) => fuzzString(next, [PIECES, PLAIN, [...PLAIN, ...APOSTROPHES], QUOTED][i % 4]!));
 
 let differences = 0;
 const report = (what: string, text: string): void => {

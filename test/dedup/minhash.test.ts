@@ -191,3 +191,23 @@ test('words split as NLTK word_tokenize splits normalised text', () => {
     assert.equal(normalisedWords(s), joinedWords(simplifyText(s)), JSON.stringify(s));
   }
 });
+
+test('the signature from the one-pass UTF-8 bytes equals the signature of the joined words', () => {
+  const m = createMinHasher({ bands: 14, rows: 8, ngram: 5, seed: 1, hash: 'fineweb-compat' });
+  const next = rng(11);
+  // Contractions beside word characters, non-word characters that fold on their own (€ ©), ‘,
+  // digits, 2- and 3-byte folds (é → e, д, 中), and a character of the general path (a mark).
+  const alphabet = ['cannot', 'gimme', 'lemme', 'gonna', 'gotta', 'wanna', 'CanNot', 'a', '0', ' ', ' ', '.', '-', '\u20ac', '\u00a9', '\u2018', '\u00e9', '\u0434', '\u4e2d', '_', '\u0301'];
+  for (let k = 0; k < 4000; k++) {
+    const len = 5 + Math.floor(next() * 25);
+    let s = '';
+    for (let i = 0; i < len; i++) s += alphabet[Math.floor(next() * (k % 2 ? alphabet.length - 1 : alphabet.length))];
+    const joined = joinedWords(simplifyText(s));
+    assert.equal(normalisedWords(s), joined, JSON.stringify(s));
+    const want = m.signatureOfWords(joined);
+    const expected = want === null ? null : Array.from(want);
+    const got = m.signature(s);
+    assert.deepEqual(got === null ? null : Array.from(got), expected, JSON.stringify(s));
+  }
+  assert.equal(normalisedWords('\u20accannot wanna\u20ac \u00e9gonna gotta\u2018'), '\u20accan not wanna\u20ac egonna got ta \u2018');
+});

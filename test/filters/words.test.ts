@@ -39,8 +39,9 @@ test('the memo counts the words of a rewritten text as wordTokenize does (lines 
   assert.equal(memo.count('\uFDD0 a \uFDD0'), wordTokenize('\uFDD0 a \uFDD0').length);
 });
 
-// Sentences for the plain-sentence scan (no quotes, apostrophes or contractions: the rules only
-// pad) and for each trigger that sends a sentence to the rules instead, with NLTK's tokens
+// Sentences for the plain-sentence scan (no backticks, loose apostrophes or contractions: the rules
+// only pad, rewrite `"` and split clitics) and for each trigger that sends a sentence to the rules
+// instead, with NLTK's tokens
 // (bench/filters/make_nltk_plain_cases.py): a scan that cuts differently from the rules fails here.
 const plain = JSON.parse(readFileSync(new URL('./nltk-plain-cases.json', import.meta.url), 'utf8')) as {
   cases: { sentence: string; treebank: string[]; words: string[] }[];
