@@ -82,3 +82,31 @@ test("a Q&A thread's short answers under long comment threads are the thread's, 
   for (const text of ['Redundancy keeps you running through a failure; a backup lets you go back in time to before the failure, the deletion or the bad update.', 'Ask anyone who lost an array to a failing controller: all the disks were fine, and all of the data on them was useless garbage.', 'A mirror copies a deletion to every disk within the same second.'])
     assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
 });
+
+/** One post of a XenForo thread: the poster's name, title and (on the opening poster's posts) the
+ * site's badge, the message, and the reactions bar naming who reacted. */
+const reacted = (user: string, op: boolean, body: string, reactor: string): string => `<article class="message message--post js-post">
+  <div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user">
+    <div class="message-userDetails"><h4 class="message-name"><a href="/members/${user}/" class="username">${user}</a></h4>
+    <h5 class="userTitle message-userTitle" dir="auto">macrumors 6502a</h5>
+    ${op ? '<div class="userBanner message-userBanner uix_userBanner--op"><span class="userBanner-before"></span><strong>Original poster</strong><span class="userBanner-after"></span></div>' : ''}</div>
+  </section></div>
+  <div class="message-cell message-cell--main"><div class="message-content"><div class="bbWrapper">${body}</div></div>
+  <div class="reactionsBar js-reactionsList is-active"><ul class="reactionSummary"><li><span class="reaction reaction--small reaction--1"><img class="reaction-sprite js-reaction" alt="Like" title="Like" /></span></li></ul>
+  <span class="u-srOnly">Reactions:</span> <a class="reactionsBar-link" href="/posts/1/reactions"><bdi>${reactor}</bdi></a></div></div></div>
+</article>`;
+
+test("a forum post's reactions bar and the opening poster's badge are not the thread's text", () => {
+  // WCXB 0513: a question thread on a XenForo forum (`u-srOnly` is no screen-reader class we know).
+  const html = `<!DOCTYPE html><html><head><title>Messages in iCloud still taking up space</title></head><body>
+  <div class="p-body-main"><h1 class="p-title-value">Messages in iCloud still taking up space after having disabled it</h1>
+  <div class="block-body js-replyNewMessageContainer">
+  ${reacted('felixen', true, 'After having had Messages in iCloud enabled since it was first made possible, I finally decided to switch it off today to save some space. However it still says Messages take up 16 GB of my iCloud storage. How come?', 'unixfool')}
+  ${reacted('spikeymike', false, 'On your second screenshot did you click on Messages and choose "Disable and delete"? That removes the copies kept in iCloud, not the ones on your devices.', 'felixen')}
+  ${reacted('felixen', true, "Doh, I hadn't seen that button. That must be it. So if I do this, the messages will still be stored on my devices (Mac and iPhone), right?", 'spikeymike')}
+  </div></div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  assert.ok(lines.includes("Doh, I hadn't seen that button. That must be it. So if I do this, the messages will still be stored on my devices (Mac and iPhone), right?"), lines.join('\n'));
+  for (const extra of ['Original poster', 'Reactions: unixfool', 'Reactions: felixen', 'Reactions: spikeymike'])
+    assert.ok(!lines.includes(extra), `kept: ${extra}\n--- got:\n${lines.join('\n')}`);
+});
