@@ -10,6 +10,7 @@ import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HI
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
+import { withoutPosterTitles } from './html-poster-title.ts';
 import { keepBandsBetweenSections } from './html-landing.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
 import { withBodyLead, withHeaderLead } from './html-lead.ts';
@@ -826,6 +827,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   chosen = withHeadline(page, q, chosen, isBoilerplate);
   chosen = withHeaderLead(page, (i) => q[i] === 'good', chosen, isBoilerplate);
   chosen = withoutFigureCaptions(page, chosen);
+  chosen = withoutPosterTitles(page, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.
   const text = unpinString(render(chosen));

@@ -110,3 +110,18 @@ test("a forum post's reactions bar and the opening poster's badge are not the th
   for (const extra of ['Original poster', 'Reactions: unixfool', 'Reactions: felixen', 'Reactions: spikeymike'])
     assert.ok(!lines.includes(extra), `kept: ${extra}\n--- got:\n${lines.join('\n')}`);
 });
+
+test("a forum poster's title under the name is not written, and the thread's posts all stay", () => {
+  // WCXB 0513 (XenForo's `h5.userTitle message-userTitle`, "macrumors 6502a" beside every post).
+  const html = `<!DOCTYPE html><html><head><title>Messages in iCloud still taking up space</title></head><body>
+  <div class="p-body-main"><h1 class="p-title-value">Messages in iCloud still taking up space after having disabled it</h1>
+  <div class="block-body js-replyNewMessageContainer">
+  ${reacted('felixen', true, 'After having had Messages in iCloud enabled since it was first made possible, I finally decided to switch it off today to save some space. However it still says Messages take up 16 GB of my iCloud storage. How come?', 'unixfool')}
+  ${reacted('spikeymike', false, 'On your second screenshot did you click on Messages and choose "Disable and delete"? That removes the copies kept in iCloud, not the ones on your devices.', 'felixen')}
+  ${reacted('felixen', true, 'Thanks, that was it.', 'spikeymike')}
+  </div></div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const text of ['After having had Messages in iCloud enabled since it was first made possible, I finally decided to switch it off today to save some space. However it still says Messages take up 16 GB of my iCloud storage. How come?', 'On your second screenshot did you click on Messages and choose "Disable and delete"? That removes the copies kept in iCloud, not the ones on your devices.', 'Thanks, that was it.'])
+    assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
+  assert.ok(!lines.includes('macrumors 6502a'), lines.join('\n'));
+});
