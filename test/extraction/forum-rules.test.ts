@@ -4,6 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
+import { loadWcxb } from '../../bench/extraction/datasets.ts';
+import { sharedDataDir } from '../shared-data.ts';
+
+const dataDir = sharedDataDir();
+const skip = dataDir ? false : 'shared data absent (../shared/data/extraction)';
 
 /** One post of a thread: the poster's box (name, title, the join date and post count as label and
  * value pairs) beside the message. */
@@ -124,4 +129,14 @@ test("a forum poster's title under the name is not written, and the thread's pos
   for (const text of ['After having had Messages in iCloud enabled since it was first made possible, I finally decided to switch it off today to save some space. However it still says Messages take up 16 GB of my iCloud storage. How come?', 'On your second screenshot did you click on Messages and choose "Disable and delete"? That removes the copies kept in iCloud, not the ones on your devices.', 'Thanks, that was it.'])
     assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
   assert.ok(!lines.includes('macrumors 6502a'), lines.join('\n'));
+});
+
+test("a Q&A thread's question above its answers is kept, though its comments net it below nothing", { skip }, async () => {
+  // WCXB 0566 itself: the question (two lines under a tag list, a tool bar and comments, class
+  // chrome that nets it below nothing) stands beside the answers' container, not among the answers.
+  const [page] = await loadWcxb(dataDir as string, Infinity, ['0566']);
+  assert.ok(page !== undefined);
+  const lines = extractMainText(page.html).text.split('\n');
+  for (const text of ['When someone mentions RAID in a conversation about backups, invariably someone declares that "RAID is not a backup."', "Sure, for striping, that's true. But what's the difference between redundancy and a backup?"])
+    assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.slice(0, 10).join('\n')}`);
 });
