@@ -1,4 +1,4 @@
-// Forum-thread rules of the thirteenth round (x19q): each with a snippet cut down from a WCXB
+// Forum-thread rules of the thirteenth (x19q) and sixteenth (x23f) rounds: each with a snippet cut down
 // tuning-half forum page (the smallest markup that still shows the pattern, texts shortened).
 
 import { test } from 'node:test';
@@ -101,31 +101,27 @@ const reacted = (user: string, op: boolean, body: string, reactor: string): stri
   <span class="u-srOnly">Reactions:</span> <a class="reactionsBar-link" href="/posts/1/reactions"><bdi>${reactor}</bdi></a></div></div></div>
 </article>`;
 
-test("a forum post's reactions bar and the opening poster's badge are not the thread's text", () => {
-  // WCXB 0513: a question thread on a XenForo forum (`u-srOnly` is no screen-reader class we know).
-  const html = `<!DOCTYPE html><html><head><title>Messages in iCloud still taking up space</title></head><body>
+/** WCXB 0513's thread, three posts with the poster's reply `last` at the end. */
+const icloudThread = (last: string): string => `<!DOCTYPE html><html><head><title>Messages in iCloud still taking up space</title></head><body>
   <div class="p-body-main"><h1 class="p-title-value">Messages in iCloud still taking up space after having disabled it</h1>
   <div class="block-body js-replyNewMessageContainer">
   ${reacted('felixen', true, 'After having had Messages in iCloud enabled since it was first made possible, I finally decided to switch it off today to save some space. However it still says Messages take up 16 GB of my iCloud storage. How come?', 'unixfool')}
   ${reacted('spikeymike', false, 'On your second screenshot did you click on Messages and choose "Disable and delete"? That removes the copies kept in iCloud, not the ones on your devices.', 'felixen')}
-  ${reacted('felixen', true, "Doh, I hadn't seen that button. That must be it. So if I do this, the messages will still be stored on my devices (Mac and iPhone), right?", 'spikeymike')}
+  ${reacted('felixen', true, last, 'spikeymike')}
   </div></div></body></html>`;
-  const lines = extractMainText(html).text.split('\n');
-  assert.ok(lines.includes("Doh, I hadn't seen that button. That must be it. So if I do this, the messages will still be stored on my devices (Mac and iPhone), right?"), lines.join('\n'));
+
+test("a forum post's reactions bar and the opening poster's badge are not the thread's text", () => {
+  // WCXB 0513: a question thread on a XenForo forum (`u-srOnly` is no screen-reader class we know).
+  const last = "Doh, I hadn't seen that button. That must be it. So if I do this, the messages will still be stored on my devices (Mac and iPhone), right?";
+  const lines = extractMainText(icloudThread(last)).text.split('\n');
+  assert.ok(lines.includes(last), lines.join('\n'));
   for (const extra of ['Original poster', 'Reactions: unixfool', 'Reactions: felixen', 'Reactions: spikeymike'])
     assert.ok(!lines.includes(extra), `kept: ${extra}\n--- got:\n${lines.join('\n')}`);
 });
 
 test("a forum poster's title under the name is not written, and the thread's posts all stay", () => {
   // WCXB 0513 (XenForo's `h5.userTitle message-userTitle`, "macrumors 6502a" beside every post).
-  const html = `<!DOCTYPE html><html><head><title>Messages in iCloud still taking up space</title></head><body>
-  <div class="p-body-main"><h1 class="p-title-value">Messages in iCloud still taking up space after having disabled it</h1>
-  <div class="block-body js-replyNewMessageContainer">
-  ${reacted('felixen', true, 'After having had Messages in iCloud enabled since it was first made possible, I finally decided to switch it off today to save some space. However it still says Messages take up 16 GB of my iCloud storage. How come?', 'unixfool')}
-  ${reacted('spikeymike', false, 'On your second screenshot did you click on Messages and choose "Disable and delete"? That removes the copies kept in iCloud, not the ones on your devices.', 'felixen')}
-  ${reacted('felixen', true, 'Thanks, that was it.', 'spikeymike')}
-  </div></div></body></html>`;
-  const lines = extractMainText(html).text.split('\n');
+  const lines = extractMainText(icloudThread('Thanks, that was it.')).text.split('\n');
   for (const text of ['After having had Messages in iCloud enabled since it was first made possible, I finally decided to switch it off today to save some space. However it still says Messages take up 16 GB of my iCloud storage. How come?', 'On your second screenshot did you click on Messages and choose "Disable and delete"? That removes the copies kept in iCloud, not the ones on your devices.', 'Thanks, that was it.'])
     assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
   assert.ok(!lines.includes('macrumors 6502a'), lines.join('\n'));
