@@ -1,5 +1,5 @@
 // Forum-thread rules of the thirteenth (x19q) and sixteenth (x23f) rounds: each with a snippet cut down
-// tuning-half forum page (the smallest markup that still shows the pattern, texts shortened).
+// from a WCXB tuning-half forum page (the smallest markup that still shows the pattern, texts shortened).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
