@@ -10,6 +10,7 @@ import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, CLOSED_COMMENTS_LINE, FILI
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
+import { withoutPosterTitles } from './html-poster-title.ts';
 import { keepBandsBetweenSections } from './html-landing.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
 import { withBodyLead, withHeaderLead } from './html-lead.ts';
@@ -270,13 +271,30 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     // desktop and mobile copies, are read by the rule below) nor cards under linked headlines (a
     // listing's teasers).
     const posts: ElementNode[] = [];
+    let held = 1;
     for (let i = 1; i < nodes.length; i++) {
       const n = nodes[i] as ElementNode;
       if (i === a || n.parent !== an.parent || firstClass(n) !== firstClass(an)) continue;
-      if ((total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
-      else if (n.tag !== 'section' && said[i] === 1 && headlines[i] === 0) posts.push(n);
+      if ((total[i] as number) >= SIBLING_MIN) {
+        keep.fill(1, n.start, n.end);
+        held++;
+      } else if (n.tag !== 'section' && said[i] === 1 && headlines[i] === 0) posts.push(n);
     }
-    if (posts.length >= THREAD_POSTS) for (const n of posts) keep.fill(1, n.start, n.end);
+    if (posts.length >= THREAD_POSTS) {
+      for (const n of posts) keep.fill(1, n.start, n.end);
+      held += posts.length;
+    }
+    // A thread of posts (the chosen one and THREAD_POSTS more) may stand apart from its opening
+    // post: a Q&A page puts the question beside the answers' container, not among the answers,
+    // and its comments (class chrome) net it below nothing. The elements before the container
+    // that hold prose and no teaser's headline are the question.
+    if (held > THREAD_POSTS && an.parent > 0) {
+      const box = nodes[an.parent] as ElementNode;
+      for (let i = 1; i < nodes.length; i++) {
+        const n = nodes[i] as ElementNode;
+        if (n.parent === box.parent && n.end <= box.start && said[i] === 1 && headlines[i] === 0) keep.fill(1, n.start, n.end);
+      }
+    }
   }
   // A landing page is a column of sections (hero, features, testimonials, pricing): when the chosen
   // element sits in one and no article body is on the way or inside, the sibling sections (or
@@ -929,6 +947,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   chosen = withHeadline(page, q, chosen, isBoilerplate);
   chosen = withHeaderLead(page, (i) => q[i] === 'good', chosen, isBoilerplate);
   chosen = withoutFigureCaptions(page, chosen);
+  chosen = withoutPosterTitles(page, chosen);
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.
   const text = unpinString(render(chosen, page.nodes));

@@ -529,6 +529,10 @@ export const CMS_LINES = [
   // a forum poster's box, one label and value a line ("Join Date: Aug 2008", "Posts: 1,077",
   // "Registriert seit: 12.03.2009", "Beiträge: 512"): they describe the poster, not the post
   '(join date|joined|registriert seit|mitglied seit|dabei seit|inscrit le|inscrit depuis|fecha de ingreso|registrato il|lid sinds)\\s*:\\s*[\\p{L}\\d][\\p{L}\\d ,./-]{0,20}$|(posts|messages|beiträge|mensajes|messaggi|berichten)\\s*:\\s*\\d[\\d.,]*$',
+  // a forum post's reaction summary ("Reactions: felixen, Bob and 3 others"; XenForo's label is
+  // screen-reader text under a class of its own), its like count ("7 Likes") and the opening
+  // poster's badge ("Original poster"): about the post, not of it
+  '(reactions|reaktionen|réactions|reacciones|reazioni)\\s*:\\s*[^.!?]{1,120}$|\\d+ likes?$|original poster$',
   // a search box's label alone
   '(search|suche|suchen|rechercher|recherche|buscar|búsqueda|cerca|zoeken|pesquisar|szukaj|поиск)\\W*$',
   // a story's print-edition note ("A version of this article appeared in print on 11/06/2012, on page D6 …")

@@ -122,6 +122,13 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['Join Date: Aug 2008', 'Joined: Jun 26, 2004', 'Posts: 1,077', 'Registriert seit: 12.03.2009', 'Beiträge: 512'],
     prose: ['Joined: the two clubs merged in 1998 after a decade of talks.', 'Posts: the fence needs eight of them, set in concrete.', 'Join date and venue to be announced'],
   },
+  {
+    // WCXB 0513's reactions and opening poster's badge, 0504's like counts (sixteenth round, x23f;
+    // the page's test is in forum-rules.test.ts).
+    rule: "a forum post's reaction summary, like count and opening poster's badge are boilerplate; sentences about reactions or likes are not",
+    boilerplate: ['Reactions: unixfool', 'Reactions: felixen, Bob and 3 others', '1 Like', '7 Likes', 'Original poster', 'Reaktionen: Bernd'],
+    prose: ['Reactions: leaders around the world condemned the attack.', 'She likes 7 of them', 'The original poster asked about RAID, not backups.', '7 Likes and a Dislike is the name of the band'],
+  },
 ];
 
 for (const c of LINE_CASES) {
