@@ -349,13 +349,14 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   // its heading (or a label that is the only block of its element, `div.carousel__title` "Also
   // read"; a cell alone in its table row) and the rest of the element holding it (the table, for a
   // cell) are dropped, when that element starts after the first prose (a flat article body holding
-  // the heading is not dropped), or, for a heading, ends before it (a box of links floated at the
-  // story's top, "More in South Asia news", whose links are dropped anyway).
+  // the heading is not dropped) or ends before it (a box of links floated at the story's top, "More
+  // in South Asia news", a table-laid sidebar's "EDITOR'S CHOICE", whose links are dropped anyway).
+  // The first prose, a good line, is never such a heading (under TEASER_HEADING_MAX).
   let teasersEnd = -1;
   for (let i = 0; i < blocks.length; i++) {
     if (!keep[i] || i < teasersEnd) continue;
     const b = blocks[i] as TextBlock;
-    if ((i > firstProse || b.kind === 'h') && b.text.length < TEASER_HEADING_MAX && (b.kind === 'h' || isLabel(page, i)) && TEASER_HEADING.test(b.text) && (b.kind === 'h' || !NOT_TEASER_LABEL.test(b.text))) {
+    if (b.text.length < TEASER_HEADING_MAX && (b.kind === 'h' || isLabel(page, i)) && TEASER_HEADING.test(b.text) && (b.kind === 'h' || !NOT_TEASER_LABEL.test(b.text))) {
       const heading = nodes[b.node] as ElementNode;
       const up = b.kind === 'cell' ? (nodes[heading.parent] as ElementNode).parent : heading.parent;
       const section = nodes[heading.tag === 'h' + b.level || b.kind !== 'h' ? up : b.node] as ElementNode;
@@ -557,8 +558,7 @@ function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
 
 /**
  * Whether block `b`, a long line written before as block `a`, is said again by the text itself: a
- * meal plan's same dish on another day, a motion's clause quoted again. Both are elements of their
- * own in one parent, apart (not one right after the other, a layout's doubled line) and not table
+ * meal plan's same dish on another day. Both are elements of their own in one parent, apart (not one right after the other, a layout's doubled line) and not table
  * cells (a comparison's shared values). A layout's copy lies in another container (the gallery,
  * the tab, the mobile view); an unclosed `<p>` holding a page written twice is one element.
  */

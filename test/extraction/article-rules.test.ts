@@ -672,6 +672,14 @@ test("a teaser box's heading before the story's first paragraph is not written w
     Modi said that the possibility of early general elections is unlikely, as the political climate is not favourable for the ruling UPA government.</td></tr></table>`);
   const text = extractMainText(html).text;
   assert.ok(text.includes('Gujarat Chief Minister Narender Modi') && !text.includes('More in South Asia news'), text);
+  // L3S-GN1 b8a4c562 (tuning): a table-laid sidebar's label, a cell alone in its row, before the
+  // story's cell.
+  const sidebar = extractMainText(page(`<table><tr><td><table><tr><td>EDITOR'S CHOICE</td></tr></table>
+    <ul><li><a href="/c/1">Report crime, firms urged</a></li><li><a href="/c/2">Rhodes rejects Colbeck offer</a></li></ul>
+    <p>A Bradford art exhibition has opened at the city's library, showing work by pupils from schools across the district.</p>
+    <p>The exhibition runs until the end of the month and is free to visit during the library's opening hours, the council said.</p>
+    <p>Organisers hope the show will travel to other libraries in West Yorkshire next year, if funding for the transport can be found.</p></td></tr></table>`)).text;
+  assert.ok(sidebar.includes('A Bradford art exhibition') && !sidebar.includes("EDITOR'S CHOICE"), sidebar);
 });
 
 test("in a flat text, a notice that the comments are closed ends the story: the readers' comments after it are not written", () => {
