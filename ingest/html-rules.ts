@@ -147,44 +147,9 @@ export function isHidden(attribs: Record<string, string>): boolean {
   if (role !== undefined && PANEL_ROLES.has(role.toLowerCase())) return false;
   const cls = attribs['class'];
   const style = attribs['style'];
-  const responsive = cls !== undefined && RESPONSIVE_HINT_RE.test(cls) ? desktopDisplay(cls) : undefined;
   const hidden =
-    attribs['hidden'] !== undefined ||
-    attribs['aria-hidden'] === 'true' ||
-    (style !== undefined && HIDDEN_STYLE_RE.test(style)) ||
-    (responsive === undefined ? cls !== undefined && HIDDEN_CLASS_RE.test(cls) : !responsive || OTHER_HIDDEN_CLASS_RE.test(cls as string));
+    attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true' || (style !== undefined && HIDDEN_STYLE_RE.test(style)) || (cls !== undefined && HIDDEN_CLASS_RE.test(cls));
   return hidden && !(cls !== undefined && TAB_PANEL_CLASS_RE.test(cls));
-}
-
-/** A display class that applies from a breakpoint up: Bootstrap's `d-md-block`, `d-lg-none`,
- * Tailwind's `md:flex`, `lg:hidden`. */
-const RESPONSIVE_HINT_RE = /(^|\s)(d-(sm|md|lg|xl)-[a-z-]+|(sm|md|lg|xl):(hidden|block|flex|grid|inline|inline-block|inline-flex|table|contents|flow-root))(\s|$)/;
-/** One display class, with or without a breakpoint: `d-none`, `d-md-block`, `hidden`, `lg:flex`. */
-const DISPLAY_CLASS_RE = /^(?:d-(?:(sm|md|lg|xl)-)?(none|block|flex|inline|inline-block|inline-flex|grid|table|table-cell|table-row)|(?:(sm|md|lg|xl):)?(hidden|block|flex|grid|inline|inline-block|inline-flex|table|contents|flow-root))$/;
-const BREAKPOINTS: ReadonlyMap<string, number> = new Map([['sm', 1], ['md', 2], ['lg', 3], ['xl', 4]]);
-/** HIDDEN_CLASS_RE's classes that no breakpoint undoes. */
-const OTHER_HIDDEN_CLASS_RE = new RegExp(`(^|\\s)(hide|${SCREEN_READER_CLASSES}|invisible)(\\s|$)`, 'i');
-
-/**
- * Whether an element whose classes set its display per breakpoint shows on a desktop screen (up
- * to the `xl` breakpoint, 1200–1280 px wide): the display class of the widest breakpoint wins, as
- * in the style sheets. `d-none d-md-block` and `hidden lg:flex` hide a desktop layout's column (a
- * hero's text, a table's columns) on phones only; `d-lg-none` and `md:hidden` are the phone's
- * copy of a block that the desktop shows elsewhere. Undefined when no class sets a display.
- */
-function desktopDisplay(cls: string): boolean | undefined {
-  let rank = -1;
-  let shown: boolean | undefined;
-  for (const name of cls.split(/\s+/)) {
-    const m = DISPLAY_CLASS_RE.exec(name);
-    if (m === null) continue;
-    const bp = m[1] ?? m[3];
-    const r = bp === undefined ? 0 : (BREAKPOINTS.get(bp) as number);
-    if (r < rank) continue;
-    rank = r;
-    shown = (m[2] ?? m[4]) !== 'none' && (m[2] ?? m[4]) !== 'hidden';
-  }
-  return shown;
 }
 
 /** What an element's class/id/role say: 2 the article body itself, 1 looks like content, 0 neutral, -1 chrome. */

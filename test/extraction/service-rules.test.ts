@@ -73,32 +73,6 @@ test("a header inside <main> heads part of the content (a platform's feature car
   assert.ok(!lines.includes('Sign up for our newsletter today.'), lines.join('\n'));
 });
 
-test("a block hidden on phones only (`hidden sm:block`, `d-none d-md-block`) shows on a desktop and is written; a phone's copy (`sm:hidden`, `d-lg-none`) is not (WCXB 4300)", () => {
-  const study = (name: string, figure: string, what: string, products: string[]): string =>
-    `<section class="min-w-full flex-shrink-0"><div class="flex flex-col sm:flex-row space-y-10 max-w-6xl mx-auto"><div class="sm:w-5/12 sm:mb-12 flex flex-col space-y-8 sm:ml-1">
-      <div class="flex justify-center sm:block"><h4 class="relative text-left text-3xl text-blue-tertiary font-bold">${name}</h4></div>
-      <div class="flex flex-col"><div class="space-x-3 flex flex-row"><div class="w-1 bg-blue-tertiary"></div><p class="text-left sm:text-2xl font-bold transform">${figure}</p></div>
-      <h5 class="text-lg pl-4 text-left font-medium text-blue-dark">${what}</h5></div>
-      <div class="flex flex-col"><div class="space-x-3 flex flex-row"><div class="w-1 bg-blue-tertiary"></div><p class="text-left sm:text-2xl font-bold transform">Products Used</p></div>
-      ${products.map((p) => `<div class="items-center space-x-2 flex pt-3 flex-row pl-4"><h5 class="text-lgtext-left font-medium text-blue-dark">${p}</h5></div>`).join('')}</div></div></div></section>`;
-  const html = page(`<main><div class="relative overflow-hidden"><div class="max-w-7xl mx-auto px-4">
-    <h1 class="text-4xl font-bold">All-in-one workforce management software</h1>
-    <p class="text-lg">Workforce.com helps hourly teams schedule shifts, track time and run payroll in one place, so managers spend their week on their people instead of their spreadsheets.</p>
-    <p class="text-lg">Labor laws, overtime rules and breaks are checked as the schedule is built.</p></div></div>
-    <div class="sm:block hidden max-w-6xl pt-12 mx-auto"><div class="relative flex flex-col-reverse sm:flex-col py-8 overflow-hidden"><div class="relative flex transition duration-300 ease-in-out w-full">
-    ${study('Shipley Do-Nuts', '95% Less Time', 'creating schedules and running payroll', ['Scheduling', 'Payroll', 'Human Resources'])}
-    ${study('Palace Playland', '$1,000+ saved', 'a week in time theft costs', ['Scheduling', 'Time and Attendance', 'Labor Compliance'])}
-    ${study('The Amenity Collective', '85% reduction', 'in administrative work', ['Scheduling', 'Time and Attendance', 'Shift Replacement'])}
-    ${study("Domino's Pizza", '11% decrease', 'in labor costs', ['Scheduling', 'Time and Attendance', 'Labor Forecasting'])}
-    </div></div></div>
-    <div class="sm:hidden z-40 transform items-center"><p class="text-lg">Swipe to read how Shipley Do-Nuts, Palace Playland and more run their week with Workforce.com on their phones.</p></div>
-    <div class="d-lg-none"><p>Tap here to open the Workforce.com app on your phone and see every shift of the week at once.</p></div></main>`);
-  const got = extractMainText(html).text.split('\n');
-  for (const line of ['Shipley Do-Nuts', '95% Less Time', 'creating schedules and running payroll', 'Palace Playland', '$1,000+ saved', 'Labor Compliance'])
-    assert.ok(got.includes(line), `missing: ${line}\n--- got:\n${got.join('\n')}`);
-  assert.ok(!got.some((l) => l.startsWith('Swipe to read') || l.startsWith('Tap here')), got.join('\n'));
-});
-
 test("a marquee's phrase cloned along one line (`Book Now *Book Now *…`) is written once (WCXB 0717)", () => {
   const track = Array.from({ length: 40 }, () => '<span>Book Now <span class="rstar">*</span></span>').join('');
   const html = page(`<div class="cosmetic_packaging_discuss_row__4rgBG"><h2 class="cosmetic_packaging_mainheadingdis__Gdh2O">Your product deserves packaging that sells!</h2>
