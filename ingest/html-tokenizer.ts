@@ -11,6 +11,9 @@
 // stacks (ours and the caller's) stay bounded. Entities are left encoded and text is reported as a
 // range of the page: the caller slices and decodes only the text it keeps.
 
+/** An element's wanted attributes: every wanted name is an own property, undefined when the element
+ * lacks it, so that all records of a parse share one shape (V8 reads them by offset, where a
+ * dictionary per element was hashed on every read). */
 export type Attributes = Readonly<Record<string, string>>;
 
 export interface HtmlEvents {
@@ -301,6 +304,8 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
   const n = html.length;
   const names: (string[] | undefined)[] = [];
   for (const name of wanted) (names[name.length] ??= []).push(name);
+  // Data properties, `__proto__` and `constructor` included; each record is a copy of this one.
+  const template = Object.fromEntries([...wanted].map((name): [string, string | undefined] => [name, undefined])) as Record<string, string>;
   const tags = new Map<string, Tag>();
   const form = newTag('form');
   const img = newTag('img');
@@ -378,8 +383,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         }
         const name = wantedName(html, nameStart, nameEnd, names);
         if (name !== undefined) {
-          // No prototype: a wanted name such as `constructor` is data, not Object's.
-          attribs ??= Object.create(null) as Record<string, string>;
+          attribs ??= { ...template };
           if (attribs[name] === undefined) attribs[name] = html.slice(valueStart, valueEnd);
         }
       }
