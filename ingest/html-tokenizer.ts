@@ -11,9 +11,9 @@
 // stacks (ours and the caller's) stay bounded. Entities are left encoded and text is reported as a
 // range of the page: the caller slices and decodes only the text it keeps.
 
-/** An element's wanted attributes: every wanted name is an own property, undefined when the element
- * lacks it, so that all records of a parse share one shape (V8 reads them by offset, where a
- * dictionary per element was hashed on every read). */
+/** An element's wanted attributes (NO_ATTRIBUTES when it has none): every wanted name is an own
+ * property, undefined when the element lacks it, so that all records of a parse share one shape
+ * (V8 reads them by offset, where a dictionary per element was hashed on every read). */
 export type Attributes = Readonly<Record<string, string>>;
 
 export interface HtmlEvents {
@@ -372,6 +372,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         if (i >= n) break scan;
         // Attribute name: its first character may be anything but whitespace, `/` or `>`.
         const nameStart = i++;
+        // foldHash of the name, taken during its scan.
         let nameHash = ch | 0x20;
         while (i < n) {
           ch = html.charCodeAt(i);
