@@ -90,14 +90,12 @@ interface TagFacts {
   kind: BlockKind | undefined;
   /** 1–6 for headings, else 0. */
   level: number;
-  /** ElementNode.kind of the element without a class: one string per tag, not one per element. */
-  bareKind: string;
 }
 
 const factsOf = (tag: string): TagFacts => {
   const kind = kindOf(tag);
   // Custom elements (`<my-widget>`) are blocks: site builders lay whole pages out with them.
-  return { drop: DROP_TAGS.has(tag), block: BLOCK_TAGS.has(tag) || tag.includes('-'), chrome: CHROME_TAGS.has(tag), kind, level: kind === 'h' ? Number(tag[1]) : 0, bareKind: `${tag}.` };
+  return { drop: DROP_TAGS.has(tag), block: BLOCK_TAGS.has(tag) || tag.includes('-'), chrome: CHROME_TAGS.has(tag), kind, level: kind === 'h' ? Number(tag[1]) : 0 };
 };
 const TAG_FACTS: ReadonlyMap<string, TagFacts> = new Map(
   [...DROP_TAGS, ...BLOCK_TAGS, ...CHROME_TAGS, ...HEADING_TAGS, 'li', 'dd', 'dt', 'td', 'th', 'pre', 'p', 'blockquote'].map((t) => [t, factsOf(t)]),
@@ -441,9 +439,7 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
       this.idValues.push(id);
     }
     frame.node = nodes.length;
-    const cls = bare ? undefined : attribs['class'];
-    const kind = cls !== undefined ? `${name}.${cls}` : facts === CUSTOM_FACTS ? `${name}.` : facts.bareKind;
-    nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind, start: this.blocks.length, end: this.blocks.length });
+    nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: bare ? `${name}.` : `${name}.${attribs['class'] ?? ''}`, start: this.blocks.length, end: this.blocks.length });
   }
   this.depth++;
   this.top = frame;
@@ -496,11 +492,8 @@ function text(this: PageState, source: string, start: number, end: number): void
     if (this.skippingButton && this.codeInToggle === 0) this.toggleText += source.slice(start, end);
     return;
   }
-  // Whether the text is blank matters only before a block's first word or right after a toggle:
-  // text inside a block (most of it) is not scanned for it.
-  const afterToggle = this.afterToggle || this.afterControls !== undefined;
-  const blank = (afterToggle || this.buf === '') && isBlank(source, start, end);
-  if (afterToggle && !blank) {
+  const blank = isBlank(source, start, end);
+  if ((this.afterToggle || this.afterControls !== undefined) && !blank) {
     this.afterToggle = false;
     this.afterControls = undefined;
   }
