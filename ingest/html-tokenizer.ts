@@ -11,6 +11,9 @@
 // stacks (ours and the caller's) stay bounded. Entities are left encoded and text is reported as a
 // range of the page: the caller slices and decodes only the text it keeps.
 
+/** An element's wanted attributes (NO_ATTRIBUTES when it has none): every wanted name is an own
+ * property, undefined when the element lacks it, so that all records of a parse share one shape
+ * (V8 reads them by offset, where a dictionary per element was hashed on every read). */
 export type Attributes = Readonly<Record<string, string>>;
 
 export interface HtmlEvents {
@@ -276,20 +279,39 @@ function closeTag(tree: Tree, t: Tag): void {
   }
 }
 
-/** Whether `html[start, end)` spells one of `byLength[end - start]` (lower-case ASCII names), in any case. */
-function wantedName(html: string, start: number, end: number, byLength: readonly (readonly string[] | undefined)[]): string | undefined {
-  const len = end - start;
-  const names = byLength[len];
-  if (names === undefined) return undefined;
-  for (const name of names) {
-    let j = 0;
-    for (; j < len; j++) {
-      const c = html.charCodeAt(start + j);
-      if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== name.charCodeAt(j)) break;
-    }
-    if (j === len) return name;
-  }
+/** foldHash of `s[start, end)`: ASCII letters of either case hash alike (other characters are
+ * folded too, harmlessly: the hash only filters, matchesAnyCase decides). */
+const foldHash = (s: string, start: number, end: number): number => {
+  let h = s.charCodeAt(start) | 0x20;
+  for (let j = start + 1; j < end; j++) h = (Math.imul(h, 31) + (s.charCodeAt(j) | 0x20)) | 0;
+  return h;
+};
+
+/** Slots of the wanted names' table: a power of two, several times the names a caller wants. */
+const WANTED_SLOTS = 64;
+
+/** The wanted names by the low bits of their foldHash: an attribute name is hashed while it is
+ * scanned, and compared only with the wanted names of its slot (most names are no wanted one). */
+function wantedTable(wanted: ReadonlySet<string>): (string[] | undefined)[] {
+  const table = new Array<string[] | undefined>(WANTED_SLOTS).fill(undefined);
+  for (const name of wanted) (table[foldHash(name, 0, name.length) & (WANTED_SLOTS - 1)] ??= []).push(name);
+  return table;
+}
+
+/** The wanted name of `slot` that `html[start, end)` spells in any case, if any. */
+function wantedName(html: string, start: number, end: number, slot: readonly string[] | undefined): string | undefined {
+  if (slot === undefined) return undefined;
+  for (const name of slot) if (name.length === end - start && matchesAnyCase(html, start, name)) return name;
   return undefined;
+}
+
+/** Whether `html` at `at` spells the lower-case ASCII `name`, in any case. */
+function matchesAnyCase(html: string, at: number, name: string): boolean {
+  for (let j = 0; j < name.length; j++) {
+    const c = html.charCodeAt(at + j);
+    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== name.charCodeAt(j)) return false;
+  }
+  return true;
 }
 
 /**
@@ -299,8 +321,9 @@ function wantedName(html: string, start: number, end: number, byLength: readonly
  */
 export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEvents): void {
   const n = html.length;
-  const names: (string[] | undefined)[] = [];
-  for (const name of wanted) (names[name.length] ??= []).push(name);
+  const wantedByHash = wantedTable(wanted);
+  // Data properties, `__proto__` and `constructor` included; each record is a copy of this one.
+  const template = Object.fromEntries([...wanted].map((name): [string, string | undefined] => [name, undefined])) as Record<string, string>;
   const tags = new Map<string, Tag>();
   const form = newTag('form');
   const img = newTag('img');
@@ -349,9 +372,12 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         if (i >= n) break scan;
         // Attribute name: its first character may be anything but whitespace, `/` or `>`.
         const nameStart = i++;
+        // foldHash of the name, taken during its scan.
+        let nameHash = ch | 0x20;
         while (i < n) {
           ch = html.charCodeAt(i);
           if (ch === EQ || endsName(ch)) break;
+          nameHash = (Math.imul(nameHash, 31) + (ch | 0x20)) | 0;
           i++;
         }
         const nameEnd = i;
@@ -376,10 +402,9 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
             valueEnd = i;
           }
         }
-        const name = wantedName(html, nameStart, nameEnd, names);
+        const name = wantedName(html, nameStart, nameEnd, wantedByHash[nameHash & (WANTED_SLOTS - 1)]);
         if (name !== undefined) {
-          // No prototype: a wanted name such as `constructor` is data, not Object's.
-          attribs ??= Object.create(null) as Record<string, string>;
+          attribs ??= { ...template };
           if (attribs[name] === undefined) attribs[name] = html.slice(valueStart, valueEnd);
         }
       }

@@ -22,7 +22,9 @@ function events(html: string, tokenize: Tokenize = parseHtml): string[] {
   tokenize(html, WANTED, {
     open(name, attribs) {
       flush();
-      out.push(`<${name}${Object.keys(attribs).length > 0 ? ' ' + JSON.stringify(attribs) : ''}`);
+      // The attributes given, by name: our records hold every wanted name (undefined when absent).
+      const given = Object.entries(attribs).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+      out.push(`<${name}${given.length > 0 ? ' ' + JSON.stringify(Object.fromEntries(given)) : ''}`);
     },
     close(name) {
       flush();
