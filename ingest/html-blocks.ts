@@ -461,11 +461,14 @@ function close(this: PageState, name: string): void {
   if (this.skipDepth > 0) {
     if (this.skipDepth === this.codeInToggle) this.codeInToggle = 0;
     this.skipDepth--;
-    const question = QUESTION_END_RE.test(this.toggleText);
-    if (this.skipDepth === 0 && this.skippingButton && !this.toggle && this.controls !== undefined && (question || this.buttonId !== undefined)) {
-      this.afterControls = this.controls;
-      this.afterButtonId = question ? undefined : this.buttonId;
-      this.closesAfterToggle = 0;
+    if (this.skipDepth === 0 && this.skippingButton && !this.toggle && this.controls !== undefined) {
+      // Asked only here, when a button closes: every end tag inside a skipped element comes by.
+      const question = QUESTION_END_RE.test(this.toggleText);
+      if (question || this.buttonId !== undefined) {
+        this.afterControls = this.controls;
+        this.afterButtonId = question ? undefined : this.buttonId;
+        this.closesAfterToggle = 0;
+      }
     }
     if (this.skipDepth === 0 && this.skippingButton && this.toggle) {
       this.afterToggle = true;

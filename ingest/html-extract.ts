@@ -6,7 +6,7 @@
 
 import { isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, CLOSED_COMMENTS_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isClosedCommentsLine, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
@@ -367,7 +367,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     }
     // In a flat text (the story's paragraphs and its readers' comments loose in one element) a
     // notice that the comments are closed ends the story: the rest of its element is the comments.
-    if (i > firstProse && b.text.length < CLOSED_NOTICE_MAX && CLOSED_COMMENTS_LINE.test(b.text)) {
+    if (i > firstProse && b.text.length < CLOSED_NOTICE_MAX && isClosedCommentsLine(b.text)) {
       teasersEnd = (nodes[b.node] as ElementNode).end;
       continue;
     }
