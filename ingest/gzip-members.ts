@@ -77,8 +77,6 @@ function headerLength(b: Uint8Array): number {
   return b.length >= p ? p : 0;
 }
 
-/** The first bytes of a member header (magic and the deflate method). */
-const MEMBER_MAGIC = Buffer.from([0x1f, 0x8b, 8]);
 /** Deflate cannot expand more than this (zlib's own bound, about 1032:1). */
 const MAX_DEFLATE_RATIO = 1032;
 /**
@@ -97,7 +95,7 @@ const MIN_HINTED_CHUNK = 1024;
  * never a different output (the CRC and size are checked after inflating as before).
  */
 function outputSizeHint(b: Buffer, from: number, eof: boolean, limit: number): number | undefined {
-  let next = b.indexOf(MEMBER_MAGIC, from);
+  let next = findMagic(b, from);
   if (next < 0) {
     if (!eof) return undefined;
     next = b.length;
