@@ -15,6 +15,7 @@ import type * as WarcRecords from '../../ingest/warc-records.ts';
 import type * as HttpPayload from '../../ingest/http-payload.ts';
 import type * as Charset from '../../ingest/charset.ts';
 import type * as Stats from '../../pipeline/stats.ts';
+import { median } from '../interleave.ts';
 import { referenceTree } from '../reference-tree.ts';
 import { benchInput, root } from './profile.ts';
 
@@ -77,5 +78,4 @@ for (let r = 0; r < Number(args.rounds); r++) {
   ratios.push(a / b);
   console.log(`round ${r + 1}: reference ${a.toFixed(0)} CPU-ms, this tree ${b.toFixed(0)} CPU-ms, ${(a / b).toFixed(3)}x`);
 }
-const sorted = [...ratios].sort((x, y) => x - y);
-console.log(`reference ${ref.slice(0, 12)}: reference / this tree CPU, min ${sorted[0]!.toFixed(3)}x, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)}x`);
+console.log(`reference ${ref.slice(0, 12)}: reference / this tree CPU, min ${Math.min(...ratios).toFixed(3)}x, median ${median(ratios).toFixed(3)}x`);
