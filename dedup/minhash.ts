@@ -64,7 +64,8 @@ function createCompat(cfg: Pick<MinhashConfig, 'bands' | 'rows' | 'ngram' | 'see
     // The normalised words straight into the bytes the shingles are hashed from, when the
     // one-pass path takes the text.
     signature: (text) => {
-      if (bytes.length < utf8Bound(text)) bytes = new Uint8Array(utf8Bound(text));
+      const bound = utf8Bound(text);
+      if (bytes.length < bound) bytes = new Uint8Array(bound);
       const len = normalisedWordsUtf8(text, bytes);
       return len < 0 ? signatureOfWords(normalisedWords(text)) : signatureOfBytes(len);
     },

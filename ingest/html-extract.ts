@@ -558,9 +558,10 @@ function copiedRuns(blocks: readonly TextBlock[]): Uint8Array {
 
 /**
  * Whether block `b`, a long line written before as block `a`, is said again by the text itself: a
- * meal plan's same dish on another day. Both are elements of their own in one parent, apart (not one right after the other, a layout's doubled line) and not table
- * cells (a comparison's shared values). A layout's copy lies in another container (the gallery,
- * the tab, the mobile view); an unclosed `<p>` holding a page written twice is one element.
+ * meal plan's same dish on another day. Both are elements of their own in one parent, apart (not
+ * one right after the other, a layout's doubled line) and not table cells (a comparison's shared
+ * values). A layout's copy lies in another container (the gallery, the tab, the mobile view); an
+ * unclosed `<p>` holding a page written twice is one element.
  */
 function inTextAgain(a: TextBlock, b: TextBlock, adjacent: boolean, nodes: readonly ElementNode[]): boolean {
   return !adjacent && b.kind !== 'cell' && a.node !== b.node && (nodes[a.node] as ElementNode).parent === (nodes[b.node] as ElementNode).parent;
