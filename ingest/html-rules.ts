@@ -381,7 +381,10 @@ export const TEASER_HEADING = new RegExp(
     // more of a section or a source ("More in South Asia news", "More from BostonWorks", "Mehr aus dem Ressort")
     'more (in|from)', 'mehr (aus|von)', 'plus (dans|de la rubrique)', 'más (en|de la sección)', 'altro (da|in)', 'meer (in|uit|van)', 'mais em', 'więcej (z|w)', 'ещё (в|из)', 'еще (в|из)',
     // more of a kind of story, the whole heading ("More Perspectives", "More Videos", "Mehr Videos", "Weitere Bilderstrecken")
-    'more (coverage|videos|photos|galleries|opinions?|analysis|perspectives|reading|podcasts)$', '(mehr|weitere) (videos|bilder|fotos|bilderstrecken|meinungen|podcasts|nachrichten)$',
+    'more (coverage|videos|photos|galleries|opinions?|analysis|perspectives|reading|podcasts)$',
+    // recommendations, the whole heading ("Recommended Reading", "Recommended for you"; "Recommended Books for Managers" is a text's own)
+    'recommended (reading|stories|articles|posts|videos|for you)$', '(unsere )?empfehlungen( der redaktion| für (sie|dich))?$', 'empfohlen für (sie|dich)$', 'recommandé(s)? pour vous$', '(nos )?recommandations$',
+    'recomendado(s)? para (ti|usted)$', '(nuestras )?recomendaciones$', 'consigliati per te$', 'aanbevolen (voor (jou|u)|artikelen|verhalen)$', 'recomendado(s)? para você$', '(mehr|weitere) (videos|bilder|fotos|bilderstrecken|meinungen|podcasts|nachrichten)$',
     'meist(kommentiert|geteilt|gesehen|geklickt)', 'am meisten (gelesen|kommentiert|geteilt)', 'les plus (commentés|partagés|consultés)',
     'lo más (comentado|compartido)', 'i più (commentati|condivisi|visti)', 'meest (bekeken|gedeeld|besproken)', 'najczęściej czytane',
     // a comment section's heading ("Comments", "3 Kommentare", "Commentaires (2)", "Have your say")

@@ -697,3 +697,23 @@ test("in a flat text, a notice that the comments are closed ends the story: the 
   const text = extractMainText(html).text;
   assert.ok(text.includes('Bloc Quebecois Leader Gilles Duceppe') && !text.includes('Comments are now closed') && !text.includes('tax and spend Liberals'), text);
 });
+
+test('a recommendations box inside the story, headed "Recommended Reading", is a teaser section; a heading naming recommended things is not', () => {
+  // Cut from WCXB 0160 (tuning): the box sits between the story's paragraphs, its heading an h2
+  // and its items linked h3 titles under bylines.
+  const story = [
+    'We don’t intellectually embrace a society where the privileged few get to enjoy the advantages of leisure and wealth while the masses toil on their behalf.',
+    'For the most part, the wealthy in this country continue to pay increasingly exorbitant tuition to private prep schools, good liberal arts colleges, and elite universities.',
+    'Those in the middle class, let alone the poor, have to fight an ever-steepening uphill battle to spend their time and money on the arts appropriate to free people.',
+  ];
+  const items = ['The Isolating Life of Parenting a Potential Psychopath', 'Uber’s Self-Driving Car Didn’t Malfunction, It Was Just Bad'];
+  const html = page(`<article><p class="ArticleParagraph_root__4mszW">${story[0]}</p><p class="ArticleParagraph_root__4mszW">${story[1]}</p>
+    <div class="ArticleRelatedContentModule_root__nT4KN"><section class="ArticleRelatedContentList_root__IjCAr"><h2 class="ArticleRelatedContentList_heading__EWCWq">Recommended Reading</h2>
+    <ul>${items.map((t, i) => `<li><div><h3><a href="/r/${i}">${t}</a></h3><address><a href="/author/${i}"><span>Lillyth Quillan</span></a></address></div></li>`).join('')}</ul></section></div>
+    <p class="ArticleParagraph_root__4mszW">${story[2]}</p></article>`);
+  const text = extractMainText(html).text;
+  for (const p of story) assert.ok(text.includes(p), `missing: ${p}\n--- got:\n${text}`);
+  assert.ok(!text.includes('Recommended Reading'), text);
+  for (const h of ['Recommended Reading', 'Recommended for you', 'Empfehlungen der Redaktion', 'Recommandé pour vous']) assert.ok(TEASER_HEADING.test(h), h);
+  for (const h of ['Recommended Books for Managers', 'Recommended courses:']) assert.ok(!TEASER_HEADING.test(h), h);
+});
