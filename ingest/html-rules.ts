@@ -426,7 +426,7 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * advertisement's label ("Anzeige", "Werbung") and the lines leading round it ("Advertisement -
  * Continue Reading Below", "Weiter nach der Anzeige"), a sponsor's label ("Brought to you by"), a
  * paywall's notices ("To read this article in full you must be registered", "Dieser Artikel ist
- * exklusiv für Abonnenten"), print buttons ("Print This Page", "Printer friendly page", "Artikel
+ * exklusiv für Abonnenten"), a login wall's prompts ("Already a member? Login now", "Remember me"), print buttons ("Print This Page", "Printer friendly page", "Artikel
  * drucken") and a table of contents' label ("Table of Contents", "Inhaltsverzeichnis"). */
 export const CMS_LINES = [
   // comment lists: "One thought on “Title”", "2 Antworten auf „Titel“"; counts
@@ -488,6 +488,10 @@ export const CMS_LINES = [
   'um (diesen|den) (artikel|beitrag) (vollständig |ganz )?zu lesen|(dieser|der) (artikel|beitrag|inhalt) ist (nur |exklusiv )?für (abonnenten|abonnentinnen|abonnent)|exklusiv für abonnenten|(sie sind )?bereits abonnent|sie haben bereits ein abo|(jetzt )?(mit (einem )?abo )?weiterlesen (mit|für)',
   'cet article est réservé aux abonnés|(vous êtes )?déjà abonné|pour lire la suite|il vous reste \\d+ ?% de cet article|este (artículo|contenido) es exclusivo para (suscriptores|abonados)|¿?ya eres (suscriptor|abonado)|para (seguir|continuar) leyendo',
   'questo articolo è riservato agli abbonati|sei già abbonato|per continuare a leggere|dit artikel is (alleen|exclusief) (beschikbaar )?voor abonnees|ben je al abonnee|om dit artikel (verder )?te lezen|este (artigo|conteúdo) é exclusivo para assinantes|já é assinante|para continuar lendo',
+  // a login wall's prompts and its form's notes ("Already a member? Login now", "Please create an account or login to read
+  // this story", "Remember my ID and password on this computer.", "Remember Me?", "Forgot your password?")
+  'already (a member|registered)\\b|(please )?(create an account|register|log ?in|sign in)( or (log ?in|sign in|register))? to (read|continue reading|view) (this|the) (full )?(article|story)|(for (free )?access to|to access) this (article|story),? you (must|need to) (be a member|register|log ?in|sign in)|remember (me|my( member)? id( and password)?( on this computer)?)\\W*$|forgot(ten)? (your )?password\\W*$',
+  '(sie sind )?bereits (mitglied|registriert)\\b|passwort vergessen\\W*$|angemeldet bleiben\\W*$|(vous êtes )?déjà (membre|inscrit)\\b|mot de passe oublié\\W*$|se souvenir de moi\\W*$|¿?ya (eres miembro|estás registrado)|¿?(olvidaste|has olvidado) tu contraseña\\W*$|recordarme\\W*$|sei già (registrato|iscritto)|password dimenticata\\W*$|ricordami\\W*$|al (lid|geregistreerd)\\?|wachtwoord vergeten\\W*$|onthoud mij\\W*$|já (é membro|está registrado)|esqueceu (sua|a) senha\\W*$|lembrar-me\\W*$',
   // a story's page counter and mail and bookmark tools, a wire story's credit line ("Staff and agencies")
   '(page|seite|página|pagina|strona) \\d+ (of|von|de|di|van|z) \\d+$|(bookmark|lesezeichen|refer to a friend|e-?mail (this|to a friend)( article| story| page)?|send (this|the) (article|story|page)( to (a )?friends?)?( by e-?mail)?|(artikel|beitrag) (per e-?mail )?(versenden|empfehlen))\\W*$|(staff and )?agencies$',
   // page tools: print buttons, a table of contents' label, German back-to-top

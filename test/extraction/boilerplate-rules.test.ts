@@ -199,3 +199,24 @@ test('share bars and author boxes named in German or French are chrome, as their
   }
   assert.equal(classVerdict({ class: 'kommentar' }), 0, 'a German opinion column is no chrome');
 });
+
+test("a login wall's prompts after a story are not written; a story's own sentence about remembering is", () => {
+  // Cut from L3S-GN1 fb5075ce (tuning): the story's paragraphs, then the site's registration box
+  // (its table cells: the prompt, the login box's heading, the form's note).
+  const story = [
+    'Kentucky offensive coordinator Joker Phillips will eventually become the Wildcats head coach following Rich Brooks retirement.',
+    '"Continuity and consistency will be a competitive advantage for UK going forward," Kentucky athletics director Mitch Barnhart said.',
+    'Brooks is 25-35 in five seasons with the Wildcats and 116-144-4 in 23 seasons overall at the college level.',
+  ];
+  const html = `<html><body><p>${story.join('<br><br>')}</p>
+    <div id="threshold_register"><table><tr><td class="nyTextLarge">Please create an account or login to read this story</td></tr>
+    <tr><td><table><tr><td colspan="2" class="nyTableHeaderA">ALREADY A MEMBER? LOGIN NOW.</td></tr>
+    <tr><td align="right" valign="top"><input type="checkbox" checked name="usecookie" value="1"></td><td>Remember my member ID and password on this computer.</td></tr></table></td></tr></table></div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const p of story) assert.ok(lines.includes(p), `missing: ${p}\n--- got:\n${lines.join('\n')}`);
+  for (const chrome of ['Please create an account or login to read this story', 'ALREADY A MEMBER? LOGIN NOW.', 'Remember my member ID and password on this computer.']) {
+    assert.ok(!lines.includes(chrome), `kept: ${chrome}\n--- got:\n${lines.join('\n')}`);
+  }
+  for (const l of ['Remember Me?', 'Forgot your password?', 'Bereits registriert? Jetzt einloggen', 'Passwort vergessen?', 'Déjà membre ? Connectez-vous']) assert.ok(isBoilerplateLine(l), l);
+  assert.ok(!isBoilerplateLine('I would like you to remember me as the person who gave you one last knock.'));
+});
