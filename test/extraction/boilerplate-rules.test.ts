@@ -220,3 +220,21 @@ test("a login wall's prompts after a story are not written; a story's own senten
   for (const l of ['Remember Me?', 'Forgot your password?', 'Bereits registriert? Jetzt einloggen', 'Passwort vergessen?', 'Déjà membre ? Connectez-vous']) assert.ok(isBoilerplateLine(l), l);
   assert.ok(!isBoilerplateLine('I would like you to remember me as the person who gave you one last knock.'));
 });
+
+test("a comment form's length limit and required-field key, and a text-size tool's label, are not written", () => {
+  // Cut from L3S-GN1 3ecf8ed4 (tuning): the story's paragraphs, then the comment form's box, and
+  // from 1c6b1aa1 (tuning): the text-size tool's label in the story's tool bar.
+  const story = [
+    'The arrest comes at the end of a troublesome year for Barton which has seen three of her friends arrested and jailed, albeit briefly, for similar offences.',
+    'The English-born actress made her movie debut in the 1997 Sundance Film Festival favorite Lawn Dogs and appeared in The Sixth Sense and Notting Hill.',
+    'She attended the world premiere in Belfast before flying to Dublin to chat with Pat Kenny, and was later seen at a nightclub on Harcourt Street.',
+  ];
+  const html = `<html><body><div class="article"><div class="fontsize_label">Font:</div>${story.map((p) => `<p>${p}</p>`).join('')}</div>
+    <div id="postComment" class="boxArticle"><h2>Post a comment</h2><p class="limit-info">Limit: 1000 characters</p>
+    <form method="post"><textarea name="body"></textarea><p>* Required field</p></form></div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const p of story) assert.ok(lines.includes(p), `missing: ${p}\n--- got:\n${lines.join('\n')}`);
+  for (const chrome of ['Font:', 'Limit: 1000 characters', '* Required field']) assert.ok(!lines.includes(chrome), `kept: ${chrome}\n--- got:\n${lines.join('\n')}`);
+  for (const l of ['500 characters remaining', '* Pflichtfelder', 'Schrift:']) assert.ok(isBoilerplateLine(l), l);
+  for (const l of ['Required', 'Font: Arial, 12 pt']) assert.ok(!isBoilerplateLine(l), l);
+});
