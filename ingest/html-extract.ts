@@ -6,7 +6,7 @@
 
 import { isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isClosedCommentsLine, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, REFERENCES_HEADING, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isClosedCommentsLine, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
@@ -383,7 +383,8 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
         introduced = false;
         continue;
       }
-      introduced = listed || (colon && q[i] !== 'bad');
+      // A heading naming the works the text cites ("References") introduces their list too.
+      introduced = listed || (colon && q[i] !== 'bad') || (b.kind === 'h' && b.text.length < REFERENCES_HEADING_MAX && REFERENCES_HEADING.test(b.text));
     }
     // The four exceptions below are asked only of a bad line, in turn: asked of every kept block,
     // isLinkedSentence ran isBoilerplateLine over every paragraph of the text (the per-line memo
@@ -408,6 +409,9 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   // works, each with its author (a reading list).
   return { blocks: bylines.size > 0 && bylines.size <= BYLINES_MAX ? out.filter((b) => !bylines.has(b)) : out, element: chosen };
 }
+
+/** REFERENCES_HEADING is asked of headings under this length. */
+const REFERENCES_HEADING_MAX = 40;
 
 /** A block that may be a section's label though no heading (`div.mainColumnLabel` "ALSO IN THE
  * NEWS"): unlinked, the only block of its element; or an unlinked table cell alone in its row, as

@@ -394,6 +394,12 @@ export const TEASER_HEADING = new RegExp(
   'iu',
 );
 
+/** A heading naming the works a text cites ("References", "References & Sources", "Einzelnachweise"):
+ * the linked list under it is the text's, which golds keep, not a list of teasers. Not "Sources"
+ * alone, nor "Bibliography" or "Works Cited": with them a tuning page fell. */
+export const REFERENCES_HEADING =
+  /^(references?|references (&|and) sources|referenzen|einzelnachweise|références|referencias|riferimenti|referenties|referências)\W*$/iu;
+
 /** Lines announcing a list of teasers after a text (`Related:`, `More stories from …:`, `You might
  * like:`), in the languages of BOILERPLATE_LINE. */
 export const TEASER_INTRO =

@@ -717,3 +717,17 @@ test('a recommendations box inside the story, headed "Recommended Reading", is a
   for (const h of ['Recommended Reading', 'Recommended for you', 'Empfehlungen der Redaktion', 'Recommandé pour vous']) assert.ok(TEASER_HEADING.test(h), h);
   for (const h of ['Recommended Books for Managers', 'Recommended courses:']) assert.ok(!TEASER_HEADING.test(h), h);
 });
+
+test('the linked list under a "References" heading is the text\'s own list, not a list of teasers', () => {
+  // Cut from WCXB 4612 (tuning): the post's sources, a list of links between its sections.
+  const html = page(`<article><div class="entry-content">
+    <p>Remember, zero-waste living is a journey, and every small step counts. Start with achievable goals and gradually incorporate more sustainable practices into your daily routine.</p>
+    <h2>References</h2>
+    <ol><li><a href="https://www.goingzerowaste.com/">Going Zero Waste</a></li><li><a href="https://www.plasticfreejuly.org/">Plastic Free July</a></li><li><a href="https://www.eartheasy.com/">Eartheasy</a></li><li><a href="https://www.zerowastehome.com/">Zero Waste Home</a></li></ol>
+    <h2>Incorporating Compostable Coffee into Your Zero-Waste Lifestyle</h2>
+    <p>As a coffee enthusiast, you can enjoy your daily cup of joe while staying true to your zero-waste goals. Opt for compostable coffee, like the ones we offer.</p>
+    <p>By choosing compostable coffee, you contribute to the reduction of waste in landfills and support sustainable coffee farming practices.</p>
+  </div></article>`);
+  const lines = extractMainText(html).text.split('\n').map((l) => l.replace(/^- /, ''));
+  for (const item of ['Going Zero Waste', 'Plastic Free July', 'Zero Waste Home']) assert.ok(lines.includes(item), `missing: ${item}\n--- got:\n${lines.join('\n')}`);
+});
