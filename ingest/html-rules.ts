@@ -433,7 +433,8 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * Continue Reading Below", "Weiter nach der Anzeige"), a sponsor's label ("Brought to you by"), a
  * paywall's notices ("To read this article in full you must be registered", "Dieser Artikel ist
  * exklusiv für Abonnenten"), a login wall's prompts ("Already a member? Login now", "Remember me"), print buttons ("Print This Page", "Printer friendly page", "Artikel
- * drucken") and a table of contents' label ("Table of Contents", "Inhaltsverzeichnis"). */
+ * drucken"), a table of contents' label ("Table of Contents", "Inhaltsverzeichnis") and an author box's role line
+ * ("Contributing Writer", "Freier Autor"). */
 export const CMS_LINES = [
   // comment lists: "One thought on “Title”", "2 Antworten auf „Titel“"; counts
   '(one|\\d+) (comments?|responses?|replies|thoughts?) (on|to) [“"„«‘\']',
@@ -514,6 +515,10 @@ export const CMS_LINES = [
   // screen-reader text under a class of its own), its like count ("7 Likes") and the opening
   // poster's badge ("Original poster"): about the post, not of it
   '(reactions|reaktionen|réactions|reacciones|reazioni)\\s*:\\s*[^.!?]{1,120}$|\\d+ likes?$|original poster$',
+  // an author box's role line ("Contributing Writer", "Staff writer", "Contributor", "Freier Autor"); a bare "Editor"
+  // may be a text's own line
+  '((contributing|staff|senior|associate|deputy|managing|executive|freelance|guest|news|features?|digital|assistant|commerce|lead) )+(writer|editor|reporter|correspondent|contributor|journalist|columnist)\\W*$|contributor$',
+  '(freier?|freie[nr]?|leitender?|stellvertretender?) (redakteur|redakteurin|autor|autorin|mitarbeiter|mitarbeiterin|korrespondent|korrespondentin)\\W*$|gastautor(in)?\\W*$|(rédacteur|rédactrice|journaliste|collaborateur|collaboratrice) (invitée?|indépendante?|pigiste)\\W*$|(redactor|redactora|colaborador|colaboradora|periodista) (invitad[oa]|independiente)\\W*$',
   // a search box's label alone
   '(search|suche|suchen|rechercher|recherche|buscar|búsqueda|cerca|zoeken|pesquisar|szukaj|поиск)\\W*$',
   // a story's print-edition note ("A version of this article appeared in print on 11/06/2012, on page D6 …")

@@ -238,3 +238,21 @@ test("a comment form's length limit and required-field key, and a text-size tool
   for (const l of ['500 characters remaining', '* Pflichtfelder', 'Schrift:']) assert.ok(isBoilerplateLine(l), l);
   for (const l of ['Required', 'Font: Arial, 12 pt']) assert.ok(!isBoilerplateLine(l), l);
 });
+
+test("an author box's role line is not written; a bare role that may be the text's own line is", () => {
+  // Cut from WCXB 0133 (tuning): the author box after the story, its role line in a div of its
+  // own beside the linked name (CSS-in-JS classes, no chrome name).
+  const story = [
+    'Online interior design services can help you pull together a room at a fraction of the cost of a traditional interior decorator.',
+    'We tested eight services over three months, furnishing a living room and a bedroom with each, and here is how they rank.',
+    'Havenly pairs you with a designer after a short style quiz, and its flat fee covers two concepts and a final shopping list.',
+  ];
+  const html = `<html><body><main>${story.map((p) => `<p>${p}</p>`).join('')}
+    <section class="css-1k33gg5 e13lia4i20"><div class="css-gorqpr ev8dhu58"><span class="css-0 ev8dhu56"><a href="/author/2429/arricca-elin-sansone/"><span>Arricca Elin SanSone</span></a></span>
+    <div class="css-bly8jh ev8dhu57">Contributing Writer</div></div></section></main></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const p of story) assert.ok(lines.includes(p), `missing: ${p}\n--- got:\n${lines.join('\n')}`);
+  assert.ok(!lines.includes('Contributing Writer'), lines.join('\n'));
+  for (const l of ['Staff writer', 'Contributor', 'Freier Autor', 'Gastautorin']) assert.ok(isBoilerplateLine(l), l);
+  for (const l of ['Editor', 'The staff writer said the council would meet again.']) assert.ok(!isBoilerplateLine(l), l);
+});
