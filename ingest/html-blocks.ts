@@ -8,7 +8,7 @@ import { decodeHTML } from 'entities/decode';
 import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
 import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { HtmlEvents, Tokenize } from './html-tokenizer.ts';
-import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, isScreenReaderText, nameFlags, verdictOf } from './html-rules.ts';
+import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, isScreenReaderText, isTeaserBoxClass, nameFlags, verdictOf } from './html-rules.ts';
 import type { Verdict } from './html-rules.ts';
 import { headingVerdict } from './html-heading-class.ts';
 import { clearHeadingAnchors } from './html-heading-anchor.ts';
@@ -362,6 +362,15 @@ function flush(s: PageState): void {
   s.linkChars = 0;
 }
 
+/** Whether a chrome element above node `n` is named as a box of teasers (`div.related_blog_item`). */
+function inTeaserBox(nodes: readonly ElementNode[], n: number): boolean {
+  for (; n > 0; n = (nodes[n] as ElementNode).parent) {
+    const node = nodes[n] as ElementNode;
+    if (node.verdict === -1 && isTeaserBoxClass(node.kind.slice(node.tag.length + 1))) return true;
+  }
+  return false;
+}
+
 /** A toggle's label (an FAQ's question) is the heading of the panel it opens. */
 function pushToggleHeading(s: PageState): void {
   flush(s);
@@ -448,8 +457,9 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
   const structural = (facts.chrome && verdict !== 2) || hidden || (!bare && isDialog(attribs));
   if (structural) frame.chrome = 2;
   else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
-  // The article body itself, even inside a wrapper whose class reads like chrome.
-  else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
+  // The article body itself, even inside a wrapper whose class reads like chrome; but not a
+  // teaser's excerpt in a box of related posts, whose cards reuse the article's class names.
+  else if (verdict === 2 && frame.chrome === 1 && !inTeaserBox(this.nodes, top.node)) frame.chrome = 0;
   if (isBlock) {
     const nodes = this.nodes;
     if (id !== undefined) {
