@@ -8,7 +8,7 @@ import { decodeHTML } from 'entities/decode';
 import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
 import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
 import type { HtmlEvents, Tokenize } from './html-tokenizer.ts';
-import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, isScreenReaderText, nameFlags, verdictOf } from './html-rules.ts';
+import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, isScreenReaderText, isTeaserBoxClass, nameFlags, verdictOf } from './html-rules.ts';
 import type { Verdict } from './html-rules.ts';
 import { headingVerdict } from './html-heading-class.ts';
 import { clearHeadingAnchors } from './html-heading-anchor.ts';
@@ -61,6 +61,8 @@ export function isNear(nodes: readonly ElementNode[], from: number, target: numb
 export interface ParsedPage {
   blocks: TextBlock[];
   nodes: ElementNode[];
+  /** Blocks inside a block-level element that a link holds: a card linked whole (html-card-link.ts). */
+  cardBlocks: number[];
   title?: string;
 }
 
@@ -71,6 +73,8 @@ interface Frame {
   level: number;
   row: number;
   link: boolean;
+  /** Inside a block-level element that a link holds (`<a href><h3>…</h3><p>…</p></a>`). */
+  card: boolean;
   pre: boolean;
 }
 
@@ -264,11 +268,12 @@ interface PageState extends HtmlEvents {
   idNodes: number[];
   idValues: string[];
   chromeById: number[];
+  cardBlocks: number[];
 }
 
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
 export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): ParsedPage {
-  const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
+  const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, card: false, pre: false };
   const s: PageState = {
     open,
     close,
@@ -304,14 +309,15 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     idNodes: [],
     idValues: [],
     chromeById: [],
+    cardBlocks: [],
   };
   tokenize(html, USED_ATTRIBUTES, s);
   flush(s);
-  const { blocks, nodes, chromeById } = s;
+  const { blocks, nodes, chromeById, cardBlocks } = s;
   (nodes[0] as ElementNode).end = blocks.length;
   if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: s.idNodes, values: s.idValues, chrome: chromeById });
   const t = s.title === undefined ? undefined : lineText(s.title);
-  return t ? { blocks, nodes, title: t } : { blocks, nodes };
+  return t ? { blocks, nodes, cardBlocks, title: t } : { blocks, nodes, cardBlocks };
 }
 
 function flush(s: PageState): void {
@@ -352,7 +358,17 @@ function flush(s: PageState): void {
     chrome: top.chrome,
     node: top.node,
   });
+  if (top.card) s.cardBlocks.push(s.blocks.length - 1);
   s.linkChars = 0;
+}
+
+/** Whether a chrome element above node `n` is named as a box of teasers (`div.related_blog_item`). */
+function inTeaserBox(nodes: readonly ElementNode[], n: number): boolean {
+  for (; n > 0; n = (nodes[n] as ElementNode).parent) {
+    const node = nodes[n] as ElementNode;
+    if (node.verdict === -1 && isTeaserBoxClass(node.kind.slice(node.tag.length + 1))) return true;
+  }
+  return false;
 }
 
 /** A toggle's label (an FAQ's question) is the heading of the panel it opens. */
@@ -418,9 +434,11 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
     frame.level = top.level;
     frame.row = top.row;
     frame.link = top.link;
+    frame.card = top.card;
     frame.pre = top.pre;
   }
   if (name === 'a' && !bare && attribs['href'] !== undefined) frame.link = true;
+  else if (isBlock && top.link) frame.card = true;
   if (name === 'pre') frame.pre = true;
   if (name === 'tr') frame.row = ++this.rows;
   if (facts.kind) {
@@ -439,8 +457,9 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
   const structural = (facts.chrome && verdict !== 2) || hidden || (!bare && isDialog(attribs));
   if (structural) frame.chrome = 2;
   else if (verdict === -1 && frame.chrome === 0) frame.chrome = 1;
-  // The article body itself, even inside a wrapper whose class reads like chrome.
-  else if (verdict === 2 && frame.chrome === 1) frame.chrome = 0;
+  // The article body itself, even inside a wrapper whose class reads like chrome; but not a
+  // teaser's excerpt in a box of related posts, whose cards reuse the article's class names.
+  else if (verdict === 2 && frame.chrome === 1 && !inTeaserBox(this.nodes, top.node)) frame.chrome = 0;
   if (isBlock) {
     const nodes = this.nodes;
     if (id !== undefined) {

@@ -99,6 +99,16 @@ export function isMetaClass(cls: string): boolean {
   return meta;
 }
 
+/** Chrome words that name a box of teasers for other pages (related or popular posts). */
+const TEASER_BOX_WORDS: ReadonlySet<string> = new Set(['related', 'recommended', 'recommendations', 'popular', 'trending']);
+
+/** Whether a class names a box of teasers (`related_blog_item`, `popular-posts`): its cards reuse the
+ * article's class names for their excerpts (`qs-article-content-area`), which are not the article. */
+export function isTeaserBoxClass(cls: string): boolean {
+  for (const part of cls.toLowerCase().split(/[-_\s]+/)) if (TEASER_BOX_WORDS.has(part)) return true;
+  return false;
+}
+
 /** Utility-first CSS (Tailwind) and grid-framework classes: they say how an element is laid out
  * (`w-full`, `lg:w-[60%]`, `flex`, `col`, `row`), never what it holds. */
 const UTILITY_CLASS_RE = /[:[]|^-?(w|h|min-[wh]|max-[wh]|[pm][xytrbl]?|gap|space-[xy]|text|bg|border|rounded|shadow|flex|grid|col|row|items|justify|self|order|z|top|left|right|bottom|inset|leading|tracking|font|overflow|opacity)-|^(flex|grid|block|inline-block|relative|absolute|sticky|col|row|container|clearfix|group)$/;

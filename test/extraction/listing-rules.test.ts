@@ -139,3 +139,22 @@ test("a teaser's date in an element named for the post's meta (`div.author-area-
   for (const [, title, , date] of posts) for (const line of [title, date]) assert.ok(got.includes(line as string), `missing: ${line}\n--- got:\n${got.join('\n')}`);
   assert.ok(!got.some((l) => l.includes('writes about TV deals')), got.join('\n'));
 });
+
+test("an article-body class inside a box of related posts names a teaser's excerpt, not the article: the box stays chrome (WCXB 4331)", () => {
+  const intro = [
+    'Discover the top universities around the world for studying computer science & information systems according to the QS World University Rankings by Subject.',
+    'Over 800 universities have been included in our ranking of the top computer science & information systems degrees. While the top three universities are all based in the US, Singapore, the UK and Switzerland are all represented at least once among the top 10.',
+  ];
+  const teasers = [
+    ['Top universities in the most…', 'Want to study in Australia? Find out which top rated student cities are the most affordable in the country.'],
+    ['What is a QS Contributor?', "We've created a new label to recognise universities that actively engage with QS by submitting data for our rankings. Here's what it means to be called a QS Contributor."],
+    ['Top 100 universities in the US', 'These are the top 100 US universities, based upon the QS World University Rankings 2024. Find out which universities are the best in your home state!'],
+  ];
+  const card = ([title, para]: string[]): string =>
+    `<div class="views-row item"><div class="related_blog_item"><div class="_qs-related-article"><div class="qs-article-content-area"><a href="/articles/x" class="new-style-lego">${title}</a><div class="qs-article-content-para">${para}</div></div></div></div></div>`;
+  const html = `<html><head><title>Rankings</title></head><body><main><article class="node node--type-ranking-set-release"><div class="block block-qs-rankings block-ranking-header-block">${['qs-world-ranking-hero d-none d-md-block min-height-500', 'qs-world-ranking-hero mobile d-block d-md-none'].map((hero) => `<div class="${hero}"><div class="left-hand-side-text"><h4>QS World University Rankings by Subject 2025: Computer Science and Information Systems</h4>${intro.map((p) => `<div class="more-content-js"><p>${p}</p></div>`).join('')}</div></div>`).join('')}</div>
+    <div class="block block-related-content"><h2>Recommended articles</h2><div class="related-contents-categories blog_content related_content_blog"><div class="owl-carousel">${teasers.map(card).join('')}</div></div></div></article></main></body></html>`;
+  const text = extractMainText(html).text;
+  for (const p of intro) assert.ok(text.includes(p), `missing: ${p}\n--- got:\n${text}`);
+  assert.ok(!text.includes('Want to study in Australia'), text);
+});
