@@ -61,8 +61,6 @@ export function isNear(nodes: readonly ElementNode[], from: number, target: numb
 export interface ParsedPage {
   blocks: TextBlock[];
   nodes: ElementNode[];
-  /** Blocks inside a block-level element that a link holds: a card linked whole (html-card-link.ts). */
-  cardBlocks: number[];
   title?: string;
 }
 
@@ -73,8 +71,6 @@ interface Frame {
   level: number;
   row: number;
   link: boolean;
-  /** Inside a block-level element that a link holds (`<a href><h3>…</h3><p>…</p></a>`). */
-  card: boolean;
   pre: boolean;
 }
 
@@ -268,12 +264,11 @@ interface PageState extends HtmlEvents {
   idNodes: number[];
   idValues: string[];
   chromeById: number[];
-  cardBlocks: number[];
 }
 
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
 export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): ParsedPage {
-  const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, card: false, pre: false };
+  const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
   const s: PageState = {
     open,
     close,
@@ -309,15 +304,14 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     idNodes: [],
     idValues: [],
     chromeById: [],
-    cardBlocks: [],
   };
   tokenize(html, USED_ATTRIBUTES, s);
   flush(s);
-  const { blocks, nodes, chromeById, cardBlocks } = s;
+  const { blocks, nodes, chromeById } = s;
   (nodes[0] as ElementNode).end = blocks.length;
   if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: s.idNodes, values: s.idValues, chrome: chromeById });
   const t = s.title === undefined ? undefined : lineText(s.title);
-  return t ? { blocks, nodes, cardBlocks, title: t } : { blocks, nodes, cardBlocks };
+  return t ? { blocks, nodes, title: t } : { blocks, nodes };
 }
 
 function flush(s: PageState): void {
@@ -358,7 +352,6 @@ function flush(s: PageState): void {
     chrome: top.chrome,
     node: top.node,
   });
-  if (top.card) s.cardBlocks.push(s.blocks.length - 1);
   s.linkChars = 0;
 }
 
@@ -434,11 +427,9 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
     frame.level = top.level;
     frame.row = top.row;
     frame.link = top.link;
-    frame.card = top.card;
     frame.pre = top.pre;
   }
   if (name === 'a' && !bare && attribs['href'] !== undefined) frame.link = true;
-  else if (isBlock && top.link) frame.card = true;
   if (name === 'pre') frame.pre = true;
   if (name === 'tr') frame.row = ++this.rows;
   if (facts.kind) {

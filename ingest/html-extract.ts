@@ -15,7 +15,6 @@ import { keepBandsBetweenSections } from './html-landing.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
 import { withBodyLead, withHeaderLead } from './html-lead.ts';
 import { markCounterRuns } from './html-counter-run.ts';
-import { unlinkCardSentences } from './html-card-link.ts';
 
 export interface Extracted {
   text: string;
@@ -856,7 +855,6 @@ function repeatedLines(page: ParsedPage): Int32Array {
 
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
-  if (page.cardBlocks.length > 0) unlinkCardSentences(page);
   const isBoilerplate = boilerplateMemo();
   const q = page.blocks.map((b) => quality(b, isBoilerplate));
   pitchQualities(page.blocks, q, isBoilerplate);
