@@ -949,6 +949,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   chosen = withHeaderLead(page, (i) => q[i] === 'good', chosen, isBoilerplate);
   chosen = withoutFigureCaptions(page, chosen);
   chosen = withoutPosterTitles(page, chosen);
+  if (page.pictures.size > 0) chosen = chosen.filter((b) => !page.pictures.has(b));
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.
   const text = unpinString(render(chosen, page.nodes));
