@@ -129,6 +129,12 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['Reactions: unixfool', 'Reactions: felixen, Bob and 3 others', '1 Like', '7 Likes', 'Original poster', 'Reaktionen: Bernd'],
     prose: ['Reactions: leaders around the world condemned the attack.', 'She likes 7 of them', 'The original poster asked about RAID, not backups.', '7 Likes and a Dislike is the name of the band'],
   },
+  {
+    // WCXB 4760's skip link (seventeenth round, x24p): "Skip To Main" as well as "Skip to content".
+    rule: 'a skip link is boilerplate whichever target it names; a sentence that skips to a street or a point is not',
+    boilerplate: ['Skip To Main', 'Skip to main content', 'Skip to content', 'Skip to navigation'],
+    prose: ['Skip to Main Street and turn left at the bakery.', 'Skip to the main point: the harbour closes in May.'],
+  },
 ];
 
 for (const c of LINE_CASES) {
