@@ -175,3 +175,18 @@ test("a forum poster's letter avatar (an element in the role of an image) is not
   for (const extra of ['K', 'J', 'B', 'M', 'S', 'C'])
     assert.ok(!lines.includes(extra), `kept: ${extra}\n--- got:\n${lines.join('\n')}`);
 });
+
+test("a link preview's host name alone on its line is not written; the preview's title and a host in prose stay", () => {
+  // WCXB 0513 (XenForo's link unfurl: title, snippet, then the host under the favicon).
+  const unfurl = `In the end I followed Apple's own guide and it worked, see support.apple.com for it.<br />
+  <div class="bbCodeBlock bbCodeBlock--unfurl js-unfurl fauxBlockLink"><div class="contentRow"><div class="contentRow-main">
+    <h3 class="contentRow-header js-unfurl-title"><a href="https://support.apple.com/en-us/HT208532" class="link link--external fauxBlockLink-blockLink">Set up iCloud for Messages on all your devices</a></h3>
+    <div class="contentRow-snippet js-unfurl-desc">Learn how to set up iCloud and access your messages on your iPhone, iPad, Mac, and Apple Watch.</div>
+    <div class="contentRow-minor contentRow-minor--hideLinks"><span class="js-unfurl-favicon"><img src="/proxy.php?image=favicon.ico" alt="support.apple.com" class="bbCodeBlockUnfurl-icon"/></span>
+    support.apple.com</div>
+  </div></div></div>`;
+  const lines = extractMainText(icloudThread(unfurl)).text.split('\n');
+  for (const text of ["In the end I followed Apple's own guide and it worked, see support.apple.com for it.", 'Set up iCloud for Messages on all your devices', 'Learn how to set up iCloud and access your messages on your iPhone, iPad, Mac, and Apple Watch.'])
+    assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
+  assert.ok(!lines.includes('support.apple.com'), lines.join('\n'));
+});
