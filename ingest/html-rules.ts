@@ -558,6 +558,8 @@ export const BOILERPLATE_LINE = [
     '^this field is (for validation purposes|hidden when viewing the form)',
     FILING,
     '^(be the first to (like|comment)|click to expand)|^sponsored( links| content)?$',
+    // a forum's attachment placeholders, one or several run together ("View attachment 2028258")
+    '^(view attachment \\d+\\s*)+$',
     // a post's reading time
     '^(\\d+ ?(min(ute)?s?\\.?|mins?\\.) read|reading time:? \\d+ ?min(ute)?s?|\\d+ ?min(uten)?\\.? (lesezeit|lesedauer)|(lesezeit|lesedauer):? \\d+ ?min(uten)?\\.?|(temps de )?lecture:? \\d+ ?min(utes)?|\\d+ ?min(utos)? de lectura|lettura di \\d+ ?min(uti)?|\\d+ ?min(uten)? leestijd|leestijd:? \\d+ ?min(uten)?)$',
     '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',

@@ -135,6 +135,12 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['Skip To Main', 'Skip to main content', 'Skip to content', 'Skip to navigation'],
     prose: ['Skip to Main Street and turn left at the bakery.', 'Skip to the main point: the harbour closes in May.'],
   },
+  {
+    // WCXB 0513's and 0522's attachment placeholders (XenForo; seventeenth round, x24p).
+    rule: "a forum's attachment placeholder is boilerplate, alone or several run together; a sentence pointing to an attachment is not",
+    boilerplate: ['View attachment 441678', 'View attachment 2029141View attachment 2029140'],
+    prose: ['View attachment 3 to see the wiring diagram.'],
+  },
 ];
 
 for (const c of LINE_CASES) {
