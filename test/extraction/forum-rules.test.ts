@@ -190,3 +190,26 @@ test("a link preview's host name alone on its line is not written; the preview's
     assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
   assert.ok(!lines.includes('support.apple.com'), lines.join('\n'));
 });
+
+test("a forum poster's staff badge under the name is not written, and the thread's posts all stay", () => {
+  // WCXB 0537 (XenForo's `div.userBanner message-userBanner`: "Developer" beside the developer's posts).
+  const badged = (user: string, badge: string, body: string): string => `<article class="message message--post js-post">
+  <div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user">
+    <div class="message-userDetails"><h4 class="message-name"><a href="/members/${user}/" class="username">${user}</a></h4>
+    ${badge ? `<div class="userBanner userBanner userBanner--royalBlue message-userBanner"><span class="userBanner-before"></span><strong>${badge}</strong><span class="userBanner-after"></span></div>` : ''}</div>
+  </section></div>
+  <div class="message-cell message-cell--main"><div class="message-content"><article class="message-body"><div class="bbWrapper">${body}</div></article></div></div></div>
+</article>`;
+  const html = `<!DOCTYPE html><html><head><title>Export to CSV drops the last column</title></head><body>
+  <div class="p-body-main"><h1 class="p-title-value">Export to CSV drops the last column</h1>
+  <div class="block-body js-replyNewMessageContainer">
+  ${badged('marko', '', 'When I export the project to CSV the last column is missing from every row. Is this a known problem with the new version?')}
+  ${badged('jbo@', 'Developer', 'Thanks for the report. The exporter stops one column early when the header row has an empty cell; the fix is in the next build.')}
+  ${badged('marko', '', 'That was it: my header row had an empty cell at the end. Filling it in works around the problem until the next build.')}
+  ${badged('jbo@', 'Developer', 'The build with the fix is out now, you can download it from the account page as usual.')}
+  </div></div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const text of ['When I export the project to CSV the last column is missing from every row. Is this a known problem with the new version?', 'The build with the fix is out now, you can download it from the account page as usual.'])
+    assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
+  assert.ok(!lines.includes('Developer'), lines.join('\n'));
+});
