@@ -61,6 +61,11 @@ export function isNear(nodes: readonly ElementNode[], from: number, target: numb
 export interface ParsedPage {
   blocks: TextBlock[];
   nodes: ElementNode[];
+  /** Blocks whose every word lies inside an element in the role of an image (`role="img"`): a
+   * forum's letter avatar (`<span role="img" aria-label="khixxx">K</span>`) or a rating's stars,
+   * drawn rather than read. They are scored as any block and left out only when written (as
+   * skipped elements they moved the pick of a thread). */
+  pictures: ReadonlySet<TextBlock>;
   title?: string;
 }
 
@@ -264,6 +269,12 @@ interface PageState extends HtmlEvents {
   idNodes: number[];
   idValues: string[];
   chromeById: number[];
+  /** The depth of the open element in the role of an image, 0 outside one. */
+  pictureDepth: number;
+  /** Text inside / outside such an element came since the last block. */
+  pictureText: boolean;
+  plainText: boolean;
+  pictures: Set<TextBlock>;
 }
 
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
@@ -304,14 +315,18 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     idNodes: [],
     idValues: [],
     chromeById: [],
+    pictureDepth: 0,
+    pictureText: false,
+    plainText: false,
+    pictures: new Set(),
   };
   tokenize(html, USED_ATTRIBUTES, s);
   flush(s);
-  const { blocks, nodes, chromeById } = s;
+  const { blocks, nodes, chromeById, pictures } = s;
   (nodes[0] as ElementNode).end = blocks.length;
   if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: s.idNodes, values: s.idValues, chrome: chromeById });
   const t = s.title === undefined ? undefined : lineText(s.title);
-  return t ? { blocks, nodes, title: t } : { blocks, nodes };
+  return t ? { blocks, nodes, pictures, title: t } : { blocks, nodes, pictures };
 }
 
 function flush(s: PageState): void {
@@ -336,13 +351,16 @@ function flush(s: PageState): void {
         .join('\n')
     : collapseSpace(raw);
   s.buf = '';
+  const picture = s.pictureText && !s.plainText;
+  s.pictureText = false;
+  s.plainText = false;
   if (text === '') {
     s.linkChars = 0;
     return;
   }
   const bullet = s.bulletPending && top.kind === 'li';
   if (bullet) s.bulletPending = false;
-  s.blocks.push({
+  const block: TextBlock = {
     text,
     linkChars: Math.min(s.linkChars, text.length),
     kind: top.kind,
@@ -351,7 +369,9 @@ function flush(s: PageState): void {
     row: top.kind === 'cell' ? top.row : -1,
     chrome: top.chrome,
     node: top.node,
-  });
+  };
+  s.blocks.push(block);
+  if (picture) s.pictures.add(block);
   s.linkChars = 0;
 }
 
@@ -431,6 +451,7 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
   }
   if (name === 'a' && !bare && attribs['href'] !== undefined) frame.link = true;
   if (name === 'pre') frame.pre = true;
+  if (this.pictureDepth === 0 && !bare && attribs['role'] === 'img') this.pictureDepth = this.depth + 1;
   if (name === 'tr') frame.row = ++this.rows;
   if (facts.kind) {
     frame.kind = facts.kind;
@@ -502,6 +523,7 @@ function close(this: PageState, name: string): void {
     (this.nodes[this.top.node] as ElementNode).end = this.blocks.length;
   }
   if (name === 'li') this.bulletPending = false;
+  if (this.depth === this.pictureDepth) this.pictureDepth = 0;
   this.depth--;
   this.top = parent;
 }
@@ -532,6 +554,8 @@ function text(this: PageState, source: string, start: number, end: number): void
     return;
   }
   const t = source.slice(start, end);
+  if (this.pictureDepth > 0) this.pictureText = true;
+  else if (!blank) this.plainText = true;
   // Text right after an end tag that starts a capitalised word glued to a lower-case one
   // (`<span>Merrell</span><span>Moab 3</span>`: a brand and a name that the style sets on lines
   // of their own) is a word of its own.

@@ -591,6 +591,11 @@ function clonedPhrase(text: string): string | undefined {
 
 /** Sign-up prompts are short; a longer line mentioning an inbox is prose. */
 const NEWSLETTER_MAX = 200;
+const HOST_MAX = 64;
+/** A host name alone on its line (`support.apple.com`, `www.businessinsider.com`): a link
+ * preview's or a teaser's source label. All in lower case: a capitalised one (`Workforce.com`,
+ * `ASP.NET`) names a brand or a product. */
+const HOST_LINE = /^(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co\.uk|org\.uk|de|fr|nl|es|it|ca|au|info)$/;
 
 // The headline is written even when it equals the title: the text stands alone as a document
 // (the title goes to metadata), and a headline is part of its article.
@@ -614,6 +619,8 @@ function render(blocks: readonly TextBlock[], nodes: readonly ElementNode[]): st
       written.set(b.text, i);
     }
     if (b.text.length < NEWSLETTER_MAX && NEWSLETTER_HINT.test(b.text) && NEWSLETTER_LINE.test(b.text)) continue;
+    // A host in a list item or a table's cell is the item's or the row's value.
+    if (b.text.length < HOST_MAX && !b.bullet && b.kind !== 'cell' && b.text.includes('.') && HOST_LINE.test(b.text)) continue;
     // A card's whole-card link (an accessible copy of its title, a line of its own) and then its
     // heading, once the meta between them is left out: the title is written once. Other lines
     // written twice in a row stay (a headline and its photo's caption, a slogan twice): golds keep
@@ -953,6 +960,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   chosen = withHeaderLead(page, (i) => q[i] === 'good', chosen, isBoilerplate);
   chosen = withoutFigureCaptions(page, chosen);
   chosen = withoutPosterTitles(page, chosen);
+  if (page.pictures.size > 0) chosen = chosen.filter((b) => !page.pictures.has(b));
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.
   const text = unpinString(render(chosen, page.nodes));

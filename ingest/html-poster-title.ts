@@ -7,8 +7,9 @@
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 
 /** XenForo's `h5.userTitle message-userTitle`, vBulletin's and others' `usertitle`, `user-title`:
- * the element holding the line is named as the poster's title. */
-const POSTER_TITLE = /[.\s_-]user[-_]?title(?:$|[\s_-])/i;
+ * the element holding the line is named as the poster's title. XenForo's staff badge
+ * (`div.userBanner message-userBanner`: "Administrator", "Moderator", "Developer") is a title too. */
+const POSTER_TITLE = /[.\s_-]user[-_]?(?:title|banner)(?:$|[\s_-])/i;
 
 /** The blocks of `chosen` minus those whose own element is named as a poster's title. */
 export function withoutPosterTitles(page: ParsedPage, chosen: TextBlock[]): TextBlock[] {

@@ -563,7 +563,7 @@ export const BOILERPLATE_LINE = [
     // legal, cookies, skip links (© is tested apart, in isBoilerplateLine); a copyright page named
     // as a footer's link ends its item ("PMC Copyright Notice", "FOIA | Copyright Information | …")
     '^copyright\\b|\\bcopyright( notice)?(\\W{0,3}(\\(c\\)|\\d{4})|:)|\\bcopyright (information|policy|notice)\\s*([|•·]|$)|\\d{4}\\W{0,3}copyright|\\b(image|photo|picture|bild|foto) copyright\\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados|wszelkie prawa zastrzeżone|все права защищены|版权所有',
-    'privacy policy|terms of (use|service)|skip to (main )?content|zum inhalt springen|aller au contenu|ir al contenido|vai al contenuto|naar de inhoud',
+    'privacy policy|terms of (use|service)|skip to (main )?content|skip to (main|navigation)$|zum inhalt springen|aller au contenu|ir al contenido|vai al contenuto|naar de inhoud',
     '^(impressum|datenschutz(erklärung)?|mentions légales|aviso legal|note legali|colofon|política de privacidad|informativa sulla privacy|politique de confidentialité|polityka prywatności)(?!\\p{L})',
     // share, like and rating prompts
     '^(share|teilen|partager|compartir|condividi|delen|compartilh[ae]|udostępnij|поделиться|分享)( (this|dies|on|it|auf|sur|en|su|op|em|na))?( [^ ]+)?:?$',
@@ -589,6 +589,8 @@ export const BOILERPLATE_LINE = [
     '^this field is (for validation purposes|hidden when viewing the form)',
     FILING,
     '^(be the first to (like|comment)|click to expand)|^sponsored( links| content)?$',
+    // a forum's attachment placeholders, one or several run together ("View attachment 2028258")
+    '^(view attachment \\d+\\s*)+$',
     // a post's reading time
     '^(\\d+ ?(min(ute)?s?\\.?|mins?\\.) read|reading time:? \\d+ ?min(ute)?s?|\\d+ ?min(uten)?\\.? (lesezeit|lesedauer)|(lesezeit|lesedauer):? \\d+ ?min(uten)?\\.?|(temps de )?lecture:? \\d+ ?min(utes)?|\\d+ ?min(utos)? de lectura|lettura di \\d+ ?min(uti)?|\\d+ ?min(uten)? leestijd|leestijd:? \\d+ ?min(uten)?)$',
     '^(leave a (reply|comment)|post a comment|schreibe einen kommentar|kommentar (verfassen|schreiben)|laisser un commentaire|deja un comentario|deja una respuesta|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta|dodaj komentarz|оставить комментарий|发表评论)',

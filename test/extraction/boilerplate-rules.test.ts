@@ -129,6 +129,18 @@ const LINE_CASES: readonly { rule: string; boilerplate: readonly string[]; prose
     boilerplate: ['Reactions: unixfool', 'Reactions: felixen, Bob and 3 others', '1 Like', '7 Likes', 'Original poster', 'Reaktionen: Bernd'],
     prose: ['Reactions: leaders around the world condemned the attack.', 'She likes 7 of them', 'The original poster asked about RAID, not backups.', '7 Likes and a Dislike is the name of the band'],
   },
+  {
+    // WCXB 4760's skip link (seventeenth round, x24p): "Skip To Main" as well as "Skip to content".
+    rule: 'a skip link is boilerplate whichever target it names; a sentence that skips to a street or a point is not',
+    boilerplate: ['Skip To Main', 'Skip to main content', 'Skip to content', 'Skip to navigation'],
+    prose: ['Skip to Main Street and turn left at the bakery.', 'Skip to the main point: the harbour closes in May.'],
+  },
+  {
+    // WCXB 0513's and 0522's attachment placeholders (XenForo; seventeenth round, x24p).
+    rule: "a forum's attachment placeholder is boilerplate, alone or several run together; a sentence pointing to an attachment is not",
+    boilerplate: ['View attachment 441678', 'View attachment 2029141View attachment 2029140'],
+    prose: ['View attachment 3 to see the wiring diagram.'],
+  },
 ];
 
 for (const c of LINE_CASES) {

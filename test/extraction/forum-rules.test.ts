@@ -1,5 +1,5 @@
-// Forum-thread rules of the thirteenth (x19q) and sixteenth (x23f) rounds: each with a snippet cut down
-// from a WCXB tuning-half forum page (the smallest markup that still shows the pattern, texts shortened).
+// Forum-thread rules of the thirteenth (x19q), sixteenth (x23f) and seventeenth (x24p) rounds: each with a snippet
+// cut down from a WCXB tuning-half forum page (the smallest markup that still shows the pattern, texts shortened).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -135,4 +135,81 @@ test("a Q&A thread's question above its answers is kept, though its comments net
   const lines = extractMainText(page.html).text.split('\n');
   for (const text of ['When someone mentions RAID in a conversation about backups, invariably someone declares that "RAID is not a backup."', "Sure, for striping, that's true. But what's the difference between redundancy and a backup?"])
     assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.slice(0, 10).join('\n')}`);
+});
+
+/** One post of a XenForo thread (WCXB 1350's markup, cut down): a poster without a picture gets
+ * the name's first letter as avatar, in an element in the role of an image. */
+const lettered = (user: string, body: string): string => `<article class="message message--post js-post js-inlineModContainer">
+  <div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user">
+    <div class="message-avatar"><div class="message-avatar-wrapper"><a href="/members/${user}/" class="avatar avatar--m avatar--default avatar--default--dynamic">
+      <span class="avatar-u77110-m" role="img" aria-label="${user}">${(user[0] as string).toUpperCase()}</span></a></div></div>
+    <div class="message-userDetails"><h4 class="message-name"><a href="/members/${user}/" class="username">${user}</a></h4>
+      <h5 class="userTitle message-userTitle">Senior Member</h5></div>
+    <div class="message-userExtras"><dl class="pairs pairs--justified"><dt>Location</dt><dd><a href="/misc/location-info" class="u-concealed">BF PA</a></dd></dl></div>
+  </section></div>
+  <div class="message-cell message-cell--main"><div class="message-main js-quickEditTarget">
+    <header class="message-attribution message-attribution--split"><ul class="message-attribution-main listInline"><li class="u-concealed"><a href="/threads/1/post-1"><time class="u-dt">Jul 9, 2007</time></a></li></ul></header>
+    <div class="message-content js-messageContent"><div class="message-userContent lbContainer js-lbContainer"><article class="message-body js-selectToQuote">
+      <div><div class="bbWrapper">${body}</div></div></article></div></div>
+    <footer class="message-footer"><div class="reactionsBar js-reactionsList"></div></footer>
+  </div></div></div>
+</article>`;
+
+test("a forum poster's letter avatar (an element in the role of an image) is not written", () => {
+  // WCXB 1350: an electricians' forum thread (XenForo's default avatar, `span[role=img]`).
+  const html = `<!DOCTYPE html><html><head><title>Most Profitable Electrical Skill</title></head><body>
+  <div class="p-body-main"><h1 class="p-title-value">Most Profitable Electrical Skill</h1>
+  <div class="block-body js-replyNewMessageContainer">
+  ${lettered('khixxx', 'What is the most profitable electrical skill in the industry? Solar, Lightning protection, I&amp;C, Communications, Automation, Residential construction, Others?<br><br>What skill has the biggest demand for people?')}
+  ${lettered('jeff', 'A good experienced Trouble Shooting Specialist.<br>Customer today called, been without A/C for 4 days. No power to the 3 phase A/C condenser.')}
+  ${lettered('bphgravity', 'Design and Consultation is by far #1. <span role="img" aria-label="thumbs up">👍</span> Project Bidding is likely #2.')}
+  ${lettered('mdshunk', 'Took the words right out of my mouth. Electrical installers are a dime a dozen, good trouble shooters are rare.')}
+  ${lettered('solaeros', "I don't think you'd have any trouble finding a good trouble shooter if you're willing to pay for one.")}
+  ${lettered('chris', 'Keeping yourself and others safe and happy to work many more profitable days.')}
+  </div></div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const text of ['What skill has the biggest demand for people?', 'Keeping yourself and others safe and happy to work many more profitable days.', 'bphgravity'])
+    assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
+  // A picture among a line's words leaves the line written.
+  assert.ok(lines.some((l) => l.startsWith('Design and Consultation is by far #1.')), lines.join('\n'));
+  for (const extra of ['K', 'J', 'B', 'M', 'S', 'C'])
+    assert.ok(!lines.includes(extra), `kept: ${extra}\n--- got:\n${lines.join('\n')}`);
+});
+
+test("a link preview's host name alone on its line is not written; the preview's title and a host in prose stay", () => {
+  // WCXB 0513 (XenForo's link unfurl: title, snippet, then the host under the favicon).
+  const unfurl = `In the end I followed Apple's own guide and it worked, see support.apple.com for it.<br />
+  <div class="bbCodeBlock bbCodeBlock--unfurl js-unfurl fauxBlockLink"><div class="contentRow"><div class="contentRow-main">
+    <h3 class="contentRow-header js-unfurl-title"><a href="https://support.apple.com/en-us/HT208532" class="link link--external fauxBlockLink-blockLink">Set up iCloud for Messages on all your devices</a></h3>
+    <div class="contentRow-snippet js-unfurl-desc">Learn how to set up iCloud and access your messages on your iPhone, iPad, Mac, and Apple Watch.</div>
+    <div class="contentRow-minor contentRow-minor--hideLinks"><span class="js-unfurl-favicon"><img src="/proxy.php?image=favicon.ico" alt="support.apple.com" class="bbCodeBlockUnfurl-icon"/></span>
+    support.apple.com</div>
+  </div></div></div>`;
+  const lines = extractMainText(icloudThread(unfurl)).text.split('\n');
+  for (const text of ["In the end I followed Apple's own guide and it worked, see support.apple.com for it.", 'Set up iCloud for Messages on all your devices', 'Learn how to set up iCloud and access your messages on your iPhone, iPad, Mac, and Apple Watch.'])
+    assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
+  assert.ok(!lines.includes('support.apple.com'), lines.join('\n'));
+});
+
+test("a forum poster's staff badge under the name is not written, and the thread's posts all stay", () => {
+  // WCXB 0537 (XenForo's `div.userBanner message-userBanner`: "Developer" beside the developer's posts).
+  const badged = (user: string, badge: string, body: string): string => `<article class="message message--post js-post">
+  <div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user">
+    <div class="message-userDetails"><h4 class="message-name"><a href="/members/${user}/" class="username">${user}</a></h4>
+    ${badge ? `<div class="userBanner userBanner userBanner--royalBlue message-userBanner"><span class="userBanner-before"></span><strong>${badge}</strong><span class="userBanner-after"></span></div>` : ''}</div>
+  </section></div>
+  <div class="message-cell message-cell--main"><div class="message-content"><article class="message-body"><div class="bbWrapper">${body}</div></article></div></div></div>
+</article>`;
+  const html = `<!DOCTYPE html><html><head><title>Export to CSV drops the last column</title></head><body>
+  <div class="p-body-main"><h1 class="p-title-value">Export to CSV drops the last column</h1>
+  <div class="block-body js-replyNewMessageContainer">
+  ${badged('marko', '', 'When I export the project to CSV the last column is missing from every row. Is this a known problem with the new version?')}
+  ${badged('jbo@', 'Developer', 'Thanks for the report. The exporter stops one column early when the header row has an empty cell; the fix is in the next build.')}
+  ${badged('marko', '', 'That was it: my header row had an empty cell at the end. Filling it in works around the problem until the next build.')}
+  ${badged('jbo@', 'Developer', 'The build with the fix is out now, you can download it from the account page as usual.')}
+  </div></div></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const text of ['When I export the project to CSV the last column is missing from every row. Is this a known problem with the new version?', 'The build with the fix is out now, you can download it from the account page as usual.'])
+    assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
+  assert.ok(!lines.includes('Developer'), lines.join('\n'));
 });
