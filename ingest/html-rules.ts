@@ -392,7 +392,8 @@ export const TEASER_HEADING = new RegExp(
     'more (in|from)', 'mehr (aus|von)', 'plus (dans|de la rubrique)', 'más (en|de la sección)', 'altro (da|in)', 'meer (in|uit|van)', 'mais em', 'więcej (z|w)', 'ещё (в|из)', 'еще (в|из)',
     // more of a kind of story, the whole heading ("More Perspectives", "More Videos", "Mehr Videos", "Weitere Bilderstrecken")
     'more (coverage|videos|photos|galleries|opinions?|analysis|perspectives|reading|podcasts)$',
-    // recommendations, the whole heading ("Recommended Reading", "Recommended for you"; "Recommended Books for Managers" is a text's own)
+    // recommendations, the whole heading ("Recommended Reading", "Recommended for you";
+    // "Recommended Books for Managers" is a text's own)
     'recommended (reading|stories|articles|posts|videos|for you)$', '(unsere )?empfehlungen( der redaktion| für (sie|dich))?$', 'empfohlen für (sie|dich)$', 'recommandé(s)? pour vous$', '(nos )?recommandations$',
     'recomendado(s)? para (ti|usted)$', '(nuestras )?recomendaciones$', 'consigliati per te$', 'aanbevolen (voor (jou|u)|artikelen|verhalen)$', 'recomendado(s)? para você$', '(mehr|weitere) (videos|bilder|fotos|bilderstrecken|meinungen|podcasts|nachrichten)$',
     'meist(kommentiert|geteilt|gesehen|geklickt)', 'am meisten (gelesen|kommentiert|geteilt)', 'les plus (commentés|partagés|consultés)',
@@ -442,8 +443,9 @@ export const FILING_LINE = new RegExp(FILING, 'iu');
  * advertisement's label ("Anzeige", "Werbung") and the lines leading round it ("Advertisement -
  * Continue Reading Below", "Weiter nach der Anzeige"), a sponsor's label ("Brought to you by"), a
  * paywall's notices ("To read this article in full you must be registered", "Dieser Artikel ist
- * exklusiv für Abonnenten"), a login wall's prompts ("Already a member? Login now", "Remember me"), print buttons ("Print This Page", "Printer friendly page", "Artikel
- * drucken"), a table of contents' label ("Table of Contents", "Inhaltsverzeichnis") and an author box's role line
+ * exklusiv für Abonnenten"), a login wall's prompts ("Already a member? Login now", "Remember
+ * me"), print buttons ("Print This Page", "Printer friendly page", "Artikel drucken"), a table of
+ * contents' label ("Table of Contents", "Inhaltsverzeichnis") and an author box's role line
  * ("Contributing Writer", "Freier Autor"). */
 export const CMS_LINES = [
   // comment lists: "One thought on “Title”", "2 Antworten auf „Titel“"; counts
