@@ -104,7 +104,8 @@ function utf8Tally(b: Uint8Array): { valid: number; invalid: number } {
  * every Latin charset but for a few letters: each non-ASCII byte is a symbol (not between two
  * letters, but for those written there), or a letter; letters whose reading depends on the charset
  * are rare (MAX_LETTERS_PER_ASCII_LETTER); and no run of non-ASCII bytes holds two bytes of
- * 0xA1 or above, as every letter of Cyrillic, Greek, Arabic, Hebrew, Thai and CJK text does.
+ * 0xA1 or above, as every letter of Cyrillic, Greek, Arabic, Hebrew, Thai and CJK text does, but for
+ * one symbol repeated that no Latin charset reads as a letter (a row of §§§§§ or °°°°).
  * Markup is skipped as chardet's sample skips it: attribute values do not count.
  */
 function latinWestern(b: Uint8Array): boolean {
@@ -124,7 +125,8 @@ function latinWestern(b: Uint8Array): boolean {
       continue;
     }
     if (inTag || c === 0xa0) continue;
-    if (c >= 0xa1 && ++highInRun > 1) return false;
+    // A row of one symbol (§§§§§, °°°°) is decoration; any other pair is a letter of another script.
+    if (c >= 0xa1 && ++highInRun > 1 && !(c === b[i - 1] && INSIDE_WORD[c])) return false;
     const kind = KIND[c];
     if (kind === LETTER) letters++;
     else if (kind === SYMBOL) {

@@ -47,6 +47,15 @@ test('an English page with Western symbols and a few accented words takes the ch
   assert.ok(out.text.includes('café'));
 });
 
+test('a row of one repeated symbol is decoration: the page still takes the cheap rule', () => {
+  const text = 'Read the rules before you post. <strong>§§§§§</strong> Posts that break them – spam, ads – are removed. '.repeat(3);
+  const bytes = iconv.encode(page(text), 'windows-1252');
+  assert.equal(detectCharset(bytes).rule, 'latin-western');
+  assert.equal(createDecoders().canonical(detect(textBytes(bytes)) ?? ''), 'windows-1252');
+  // A pair of two different high bytes is still a letter of another script.
+  assert.equal(detectCharset(iconv.encode(page('Read the rules ¡§ before you post.'), 'windows-1252')).rule, 'chardet');
+});
+
 test('other scripts and Latin languages that need another charset are left to chardet', () => {
   const cases: [string, string][] = [
     ['Příliš žluťoučký kůň úpěl ďábelské ódy. Česká republika je vnitrozemský stát ve střední Evropě. Hlavním městem je Praha.', 'windows-1250'],
