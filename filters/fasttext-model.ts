@@ -70,9 +70,6 @@ const CACHE_TOKENS = 1 << 18;
 const CACHE_SLOTS = CACHE_TOKENS * 2;
 /** Int32s of token records (kind, hash, length, row count, rows, two UTF-16 units per int32). */
 const CACHE_POOL = CACHE_TOKENS * 16;
-/** Bits of a record's offset in a table slot (CACHE_POOL ≤ 2^22); the hash's top bits are above them. */
-const OFFSET_BITS = 22;
-const OFFSET_MASK = (1 << OFFSET_BITS) - 1;
 /** Row ids of an uncached token are copied here for the row summer, this many at a time. */
 const STAGING = 4096;
 /** Ranges of rows queued for the row summer before it is called. */
@@ -499,12 +496,10 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     return h;
   };
 
-  // Token cache: an open-addressing table keyed by the token's UTF-16 units (no string is made on a
-  // hit); each record sits in one pool, contiguous, so a hit touches the table, one record and the
-  // rows it names. A slot is one int32, the record's offset (below 2^22) under the top 10 bits of
-  // the token's hash: a 2 MB table where (hash, offset) pairs took 4 MB, and the tag still spares
-  // nearly every record that is not the token from a compare.
-  const table = new Int32Array(CACHE_SLOTS);
+  // Token cache: an open-addressing table of (table hash, record offset) pairs keyed by the token's
+  // UTF-16 units (no string is made on a hit); each record sits in one pool, contiguous, so a hit
+  // touches the table, one record and the rows it names.
+  const table = new Int32Array(CACHE_SLOTS * 2);
   const { summer } = held;
   const pool = summer ? summer.list.subarray(0, CACHE_POOL) : new Int32Array(CACHE_POOL);
   let tokens = 0;
@@ -567,10 +562,8 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   const addToken = (text: string, start: number, end: number, h: number): number => {
     const len = end - start;
     let idx = h & (CACHE_SLOTS - 1);
-    const tag = h >>> OFFSET_BITS;
-    for (let v = table[idx]!; v !== 0; v = table[idx]!) {
-      const e = v & OFFSET_MASK;
-      if (v >>> OFFSET_BITS === tag && pool[e + 1] === len) {
+    for (let e = table[2 * idx + 1]!; e !== 0; e = table[2 * idx + 1]!) {
+      if (table[2 * idx] === h && pool[e + 1] === len) {
         const nrows = pool[e + 3]!;
         const cs = e + 4 + nrows;
         let j = 0;
@@ -603,7 +596,8 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
       // Offset 0 marks an empty table slot, so records start at 1.
       const e = poolTop + 1;
       tokens++;
-      table[idx] = e | (tag << OFFSET_BITS);
+      table[2 * idx] = h;
+      table[2 * idx + 1] = e;
       pool[e] = kind;
       pool[e + 1] = len;
       pool[e + 2] = fh;
@@ -638,7 +632,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   /** Adds the batch's tokens in order; true when one of them is `</s>` (the line ends there). */
   const addBatch = (text: string, count: number): boolean => {
     let sink = 0;
-    for (let k = 0; k < count; k++) sink += pool[(table[batchHash[k]! & (CACHE_SLOTS - 1)]! & OFFSET_MASK) + 1]!;
+    for (let k = 0; k < count; k++) sink += pool[table[2 * (batchHash[k]! & (CACHE_SLOTS - 1)) + 1]! + 1]!;
     touched ^= sink;
     for (let k = 0; k < count; k++) if (addToken(text, batchStart[k]!, batchEnd[k]!, batchHash[k]!) === END) return true;
     return false;
