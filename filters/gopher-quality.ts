@@ -38,12 +38,26 @@ export const GOPHER_QUALITY_DEFAULTS: GopherQualityParams = {
 };
 
 export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: FilterContext) => Outcome {
-  const stop = new Set(p.stop_words);
-  // A token whose length no stop word has skips the set lookup (and the hash of a fresh string).
+  // Stop words by length and first unit: a token is compared (===) with the few that share both,
+  // so no token's string is hashed (a set lookup would hash each fresh token), and a token whose
+  // length no stop word has is answered by two comparisons.
   const stopLengths = p.stop_words.map((w) => w.length);
   const shortest = Math.min(...stopLengths);
   const longest = Math.max(...stopLengths);
-  const isStop = (w: string): boolean => w.length >= shortest && w.length <= longest && stop.has(w);
+  const keyOf = (w: string): number => w.length * 65536 + (w.charCodeAt(0) | 0);
+  const candidates = new Map<number, string[]>();
+  for (const w of new Set(p.stop_words)) {
+    const list = candidates.get(keyOf(w));
+    if (list) list.push(w);
+    else candidates.set(keyOf(w), [w]);
+  }
+  /** The stop word equal to `w`, or undefined. */
+  const stopWord = (w: string): string | undefined => {
+    if (w.length < shortest || w.length > longest) return undefined;
+    const list = candidates.get(keyOf(w));
+    if (list !== undefined) for (let i = 0; i < list.length; i++) if (list[i] === w) return list[i];
+    return undefined;
+  };
   return (doc, ctx) => {
     const text = doc.text;
     const words = ctx.words(text);
@@ -110,10 +124,14 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
     if (p.min_stop_words) {
       let n = 0;
       if (p.stop_word_count === 'occurrences') {
-        for (let i = 0; i < nWords; i++) if (isStop(words[i] as string)) n++;
+        for (let i = 0; i < nWords; i++) if (stopWord(words[i] as string) !== undefined) n++;
       } else {
+        // The list's own strings go into the set: their hashes are computed once.
         const found = new Set<string>();
-        for (const w of words) if (isStop(w)) found.add(w);
+        for (const w of words) {
+          const s = stopWord(w);
+          if (s !== undefined) found.add(s);
+        }
         n = found.size;
       }
       ctx.observe('stop_words', n, { op: '<', limit: p.min_stop_words });

@@ -39,15 +39,27 @@ export const GOPHER_REPETITION_DEFAULTS: GopherRepetitionParams = {
   lines: 'splitlines',
 };
 
+/** Lengths from here up share one count (a shared count only sends an item to the string set). */
+const LENGTH_SLOTS = 1024;
+
 /**
  * Number of elements equal to an earlier element, and their total length in code points. `plain`:
  * the items are pieces of a text without a high surrogate, so a length in code points is a length.
+ * Only items whose length another item has can repeat, so lengths are counted first and only those
+ * items go through the string set: the set hashes every character it is given, and most lines of
+ * a page have a length of their own.
  */
 export function findDuplicates(items: readonly string[], plain = false): [number, number] {
+  const lengths = new Uint8Array(LENGTH_SLOTS);
+  for (const x of items) {
+    const at = x.length < LENGTH_SLOTS ? x.length : LENGTH_SLOTS - 1;
+    lengths[at] = lengths[at] === 0 ? 1 : 2;
+  }
   const seen = new Set<string>();
   let dups = 0;
   let chars = 0;
   for (const x of items) {
+    if (lengths[x.length < LENGTH_SLOTS ? x.length : LENGTH_SLOTS - 1] !== 2) continue;
     if (seen.has(x)) {
       dups++;
       chars += plain ? x.length : pyLen(x);

@@ -119,3 +119,21 @@ test('tokens of over 1,024 units inside the power tables hash exactly (their sum
     for (const n of [1, 2]) assert.equal(duplicatedChars(ngramWords(words, scratch), n), refDup(words, n), `n ${n}`);
   }
 });
+
+test('token ids: equal ids iff equal strings, for tokens keyed by their Latin-1 units and the rest', () => {
+  // Up to 12 units under 256 are packed into integers (a NUL unit, 11–13 units, 255 against 256,
+  // astral characters and the empty token on both sides of that line); pair multipliers 0 put every
+  // packed key in one slot, so only the exact key compare tells them apart.
+  const alphabet = ['', '\u0000', 'a', 'b', 'ÿ', 'Ā', '😀', 'abcdefghijk', 'abcdefghijkl', 'abcdefghijklm', '\u0000a', 'abcdefghiklm', 'abcdefghi\u0001klm'];
+  const scratch = createNgramScratch(undefined, [0, 0]);
+  for (let seed = 1; seed <= 30; seed++) {
+    const words = tokens(seed, 40 + seed * 11, alphabet);
+    for (const w of [ngramWords(words, scratch), ngramWords(words)]) {
+      const first = new Map<string, number>();
+      words.forEach((x, i) => {
+        if (!first.has(x)) first.set(x, i);
+        assert.equal(w.id[i], first.get(x), `seed ${seed} token ${i} ${JSON.stringify(x)}`);
+      });
+    }
+  }
+});
