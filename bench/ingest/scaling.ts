@@ -51,7 +51,10 @@ interface Measured extends Run {
 
 const threadsOut = path.join(out, `scaling-threads-${process.pid}.json`);
 const dir = path.join(out, `run-scaling-${process.pid}`);
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+process.on('exit', () => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(threadsOut, { force: true });
+});
 let firstDocs: string | undefined;
 function extract(tree: string, workers: number): Measured {
   const run = timedExtract(config, dir, workers, ['--import', path.join(root, 'bench/ingest/thread-cpu.ts')], { ...process.env, THREAD_CPU_OUT: threadsOut }, tree);
