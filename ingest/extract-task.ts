@@ -18,7 +18,8 @@ const removedPath = (runDir: string, filter: string, taskId: string) => join(run
 export async function runExtractTask(ctx: TaskContext): Promise<void> {
   const { runDir, config, task, stats } = ctx;
   const input = task.input as unknown as InputRef;
-  const filters = await createFilterPipeline(config.filters, { runDir });
+  // Every task of a run has the same config and run folder: one pipeline per worker, not per task.
+  const filters = await ctx.keep('extract.filters', () => createFilterPipeline(config.filters, { runDir }));
   const sink = await createSignatureSink(runDir, config.dedup, { id: task.id, source: input.source, crawl: input.crawl });
   const kept = await createDocWriter(docsPath(runDir, task.id));
   const scores = createScoreRecorder(runDir, config, task.id);

@@ -12,6 +12,7 @@ export { writeFileAtomic, writeJsonAtomic, createAtomicStream, sweepTemporaries,
 export { runPaths, listTaskFiles } from './run-dir.ts';
 export { isS3, parseS3, joinS3, listObjects, readObject, readObjectAll, StorageError, type ObjectInfo } from './storage.ts';
 export { runTask, loadRun, loadPlan, isTaskDone } from './task-runner.ts';
+export { createTaskMemo, type TaskMemo } from './task-memo.ts';
 export { runPipeline, prepareRunDir, planStage, pendingTasks, formatStageSummary, type RunSummary, type StageSummary } from './runner.ts';
 export { createLocalExecutor, DEFAULT_REGISTRY } from './local-executor.ts';
 export { createProgress, formatDuration, type Progress } from './progress.ts';

@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Executor, TaskOutcome } from './executor.ts';
 import { runTask, loadRun } from './task-runner.ts';
+import { createTaskMemo } from './task-memo.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './task-worker.ts';
 
 export interface LocalExecutorOptions {
@@ -30,10 +31,12 @@ export function createLocalExecutor(options: LocalExecutorOptions): Executor {
       if (stage.inline) {
         const { config } = await loadRun(runDir);
         const outcomes: TaskOutcome[] = [];
+        const keep = createTaskMemo();
         for (const index of pending) {
           if (signal?.aborted) break;
           const outcome = await runTask(runDir, config, stage, plan, index, {
             ...(signal ? { signal } : {}),
+            keep,
             progress: (n, b) => progress.add(n, b),
             echo: (line) => process.stderr.write(`${line}\n`),
           });

@@ -5,6 +5,7 @@
 
 import type { RunConfig } from './config.ts';
 import type { StatsCollector } from './stats.ts';
+import type { TaskMemo } from './task-memo.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -34,6 +35,8 @@ export interface TaskContext extends StageContext {
   /** Aborted when the run is interrupted. */
   signal: AbortSignal;
   log(message: string): void;
+  /** Read-only resources kept for the next tasks of the same worker (pipeline/task-memo.ts). */
+  keep: TaskMemo;
 }
 
 /** The command-line verb that runs a stage on its own (`cc-pretrain dedup CONFIG`, …). */

@@ -10,6 +10,7 @@ import type { TaskOutcome } from './executor.ts';
 import { runPaths } from './run-dir.ts';
 import type { Stage, TaskSpec } from './stage.ts';
 import { createStats, type TaskStats } from './stats.ts';
+import { createTaskMemo, type TaskMemo } from './task-memo.ts';
 
 export interface RunRecord {
   config: RunConfig;
@@ -83,6 +84,8 @@ export interface TaskHooks {
   signal?: AbortSignal;
   /** Echo log lines here besides the task's log file. */
   echo?: (line: string) => void;
+  /** The worker's memo, shared by the tasks it runs; a task alone gets a fresh one. */
+  keep?: TaskMemo;
 }
 
 export async function runTask(
@@ -121,6 +124,7 @@ export async function runTask(
       progress: hooks.progress ?? (() => undefined),
       signal: hooks.signal ?? new AbortController().signal,
       log,
+      keep: hooks.keep ?? createTaskMemo(),
     });
   } catch (err) {
     // A stage that stops on the abort signal throws its reason (the signal's name): say what happened.

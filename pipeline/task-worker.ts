@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPlan, loadRun, runTask } from './task-runner.ts';
 import type { Stage } from './stage.ts';
+import { createTaskMemo } from './task-memo.ts';
 
 export interface WorkerInit {
   runDir: string;
@@ -27,6 +28,7 @@ if (!stage) throw new Error(`unknown stage "${init.stageName}"`);
 const { config } = await loadRun(init.runDir);
 const plan = await loadPlan(init.runDir, init.stageName);
 const controller = new AbortController();
+const keep = createTaskMemo();
 
 let items = 0;
 let bytes = 0;
@@ -48,6 +50,7 @@ port.on('message', (msg: ToWorker) => {
   }
   void runTask(init.runDir, config, stage, plan, msg.index, {
     signal: controller.signal,
+    keep,
     progress(n, b = 0) {
       items += n;
       bytes += b;

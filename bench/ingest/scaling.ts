@@ -4,55 +4,104 @@
 // it prints wall and CPU seconds of each run and the speed-up (wall time of 1 worker / 2 workers),
 // min and median over rounds. Wall time is only meaningful on a machine with two idle cores: on
 // a loaded one this measures contention, not scaling. The CPU ratio (2 workers / 1) shows what
-// the second worker costs in extra work (start-up, lists and model loaded twice). Each run's
-// documents must be byte-identical to the first run's (determinism whatever the worker count).
-// Usage: CC_PRETRAIN_SHARED=/work/shared node bench/ingest/scaling.ts [--files N] [--pages N] [--rounds N]
+// the second worker costs in extra work (its start-up and its own JIT warm-up), which a loaded
+// machine measures too. Each run is preloaded with thread-cpu.ts, so the CPU also splits into the
+// tasks' own threads (their `cpu_seconds`), V8's background threads (JIT, concurrent GC), the
+// workers' start-up (modules, before the first task) and the main thread; minor page faults
+// and peak RSS come from GNU time. With `--ref COMMIT` a reference tree's command runs in the
+// same rounds (the order alternating), and the CPU of each worker count is compared: reference /
+// this tree. Each run's documents must be byte-identical to the first run's (determinism
+// whatever the worker count, and the same output as the reference).
+// Usage: CC_PRETRAIN_SHARED=/work/shared node bench/ingest/scaling.ts [--files N] [--pages N] [--rounds N] [--ref COMMIT]
 //   --pages is per file.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from '../interleave.ts';
+import { referenceTree } from '../reference-tree.ts';
 import { scalingWarcs } from './build-warc.ts';
-import { out } from './profile.ts';
+import { out, root } from './profile.ts';
 import { timedExtract, type Run } from './timed.ts';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '4' }, pages: { type: 'string', default: '400' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '4' }, pages: { type: 'string', default: '400' }, rounds: { type: 'string', default: '3' }, ref: { type: 'string' } } });
 const files = Number(values.files);
 const pages = Number(values.pages);
 const rounds = Number(values.rounds);
 if (!(files >= 4)) throw new Error('--files: at least 4, so that two workers each get more than one task');
 mkdirSync(out, { recursive: true });
 
+const trees = new Map<string, string>([['this tree', root]]);
+const ref = values.ref === undefined ? undefined : referenceTree(values.ref, 'scaling', [], ['node_modules', '.cache']);
+if (ref) trees.set('reference', ref.dir);
+
 const warcs = await scalingWarcs(out, files, pages);
 const config = path.join(out, 'scaling.yaml');
 // JSON is YAML: the default config (fineweb preset, UT1 lists from the setup cache).
 writeFileSync(config, JSON.stringify({ name: 'scaling', sources: [{ name: 'web', kind: 'warc', paths: warcs }], executor: { kind: 'local' } }, null, 2));
 
+/** One run's CPU by thread, in seconds. */
+interface Measured extends Run {
+  tasks: number;
+  v8: number;
+  main: number;
+  startUp: number;
+}
+
+const threadsOut = path.join(out, `scaling-threads-${process.pid}.json`);
+const dir = path.join(out, `run-scaling-${process.pid}`);
+process.on('exit', () => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(threadsOut, { force: true });
+});
 let firstDocs: string | undefined;
-function extract(workers: number): Run {
-  const dir = path.join(out, 'run-scaling');
-  const run = timedExtract(config, dir, workers);
+function extract(tree: string, workers: number): Measured {
+  const run = timedExtract(config, dir, workers, ['--import', path.join(root, 'bench/ingest/thread-cpu.ts')], { ...process.env, THREAD_CPU_OUT: threadsOut }, tree);
   const docs = path.join(dir, 'docs/web');
   const h = createHash('sha1');
   for (const f of readdirSync(docs).sort()) h.update(f).update(readFileSync(path.join(docs, f)));
   const digest = h.digest('hex');
   firstDocs ??= digest;
-  if (digest !== firstDocs) throw new Error(`--workers ${workers}: documents differ from the first run's`);
-  return run;
+  if (digest !== firstDocs) throw new Error(`${tree}, --workers ${workers}: documents differ from the first run's`);
+  const byName = new Map(Object.entries(JSON.parse(readFileSync(threadsOut, 'utf8')) as Record<string, number>));
+  const listed = [...byName.values()].reduce((a, b) => a + b, 0);
+  const statsDir = path.join(dir, 'stats/extract/web');
+  const tasks = readdirSync(statsDir).reduce((sum, f) => sum + (JSON.parse(readFileSync(path.join(statsDir, f), 'utf8')) as { cpu_seconds: number }).cpu_seconds, 0);
+  // The worker threads have ended before the process lists its threads: what is not listed is theirs.
+  return { ...run, tasks, v8: byName.get('V8Worker') ?? 0, main: byName.get('MainThread') ?? 0, startUp: run.cpu_s - listed - tasks };
 }
 
-const results: { one: Run; two: Run }[] = [];
+const results = new Map<string, { one: Measured; two: Measured }[]>([...trees.keys()].map((side) => [side, []]));
 for (let r = 0; r < rounds; r++) {
-  const one = extract(1);
-  const two = extract(2);
-  results.push({ one, two });
-  console.log(`round ${r + 1}: --workers 1 ${one.wall_s.toFixed(1)} s wall, ${one.cpu_s.toFixed(1)} CPU-s; --workers 2 ${two.wall_s.toFixed(1)} s wall, ${two.cpu_s.toFixed(1)} CPU-s, peak RSS ${two.max_rss_mb.toFixed(0)} MB`);
+  const sides = r % 2 === 0 ? [...trees] : [...trees].reverse();
+  const round = new Map<string, { one?: Measured; two?: Measured }>(sides.map(([side]) => [side, {}]));
+  for (const workers of [1, 2]) {
+    for (const [side, tree] of sides) {
+      const m = extract(tree, workers);
+      round.get(side)![workers === 1 ? 'one' : 'two'] = m;
+      console.log(`round ${r + 1}, ${side}, --workers ${workers}: ${m.wall_s.toFixed(1)} s wall, ${m.cpu_s.toFixed(1)} CPU-s (tasks ${m.tasks.toFixed(1)}, V8 background ${m.v8.toFixed(1)}, worker start-up ${m.startUp.toFixed(2)}), ${m.minor_faults} minor faults, peak RSS ${m.max_rss_mb.toFixed(0)} MB`);
+    }
+  }
+  for (const [side, { one, two }] of round) results.get(side)!.push({ one: one!, two: two! });
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const speedups = results.map((x) => x.one.wall_s / x.two.wall_s);
-const cpu = results.map((x) => x.two.cpu_s / x.one.cpu_s);
-console.log(`\n${files} WARCs × ${pages} pages, ${rounds} interleaved rounds`);
-console.log(`speed-up (wall, 1 worker / 2 workers): min ${Math.min(...speedups).toFixed(2)}×, median ${median(speedups).toFixed(2)}× (per round: ${speedups.map((v) => v.toFixed(2)).join(', ')})`);
-console.log(`CPU seconds, 2 workers / 1 worker: median ${median(cpu).toFixed(2)} (per round: ${cpu.map((v) => v.toFixed(2)).join(', ')})`);
-writeFileSync(path.join(out, 'scaling-results.json'), JSON.stringify({ files, pages, rounds: results }, null, 2));
+
+const fmt = (xs: readonly number[], digits = 2) => `min ${Math.min(...xs).toFixed(digits)}, median ${median(xs).toFixed(digits)} (per round: ${xs.map((v) => v.toFixed(digits)).join(', ')})`;
+console.log(`\n${files} WARCs × ${pages} pages, ${rounds} interleaved rounds${ref ? `, reference ${ref.commit.slice(0, 12)}` : ''}`);
+for (const [side, rs] of results) {
+  console.log(`\n${side}:`);
+  console.log(`  speed-up (wall, 1 worker / 2 workers): ${fmt(rs.map((x) => x.one.wall_s / x.two.wall_s))}`);
+  console.log(`  CPU seconds, 2 workers / 1 worker: ${fmt(rs.map((x) => x.two.cpu_s / x.one.cpu_s))}`);
+  console.log('  medians | CPU s | tasks | V8 background | worker start-up | main thread | minor faults | peak RSS MB');
+  for (const [label, pick] of [['--workers 1', (x: { one: Measured }) => x.one], ['--workers 2', (x: { two: Measured }) => x.two]] as const) {
+    const m = (f: (x: Measured) => number) => median(rs.map((x) => f(pick(x))));
+    console.log(`  ${label} | ${m((x) => x.cpu_s).toFixed(2)} | ${m((x) => x.tasks).toFixed(2)} | ${m((x) => x.v8).toFixed(2)} | ${m((x) => x.startUp).toFixed(2)} | ${m((x) => x.main).toFixed(2)} | ${m((x) => x.minor_faults).toFixed(0)} | ${m((x) => x.max_rss_mb).toFixed(0)}`);
+  }
+}
+if (ref) {
+  const [here, there] = [results.get('this tree')!, results.get('reference')!];
+  console.log('\nCPU seconds, reference / this tree:');
+  console.log(`  --workers 1: ${fmt(there.map((x, i) => x.one.cpu_s / here[i]!.one.cpu_s), 3)}`);
+  console.log(`  --workers 2: ${fmt(there.map((x, i) => x.two.cpu_s / here[i]!.two.cpu_s), 3)}`);
+}
+writeFileSync(path.join(out, 'scaling-results.json'), JSON.stringify({ files, pages, rounds: Object.fromEntries(results) }, null, 2));

@@ -1,5 +1,5 @@
 // One benchmarked process, measured from outside by GNU time: CPU seconds (user + sys of the
-// process, its threads and its waited children), peak RSS and wall time. Shared by the ingest
+// process, its threads and its waited children), peak RSS, wall time and minor page faults. Shared by the ingest
 // benches so every figure they print is measured the same way.
 
 import { execFileSync } from 'node:child_process';
@@ -11,22 +11,25 @@ export interface Run {
   cpu_s: number;
   wall_s: number;
   max_rss_mb: number;
+  /** Minor page faults: memory first touched (fresh heap pages, large strings, reloaded tables). */
+  minor_faults: number;
   docs_out?: number;
   pages?: number;
 }
 
 export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { run: Run; stdout: string } {
   const tf = path.join(out, 'time.txt');
-  const stdout = execFileSync('/usr/bin/time', ['-o', tf, '-f', '%U %S %M %e', cmd, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env, stdio: ['ignore', 'pipe', 'ignore'] });
-  const [u, s, m, e] = readFileSync(tf, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
-  return { run: { cpu_s: u! + s!, wall_s: e!, max_rss_mb: m! / 1024 }, stdout };
+  const stdout = execFileSync('/usr/bin/time', ['-o', tf, '-f', '%U %S %M %e %R', cmd, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env, stdio: ['ignore', 'pipe', 'ignore'] });
+  const [u, s, m, e, r] = readFileSync(tf, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  return { run: { cpu_s: u! + s!, wall_s: e!, max_rss_mb: m! / 1024, minor_faults: r! }, stdout };
 }
 
 /**
  * `cc-pretrain extract CONFIG --out DIR --workers N` on the project's Node, timed, into a fresh
- * `dir`; `nodeArgs` go before the script (V8 flags, `--import`).
+ * `dir`; `nodeArgs` go before the script (V8 flags, `--import`); `tree` is the checkout whose
+ * command runs (a reference commit's, for the benches that compare).
  */
-export function timedExtract(config: string, dir: string, workers: number, nodeArgs: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): Run {
+export function timedExtract(config: string, dir: string, workers: number, nodeArgs: readonly string[] = [], env: NodeJS.ProcessEnv = process.env, tree = root): Run {
   rmSync(dir, { recursive: true, force: true });
-  return timed(path.join(root, 'node_modules/.bin/node'), [...nodeArgs, path.join(root, 'cli/main.ts'), 'extract', config, '--out', dir, '--workers', String(workers)], env).run;
+  return timed(path.join(root, 'node_modules/.bin/node'), [...nodeArgs, path.join(tree, 'cli/main.ts'), 'extract', config, '--out', dir, '--workers', String(workers)], env).run;
 }

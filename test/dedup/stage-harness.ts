@@ -4,6 +4,7 @@
 import { parseRunConfig, type RunConfig } from '../../pipeline/config.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import { createStats, type StatsCollector } from '../../pipeline/stats.ts';
+import { createTaskMemo } from '../../pipeline/task-memo.ts';
 
 export function testConfig(dedup: Record<string, unknown>): RunConfig {
   return parseRunConfig({ sources: [{ name: 'web', kind: 'warc', paths: ['x.warc.gz'] }], dedup }, 'test');
@@ -15,6 +16,8 @@ export async function runStages(stages: readonly Stage[], runDir: string, config
   for (const stage of stages) {
     const plan = await stage.plan({ runDir, config });
     const stats: StatsCollector[] = [];
+    // One memo for the stage's tasks, as one pool worker running them all has.
+    const keep = createTaskMemo();
     for (const [index, task] of plan.entries()) {
       const s = createStats();
       await stage.run({
@@ -26,6 +29,7 @@ export async function runStages(stages: readonly Stage[], runDir: string, config
         progress: () => undefined,
         signal: new AbortController().signal,
         log: () => undefined,
+        keep,
       });
       stats.push(s);
     }

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseRunConfig } from '../../pipeline/config.ts';
 import { createStats } from '../../pipeline/stats.ts';
 import type { TaskContext } from '../../pipeline/stage.ts';
+import { createTaskMemo } from '../../pipeline/task-memo.ts';
 import { runTrainer, trainStage } from '../../pipeline/train-stage.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -34,6 +35,7 @@ function context(runDir: string, train: Record<string, unknown>, lines: string[]
     progress: () => undefined,
     signal: new AbortController().signal,
     log: (line) => lines.push(line),
+    keep: createTaskMemo(),
   };
 }
 

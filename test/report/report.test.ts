@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStats, type TaskStats, type RunConfig } from '../../pipeline/index.ts';
+import { createStats, createTaskMemo, type TaskStats, type RunConfig } from '../../pipeline/index.ts';
 import { buildReport, createClusterSampler, createDomainCounter, domainOf, reportData, reportStage, type ReportData } from '../../report/index.ts';
 import { makeRun } from './make-run.ts';
 
@@ -196,7 +196,7 @@ test('the report stage plans one task when enabled and writes the page when run'
   assert.deepEqual(await reportStage.plan({ runDir: dir, config: { report: { enabled: false } } as RunConfig }), []);
   const stats = createStats();
   const logs: string[] = [];
-  await reportStage.run({ runDir: dir, config, task: { id: 'report', label: '' }, index: 0, stats, progress: () => {}, signal: new AbortController().signal, log: (m) => logs.push(m) });
+  await reportStage.run({ runDir: dir, config, task: { id: 'report', label: '' }, index: 0, stats, progress: () => {}, signal: new AbortController().signal, log: (m) => logs.push(m), keep: createTaskMemo() });
   assert.match(await readFile(join(dir, 'report', 'index.html'), 'utf8'), /<section id="funnel">/);
   assert.ok(stats.counters['report.tasks']! > 0);
   assert.match(logs.at(-1)!, /report written to .*index\.html/);

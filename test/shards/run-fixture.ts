@@ -8,6 +8,7 @@ import { createDocWriter } from '../../pipeline/doc-store.ts';
 import { parseRunConfig, type RunConfig } from '../../pipeline/config.ts';
 import { createStats, type StatsCollector } from '../../pipeline/stats.ts';
 import type { Stage } from '../../pipeline/stage.ts';
+import { createTaskMemo } from '../../pipeline/task-memo.ts';
 import { generatedDocs } from '../tokenize/corpus.ts';
 
 export async function makeRun(
@@ -58,6 +59,7 @@ export async function runStage(stage: Stage, runDir: string, config: RunConfig):
       progress: () => undefined,
       signal: new AbortController().signal,
       log: () => undefined,
+      keep: createTaskMemo(),
     });
     out.push(stats);
   }
