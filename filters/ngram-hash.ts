@@ -138,6 +138,13 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
   const { base, pow, invPow } = scratch;
   let size = 16;
   while (size < 2 * n) size *= 2;
+  // The scratch is kept at its largest document's size for the filter's life, so buffers used only
+  // here share those the later passes fill before they read: the short-token table (5 words a slot)
+  // is the slot table's buffer (3 words a slot, first filled by extendGrams / duplicatedChars), and
+  // the per-token hash, power and inverse power are `gram`, `counts` and `spans` (first written by
+  // topNgram, topNgram and duplicatedChars). Retained bytes per token of the largest document:
+  // 88-128 (were 124-188 with buffers of their own).
+  const table = ints(scratch, 2, 5 * size);
   const out: NgramWords = {
     words,
     id: ints(scratch, 0, n),
@@ -149,7 +156,7 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
     mulA: scratch.mulA,
     mulB: scratch.mulB,
     mask: size - 1,
-    slots: ints(scratch, 2, 3 * size),
+    slots: table.subarray(0, 3 * size),
     spans: ints(scratch, 7, n),
     counts: ints(scratch, 3, n),
     countsN: 0,
@@ -166,12 +173,12 @@ export function ngramWords(words: readonly string[], scratch = createNgramScratc
   // string; the other tokens go through the Map.
   const shift = 32 - Math.log2(mask + 1);
   const { mulB } = out;
-  const short = ints(scratch, 8, 5 * (mask + 1));
+  const short = table;
   short.fill(0);
   const len = floats(scratch, 1, n);
-  const wHash = ints(scratch, 4, n);
-  const wPow = ints(scratch, 5, n);
-  const wInv = ints(scratch, 6, n);
+  const wHash = out.gram;
+  const wPow = out.counts;
+  const wInv = out.spans;
   let charPow = 1;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;

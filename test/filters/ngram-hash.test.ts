@@ -137,3 +137,20 @@ test('token ids: equal ids iff equal strings, for tokens keyed by their Latin-1 
     }
   }
 });
+
+test("a long document's scratch: the one-pass buffers (short-token table, per-token hashes) live in the later passes' buffers", () => {
+  // The filter keeps its scratch at its largest document's size for the worker's life. With 8,192
+  // tokens the tables have 2n slots: 88 bytes a token (124 when the short-token table and the
+  // per-token hash, power and inverse power had buffers of their own).
+  const n = 8192;
+  const scratch = createNgramScratch();
+  const words = tokens(9, n, ['a', 'b', 'c', '😀']);
+  const w = ngramWords(words, scratch);
+  // The shared buffers are written before they are read, in either order of the passes.
+  for (const m of [5, 7]) assert.equal(duplicatedChars(w, m), refDup(words, m), `n ${m}`);
+  for (const m of [2, 3, 4]) assert.deepEqual(topNgram(w, m), refTop(words, m), `n ${m}`);
+  const buffers = new Set<ArrayBufferLike>([...scratch.ints, ...scratch.floats].filter((a) => a !== undefined).map((a) => a.buffer));
+  let bytes = 0;
+  for (const b of buffers) bytes += b.byteLength;
+  assert.ok(bytes <= 90 * n, `${bytes} bytes retained, ${(bytes / n).toFixed(1)} a token`);
+});
