@@ -45,6 +45,9 @@ export interface ElementNode {
   end: number;
 }
 
+/** An element's class attribute, as its `kind` holds it after the tag (`div.post-meta entry` → `post-meta entry`). */
+export const classOf = (n: ElementNode): string => n.kind.slice(n.tag.length + 1);
+
 /** Whether `test` holds for `element` or one of its ancestors (a walk up: the page's depth). */
 export function selfOrAncestor(nodes: readonly ElementNode[], element: ElementNode, test: (n: ElementNode) => boolean): boolean {
   for (let n: ElementNode | undefined = element; n !== undefined; n = nodes[n.parent]) if (test(n)) return true;
@@ -375,14 +378,9 @@ function flush(s: PageState): void {
   s.linkChars = 0;
 }
 
-/** Whether a chrome element above node `n` is named as a box of teasers (`div.related_blog_item`). */
-function inTeaserBox(nodes: readonly ElementNode[], n: number): boolean {
-  for (; n > 0; n = (nodes[n] as ElementNode).parent) {
-    const node = nodes[n] as ElementNode;
-    if (node.verdict === -1 && isTeaserBoxClass(node.kind.slice(node.tag.length + 1))) return true;
-  }
-  return false;
-}
+/** Whether node `n` or a chrome element above it is named as a box of teasers (`div.related_blog_item`). */
+const inTeaserBox = (nodes: readonly ElementNode[], n: number): boolean =>
+  selfOrAncestor(nodes, nodes[n] as ElementNode, (a) => a.verdict === -1 && isTeaserBoxClass(classOf(a)));
 
 /** A toggle's label (an FAQ's question) is the heading of the panel it opens. */
 function pushToggleHeading(s: PageState): void {

@@ -4,7 +4,7 @@
 // punctuation, the chrome they sit in), the element holding the most net content is chosen, and
 // its good blocks are written out.
 
-import { isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
+import { classOf, isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, REFERENCES_HEADING, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isClosedCommentsLine, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
@@ -712,7 +712,7 @@ function liftMetaChrome(b: TextBlock, nodes: readonly ElementNode[], isItem: (n:
   let meta = false;
   while (!isItem(n)) {
     const node = nodes[n] as ElementNode;
-    if (node.verdict === -1 && !isMetaClass(node.kind.slice(node.tag.length + 1))) return;
+    if (node.verdict === -1 && !isMetaClass(classOf(node))) return;
     meta ||= node.verdict === -1;
     n = node.parent;
   }

@@ -88,11 +88,14 @@ export function isBuilderClass(name: string): boolean {
  * `post-meta` also holds the post's categories, tags and share links. */
 const META_WORDS: ReadonlySet<string> = new Set(['author', 'byline', 'postauthor', 'dateline', 'timestamp']);
 
+/** A class attribute's words, lower-cased, split at `-`, `_` and spaces (`author-area--name`). */
+const classWords = (cls: string): string[] => cls.toLowerCase().split(/[-_\s]+/);
+
 /** Whether a class's chrome words are all meta words (`author-area--name`, `entry-byline`): a teaser's
  * byline and date, not a menu or a share bar. */
 export function isMetaClass(cls: string): boolean {
   let meta = false;
-  for (const part of cls.toLowerCase().split(/[-_\s]+/)) {
+  for (const part of classWords(cls)) {
     if (META_WORDS.has(part)) meta = true;
     else if (CHROME_WORD_SET.has(part)) return false;
   }
@@ -105,7 +108,7 @@ const TEASER_BOX_WORDS: ReadonlySet<string> = new Set(['related', 'recommended',
 /** Whether a class names a box of teasers (`related_blog_item`, `popular-posts`): its cards reuse the
  * article's class names for their excerpts (`qs-article-content-area`), which are not the article. */
 export function isTeaserBoxClass(cls: string): boolean {
-  for (const part of cls.toLowerCase().split(/[-_\s]+/)) if (TEASER_BOX_WORDS.has(part)) return true;
+  for (const part of classWords(cls)) if (TEASER_BOX_WORDS.has(part)) return true;
   return false;
 }
 
