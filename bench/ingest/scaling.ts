@@ -63,7 +63,12 @@ function extract(tree: string, workers: number): Measured {
   for (const f of readdirSync(docs).sort()) h.update(f).update(readFileSync(path.join(docs, f)));
   const digest = h.digest('hex');
   firstDocs ??= digest;
-  if (digest !== firstDocs) throw new Error(`${tree}, --workers ${workers}: documents differ from the first run's`);
+  if (digest !== firstDocs) {
+    // A reference whose extraction differs cannot be compared run for run; two worker counts of one tree must agree.
+    const hint = tree === root ? 'the extract stage is not deterministic across worker counts' : 'this tree changes the documents: leave out --ref, or give a reference with identical output';
+    console.error(`scaling.ts: ${tree}, --workers ${workers}: documents differ from the first run's (${hint})`);
+    process.exit(1);
+  }
   const byName = new Map(Object.entries(JSON.parse(readFileSync(threadsOut, 'utf8')) as Record<string, number>));
   const listed = [...byName.values()].reduce((a, b) => a + b, 0);
   const statsDir = path.join(dir, 'stats/extract/web');
