@@ -6,7 +6,7 @@
 
 import { classOf, isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, REFERENCES_HEADING, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isClosedCommentsLine, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DISCLAIMER_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, REFERENCES_HEADING, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isClosedCommentsLine, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
@@ -31,6 +31,10 @@ const GOOD_CHARS = 60;
 
 /** Browser notices run to a few sentences; longer text mentioning one is an article about browsers. */
 const BROWSER_NOTICE_MAX = 400;
+
+/** A disclaimer runs to a paragraph or a few; a longer block opening with the label is a page's
+ * text run together in one element. */
+const DISCLAIMER_MAX = 1000;
 
 /** A filing line runs to its categories, tags and feed notes ("You can follow any responses to
  * this entry through the RSS 2.0 feed"): past BOILERPLATE_LINE's 200 characters, up to this. */
@@ -78,6 +82,7 @@ function quality(b: TextBlock, isBoilerplate: IsBoilerplate): Quality {
   if (PLACEHOLDER.test(b.text)) return 'bad';
   if (len < 200 ? isBoilerplate(b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
   if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
+  if (len < DISCLAIMER_MAX && DISCLAIMER_LINE.test(b.text)) return 'bad';
   if (len < DATE_LINE_MAX && DIGIT.test(b.text) && isDateLine(b.text)) return 'bad';
   if (ld > 0.3 && len < 200) return 'short';
   // One punctuation mark is enough: the lines are not searched for more.

@@ -684,6 +684,14 @@ export const BROWSER_NOTICE = new RegExp(
   'iu',
 );
 
+/** A paragraph that opens with a disclaimer's label ("Disclaimer: The information contained herein is
+ * for informational purposes only …", "LEGAL DISCLAIMER:", "Haftungsausschluss:"): the site's or the
+ * publisher's notice under a post, never the post's text, however long. Only the label with its colon:
+ * a heading "Disclaimer" heads a section a page's gold may keep. In the languages of BOILERPLATE_LINE
+ * (Dutch sites use the English word). */
+export const DISCLAIMER_LINE =
+  /^\W*(legal )?(disclaimer|haftungsausschluss|clause de non-responsabilité|descargo de responsabilidad|esclusione di responsabilità|isenção de responsabilidade|zastrzeżenie prawne|отказ от ответственности)\s*:/iu;
+
 /** Month names: English by their first three letters, and the other languages of BOILERPLATE_LINE. */
 const MONTHS = [
   '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?',

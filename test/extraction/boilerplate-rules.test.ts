@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
-import { NEWSLETTER_LINE, classVerdict, isBoilerplateLine } from '../../ingest/html-rules.ts';
+import { DISCLAIMER_LINE, NEWSLETTER_LINE, classVerdict, isBoilerplateLine } from '../../ingest/html-rules.ts';
 
 test("a post's question about copyright is its text; a copyright notice is not", () => {
   const html = `<!DOCTYPE html><html><head><title>AoAH Day 15</title></head><body><article>
@@ -267,4 +267,25 @@ test("an author box's role line is not written; a bare role that may be the text
   assert.ok(!lines.includes('Contributing Writer'), lines.join('\n'));
   for (const l of ['Staff writer', 'Contributor', 'Freier Autor', 'Gastautorin']) assert.ok(isBoilerplateLine(l), l);
   for (const l of ['Editor', 'The staff writer said the council would meet again.']) assert.ok(!isBoilerplateLine(l), l);
+});
+
+test("a paragraph opening with a disclaimer's label is not written, however long; the word alone or inside a sentence is no label", () => {
+  // Cut from WCXB 0085 (tuning, eighteenth round, x26a): the post's last paragraphs, its tags, then
+  // the site's disclaimer in a paragraph of its own (utility classes, no chrome name).
+  const story = [
+    'Use gym equipment with confidence!',
+    "Gym machines really aren’t as complicated as you think! Once you get started, you’ll realise they’re the opposite of scary - they can actually be fun. If you're new to working out in the gym or are looking for support, we encourage you to join the Sweat Community.",
+    'Remember, the more you do something, the more comfortable and confident you’ll start to feel. If you’ve been thinking about trying gym machines, instead of thinking “one day…”, make today day one. You’ve got this!',
+  ];
+  const disclaimer =
+    '* Disclaimer: This blog post is not intended to replace the advice of a medical professional. The above information should not be used to diagnose, treat, or prevent any disease or medical condition. Please consult your doctor before making any changes to your diet, sleep methods, daily activity, or fitness routine. Sweat assumes no responsibility for any personal injury or damage sustained by any recommendations, opinions, or advice given in this article.';
+  const html = `<html><body><main><div class="max-w-[40.5rem]"><h2>${story[0]}</h2>${story.slice(1).map((p) => `<p>${p}</p>`).join('')}
+    <div class="py-6 flex flex-row gap-2"><div class="py-0.5 px-2.5 text-sm">Weight Lifting</div><div class="py-0.5 px-2.5 text-sm">Smith Machine</div></div>
+    <div class="py-8"><p class="text-xs text-gray-400 font-normal">${disclaimer}</p></div></div></main></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const p of story) assert.ok(lines.includes(p), `missing: ${p}\n--- got:\n${lines.join('\n')}`);
+  assert.ok(!lines.includes(disclaimer), lines.join('\n'));
+  for (const l of ['LEGAL DISCLAIMER:', 'Disclaimer: Boston.com does not share this information or keep it permanently.', 'Haftungsausschluss: Die Inhalte dieses Blogs wurden mit Sorgfalt erstellt.'])
+    assert.ok(DISCLAIMER_LINE.test(l), l);
+  for (const l of ['Disclaimer', 'The disclaimer: a short history of fine print.']) assert.ok(!DISCLAIMER_LINE.test(l), l);
 });
