@@ -40,6 +40,27 @@ test('lists of several alternatives agree before and after they get a regex of t
   }
 });
 
+test('anchoredAlternation agrees with the whole regex on every short line over an alphabet', () => {
+  // Openings by three characters: repeats past three (a^n opens as a^3 does), optional and
+  // nullable pieces before the third character, two-character matches, and `\\W*` before a word,
+  // whose triples are too many to list (its pairs are then open to any third character).
+  const alternatives = ['\\W*(back|zz) x', 'a?b{0,2}c', '(ab|c)+d', '\\d{4}-', 'x\\s*:?\\s*\\*', 'ab$', 'q(?=r)rs', 'k{2,}z', '(?:x|)y', '[^a-z](b[a-z]|c[a-z])'];
+  const whole = new RegExp(`^(?:${alternatives.join('|')})`, 'iu');
+  const tester = anchoredAlternation(alternatives, 'iu');
+  const alphabet = [...'abcdkqrsxyz-1 :*!', '\u017f', '\u212a', 'B', 'Z'];
+  let lines = [''];
+  let matched = 0;
+  for (let length = 1; length <= 4; length++) {
+    lines = lines.flatMap((line) => (line.length === length - 1 ? alphabet.map((c) => line + c) : []));
+    for (const line of [...lines, ...lines.map((l) => `${l}ack x`), ...lines.map((l) => `${l}z x`), ...lines.map((l) => `${l}k*`)]) {
+      const want = whole.test(line);
+      if (want) matched++;
+      assert.equal(tester(line), want, JSON.stringify(line));
+    }
+  }
+  assert.ok(matched > 1000, `lines matched: ${matched}`);
+});
+
 test('openingOf reads what a match can open with', () => {
   const o = openingOf('(einen )?kommentar|a?b{0,2}c', 'iu');
   const first = (c: string): number => o.first[c.charCodeAt(0)] as number;
@@ -48,6 +69,11 @@ test('openingOf reads what a match can open with', () => {
   assert.ok(o.pairs.has('k'.charCodeAt(0) * 128 + 'o'.charCodeAt(0)));
   assert.ok(o.pairs.has('e'.charCodeAt(0) * 128 + 'i'.charCodeAt(0)));
   assert.equal(o.single['c'.charCodeAt(0)], 1);
+  const code = (t: string): number => [...t].reduce((n, c) => n * 128 + c.charCodeAt(0), 0);
+  assert.ok(o.doubles.has(code('bc')) && o.doubles.has(code('ac')) && !o.doubles.has(code('ko')));
+  assert.ok(o.triples.has(code('kom')) && o.triples.has(code('ein')) && o.triples.has(code('abb')) && !o.triples.has(code('kon')));
+  const many = openingOf('\\W*ab', 'iu');
+  assert.ok(many.open.has(code('!!')) && many.triples.has(code('!ab')) && !many.open.has(code('ab')));
   assert.equal(o.nullable, false);
   assert.equal(openingOf('(a|)', 'iu').nullable, true);
   assert.throws(() => openingOf('(a)\\1', 'iu'));
