@@ -135,7 +135,9 @@ export function topLevelAlternatives(source: string): string[] {
 
 /** A lower bound on the length of any match of `re`: a shorter string need not run it. */
 export function shortestMatch(re: RegExp): number {
-  return openingOf(re.source, re.flags).min;
+  const [opening, end] = alternation(re.source, 0, re.flags, new Map(), false);
+  if (end !== re.source.length) throw new Error(`unbalanced ) at ${end} in ${re.source}`);
+  return opening.min;
 }
 
 /**
@@ -475,12 +477,34 @@ function atomAt(src: string, i: number, flags: string, atoms: Map<string, Uint8A
   const atom = src.slice(i, end);
   let set = atoms.get(atom);
   if (set === undefined) {
-    // One scan of the 128 characters: a one-character atom's matches there are the characters it matches.
-    set = new Uint8Array(128);
-    for (const m of ASCII.matchAll(new RegExp(`(?:${atom})`, `${flags}g`))) set[m.index] = 1;
+    set = literalMatches(atom, flags);
+    if (set === undefined) {
+      // One scan of the 128 characters: a one-character atom's matches there are the characters it matches.
+      set = new Uint8Array(128);
+      for (const m of ASCII.matchAll(new RegExp(`(?:${atom})`, `${flags}g`))) set[m.index] = 1;
+    }
     atoms.set(atom, set);
   }
   return [{ first: set, single: set, pairs: new Set(), doubles: new Set(), triples: new Set(), open: new Set(), nullable: false, min: 1, settled: isEmpty(set) }, end];
+}
+
+/**
+ * The ASCII characters a literal character matches, without asking the engine (a regex compiled
+ * per atom was most of the reading's start-up): an ASCII one matches itself and, under `i`, its
+ * other case (no ASCII letter folds onto another ASCII character); a non-ASCII one matches none,
+ * except those the engine folds onto ASCII under `iu` (ſ, K). undefined for the engine to decide:
+ * classes, escapes, `.` and those folded ones.
+ */
+export function literalMatches(atom: string, flags: string): Uint8Array | undefined {
+  const code = atom.codePointAt(0) as number;
+  if (atom.length !== String.fromCodePoint(code).length || atom === '.') return undefined;
+  const set = new Uint8Array(128);
+  if (code < 128) {
+    set[code] = 1;
+    if (flags.includes('i')) set[atom.toLowerCase().charCodeAt(0)] = set[atom.toUpperCase().charCodeAt(0)] = 1;
+    return set;
+  }
+  return flags.includes('i') && flags.includes('u') && FOLDED_TO_ASCII.includes(atom) ? undefined : set;
 }
 
 /** Where the body of the group opening at `i` starts, and whether the group is a lookaround. */

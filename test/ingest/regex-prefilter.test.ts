@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchoredAlternation, gramSieve, openingOf, shortestMatch, topLevelAlternatives } from '../../ingest/regex-prefilter.ts';
+import { anchoredAlternation, gramSieve, literalMatches, openingOf, shortestMatch, topLevelAlternatives } from '../../ingest/regex-prefilter.ts';
 import { seededRandom } from '../../pipeline/seeded-random.ts';
 
 const ALTERNATIVES = [
@@ -78,6 +78,25 @@ test('openingOf reads what a match can open with', () => {
   assert.equal(openingOf('(a|)', 'iu').nullable, true);
   assert.throws(() => openingOf('(a)\\1', 'iu'));
 });
+
+test('literalMatches agrees with the engine on the ASCII characters a literal matches', () => {
+  const literals = [...ASCII_LITERALS, '\u017f', '\u212a', '\u0130', '\u0131', 'ẞ', 'ß', 'é', 'É', 'ü', 'д', '版', '😀'];
+  for (let c = 0x80; c < 0x3000; c += 7) literals.push(String.fromCharCode(c));
+  for (const flags of ['iu', 'i', 'u', '']) {
+    for (const c of literals) {
+      const got = literalMatches(c, flags);
+      if (got === undefined) continue;
+      const want = Array.from({ length: 128 }, (_, k) => (new RegExp(`^(?:${c})$`, flags).test(String.fromCharCode(k)) ? 1 : 0));
+      assert.deepEqual([...got], want, `${JSON.stringify(c)} under ${flags}`);
+    }
+  }
+  assert.equal(literalMatches('\u017f', 'iu'), undefined);
+  assert.equal(literalMatches('[a-z]', 'iu'), undefined);
+  assert.equal(literalMatches('.', 'iu'), undefined);
+});
+
+/** The ASCII characters that stand for themselves in a regex source. */
+const ASCII_LITERALS = Array.from({ length: 128 - 32 }, (_, k) => String.fromCharCode(k + 32)).filter((c) => !'^$.*+?()[]{}|\\/'.includes(c));
 
 test('topLevelAlternatives splits outside groups and classes only', () => {
   assert.deepEqual(topLevelAlternatives('a|b(c|d)|[|]e|\\|f'), ['a', 'b(c|d)', '[|]e', '\\|f']);
