@@ -77,8 +77,10 @@ export function anchoredAlternation(alternatives: readonly string[], flags: stri
   const alone = new Array<RegExp | undefined>(alternatives.length);
   const aloneRegex = (k: number): RegExp => (alone[k] ??= new RegExp(`^(?:${alternatives[k]})`, flags));
   const byList = new Map<string, Candidates>();
-  const only = (keep: (o: Opening) => boolean): Candidates => {
-    const list = openings.flatMap((o, k) => (keep(o) ? [k] : []));
+  const all = openings.map((_, k) => k);
+  /** The alternatives of `from` whose openings `keep`, as a list shared with every equal one. */
+  const only = (from: readonly number[], keep: (o: Opening) => boolean): Candidates => {
+    const list = from.filter((k) => keep(openings[k] as Opening));
     const key = list.join(',');
     let c = byList.get(key);
     if (c === undefined) {
@@ -101,13 +103,16 @@ export function anchoredAlternation(alternatives: readonly string[], flags: stri
     const c0 = text.charCodeAt(0);
     if (!(c0 < 128)) return whole.test(text);
     const c1 = text.charCodeAt(1);
-    if (!(c1 < 128)) return run((byFirst[c0] ??= only((o) => o.nullable || o.first[c0] === 1)), text);
+    if (!(c1 < 128)) return run((byFirst[c0] ??= only(all, (o) => o.nullable || o.first[c0] === 1)), text);
     const key = c0 * 128 + c1;
+    const pair = (byPair[key] ??= only(all, (o) => o.nullable || o.single[c0] === 1 || o.pairs.has(key)));
     const c2 = text.charCodeAt(2);
-    if (!(c2 < 128)) return run((byPair[key] ??= only((o) => o.nullable || o.single[c0] === 1 || o.pairs.has(key))), text);
+    // What can open with the first three characters can open with the first two (doubles, triples
+    // and open pairs are among the pairs): an empty list stays empty.
+    if (!(c2 < 128) || pair.re === null) return run(pair, text);
     const triple = key * 128 + c2;
     const thirds = (byTriple[key] ??= new Array<Candidates | undefined>(128).fill(undefined));
-    return run((thirds[c2] ??= only((o) => o.nullable || o.single[c0] === 1 || o.doubles.has(key) || o.triples.has(triple) || o.open.has(key))), text);
+    return run((thirds[c2] ??= only(pair.alternatives, (o) => o.nullable || o.single[c0] === 1 || o.doubles.has(key) || o.triples.has(triple) || o.open.has(key))), text);
   };
 }
 
