@@ -1,11 +1,11 @@
 // Cheap necessary conditions read from a regex's own source, so that most strings never run it:
 // which characters a match can open with (anchoredAlternation: a large `^(a|b|…)` alternation run
-// only with the alternatives that can open with a line's first two characters), how short a
+// only with the alternatives that can open with a line's first three characters), how short a
 // match can be (shortestMatch) and which n-grams of literal characters it must hold (gramSieve:
 // one pass over a line says which of a few regexes may match it). irregexp tries every alternative of a `^(a|b|…)` regex in turn,
 // 15–20 ns each under `iu` even when the first character already differs (the ~140 alternatives of
-// the CMS and anchored boilerplate lines cost 0.3–0.7 µs per line); a line's first two characters
-// leave a few of them. Which ASCII characters an atom matches is decided by the regex engine itself
+// the CMS and anchored boilerplate lines cost 0.3–0.7 µs per line); a line's first three characters
+// leave a few of them, and none for most lines. Which ASCII characters an atom matches is decided by the regex engine itself
 // (case folding included); what the reader does not know (a backreference) throws.
 
 /** What can open a match of a piece of regex source, over ASCII characters. */
@@ -16,17 +16,28 @@ interface Opening {
   single: Uint8Array;
   /** The first two characters (c0 * 128 + c1) of matches of two or more characters. */
   pairs: Set<number>;
+  /** The matches of exactly two characters (c0 * 128 + c1). */
+  doubles: Set<number>;
+  /** The first three characters (c0 * 16384 + c1 * 128 + c2) of matches of three or more, but
+   * for those that open with a pair of `open`. */
+  triples: Set<number>;
+  /** Pairs (c0 * 128 + c1) that any third character may follow, where the triples would be too
+   * many to list (`\\W\\W\\W` alone has 287,496). */
+  open: Set<number>;
   /** The piece can match the empty string. */
   nullable: boolean;
   /** The length of its shortest match, in UTF-16 units or fewer. */
   min: number;
-  /** Never empty and never one character: what follows it cannot change its opening. */
+  /** Never shorter than three characters: what follows it cannot change its opening. */
   settled: boolean;
 }
 
-const ZERO_WIDTH: Opening = { first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), nullable: true, min: 0, settled: false };
-/** One character whose opening is not needed (after a sequence's first two). */
-const UNREAD_CHARACTER: Opening = { first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), nullable: false, min: 1, settled: true };
+const ZERO_WIDTH: Opening = { first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), doubles: new Set(), triples: new Set(), open: new Set(), nullable: true, min: 0, settled: false };
+/** One character whose opening is not needed (after a sequence's first three). */
+const UNREAD_CHARACTER: Opening = { first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), doubles: new Set(), triples: new Set(), open: new Set(), nullable: false, min: 1, settled: true };
+
+/** A product of more triples than this goes to `open` as pairs. */
+const TRIPLES_MAX = 4096;
 
 /** The 128 ASCII characters in order. */
 const ASCII = String.fromCharCode(...Array.from({ length: 128 }, (_, c) => c));
@@ -44,6 +55,8 @@ const COMPILE_AFTER = 5000;
 /** The alternatives a line's opening leaves (indices into the list), as one list per distinct set. */
 interface Candidates {
   alternatives: readonly number[];
+  /** No alternative matches fewer characters (Infinity for an empty list). */
+  min: number;
   uses: number;
   /** The list's own regex once it has earned it; null for an empty list. */
   re: RegExp | null | undefined;
@@ -51,10 +64,11 @@ interface Candidates {
 
 /**
  * A tester equivalent to `new RegExp(`^(?:${alternatives.join('|')})`, flags).test(text)`. A line
- * whose first two characters are ASCII runs the alternatives that can open with them (after
+ * whose first three characters are ASCII runs the alternatives that can open with them (after
  * COMPILE_AFTER uses as one regex, made then, one per distinct list; before, one regex per
- * alternative); a line of one ASCII character, or whose second character is not ASCII, runs those
- * that can open with the first; any other line (empty, or opening with a non-ASCII character,
+ * alternative); a line of two ASCII characters, or whose third is not ASCII, runs those that can
+ * open with its first two; a line of one ASCII character, or whose second character is not ASCII,
+ * those that can open with the first; any other line (empty, or opening with a non-ASCII character,
  * which case folding may map anywhere) runs them all. Which ASCII characters an atom matches is
  * decided by the regex engine itself, so case folding is the engine's own.
  */
@@ -65,17 +79,22 @@ export function anchoredAlternation(alternatives: readonly string[], flags: stri
   const alone = new Array<RegExp | undefined>(alternatives.length);
   const aloneRegex = (k: number): RegExp => (alone[k] ??= new RegExp(`^(?:${alternatives[k]})`, flags));
   const byList = new Map<string, Candidates>();
-  const only = (keep: (o: Opening) => boolean): Candidates => {
-    const list = openings.flatMap((o, k) => (keep(o) ? [k] : []));
+  const all = openings.map((_, k) => k);
+  /** The alternatives of `from` whose openings `keep`, as a list shared with every equal one. */
+  const only = (from: readonly number[], keep: (o: Opening) => boolean): Candidates => {
+    const list = from.filter((k) => keep(openings[k] as Opening));
     const key = list.join(',');
     let c = byList.get(key);
     if (c === undefined) {
-      c = { alternatives: list, uses: 0, re: list.length === 0 ? null : list.length === 1 ? aloneRegex(list[0]!) : undefined };
+      c = { alternatives: list, min: Math.min(...list.map((k) => (openings[k] as Opening).min)), uses: 0, re: list.length === 0 ? null : list.length === 1 ? aloneRegex(list[0]!) : undefined };
       byList.set(key, c);
     }
     return c;
   };
   const run = (c: Candidates, text: string): boolean => {
+    // A line shorter than every alternative's shortest match runs none (a sixth of the lines of
+    // lists that are not empty).
+    if (text.length < c.min) return false;
     if (c.re === undefined && ++c.uses >= COMPILE_AFTER) c.re = new RegExp(`^(?:${c.alternatives.map((k) => alternatives[k]).join('|')})`, flags);
     if (c.re !== undefined) return c.re !== null && c.re.test(text);
     for (const k of c.alternatives) if (aloneRegex(k).test(text)) return true;
@@ -83,13 +102,22 @@ export function anchoredAlternation(alternatives: readonly string[], flags: stri
   };
   const byFirst = new Array<Candidates | undefined>(128).fill(undefined);
   const byPair = new Array<Candidates | undefined>(128 * 128).fill(undefined);
+  // byTriple[pair][c2], made for a pair on its first line of three ASCII characters.
+  const byTriple = new Array<(Candidates | undefined)[] | undefined>(128 * 128).fill(undefined);
   return (text) => {
     const c0 = text.charCodeAt(0);
     if (!(c0 < 128)) return whole.test(text);
     const c1 = text.charCodeAt(1);
-    if (!(c1 < 128)) return run((byFirst[c0] ??= only((o) => o.nullable || o.first[c0] === 1)), text);
+    if (!(c1 < 128)) return run((byFirst[c0] ??= only(all, (o) => o.nullable || o.first[c0] === 1)), text);
     const key = c0 * 128 + c1;
-    return run((byPair[key] ??= only((o) => o.nullable || o.single[c0] === 1 || o.pairs.has(key))), text);
+    const pair = (byPair[key] ??= only(all, (o) => o.nullable || o.single[c0] === 1 || o.pairs.has(key)));
+    const c2 = text.charCodeAt(2);
+    // What can open with the first three characters can open with the first two (doubles, triples
+    // and open pairs are among the pairs): an empty list stays empty.
+    if (!(c2 < 128) || pair.re === null) return run(pair, text);
+    const triple = key * 128 + c2;
+    const thirds = (byTriple[key] ??= new Array<Candidates | undefined>(128).fill(undefined));
+    return run((thirds[c2] ??= only(pair.alternatives, (o) => o.nullable || o.single[c0] === 1 || o.doubles.has(key) || o.triples.has(triple) || o.open.has(key))), text);
   };
 }
 
@@ -117,7 +145,9 @@ export function topLevelAlternatives(source: string): string[] {
 
 /** A lower bound on the length of any match of `re`: a shorter string need not run it. */
 export function shortestMatch(re: RegExp): number {
-  return openingOf(re.source, re.flags).min;
+  const [opening, end] = alternation(re.source, 0, re.flags, new Map(), false);
+  if (end !== re.source.length) throw new Error(`unbalanced ) at ${end} in ${re.source}`);
+  return opening.min;
 }
 
 /**
@@ -311,26 +341,21 @@ export function openingOf(source: string, flags: string, atoms = new Map<string,
  * `opening` is false only its nullable and min are read: its characters are left unread.
  */
 function alternation(src: string, i: number, flags: string, atoms: Map<string, Uint8Array>, opening = true): [Opening, number] {
-  const all: Opening = { first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), nullable: false, min: Infinity, settled: false };
+  const all = nothing();
   let seq = ZERO_WIDTH;
   for (;;) {
     if (i >= src.length || src[i] === ')' || src[i] === '|') {
-      if (opening) {
-        orInto(all.first, seq.first);
-        orInto(all.single, seq.single);
-        for (const p of seq.pairs) all.pairs.add(p);
+      if (opening) addInto(all, seq);
+      else {
+        all.nullable ||= seq.nullable;
+        all.min = Math.min(all.min, seq.min);
       }
-      all.nullable ||= seq.nullable;
-      all.min = Math.min(all.min, seq.min);
-      if (src[i] !== '|') {
-        all.settled = !all.nullable && isEmpty(all.single);
-        return [all, i];
-      }
+      if (src[i] !== '|') return [all, i];
       seq = ZERO_WIDTH;
       i++;
       continue;
     }
-    // Past a sequence's first two characters its opening is settled (see then): what follows
+    // Past a sequence's first three characters its opening is settled (see then): what follows
     // counts only for the length.
     const [atom, next] = atomAt(src, i, flags, atoms, opening && !seq.settled);
     const [min, max, end] = quantifier(src, next);
@@ -343,31 +368,86 @@ function alternation(src: string, i: number, flags: string, atoms: Map<string, U
 function then(a: Opening, b: Opening): Opening {
   if (a === ZERO_WIDTH) return b;
   if (b === ZERO_WIDTH) return a;
-  // Past its first two characters a match's opening is settled: b adds only to the length (most of
-  // a long list's atoms, so nothing is allocated for them).
+  // Past its first three characters a match's opening is settled: b adds only to the length (most
+  // of a long list's atoms, so nothing is allocated for them).
   if (a.settled) return { ...a, min: a.min + b.min };
   const pairs = new Set(a.pairs);
   cross(a.single, b.first, pairs);
   if (a.nullable) for (const p of b.pairs) pairs.add(p);
+  const doubles = new Set(b.nullable ? a.doubles : undefined);
+  cross(a.single, b.single, doubles);
+  if (a.nullable) for (const p of b.doubles) doubles.add(p);
+  const triples = new Set(a.triples);
+  const open = new Set(a.open);
+  crossTriples(a.doubles, b.first, triples, open);
+  crossTriples(b.pairs, a.single, triples, open, true);
+  if (a.nullable) {
+    for (const t of b.triples) triples.add(t);
+    for (const p of b.open) open.add(p);
+  }
   const none = new Uint8Array(128);
   const single = or(b.nullable ? a.single : none, a.nullable ? b.single : none);
   const nullable = a.nullable && b.nullable;
-  return { first: a.nullable ? or(a.first, b.first) : a.first, single, pairs, nullable, min: a.min + b.min, settled: !nullable && isEmpty(single) };
+  return { first: a.nullable ? or(a.first, b.first) : a.first, single, pairs, doubles, triples, open, nullable, min: a.min + b.min, settled: isSettled(nullable, single, doubles) };
 }
 
-/** a repeated min to max times. */
+/**
+ * a repeated min to max times. A match of a^n (n > 3) opens as one of a^3 does (its first three
+ * non-empty pieces, or all of them when fewer, are a match of a^3), so the openings of a^min to
+ * a^3 cover every count; the length is read apart.
+ */
 function repeat(a: Opening, min: number, max: number): Opening {
   if (min === 1 && max === 1) return a;
   if (max === 0) return ZERO_WIDTH;
-  let pairs = a.pairs;
-  if (max > 1) {
-    pairs = new Set(a.pairs);
-    cross(a.single, a.first, pairs);
+  const out = nothing();
+  let power = ZERO_WIDTH;
+  for (let n = 1; n <= Math.min(Math.max(min, 3), max, 3); n++) {
+    power = then(power, a);
+    if (n >= Math.min(min, 3)) addInto(out, power);
   }
-  // Matching a twice or more never yields one character unless a can match empty (then single stays a's).
-  const single = min <= 1 || a.nullable ? a.single : new Uint8Array(128);
   const nullable = a.nullable || min === 0;
-  return { first: a.first, single, pairs, nullable, min: a.min * min, settled: !nullable && isEmpty(single) };
+  return { ...out, nullable, min: a.min * min, settled: isSettled(nullable, out.single, out.doubles) };
+}
+
+/** An opening of no match, for addInto to gather alternatives in. */
+const nothing = (): Opening => ({ first: new Uint8Array(128), single: new Uint8Array(128), pairs: new Set(), doubles: new Set(), triples: new Set(), open: new Set(), nullable: false, min: Infinity, settled: false });
+
+/** Adds the matches of b to those of `into` (an opening made by nothing). */
+function addInto(into: Opening, b: Opening): void {
+  orInto(into.first, b.first);
+  orInto(into.single, b.single);
+  addAll(into.pairs, b.pairs);
+  addAll(into.doubles, b.doubles);
+  addAll(into.triples, b.triples);
+  addAll(into.open, b.open);
+  into.nullable ||= b.nullable;
+  into.min = Math.min(into.min, b.min);
+  into.settled = isSettled(into.nullable, into.single, into.doubles);
+}
+
+function addAll(into: Set<number>, b: Set<number>): void {
+  for (const x of b) into.add(x);
+}
+
+const isSettled = (nullable: boolean, single: Uint8Array, doubles: Set<number>): boolean => !nullable && isEmpty(single) && doubles.size === 0;
+
+/**
+ * Adds to `triples` those of the pairs followed by the characters of `chars` (with `before`, of
+ * those characters followed by the pairs); when they are more than TRIPLES_MAX, their first two
+ * characters go to `open` instead.
+ */
+function crossTriples(pairs: Set<number>, chars: Uint8Array, triples: Set<number>, open: Set<number>, before = false): void {
+  const cs: number[] = [];
+  for (let c = 0; c < 128; c++) if (chars[c] === 1) cs.push(c);
+  if (pairs.size * cs.length <= TRIPLES_MAX) {
+    for (const p of pairs) for (const c of cs) triples.add(before ? c * 16384 + p : p * 128 + c);
+  } else if (!before) {
+    for (const p of pairs) open.add(p);
+  } else {
+    const seconds = new Uint8Array(128);
+    for (const p of pairs) seconds[p >> 7] = 1;
+    cross(chars, seconds, open);
+  }
 }
 
 function isEmpty(a: Uint8Array): boolean {
@@ -407,12 +487,34 @@ function atomAt(src: string, i: number, flags: string, atoms: Map<string, Uint8A
   const atom = src.slice(i, end);
   let set = atoms.get(atom);
   if (set === undefined) {
-    // One scan of the 128 characters: a one-character atom's matches there are the characters it matches.
-    set = new Uint8Array(128);
-    for (const m of ASCII.matchAll(new RegExp(`(?:${atom})`, `${flags}g`))) set[m.index] = 1;
+    set = literalMatches(atom, flags);
+    if (set === undefined) {
+      // One scan of the 128 characters: a one-character atom's matches there are the characters it matches.
+      set = new Uint8Array(128);
+      for (const m of ASCII.matchAll(new RegExp(`(?:${atom})`, `${flags}g`))) set[m.index] = 1;
+    }
     atoms.set(atom, set);
   }
-  return [{ first: set, single: set, pairs: new Set(), nullable: false, min: 1, settled: isEmpty(set) }, end];
+  return [{ first: set, single: set, pairs: new Set(), doubles: new Set(), triples: new Set(), open: new Set(), nullable: false, min: 1, settled: isEmpty(set) }, end];
+}
+
+/**
+ * The ASCII characters a literal character matches, without asking the engine (a regex compiled
+ * per atom was most of the reading's start-up): an ASCII one matches itself and, under `i`, its
+ * other case (no ASCII letter folds onto another ASCII character); a non-ASCII one matches none,
+ * except those the engine folds onto ASCII under `iu` (ſ, K). undefined for the engine to decide:
+ * classes, escapes, `.` and those folded ones.
+ */
+export function literalMatches(atom: string, flags: string): Uint8Array | undefined {
+  const code = atom.codePointAt(0) as number;
+  if (atom.length !== String.fromCodePoint(code).length || atom === '.') return undefined;
+  const set = new Uint8Array(128);
+  if (code < 128) {
+    set[code] = 1;
+    if (flags.includes('i')) set[atom.toLowerCase().charCodeAt(0)] = set[atom.toUpperCase().charCodeAt(0)] = 1;
+    return set;
+  }
+  return flags.includes('i') && flags.includes('u') && FOLDED_TO_ASCII.includes(atom) ? undefined : set;
 }
 
 /** Where the body of the group opening at `i` starts, and whether the group is a lookaround. */

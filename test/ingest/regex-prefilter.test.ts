@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchoredAlternation, gramSieve, openingOf, shortestMatch, topLevelAlternatives } from '../../ingest/regex-prefilter.ts';
+import { anchoredAlternation, gramSieve, literalMatches, openingOf, shortestMatch, topLevelAlternatives } from '../../ingest/regex-prefilter.ts';
 import { seededRandom } from '../../pipeline/seeded-random.ts';
 
 const ALTERNATIVES = [
@@ -40,6 +40,27 @@ test('lists of several alternatives agree before and after they get a regex of t
   }
 });
 
+test('anchoredAlternation agrees with the whole regex on every short line over an alphabet', () => {
+  // Openings by three characters: repeats past three (a^n opens as a^3 does), optional and
+  // nullable pieces before the third character, two-character matches, and `\\W*` before a word,
+  // whose triples are too many to list (its pairs are then open to any third character).
+  const alternatives = ['\\W*(back|zz) x', 'a?b{0,2}c', '(ab|c)+d', '\\d{4}-', 'x\\s*:?\\s*\\*', 'ab$', 'q(?=r)rs', 'k{2,}z', '(?:x|)y', '[^a-z](b[a-z]|c[a-z])'];
+  const whole = new RegExp(`^(?:${alternatives.join('|')})`, 'iu');
+  const tester = anchoredAlternation(alternatives, 'iu');
+  const alphabet = [...'abcdkqrsxyz-1 :*!', '\u017f', '\u212a', 'B', 'Z'];
+  let lines = [''];
+  let matched = 0;
+  for (let length = 1; length <= 4; length++) {
+    lines = lines.flatMap((line) => (line.length === length - 1 ? alphabet.map((c) => line + c) : []));
+    for (const line of [...lines, ...lines.map((l) => `${l}ack x`), ...lines.map((l) => `${l}z x`), ...lines.map((l) => `${l}k*`)]) {
+      const want = whole.test(line);
+      if (want) matched++;
+      assert.equal(tester(line), want, JSON.stringify(line));
+    }
+  }
+  assert.ok(matched > 1000, `lines matched: ${matched}`);
+});
+
 test('openingOf reads what a match can open with', () => {
   const o = openingOf('(einen )?kommentar|a?b{0,2}c', 'iu');
   const first = (c: string): number => o.first[c.charCodeAt(0)] as number;
@@ -48,10 +69,35 @@ test('openingOf reads what a match can open with', () => {
   assert.ok(o.pairs.has('k'.charCodeAt(0) * 128 + 'o'.charCodeAt(0)));
   assert.ok(o.pairs.has('e'.charCodeAt(0) * 128 + 'i'.charCodeAt(0)));
   assert.equal(o.single['c'.charCodeAt(0)], 1);
+  const code = (t: string): number => [...t].reduce((n, c) => n * 128 + c.charCodeAt(0), 0);
+  assert.ok(o.doubles.has(code('bc')) && o.doubles.has(code('ac')) && !o.doubles.has(code('ko')));
+  assert.ok(o.triples.has(code('kom')) && o.triples.has(code('ein')) && o.triples.has(code('abb')) && !o.triples.has(code('kon')));
+  const many = openingOf('\\W*ab', 'iu');
+  assert.ok(many.open.has(code('!!')) && many.triples.has(code('!ab')) && !many.open.has(code('ab')));
   assert.equal(o.nullable, false);
   assert.equal(openingOf('(a|)', 'iu').nullable, true);
   assert.throws(() => openingOf('(a)\\1', 'iu'));
 });
+
+test('literalMatches agrees with the engine on the ASCII characters a literal matches', () => {
+  const literals = [...ASCII_LITERALS, '\u017f', '\u212a', '\u0130', '\u0131', 'ẞ', 'ß', 'é', 'É', 'ü', 'д', '版', '😀'];
+  for (let c = 0x80; c < 0x3000; c += 7) literals.push(String.fromCharCode(c));
+  for (const flags of ['iu', 'i', 'u', '']) {
+    for (const c of literals) {
+      const got = literalMatches(c, flags);
+      if (got === undefined) continue;
+      const re = new RegExp(`^(?:${c})$`, flags);
+      const want = Array.from({ length: 128 }, (_, k) => (re.test(String.fromCharCode(k)) ? 1 : 0));
+      assert.deepEqual([...got], want, `${JSON.stringify(c)} under ${flags}`);
+    }
+  }
+  assert.equal(literalMatches('\u017f', 'iu'), undefined);
+  assert.equal(literalMatches('[a-z]', 'iu'), undefined);
+  assert.equal(literalMatches('.', 'iu'), undefined);
+});
+
+/** The ASCII characters that stand for themselves in a regex source. */
+const ASCII_LITERALS = Array.from({ length: 128 - 32 }, (_, k) => String.fromCharCode(k + 32)).filter((c) => !'^$.*+?()[]{}|\\/'.includes(c));
 
 test('topLevelAlternatives splits outside groups and classes only', () => {
   assert.deepEqual(topLevelAlternatives('a|b(c|d)|[|]e|\\|f'), ['a', 'b(c|d)', '[|]e', '\\|f']);
