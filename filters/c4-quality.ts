@@ -5,7 +5,7 @@
 // pages over 190 000 characters dropped). It rewrites the text: only kept lines remain, joined by `\n`.
 
 import type { Document } from '../pipeline/index.ts';
-import { sentenceSpans, splitSentences } from './sentences.ts';
+import { splitSentences } from './sentences.ts';
 import { pyHasWords, pyLen, pySplit, pyStrip } from './text.ts';
 import { drop, type FilterContext, type Outcome } from './types.ts';
 
@@ -80,7 +80,7 @@ export function c4Quality(p: C4QualityParams): (doc: Document, ctx: FilterContex
       if (p.filter_javascript && lower.includes('javascript')) continue;
       if (p.filter_curly_bracket && line.includes('{')) return { keep: false, rule: 'curly_bracket', detail: 'line contains "{"' };
       if (p.filter_policy && POLICY.some((s) => lower.includes(s))) continue;
-      sentences += p.split_paragraph ? sentenceSpans(line).length : 1;
+      sentences += p.split_paragraph ? ctx.sentenceCount(line) : 1;
       kept.push(line);
     }
     ctx.observe('sentences', sentences, { op: '<', limit: p.min_num_sentences });

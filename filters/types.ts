@@ -24,7 +24,7 @@ export interface Bound {
 
 /**
  * The document's text measures, each computed once per distinct text (`createTextMemo`): NLTK-style
- * words and their count, lines, Python length.
+ * words and their count, sentence counts, lines, Python length.
  */
 export interface FilterContext extends TextMemo {
   /**

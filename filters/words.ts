@@ -4,7 +4,7 @@
 // tokens (`,` `.` `''` `` ` `` …). Python `re` semantics are kept: `\w`, `\d`, `\s` and `\b` are
 // Unicode-aware there, so they are written as explicit Unicode classes and lookarounds here.
 
-import { splitSentences } from './sentences.ts';
+import { sentenceSpans, splitSentences, type BreakMemo } from './sentences.ts';
 import { isPySpace, PY_WS_CLASS } from './text.ts';
 
 const W = '[\\p{L}\\p{N}_]';
@@ -345,7 +345,7 @@ export function treebankTokenize(sentence: string): string[] {
 }
 
 /** Punkt sentences of the text, U+FDD0 read as U+FDD1. */
-const sentencesOf = (text: string): string[] => splitSentences(text.includes(SEP) ? text.replace(SEP_RE, '\uFDD1') : text);
+const sentencesOf = (text: string, memo?: BreakMemo): string[] => splitSentences(text.includes(SEP) ? text.replace(SEP_RE, '\uFDD1') : text, memo);
 
 /** NLTK `word_tokenize(text, 'english')`: Punkt sentences, then Treebank tokens of each. */
 export function wordTokenize(text: string): string[] {
@@ -359,6 +359,8 @@ export interface WordMemo {
   words(text: string): readonly string[];
   /** `wordTokenize(text).length`; sentences already tokenized for `words` are not tokenized again. */
   count(text: string): number;
+  /** `sentenceSpans(text).length`, with Punkt's slow answers shared with `words` and `count`. */
+  sentenceCount(text: string): number;
 }
 
 /**
@@ -370,12 +372,13 @@ export function createWordMemo(): WordMemo {
   let wordsOf: string | undefined;
   let words: string[] = [];
   const counts = new Map<string, number>();
+  const breaks: BreakMemo = new Map();
   return {
     words(text) {
       if (text !== wordsOf) {
         counts.clear();
         words = [];
-        treebankSentences(sentencesOf(text), words, counts);
+        treebankSentences(sentencesOf(text, breaks), words, counts);
         wordsOf = text;
       }
       return words;
@@ -384,7 +387,7 @@ export function createWordMemo(): WordMemo {
       if (text === wordsOf) return words.length;
       let total = 0;
       const missing: string[] = [];
-      for (const s of sentencesOf(text)) {
+      for (const s of sentencesOf(text, breaks)) {
         const n = counts.get(s);
         if (n === undefined) missing.push(s);
         else total += n;
@@ -396,5 +399,6 @@ export function createWordMemo(): WordMemo {
       }
       return total;
     },
+    sentenceCount: (text) => sentenceSpans(text, breaks).length,
   };
 }

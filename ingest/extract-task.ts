@@ -5,12 +5,23 @@
 
 import { join } from 'node:path';
 import { createDocWriter, type DocWriter } from '../pipeline/index.ts';
-import type { TaskContext } from '../pipeline/index.ts';
+import type { Document, TaskContext } from '../pipeline/index.ts';
 import { LENGTH_EDGES } from '../pipeline/index.ts';
 import { createFilterPipeline, createScoreRecorder } from '../filters/index.ts';
 import { createSignatureSink } from '../dedup/index.ts';
 import { createDomainCounter } from '../report/index.ts';
 import { readDocuments, type InputRef } from './index.ts';
+
+/**
+ * Pages are read and extracted a batch at a time, then the batch's documents filtered, signed and
+ * written: one page's extraction between two documents' filtering evicts what the filters would
+ * find warm in the caches (language id's token table and rows, Punkt's model, the n-gram scratch,
+ * the MinHash tables), and one document's filtering what the next page's extraction would. The
+ * order of every output is the same. Bounded by documents and by characters of text, so that a
+ * batch of huge pages stays small.
+ */
+const BATCH_DOCS = 64;
+const BATCH_CHARS = 1 << 21;
 
 const docsPath = (runDir: string, taskId: string) => join(runDir, 'docs', `${taskId}.parquet`);
 const removedPath = (runDir: string, filter: string, taskId: string) => join(runDir, 'removed', filter, `${taskId}.parquet`);
@@ -35,11 +46,12 @@ export async function runExtractTask(ctx: TaskContext): Promise<void> {
   const domains = createDomainCounter(stats);
   let row = 0;
   let bytesSeen = 0;
-  try {
-    for await (const doc of readDocuments(input, config.extract, stats, ctx.signal)) {
-      const bytesNow = stats.counters['bytes.in'] ?? 0;
-      ctx.progress(1, bytesNow - bytesSeen);
-      bytesSeen = bytesNow;
+  /** Extracted documents not yet filtered, each with the input bytes read for it. */
+  const batch: { doc: Document; bytes: number }[] = [];
+  let batchChars = 0;
+  const flush = async (): Promise<void> => {
+    for (const { doc, bytes } of batch) {
+      ctx.progress(1, bytes);
       const verdict = filters.apply(doc, stats);
       domains.add(doc, verdict.keep);
       if (!verdict.keep) {
@@ -53,6 +65,18 @@ export async function runExtractTask(ctx: TaskContext): Promise<void> {
       stats.count('docs.out');
       stats.observe('length.chars', out.text.length, LENGTH_EDGES);
     }
+    batch.length = 0;
+    batchChars = 0;
+  };
+  try {
+    for await (const doc of readDocuments(input, config.extract, stats, ctx.signal)) {
+      const bytesNow = stats.counters['bytes.in'] ?? 0;
+      batch.push({ doc, bytes: bytesNow - bytesSeen });
+      bytesSeen = bytesNow;
+      batchChars += doc.text.length;
+      if (batch.length === BATCH_DOCS || batchChars >= BATCH_CHARS) await flush();
+    }
+    await flush();
     domains.flush();
     await sink.close();
     for (const w of removed.values()) await w.close();

@@ -152,12 +152,13 @@ function context(t: Text, observe: FilterContext['observe']): FilterContext {
 }
 
 /**
- * The text memo's lines and lengths, fresh: each filter call, timed alone, pays for its text's
- * lines and length once, as in the pipeline (the reference's filters compute them themselves).
+ * The text memo's lines, lengths and sentence counts, fresh: each filter call, timed alone, pays
+ * for its text's lines, length and sentences once, as in the pipeline (the reference's filters
+ * compute them themselves).
  */
-function measures(): Pick<FilterContext, 'lines' | 'plain' | 'pyLength'> {
-  const { lines, plain, pyLength } = createTextMemo();
-  return { lines, plain, pyLength };
+function measures(): Pick<FilterContext, 'lines' | 'plain' | 'pyLength' | 'sentenceCount'> {
+  const { lines, plain, pyLength, sentenceCount } = createTextMemo();
+  return { lines, plain, pyLength, sentenceCount };
 }
 
 // ---- the filters, each with the parameter sets the presets and variants use ----

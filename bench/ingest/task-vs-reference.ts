@@ -4,7 +4,9 @@
 // trees in interleaved pairs (order alternating), each run in a fresh process under GNU time
 // (CPU seconds of the process, start-up included). Then the outputs of the last runs must be
 // byte-identical: the documents Parquet, every MinHash signature file and its index, and the
-// stats file's counters, histograms and examples (its wall and CPU seconds differ by nature).
+// stats file's counters, histograms and examples (its wall and CPU seconds differ by nature), each
+// of the three with its names sorted: which counter is created first (the reader's or a filter's)
+// depends on how reading and filtering interleave (ingest/extract-task.ts's batches), not a value.
 // Usage: CC_PRETRAIN_SHARED=/work/shared node bench/ingest/task-vs-reference.ts [--ref COMMIT] [--pages 1000] [--pairs 5]
 
 import { execFileSync } from 'node:child_process';
@@ -78,7 +80,8 @@ for (const sub of ['docs', 'minhash']) {
 }
 const statsOf = (dir: string): string => {
   const s = JSON.parse(readFileSync(path.join(dir, 'stats/extract/web/00000.json'), 'utf8')) as Record<string, unknown>;
-  return JSON.stringify([s['counters'], s['histograms'], s['examples']]);
+  const sorted = (o: unknown): unknown[] => Object.entries(o as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([sorted(s['counters']), sorted(s['histograms']), sorted(s['examples'])]);
 };
 compared++;
 if (statsOf(here) !== statsOf(there)) {

@@ -66,3 +66,23 @@ test('plain and rule-tokenized sentences of one text keep their order and counts
     assert.equal(memo.count(rewritten), wordTokenize(rewritten).length, `line ${drop} dropped`);
   }
 });
+
+test('the memo shares Punkt\'s slow answers by whole context: the same word before a period, other next words', () => {
+  // Numbers, initials and abbreviations before a period go to Punkt's slow path, whose answer turns
+  // on the next word: a memo keyed by less than the whole context would answer these wrongly.
+  const lines = [
+    'It rose in 2019. the rest fell in 2019. Then it rose.',
+    'J. Smith wrote it. J. and K. wrote more. He met Mr. and Mrs. Jones.',
+    'In 2019. Then came 2020. and the end.',
+    'See Fig. 3 and Fig. Then stop.',
+  ];
+  const text = lines.join('\n');
+  const memo = createWordMemo();
+  assert.equal(memo.words(text).length, wordTokenize(text).length);
+  for (const line of lines) assert.equal(memo.sentenceCount(line), splitSentences(line).length, line);
+  for (let drop = 0; drop < lines.length; drop++) {
+    const rewritten = lines.filter((_, i) => i !== drop).join('\n');
+    assert.equal(memo.count(rewritten), wordTokenize(rewritten).length, `line ${drop} dropped`);
+    assert.equal(memo.sentenceCount(rewritten), splitSentences(rewritten).length, `line ${drop} dropped`);
+  }
+});
