@@ -64,7 +64,8 @@ const ref = values.ref === undefined ? undefined : referenceTree(values.ref, 'sc
 if (ref) trees.set('reference', ref.dir);
 
 const warcs = await scalingWarcs(out, files, pages);
-const config = path.join(out, 'scaling.yaml');
+// bench/results is one folder for every checkout: the config, like the run folder below, is this process's own.
+const config = path.join(out, `scaling-${process.pid}.yaml`);
 // JSON is YAML: the default config (fineweb preset, UT1 lists from the setup cache).
 writeFileSync(config, JSON.stringify({ name: 'scaling', sources: [{ name: 'web', kind: 'warc', paths: warcs }], executor: { kind: 'local' } }, null, 2));
 
@@ -81,6 +82,7 @@ const dir = path.join(out, `run-scaling-${process.pid}`);
 process.on('exit', () => {
   rmSync(dir, { recursive: true, force: true });
   rmSync(threadsOut, { force: true });
+  rmSync(config, { force: true });
 });
 let firstDocs: string | undefined;
 function extract(tree: string, { workers, cpus }: Setting): Measured {
