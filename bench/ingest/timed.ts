@@ -17,19 +17,26 @@ export interface Run {
   pages?: number;
 }
 
-export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { run: Run; stdout: string } {
-  const tf = path.join(out, 'time.txt');
-  const stdout = execFileSync('/usr/bin/time', ['-o', tf, '-f', '%U %S %M %e %R', cmd, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env, stdio: ['ignore', 'pipe', 'ignore'] });
+/**
+ * `cmd args` under GNU time; with `cpus` (a taskset list such as `0` or `0,1`) the process and
+ * every thread it starts may run only on those cores.
+ */
+export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cpus?: string): { run: Run; stdout: string } {
+  // bench/results is one folder for every checkout: the file is this process's own.
+  const tf = path.join(out, `time-${process.pid}.txt`);
+  const command = cpus === undefined ? [cmd, ...args] : ['taskset', '--cpu-list', cpus, cmd, ...args];
+  const stdout = execFileSync('/usr/bin/time', ['-o', tf, '-f', '%U %S %M %e %R', ...command], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env, stdio: ['ignore', 'pipe', 'ignore'] });
   const [u, s, m, e, r] = readFileSync(tf, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  rmSync(tf);
   return { run: { cpu_s: u! + s!, wall_s: e!, max_rss_mb: m! / 1024, minor_faults: r! }, stdout };
 }
 
 /**
  * `cc-pretrain extract CONFIG --out DIR --workers N` on the project's Node, timed, into a fresh
  * `dir`; `nodeArgs` go before the script (V8 flags, `--import`); `tree` is the checkout whose
- * command runs (a reference commit's, for the benches that compare).
+ * command runs (a reference commit's, for the benches that compare); `cpus` confines it to cores.
  */
-export function timedExtract(config: string, dir: string, workers: number, nodeArgs: readonly string[] = [], env: NodeJS.ProcessEnv = process.env, tree = root): Run {
+export function timedExtract(config: string, dir: string, workers: number, nodeArgs: readonly string[] = [], env: NodeJS.ProcessEnv = process.env, tree = root, cpus?: string): Run {
   rmSync(dir, { recursive: true, force: true });
-  return timed(path.join(root, 'node_modules/.bin/node'), [...nodeArgs, path.join(tree, 'cli/main.ts'), 'extract', config, '--out', dir, '--workers', String(workers)], env).run;
+  return timed(path.join(root, 'node_modules/.bin/node'), [...nodeArgs, path.join(tree, 'cli/main.ts'), 'extract', config, '--out', dir, '--workers', String(workers)], env, cpus).run;
 }
