@@ -686,7 +686,7 @@ export const BROWSER_NOTICE = new RegExp(
 
 /** A paragraph that opens with a disclaimer's label ("Disclaimer: The information contained herein is
  * for informational purposes only …", "LEGAL DISCLAIMER:", "Haftungsausschluss:"): the site's or the
- * publisher's notice under a post, never the post's text, however long. Only the label with its colon:
+ * publisher's notice under a post, never the post's text. Only the label with its colon:
  * a heading "Disclaimer" heads a section a page's gold may keep. In the languages of BOILERPLATE_LINE
  * (Dutch sites use the English word). */
 export const DISCLAIMER_LINE =
