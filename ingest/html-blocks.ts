@@ -329,7 +329,9 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   (nodes[0] as ElementNode).end = blocks.length;
   if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: s.idNodes, values: s.idValues, chrome: chromeById });
   const t = s.title === undefined ? undefined : lineText(s.title);
-  return t ? { blocks, nodes, pictures, title: t } : { blocks, nodes, pictures };
+  // One shape for every page, title or not: a second shape deoptimised select and the rules
+  // that read the page (`wrong map`) again and again in a fresh worker.
+  return { blocks, nodes, pictures, title: t || undefined };
 }
 
 function flush(s: PageState): void {
