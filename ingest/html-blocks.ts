@@ -329,9 +329,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   (nodes[0] as ElementNode).end = blocks.length;
   if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: s.idNodes, values: s.idValues, chrome: chromeById });
   const t = s.title === undefined ? undefined : lineText(s.title);
-  // One shape for every page, title or not: a second shape deoptimised select and the rules
-  // that read the page (`wrong map`) again and again in a fresh worker.
-  return { blocks, nodes, pictures, title: t || undefined };
+  return t ? { blocks, nodes, pictures, title: t } : { blocks, nodes, pictures };
 }
 
 function flush(s: PageState): void {
