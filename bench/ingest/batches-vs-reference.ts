@@ -2,10 +2,10 @@
 // extracted, then its document filtered, signed and redacted) against this tree's (pages extracted
 // a batch at a time, then the batch's documents filtered: ingest/extract-task.ts's BATCH_DOCS), each
 // side with its own tree's modules, in one process. The WARC's records are read into memory first;
-// then the sides alternate every CHUNK records (the first side alternating), each chunk timed by
-// the process's CPU clock, so a slow spell hits both. docs-vs-reference.ts cannot show what the
-// order changes (it times the filters alone), and whole tasks (task-vs-reference.ts) move by ±10 %
-// on a shared machine. Outputs compared at the end: every verdict, signature and redacted text (one
+// then the sides alternate every CHUNK records (bench/interleave.ts's alternateChunks, the order
+// swapped from chunk to chunk), each chunk timed by the process's CPU clock, so a slow spell hits
+// both. docs-vs-reference.ts cannot show what the order changes (it times the filters alone), and
+// whole tasks (task-vs-reference.ts) move by ±10 % on a shared machine. Outputs compared at the end: every verdict, signature and redacted text (one
 // digest a side) and the stats' counters, histograms and examples by name.
 // Usage: CC_PRETRAIN_SHARED=/work/shared node bench/ingest/batches-vs-reference.ts [--ref COMMIT] [--pages 1000] [--rounds 5] [--batch 64]
 
@@ -23,6 +23,7 @@ import { createStats, loadRunConfig } from '../../pipeline/index.ts';
 import { planInputs } from '../../ingest/index.ts';
 import { decompressed, openBytes } from '../../ingest/byte-stream.ts';
 import { splitWarcRecords } from '../../ingest/warc-records.ts';
+import { alternateChunks, median } from '../interleave.ts';
 import { referenceTree } from '../reference-tree.ts';
 import { benchInput, root } from './profile.ts';
 
@@ -92,23 +93,14 @@ function run(s: Side, from: number, to: number): void {
 const sides = [await side(refTree, 1), await side(root, Number(args.batch))];
 const ratios: number[] = [];
 for (let r = 0; r < Number(args.rounds); r++) {
-  const ms = [0, 0];
-  for (let i = 0, n = r; i < records.length; i += CHUNK, n++) {
-    for (const k of n % 2 === 0 ? [0, 1] : [1, 0]) {
-      const t0 = process.cpuUsage();
-      run(sides[k]!, i, Math.min(i + CHUNK, records.length));
-      const u = process.cpuUsage(t0);
-      ms[k]! += (u.user + u.system) / 1000;
-    }
-  }
-  ratios.push(ms[0]! / ms[1]!);
-  console.log(`round ${r + 1}: reference per document ${ms[0]!.toFixed(0)} CPU-ms, this tree in batches of ${args.batch} ${ms[1]!.toFixed(0)} CPU-ms, ${(ms[0]! / ms[1]!).toFixed(3)}x`);
+  const { here, ref: there } = alternateChunks(records.length, CHUNK, (from, to) => run(sides[1]!, from, to), (from, to) => run(sides[0]!, from, to));
+  ratios.push(there / here);
+  console.log(`round ${r + 1}: reference per document ${(there * 1000).toFixed(0)} CPU-ms, this tree in batches of ${args.batch} ${(here * 1000).toFixed(0)} CPU-ms, ${(there / here).toFixed(3)}x`);
 }
 const byName = (o: object): string => JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 const statsOf = (s: Side): string => [s.stats.counters, s.stats.histograms, s.stats.examples].map(byName).join('\n');
 const same = sides[0]!.digest.digest('hex') === sides[1]!.digest.digest('hex');
 const sameStats = statsOf(sides[0]!) === statsOf(sides[1]!);
 console.log(`outputs (verdicts, signatures, redacted texts) ${same ? 'identical' : 'DIFFER'}; stats ${sameStats ? 'identical' : 'DIFFER'}`);
-const sorted = [...ratios].sort((a, b) => a - b);
-console.log(`decode + extract + filters + minhash + redact: reference / this tree CPU, min ${sorted[0]!.toFixed(3)}x, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)}x`);
+console.log(`decode + extract + filters + minhash + redact: reference / this tree CPU, min ${Math.min(...ratios).toFixed(3)}x, median ${median(ratios).toFixed(3)}x`);
 if (!same || !sameStats) process.exit(1);
