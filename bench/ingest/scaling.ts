@@ -86,7 +86,7 @@ process.on('exit', () => {
 });
 let firstDocs: string | undefined;
 function extract(tree: string, { workers, cpus }: Setting): Measured {
-  const run = timedExtract(config, dir, workers, ['--import', path.join(root, 'bench/ingest/thread-cpu.ts')], { ...process.env, THREAD_CPU_OUT: threadsOut }, tree, cpus);
+  const run = timedExtract(config, dir, workers, { nodeArgs: ['--import', path.join(root, 'bench/ingest/thread-cpu.ts')], env: { ...process.env, THREAD_CPU_OUT: threadsOut }, tree, ...(cpus === undefined ? {} : { cpus }) });
   const docs = path.join(dir, 'docs/web');
   const h = createHash('sha1');
   for (const f of readdirSync(docs).sort()) h.update(f).update(readFileSync(path.join(docs, f)));

@@ -46,7 +46,7 @@ function measure(paths: string[], flags: string[]): Split {
   // JSON is YAML: the default config.
   writeFileSync(config, JSON.stringify({ name: 'threads', sources: [{ name: 'web', kind: 'warc', paths }], executor: { kind: 'local' } }));
   const dir = path.join(out, 'run-threads');
-  const run = timedExtract(config, dir, 1, [...flags, '--import', path.join(root, 'bench/ingest/thread-cpu.ts')], { ...process.env, THREAD_CPU_OUT: threadsOut });
+  const run = timedExtract(config, dir, 1, { nodeArgs: [...flags, '--import', path.join(root, 'bench/ingest/thread-cpu.ts')], env: { ...process.env, THREAD_CPU_OUT: threadsOut } });
   const byName = new Map(Object.entries(JSON.parse(readFileSync(threadsOut, 'utf8')) as Record<string, number>));
   const v8 = byName.get('V8Worker') ?? 0;
   const main = byName.get('MainThread') ?? 0;

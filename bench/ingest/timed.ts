@@ -17,11 +17,15 @@ export interface Run {
   pages?: number;
 }
 
-/**
- * `cmd args` under GNU time; with `cpus` (a taskset list such as `0` or `0,1`) the process and
- * every thread it starts may run only on those cores.
- */
-export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cpus?: string): { run: Run; stdout: string } {
+/** How a timed process runs: its environment, and the cores it may use. */
+export interface TimedOptions {
+  env?: NodeJS.ProcessEnv;
+  /** A taskset list (`0`, `0,1`): the process and every thread it starts run only on those cores. */
+  cpus?: string;
+}
+
+/** `cmd args` under GNU time. */
+export function timed(cmd: string, args: string[], { env = process.env, cpus }: TimedOptions = {}): { run: Run; stdout: string } {
   // bench/results is one folder for every checkout: the file is this process's own.
   const tf = path.join(out, `time-${process.pid}.txt`);
   const command = cpus === undefined ? [cmd, ...args] : ['taskset', '--cpu-list', cpus, cmd, ...args];
@@ -31,12 +35,15 @@ export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = proc
   return { run: { cpu_s: u! + s!, wall_s: e!, max_rss_mb: m! / 1024, minor_faults: r! }, stdout };
 }
 
-/**
- * `cc-pretrain extract CONFIG --out DIR --workers N` on the project's Node, timed, into a fresh
- * `dir`; `nodeArgs` go before the script (V8 flags, `--import`); `tree` is the checkout whose
- * command runs (a reference commit's, for the benches that compare); `cpus` confines it to cores.
- */
-export function timedExtract(config: string, dir: string, workers: number, nodeArgs: readonly string[] = [], env: NodeJS.ProcessEnv = process.env, tree = root, cpus?: string): Run {
+export interface ExtractOptions extends TimedOptions {
+  /** Node arguments before the script (V8 flags, `--import`). */
+  nodeArgs?: readonly string[];
+  /** The checkout whose command runs (a reference commit's, for the benches that compare). */
+  tree?: string;
+}
+
+/** `cc-pretrain extract CONFIG --out DIR --workers N` on the project's Node, timed, into a fresh `dir`. */
+export function timedExtract(config: string, dir: string, workers: number, { nodeArgs = [], tree = root, ...options }: ExtractOptions = {}): Run {
   rmSync(dir, { recursive: true, force: true });
-  return timed(path.join(root, 'node_modules/.bin/node'), [...nodeArgs, path.join(tree, 'cli/main.ts'), 'extract', config, '--out', dir, '--workers', String(workers)], env, cpus).run;
+  return timed(path.join(root, 'node_modules/.bin/node'), [...nodeArgs, path.join(tree, 'cli/main.ts'), 'extract', config, '--out', dir, '--workers', String(workers)], options).run;
 }

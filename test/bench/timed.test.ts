@@ -16,7 +16,7 @@ const coresIn = (status: string) => /^Cpus_allowed_list:\s*(\S+)$/m.exec(status)
 
 test('timed: cpus confines the process to those cores; without it, the cores are the caller\'s', { skip }, () => {
   mkdirSync(out, { recursive: true });
-  assert.equal(coresIn(timed('cat', ['/proc/self/status'], process.env, '0').stdout), '0');
+  assert.equal(coresIn(timed('cat', ['/proc/self/status'], { cpus: '0' }).stdout), '0');
   assert.equal(coresIn(timed('cat', ['/proc/self/status']).stdout), coresIn(readFileSync('/proc/self/status', 'utf8')));
 });
 
