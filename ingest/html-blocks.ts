@@ -13,6 +13,7 @@ import type { Verdict } from './html-rules.ts';
 import { headingVerdict } from './html-heading-class.ts';
 import { clearHeadingAnchors } from './html-heading-anchor.ts';
 import { PRIMERS } from './html-primers.ts';
+import { THREAD_TYPE } from './html-thread.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
 
@@ -69,6 +70,8 @@ export interface ParsedPage {
    * drawn rather than read. They are scored as any block and left out only when written (as
    * skipped elements they moved the pick of a thread). */
   pictures: ReadonlySet<TextBlock>;
+  /** The page declares itself a discussion thread or a Q&A page (html-thread.ts). */
+  thread: boolean;
   title?: string;
 }
 
@@ -82,7 +85,7 @@ interface Frame {
   pre: boolean;
 }
 
-const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'aria-expanded', 'aria-controls', 'aria-labelledby', 'aria-modal', 'href']);
+const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'aria-expanded', 'aria-controls', 'aria-labelledby', 'aria-modal', 'href', 'itemtype', 'type']);
 
 /** A label ending in a question mark (`?`, the full-width `？`), spaces after it allowed. */
 const QUESTION_END_RE = /[?？]\s*$/;
@@ -278,6 +281,9 @@ interface PageState extends HtmlEvents {
   pictureText: boolean;
   plainText: boolean;
   pictures: Set<TextBlock>;
+  /** The element being skipped is a JSON-LD block (`<script type="application/ld+json">`). */
+  jsonLd: boolean;
+  thread: boolean;
 }
 
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
@@ -322,14 +328,16 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     pictureText: false,
     plainText: false,
     pictures: new Set(),
+    jsonLd: false,
+    thread: false,
   };
   tokenize(html, USED_ATTRIBUTES, s);
   flush(s);
-  const { blocks, nodes, chromeById, pictures } = s;
+  const { blocks, nodes, chromeById, pictures, thread } = s;
   (nodes[0] as ElementNode).end = blocks.length;
   if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: s.idNodes, values: s.idValues, chrome: chromeById });
   const t = s.title === undefined ? undefined : lineText(s.title);
-  return t ? { blocks, nodes, pictures, title: t } : { blocks, nodes, pictures };
+  return t ? { blocks, nodes, pictures, thread, title: t } : { blocks, nodes, pictures, thread };
 }
 
 function flush(s: PageState): void {
@@ -413,6 +421,7 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
   if (facts.drop) {
     if (facts.block) flush(this);
     this.skipDepth = 1;
+    this.jsonLd = name === 'script' && attribs !== NO_ATTRIBUTES && attribs['type']?.includes('ld+json') === true;
     this.skippingButton = name === 'button';
     this.toggle = this.skippingButton && attribs['aria-expanded'] !== undefined;
     this.controls = this.skippingButton ? attribs['aria-controls'] : undefined;
@@ -450,6 +459,7 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
   if (name === 'a' && !bare && attribs['href'] !== undefined) frame.link = true;
   if (name === 'pre') frame.pre = true;
   if (this.pictureDepth === 0 && !bare && attribs['role'] === 'img') this.pictureDepth = this.depth + 1;
+  if (!bare && !this.thread && attribs['itemtype'] !== undefined) this.thread = THREAD_TYPE.test(attribs['itemtype']);
   if (name === 'tr') frame.row = ++this.rows;
   if (facts.kind) {
     frame.kind = facts.kind;
@@ -504,7 +514,10 @@ function close(this: PageState, name: string): void {
       this.closesAfterToggle = 0;
       pushToggleHeading(this);
     }
-    if (this.skipDepth === 0) this.skippingButton = false;
+    if (this.skipDepth === 0) {
+      this.skippingButton = false;
+      this.jsonLd = false;
+    }
     return;
   }
   // The end tag of the element holding the toggle (the accordion's `<dt>`, or the `<h3>` that
@@ -535,6 +548,7 @@ function text(this: PageState, source: string, start: number, end: number): void
   }
   if (this.skipDepth > 0) {
     if (this.skippingButton && this.codeInToggle === 0) this.toggleText += source.slice(start, end);
+    else if (this.jsonLd && !this.thread) this.thread = THREAD_TYPE.test(source.slice(start, end));
     return;
   }
   const blank = isBlank(source, start, end);

@@ -15,6 +15,7 @@ import { keepBandsBetweenSections } from './html-landing.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
 import { withBodyLead, withHeaderLead } from './html-lead.ts';
 import { markCounterRuns } from './html-counter-run.ts';
+import { keepThreadPosts } from './html-thread.ts';
 
 export interface Extracted {
   text: string;
@@ -301,6 +302,11 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       }
     }
   }
+  // On a page that declares itself a thread or a Q&A page, the elements of the chosen post's kind
+  // elsewhere are its other posts (the question apart from its answer, replies in a container
+  // named as comments): written though class chrome lies above them.
+  const posts = new Uint8Array(page.thread ? blocks.length : 0);
+  if (page.thread) keepThreadPosts(page, best, (i) => q[i] === 'good', (i) => (blocks[i] as TextBlock).chrome === 2 || (i >= cutStart && i < cutEnd), keep, posts);
   // A landing page is a column of sections (hero, features, testimonials, pricing): when the chosen
   // element sits in one and no article body is on the way or inside, the sibling sections (or
   // wrappers of one) with net content are the page's text too.
@@ -376,7 +382,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       teasersEnd = (nodes[b.node] as ElementNode).end;
       continue;
     }
-    if (outOfText(i)) continue;
+    if (outOfText(i) && posts[i] !== 1) continue;
     // A run of linked paragraphs after a label ("From left to right:", then "1. Owls Of The
     // British Isles Wallpaper", …) is a list the post writes one item to a paragraph.
     const listed: boolean = introduced && linkedPara(i) && (listedBefore || linkedPara(i + 1)) && !LINK_LABEL.test(b.text) && !DATED_END.test(b.text);

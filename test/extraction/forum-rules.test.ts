@@ -213,3 +213,50 @@ test("a forum poster's staff badge under the name is not written, and the thread
     assert.ok(lines.includes(text), `missing: ${text}\n--- got:\n${lines.join('\n')}`);
   assert.ok(!lines.includes('Developer'), lines.join('\n'));
 });
+
+/** A thread in Vanilla's markup: the opening post, then the replies under a heading in a
+ * container named as comments (`div.CommentsWrap`, `ul.MessageList DataList Comments`); each post's
+ * body is a `div.Item-BodyWrap`. `declared` is the page's JSON-LD block, if any. */
+const vanillaThread = (declared: string): string => {
+  const reply = (user: string, body: string): string => `<li class="Item ItemComment noPhotoWrap pageBox"><div class="Comment">
+    <div class="Item-Header CommentHeader"><div class="AuthorWrap"><span class="Author"><a href="/profile/${user}" class="Username">${user}</a></span></div>
+    <div class="Meta CommentMeta CommentInfo"><span class="MItem DateCreated"><a href="/discussion/comment/1" class="Permalink"><time>March 2025</time></a></span></div></div>
+    <div class="Item-BodyWrap"><div class="Item-Body"><div class="Message userContent">${body}</div></div></div></div></li>`;
+  return `<!DOCTYPE html><html><head><title>Higher Logic has terminated open source Vanilla</title>${declared}</head><body>
+  <main class="Content MainContent"><div class="MessageList Discussion"><div class="PageTitle pageHeadingBox isLarge"><h1>Higher Logic has terminated open source Vanilla</h1></div>
+  <div class="Item ItemDiscussion Rank-Admin noPhotoWrap pageBox"><div class="Discussion">
+    <div class="Item-Header DiscussionHeader"><div class="AuthorWrap"><span class="Author"><a href="/profile/Linc" class="Username">Linc</a></span></div></div>
+    <div class="Item-BodyWrap"><div class="Item-Body"><div class="Message userContent"><p>On 2 Dec 2024, I received this message from Higher Logic's Director of Software Engineering:</p>
+    <p>While I replied to this email, I received no response, and no such notice was posted here in December or since. Therefore, I am sharing the news myself.</p>
+    <p>I strongly object to Higher Logic's choice to not continue security releases for a transition period. I therefore strongly recommend migrating to another platform.</p></div></div></div>
+  </div></div></div>
+  <div class="CommentsWrap"><div class="DataBox DataBox-Comments"><h2 class="CommentHeading">Comments</h2><ul class="MessageList DataList Comments pageBox">
+  ${reply('K17', '<p>Really sad but I think we all saw it coming to an end. </p><p>Good luck too</p>')}
+  ${reply('mcrouse', "<p>Hi @Linc, I regret that there has been some misunderstanding in our communications. As mentioned previously, Higher Logic is currently evaluating our options.</p>")}
+  </ul></div></div></main></body></html>`;
+};
+
+test("a declared thread's replies in a container named as comments are the thread's; an article's comments are not", () => {
+  // WCXB 0559: a Vanilla thread, declared as a schema.org DiscussionForumPosting in JSON-LD.
+  const declared = `<script type="application/ld+json">{"@context": "https:\\/\\/schema.org", "@graph": [{"headline": "Higher Logic has terminated open source Vanilla", "@type": "DiscussionForumPosting"}]}</script>`;
+  const reply = 'Hi @Linc, I regret that there has been some misunderstanding in our communications. As mentioned previously, Higher Logic is currently evaluating our options.';
+  const post = "I strongly object to Higher Logic's choice to not continue security releases for a transition period. I therefore strongly recommend migrating to another platform.";
+  const thread = extractMainText(vanillaThread(declared)).text.split('\n');
+  for (const text of [post, reply]) assert.ok(thread.includes(text), `missing: ${text}\n--- got:\n${thread.join('\n')}`);
+  // The same markup on a page that declares no thread: the comments are its readers', not its text.
+  const article = extractMainText(vanillaThread('')).text.split('\n');
+  assert.ok(article.includes(post) && !article.includes(reply), article.join('\n'));
+  // Microdata says it as well as JSON-LD does.
+  const microdata = extractMainText(vanillaThread('').replace('<main class="Content MainContent">', '<main class="Content MainContent" itemscope itemtype="https://schema.org/DiscussionForumPosting">')).text.split('\n');
+  assert.ok(microdata.includes(reply), microdata.join('\n'));
+});
+
+test("a declared Q&A page's one answer is kept beside its question", { skip }, async () => {
+  // WCXB 2827: a Stack Exchange question with a single answer (schema.org QAPage in microdata); the
+  // pick was the question, and a lone answer is no thread of siblings.
+  const [page] = await loadWcxb(dataDir as string, Infinity, ['2827']);
+  assert.ok(page, 'WCXB 2827 missing');
+  const text = extractMainText(page.html).text;
+  assert.ok(text.includes('For joining in Linux files/devices in linear mode together'), text);
+  assert.ok(text.includes('You can use a for loop to iterate from zero to 32, and store the device names in an array.'), text);
+});
