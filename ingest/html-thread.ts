@@ -10,22 +10,42 @@ import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 export const THREAD_TYPE = /\b(DiscussionForumPosting|QAPage)\b/;
 
 /**
- * On a page that declares itself a thread, the blocks of the elements of `chosen`'s kind (its tag
- * and class) that hold prose outside chrome of their own, outside `chosen` and its wrappers, marked
- * in `keep`; also in `posts`, as they are written though class chrome lies above them (the replies'
- * container named as comments). Blocks in structural chrome or in `cut` are not taken, nor those
- * under class chrome inside the post (a poster's box, a signature). `good` tells prose.
+ * The post element of the chosen element `chosen`: the nearest element with a class holding its
+ * first prose outside chrome (`good`, `hard`: prose, and chrome the pick does not read). The chosen
+ * element is a post, or the posts' container (a thread's replies in one `div.block-body`), whose
+ * kind is no post's; a bare `<p>` is every paragraph's kind.
+ */
+function postOf(page: ParsedPage, chosen: number, good: (i: number) => boolean, hard: (i: number) => boolean): number {
+  const { blocks, nodes } = page;
+  const { start, end } = nodes[chosen] as ElementNode;
+  for (let j = start; j < end; j++) {
+    const b = blocks[j] as TextBlock;
+    if (!good(j) || hard(j) || b.chrome !== 0) continue;
+    let k = b.node;
+    while (k > chosen && (nodes[k] as ElementNode).kind.endsWith('.')) k = (nodes[k] as ElementNode).parent;
+    return k;
+  }
+  return chosen;
+}
+
+/**
+ * On a page that declares itself a thread, the blocks of the elements of the chosen post's kind (its
+ * tag and class: postOf) that hold prose outside chrome of their own, outside that post and its
+ * wrappers, marked in `keep`; also in `posts`, as they are written though class chrome lies above
+ * them (the replies' container named as comments). Blocks in structural chrome or in `cut` (`hard`)
+ * are not taken, nor those under class chrome inside the post (a poster's box). `good` tells prose.
  */
 export function keepThreadPosts(page: ParsedPage, chosen: number, good: (i: number) => boolean, hard: (i: number) => boolean, keep: Uint8Array, posts: Uint8Array): void {
   const { blocks, nodes } = page;
-  const best = nodes[chosen] as ElementNode;
+  const post = postOf(page, chosen, good, hard);
+  const best = nodes[post] as ElementNode;
   // Whether no class chrome lies between a node and the post holding it: one forward pass per post.
   const clean = new Uint8Array(nodes.length);
   let postEnd = -1;
   for (let i = 1; i < nodes.length; i++) {
     const n = nodes[i] as ElementNode;
     // Posts nested in a post are read with it (linear time).
-    if (n.kind !== best.kind || n.start < postEnd || i === chosen || (n.start <= best.start && n.end >= best.end) || (n.start >= best.start && n.end <= best.end)) continue;
+    if (n.kind !== best.kind || n.start < postEnd || i === post || (n.start <= best.start && n.end >= best.end) || (n.start >= best.start && n.end <= best.end)) continue;
     postEnd = n.end;
     clean[i] = n.verdict === -1 ? 0 : 1;
     for (let k = i + 1; k < nodes.length && (nodes[k] as ElementNode).start < n.end; k++) {

@@ -260,3 +260,16 @@ test("a declared Q&A page's one answer is kept beside its question", { skip }, a
   assert.ok(text.includes('For joining in Linux files/devices in linear mode together'), text);
   assert.ok(text.includes('You can use a for loop to iterate from zero to 32, and store the device names in an array.'), text);
 });
+
+test("a declared thread's opening post, apart from the container of its replies, is kept with them", { skip }, async () => {
+  // WCXB 4317: XenForo's `MessageCard` opening post stands two levels above the replies' container
+  // (`div.block-body`), which outscores it and is the pick: the post's kind is that of the element
+  // holding the pick's first prose (`article.message-body`), not the container's. Its hidden
+  // microdata copy is not written.
+  const [page] = await loadWcxb(dataDir as string, Infinity, ['4317']);
+  assert.ok(page, 'WCXB 4317 missing');
+  const lines = extractMainText(page.html).text.split('\n');
+  const opening = lines.filter((l) => l.startsWith('New here and keen to get into the woodworking hobby properly.'));
+  assert.equal(opening.length, 1, lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith('As well as the normal everyday hand tools.')), lines.join('\n'));
+});
