@@ -11,7 +11,6 @@ import { unpinString } from './unpin-string.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
 import { withoutPosterTitles } from './html-poster-title.ts';
-import { keepBandsBetweenSections } from './html-landing.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
 import { withBodyLead, withHeaderLead } from './html-lead.ts';
 import { markCounterRuns } from './html-counter-run.ts';
@@ -327,7 +326,6 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       const n = nodes[i] as ElementNode;
       if (n.parent === parent && isSection(nodes, i) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
     }
-    keepBandsBetweenSections(nodes, parent, total, keep, SIBLING_MIN);
   }
   // Siblings lying between kept ones (a feature list between two paragraphs, the ingredients
   // between the intro and the steps) belong to the same text, however short their lines.
