@@ -6,6 +6,7 @@ import type { Document } from '../pipeline/index.ts';
 import type { StatsCollector } from '../pipeline/index.ts';
 import type { ExtractConfig } from './config.ts';
 import { createDecoders } from './charset.ts';
+import { createCodeCutter } from './code-bodies.ts';
 import { createDownloader } from './download.ts';
 import { decompressed, openBytes } from './byte-stream.ts';
 import { isRemote, isUrl } from './input-ref.ts';
@@ -39,7 +40,7 @@ export async function* readDocuments(input: InputRef, cfg: ExtractConfig, stats:
       }
       return;
     }
-    const ctx = { input, maxPageBytes: cfg.max_page_bytes, stats, decoders: createDecoders() };
+    const ctx = { input, maxPageBytes: cfg.max_page_bytes, stats, decoders: createDecoders(), cutCode: createCodeCutter() };
     let index = 0;
     for await (const rec of splitWarcRecords(events, stats, maxBlock)) {
       signal.throwIfAborted();
