@@ -58,8 +58,9 @@ export function createDecoders(): Decoders {
 /** Valid UTF-8 decoded by simdutf (Buffer's decoder), else undefined. */
 function strictUtf8(bytes: Uint8Array): string | undefined {
   if (!isUtf8(bytes)) return undefined;
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // TextDecoder drops a UTF-8 BOM; so does this.
-  return utf8Text(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes.byteLength);
+  return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.toString('utf8', 3) : b.toString('utf8');
 }
 
 function charsetParam(contentType: string | undefined): string | undefined {
@@ -109,34 +110,14 @@ function decodeWith(decoders: Decoders, bytes: Uint8Array, label: string): { tex
   return { text, charset: name, replaced: countReplacements(text) };
 }
 
-/** Where a page's charset may be declared, in the order decodePage asks. */
-function declarations(bytes: Uint8Array, contentType: string | undefined): [() => string | undefined, CharsetSource][] {
-  return [
+/** Decodes a page, choosing the charset as described at the top of this file. */
+export function decodePage(bytes: Uint8Array, contentType: string | undefined, decoders: Decoders): DecodedPage {
+  const candidates: [() => string | undefined, CharsetSource][] = [
     [() => charsetParam(contentType), 'http'],
     [() => bomCharset(bytes), 'bom'],
     [() => metaCharset(bytes), 'meta'],
   ];
-}
-
-/** Where decodePage gets the charset of `bytes` when it reads them as valid UTF-8 (whole, by
- * utf8Text, nothing replaced), else undefined. */
-export function utf8Source(bytes: Uint8Array, contentType: string | undefined, decoders: Decoders): CharsetSource | undefined {
-  for (const [find, source] of declarations(bytes, contentType)) {
-    const label = find();
-    const name = label === undefined ? undefined : decoders.canonical(label);
-    if (name !== undefined) return isUtf8Name(name) && isUtf8(bytes) ? source : undefined;
-  }
-  return isUtf8(bytes) ? 'detect' : undefined;
-}
-
-/** The text of `bytes[0, length)`, valid UTF-8, as decodePage decodes it (a BOM dropped). */
-export function utf8Text(bytes: Buffer, length: number): string {
-  return bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0, length);
-}
-
-/** Decodes a page, choosing the charset as described at the top of this file. */
-export function decodePage(bytes: Uint8Array, contentType: string | undefined, decoders: Decoders): DecodedPage {
-  for (const [find, source] of declarations(bytes, contentType)) {
+  for (const [find, source] of candidates) {
     const label = find();
     if (!label) continue;
     const out = decodeWith(decoders, bytes, label);

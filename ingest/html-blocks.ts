@@ -282,24 +282,6 @@ interface PageState extends HtmlEvents {
 
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
 export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): ParsedPage {
-  const s = pageState();
-  tokenize(html, USED_ATTRIBUTES, s);
-  return finish(s);
-}
-
-/**
- * parseBlocks of a page whose script and style bodies were cut out and each marked by one NUL
- * (code-bodies.ts; `markers` NULs), or undefined when the tokenizer cannot vouch that every mark
- * stands for a body it would skip whole: then only the whole page gives the right blocks. The
- * bodies' text is never read here (the elements are dropped; the one text that takes a script's
- * body, a MathML `<title>`'s, is ruled out by the tokenizer), so the blocks are the whole page's.
- */
-export function parseCutBlocks(html: string, markers: number): ParsedPage | undefined {
-  const s = pageState();
-  return parseHtml(html, USED_ATTRIBUTES, s, markers) ? finish(s) : undefined;
-}
-
-function pageState(): PageState {
   const root: Frame = { node: 0, chrome: 0, kind: 'text', level: 0, row: -1, link: false, pre: false };
   const s: PageState = {
     open,
@@ -341,10 +323,7 @@ function pageState(): PageState {
     plainText: false,
     pictures: new Set(),
   };
-  return s;
-}
-
-function finish(s: PageState): ParsedPage {
+  tokenize(html, USED_ATTRIBUTES, s);
   flush(s);
   const { blocks, nodes, chromeById, pictures } = s;
   (nodes[0] as ElementNode).end = blocks.length;

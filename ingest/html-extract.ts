@@ -4,7 +4,7 @@
 // punctuation, the chrome they sit in), the element holding the most net content is chosen, and
 // its good blocks are written out.
 
-import { classOf, isNear, parseBlocks, parseCutBlocks, selfOrAncestor } from './html-blocks.ts';
+import { classOf, isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DISCLAIMER_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, REFERENCES_HEADING, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isClosedCommentsLine, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
@@ -866,17 +866,7 @@ function repeatedLines(page: ParsedPage): Int32Array {
 }
 
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
-  return extractFrom(parseBlocks(html));
-}
-
-/** extractMainText of a page with its script and style bodies cut (code-bodies.ts), or undefined
- * when only the whole page gives the right text (html-blocks.ts, parseCutBlocks). */
-export function extractCutText(html: string, markers: number): Extracted | undefined {
-  const page = parseCutBlocks(html, markers);
-  return page === undefined ? undefined : extractFrom(page);
-}
-
-function extractFrom(page: ParsedPage): Extracted {
+  const page = parseBlocks(html);
   const isBoilerplate = boilerplateMemo();
   const q = page.blocks.map((b) => quality(b, isBoilerplate));
   pitchQualities(page.blocks, q, isBoilerplate);

@@ -318,20 +318,8 @@ function matchesAnyCase(html: string, at: number, name: string): boolean {
  * Tokenises `html` and reports its elements to `on`. `wanted` holds the lower-case ASCII attribute
  * names the caller reads; only those are sliced out (the first of duplicates wins, as in browsers).
  * Every opened element is closed, at the latest at the end of input.
- *
- * `markers` > 0: `html` is a page whose script and style bodies were guessed and each replaced by
- * one NUL (ingest/code-bodies.ts), and `markers` is the number of NULs. Returns whether each NUL
- * is the whole body of a script or style element read as raw text here, with no svg or math
- * element open (where html-blocks.ts ignores that text); false may come before the end of input,
- * and the events given then are to be thrown away. When true, the events are those of the page
- * before the cuts, less the cut bodies' text. Why: up to a NUL read so, both pages are read alike
- * (every search that ended before it found what it finds in the whole page, and the body's own
- * end tag is the first of its name after the body, as the cut ensures); a search that passes a
- * NUL (in a comment, an attribute value, another raw-text body, foreign content) makes that NUL
- * unread, and so do a raw-text element whose end tag is not in the rest of the cut page (the cut
- * bodies might have held it) and a page ending inside a tag or comment.
  */
-export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEvents, markers = 0): boolean {
+export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEvents): void {
   const n = html.length;
   const wantedByHash = wantedTable(wanted);
   // Data properties, `__proto__` and `constructor` included; each record is a copy of this one.
@@ -343,8 +331,6 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
   tags.set('img', img);
   const tree: Tree = { on, tags, spellings: new Array<{ raw: string; tag: Tag } | undefined>(SPELLING_SLOTS).fill(undefined), stack: [], contexts: [], ctx: HTML_CTX, slot: undefined, form, img };
   let textStart = 0;
-  /** NUL bodies read as code bodies. */
-  let read = 0;
 
   let pos = 0;
   scan: while (pos < n) {
@@ -436,7 +422,6 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
       for (;;) {
         const end = html.indexOf('</', k);
         if (end < 0 || end + 2 + len >= n) {
-          if (read < markers) return false;
           tag.endless = Math.min(tag.endless, pos);
           // Unterminated inside a <noscript> (`<noscript><iframe … /></noscript>`, a tag manager's
           // snippet written as self-closing): browsers, scripts on, read the noscript as raw text up
@@ -464,10 +449,6 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
           break scan;
         }
         if (endsName(html.charCodeAt(end + 2 + len)) && matchesLower(html, end + 2, tag.name)) {
-          if (markers > 0 && end === pos + 1 && html.charCodeAt(pos) === 0) {
-            if (!markedCode(tree, tag)) return false;
-            read++;
-          }
           if (stacked && end > textStart) on.text(html, textStart, end);
           closeTag(tree, tag);
           const gt = html.indexOf('>', end + 2 + len);
@@ -546,17 +527,6 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
   if (n > textStart) on.text(html, textStart, n);
   closeSlot(tree);
   while (tree.stack.length > 0) on.close((tree.stack.pop() as Tag).name);
-  return read === markers;
-}
-
-/** Whether a NUL body of `t` is a cut code body: `t` is script or style, and no svg or math
- * element is open (inside one, an HTML integration point such as MathML's `<title>` gives the
- * body's text to the page's title). */
-function markedCode(tree: Tree, t: Tag): boolean {
-  if (t.name !== 'script' && t.name !== 'style') return false;
-  const svg = tree.tags.get('svg');
-  const math = tree.tags.get('math');
-  return (svg === undefined || svg.count === 0) && (math === undefined || math.count === 0);
 }
 
 /** The `>` of the first `-->` or `--!>` from `from`, or -1. Each `--` is looked at once. */

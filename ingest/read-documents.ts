@@ -6,7 +6,6 @@ import type { Document } from '../pipeline/index.ts';
 import type { StatsCollector } from '../pipeline/index.ts';
 import type { ExtractConfig } from './config.ts';
 import { createDecoders } from './charset.ts';
-import { createCodeCutter } from './code-bodies.ts';
 import { createDownloader } from './download.ts';
 import { decompressed, openBytes } from './byte-stream.ts';
 import { isRemote, isUrl } from './input-ref.ts';
@@ -40,7 +39,7 @@ export async function* readDocuments(input: InputRef, cfg: ExtractConfig, stats:
       }
       return;
     }
-    const ctx = { input, maxPageBytes: cfg.max_page_bytes, stats, decoders: createDecoders(), cutCode: createCodeCutter() };
+    const ctx = { input, maxPageBytes: cfg.max_page_bytes, stats, decoders: createDecoders() };
     let index = 0;
     for await (const rec of splitWarcRecords(events, stats, maxBlock)) {
       signal.throwIfAborted();

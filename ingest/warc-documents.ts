@@ -6,11 +6,10 @@
 import type { Document, MetaValue } from '../pipeline/index.ts';
 import type { StatsCollector } from '../pipeline/index.ts';
 import { LENGTH_EDGES } from '../pipeline/index.ts';
-import { extractCutText, extractMainText } from './html-extract.ts';
+import { extractMainText } from './html-extract.ts';
 import type { Extracted } from './html-extract.ts';
-import { decodePage, utf8Source, utf8Text } from './charset.ts';
-import type { DecodedPage, Decoders } from './charset.ts';
-import type { CutPage } from './code-bodies.ts';
+import { decodePage } from './charset.ts';
+import type { Decoders } from './charset.ts';
 import { ContentEncodingError, PayloadTooLargeError, dechunk, decodeContentEncoding, isHtmlType, mediaType, parseHttpResponse } from './http-payload.ts';
 import type { WarcRecord } from './warc-records.ts';
 import type { InputRef } from './input-ref.ts';
@@ -23,8 +22,6 @@ export interface RecordContext {
   maxPageBytes: number;
   stats: StatsCollector;
   decoders: Decoders;
-  /** code-bodies.ts's createCodeCutter, one per reader. */
-  cutCode: (page: Buffer) => CutPage;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -115,15 +112,15 @@ export function recordToDocument(rec: WarcRecord, ctx: RecordContext, index: num
     stats.count('errors.too_large');
     return undefined;
   }
-  const url = targetUri(rec.headers);
-  const { page, extracted } = readPage(body, http.headers['content-type'], ctx, url);
+  const page = decodePage(body, http.headers['content-type'], ctx.decoders);
   stats.count(`charset.${page.charset}`);
   stats.count(`charset_source.${page.source}`);
   if (page.replaced) {
     stats.count('decode.replaced_pages');
     stats.count('decode.replaced_chars', page.replaced);
   }
-  const { text, title } = extracted;
+  const url = targetUri(rec.headers);
+  const { text, title } = extract(page.text, url === undefined ? {} : { url });
   if (!text.trim()) {
     stats.count('extract.empty');
     return undefined;
@@ -133,22 +130,6 @@ export function recordToDocument(rec: WarcRecord, ctx: RecordContext, index: num
   const meta: Record<string, MetaValue> = { charset: page.charset, content_type: mediaType(http.headers['content-type']) || 'text/html' };
   if (title) meta['title'] = title;
   return baseDocument(rec, ctx, index, text, meta);
-}
-
-/**
- * The page decoded and its main text. A page read as valid UTF-8 is decoded and parsed with its
- * script and style bodies cut out (code-bodies.ts), which neither the decoder nor the tokenizer then
- * touches; where the tokenizer cannot vouch for the cuts, the whole page is read.
- */
-function readPage(body: Uint8Array, contentType: string | undefined, ctx: RecordContext, url: string | undefined): { page: Omit<DecodedPage, 'text'>; extracted: Extracted } {
-  const source = utf8Source(body, contentType, ctx.decoders);
-  if (source !== undefined) {
-    const cut = ctx.cutCode(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
-    const extracted = cut.markers > 0 ? extractCutText(utf8Text(cut.bytes, cut.length), cut.markers) : undefined;
-    if (extracted !== undefined) return { page: { charset: 'utf-8', source, replaced: 0 }, extracted };
-  }
-  const page = decodePage(body, contentType, ctx.decoders);
-  return { page, extracted: extract(page.text, url === undefined ? {} : { url }) };
 }
 
 function conversionDocument(rec: WarcRecord, ctx: RecordContext, index: number): Document | undefined {

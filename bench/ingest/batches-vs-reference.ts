@@ -10,14 +10,12 @@
 // Usage: CC_PRETRAIN_SHARED=/work/shared node bench/ingest/batches-vs-reference.ts [--ref COMMIT] [--pages 1000] [--rounds 5] [--batch 64]
 
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type * as Filters from '../../filters/index.ts';
 import type * as Minhash from '../../dedup/minhash.ts';
 import type * as Pipeline from '../../pipeline/index.ts';
 import type * as Charset from '../../ingest/charset.ts';
-import type * as CodeBodies from '../../ingest/code-bodies.ts';
 import type * as WarcDocuments from '../../ingest/warc-documents.ts';
 import type { Document } from '../../pipeline/index.ts';
 import type { WarcRecord } from '../../ingest/warc-records.ts';
@@ -58,9 +56,7 @@ async function side(tree: string, batch: number): Promise<Side> {
   const w = (await import(path.join(tree, 'ingest/warc-documents.ts'))) as typeof WarcDocuments;
   const c = (await import(path.join(tree, 'ingest/charset.ts'))) as typeof Charset;
   const stats = p.createStats();
-  // A reference from before code-bodies.ts reads every page whole.
-  const cut = existsSync(path.join(tree, 'ingest/code-bodies.ts')) ? ((await import(path.join(tree, 'ingest/code-bodies.ts'))) as typeof CodeBodies) : undefined;
-  const rctx = { input: input!, maxPageBytes: config.extract.max_page_bytes, stats, decoders: c.createDecoders(), cutCode: cut ? cut.createCodeCutter() : (page: Buffer) => ({ bytes: page, length: page.length, markers: 0 }) };
+  const rctx = { input: input!, maxPageBytes: config.extract.max_page_bytes, stats, decoders: c.createDecoders() };
   return {
     filters: await f.createFilterPipeline(config.filters),
     hasher: m.createMinHasher(config.dedup.minhash),
