@@ -6,7 +6,7 @@
 // (Unicode `\s`, `\w`, `\d`) are spelled out as explicit classes.
 
 import { readFileSync } from 'node:fs';
-import { PY_NON_WS_CLASS, PY_WS_CLASS, isPySpace, pyRstrip, pyStrip } from './text.ts';
+import { PY_NON_WS_CLASS, PY_WS_CLASS, isPySpace, pyIsBlank, pyRstrip, pyStrip } from './text.ts';
 
 interface PunktModel {
   abbrev: Set<string>;
@@ -328,6 +328,25 @@ function realign(text: string, slices: [number, number][]): [number, number][] {
     }
   }
   return out;
+}
+
+/**
+ * `sentenceSpans(text, memo).length`. A text whose only mark (`.` `?` `!`), if any, is its last
+ * character has no candidate (nothing follows that mark, so it has no context): its one slice is
+ * the text up to its trailing whitespace, a sentence unless the text is blank. About half of the
+ * lines C4 counts are such, and skip the scan and its arrays.
+ */
+export function sentenceCount(text: string, memo?: BreakMemo): number {
+  const last = text.length - 1;
+  const dot = text.indexOf('.');
+  if ((dot < 0 || dot === last) && !hasMarkBefore(text, '?', last) && !hasMarkBefore(text, '!', last)) return pyIsBlank(text) ? 0 : 1;
+  return sentenceSpans(text, memo).length;
+}
+
+/** Whether `mark` occurs in text before offset `last`. */
+function hasMarkBefore(text: string, mark: string, last: number): boolean {
+  const at = text.indexOf(mark);
+  return at >= 0 && at < last;
 }
 
 /** NLTK `sent_tokenize(text, 'english')`. */

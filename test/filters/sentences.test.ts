@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { splitSentences } from '../../filters/sentences.ts';
+import { sentenceCount, splitSentences } from '../../filters/sentences.ts';
 
 const { cases } = JSON.parse(readFileSync(new URL('./nltk-sentence-cases.json', import.meta.url), 'utf8')) as {
   cases: { text: string; sentences: string[] }[];
@@ -14,4 +14,11 @@ const { cases } = JSON.parse(readFileSync(new URL('./nltk-sentence-cases.json', 
 
 test(`splits ${cases.length} period-context texts as NLTK does`, () => {
   for (const c of cases) assert.deepEqual(splitSentences(c.text), c.sentences, JSON.stringify(c.text));
+});
+
+test('sentenceCount counts what splitSentences splits, with or without a mark before the last character', () => {
+  const texts = ['', '   ', '\n', 'a', 'No mark here', 'Ends here.', 'Ends here?', 'Ends here!', 'Ends here. ', 'Ends here.\n', ' Dr.', '.', '?', 'a.b', '?!',
+    'One. Two.', 'Why? Because.', 'Stop! Now.', 'Mr. Smith left.', 'It was 2019. Then.', '"Quoted." Next.', 'trail .', 'x.\ny'];
+  for (const c of cases) texts.push(c.text, c.text.trimEnd(), `${c.text.trimEnd()}.`);
+  for (const t of texts) assert.equal(sentenceCount(t), splitSentences(t).length, JSON.stringify(t));
 });
