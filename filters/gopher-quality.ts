@@ -38,26 +38,26 @@ export const GOPHER_QUALITY_DEFAULTS: GopherQualityParams = {
 };
 
 export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: FilterContext) => Outcome {
-  // Stop words by length and first unit: a token is compared (===) with the few that share both,
-  // so no token's string is hashed (a set lookup would hash each fresh token), and a token whose
-  // length no stop word has is answered by two comparisons.
-  const stopLengths = p.stop_words.map((w) => w.length);
-  const shortest = Math.min(...stopLengths);
-  const longest = Math.max(...stopLengths);
-  const keyOf = (w: string): number => w.length * 65536 + (w.charCodeAt(0) | 0);
-  const candidates = new Map<number, string[]>();
-  for (const w of new Set(p.stop_words)) {
-    const list = candidates.get(keyOf(w));
-    if (list) list.push(w);
-    else candidates.set(keyOf(w), [w]);
-  }
+  // Stop words by length, then first unit: a token is compared (===) with the few of its length
+  // whose first unit it shares, so no token's string is hashed (a set lookup would hash each fresh
+  // token) and a token whose length no stop word has is answered by one array read.
+  const byLength: string[][] = [];
+  for (const w of new Set(p.stop_words)) (byLength[w.length] ??= []).push(w);
+  for (let n = 0; n < byLength.length; n++) byLength[n] ??= [];
   /** The stop word equal to `w`, or undefined. */
   const stopWord = (w: string): string | undefined => {
-    if (w.length < shortest || w.length > longest) return undefined;
-    const list = candidates.get(keyOf(w));
-    if (list !== undefined) for (let i = 0; i < list.length; i++) if (list[i] === w) return list[i];
+    if (w.length >= byLength.length) return undefined;
+    const list = byLength[w.length]!;
+    const first = w.charCodeAt(0);
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
+      if ((s.charCodeAt(0) === first || w.length === 0) && s === w) return s;
+    }
     return undefined;
   };
+  // The bounds are the parameters': made once, not per document.
+  const wordBounds = bounds(['<', p.min_doc_words], ['>', p.max_doc_words]);
+  const lengthBounds = bounds(['<', p.min_avg_word_length], ['>', p.max_avg_word_length]);
   return (doc, ctx) => {
     const text = doc.text;
     const words = ctx.words(text);
@@ -75,12 +75,12 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
         nonSymbolChars += plain ? w.length : pyLen(w);
       }
     }
-    ctx.observe('non_symbol_words', nonSymbol, ...bounds(['<', p.min_doc_words], ['>', p.max_doc_words]));
+    ctx.observe('non_symbol_words', nonSymbol, ...wordBounds);
     if (p.min_doc_words && nonSymbol < p.min_doc_words) return drop('gopher_short_doc', 'non_symbol_words', nonSymbol, '<', p.min_doc_words);
     if (p.max_doc_words && nonSymbol > p.max_doc_words) return drop('gopher_long_doc', 'non_symbol_words', nonSymbol, '>', p.max_doc_words);
 
     const mean = nonSymbolChars / nonSymbol;
-    ctx.observe('mean_word_length', mean, ...bounds(['<', p.min_avg_word_length], ['>', p.max_avg_word_length]));
+    ctx.observe('mean_word_length', mean, ...lengthBounds);
     if (p.min_avg_word_length && mean < p.min_avg_word_length) return drop('gopher_below_avg_threshold', 'mean_word_length', mean, '<', p.min_avg_word_length);
     if (p.max_avg_word_length && mean > p.max_avg_word_length) return drop('gopher_above_avg_threshold', 'mean_word_length', mean, '>', p.max_avg_word_length);
 
