@@ -38,21 +38,38 @@ export const GOPHER_QUALITY_DEFAULTS: GopherQualityParams = {
 };
 
 export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: FilterContext) => Outcome {
-  // Stop words by length, then first unit: a token is compared (===) with the few of its length
-  // whose first unit it shares, so no token's string is hashed (a set lookup would hash each fresh
-  // token) and a token whose length no stop word has is answered by one array read.
-  const byLength: string[][] = [];
-  for (const w of new Set(p.stop_words)) (byLength[w.length] ??= []).push(w);
-  for (let n = 0; n < byLength.length; n++) byLength[n] ??= [];
+  // Stop words by length and first unit: a token is compared (===) with the few that share both,
+  // so no token's string is hashed (a set lookup would hash each fresh token). An ASCII first unit
+  // reads its list's number from a table by length and unit (no map lookup per token); the other
+  // stop words (and an empty one) are kept in a map by length and unit.
+  const longest = Math.max(0, ...p.stop_words.map((w) => w.length));
+  const lists: string[][] = [];
+  const slots = new Int32Array((longest + 1) * 128);
+  const wide = new Map<number, string[]>();
+  for (const w of new Set(p.stop_words)) {
+    const c = w.charCodeAt(0);
+    if (c < 128) {
+      const at = w.length * 128 + c;
+      if (slots[at] === 0) slots[at] = lists.push([]);
+      lists[slots[at]! - 1]!.push(w);
+    } else {
+      const key = w.length * 65536 + (c | 0);
+      const list = wide.get(key);
+      if (list) list.push(w);
+      else wide.set(key, [w]);
+    }
+  }
   /** The stop word equal to `w`, or undefined. */
   const stopWord = (w: string): string | undefined => {
-    if (w.length >= byLength.length) return undefined;
-    const list = byLength[w.length]!;
-    const first = w.charCodeAt(0);
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i]!;
-      if ((s.charCodeAt(0) === first || w.length === 0) && s === w) return s;
-    }
+    if (w.length > longest) return undefined;
+    const c = w.charCodeAt(0);
+    let list: string[] | undefined;
+    if (c < 128) {
+      const slot = slots[w.length * 128 + c]!;
+      if (slot === 0) return undefined;
+      list = lists[slot - 1]!;
+    } else if (wide.size === 0 || (list = wide.get(w.length * 65536 + (c | 0))) === undefined) return undefined;
+    for (let i = 0; i < list.length; i++) if (list[i] === w) return list[i];
     return undefined;
   };
   // The bounds are the parameters': made once, not per document.

@@ -48,8 +48,8 @@ test('fineweb_quality counts short lines by code points and stop characters by t
 });
 
 test('gopher_quality counts the stop words a set of the list finds, for any list', () => {
-  const words = ['the', 'The', 'they', 'to', 'tó', 'of', 'off', '😀', '😁', 'x', 'and', 'an', 'a', 'with', 'witH', 'have', '.', '``'];
-  const lists = [GOPHER_QUALITY_DEFAULTS.stop_words, ['😀', 'of', 'off', 'of', 'x'], ['a', 'an', 'and', 'tó', 'to', 'th'], ['``', '.'], []];
+  const words = ['the', 'The', 'they', 'to', 'tó', 'of', 'off', '😀', '😁', 'x', 'and', 'an', 'a', 'with', 'witH', 'have', '.', '``', 'über', 'Über', 'übel', ''];
+  const lists = [GOPHER_QUALITY_DEFAULTS.stop_words, ['😀', 'of', 'off', 'of', 'x'], ['a', 'an', 'and', 'tó', 'to', 'th'], ['``', '.'], [], ['', 'über', 'of', 'übel', 'a'.repeat(300)]];
   for (const stop_words of lists) {
     for (const stop_word_count of ['occurrences', 'distinct'] as const) {
       const ctx: FilterContext = { ...createTextMemo(), words: () => words, observe: (m, v) => void (seen[m] = v) };
