@@ -5,7 +5,7 @@
 // comparing words in order compares values.
 
 import type { MinhashConfig } from './config.ts';
-import { normalisedWords, normalisedWordsUtf8, utf8Bound } from './normalize.ts';
+import { joinedWords, normalisedWords, normalisedWordsUtf8, simplifyText, utf8Bound, type WordEnds } from './normalize.ts';
 import { compatParams, fastParams } from './permutations.ts';
 import { createPermuteKernel } from './permute-wasm.ts';
 import { createShingleSha1 } from './sha1-x4.ts';
@@ -32,17 +32,11 @@ function createCompat(cfg: Pick<MinhashConfig, 'bands' | 'rows' | 'ngram' | 'see
   const encoder = new TextEncoder();
   let bytes = new Uint8Array(1 << 16);
   let wordEnds = new Int32Array(1 << 12);
+  const ends: WordEnds = { at: wordEnds, count: 0 };
 
-  // The shingles of the UTF-8 words in bytes[0, len), joined by single spaces.
-  const signatureOfBytes = (len: number): Uint32Array | null => {
-    if (len === 0) return null;
-    // wordEnds[w] = end offset of word w; word w+1 starts at wordEnds[w] + 1.
-    // Sized once for the most words the bytes can hold (one more than their spaces), so the
-    // loop below is a compare and a store per byte.
-    if (wordEnds.length <= len) wordEnds = new Int32Array(len + 1);
-    let words = 0;
-    for (let i = 0; i < len; i++) if (bytes[i] === 0x20) wordEnds[words++] = i;
-    wordEnds[words++] = len;
+  // The shingles of the words whose end offsets are wordEnds[0, words): word w+1 starts at
+  // wordEnds[w] + 1, in the bytes.
+  const shingles = (words: number): Uint32Array | null => {
     const n = words - cfg.ngram + 1;
     if (n <= 0) return null;
     sha1.hash(bytes, wordEnds, cfg.ngram, n, kernel.reserve(n));
@@ -53,6 +47,17 @@ function createCompat(cfg: Pick<MinhashConfig, 'bands' | 'rows' | 'ngram' | 'see
     }
     return sig;
   };
+  // The shingles of the UTF-8 words in bytes[0, len), joined by single spaces.
+  const signatureOfBytes = (len: number): Uint32Array | null => {
+    if (len === 0) return null;
+    // Sized once for the most words the bytes can hold (one more than their spaces), so the
+    // loop below is a compare and a store per byte.
+    if (wordEnds.length <= len) wordEnds = new Int32Array(len + 1);
+    let words = 0;
+    for (let i = 0; i < len; i++) if (bytes[i] === 0x20) wordEnds[words++] = i;
+    wordEnds[words++] = len;
+    return shingles(words);
+  };
   const signatureOfWords = (joined: string): Uint32Array | null => {
     if (bytes.length < joined.length * 3) bytes = new Uint8Array(joined.length * 3);
     return signatureOfBytes(encoder.encodeInto(joined, bytes).written);
@@ -61,13 +66,18 @@ function createCompat(cfg: Pick<MinhashConfig, 'bands' | 'rows' | 'ngram' | 'see
     hashWords: 2,
     numHashes,
     signatureOfWords,
-    // The normalised words straight into the bytes the shingles are hashed from, when the
-    // one-pass path takes the text.
+    // The normalised words straight into the bytes the shingles are hashed from, their ends
+    // recorded as they are written, when the one-pass path takes the text.
     signature: (text) => {
       const bound = utf8Bound(text);
       if (bytes.length < bound) bytes = new Uint8Array(bound);
-      const len = normalisedWordsUtf8(text, bytes);
-      return len < 0 ? signatureOfWords(normalisedWords(text)) : signatureOfBytes(len);
+      // One end per word, and a word per unit at most.
+      if (wordEnds.length <= text.length) wordEnds = new Int32Array(text.length + 1);
+      ends.at = wordEnds;
+      ends.count = 0;
+      const len = normalisedWordsUtf8(text, bytes, ends);
+      if (len < 0) return signatureOfWords(joinedWords(simplifyText(text)));
+      return len === 0 ? null : shingles(ends.count);
     },
   };
 }

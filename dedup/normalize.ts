@@ -129,9 +129,11 @@ export const utf8Bound = (text: string): number => 4 * text.length;
  * path (a combining mark, a non-ASCII digit, an emoji, Hangul). Order-sensitive details kept:
  * punctuation is deleted before digit runs merge ("3.14" → "0"), whitespace is not, and ‘ (kept by
  * `simplifyText`) ends a digit run ("1‘2" → "0 ‘ 0"). The contractions of `splitContractions` are
- * split as each run of word characters ends.
+ * split as each run of word characters ends. With `ends` (its array at least `text.length + 1`
+ * long: each space comes before a byte of its own unit), each word's end offset is recorded as its
+ * space or the end is written, so the shingles need no scan of the bytes for spaces.
  */
-export function normalisedWordsUtf8(text: string, out: Uint8Array): number {
+export function normalisedWordsUtf8(text: string, out: Uint8Array, ends?: WordEnds): number {
   let n = 0;
   let pendingSpace = false;
   let inDigits = false;
@@ -150,9 +152,12 @@ export function normalisedWordsUtf8(text: string, out: Uint8Array): number {
     const space = pendingSpace && n > 0;
     if (kind === 5) {
       // ‘ always has a space before it, unless it opens the text.
-      if (run >= 0) n = splitContraction(out, run, n, true);
+      if (run >= 0) n = splitContraction(out, run, n, true, ends);
       run = -1;
-      if (n > 0) out[n++] = 0x20;
+      if (n > 0) {
+        if (ends) ends.at[ends.count++] = n;
+        out[n++] = 0x20;
+      }
       out[n++] = 0xe2;
       out[n++] = 0x80;
       out[n++] = 0x98;
@@ -164,10 +169,13 @@ export function normalisedWordsUtf8(text: string, out: Uint8Array): number {
       const f = FOLDED[c]!;
       const word = FOLDED_WORD[c] === 1;
       if (run >= 0 && (space || !word)) {
-        n = splitContraction(out, run, n, space);
+        n = splitContraction(out, run, n, space, ends);
         run = -1;
       }
-      if (space) out[n++] = 0x20;
+      if (space) {
+        if (ends) ends.at[ends.count++] = n;
+        out[n++] = 0x20;
+      }
       pendingSpace = false;
       inDigits = false;
       if (word && run < 0) run = n;
@@ -185,8 +193,9 @@ export function normalisedWordsUtf8(text: string, out: Uint8Array): number {
     const digit = c <= 0x39;
     if (digit && inDigits) continue;
     if (space) {
-      if (run >= 0) n = splitContraction(out, run, n, true);
+      if (run >= 0) n = splitContraction(out, run, n, true, ends);
       run = -1;
+      if (ends) ends.at[ends.count++] = n;
       out[n++] = 0x20;
     }
     pendingSpace = false;
@@ -195,21 +204,30 @@ export function normalisedWordsUtf8(text: string, out: Uint8Array): number {
     out[n++] = digit ? 0x30 : c;
     inDigits = digit;
   }
-  return run >= 0 ? splitContraction(out, run, n, true) : n;
+  if (run >= 0) n = splitContraction(out, run, n, true, ends);
+  if (ends && n > 0) ends.at[ends.count++] = n;
+  return n;
+}
+
+/** Word end offsets in bytes, recorded by `normalisedWordsUtf8`: `at[0, count)`. */
+export interface WordEnds {
+  at: Int32Array;
+  count: number;
 }
 
 /**
  * `splitContractions` on the run of word characters out[from, to) just ended (`spaceAfter`: by a
  * space or the end, which "wanna" needs): every contraction there splits after its third byte.
- * Returns the new end.
+ * Returns the new end; the split is recorded in `ends`, if given.
  */
-function splitContraction(out: Uint8Array, from: number, to: number, spaceAfter: boolean): number {
+function splitContraction(out: Uint8Array, from: number, to: number, spaceAfter: boolean, ends: WordEnds | undefined): number {
   const len = to - from;
   if (len === 6) {
     if (!isAt(out, from, CANNOT)) return to;
   } else if (len !== 5 || !(isAt(out, from, GIMME) || isAt(out, from, LEMME) || isAt(out, from, GONNA) || isAt(out, from, GOTTA) || (spaceAfter && isAt(out, from, WANNA)))) return to;
   out.copyWithin(from + 4, from + 3, to);
   out[from + 3] = 0x20;
+  if (ends) ends.at[ends.count++] = from + 3;
   return to + 1;
 }
 

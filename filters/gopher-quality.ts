@@ -39,25 +39,42 @@ export const GOPHER_QUALITY_DEFAULTS: GopherQualityParams = {
 
 export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: FilterContext) => Outcome {
   // Stop words by length and first unit: a token is compared (===) with the few that share both,
-  // so no token's string is hashed (a set lookup would hash each fresh token), and a token whose
-  // length no stop word has is answered by two comparisons.
-  const stopLengths = p.stop_words.map((w) => w.length);
-  const shortest = Math.min(...stopLengths);
-  const longest = Math.max(...stopLengths);
-  const keyOf = (w: string): number => w.length * 65536 + (w.charCodeAt(0) | 0);
-  const candidates = new Map<number, string[]>();
+  // so no token's string is hashed (a set lookup would hash each fresh token). An ASCII first unit
+  // reads its list's number from a table by length and unit (no map lookup per token); the other
+  // stop words (and an empty one) are kept in a map by length and unit.
+  const longest = Math.max(0, ...p.stop_words.map((w) => w.length));
+  const lists: string[][] = [];
+  const slots = new Int32Array((longest + 1) * 128);
+  const wide = new Map<number, string[]>();
   for (const w of new Set(p.stop_words)) {
-    const list = candidates.get(keyOf(w));
-    if (list) list.push(w);
-    else candidates.set(keyOf(w), [w]);
+    const c = w.charCodeAt(0);
+    if (c < 128) {
+      const at = w.length * 128 + c;
+      if (slots[at] === 0) slots[at] = lists.push([]);
+      lists[slots[at]! - 1]!.push(w);
+    } else {
+      const key = w.length * 65536 + (c | 0);
+      const list = wide.get(key);
+      if (list) list.push(w);
+      else wide.set(key, [w]);
+    }
   }
   /** The stop word equal to `w`, or undefined. */
   const stopWord = (w: string): string | undefined => {
-    if (w.length < shortest || w.length > longest) return undefined;
-    const list = candidates.get(keyOf(w));
-    if (list !== undefined) for (let i = 0; i < list.length; i++) if (list[i] === w) return list[i];
+    if (w.length > longest) return undefined;
+    const c = w.charCodeAt(0);
+    let list: string[] | undefined;
+    if (c < 128) {
+      const slot = slots[w.length * 128 + c]!;
+      if (slot === 0) return undefined;
+      list = lists[slot - 1]!;
+    } else if (wide.size === 0 || (list = wide.get(w.length * 65536 + (c | 0))) === undefined) return undefined;
+    for (let i = 0; i < list.length; i++) if (list[i] === w) return list[i];
     return undefined;
   };
+  // The bounds are the parameters': made once, not per document.
+  const wordBounds = bounds(['<', p.min_doc_words], ['>', p.max_doc_words]);
+  const lengthBounds = bounds(['<', p.min_avg_word_length], ['>', p.max_avg_word_length]);
   return (doc, ctx) => {
     const text = doc.text;
     const words = ctx.words(text);
@@ -75,12 +92,12 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
         nonSymbolChars += plain ? w.length : pyLen(w);
       }
     }
-    ctx.observe('non_symbol_words', nonSymbol, ...bounds(['<', p.min_doc_words], ['>', p.max_doc_words]));
+    ctx.observe('non_symbol_words', nonSymbol, ...wordBounds);
     if (p.min_doc_words && nonSymbol < p.min_doc_words) return drop('gopher_short_doc', 'non_symbol_words', nonSymbol, '<', p.min_doc_words);
     if (p.max_doc_words && nonSymbol > p.max_doc_words) return drop('gopher_long_doc', 'non_symbol_words', nonSymbol, '>', p.max_doc_words);
 
     const mean = nonSymbolChars / nonSymbol;
-    ctx.observe('mean_word_length', mean, ...bounds(['<', p.min_avg_word_length], ['>', p.max_avg_word_length]));
+    ctx.observe('mean_word_length', mean, ...lengthBounds);
     if (p.min_avg_word_length && mean < p.min_avg_word_length) return drop('gopher_below_avg_threshold', 'mean_word_length', mean, '<', p.min_avg_word_length);
     if (p.max_avg_word_length && mean > p.max_avg_word_length) return drop('gopher_above_avg_threshold', 'mean_word_length', mean, '>', p.max_avg_word_length);
 

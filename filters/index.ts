@@ -79,7 +79,7 @@ export interface FilterPipeline {
 type Step = (doc: Document, ctx: FilterContext, stats: StatsCollector) => Outcome;
 
 interface Checked {
-  metric: string;
+  keys: MetricKeys;
   value: number;
   limits: readonly Bound[];
 }
@@ -90,8 +90,9 @@ const fails = (v: number, b: Bound): boolean => (b.op === '<' ? v < b.limit : b.
  * The documents either side of each threshold, nearest first (relative distance to the limit):
  * `near_kept.<filter>.<metric>` for those a filter kept, `near_dropped.…` for those the limit dropped.
  */
-function recordNearest(stats: StatsCollector, keys: StatsKeys, filter: string, doc: Document, checked: readonly Checked[], kept: boolean): void {
-  for (const { metric, value, limits } of checked) {
+function recordNearest(stats: StatsCollector, doc: Document, checked: readonly Checked[], kept: boolean): void {
+  for (let i = 0; i < checked.length; i++) {
+    const { keys, value, limits } = checked[i]!;
     let nearest: Bound | undefined;
     let distance = Infinity;
     for (const b of limits) {
@@ -101,8 +102,8 @@ function recordNearest(stats: StatsCollector, keys: StatsKeys, filter: string, d
     }
     if (!nearest) continue;
     const b = nearest;
-    const kind = keys(kept ? 'near_kept' : 'near_dropped', filter, metric);
-    stats.exampleNearest(kind, distance, doc.id, () => ({
+    const metric = keys.metric;
+    stats.exampleNearest(kept ? keys.nearKept : keys.nearDropped, distance, doc.id, () => ({
       id: doc.id,
       ...(doc.url ? { url: doc.url } : {}),
       reason: `${metric} ${fmt(value)} ${kept ? 'kept' : 'dropped'} (drops when ${metric} ${b.op} ${fmt(b.limit)})`,
@@ -111,23 +112,35 @@ function recordNearest(stats: StatsCollector, keys: StatsKeys, filter: string, d
   }
 }
 
-type StatsKeys = (group: string, filter: string, metric: string) => string;
+/** The stats names of one filter's metric and its histogram's edges. */
+interface MetricKeys {
+  metric: string;
+  /** `filter.<filter>.<metric>`. */
+  histogram: string;
+  edges: readonly number[];
+  /** `near_kept.<filter>.<metric>`. */
+  nearKept: string;
+  /** `near_dropped.<filter>.<metric>`. */
+  nearDropped: string;
+}
 
 /**
- * `${group}.${filter}.${metric}`, made once per distinct triple: a key concatenated per
- * observation is a new string that every stats lookup must flatten and hash again (a few dozen
- * per document).
+ * A filter's metric's stats names, made once per pair: a key concatenated per observation is a
+ * new string that every stats lookup must flatten and hash again (a few dozen per document), and
+ * one record serves the histogram and both example kinds.
  */
-function statsKeys(): StatsKeys {
-  const made = new Map<string, Map<string, Map<string, string>>>();
-  return (group, filter, metric) => {
-    let byFilter = made.get(group);
-    if (!byFilter) made.set(group, (byFilter = new Map()));
-    let byMetric = byFilter.get(filter);
-    if (!byMetric) byFilter.set(filter, (byMetric = new Map()));
-    let key = byMetric.get(metric);
-    if (key === undefined) byMetric.set(metric, (key = `${group}.${filter}.${metric}`));
-    return key;
+function metricKeys(): (filter: string, metric: string) => MetricKeys {
+  const made = new Map<string, Map<string, MetricKeys>>();
+  return (filter, metric) => {
+    let byMetric = made.get(filter);
+    if (!byMetric) made.set(filter, (byMetric = new Map()));
+    let keys = byMetric.get(metric);
+    if (keys === undefined) {
+      const name = `${filter}.${metric}`;
+      keys = { metric, histogram: `filter.${name}`, edges: edgesFor(metric), nearKept: `near_kept.${name}`, nearDropped: `near_dropped.${name}` };
+      byMetric.set(metric, keys);
+    }
+    return keys;
   };
 }
 
@@ -196,7 +209,7 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
   const lid = r.order.includes('language') ? loadLanguageId(r.language.newlines, r.language.max_chars, r.language.model) : undefined;
   if (lid) steps.set('language', languageStep(r.language));
   const redactor = r.pii ? piiRedactor(r.pii) : undefined;
-  const keys = statsKeys();
+  const keysOf = metricKeys();
 
   const identify = (doc: Document, stats: StatsCollector): Document => {
     if (!lid) return doc;
@@ -216,8 +229,9 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
         ...createTextMemo(),
         observe(metric, value, ...limits) {
           if (!Number.isFinite(value)) return;
-          stats.observe(keys('filter', current, metric), value, edgesFor(metric));
-          if (limits.length) checked.push({ metric, value, limits });
+          const keys = keysOf(current, metric);
+          stats.observe(keys.histogram, value, keys.edges);
+          if (limits.length) checked.push({ keys, value, limits });
         },
       };
       const bytes = Buffer.byteLength(doc.text);
@@ -229,7 +243,7 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
         if (name === 'language') {
           doc = identify(doc, stats);
           identified = true;
-          checked.push({ metric: 'score', value: doc.lang_score ?? 0, limits: [{ op: '<=', limit: r.language.threshold }] });
+          checked.push({ keys: keysOf('language', 'score'), value: doc.lang_score ?? 0, limits: [{ op: '<=', limit: r.language.threshold }] });
         }
         let out: Outcome;
         try {
@@ -246,10 +260,10 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
           stats.count(`drop_lang.${name}.${doc.lang ?? 'unknown'}`);
           stats.count(`filter.${name}.${out.rule}`);
           stats.example(`drop.${name}`, { id: doc.id, ...(doc.url ? { url: doc.url } : {}), reason, text: doc.text });
-          recordNearest(stats, keys, name, doc, checked, false);
+          recordNearest(stats, doc, checked, false);
           return { keep: false, doc, filter: name, reason };
         }
-        recordNearest(stats, keys, name, doc, checked, true);
+        recordNearest(stats, doc, checked, true);
         if (out.text !== undefined && out.text !== doc.text) doc = { ...doc, text: out.text };
         if (out.meta) doc = { ...doc, meta: { ...doc.meta, ...out.meta } };
       }

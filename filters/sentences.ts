@@ -6,13 +6,15 @@
 // (Unicode `\s`, `\w`, `\d`) are spelled out as explicit classes.
 
 import { readFileSync } from 'node:fs';
-import { PY_NON_WS_CLASS, PY_WS_CLASS, isPySpace, pyRstrip, pyStrip } from './text.ts';
+import { PY_NON_WS_CLASS, PY_WS_CLASS, isPySpace, pyIsBlank, pyRstrip, pyStrip } from './text.ts';
 
 interface PunktModel {
   abbrev: Set<string>;
   collocations: Set<string>;
   /** First words of the collocations: a period after any other word cannot be a collocation. */
   collocationFirst: Set<string>;
+  /** `listedShapes(abbrev ∪ collocationFirst)`: which ASCII words may be one of them. */
+  listed: ListedShapes;
   sentStarters: Set<string>;
   ortho: Map<string, number>;
 }
@@ -33,12 +35,40 @@ const ORTHO_UNK_LC = 1 << 6;
 const ORTHO_UC = ORTHO_BEG_UC + ORTHO_MID_UC + ORTHO_UNK_UC;
 const ORTHO_LC = ORTHO_BEG_LC + ORTHO_MID_LC + ORTHO_UNK_LC;
 
+/**
+ * The lengths, first and last units of a set of words, for telling without lowercasing or hashing
+ * that an ASCII word's lowercase is none of them (most words before a period): `table` has a 1 at
+ * (length, first unit, last unit), the units reduced by `c & 31`, which maps an ASCII
+ * letter and its lowercase alike.
+ */
+interface ListedShapes {
+  longest: number;
+  table: Uint8Array;
+}
+
+const shapeAt = (length: number, first: number, last: number): number => (length * 32 + (first & 31)) * 32 + (last & 31);
+
+function listedShapes(words: Iterable<string>): ListedShapes {
+  const all = [...words].filter((w) => w.length > 0);
+  const longest = Math.max(0, ...all.map((w) => w.length));
+  const table = new Uint8Array((longest + 1) * 32 * 32);
+  for (const w of all) table[shapeAt(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))] = 1;
+  return { longest, table };
+}
+
+/** Whether the lowercase of `word`, ASCII letters only, may be in the set `shapes` was made of. */
+function mayBeListed(word: string, shapes: ListedShapes): boolean {
+  return word.length <= shapes.longest && shapes.table[shapeAt(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1))] === 1;
+}
+
 function loadPunktModel(): PunktModel {
   const raw = JSON.parse(readFileSync(new URL('./lists/punkt-english.json', import.meta.url), 'utf8')) as PunktJson;
+  const collocationFirst = new Set(raw.collocations.map(([a]) => a));
   return {
     abbrev: new Set(raw.abbrev_types),
     collocations: new Set(raw.collocations.map(([a, b]) => `${a}\u0000${b}`)),
-    collocationFirst: new Set(raw.collocations.map(([a]) => a)),
+    collocationFirst,
+    listed: listedShapes([...raw.abbrev_types, ...collocationFirst]),
     sentStarters: new Set(raw.sent_starters),
     ortho: new Map(Object.entries(raw.ortho_context)),
   };
@@ -156,27 +186,37 @@ function containsSentbreak(context: string, m: PunktModel): boolean {
 }
 
 const LETTERS_RE = /^\p{L}{2,}$/u;
-/** LETTERS_RE.test(s), the regex run only on a word with a unit beyond ASCII. */
-function isLetters(s: string): boolean {
-  if (s.length < 2) return false;
+/** Not two letters or more (LETTERS_RE). */
+const NOT_LETTERS = 0;
+/** Two ASCII letters or more. */
+const ASCII_LETTERS = 1;
+/** Two letters or more, some beyond ASCII. */
+const LETTERS = 2;
+/** Which of the three `s` is: LETTERS_RE run only on a word with a unit beyond ASCII. */
+function letterKind(s: string): number {
+  if (s.length < 2) return NOT_LETTERS;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x80) return LETTERS_RE.test(s);
-    if ((c | 0x20) < 0x61 || (c | 0x20) > 0x7a) return false;
+    if (c >= 0x80) return LETTERS_RE.test(s) ? LETTERS : NOT_LETTERS;
+    if ((c | 0x20) < 0x61 || (c | 0x20) > 0x7a) return NOT_LETTERS;
   }
-  return true;
+  return ASCII_LETTERS;
 }
 
 /**
  * The common cases decided without tokenizing the context (same answer as containsSentbreak):
  * `?`/`!` always end a token that another token follows; a period after a word of two or more
- * letters is a break unless the word is a known abbreviation or starts a known collocation; so is
+ * letters is a break unless the word is a known abbreviation or starts a known collocation (an
+ * ASCII word whose shape no such entry has is neither, and is not lowercased and looked up); so is
  * a period after a closing bracket or quote (`afterNonWord`). Undefined = ask the full procedure.
  */
 function isBreakFast(before: string, mark: string, m: PunktModel): boolean | undefined {
   if (mark !== '.') return true;
   if (before.length > 0 && isNonWord(before.charCodeAt(before.length - 1))) return afterNonWord(before, m);
-  if (!isLetters(before)) return undefined;
+  const kind = letterKind(before);
+  if (kind === NOT_LETTERS) return undefined;
+  // An ASCII word's lowercase has its length, and its first and last units in the shape's terms.
+  if (kind === ASCII_LETTERS && !mayBeListed(before, m.listed)) return true;
   const low = before.toLowerCase();
   return m.abbrev.has(low) || m.collocationFirst.has(low) ? undefined : true;
 }
@@ -328,6 +368,25 @@ function realign(text: string, slices: [number, number][]): [number, number][] {
     }
   }
   return out;
+}
+
+/**
+ * `sentenceSpans(text, memo).length`. A text whose only mark (`.` `?` `!`), if any, is its last
+ * character has no candidate (nothing follows that mark, so it has no context): its one slice is
+ * the text up to its trailing whitespace, a sentence unless the text is blank. About half of the
+ * lines C4 counts are such, and skip the scan and its arrays.
+ */
+export function sentenceCount(text: string, memo?: BreakMemo): number {
+  const last = text.length - 1;
+  const dot = text.indexOf('.');
+  if ((dot < 0 || dot === last) && !hasMarkBefore(text, '?', last) && !hasMarkBefore(text, '!', last)) return pyIsBlank(text) ? 0 : 1;
+  return sentenceSpans(text, memo).length;
+}
+
+/** Whether `mark` occurs in text before offset `last`. */
+function hasMarkBefore(text: string, mark: string, last: number): boolean {
+  const at = text.indexOf(mark);
+  return at >= 0 && at < last;
 }
 
 /** NLTK `sent_tokenize(text, 'english')`. */

@@ -4,7 +4,7 @@
 // tokens (`,` `.` `''` `` ` `` …). Python `re` semantics are kept: `\w`, `\d`, `\s` and `\b` are
 // Unicode-aware there, so they are written as explicit Unicode classes and lookarounds here.
 
-import { sentenceSpans, splitSentences, type BreakMemo } from './sentences.ts';
+import { sentenceCount, splitSentences, type BreakMemo } from './sentences.ts';
 import { isPySpace, PY_WS_CLASS } from './text.ts';
 
 const W = '[\\p{L}\\p{N}_]';
@@ -318,7 +318,7 @@ function pushWord(s: string, from: number, to: number, out: string[]): void {
  * plain sentences by `scanPlain`, the others by the rules, together, their tokens then put in
  * sentence order.
  */
-function treebankSentences(sentences: readonly string[], out: string[], counts?: Map<string, number>): void {
+function treebankSentences(sentences: readonly string[], out: string[], counts?: number[]): void {
   const plain = sentences.map(isPlain);
   const special = sentences.filter((_, i) => !plain[i]);
   const specialTokens: string[] = [];
@@ -333,7 +333,7 @@ function treebankSentences(sentences: readonly string[], out: string[], counts?:
       n = specialCounts[j++]!;
       for (let e = k + n; k < e; k++) out.push(specialTokens[k]!);
     }
-    counts?.set(sentences[i]!, n);
+    counts?.push(n);
   }
 }
 
@@ -364,21 +364,39 @@ export interface WordMemo {
 }
 
 /**
+ * How far past the last sentence matched `count` looks for the next one among the document's:
+ * C4's dropped lines lie between, each usually a sentence or part of one. A sentence not found
+ * within it is tokenized again, so the bound only bounds the work of a miss.
+ */
+const LOOKAHEAD = 256;
+
+/**
  * One document's word tokenization shared by the filters. Treebank rules see one sentence at a
  * time, so when a filter rewrites the text (C4 drops lines) and a later one counts its words,
- * only sentences that Punkt now splits differently go through the rules again.
+ * only sentences that Punkt now splits differently go through the rules again. The rewritten
+ * text's sentences come in the document's order (C4 keeps lines in order), so each is looked for
+ * by a walk over the document's sentences from the last one found, compared by length and then
+ * by value, instead of by a map that would hash every sentence of every document.
  */
 export function createWordMemo(): WordMemo {
   let wordsOf: string | undefined;
   let words: string[] = [];
-  const counts = new Map<string, number>();
+  let sentences: readonly string[] = [];
+  let counts: number[] = [];
   const breaks: BreakMemo = new Map();
+  /** The index of a sentence equal to `s` among `sentences` [from, from + LOOKAHEAD), or -1. */
+  const find = (s: string, from: number): number => {
+    const to = Math.min(sentences.length, from + LOOKAHEAD);
+    for (let k = from; k < to; k++) if (sentences[k]!.length === s.length && sentences[k] === s) return k;
+    return -1;
+  };
   return {
     words(text) {
       if (text !== wordsOf) {
-        counts.clear();
         words = [];
-        treebankSentences(sentencesOf(text, breaks), words, counts);
+        counts = [];
+        sentences = sentencesOf(text, breaks);
+        treebankSentences(sentences, words, counts);
         wordsOf = text;
       }
       return words;
@@ -386,11 +404,15 @@ export function createWordMemo(): WordMemo {
     count(text) {
       if (text === wordsOf) return words.length;
       let total = 0;
+      let next = 0;
       const missing: string[] = [];
       for (const s of sentencesOf(text, breaks)) {
-        const n = counts.get(s);
-        if (n === undefined) missing.push(s);
-        else total += n;
+        const k = find(s, next);
+        if (k < 0) missing.push(s);
+        else {
+          total += counts[k]!;
+          next = k + 1;
+        }
       }
       if (missing.length > 0) {
         const more: string[] = [];
@@ -399,6 +421,6 @@ export function createWordMemo(): WordMemo {
       }
       return total;
     },
-    sentenceCount: (text) => sentenceSpans(text, breaks).length,
+    sentenceCount: (text) => sentenceCount(text, breaks),
   };
 }

@@ -2,12 +2,14 @@
 // removal (only lines with a `[` go through the regex), C4's phrase
 // pre-test (lines are lowercased only when a case-insensitive regex finds a phrase) on characters
 // whose lowercase or case folding is ASCII, and FineWeb's short-line and stop-character tests on
-// lines around the length limit with astral characters and with stop characters of two units.
+// lines around the length limit with astral characters and with stop characters of two units;
+// Gopher quality's stop words found by length and first unit against a set of the list.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { C4_QUALITY_DEFAULTS, c4Quality } from '../../filters/c4-quality.ts';
 import { FINEWEB_QUALITY_DEFAULTS, finewebQuality } from '../../filters/fineweb-quality.ts';
+import { GOPHER_QUALITY_DEFAULTS, gopherQuality } from '../../filters/gopher-quality.ts';
 import type { FilterContext } from '../../filters/types.ts';
 import { createTextMemo } from '../../filters/text-memo.ts';
 import type { Document } from '../../pipeline/document.ts';
@@ -43,4 +45,19 @@ test('fineweb_quality counts short lines by code points and stop characters by t
   const empty: Record<string, number> = {};
   finewebQuality({ ...FINEWEB_QUALITY_DEFAULTS, stop_chars: [''], line_punct_thr: -1, short_line_thr: 2 })(doc(text), ctx(empty));
   assert.equal(empty['line_punct_ratio'], 1);
+});
+
+test('gopher_quality counts the stop words a set of the list finds, for any list', () => {
+  const words = ['the', 'The', 'they', 'to', 'tó', 'of', 'off', '😀', '😁', 'x', 'and', 'an', 'a', 'with', 'witH', 'have', '.', '``', 'über', 'Über', 'übel', ''];
+  const lists = [GOPHER_QUALITY_DEFAULTS.stop_words, ['😀', 'of', 'off', 'of', 'x'], ['a', 'an', 'and', 'tó', 'to', 'th'], ['``', '.'], [], ['', 'über', 'of', 'übel', 'a'.repeat(300)]];
+  for (const stop_words of lists) {
+    for (const stop_word_count of ['occurrences', 'distinct'] as const) {
+      const ctx: FilterContext = { ...createTextMemo(), words: () => words, observe: (m, v) => void (seen[m] = v) };
+      const seen: Record<string, number> = {};
+      gopherQuality({ ...GOPHER_QUALITY_DEFAULTS, stop_words, stop_word_count, min_doc_words: 1, min_avg_word_length: 0, max_avg_word_length: 100, max_symbol_word_ratio: null, max_bullet_lines_ratio: null, max_ellipsis_lines_ratio: null, max_non_alpha_words_ratio: null, min_stop_words: 1 })(doc(words.join(' ')), ctx);
+      const set = new Set(stop_words);
+      const found = words.filter((w) => set.has(w));
+      assert.equal(seen['stop_words'], stop_word_count === 'occurrences' ? found.length : new Set(found).size, `${stop_word_count} of ${JSON.stringify(stop_words)}`);
+    }
+  }
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { splitSentences } from '../../filters/sentences.ts';
+import { sentenceCount, splitSentences } from '../../filters/sentences.ts';
 
 const { cases } = JSON.parse(readFileSync(new URL('./nltk-sentence-cases.json', import.meta.url), 'utf8')) as {
   cases: { text: string; sentences: string[] }[];
@@ -14,4 +14,24 @@ const { cases } = JSON.parse(readFileSync(new URL('./nltk-sentence-cases.json', 
 
 test(`splits ${cases.length} period-context texts as NLTK does`, () => {
   for (const c of cases) assert.deepEqual(splitSentences(c.text), c.sentences, JSON.stringify(c.text));
+});
+
+test('sentenceCount counts what splitSentences splits, with or without a mark before the last character', () => {
+  const texts = ['', '   ', '\n', 'a', 'No mark here', 'Ends here.', 'Ends here?', 'Ends here!', 'Ends here. ', 'Ends here.\n', ' Dr.', '.', '?', 'a.b', '?!',
+    'One. Two.', 'Why? Because.', 'Stop! Now.', 'Mr. Smith left.', 'It was 2019. Then.', '"Quoted." Next.', 'trail .', 'x.\ny'];
+  for (const c of cases) texts.push(c.text, c.text.trimEnd(), `${c.text.trimEnd()}.`);
+  for (const t of texts) assert.equal(sentenceCount(t), splitSentences(t).length, JSON.stringify(t));
+});
+
+test('a period after an abbreviation or a collocation\'s first word in any case stays inside the sentence', () => {
+  // Every such entry of the model made of two letters or more (those the letters-only fast path
+  // could take for an ordinary word): before a lowercase word, none ends a sentence, while an
+  // unlisted word of the same length, first and last letter does.
+  const model = JSON.parse(readFileSync(new URL('../../filters/lists/punkt-english.json', import.meta.url), 'utf8')) as { abbrev_types: string[]; collocations: [string, string][] };
+  const entries = [...model.abbrev_types, ...model.collocations.map(([a]) => a)].filter((e) => /^[a-z]{2,}$/.test(e));
+  assert.ok(entries.length > 50);
+  for (const e of entries) {
+    for (const w of [e, e.toUpperCase(), e[0]!.toUpperCase() + e.slice(1)]) assert.equal(splitSentences(`He saw ${w}. y went.`).length, 1, w);
+  }
+  assert.equal(splitSentences('He saw dzr. y went.').length, 2);
 });

@@ -39,6 +39,22 @@ test('the memo counts the words of a rewritten text as wordTokenize does (lines 
   assert.equal(memo.count('\uFDD0 a \uFDD0'), wordTokenize('\uFDD0 a \uFDD0').length);
 });
 
+test('the memo counts rewritten texts whose sentences repeat, come out of order or lie far apart in the document', () => {
+  const filler = Array.from({ length: 600 }, (_, i) => `Filler sentence number ${i} is here.`);
+  const doc = ['Same words here.', 'A "quoted" one, with commas: here.', 'Same words here.', ...filler, 'Last one?', "It's John's."].join('\n');
+  const lines = doc.split('\n');
+  const memo = createWordMemo();
+  assert.equal(memo.words(doc).length, wordTokenize(doc).length);
+  const rewrites = [
+    [lines[0], lines.at(-1), lines.at(-2)],
+    [...lines].reverse(),
+    [lines[2], lines[1], lines[0]],
+    lines.filter((_, i) => i < 3 || i > 500),
+    [lines[1], lines[1], lines[1], 'A line the document never had.', lines[0]],
+  ].map((ls) => ls.join('\n'));
+  for (const text of rewrites) assert.equal(memo.count(text), wordTokenize(text).length, text.slice(0, 60));
+});
+
 // Sentences for the plain-sentence scan (no backticks, loose apostrophes or contractions: the rules
 // only pad, rewrite `"` and split clitics) and for each trigger that sends a sentence to the rules
 // instead, with NLTK's tokens
