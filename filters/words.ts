@@ -4,7 +4,7 @@
 // tokens (`,` `.` `''` `` ` `` …). Python `re` semantics are kept: `\w`, `\d`, `\s` and `\b` are
 // Unicode-aware there, so they are written as explicit Unicode classes and lookarounds here.
 
-import { sentenceSpans, splitSentences, type BreakMemo } from './sentences.ts';
+import { sentenceCount, splitSentences, type BreakMemo } from './sentences.ts';
 import { isPySpace, PY_WS_CLASS } from './text.ts';
 
 const W = '[\\p{L}\\p{N}_]';
@@ -359,7 +359,7 @@ export interface WordMemo {
   words(text: string): readonly string[];
   /** `wordTokenize(text).length`; sentences already tokenized for `words` are not tokenized again. */
   count(text: string): number;
-  /** `sentenceSpans(text).length`, with Punkt's slow answers shared with `words` and `count`. */
+  /** Punkt's sentence count of `text`, with Punkt's slow answers shared with `words` and `count`. */
   sentenceCount(text: string): number;
 }
 
@@ -399,6 +399,6 @@ export function createWordMemo(): WordMemo {
       }
       return total;
     },
-    sentenceCount: (text) => sentenceSpans(text, breaks).length,
+    sentenceCount: (text) => sentenceCount(text, breaks),
   };
 }
