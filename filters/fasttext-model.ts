@@ -241,17 +241,22 @@ function fnvStep(h: number, byte: number): number {
   return Math.imul(h ^ ((byte << 24) >> 24), 16777619);
 }
 
-/** (h·c + x) mod 2^64 for a 64-bit h = hi·2^32 + lo, c < 2^27, x an int32 sign-extended (word n-gram hashing). */
-function mulAdd64(hi: number, lo: number, c: number, x: number): [number, number] {
+/**
+ * (h·c + x) mod 2^64 for a 64-bit h = h64[0]·2^32 + h64[1], c < 2^27, x an int32 sign-extended
+ * (word n-gram hashing), written back to h64: no pair made per n-gram of every document.
+ */
+function mulAdd64(h64: Float64Array, c: number, x: number): void {
+  const hi = h64[0]!;
+  const lo = h64[1]!;
   const u = (lo >>> 16) * c;
   const t = (lo & 0xffff) * c + (u % 65536) * 65536;
   const uh = Math.floor(u / 65536);
   let nlo = t % 4294967296;
-  let nhi = (Math.imul(hi, c) + uh + Math.floor(t / 4294967296)) >>> 0;
+  const nhi = (Math.imul(hi, c) + uh + Math.floor(t / 4294967296)) >>> 0;
   const sum = nlo + (x >>> 0);
   nlo = sum % 4294967296;
-  nhi = (nhi + (x < 0 ? 0xffffffff : 0) + (sum >= 4294967296 ? 1 : 0)) >>> 0;
-  return [nhi, nlo];
+  h64[0] = (nhi + (x < 0 ? 0xffffffff : 0) + (sum >= 4294967296 ? 1 : 0)) >>> 0;
+  h64[1] = nlo;
 }
 
 function mod64(hi: number, lo: number, b: number): number {
@@ -509,6 +514,8 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   let total = 0;
   let hashes = new Int32Array(256);
   let ntok = 0;
+  /** The word n-gram hash being extended (mulAdd64's state). */
+  const ngram = new Float64Array(2);
 
   // With the row summer, rows are queued as ranges of the cache pool (a token seen before) or of
   // the staging area (a token just computed) and summed by the kernel in one call: before the
@@ -671,11 +678,11 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     if (!ended) addToken(EOS, 0, EOS.length, eosHash);
     sumQueued();
     for (let i = 0; i < ntok; i++) {
-      let hi = hashes[i]! < 0 ? 0xffffffff : 0;
-      let lo = hashes[i]! >>> 0;
+      ngram[0] = hashes[i]! < 0 ? 0xffffffff : 0;
+      ngram[1] = hashes[i]! >>> 0;
       for (let j = i + 1; j < ntok && j < i + wordNgrams; j++) {
-        [hi, lo] = mulAdd64(hi, lo, 116049371, hashes[j]!);
-        const row = bucketRow(mod64(hi, lo, bucket));
+        mulAdd64(ngram, 116049371, hashes[j]!);
+        const row = bucketRow(mod64(ngram[0]!, ngram[1]!, bucket));
         if (row >= 0) {
           input.addRow(hidden, row);
           total++;

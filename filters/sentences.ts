@@ -305,10 +305,15 @@ function markFinder(text: string): (from: number) => number {
  */
 export type BreakMemo = Map<string, boolean>;
 
-/** NLTK `sent_tokenize(text, 'english')` boundaries as [start, end) UTF-16 offsets. */
-export function sentenceSpans(text: string, memo?: BreakMemo): [number, number][] {
+/**
+ * NLTK `sent_tokenize(text, 'english')` boundaries as UTF-16 offsets, flat: start, end, start, end
+ * … One array of numbers per text rather than a pair per sentence (twice: before and after
+ * realignment): Punkt runs on every document, then on each line C4 keeps, and callers mostly want
+ * the sentences' strings or their count.
+ */
+function sentenceBounds(text: string, memo?: BreakMemo): number[] {
   const m = MODEL;
-  const slices: [number, number][] = [];
+  const bounds: number[] = [];
   let lastBreak = 0;
   let prevStart = 0;
   let prevStop = 0;
@@ -325,7 +330,7 @@ export function sentenceSpans(text: string, memo?: BreakMemo): [number, number][
   const consider = (at: number, wordStart: number): void => {
     const before = text.slice(wordStart, at);
     if (isBreakFast(before, text[at]!, m) ?? slowBreak(before + text.slice(at, contextEnd(text, at)))) {
-      slices.push([lastBreak, at + 1]);
+      bounds.push(lastBreak, at + 1);
       // The next sentence starts at the context's next word, if it has one (a space follows the mark).
       lastBreak = isPySpace(text.charCodeAt(at + 1)) ? skipSpace(text, at + 1) : at + 1;
     }
@@ -342,32 +347,49 @@ export function sentenceSpans(text: string, memo?: BreakMemo): [number, number][
     prevStop = at;
   }
   if (prev >= 0) consider(prev, prevStart);
-  slices.push([lastBreak, pyRstrip(text).length]);
-  return realign(text, slices);
+  bounds.push(lastBreak, pyRstrip(text).length);
+  return realign(text, bounds);
 }
 
-function realign(text: string, slices: [number, number][]): [number, number][] {
-  const out: [number, number][] = [];
+/**
+ * Punkt's boundary realignment (a sentence's leading closing quotes and brackets go to the one
+ * before), done in place: the sentence written at `kept` is never one not yet read.
+ */
+function realign(text: string, b: number[]): number[] {
+  let kept = 0;
   let shift = 0;
-  for (let i = 0; i < slices.length; i++) {
-    const start = slices[i]![0] + shift;
-    const stop = slices[i]![1];
-    const next = slices[i + 1];
-    if (!next) {
-      if (stop > start) out.push([start, stop]);
+  for (let i = 0; i < b.length; i += 2) {
+    const start = b[i]! + shift;
+    const stop = b[i + 1]!;
+    if (i + 2 === b.length) {
+      if (stop > start) {
+        b[kept++] = start;
+        b[kept++] = stop;
+      }
       continue;
     }
+    const nextStart = b[i + 2]!;
     // Most sentences open with no closing quote or bracket, which every realignment needs first.
-    const mm = isClosing(text.charCodeAt(next[0])) ? REALIGN_RE.exec(text.slice(next[0], next[1])) : null;
+    const mm = isClosing(text.charCodeAt(nextStart)) ? REALIGN_RE.exec(text.slice(nextStart, b[i + 3]!)) : null;
     if (mm) {
-      out.push([start, next[0] + pyRstrip(mm[0]).length]);
+      b[kept++] = start;
+      b[kept++] = nextStart + pyRstrip(mm[0]).length;
       shift = mm[0].length;
     } else {
       shift = 0;
-      if (stop > start) out.push([start, stop]);
+      if (stop > start) {
+        b[kept++] = start;
+        b[kept++] = stop;
+      }
     }
   }
-  return out;
+  b.length = kept;
+  return b;
+}
+
+/** How many sentences NLTK `sent_tokenize(text, 'english')` gives. */
+export function sentenceCount(text: string, memo?: BreakMemo): number {
+  return sentenceBounds(text, memo).length / 2;
 }
 
 /**
@@ -391,5 +413,8 @@ function hasMarkBefore(text: string, mark: string, last: number): boolean {
 
 /** NLTK `sent_tokenize(text, 'english')`. */
 export function splitSentences(text: string, memo?: BreakMemo): string[] {
-  return sentenceSpans(text, memo).map(([s, e]) => text.slice(s, e));
+  const b = sentenceBounds(text, memo);
+  const sentences: string[] = [];
+  for (let i = 0; i < b.length; i += 2) sentences.push(text.slice(b[i]!, b[i + 1]!));
+  return sentences;
 }

@@ -359,7 +359,7 @@ export interface WordMemo {
   words(text: string): readonly string[];
   /** `wordTokenize(text).length`; sentences already tokenized for `words` are not tokenized again. */
   count(text: string): number;
-  /** `sentenceSpans(text).length`, with Punkt's slow answers shared with `words` and `count`. */
+  /** Punkt's sentence count of `text`, with Punkt's slow answers shared with `words` and `count`. */
   sentenceCount(text: string): number;
 }
 

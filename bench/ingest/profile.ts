@@ -51,6 +51,13 @@ const OTHER = 'start-up, pipeline, other';
 /** Node's own modules that are a step of their own; any other `node:` frame is its caller's. */
 const NODE_STEPS = /^node:(zlib|internal\/modules\/)/;
 
+/** The step a frame of this script URL belongs to, or undefined when it counts for its caller's (see stepMillis). */
+export function frameStep(url: string): string | undefined {
+  if (!url || url.startsWith('wasm:') || url.includes('internal/deps/amaro') || (url.startsWith('node:') && !NODE_STEPS.test(url))) return undefined;
+  for (const [name, re] of STEPS) if (re.test(url)) return name;
+  return OTHER;
+}
+
 /**
  * CPU milliseconds by step over every `.cpuprofile` in `dir`. Frames without a file (builtins,
  * regexps), WASM frames, Node's TypeScript stripper (itself WASM) and Node's library code
@@ -70,10 +77,8 @@ export function stepMillis(dir: string): Map<string, number> {
       for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
         const n = byId.get(cur)!;
         if (n.callFrame.functionName === '(garbage collector)') return 'GC';
-        const url = n.callFrame.url;
-        if (!url || url.startsWith('wasm:') || url.includes('internal/deps/amaro') || (url.startsWith('node:') && !NODE_STEPS.test(url))) continue;
-        for (const [name, re] of STEPS) if (re.test(url)) return name;
-        return OTHER;
+        const step = frameStep(n.callFrame.url);
+        if (step !== undefined) return step;
       }
       return OTHER;
     };
