@@ -387,13 +387,8 @@ function realign(text: string, b: number[]): number[] {
   return b;
 }
 
-/** How many sentences NLTK `sent_tokenize(text, 'english')` gives. */
-export function sentenceCount(text: string, memo?: BreakMemo): number {
-  return sentenceBounds(text, memo).length / 2;
-}
-
 /**
- * `sentenceSpans(text, memo).length`. A text whose only mark (`.` `?` `!`), if any, is its last
+ * How many sentences NLTK `sent_tokenize(text, 'english')` gives. A text whose only mark (`.` `?` `!`), if any, is its last
  * character has no candidate (nothing follows that mark, so it has no context): its one slice is
  * the text up to its trailing whitespace, a sentence unless the text is blank. About half of the
  * lines C4 counts are such, and skip the scan and its arrays.
@@ -402,7 +397,7 @@ export function sentenceCount(text: string, memo?: BreakMemo): number {
   const last = text.length - 1;
   const dot = text.indexOf('.');
   if ((dot < 0 || dot === last) && !hasMarkBefore(text, '?', last) && !hasMarkBefore(text, '!', last)) return pyIsBlank(text) ? 0 : 1;
-  return sentenceSpans(text, memo).length;
+  return sentenceBounds(text, memo).length / 2;
 }
 
 /** Whether `mark` occurs in text before offset `last`. */
