@@ -220,8 +220,8 @@ export function gramSieve(regexes: readonly RegExp[]): (text: string) => number 
   if (3 * bits > 24) throw new Error('gramSieve: too many symbols');
   const mask = (1 << (3 * bits)) - 1;
   // table[three symbols]: the regexes one of whose n-grams ends there (a shorter one after any
-  // symbols); a byte each for up to 8 regexes, the smaller table.
-  const table = regexes.length > 8 ? new Uint16Array(mask + 1) : new Uint8Array(mask + 1);
+  // symbols). One element type for every sieve: the testers share one closure's type feedback.
+  const table = new Uint16Array(mask + 1);
   for (const { gram, bit } of chosen) {
     const low = gram.reduce((n, c) => (n << bits) | c, 0);
     const shift = bits * gram.length;
