@@ -8,6 +8,7 @@ import { classOf, isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DISCLAIMER_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, REFERENCES_HEADING, TEASER_HEADING, TEASER_INTRO, isBuilderClass, isClosedCommentsLine, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
+import { isSpace } from './collapse-space.ts';
 import { isBoilerplate } from './boilerplate-verdicts.ts';
 import type { BoilerplateVerdicts } from './boilerplate-verdicts.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
@@ -398,7 +399,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     const listed: boolean = introduced && linkedPara(blocks, q, keep, scope, i) && (listedBefore || linkedPara(blocks, q, keep, scope, i + 1)) && !LINK_LABEL.test(b.text) && !DATED_END.test(b.text);
     listedBefore = listed;
     if (b.kind !== 'li') {
-      const colon = /:\s*$/.test(b.text);
+      const colon = endsWithColon(b.text);
       // The label of teasers after the text goes with them.
       if (colon && i > lastProse && TEASER_INTRO.test(b.text)) {
         introduced = false;
@@ -439,6 +440,14 @@ function writtenByText(b: TextBlock, i: number, firstProse: number, lastProse: n
     // navigation's items are their links alone. Asked last, of link-dense items only.
     isOwnListItem(b, verdicts)
   );
+}
+
+/** Whether `text` ends in a colon, perhaps before whitespace: `/:\s*$/`, read from the end instead
+ * of by a regex that looks for a colon at every position of the line. */
+function endsWithColon(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return text.charCodeAt(end - 1) === 0x3a;
 }
 
 /** REFERENCES_HEADING is asked of headings under this length. */
