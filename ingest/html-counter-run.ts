@@ -9,25 +9,27 @@ import type { TextBlock } from './html-blocks.ts';
 const COUNTER_RUN = 3;
 const NUMBER = /^\d{1,3}$/;
 
-/** Calls `mark` with each block of the counters among `blocks`; one pass. */
-export function markCounterRuns(blocks: readonly TextBlock[], mark: (i: number) => void): void {
-  const value = (i: number): number => {
-    const b = blocks[i] as TextBlock;
-    return b.kind !== 'cell' && b.text.length <= 3 && NUMBER.test(b.text) ? Number(b.text) : -1;
-  };
+/** Sets `marks[k]` to `mark` for each block k of the counters among `blocks`; one pass. */
+export function markCounterRuns<T>(blocks: readonly TextBlock[], marks: T[], mark: T): void {
   let i = 0;
   while (i < blocks.length) {
-    let v = value(i);
+    let v = value(blocks, i);
     if (v < 0) {
       i++;
       continue;
     }
     let end = i + 1;
-    for (let next = end < blocks.length ? value(end) : -1; next === v + 1; next = end < blocks.length ? value(end) : -1) {
+    for (let next = end < blocks.length ? value(blocks, end) : -1; next === v + 1; next = end < blocks.length ? value(blocks, end) : -1) {
       v = next;
       end++;
     }
-    if (end - i >= COUNTER_RUN) for (let k = i; k < end; k++) mark(k);
+    if (end - i >= COUNTER_RUN) for (let k = i; k < end; k++) marks[k] = mark;
     i = end;
   }
+}
+
+/** The number block i says, -1 for any other block. */
+function value(blocks: readonly TextBlock[], i: number): number {
+  const b = blocks[i] as TextBlock;
+  return b.kind !== 'cell' && b.text.length <= 3 && NUMBER.test(b.text) ? Number(b.text) : -1;
 }

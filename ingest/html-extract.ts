@@ -6,8 +6,11 @@
 
 import { classOf, isNear, parseBlocks, selfOrAncestor } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
-import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DISCLAIMER_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, REFERENCES_HEADING, TEASER_HEADING, TEASER_INTRO, isBoilerplateLine, isBuilderClass, isClosedCommentsLine, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
+import { BROWSER_NOTICE, BROWSER_NOTICE_HINT, BYLINE, DISCLAIMER_LINE, FILING_LINE, NEWSLETTER_HINT, NEWSLETTER_LINE, REFERENCES_HEADING, TEASER_HEADING, TEASER_INTRO, isBuilderClass, isClosedCommentsLine, isDateLine, isMetaClass, isUtilityClass } from './html-rules.ts';
 import { unpinString } from './unpin-string.ts';
+import { isSpace } from './collapse-space.ts';
+import { isBoilerplate } from './boilerplate-verdicts.ts';
+import type { BoilerplateVerdicts } from './boilerplate-verdicts.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
 import { withoutPosterTitles } from './html-poster-title.ts';
@@ -21,7 +24,7 @@ export interface Extracted {
   title?: string;
 }
 
-type Quality = 'good' | 'medium' | 'short' | 'bad' | 'item' | 'itemLink' | 'itemTitle' | 'itemButton';
+export type Quality = 'good' | 'medium' | 'short' | 'bad' | 'item' | 'itemLink' | 'itemTitle' | 'itemButton';
 
 /** A punctuation mark: a line needs one to be prose. */
 const PUNCT_ONE = /[.,;:!?。，；：！？、]/;
@@ -47,40 +50,19 @@ const DIGIT = /\d/;
 /** Dates longer than this are sentences ("Veröffentlicht am 12. September 2019 um 14:35 Uhr" is 49). */
 const DATE_LINE_MAX = 60;
 
-/** isBoilerplateLine's verdict on a line. */
-type IsBoilerplate = (text: string) => boolean;
-
-/**
- * isBoilerplateLine's verdicts on one page's lines, each distinct line tested once: menus, share
- * bars and listings repeat their lines ("Share", "Read more"), and the picks and fallbacks ask
- * about blocks the scoring already tested; four in ten tests were repeats, on a regex of ~200
- * alternatives that is the extractor's costliest.
- */
-function boilerplateMemo(): IsBoilerplate {
-  const verdicts = new Map<string, boolean>();
-  return (text) => {
-    let v = verdicts.get(text);
-    if (v === undefined) {
-      v = isBoilerplateLine(text);
-      verdicts.set(text, v);
-    }
-    return v;
-  };
-}
-
 /** A theme's placeholder text left in a template nobody filled ("Lorem ipsum dolor sit amet, …",
  * "Lorem ipsum 2"): never a page's words. A sentence about it ("Lorem ipsum is the printers'
  * filler text") is. */
 const PLACEHOLDER = /^lorem ipsum( dolor|\W*\d*\W*$)/i;
 
-function quality(b: TextBlock, isBoilerplate: IsBoilerplate): Quality {
+function quality(b: TextBlock, verdicts: BoilerplateVerdicts): Quality {
   const len = b.text.length;
   // A link-dense line is bad whatever it says: asked first, the line rules are spared the links of
   // a page's menus, footers and link lists.
   const ld = b.linkChars / len;
   if (ld > 0.5) return 'bad';
   if (PLACEHOLDER.test(b.text)) return 'bad';
-  if (len < 200 ? isBoilerplate(b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
+  if (len < 200 ? isBoilerplate(verdicts, b.text) : len < FILING_MAX && FILING_LINE.test(b.text)) return 'bad';
   if (len < BROWSER_NOTICE_MAX && BROWSER_NOTICE_HINT.test(b.text) && BROWSER_NOTICE.test(b.text)) return 'bad';
   if (len < DISCLAIMER_MAX && DISCLAIMER_LINE.test(b.text)) return 'bad';
   if (len < DATE_LINE_MAX && DIGIT.test(b.text) && isDateLine(b.text)) return 'bad';
@@ -142,7 +124,7 @@ function firstClass(n: ElementNode): string {
  * the wrapper holds SIBLING_SHARE of the post's text besides it outside chrome (a headline and a
  * byline beside an inner `the-content` are no other column).
  */
-function postInBody(page: ParsedPage, total: Float64Array, best: number, outOfText: (i: number) => boolean): number {
+function postInBody(page: ParsedPage, total: Float64Array, best: number, scope: TextScope): number {
   const { blocks, nodes } = page;
   const wrapper = nodes[best] as ElementNode;
   if (wrapper.verdict !== 2) return best;
@@ -159,7 +141,7 @@ function postInBody(page: ParsedPage, total: Float64Array, best: number, outOfTe
   let besides = 0;
   for (let i = wrapper.start; i < wrapper.end; i++) {
     const b = blocks[i] as TextBlock;
-    if (outOfText(i)) continue;
+    if (outOfText(blocks, scope, i)) continue;
     if (i >= start && i < end) inside += b.text.length;
     else besides += b.text.length;
   }
@@ -188,6 +170,42 @@ const TEASER_HEADING_MAX = 60;
 
 const BARE_URL = /^(https?:\/\/|www\.)\S+$/;
 
+/** What a pick counts as text: blocks under chrome level `floor`, outside the block range
+ * [cutStart, cutEnd) of an element cut from it. */
+interface TextScope {
+  floor: number;
+  cutStart: number;
+  cutEnd: number;
+}
+
+/** Whether block i lies outside the text of `scope`. */
+function outOfText(blocks: readonly TextBlock[], scope: TextScope, i: number): boolean {
+  return (blocks[i] as TextBlock).chrome >= scope.floor || (i >= scope.cutStart && i < scope.cutEnd);
+}
+
+/** Whether block i is a kept linked paragraph of the text that scores bad (a list item the post
+ * writes as a paragraph). */
+function linkedPara(blocks: readonly TextBlock[], q: readonly Quality[], keep: Uint8Array, scope: TextScope, i: number): boolean {
+  const b = blocks[i];
+  return b !== undefined && keep[i] === 1 && !outOfText(blocks, scope, i) && b.kind === 'p' && q[i] === 'bad' && 2 * b.linkChars > b.text.length;
+}
+
+/** Bits of select's `holds`: a subtree holds prose (a good block outside chrome), or a linked
+ * headline of a few words (a teaser's, not a poster's linked name). */
+const HOLDS_PROSE = 1;
+const HOLDS_HEADLINE = 2;
+
+/** select's arrays, made once per page and cleared by each of its picks (up to four): a typed array
+ * made anew is an off-heap allocation each. */
+interface PickArrays {
+  /** By element: its net content, then its subtree's. */
+  total: Float64Array;
+  /** By element: HOLDS_* bits of its subtree. */
+  holds: Uint8Array;
+  /** By block: written (with the chosen element or a sibling kept beside it). */
+  keep: Uint8Array;
+}
+
 interface Pick {
   blocks: TextBlock[];
   /** The element with the most net content, whose blocks (and its kept siblings') were written. */
@@ -196,37 +214,41 @@ interface Pick {
 
 /** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`; the
  * blocks of element `cut`, when given, count as chrome too. */
-function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array, isBoilerplate: IsBoilerplate, cut?: ElementNode): Pick {
+function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array, verdicts: BoilerplateVerdicts, arrays: PickArrays, cut?: ElementNode): Pick {
   const { blocks, nodes } = page;
-  const cutStart = cut?.start ?? 0;
-  const cutEnd = cut?.end ?? 0;
-  const outOfText = (i: number): boolean => (blocks[i] as TextBlock).chrome >= chromeFloor || (i >= cutStart && i < cutEnd);
-  const total = new Float64Array(nodes.length);
-  // Whether each subtree holds prose (a good block outside chrome), and a linked headline of a few
-  // words (a teaser's, not a poster's linked name): for the thread's posts below.
-  const said = new Uint8Array(nodes.length);
-  const headlines = new Uint8Array(nodes.length);
-  blocks.forEach((b, i) => {
-    const isChrome = outOfText(i);
+  const scope: TextScope = { floor: chromeFloor, cutStart: cut?.start ?? 0, cutEnd: cut?.end ?? 0 };
+  const { total, holds, keep } = arrays;
+  total.fill(0);
+  // Whether each subtree holds prose and a teaser's headline: for the thread's posts below.
+  holds.fill(0);
+  keep.fill(0);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as TextBlock;
+    const isChrome = outOfText(blocks, scope, i);
     const value = b.text.length * (isChrome ? -1 : VALUE[q[i] as Quality]);
     total[b.node] = (total[b.node] as number) + value;
-    if (!isChrome && q[i] === 'good') said[b.node] = 1;
-    if (!isChrome && b.kind === 'h' && 2 * b.linkChars > b.text.length && HEADLINE_WORDS.test(b.text) && !REPLY_TITLE.test(b.text)) headlines[b.node] = 1;
+    if (!isChrome && q[i] === 'good') holds[b.node] = (holds[b.node] as number) | HOLDS_PROSE;
+    if (!isChrome && b.kind === 'h' && 2 * b.linkChars > b.text.length && HEADLINE_WORDS.test(b.text) && !REPLY_TITLE.test(b.text)) holds[b.node] = (holds[b.node] as number) | HOLDS_HEADLINE;
     const shared = repeats[i] as number;
     if (shared >= 0) total[shared] = (total[shared] as number) - value;
-  });
+  }
   // Children come after their parent in `nodes`: one backward pass sums subtrees.
   for (let i = nodes.length - 1; i > 0; i--) {
     const parent = (nodes[i] as ElementNode).parent;
     total[parent] = (total[parent] as number) + (total[i] as number);
-    said[parent] = (said[parent] as number) | (said[i] as number);
-    headlines[parent] = (headlines[parent] as number) | (headlines[i] as number);
+    holds[parent] = (holds[parent] as number) | (holds[i] as number);
   }
   // An element whose class names it the article body gets a small edge over its wrappers.
-  const score = (i: number): number => (total[i] as number) * ((nodes[i] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
   let best = 0;
-  for (let i = 1; i < nodes.length; i++) if (score(i) > score(best)) best = i;
-  best = postInBody(page, total, soleBody(nodes, total, best), outOfText);
+  let bestScore = (total[0] as number) * ((nodes[0] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
+  for (let i = 1; i < nodes.length; i++) {
+    const score = (total[i] as number) * ((nodes[i] as ElementNode).verdict === 2 ? BODY_BONUS : 1);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  best = postInBody(page, total, soleBody(nodes, total, best), scope);
   // One paragraph is rarely a whole text: when it wins inside an element named as content that
   // holds more prose, lists of links in that body (deals, related stories) pulled the body below
   // its best paragraph, and the body is the pick (its link-dense lines are still left out). So
@@ -243,7 +265,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
     let h1 = false;
     for (let i = body.start; i < body.end && !prose; i++) {
       const b = blocks[i] as TextBlock;
-      if ((i >= para.start && i < para.end) || outOfText(i)) continue;
+      if ((i >= para.start && i < para.end) || outOfText(blocks, scope, i)) continue;
       prose = q[i] === 'good';
       h1 ||= i < para.start && b.level === 1;
     }
@@ -251,7 +273,6 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   }
   // Siblings of the chosen element that carry a good share of content too (the other items of a
   // listing, the second column of an article) are taken with it, readability style.
-  const keep = new Uint8Array(blocks.length);
   const bestTotal = total[best] as number;
   const chosen = nodes[best] as ElementNode;
   keep.fill(1, chosen.start, chosen.end);
@@ -283,7 +304,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       if ((total[i] as number) >= SIBLING_MIN) {
         keep.fill(1, n.start, n.end);
         held++;
-      } else if (n.tag !== 'section' && said[i] === 1 && headlines[i] === 0) posts.push(n);
+      } else if (n.tag !== 'section' && holds[i] === HOLDS_PROSE) posts.push(n);
     }
     if (posts.length >= THREAD_POSTS) {
       for (const n of posts) keep.fill(1, n.start, n.end);
@@ -297,7 +318,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       const box = nodes[an.parent] as ElementNode;
       for (let i = 1; i < nodes.length; i++) {
         const n = nodes[i] as ElementNode;
-        if (n.parent === box.parent && n.end <= box.start && said[i] === 1 && headlines[i] === 0) keep.fill(1, n.start, n.end);
+        if (n.parent === box.parent && n.end <= box.start && holds[i] === HOLDS_PROSE) keep.fill(1, n.start, n.end);
       }
     }
   }
@@ -305,7 +326,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   // elsewhere are its other posts (the question apart from its answer, replies in a container
   // named as comments): written though class chrome lies above them.
   const posts = new Uint8Array(page.thread ? blocks.length : 0);
-  if (page.thread) keepThreadPosts(page, best, (i) => q[i] === 'good', (i) => (blocks[i] as TextBlock).chrome === 2 || (i >= cutStart && i < cutEnd), keep, posts);
+  if (page.thread) keepThreadPosts(page, best, (i) => q[i] === 'good', (i) => (blocks[i] as TextBlock).chrome === 2 || (i >= scope.cutStart && i < scope.cutEnd), keep, posts);
   // A landing page is a column of sections (hero, features, testimonials, pricing): when the chosen
   // element sits in one and no article body is on the way or inside, the sibling sections (or
   // wrappers of one) with net content are the page's text too.
@@ -342,7 +363,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   let firstProse = -1;
   let lastProse = -1;
   for (let i = 0; i < blocks.length; i++) {
-    if (!keep[i] || q[i] !== 'good' || outOfText(i)) continue;
+    if (!keep[i] || q[i] !== 'good' || outOfText(blocks, scope, i)) continue;
     if (firstProse < 0) firstProse = i;
     lastProse = i;
   }
@@ -350,10 +371,6 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   const bylines = new Set<TextBlock>();
   let introduced = false;
   let listedBefore = false;
-  const linkedPara = (i: number): boolean => {
-    const b = blocks[i];
-    return b !== undefined && keep[i] === 1 && !outOfText(i) && b.kind === 'p' && q[i] === 'bad' && 2 * b.linkChars > b.text.length;
-  };
   // A teaser section after the text's start (`Related posts`, `Most popular`, `Читайте также`):
   // its heading (or a label that is the only block of its element, `div.carousel__title` "Also
   // read"; a cell alone in its table row) and the rest of the element holding it (the table, for a
@@ -380,13 +397,13 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       teasersEnd = (nodes[b.node] as ElementNode).end;
       continue;
     }
-    if (outOfText(i) && posts[i] !== 1) continue;
+    if (outOfText(blocks, scope, i) && posts[i] !== 1) continue;
     // A run of linked paragraphs after a label ("From left to right:", then "1. Owls Of The
     // British Isles Wallpaper", …) is a list the post writes one item to a paragraph.
-    const listed: boolean = introduced && linkedPara(i) && (listedBefore || linkedPara(i + 1)) && !LINK_LABEL.test(b.text) && !DATED_END.test(b.text);
+    const listed: boolean = introduced && linkedPara(blocks, q, keep, scope, i) && (listedBefore || linkedPara(blocks, q, keep, scope, i + 1)) && !LINK_LABEL.test(b.text) && !DATED_END.test(b.text);
     listedBefore = listed;
     if (b.kind !== 'li') {
-      const colon = /:\s*$/.test(b.text);
+      const colon = endsWithColon(b.text);
       // The label of teasers after the text goes with them.
       if (colon && i > lastProse && TEASER_INTRO.test(b.text)) {
         introduced = false;
@@ -395,28 +412,46 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       // A heading naming the works the text cites ("References") introduces their list too.
       introduced = listed || (colon && q[i] !== 'bad') || (b.kind === 'h' && b.text.length < REFERENCES_HEADING_MAX && REFERENCES_HEADING.test(b.text));
     }
-    // The four exceptions below are asked only of a bad line, in turn: asked of every kept block,
-    // isLinkedSentence ran isBoilerplateLine over every paragraph of the text (the per-line memo
-    // does not help: paragraphs are distinct).
-    // Linked headings are the item titles of listings; other link-dense blocks are navigation.
-    const readingList = (): boolean => (b.kind === 'li' || listed) && introduced && i > firstProse && !isBoilerplate(b.text);
-    // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
-    // never shows addresses.
-    const writtenUrl = (): boolean => i > firstProse && i < lastProse && BARE_URL.test(b.text);
-    // A paragraph between paragraphs whose links make up most of a sentence (a patent's long title
-    // linked in a news story) is the text's: navigation never writes sentences.
-    const linkedProse = (): boolean => i > firstProse && i < lastProse && isLinkedSentence(b, isBoilerplate);
-    // A list item between paragraphs that adds words of its own to its link ("Copywriting Ebook
-    // Giveaway! – 15.7%", a post's findings; a guide's series "by John Hunter") is the text's:
-    // navigation's items are their links alone. Asked last, of link-dense items only.
-    const ownItem = (): boolean => i > firstProse && i < lastProse && isOwnListItem(b, isBoilerplate);
-    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(b.text) || PLACEHOLDER.test(b.text)) && !readingList() && !writtenUrl() && !linkedProse() && !ownItem())) continue;
+    // A bad line is written only as one of the text's own (writtenByText), asked last.
+    if (q[i] === 'itemButton' || (q[i] === 'bad' && (b.kind !== 'h' || isBoilerplate(verdicts, b.text) || PLACEHOLDER.test(b.text)) && !writtenByText(b, i, firstProse, lastProse, listed, introduced, verdicts))) continue;
     if (isByline(b, q[i] as Quality)) bylines.add(b);
     out.push(b);
   }
   // The article's byline is not written (scored as it is); more than BYLINES_MAX are a list of
   // works, each with its author (a reading list).
   return { blocks: bylines.size > 0 && bylines.size <= BYLINES_MAX ? out.filter((b) => !bylines.has(b)) : out, element: chosen };
+}
+
+/**
+ * Whether bad block `b` (index i) is the text's own line after all, by one of four exceptions
+ * asked in turn: asked of every kept block, isLinkedSentence ran isBoilerplateLine over every
+ * paragraph of the text (the per-line memo does not help: paragraphs are distinct). `listed` and
+ * `introduced` are select's reading of the lines before it.
+ */
+function writtenByText(b: TextBlock, i: number, firstProse: number, lastProse: number, listed: boolean, introduced: boolean, verdicts: BoilerplateVerdicts): boolean {
+  // Linked headings are the item titles of listings; other link-dense blocks are navigation.
+  if ((b.kind === 'li' || listed) && introduced && i > firstProse && !isBoilerplate(verdicts, b.text)) return true;
+  if (i <= firstProse || i >= lastProse) return false;
+  return (
+    // A line that is one bare URL between paragraphs is a link the author wrote out: navigation
+    // never shows addresses.
+    BARE_URL.test(b.text) ||
+    // A paragraph between paragraphs whose links make up most of a sentence (a patent's long title
+    // linked in a news story) is the text's: navigation never writes sentences.
+    isLinkedSentence(b, verdicts) ||
+    // A list item between paragraphs that adds words of its own to its link ("Copywriting Ebook
+    // Giveaway! – 15.7%", a post's findings; a guide's series "by John Hunter") is the text's:
+    // navigation's items are their links alone. Asked last, of link-dense items only.
+    isOwnListItem(b, verdicts)
+  );
+}
+
+/** Whether `text` ends in a colon, perhaps before whitespace: `/:\s*$/`, read from the end instead
+ * of by a regex that looks for a colon at every position of the line. */
+function endsWithColon(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return text.charCodeAt(end - 1) === 0x3a;
 }
 
 /** REFERENCES_HEADING is asked of headings under this length. */
@@ -459,10 +494,10 @@ const isWholeSentence = (text: string): boolean => SENTENCE_END.test(text) && IN
  * with punctuation, or is a whole sentence however much of it is linked, and opens with no label:
  * a sentence whose links carry long titles, or a sentence linked whole to its source, not a teaser
  * line nor a boilerplate line. */
-function isLinkedSentence(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
+function isLinkedSentence(b: TextBlock, verdicts: BoilerplateVerdicts): boolean {
   const len = b.text.length;
   const own = len - b.linkChars >= Math.max(LINKED_SENTENCE_OWN, LINKED_SENTENCE_SHARE * len) && PUNCT_ONE.test(b.text);
-  return b.kind === 'p' && len >= GOOD_CHARS && (own || isWholeSentence(b.text)) && !LINK_LABEL.test(b.text) && !isBoilerplate(b.text);
+  return b.kind === 'p' && len >= GOOD_CHARS && (own || isWholeSentence(b.text)) && !LINK_LABEL.test(b.text) && !isBoilerplate(verdicts, b.text);
 }
 
 /** A pitch is a sentence: this long at least, ending in a full stop, `!` or `?`. */
@@ -476,12 +511,12 @@ const SENTENCE_END = /[.!?]$/;
  * navigation is. Scored bad, a grid of such cards scored below one blurb beside it, and the
  * pitches were never written.
  */
-function pitchQualities(blocks: readonly TextBlock[], q: Quality[], isBoilerplate: IsBoilerplate): void {
+function pitchQualities(blocks: readonly TextBlock[], q: Quality[], verdicts: BoilerplateVerdicts): void {
   for (let i = 1; i < blocks.length; i++) {
     const b = blocks[i] as TextBlock;
     const h = blocks[i - 1] as TextBlock;
     if (q[i] !== 'bad' || b.kind !== 'p' || h.kind !== 'h' || 2 * b.linkChars <= b.text.length || 2 * h.linkChars <= h.text.length) continue;
-    if (b.text.length >= PITCH_MIN && SENTENCE_END.test(b.text) && !isBoilerplate(b.text)) q[i] = b.text.length >= GOOD_CHARS ? 'good' : 'medium';
+    if (b.text.length >= PITCH_MIN && SENTENCE_END.test(b.text) && !isBoilerplate(verdicts, b.text)) q[i] = b.text.length >= GOOD_CHARS ? 'good' : 'medium';
   }
 }
 
@@ -502,8 +537,8 @@ function wordLabel(text: string): boolean {
 
 /** A linked list item with words of its own that opens with no label of words ("Next message: …",
  * "Scores: …", a thread's or a section's navigation) and ends in no date, and is no boilerplate. */
-function isOwnListItem(b: TextBlock, isBoilerplate: IsBoilerplate): boolean {
-  return b.kind === 'li' && b.text.length - b.linkChars >= OWN_ITEM_CHARS && !wordLabel(b.text) && !DATED_END.test(b.text) && !isBoilerplate(b.text);
+function isOwnListItem(b: TextBlock, verdicts: BoilerplateVerdicts): boolean {
+  return b.kind === 'li' && b.text.length - b.linkChars >= OWN_ITEM_CHARS && !wordLabel(b.text) && !DATED_END.test(b.text) && !isBoilerplate(verdicts, b.text);
 }
 
 /** Bylines are short: a longer line opening with "By" and a name is a sentence. */
@@ -656,6 +691,17 @@ const SHORT_PROSE = 400;
 
 const chars = (blocks: readonly TextBlock[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
 
+/** The characters of `blocks`' prose: those of them in `good`. */
+function prose(blocks: readonly TextBlock[], good: ReadonlySet<TextBlock>): number {
+  let n = 0;
+  for (const b of blocks) if (good.has(b)) n += b.text.length;
+  return n;
+}
+
+/** Whether `blocks` (a pick) is short: little prose and few characters. */
+function isShort(blocks: readonly TextBlock[], good: ReadonlySet<TextBlock>): boolean {
+  return prose(blocks, good) < SHORT_PROSE && chars(blocks) < SHORT_CHARS;
+}
 /** A short post's prose is kept by a wider pick unless that pick holds this many times more prose. */
 const WIDER_PROSE = 6;
 /** The pick inside structural chrome gives way when the blocks outside it hold this many times its text. */
@@ -670,7 +716,7 @@ const ITEM_BLOCKS = 2;
  * attributes: content there, not the boilerplate they would be alone. A linked heading there is an
  * item's title (a listing's headline, a category's product name): it costs half what another
  * linked line does, or a grid of titles with their bylines loses to a sidebar's few sentences. */
-function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerplate): void {
+function itemQualities(page: ParsedPage, q: Quality[], verdicts: BoilerplateVerdicts): void {
   const { nodes, blocks } = page;
   // Siblings of one kind share a key: the kind's number on the page, then the parent's index
   // (numbers, not a string per node).
@@ -681,13 +727,14 @@ function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerpl
   // class strings, hashed on first use) are not looked up.
   const children = new Int32Array(nodes.length);
   for (const n of nodes) if (n.end - n.start >= ITEM_BLOCKS && n.parent >= 0) children[n.parent] = (children[n.parent] as number) + 1;
-  nodes.forEach((n, i) => {
-    if (n.end - n.start < ITEM_BLOCKS || n.parent < 0 || (children[n.parent] as number) < ITEMS_MIN) return;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as ElementNode;
+    if (n.end - n.start < ITEM_BLOCKS || n.parent < 0 || (children[n.parent] as number) < ITEMS_MIN) continue;
     let kind = kinds.get(n.kind);
     if (kind === undefined) kinds.set(n.kind, (kind = kinds.size));
     keys[i] = kind * nodes.length + n.parent + 1;
     count.set(keys[i]!, (count.get(keys[i]!) ?? 0) + 1);
-  });
+  }
   const inItem = new Uint8Array(nodes.length);
   for (let i = 1; i < nodes.length; i++) {
     const n = nodes[i] as ElementNode;
@@ -697,29 +744,31 @@ function itemQualities(page: ParsedPage, q: Quality[], isBoilerplate: IsBoilerpl
   // map"), not its name: scored as one, never written. Not a table's cells: a row's links repeated
   // down an archive's table ("by Thread | by Date") are its data.
   const labels = new Map<string, number>();
-  blocks.forEach((b, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as TextBlock;
     if (inItem[b.node] && q[i] === 'bad' && b.kind !== 'h' && b.row < 0) labels.set(b.text, (labels.get(b.text) ?? 0) + 1);
-  });
-  const isItem = (n: number): boolean => (count.get(keys[n]!) ?? 0) >= ITEMS_MIN;
-  blocks.forEach((b, i) => {
-    if (!inItem[b.node]) return;
-    if (b.chrome === 1) liftMetaChrome(b, nodes, isItem);
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as TextBlock;
+    if (!inItem[b.node]) continue;
+    if (b.chrome === 1) liftMetaChrome(b, nodes, count, keys);
     if (q[i] === 'short') q[i] = 'item';
-    else if (q[i] === 'bad' && !isBoilerplate(b.text)) q[i] = b.kind === 'h' ? 'itemTitle' : b.row < 0 && (labels.get(b.text) ?? 0) >= BUTTON_REPEATS ? 'itemButton' : 'itemLink';
-  });
+    else if (q[i] === 'bad' && !isBoilerplate(verdicts, b.text)) q[i] = b.kind === 'h' ? 'itemTitle' : b.row < 0 && (labels.get(b.text) ?? 0) >= BUTTON_REPEATS ? 'itemButton' : 'itemLink';
+  }
 }
 
 /**
  * A teaser's byline and date in an element of its own inside a grid's item
  * (`div.post-block--author-area > div.author-area--name`) are the item's lines, which listing golds
  * keep under each title, not a post page's meta box: the class chrome of block `b`, when only meta
- * words name it (isMetaClass) between the block and its item (`isItem`), and no other chrome name
- * lies on the item or above it, is cleared.
+ * words name it (isMetaClass) between the block and its item (an element whose sibling key,
+ * `keys`, `count` holds ITEMS_MIN times: itemQualities), and no other chrome name lies on the item or
+ * above it, is cleared.
  */
-function liftMetaChrome(b: TextBlock, nodes: readonly ElementNode[], isItem: (n: number) => boolean): void {
+function liftMetaChrome(b: TextBlock, nodes: readonly ElementNode[], count: ReadonlyMap<number, number>, keys: Float64Array): void {
   let n = b.node;
   let meta = false;
-  while (!isItem(n)) {
+  while ((count.get(keys[n]!) ?? 0) < ITEMS_MIN) {
     const node = nodes[n] as ElementNode;
     if (node.verdict === -1 && !isMetaClass(classOf(node))) return;
     meta ||= node.verdict === -1;
@@ -747,12 +796,12 @@ const MAIN_SHARE = 0.5;
  * every block of main outside chrome that is not boilerplate, nor link-dense unless a heading (a
  * news front's linked headlines), is written.
  */
-function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[], isBoilerplate: IsBoilerplate): TextBlock[] {
+function wholeMain(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[], verdicts: BoilerplateVerdicts): TextBlock[] {
   const main = oneMain(page.nodes);
   if (main === 0) return chosen;
   const { start, end } = page.nodes[main] as ElementNode;
   // Linked headings are the titles of a listing's items, written as select writes them.
-  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && q[start + i] !== 'itemButton' && (q[start + i] !== 'bad' || (b.kind === 'h' && !isBoilerplate(b.text))));
+  const inMain = page.blocks.slice(start, end).filter((b, i) => b.chrome === 0 && q[start + i] !== 'itemButton' && (q[start + i] !== 'bad' || (b.kind === 'h' && !isBoilerplate(verdicts, b.text))));
   if (chars(chosen) >= MAIN_SHARE * chars(inMain)) return chosen;
   const held = new Set(inMain);
   return chosen.every((b) => held.has(b)) ? inMain : chosen;
@@ -816,21 +865,21 @@ const HEADLINE_META_CHARS = 60;
  * p`; a docs page's `<h1>` beside `article > div.whitespace > div.markdown > p`). A heading further
  * off belongs to something else on the page.
  */
-function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[], isBoilerplate: IsBoilerplate): TextBlock[] {
+function withHeadline(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[], verdicts: BoilerplateVerdicts): TextBlock[] {
   const { blocks, nodes } = page;
   if (chosen.length === 0) return chosen;
   const first = blocks.indexOf(chosen[0] as TextBlock);
   let at = first - 1;
   while (at >= first - HEADLINE_GAP && at > 0 && (blocks[at] as TextBlock).kind !== 'h' && (blocks[at] as TextBlock).chrome === 0 && (blocks[at] as TextBlock).text.length < HEADLINE_META_CHARS) at--;
   const h = blocks[at];
-  if (h === undefined || h.kind !== 'h' || h.chrome > 0 || (q[at] === 'bad' && (h.text.length >= 200 || isBoilerplate(h.text) || isDateLine(h.text))) || !HEADLINE_WORDS.test(h.text) || TEASER_HEADING.test(h.text)) return chosen;
+  if (h === undefined || h.kind !== 'h' || h.chrome > 0 || (q[at] === 'bad' && (h.text.length >= 200 || isBoilerplate(verdicts, h.text) || isDateLine(h.text))) || !HEADLINE_WORDS.test(h.text) || TEASER_HEADING.test(h.text)) return chosen;
   // A story's own heading opening the pick outranks anything before it.
   const top = chosen[0] as TextBlock;
   if (top.kind === 'h' && top.level <= h.level) return chosen;
   const hp = (nodes[h.node] as ElementNode).parent;
   const fp = (nodes[top.node] as ElementNode).parent;
-  const near = (n: number): boolean => isNear(nodes, fp, n, HEADLINE_NEAR_LEVELS);
-  return near(hp) || near(hp >= 0 ? (nodes[hp] as ElementNode).parent : -1) ? [h, ...chosen] : chosen;
+  const near = isNear(nodes, fp, hp, HEADLINE_NEAR_LEVELS) || isNear(nodes, fp, hp >= 0 ? (nodes[hp] as ElementNode).parent : -1, HEADLINE_NEAR_LEVELS);
+  return near ? [h, ...chosen] : chosen;
 }
 
 /** How far up from a repeated line its earlier copy is looked for: a layout's copies sit side by
@@ -852,42 +901,49 @@ function repeatedLines(page: ParsedPage): Int32Array {
   // Lines are bucketed by length and compared only within a bucket, a few at most: hashing every
   // long line cost a sixth of the extraction.
   const byLength = new Map<number, number[]>();
-  blocks.forEach((b, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as TextBlock;
     const len = b.text.length;
-    if (len < REPEAT_MIN) return;
+    if (len < REPEAT_MIN) continue;
     let same = byLength.get(len);
     if (same === undefined) byLength.set(len, (same = []));
-    const earlier = same.find((j) => (blocks[j] as TextBlock).text === b.text);
-    if (earlier === undefined) {
+    let earlier = -1;
+    for (const j of same) {
+      if ((blocks[j] as TextBlock).text !== b.text) continue;
+      earlier = j;
+      break;
+    }
+    if (earlier < 0) {
       if (same.length < REPEAT_CANDIDATES) same.push(i);
-      return;
+      continue;
     }
     let n = b.node;
     for (let up = 0; n > 0 && (nodes[n] as ElementNode).start > earlier && up < REPEAT_LEVELS; up++) n = (nodes[n] as ElementNode).parent;
     if ((nodes[n] as ElementNode).start <= earlier) shared[i] = n;
-  });
+  }
   return shared;
 }
 
 export function extractMainText(html: string, _options: { url?: string } = {}): Extracted {
   const page = parseBlocks(html);
-  const isBoilerplate = boilerplateMemo();
-  const q = page.blocks.map((b) => quality(b, isBoilerplate));
-  pitchQualities(page.blocks, q, isBoilerplate);
-  markCounterRuns(page.blocks, (i) => (q[i] = 'bad'));
-  liftLongCaptions(page, (i) => q[i] === 'good');
+  const verdicts: BoilerplateVerdicts = new Map();
+  const q = new Array<Quality>(page.blocks.length);
+  for (let i = 0; i < q.length; i++) q[i] = quality(page.blocks[i] as TextBlock, verdicts);
+  pitchQualities(page.blocks, q, verdicts);
+  markCounterRuns(page.blocks, q, 'bad');
+  liftLongCaptions(page, q);
   liftItemHeaders(page);
-  itemQualities(page, q, isBoilerplate);
+  itemQualities(page, q, verdicts);
   const repeats = repeatedLines(page);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
-  const prose = (blocks: readonly TextBlock[]): number => chars(blocks.filter((b) => good.has(b)));
-  let firstPick = select(page, q, 1, repeats, isBoilerplate);
+  const arrays: PickArrays = { total: new Float64Array(page.nodes.length), holds: new Uint8Array(page.nodes.length), keep: new Uint8Array(page.blocks.length) };
+  let firstPick = select(page, q, 1, repeats, verdicts, arrays);
   // A pick that opens with a teaser or comment section's heading ("Have Your Say", "Most popular")
   // is that section, unnamed as chrome, whose readers' comments or excerpts outscored a story
   // weighed down by its own share bars: the pick is made again with that element as chrome.
   const head = firstPick.blocks[0];
   if (head !== undefined && head.kind === 'h' && head.text.length < TEASER_HEADING_MAX && TEASER_HEADING.test(head.text)) {
-    const again = select(page, q, 1, repeats, isBoilerplate, firstPick.element);
+    const again = select(page, q, 1, repeats, verdicts, arrays, firstPick.element);
     if (again.blocks.length > 0) firstPick = again;
   }
   const first = firstPick.blocks;
@@ -902,13 +958,13 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   const inBody = namedBody || (first.length > 0 && firstPick.element.tag === 'p' && page.nodes[firstPick.element.parent]?.verdict === 2);
   // Link lists are taken too (link pages need them), but under a short post only beside it, in the
   // parent of its element: elsewhere they are the sidebar's top posts and archives.
-  const post = prose(first) > 0;
+  const post = prose(first, good) > 0;
   const beside = firstPick.element.parent >= 0 ? (page.nodes[firstPick.element.parent] as ElementNode) : firstPick.element;
   const linkList = (b: TextBlock, i: number): boolean => post && b.kind === 'li' && (i < beside.start || i >= beside.end);
   // Most pages need neither fallback: the blocks they would drop are found once, when one does.
   let dropped: Uint8Array | undefined;
   const outside = (floor: number): TextBlock[] => {
-    dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'itemButton' || (q[i] === 'bad' && (isBoilerplate(b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))) ? 1 : 0));
+    dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'itemButton' || (q[i] === 'bad' && (isBoilerplate(verdicts, b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))) ? 1 : 0));
     return page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);
   };
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
@@ -921,7 +977,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // mega-menu's featured posts, a shop's hidden pricing FAQ or its cards' hidden colour swatches.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
-    const widerPick = select(page, q, floor, repeats, isBoilerplate);
+    const widerPick = select(page, q, floor, repeats, verdicts, arrays);
     // A page hides its text in a script-revealed element or a dialog, never in its <footer>: a
     // pick there is the site's brand blurb or shipping notice, which outweighs a short visible
     // page (a collection of two products, a page its script fills).
@@ -932,26 +988,25 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
     if (floor === 3) {
       const visible = page.blocks.filter((b) => b.chrome < 2);
       const bound = VISIBLE_OVER_HIDDEN * chars(wider);
-      if ((prose(wider) > 0 && prose(visible) >= prose(wider)) || (chars(visible) >= bound && chars(outside(2)) >= bound)) break;
+      if ((prose(wider, good) > 0 && prose(visible, good) >= prose(wider, good)) || (chars(visible) >= bound && chars(outside(2)) >= bound)) break;
     }
     const held = new Set(wider);
-    const keepsPost = first.every((b) => held.has(b)) || (!inBody && (prose(first) === 0 || prose(wider) > WIDER_PROSE * chars(first)));
+    const keepsPost = first.every((b) => held.has(b)) || (!inBody && (prose(first, good) === 0 || prose(wider, good) > WIDER_PROSE * chars(first)));
     if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
   }
-  const isShort = (blocks: readonly TextBlock[]): boolean => prose(blocks) < SHORT_PROSE && chars(blocks) < SHORT_CHARS;
   // A short pick elsewhere than the article, which a wrapper with a chrome name hides (an article
   // inside `div.share_wrapper`): the pick honouring only structural chrome, when it lies elsewhere
   // (a wider pick holding the short post would only add its comments), holds much more prose and
   // is no chrome itself (the comment list under a short post).
-  if (isShort(chosen) && chosen === first && !inBody) {
-    const { blocks: wider, element } = select(page, q, 2, repeats, isBoilerplate);
+  if (isShort(chosen, good) && chosen === first && !inBody) {
+    const { blocks: wider, element } = select(page, q, 2, repeats, verdicts, arrays);
     const held = new Set(wider);
-    if (element.verdict >= 0 && prose(wider) >= SHORT_PROSE && prose(wider) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
+    if (element.verdict >= 0 && prose(wider, good) >= SHORT_PROSE && prose(wider, good) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
   }
   // A short result that is a small share of the page's text is a misread listing: take every block
   // outside chrome; class chrome (comments, author boxes) only when the result is tiny or holds no
   // prose (a short post with many comments is still a short post).
-  const short = isShort(chosen);
+  const short = isShort(chosen, good);
   // A short post in an element the markup names as content (`div#post`, `article`): the page's
   // other blocks outside structural chrome are its sidebar and footer, not more of it. A post in
   // the element named as the article body itself (`entry-content`) is the page's text as it
@@ -962,11 +1017,11 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
     const all = outside(floor);
     if ((chars(chosen) < MIN_CHARS || chars(chosen) < SHORT_SHARE * chars(all)) && chars(all) > chars(chosen)) chosen = all;
   }
-  chosen = wholeMain(page, q, chosen, isBoilerplate);
+  chosen = wholeMain(page, q, chosen, verdicts);
   chosen = withHero(page, q, chosen);
-  chosen = withBodyLead(page, (i) => q[i] === 'good', chosen, isBoilerplate);
-  chosen = withHeadline(page, q, chosen, isBoilerplate);
-  chosen = withHeaderLead(page, (i) => q[i] === 'good', chosen, isBoilerplate);
+  chosen = withBodyLead(page, q, chosen, verdicts);
+  chosen = withHeadline(page, q, chosen, verdicts);
+  chosen = withHeaderLead(page, q, chosen, verdicts);
   chosen = withoutFigureCaptions(page, chosen);
   chosen = withoutPosterTitles(page, chosen);
   if (page.pictures.size > 0) chosen = chosen.filter((b) => !page.pictures.has(b));

@@ -10,6 +10,9 @@
 import { isNear } from './html-blocks.ts';
 import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
 import { CHROME_TAGS, TEASER_HEADING } from './html-rules.ts';
+import { isBoilerplate } from './boilerplate-verdicts.ts';
+import type { BoilerplateVerdicts } from './boilerplate-verdicts.ts';
+import type { Quality } from './html-extract.ts';
 
 /** Blocks looked at before the pick's first: a caption, a headline, a lead of a paragraph or two, a
  * byline and a date. */
@@ -40,7 +43,7 @@ function headerOf(nodes: readonly ElementNode[], n: number): number {
  * and the body are one article's): written before the pick. Short lines among them (a byline, a
  * date) are not written; class chrome between the header and the pick (a photo's caption) is passed.
  */
-export function withHeaderLead(page: ParsedPage, good: (i: number) => boolean, chosen: TextBlock[], isBoilerplate: (text: string) => boolean): TextBlock[] {
+export function withHeaderLead(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[], verdicts: BoilerplateVerdicts): TextBlock[] {
   const { blocks, nodes } = page;
   if (chosen.length === 0) return chosen;
   const top = chosen[0] as TextBlock;
@@ -60,7 +63,7 @@ export function withHeaderLead(page: ParsedPage, good: (i: number) => boolean, c
       headline = b.level <= HEADLINE_LEVEL;
       break;
     }
-    if (b.kind === 'p' && good(i) && !isBoilerplate(b.text)) lead.unshift(b);
+    if (b.kind === 'p' && q[i] === 'good' && !isBoilerplate(verdicts, b.text)) lead.unshift(b);
   }
   if (!headline || lead.length === 0) return chosen;
   const parent = (nodes[header] as ElementNode).parent;
@@ -88,7 +91,7 @@ function inMedia(nodes: readonly ElementNode[], n: number): boolean {
  * date), class chrome (a caption, a meta box) and paragraphs in an element named for a picture
  * are passed and not written; structural chrome ends the search.
  */
-export function withBodyLead(page: ParsedPage, good: (i: number) => boolean, chosen: TextBlock[], isBoilerplate: (text: string) => boolean): TextBlock[] {
+export function withBodyLead(page: ParsedPage, q: readonly Quality[], chosen: TextBlock[], verdicts: BoilerplateVerdicts): TextBlock[] {
   const { blocks, nodes } = page;
   if (chosen.length === 0) return chosen;
   const top = chosen[0] as TextBlock;
@@ -102,7 +105,7 @@ export function withBodyLead(page: ParsedPage, good: (i: number) => boolean, cho
       if (b.chrome === 0 && b.level <= HEADLINE_LEVEL && !TEASER_HEADING.test(b.text)) headline = b.node;
       break;
     }
-    if (b.chrome === 0 && (b.kind === 'p' || b.kind === 'text') && good(i) && !inMedia(nodes, b.node) && !isBoilerplate(b.text)) lead.unshift(b);
+    if (b.chrome === 0 && (b.kind === 'p' || b.kind === 'text') && q[i] === 'good' && !inMedia(nodes, b.node) && !isBoilerplate(verdicts, b.text)) lead.unshift(b);
   }
   if (headline < 0 || lead.length === 0) return chosen;
   const holder = (nodes[headline] as ElementNode).parent;

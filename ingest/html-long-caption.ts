@@ -3,6 +3,7 @@
 // after its layout, not a figure's caption, and its text is not class chrome.
 
 import type { ElementNode, ParsedPage } from './html-blocks.ts';
+import type { Quality } from './html-extract.ts';
 
 /** Prose (good lines) beyond any figure caption's: news photo captions run to a few sentences (440-480
  * characters seen). */
@@ -12,9 +13,9 @@ const CAPTION_CLASS = /(^|[\s._-])caption([\s_-]|$)/i;
 
 /**
  * Clears class chrome (1) on the blocks of `caption`-named elements holding over CAPTION_PROSE_MAX
- * characters of prose (`good(i)`), when nothing else above marks them chrome.
+ * characters of prose (good lines), when nothing else above marks them chrome.
  */
-export function liftLongCaptions(page: ParsedPage, good: (i: number) => boolean): void {
+export function liftLongCaptions(page: ParsedPage, q: readonly Quality[]): void {
   const { blocks, nodes } = page;
   for (let i = 1; i < nodes.length; i++) {
     const n = nodes[i] as ElementNode;
@@ -23,7 +24,7 @@ export function liftLongCaptions(page: ParsedPage, good: (i: number) => boolean)
     // finds for less than the regex costs on their kind (a concatenation it must flatten first).
     if (n.verdict !== -1 || chromeAbove(nodes, n.parent) || !CAPTION_CLASS.test(n.kind)) continue;
     let prose = 0;
-    for (let k = n.start; k < n.end; k++) if (good(k) && blocks[k]!.chrome === 1) prose += blocks[k]!.text.length;
+    for (let k = n.start; k < n.end; k++) if (q[k] === 'good' && blocks[k]!.chrome === 1) prose += blocks[k]!.text.length;
     if (prose <= CAPTION_PROSE_MAX) continue;
     for (let k = n.start; k < n.end; k++) {
       const b = blocks[k]!;

@@ -603,8 +603,14 @@ export const BOILERPLATE_LINE = [
 
 const BOILERPLATE_ALTERNATIVES = BOILERPLATE_LINE.flatMap(topLevelAlternatives);
 
-/** BOILERPLATE_LINE's alternatives that may match anywhere in a line. */
-const BOILERPLATE_ANYWHERE = new RegExp(BOILERPLATE_ALTERNATIVES.filter((a) => !a.startsWith('^')).join('|'), 'iu');
+/** BOILERPLATE_LINE's alternatives that may match anywhere in a line, one regex per entry of it that
+ * has some (copyright, legal links, pingbacks, closed comments, the comment form's notices, its
+ * moderation notices): LINE_SIEVE says which entries' n-grams a line holds, and only those run. As
+ * one regex of all 55, irregexp tried every alternative at every position of each line that held
+ * any of their n-grams ("you" of "your comment …" lets through many lines that say "you"). */
+const BOILERPLATE_ANYWHERE = BOILERPLATE_LINE.map((entry) => topLevelAlternatives(entry).filter((a) => !a.startsWith('^')))
+  .filter((alternatives) => alternatives.length > 0)
+  .map((alternatives) => new RegExp(alternatives.join('|'), 'iu'));
 
 /** BOILERPLATE_LINE's `^` alternatives and CMS_LINES, tested at the line's start, by its first three
  * characters (regex-prefilter.ts): as one `^(…)` regex their ~140 alternatives cost 0.5 µs a
@@ -634,20 +640,26 @@ const COOKIE_NOTICE = new RegExp(
  * (irregexp then tries every alternative at every position), and it has no case to fold. */
 const COPYRIGHT_SIGN = /©/;
 
-/** Which of COPYRIGHT_SIGN (bit 1), BOILERPLATE_ANYWHERE (2), SPAM_FILTER (4) and COOKIE_WORD (8)
- * may match a line, by one pass over it (regex-prefilter.ts): most lines hold none of their
- * n-grams and run none of them. */
-const LINE_SIEVE = gramSieve([COPYRIGHT_SIGN, BOILERPLATE_ANYWHERE, SPAM_FILTER, COOKIE_WORD]);
+/** Which of COPYRIGHT_SIGN (bit 1), SPAM_FILTER (2), COOKIE_WORD (4) and the regexes of
+ * BOILERPLATE_ANYWHERE (bit 8 and up, in order) may match a line, by one pass over it
+ * (regex-prefilter.ts): most lines hold none of their n-grams and run none of them. */
+const LINE_SIEVE = gramSieve([COPYRIGHT_SIGN, SPAM_FILTER, COOKIE_WORD, ...BOILERPLATE_ANYWHERE]);
+
+/** Whether a regex of BOILERPLATE_ANYWHERE whose bit is set in `may` (LINE_SIEVE's) matches `text`. */
+function anywhere(may: number, text: string): boolean {
+  for (let k = 0; k < BOILERPLATE_ANYWHERE.length; k++) if ((may & (8 << k)) !== 0 && (BOILERPLATE_ANYWHERE[k] as RegExp).test(text)) return true;
+  return false;
+}
 
 /** Whether a (short) line is boilerplate by BOILERPLATE_LINE, CMS_LINES, SPAM_FILTER or COOKIE_NOTICE. */
 export function isBoilerplateLine(text: string): boolean {
   const may = LINE_SIEVE(text);
   return (
     ((may & 1) !== 0 && COPYRIGHT_SIGN.test(text)) ||
-    ((may & 2) !== 0 && BOILERPLATE_ANYWHERE.test(text)) ||
+    (may >= 8 && anywhere(may, text)) ||
     LINE_START(text) ||
-    ((may & 4) !== 0 && SPAM_FILTER.test(text)) ||
-    ((may & 8) !== 0 && COOKIE_WORD.test(text) && COOKIE_NOTICE.test(text))
+    ((may & 2) !== 0 && SPAM_FILTER.test(text)) ||
+    ((may & 4) !== 0 && COOKIE_WORD.test(text) && COOKIE_NOTICE.test(text))
   );
 }
 

@@ -151,7 +151,7 @@ export function shortestMatch(re: RegExp): number {
 }
 
 /**
- * A sieve for `regexes` (at most 8): one pass over a string's characters returns, as bit k, whether
+ * A sieve for `regexes` (at most 16): one pass over a string's characters returns, as bit k, whether
  * regexes[k] may match it; a clear bit means it cannot. Every match of a top-level alternative holds
  * the runs of literal characters the alternative must match (`\bcookies?\b` holds `cooki`); one
  * n-gram of such a run (three characters, or a shorter run whole) is chosen per alternative, the
@@ -162,7 +162,7 @@ export function shortestMatch(re: RegExp): number {
  * character); this pass costs a few, and most lines hold none of the n-grams.
  */
 export function gramSieve(regexes: readonly RegExp[]): (text: string) => number {
-  if (regexes.length > 8) throw new Error('gramSieve takes at most 8 regexes');
+  if (regexes.length > 16) throw new Error('gramSieve takes at most 16 regexes');
   // Symbols: 0 a character no n-gram needs, 1 a non-ASCII character without a symbol of its own
   // (what the non-ASCII letters of case-insensitive regexes need: which characters the engine folds
   // them onto is not read, only that none of those has another symbol), then one per ASCII
@@ -219,8 +219,9 @@ export function gramSieve(regexes: readonly RegExp[]): (text: string) => number 
   const bits = Math.ceil(Math.log2(symbols.size + 2));
   if (3 * bits > 24) throw new Error('gramSieve: too many symbols');
   const mask = (1 << (3 * bits)) - 1;
-  // table[three symbols]: the regexes one of whose n-grams ends there (a shorter one after any symbols).
-  const table = new Uint8Array(mask + 1);
+  // table[three symbols]: the regexes one of whose n-grams ends there (a shorter one after any
+  // symbols). One element type for every sieve: the testers share one closure's type feedback.
+  const table = new Uint16Array(mask + 1);
   for (const { gram, bit } of chosen) {
     const low = gram.reduce((n, c) => (n << bits) | c, 0);
     const shift = bits * gram.length;

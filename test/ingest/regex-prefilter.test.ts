@@ -150,6 +150,14 @@ test('gramSieve clears only the bits of regexes that cannot match', () => {
   assert.equal(sieve('the Akismet plugin') & 4, 4);
 });
 
+test('gramSieve keeps the bits of regexes past the eighth', () => {
+  const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliett'];
+  const sieve = gramSieve(words.map((w) => new RegExp(`\\b${w}\\b`, 'i')));
+  words.forEach((w, k) => assert.ok((sieve(`say ${w.toUpperCase()}!`) & (1 << k)) !== 0, w));
+  assert.equal(sieve('zzzz'), 0);
+  assert.throws(() => gramSieve(Array.from({ length: 17 }, () => /x/)));
+});
+
 test('gramSieve refuses a shared non-ASCII letter that matches a character with a symbol of its own', () => {
   assert.throws(() => gramSieve([/ünd/i, /Ünd/]));
   // ſ folds onto s under `iu` only: there it is an s; under `i` and case-sensitive it has no symbol.
