@@ -90,26 +90,77 @@ const QUESTION_END_RE = /[?？]\s*$/;
 const kindOf = (tag: string): BlockKind | undefined =>
   HEADING_TAGS.has(tag) ? 'h' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'li' : tag === 'td' || tag === 'th' ? 'cell' : tag === 'pre' ? 'pre' : tag === 'p' || tag === 'blockquote' ? 'p' : undefined;
 
+// Tags that open() treats apart, as bits of TagFacts.special: testing a bit costs less than
+// comparing the name with each of them (a tag name that V8 has not interned, a custom element's,
+// makes every such comparison a call).
+const S_TITLE = 1;
+const S_SVG = 2;
+/** br, hr: they end a block and hold nothing. */
+const S_BREAK = 4;
+/** a: a link when it has an href. */
+const S_ANCHOR = 8;
+const S_PRE = 16;
+const S_ROW = 32;
+const S_ITEM = 64;
+/** html, body, main, article: their verdict is fixed, whatever their class or id. */
+const S_FIXED = 128;
+/** main, article: fixed as content-like. */
+const S_MAIN = 256;
+
+const SPECIAL: ReadonlyMap<string, number> = new Map([
+  ['title', S_TITLE], ['svg', S_SVG], ['br', S_BREAK], ['hr', S_BREAK], ['a', S_ANCHOR], ['pre', S_PRE], ['tr', S_ROW], ['li', S_ITEM],
+  ['html', S_FIXED], ['body', S_FIXED], ['main', S_FIXED | S_MAIN], ['article', S_FIXED | S_MAIN],
+]);
+
 /** What the rules say about one tag name, looked up once per element instead of set by set. */
 interface TagFacts {
+  name: string;
   drop: boolean;
   block: boolean;
   chrome: boolean;
   kind: BlockKind | undefined;
   /** 1–6 for headings, else 0. */
   level: number;
+  /** S_* bits. */
+  special: number;
+  /** The ElementNode kind of the tag without a class (`div.`): one string for all such elements. */
+  bareKind: string;
 }
 
 const factsOf = (tag: string): TagFacts => {
   const kind = kindOf(tag);
   // Custom elements (`<my-widget>`) are blocks: site builders lay whole pages out with them.
-  return { drop: DROP_TAGS.has(tag), block: BLOCK_TAGS.has(tag) || tag.includes('-'), chrome: CHROME_TAGS.has(tag), kind, level: kind === 'h' ? Number(tag[1]) : 0 };
+  return {
+    name: tag,
+    drop: DROP_TAGS.has(tag),
+    block: BLOCK_TAGS.has(tag) || tag.includes('-'),
+    chrome: CHROME_TAGS.has(tag),
+    kind,
+    level: kind === 'h' ? Number(tag[1]) : 0,
+    special: SPECIAL.get(tag) ?? 0,
+    bareKind: `${tag}.`,
+  };
 };
 const TAG_FACTS: ReadonlyMap<string, TagFacts> = new Map(
-  [...DROP_TAGS, ...BLOCK_TAGS, ...CHROME_TAGS, ...HEADING_TAGS, 'li', 'dd', 'dt', 'td', 'th', 'pre', 'p', 'blockquote'].map((t) => [t, factsOf(t)]),
+  [...DROP_TAGS, ...BLOCK_TAGS, ...CHROME_TAGS, ...HEADING_TAGS, ...SPECIAL.keys(), 'li', 'dd', 'dt', 'td', 'th', 'pre', 'p', 'blockquote'].map((t) => [t, factsOf(t)]),
 );
-const CUSTOM_FACTS = factsOf('-');
-const INLINE_FACTS = factsOf('');
+
+/** Slots of a page's cache of tag facts (PageState.facts): a power of two, several times the
+ * distinct tag names of a large page. */
+const FACT_SLOTS = 256;
+
+/** The facts of tag `name`, from the page's cache, whose slot its length and end characters pick:
+ * a map lookup per element, and a scan for `-` for every tag the rules do not name (most inline
+ * ones), cost more. A slot holds the last tag that took it. */
+function tagFacts(s: PageState, name: string): TagFacts {
+  const n = name.length;
+  const slot = (n * 37 + name.charCodeAt(0) * 11 + name.charCodeAt(n - 1)) & (FACT_SLOTS - 1);
+  const known = s.facts[slot];
+  if (known !== undefined && known.name === name) return known;
+  const facts = TAG_FACTS.get(name) ?? factsOf(name);
+  s.facts[slot] = facts;
+  return facts;
+}
 
 // What the rules say about an element without class, id, role, style, hidden or aria-hidden.
 const BARE_VERDICT = classVerdict(NO_ATTRIBUTES);
@@ -121,6 +172,10 @@ interface ClassFacts {
   flags: number;
   /** isHidden of the first element with this class and none of style, hidden, aria-hidden, role (undefined until one comes). */
   hidden: boolean | undefined;
+  /** The ElementNode kind of the last block element with this class, and its tag: the repeated
+   * items of a page share one string, which html-extract.ts flattens and hashes once. */
+  kindTag: string | undefined;
+  kind: string;
 }
 
 /**
@@ -138,12 +193,12 @@ interface ClassMemo {
   last: ClassFacts;
 }
 
-const newClassMemo = (): ClassMemo => ({ byClass: new Map(), lastClass: undefined, last: { flags: 0, hidden: undefined } });
+const newClassMemo = (): ClassMemo => ({ byClass: new Map(), lastClass: undefined, last: { flags: 0, hidden: undefined, kindTag: undefined, kind: '' } });
 
 function classFacts(m: ClassMemo, cls: string): ClassFacts {
   if (cls === m.lastClass) return m.last;
   let facts = m.byClass.get(cls);
-  if (facts === undefined) m.byClass.set(cls, (facts = { flags: nameFlags(cls), hidden: undefined }));
+  if (facts === undefined) m.byClass.set(cls, (facts = { flags: nameFlags(cls), hidden: undefined, kindTag: undefined, kind: '' }));
   m.lastClass = cls;
   m.last = facts;
   return facts;
@@ -161,6 +216,16 @@ function memoVerdict(m: ClassMemo, attribs: Record<string, string>, id: string |
 function memoClassOnly(m: ClassMemo, attribs: Record<string, string>): Verdict {
   const cls = attribs['class'];
   return verdictOf(attribs['role'], cls !== undefined, cls === undefined ? 0 : classFacts(m, cls).flags);
+}
+
+/** The kind of a block element `tag` with class `cls` (`div.post-meta entry`). */
+function memoKind(m: ClassMemo, tag: string, cls: string): string {
+  const facts = classFacts(m, cls);
+  if (facts.kindTag !== tag) {
+    facts.kindTag = tag;
+    facts.kind = `${tag}.${cls}`;
+  }
+  return facts.kind;
 }
 
 function memoHidden(m: ClassMemo, attribs: Record<string, string>): boolean {
@@ -267,6 +332,8 @@ interface PageState extends HtmlEvents {
    * and holds no entity), only noted, which spares most of the indentation between tags. */
   blankPending: boolean;
   memo: ClassMemo;
+  /** The page's cache of tag facts (tagFacts). */
+  facts: (TagFacts | undefined)[];
   /** Block-level elements with an id, and (as positions in those lists) the ones that their id alone
    * made class chrome (html-heading-anchor.ts). */
   idNodes: number[];
@@ -315,6 +382,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     rows: 0,
     blankPending: false,
     memo: newClassMemo(),
+    facts: new Array<TagFacts | undefined>(FACT_SLOTS).fill(undefined),
     idNodes: [],
     idValues: [],
     chromeById: [],
@@ -390,14 +458,16 @@ function pushToggleHeading(s: PageState): void {
 }
 
 function open(this: PageState, name: string, attribs: Record<string, string>): void {
-  if (name === 'title' && this.title === undefined && this.svgDepth === 0) this.inTitle = true;
-  if (name === 'svg') this.svgDepth++;
+  const facts = tagFacts(this, name);
+  const special = facts.special;
+  if ((special & S_TITLE) !== 0 && this.title === undefined && this.svgDepth === 0) this.inTitle = true;
+  if ((special & S_SVG) !== 0) this.svgDepth++;
   if (this.skipDepth > 0) {
     this.skipDepth++;
     if (this.skippingButton && this.codeInToggle === 0 && (name === 'style' || name === 'script')) this.codeInToggle = this.skipDepth;
-    if (this.skippingButton && HEADING_TAGS.has(name)) {
+    if (this.skippingButton && facts.kind === 'h') {
       this.toggle = true;
-      this.toggleLevel = Number(name[1]);
+      this.toggleLevel = facts.level;
     }
     return;
   }
@@ -409,7 +479,6 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
   const toggled = this.afterToggle || controlled;
   this.afterToggle = false;
   this.afterControls = undefined;
-  const facts = TAG_FACTS.get(name) ?? (name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS);
   if (facts.drop) {
     if (facts.block) flush(this);
     this.skipDepth = 1;
@@ -435,7 +504,7 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
     return;
   }
   if (isBlock) flush(this);
-  if (name === 'br' || name === 'hr') return;
+  if ((special & S_BREAK) !== 0) return;
   let frame = this.stack[this.depth + 1];
   if (frame === undefined) this.stack.push((frame = { ...top }));
   else {
@@ -447,20 +516,20 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
     frame.link = top.link;
     frame.pre = top.pre;
   }
-  if (name === 'a' && !bare && attribs['href'] !== undefined) frame.link = true;
-  if (name === 'pre') frame.pre = true;
+  if ((special & S_ANCHOR) !== 0 && !bare && attribs['href'] !== undefined) frame.link = true;
+  if ((special & S_PRE) !== 0) frame.pre = true;
   if (this.pictureDepth === 0 && !bare && attribs['role'] === 'img') this.pictureDepth = this.depth + 1;
-  if (name === 'tr') frame.row = ++this.rows;
+  if ((special & S_ROW) !== 0) frame.row = ++this.rows;
   if (facts.kind) {
     frame.kind = facts.kind;
     frame.level = facts.level;
-    if (name === 'li') this.bulletPending = true;
+    if ((special & S_ITEM) !== 0) this.bulletPending = true;
   }
   // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
   // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-  const fixed = name === 'html' || name === 'body' || name === 'main' || name === 'article';
+  const fixed = (special & S_FIXED) !== 0;
   const id = fixed || bare ? undefined : attribs['id'];
-  let verdict = fixed ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memoVerdict(this.memo, attribs, id);
+  let verdict = fixed ? ((special & S_MAIN) !== 0 ? 1 : 0) : bare ? BARE_VERDICT : memoVerdict(this.memo, attribs, id);
   if (verdict === -1 && facts.kind === 'h') verdict = headingVerdict(attribs);
   // A `header` whose class names the text body is the body (site builders put whole articles in
   // one), not the page's header.
@@ -478,7 +547,9 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
       this.idValues.push(id);
     }
     frame.node = nodes.length;
-    nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: bare ? `${name}.` : `${name}.${attribs['class'] ?? ''}`, start: this.blocks.length, end: this.blocks.length });
+    const cls = bare ? undefined : attribs['class'];
+    const kind = cls === undefined ? facts.bareKind : memoKind(this.memo, name, cls);
+    nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind, start: this.blocks.length, end: this.blocks.length });
   }
   this.depth++;
   this.top = frame;
