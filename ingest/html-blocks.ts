@@ -325,7 +325,13 @@ interface PageState extends HtmlEvents {
   title: string | undefined;
   inTitle: boolean;
   buf: string;
+  /** The link characters of the text since the last block: one per text event inside a link so
+   * far. The collapsed lengths of the linked pieces of `buf` (linkPieces) are added only when it
+   * holds text outside links too (`unlinked`): when it does not, the count is at least the
+   * block's length, which caps it, so most links (menus, lists of links) are not scanned. */
   linkChars: number;
+  linkPieces: string[];
+  unlinked: boolean;
   bulletPending: boolean;
   rows: number;
   /** Whitespace-only text met while buf was empty: not kept (a block's leading whitespace is trimmed
@@ -378,6 +384,8 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     inTitle: false,
     buf: '',
     linkChars: 0,
+    linkPieces: [],
+    unlinked: false,
     bulletPending: false,
     rows: 0,
     blankPending: false,
@@ -425,6 +433,11 @@ function flush(s: PageState): void {
   const picture = s.pictureText && !s.plainText;
   s.pictureText = false;
   s.plainText = false;
+  // Each piece's collapsed length plus one is at least what it adds to the collapsed, decoded text
+  // of a line (entities decode shorter); not so in <pre>, which keeps runs of rarer spaces.
+  const linkChars = s.unlinked || top.pre ? Math.min(s.linkChars + linkPieceChars(s.linkPieces), text.length) : text.length;
+  s.linkPieces.length = 0;
+  s.unlinked = false;
   if (text === '') {
     s.linkChars = 0;
     return;
@@ -433,7 +446,7 @@ function flush(s: PageState): void {
   if (bullet) s.bulletPending = false;
   const block: TextBlock = {
     text,
-    linkChars: Math.min(s.linkChars, text.length),
+    linkChars,
     kind: top.kind,
     level: top.level,
     bullet,
@@ -444,6 +457,12 @@ function flush(s: PageState): void {
   s.blocks.push(block);
   if (picture) s.pictures.add(block);
   s.linkChars = 0;
+}
+
+function linkPieceChars(pieces: readonly string[]): number {
+  let n = 0;
+  for (const p of pieces) n += collapsedLength(p);
+  return n;
 }
 
 /** Whether node `n` or a chrome element above it is named as a box of teasers (`div.related_blog_item`). */
@@ -634,7 +653,10 @@ function text(this: PageState, source: string, start: number, end: number): void
   this.glued = false;
   this.buf += t;
   this.lastText = t;
-  if (this.top.link) this.linkChars += collapsedLength(t) + 1;
+  if (this.top.link) {
+    this.linkChars += 1;
+    this.linkPieces.push(t);
+  } else this.unlinked = true;
 }
 
 // Type feedback for the rare branches before the first real page (html-primers.ts says why).
