@@ -114,7 +114,6 @@ const SPECIAL: ReadonlyMap<string, number> = new Map([
 
 /** What the rules say about one tag name, looked up once per element instead of set by set. */
 interface TagFacts {
-  name: string;
   drop: boolean;
   block: boolean;
   chrome: boolean;
@@ -123,44 +122,30 @@ interface TagFacts {
   level: number;
   /** S_* bits. */
   special: number;
-  /** The ElementNode kind of the tag without a class (`div.`): one string for all such elements. */
-  bareKind: string;
+  /** The ElementNode kind of the tag without a class (`div.`): one string for all such elements
+   * (undefined for custom elements, which share one TagFacts). */
+  bareKind: string | undefined;
 }
 
 const factsOf = (tag: string): TagFacts => {
   const kind = kindOf(tag);
   // Custom elements (`<my-widget>`) are blocks: site builders lay whole pages out with them.
   return {
-    name: tag,
     drop: DROP_TAGS.has(tag),
     block: BLOCK_TAGS.has(tag) || tag.includes('-'),
     chrome: CHROME_TAGS.has(tag),
     kind,
     level: kind === 'h' ? Number(tag[1]) : 0,
     special: SPECIAL.get(tag) ?? 0,
-    bareKind: `${tag}.`,
+    bareKind: tag.includes('-') ? undefined : `${tag}.`,
   };
 };
 const TAG_FACTS: ReadonlyMap<string, TagFacts> = new Map(
   [...DROP_TAGS, ...BLOCK_TAGS, ...CHROME_TAGS, ...HEADING_TAGS, ...SPECIAL.keys(), 'li', 'dd', 'dt', 'td', 'th', 'pre', 'p', 'blockquote'].map((t) => [t, factsOf(t)]),
 );
 
-/** Slots of a page's cache of tag facts (PageState.facts): a power of two, several times the
- * distinct tag names of a large page. */
-const FACT_SLOTS = 256;
-
-/** The facts of tag `name`, from the page's cache, whose slot its length and end characters pick:
- * a map lookup per element, and a scan for `-` for every tag the rules do not name (most inline
- * ones), cost more. A slot holds the last tag that took it. */
-function tagFacts(s: PageState, name: string): TagFacts {
-  const n = name.length;
-  const slot = (n * 37 + name.charCodeAt(0) * 11 + name.charCodeAt(n - 1)) & (FACT_SLOTS - 1);
-  const known = s.facts[slot];
-  if (known !== undefined && known.name === name) return known;
-  const facts = TAG_FACTS.get(name) ?? factsOf(name);
-  s.facts[slot] = facts;
-  return facts;
-}
+const CUSTOM_FACTS = factsOf('-');
+const INLINE_FACTS = factsOf('');
 
 // What the rules say about an element without class, id, role, style, hidden or aria-hidden.
 const BARE_VERDICT = classVerdict(NO_ATTRIBUTES);
@@ -338,8 +323,6 @@ interface PageState extends HtmlEvents {
    * and holds no entity), only noted, which spares most of the indentation between tags. */
   blankPending: boolean;
   memo: ClassMemo;
-  /** The page's cache of tag facts (tagFacts). */
-  facts: (TagFacts | undefined)[];
   /** Block-level elements with an id, and (as positions in those lists) the ones that their id alone
    * made class chrome (html-heading-anchor.ts). */
   idNodes: number[];
@@ -390,7 +373,6 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     rows: 0,
     blankPending: false,
     memo: newClassMemo(),
-    facts: new Array<TagFacts | undefined>(FACT_SLOTS).fill(undefined),
     idNodes: [],
     idValues: [],
     chromeById: [],
@@ -477,7 +459,7 @@ function pushToggleHeading(s: PageState): void {
 }
 
 function open(this: PageState, name: string, attribs: Record<string, string>): void {
-  const facts = tagFacts(this, name);
+  const facts = TAG_FACTS.get(name) ?? (name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS);
   const special = facts.special;
   if ((special & S_TITLE) !== 0 && this.title === undefined && this.svgDepth === 0) this.inTitle = true;
   if ((special & S_SVG) !== 0) this.svgDepth++;
@@ -567,7 +549,7 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
     }
     frame.node = nodes.length;
     const cls = bare ? undefined : attribs['class'];
-    const kind = cls === undefined ? facts.bareKind : memoKind(this.memo, name, cls);
+    const kind = cls === undefined ? (facts.bareKind ?? `${name}.`) : memoKind(this.memo, name, cls);
     nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind, start: this.blocks.length, end: this.blocks.length });
   }
   this.depth++;
