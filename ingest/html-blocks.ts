@@ -143,7 +143,6 @@ const factsOf = (tag: string): TagFacts => {
 const TAG_FACTS: ReadonlyMap<string, TagFacts> = new Map(
   [...DROP_TAGS, ...BLOCK_TAGS, ...CHROME_TAGS, ...HEADING_TAGS, ...SPECIAL.keys(), 'li', 'dd', 'dt', 'td', 'th', 'pre', 'p', 'blockquote'].map((t) => [t, factsOf(t)]),
 );
-
 const CUSTOM_FACTS = factsOf('-');
 const INLINE_FACTS = factsOf('');
 
@@ -415,8 +414,9 @@ function flush(s: PageState): void {
   const picture = s.pictureText && !s.plainText;
   s.pictureText = false;
   s.plainText = false;
-  // Each piece's collapsed length plus one is at least what it adds to the collapsed, decoded text
-  // of a line (entities decode shorter); not so in <pre>, which keeps runs of rarer spaces.
+  // A piece's collapsed length plus one is at least what it adds to the line (entities decode
+  // shorter, and pieces join with at most one space), so a line all in links counts its length;
+  // not so in <pre>, which keeps runs of the rarer spaces.
   const linkChars = s.unlinked || top.pre ? Math.min(s.linkChars + linkPieceChars(s.linkPieces), text.length) : text.length;
   s.linkPieces.length = 0;
   s.unlinked = false;
