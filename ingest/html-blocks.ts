@@ -91,8 +91,8 @@ const kindOf = (tag: string): BlockKind | undefined =>
   HEADING_TAGS.has(tag) ? 'h' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'li' : tag === 'td' || tag === 'th' ? 'cell' : tag === 'pre' ? 'pre' : tag === 'p' || tag === 'blockquote' ? 'p' : undefined;
 
 // Tags that open() treats apart, as bits of TagFacts.special: testing a bit costs less than
-// comparing the name with each of them (a tag name that V8 has not interned, a custom element's,
-// makes every such comparison a call).
+// comparing the name with each of them (once a tag name that V8 has not interned, a custom
+// element's, has come by, such a comparison can be a call).
 const S_TITLE = 1;
 const S_SVG = 2;
 /** br, hr: they end a block and hold nothing. */
