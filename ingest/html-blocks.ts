@@ -93,6 +93,28 @@ const QUESTION_END_RE = /[?？]\s*$/;
 const kindOf = (tag: string): BlockKind | undefined =>
   HEADING_TAGS.has(tag) ? 'h' : tag === 'li' || tag === 'dd' || tag === 'dt' ? 'li' : tag === 'td' || tag === 'th' ? 'cell' : tag === 'pre' ? 'pre' : tag === 'p' || tag === 'blockquote' ? 'p' : undefined;
 
+// Tags that open() treats apart, as bits of TagFacts.special: testing a bit costs less than
+// comparing the name with each of them (once a tag name that V8 has not interned, a custom
+// element's, has come by, such a comparison can be a call).
+const S_TITLE = 1;
+const S_SVG = 2;
+/** br, hr: they end a block and hold nothing. */
+const S_BREAK = 4;
+/** a: a link when it has an href. */
+const S_ANCHOR = 8;
+const S_PRE = 16;
+const S_ROW = 32;
+const S_ITEM = 64;
+/** html, body, main, article: their verdict is fixed, whatever their class or id. */
+const S_FIXED = 128;
+/** main, article: fixed as content-like. */
+const S_MAIN = 256;
+
+const SPECIAL: ReadonlyMap<string, number> = new Map([
+  ['title', S_TITLE], ['svg', S_SVG], ['br', S_BREAK], ['hr', S_BREAK], ['a', S_ANCHOR], ['pre', S_PRE], ['tr', S_ROW], ['li', S_ITEM],
+  ['html', S_FIXED], ['body', S_FIXED], ['main', S_FIXED | S_MAIN], ['article', S_FIXED | S_MAIN],
+]);
+
 /** What the rules say about one tag name, looked up once per element instead of set by set. */
 interface TagFacts {
   drop: boolean;
@@ -101,15 +123,28 @@ interface TagFacts {
   kind: BlockKind | undefined;
   /** 1–6 for headings, else 0. */
   level: number;
+  /** S_* bits. */
+  special: number;
+  /** The ElementNode kind of the tag without a class (`div.`): one string for all such elements
+   * (undefined for custom elements, which share one TagFacts). */
+  bareKind: string | undefined;
 }
 
 const factsOf = (tag: string): TagFacts => {
   const kind = kindOf(tag);
   // Custom elements (`<my-widget>`) are blocks: site builders lay whole pages out with them.
-  return { drop: DROP_TAGS.has(tag), block: BLOCK_TAGS.has(tag) || tag.includes('-'), chrome: CHROME_TAGS.has(tag), kind, level: kind === 'h' ? Number(tag[1]) : 0 };
+  return {
+    drop: DROP_TAGS.has(tag),
+    block: BLOCK_TAGS.has(tag) || tag.includes('-'),
+    chrome: CHROME_TAGS.has(tag),
+    kind,
+    level: kind === 'h' ? Number(tag[1]) : 0,
+    special: SPECIAL.get(tag) ?? 0,
+    bareKind: tag.includes('-') ? undefined : `${tag}.`,
+  };
 };
 const TAG_FACTS: ReadonlyMap<string, TagFacts> = new Map(
-  [...DROP_TAGS, ...BLOCK_TAGS, ...CHROME_TAGS, ...HEADING_TAGS, 'li', 'dd', 'dt', 'td', 'th', 'pre', 'p', 'blockquote'].map((t) => [t, factsOf(t)]),
+  [...DROP_TAGS, ...BLOCK_TAGS, ...CHROME_TAGS, ...HEADING_TAGS, ...SPECIAL.keys(), 'li', 'dd', 'dt', 'td', 'th', 'pre', 'p', 'blockquote'].map((t) => [t, factsOf(t)]),
 );
 const CUSTOM_FACTS = factsOf('-');
 const INLINE_FACTS = factsOf('');
@@ -124,6 +159,10 @@ interface ClassFacts {
   flags: number;
   /** isHidden of the first element with this class and none of style, hidden, aria-hidden, role (undefined until one comes). */
   hidden: boolean | undefined;
+  /** The ElementNode kind of the last block element with this class, and its tag: the repeated
+   * items of a page share one string, which html-extract.ts flattens and hashes once. */
+  kindTag: string | undefined;
+  kind: string;
 }
 
 /**
@@ -141,12 +180,12 @@ interface ClassMemo {
   last: ClassFacts;
 }
 
-const newClassMemo = (): ClassMemo => ({ byClass: new Map(), lastClass: undefined, last: { flags: 0, hidden: undefined } });
+const newClassMemo = (): ClassMemo => ({ byClass: new Map(), lastClass: undefined, last: { flags: 0, hidden: undefined, kindTag: undefined, kind: '' } });
 
 function classFacts(m: ClassMemo, cls: string): ClassFacts {
   if (cls === m.lastClass) return m.last;
   let facts = m.byClass.get(cls);
-  if (facts === undefined) m.byClass.set(cls, (facts = { flags: nameFlags(cls), hidden: undefined }));
+  if (facts === undefined) m.byClass.set(cls, (facts = { flags: nameFlags(cls), hidden: undefined, kindTag: undefined, kind: '' }));
   m.lastClass = cls;
   m.last = facts;
   return facts;
@@ -164,6 +203,16 @@ function memoVerdict(m: ClassMemo, attribs: Record<string, string>, id: string |
 function memoClassOnly(m: ClassMemo, attribs: Record<string, string>): Verdict {
   const cls = attribs['class'];
   return verdictOf(attribs['role'], cls !== undefined, cls === undefined ? 0 : classFacts(m, cls).flags);
+}
+
+/** The kind of a block element `tag` with class `cls` (`div.post-meta entry`). */
+function memoKind(m: ClassMemo, tag: string, cls: string): string {
+  const facts = classFacts(m, cls);
+  if (facts.kindTag !== tag) {
+    facts.kindTag = tag;
+    facts.kind = `${tag}.${cls}`;
+  }
+  return facts.kind;
 }
 
 function memoHidden(m: ClassMemo, attribs: Record<string, string>): boolean {
@@ -263,7 +312,13 @@ interface PageState extends HtmlEvents {
   title: string | undefined;
   inTitle: boolean;
   buf: string;
+  /** The link characters of the text since the last block: one per text event inside a link so
+   * far. The collapsed lengths of the linked pieces of `buf` (linkPieces) are added only when it
+   * holds text outside links too (`unlinked`): when it does not, the count is at least the
+   * block's length, which caps it, so most links (menus, lists of links) are not scanned. */
   linkChars: number;
+  linkPieces: string[];
+  unlinked: boolean;
   bulletPending: boolean;
   rows: number;
   /** Whitespace-only text met while buf was empty: not kept (a block's leading whitespace is trimmed
@@ -317,6 +372,8 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     inTitle: false,
     buf: '',
     linkChars: 0,
+    linkPieces: [],
+    unlinked: false,
     bulletPending: false,
     rows: 0,
     blankPending: false,
@@ -365,6 +422,12 @@ function flush(s: PageState): void {
   const picture = s.pictureText && !s.plainText;
   s.pictureText = false;
   s.plainText = false;
+  // A piece's collapsed length plus one is at least what it adds to the line (entities decode
+  // shorter, and pieces join with at most one space), so a line all in links counts its length;
+  // not so in <pre>, which keeps runs of the rarer spaces.
+  const linkChars = s.unlinked || top.pre ? Math.min(s.linkChars + linkPieceChars(s.linkPieces), text.length) : text.length;
+  s.linkPieces.length = 0;
+  s.unlinked = false;
   if (text === '') {
     s.linkChars = 0;
     return;
@@ -373,7 +436,7 @@ function flush(s: PageState): void {
   if (bullet) s.bulletPending = false;
   const block: TextBlock = {
     text,
-    linkChars: Math.min(s.linkChars, text.length),
+    linkChars,
     kind: top.kind,
     level: top.level,
     bullet,
@@ -384,6 +447,12 @@ function flush(s: PageState): void {
   s.blocks.push(block);
   if (picture) s.pictures.add(block);
   s.linkChars = 0;
+}
+
+function linkPieceChars(pieces: readonly string[]): number {
+  let n = 0;
+  for (const p of pieces) n += collapsedLength(p);
+  return n;
 }
 
 /** Whether node `n` or a chrome element above it is named as a box of teasers (`div.related_blog_item`). */
@@ -398,14 +467,16 @@ function pushToggleHeading(s: PageState): void {
 }
 
 function open(this: PageState, name: string, attribs: Record<string, string>): void {
-  if (name === 'title' && this.title === undefined && this.svgDepth === 0) this.inTitle = true;
-  if (name === 'svg') this.svgDepth++;
+  const facts = TAG_FACTS.get(name) ?? (name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS);
+  const special = facts.special;
+  if ((special & S_TITLE) !== 0 && this.title === undefined && this.svgDepth === 0) this.inTitle = true;
+  if ((special & S_SVG) !== 0) this.svgDepth++;
   if (this.skipDepth > 0) {
     this.skipDepth++;
     if (this.skippingButton && this.codeInToggle === 0 && (name === 'style' || name === 'script')) this.codeInToggle = this.skipDepth;
-    if (this.skippingButton && HEADING_TAGS.has(name)) {
+    if (this.skippingButton && facts.kind === 'h') {
       this.toggle = true;
-      this.toggleLevel = Number(name[1]);
+      this.toggleLevel = facts.level;
     }
     return;
   }
@@ -417,7 +488,6 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
   const toggled = this.afterToggle || controlled;
   this.afterToggle = false;
   this.afterControls = undefined;
-  const facts = TAG_FACTS.get(name) ?? (name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS);
   if (facts.drop) {
     if (facts.block) flush(this);
     this.skipDepth = 1;
@@ -444,7 +514,7 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
     return;
   }
   if (isBlock) flush(this);
-  if (name === 'br' || name === 'hr') return;
+  if ((special & S_BREAK) !== 0) return;
   let frame = this.stack[this.depth + 1];
   if (frame === undefined) this.stack.push((frame = { ...top }));
   else {
@@ -456,21 +526,21 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
     frame.link = top.link;
     frame.pre = top.pre;
   }
-  if (name === 'a' && !bare && attribs['href'] !== undefined) frame.link = true;
-  if (name === 'pre') frame.pre = true;
+  if ((special & S_ANCHOR) !== 0 && !bare && attribs['href'] !== undefined) frame.link = true;
+  if ((special & S_PRE) !== 0) frame.pre = true;
   if (this.pictureDepth === 0 && !bare && attribs['role'] === 'img') this.pictureDepth = this.depth + 1;
   if (!bare && !this.thread && attribs['itemtype'] !== undefined) this.thread = THREAD_TYPE.test(attribs['itemtype']);
-  if (name === 'tr') frame.row = ++this.rows;
+  if ((special & S_ROW) !== 0) frame.row = ++this.rows;
   if (facts.kind) {
     frame.kind = facts.kind;
     frame.level = facts.level;
-    if (name === 'li') this.bulletPending = true;
+    if ((special & S_ITEM) !== 0) this.bulletPending = true;
   }
   // Hidden elements count as structural chrome rather than being cut: some pages hide their whole
   // body until a script shows it, and the fallbacks in html-extract.ts must be able to recover it.
-  const fixed = name === 'html' || name === 'body' || name === 'main' || name === 'article';
+  const fixed = (special & S_FIXED) !== 0;
   const id = fixed || bare ? undefined : attribs['id'];
-  let verdict = fixed ? (name === 'article' || name === 'main' ? 1 : 0) : bare ? BARE_VERDICT : memoVerdict(this.memo, attribs, id);
+  let verdict = fixed ? ((special & S_MAIN) !== 0 ? 1 : 0) : bare ? BARE_VERDICT : memoVerdict(this.memo, attribs, id);
   if (verdict === -1 && facts.kind === 'h') verdict = headingVerdict(attribs);
   // A `header` whose class names the text body is the body (site builders put whole articles in
   // one), not the page's header.
@@ -488,7 +558,9 @@ function open(this: PageState, name: string, attribs: Record<string, string>): v
       this.idValues.push(id);
     }
     frame.node = nodes.length;
-    nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind: bare ? `${name}.` : `${name}.${attribs['class'] ?? ''}`, start: this.blocks.length, end: this.blocks.length });
+    const cls = bare ? undefined : attribs['class'];
+    const kind = cls === undefined ? (facts.bareKind ?? `${name}.`) : memoKind(this.memo, name, cls);
+    nodes.push({ parent: top.node, tag: name, verdict: structural ? -1 : verdict, kind, start: this.blocks.length, end: this.blocks.length });
   }
   this.depth++;
   this.top = frame;
@@ -577,7 +649,10 @@ function text(this: PageState, source: string, start: number, end: number): void
   this.glued = false;
   this.buf += t;
   this.lastText = t;
-  if (this.top.link) this.linkChars += collapsedLength(t) + 1;
+  if (this.top.link) {
+    this.linkChars += 1;
+    this.linkPieces.push(t);
+  } else this.unlinked = true;
 }
 
 // Type feedback for the rare branches before the first real page (html-primers.ts says why).
