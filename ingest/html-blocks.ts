@@ -6,7 +6,7 @@
 
 import { decodeHTML } from 'entities/decode';
 import { collapseSpace, collapsedLength, isSpace } from './collapse-space.ts';
-import { NO_ATTRIBUTES, parseHtml } from './html-tokenizer.ts';
+import { NO_ATTRIBUTES, parseHtml, wantedAttributes } from './html-tokenizer.ts';
 import type { HtmlEvents, Tokenize } from './html-tokenizer.ts';
 import { BLOCK_TAGS, CHROME_TAGS, DROP_TAGS, HEADING_TAGS, classVerdict, idFlags, isDialog, isHidden, isScreenReaderText, isTeaserBoxClass, nameFlags, verdictOf } from './html-rules.ts';
 import type { Verdict } from './html-rules.ts';
@@ -85,7 +85,10 @@ interface Frame {
   pre: boolean;
 }
 
-const USED_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'aria-expanded', 'aria-controls', 'aria-labelledby', 'aria-modal', 'href', 'itemtype', 'type']);
+const USED_ATTRIBUTES = wantedAttributes(() => ({
+  class: undefined, id: undefined, role: undefined, style: undefined, hidden: undefined, 'aria-hidden': undefined, 'aria-expanded': undefined,
+  'aria-controls': undefined, 'aria-labelledby': undefined, 'aria-modal': undefined, href: undefined, itemtype: undefined, type: undefined,
+}));
 
 /** A label ending in a question mark (`?`, the full-width `？`), spaces after it allowed. */
 const QUESTION_END_RE = /[?？]\s*$/;

@@ -12,7 +12,7 @@
 // range of the page: the caller slices and decodes only the text it keeps.
 
 /** An element's wanted attributes (NO_ATTRIBUTES when it has none): every wanted name is an own
- * property, undefined when the element lacks it, so that all records of a parse share one shape
+ * property, undefined when the element lacks it, so that all records of a caller share one shape
  * (V8 reads them by offset, where a dictionary per element was hashed on every read). */
 export type Attributes = Readonly<Record<string, string>>;
 
@@ -24,7 +24,27 @@ export interface HtmlEvents {
   text(source: string, start: number, end: number): void;
 }
 
-export type Tokenize = (html: string, wanted: ReadonlySet<string>, on: HtmlEvents) => void;
+/** The attributes a caller reads (wantedAttributes makes it once, not per page). */
+export interface WantedAttributes {
+  /** Lower-case ASCII names. */
+  names: ReadonlySet<string>;
+  /** A new record holding every wanted name, undefined: the caller's object literal, of one fixed
+   * shape, which V8 allocates inline where a copy of a record built at run time (`{ ...template }`)
+   * went through its CloneObjectIC builtin on every element that has a wanted attribute. */
+  record: () => Record<string, string>;
+  /** The names by the low bits of their foldHash (see wantedTable). */
+  byHash: readonly (readonly string[] | undefined)[];
+}
+
+export type Tokenize = (html: string, wanted: WantedAttributes, on: HtmlEvents) => void;
+
+/** The attributes `record`'s keys name; `record` returns a new object literal that gives each the
+ * value undefined, e.g. `() => ({ class: undefined, 'aria-hidden': undefined })`. */
+export function wantedAttributes(record: () => Readonly<Record<string, undefined>>): WantedAttributes {
+  const names = new Set(Object.keys(record()));
+  for (const name of names) if (name !== name.toLowerCase() || !/^[\x21-\x7e]+$/.test(name)) throw new Error(`wantedAttributes: ${JSON.stringify(name)} is not a lower-case ASCII attribute name`);
+  return { names, record: record as unknown as () => Record<string, string>, byHash: wantedTable(names) };
+}
 
 /** Elements nested deeper than this are flattened into siblings (Blink flattens past 512). */
 export const MAX_DEPTH = 1024;
@@ -315,15 +335,14 @@ function matchesAnyCase(html: string, at: number, name: string): boolean {
 }
 
 /**
- * Tokenises `html` and reports its elements to `on`. `wanted` holds the lower-case ASCII attribute
- * names the caller reads; only those are sliced out (the first of duplicates wins, as in browsers).
+ * Tokenises `html` and reports its elements to `on`. `wanted` names the lower-case ASCII attributes
+ * the caller reads; only those are sliced out (the first of duplicates wins, as in browsers).
  * Every opened element is closed, at the latest at the end of input.
  */
-export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEvents): void {
+export function parseHtml(html: string, wanted: WantedAttributes, on: HtmlEvents): void {
   const n = html.length;
-  const wantedByHash = wantedTable(wanted);
-  // Data properties, `__proto__` and `constructor` included; each record is a copy of this one.
-  const template = Object.fromEntries([...wanted].map((name): [string, string | undefined] => [name, undefined])) as Record<string, string>;
+  const wantedByHash = wanted.byHash;
+  const newRecord = wanted.record;
   const tags = new Map<string, Tag>();
   const form = newTag('form');
   const img = newTag('img');
@@ -404,7 +423,7 @@ export function parseHtml(html: string, wanted: ReadonlySet<string>, on: HtmlEve
         }
         const name = wantedName(html, nameStart, nameEnd, wantedByHash[nameHash & (WANTED_SLOTS - 1)]);
         if (name !== undefined) {
-          attribs ??= { ...template };
+          attribs ??= newRecord();
           if (attribs[name] === undefined) attribs[name] = html.slice(valueStart, valueEnd);
         }
       }

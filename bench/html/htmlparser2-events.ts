@@ -4,11 +4,11 @@
 // onopentag handler the parser builds an object of every attribute of every tag.
 
 import { Parser } from 'htmlparser2';
-import type { Attributes, HtmlEvents } from '../../ingest/html-tokenizer.ts';
+import type { Attributes, HtmlEvents, WantedAttributes } from '../../ingest/html-tokenizer.ts';
 
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
-export function htmlparser2Tokenize(html: string, wanted: ReadonlySet<string>, on: HtmlEvents): void {
+export function htmlparser2Tokenize(html: string, wanted: WantedAttributes, on: HtmlEvents): void {
   let pending: string | undefined;
   let attrs: Record<string, string> | undefined;
   const commit = (): void => {
@@ -25,7 +25,7 @@ export function htmlparser2Tokenize(html: string, wanted: ReadonlySet<string>, o
         attrs = undefined;
       },
       onattribute(name, value) {
-        if (!wanted.has(name)) return;
+        if (!wanted.names.has(name)) return;
         attrs ??= {};
         attrs[name] = value;
       },

@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 import { parseBlocks } from '../../ingest/html-blocks.ts';
 import { BOILERPLATE_LINE, CMS_LINES, idFlags, isBoilerplateLine, nameFlags } from '../../ingest/html-rules.ts';
-import { parseHtml } from '../../ingest/html-tokenizer.ts';
+import { parseHtml, wantedAttributes } from '../../ingest/html-tokenizer.ts';
 import { sharedDataDir } from '../../test/shared-data.ts';
 import { loadPages } from './pages.ts';
 import { alternateChunks, median } from '../interleave.ts';
@@ -35,7 +35,7 @@ const isRef = reference.rules.isBoilerplateLine;
 const distinct = new Set<string>();
 /** Class values (distinct per page) and ids, in page order: what html-blocks.ts asks nameFlags and idFlags. */
 const names: { value: string; id: boolean }[] = [];
-const WANTED: ReadonlySet<string> = new Set(['class', 'id']);
+const WANTED = wantedAttributes(() => ({ class: undefined, id: undefined }));
 for (const page of await loadPages(dataDir)) {
   for (const b of parseBlocks(page.html).blocks) if (b.text.length < 200) distinct.add(b.text);
   const classes = new Set<string>();

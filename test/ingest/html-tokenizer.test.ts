@@ -4,12 +4,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_DEPTH, parseHtml } from '../../ingest/html-tokenizer.ts';
+import { MAX_DEPTH, parseHtml, wantedAttributes } from '../../ingest/html-tokenizer.ts';
 import type { Tokenize } from '../../ingest/html-tokenizer.ts';
 import { extractMainText } from '../../ingest/html-extract.ts';
 import { htmlparser2Tokenize } from '../../bench/html/htmlparser2-events.ts';
 
-const WANTED: ReadonlySet<string> = new Set(['class', 'id', 'href', 'hidden']);
+const WANTED = wantedAttributes(() => ({ class: undefined, id: undefined, href: undefined, hidden: undefined }));
 
 /** The events as lines: `<name {attrs}`, `>name` for a close, `"text"` (adjacent text merged). */
 function events(html: string, tokenize: Tokenize = parseHtml): string[] {
