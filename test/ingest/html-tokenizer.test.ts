@@ -235,3 +235,16 @@ test('extraction time is linear in the page size whatever the markup', () => {
     assert.ok(doubling < 3, `${detail}: doubling the page cost ${doubling.toFixed(1)}×`);
   }
 });
+
+test('wanted attributes: the names of the literal, any case in the page; names not lower-case ASCII are refused', () => {
+  const wanted = wantedAttributes(() => ({ 'aria-hidden': undefined, class: undefined }));
+  assert.deepEqual([...wanted.names], ['aria-hidden', 'class']);
+  const got: string[] = [];
+  parseHtml('<p ARIA-Hidden=true class="a" class="b" id=x>t</p>', wanted, {
+    open: (_name, a) => got.push(`${a['aria-hidden']} ${a.class} ${a.id}`),
+    close: () => {},
+    text: () => {},
+  });
+  assert.deepEqual(got, ['true a undefined']);
+  assert.throws(() => wantedAttributes(() => ({ Class: undefined })), /wantedAttributes: "Class" is not a lower-case ASCII attribute name/);
+});
