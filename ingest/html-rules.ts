@@ -290,8 +290,8 @@ function nameBits(s: string, start: number, body: boolean): number {
   let chrome = false;
   /** The bits of the last part (widgets left out in a builder's name). */
   let lastBits = 0;
-  /** A part long enough for GLUED_CHROME_RE. */
-  let long = false;
+  /** Where the first part long enough for GLUED_CHROME_RE begins (-1: none): hasGluedPart starts there. */
+  let longFrom = -1;
   let end = i;
   for (let from = start, to = i; ; ) {
     const bits = partBits(s, from, to, h);
@@ -301,7 +301,7 @@ function nameBits(s: string, start: number, body: boolean): number {
       if ((bits & PART_CONTENT) !== 0) content = true;
       // A last-part-only word is chrome if it stays the last part (lastBits, below).
       if ((bits & PART_CHROME) !== 0 && (bits & PART_LAST_ONLY) === 0) chrome = true;
-      if (to - from >= GLUED_CHROME_MIN) long = true;
+      if (longFrom < 0 && to - from >= GLUED_CHROME_MIN) longFrom = from;
       lastBits = bits;
     }
     if (to === s.length || !isNameSeparator(s.charCodeAt(to))) {
@@ -324,11 +324,11 @@ function nameBits(s: string, start: number, body: boolean): number {
   // `layout-docs--sidebar`, `sidebar-container` around a table of contents and the post) is a
   // wrapper of the page's columns, main one included.
   if (sidebar && (wrapper || content)) return end * NAME_END;
-  if (chrome || (lastBits & PART_CHROME) !== 0 || (long && hasGluedPart(s, start, end, builder))) return end * NAME_END + NAME_CHROME;
+  if (chrome || (lastBits & PART_CHROME) !== 0 || (longFrom >= 0 && hasGluedPart(s, longFrom, end, builder))) return end * NAME_END + NAME_CHROME;
   return end * NAME_END + ((content ? NAME_CONTENT : 0) | ((lastBits & PART_CLASS_CHROME) !== 0 ? NAME_CLASS_CHROME : 0));
 }
 
-/** Whether a part of `s[start, end)` is GLUED_CHROME_RE (widgets left out of a builder's name). */
+/** Whether a part of `s[start, end)` (`start` a part's start) is GLUED_CHROME_RE (widgets left out of a builder's name). */
 function hasGluedPart(s: string, start: number, end: number, builder: boolean): boolean {
   for (let from = start; from <= end; ) {
     let to = from;
