@@ -176,6 +176,9 @@ const NAME_CONTENT = 2;
 const NAME_BODY = 4;
 /** A class-only chrome word (CLASS_CHROME_WORD_SET): chrome in a class, nothing in an id (idFlags). */
 const NAME_CLASS_CHROME = 8;
+/** nameBits returns a name's end times this plus its bits (exact as a double for any string length;
+ * `& (NAME_END - 1)` keeps the bits, as ToInt32 keeps an integer's low bits). */
+const NAME_END = 16;
 
 /** State classes (`has-sidebar`, `no-js`) describe the page, not the element. */
 const STATE_NAME_RE = /^(has|with|no|is|js|wp|page-template)-/;
@@ -193,17 +196,24 @@ const PART_SIDEBAR = 32;
 const PART_WRAPPER = 64;
 const PART_WIDGET = 128;
 
-interface PartWord {
-  word: string;
-  bits: number;
-  /** Another word with the same hash. */
-  next: PartWord | undefined;
-}
-
 /** The hash of a part: `partHash(partHash(0, c0), c1)…` over its char codes. */
 const partHash = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
 
-const PART_WORDS: ReadonlyMap<number, PartWord> = (() => {
+/** PART_WORDS' buckets: a part's bucket is the low bits of its hash. Most parts are no word and
+ * find their bucket empty by one typed-array read, where a `Map` keyed by the hash cost a lookup. */
+const PART_BUCKETS = 1024;
+
+/** The words of the PART_* bits, bucketed by hash: `first[h & (PART_BUCKETS - 1)]` is the first
+ * word's index in the bucket (-1: none), `next[k]` the next word's, `hash[k]` its whole hash. */
+interface PartWords {
+  first: Int16Array;
+  next: Int16Array;
+  hash: Int32Array;
+  words: readonly string[];
+  bits: Uint8Array;
+}
+
+const PART_WORDS: PartWords = (() => {
   const bits = new Map<string, number>();
   const add = (words: Iterable<string>, bit: number): void => {
     for (const w of words) bits.set(w, (bits.get(w) ?? 0) | bit);
@@ -216,46 +226,59 @@ const PART_WORDS: ReadonlyMap<number, PartWord> = (() => {
   add(['sidebar'], PART_SIDEBAR);
   add(['layout', 'wrap', 'container'], PART_WRAPPER);
   add(['widget', 'widgets'], PART_WIDGET);
-  const table = new Map<number, PartWord>();
-  for (const [word, b] of bits) {
+  const table: PartWords = {
+    first: new Int16Array(PART_BUCKETS).fill(-1),
+    next: new Int16Array(bits.size),
+    hash: new Int32Array(bits.size),
+    words: [...bits.keys()],
+    bits: Uint8Array.from(bits.values()),
+  };
+  table.words.forEach((word, k) => {
     let h = 0;
     for (let i = 0; i < word.length; i++) h = partHash(h, word.charCodeAt(i));
-    table.set(h, { word, bits: b, next: table.get(h) });
-  }
+    const bucket = h & (PART_BUCKETS - 1);
+    table.hash[k] = h;
+    table.next[k] = table.first[bucket] as number;
+    table.first[bucket] = k;
+  });
   return table;
 })();
 
 /** The PART_* bits of `s[start, end)`, whose partHash is `h`. */
 function partBits(s: string, start: number, end: number, h: number): number {
-  for (let w = PART_WORDS.get(h); w !== undefined; w = w.next) if (w.word.length === end - start && s.startsWith(w.word, start)) return w.bits;
+  const t = PART_WORDS;
+  for (let k = t.first[h & (PART_BUCKETS - 1)] as number; k >= 0; k = t.next[k] as number) {
+    const word = t.words[k] as string;
+    if (t.hash[k] === h && word.length === end - start && s.startsWith(word, start)) return t.bits[k] as number;
+  }
   return 0;
 }
 
 /** Parts this long or longer may be glued chrome; the rest need no slice. */
 const SLICE_MIN = Math.min(GLUED_CHROME_MIN, CONTENT_BODY_MIN);
 
-/** One lower-case class or id name, `s[start, end)`: chrome if any part is a chrome word
- * (`post-meta`), else content if any part is a content word; the text body itself if the whole name
- * says so. */
-function nameBits(s: string, start: number, end: number): number {
+/** The bits of one lower-case class or id name, the one starting at `s[start]` (not a space), and
+ * where it ends (the next space, or the end of `s`), as `end * NAME_END + bits`: chrome if any part is
+ * a chrome word (`post-meta`), else content if any part is a content word; the text body itself if
+ * the whole name says so. The name's end is found by the scan of its parts, so its characters are
+ * read once. `body`: CONTENT_BODY_RE matches somewhere in `s` (if not, it matches none of its names). */
+function nameBits(s: string, start: number, body: boolean): number {
   let h = 0;
   let i = start;
-  for (; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (isNameSeparator(c)) break;
+  let c = 0;
+  for (; i < s.length; i++) {
+    c = s.charCodeAt(i);
+    if (isNameSeparator(c) || isJsSpace(c)) break;
     h = partHash(h, c);
   }
-  const whole = end - start < SLICE_MIN ? '' : start === 0 && end === s.length ? s : s.slice(start, end);
-  if (i === end) {
+  if (i === s.length || !isNameSeparator(c)) {
     // One part (most ids and many classes): no state prefix, builder filter or sidebar pairing applies.
-    if (isContentBody(whole)) return NAME_BODY;
-    const bits = partBits(s, start, end, h);
-    if ((bits & PART_CHROME) !== 0 || isGluedChrome(whole)) return NAME_CHROME;
-    return (bits & PART_CONTENT) !== 0 ? NAME_CONTENT : 0;
+    const whole = i - start < SLICE_MIN ? '' : start === 0 && i === s.length ? s : s.slice(start, i);
+    const bits = partBits(s, start, i, h);
+    if (body && isContentBody(whole)) return i * NAME_END + NAME_BODY;
+    if ((bits & PART_CHROME) !== 0 || isGluedChrome(whole)) return i * NAME_END + NAME_CHROME;
+    return i * NAME_END + ((bits & PART_CONTENT) !== 0 ? NAME_CONTENT : 0);
   }
-  const name = whole !== '' ? whole : s.slice(start, end);
-  if (STATE_NAME_RE.test(name)) return 0;
-  if (isContentBody(name)) return NAME_BODY;
   // The parts are split on runs of separators, as `split(/[_-]+/)`: a leading or trailing
   // separator makes an empty first or last part, but runs make no empty part between.
   // Site builders call every block of a page a widget (`elementor-widget-text-editor`): the word
@@ -267,8 +290,9 @@ function nameBits(s: string, start: number, end: number): number {
   let chrome = false;
   /** The bits of the last part (widgets left out in a builder's name). */
   let lastBits = 0;
-  /** A part long enough for GLUED_CHROME_RE. */
-  let long = false;
+  /** Where the first part long enough for GLUED_CHROME_RE begins (-1: none): hasGluedPart starts there. */
+  let longFrom = -1;
+  let end = i;
   for (let from = start, to = i; ; ) {
     const bits = partBits(s, from, to, h);
     if (!builder || (bits & PART_WIDGET) === 0) {
@@ -277,28 +301,34 @@ function nameBits(s: string, start: number, end: number): number {
       if ((bits & PART_CONTENT) !== 0) content = true;
       // A last-part-only word is chrome if it stays the last part (lastBits, below).
       if ((bits & PART_CHROME) !== 0 && (bits & PART_LAST_ONLY) === 0) chrome = true;
-      if (to - from >= GLUED_CHROME_MIN) long = true;
+      if (longFrom < 0 && to - from >= GLUED_CHROME_MIN) longFrom = from;
       lastBits = bits;
     }
-    if (to === end) break;
+    if (to === s.length || !isNameSeparator(s.charCodeAt(to))) {
+      end = to;
+      break;
+    }
     from = to + 1;
-    while (from < end && isNameSeparator(s.charCodeAt(from))) from++;
+    while (from < s.length && isNameSeparator(s.charCodeAt(from))) from++;
     h = 0;
-    for (to = from; to < end; to++) {
-      const c = s.charCodeAt(to);
-      if (isNameSeparator(c)) break;
+    for (to = from; to < s.length; to++) {
+      c = s.charCodeAt(to);
+      if (isNameSeparator(c) || isJsSpace(c)) break;
       h = partHash(h, c);
     }
   }
+  const name = start === 0 && end === s.length ? s : s.slice(start, end);
+  if (STATE_NAME_RE.test(name)) return end * NAME_END;
+  if (body && isContentBody(name)) return end * NAME_END + NAME_BODY;
   // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
   // `layout-docs--sidebar`, `sidebar-container` around a table of contents and the post) is a
   // wrapper of the page's columns, main one included.
-  if (sidebar && (wrapper || content)) return 0;
-  if (chrome || (lastBits & PART_CHROME) !== 0 || (long && hasGluedPart(s, start, end, builder))) return NAME_CHROME;
-  return (content ? NAME_CONTENT : 0) | ((lastBits & PART_CLASS_CHROME) !== 0 ? NAME_CLASS_CHROME : 0);
+  if (sidebar && (wrapper || content)) return end * NAME_END;
+  if (chrome || (lastBits & PART_CHROME) !== 0 || (longFrom >= 0 && hasGluedPart(s, longFrom, end, builder))) return end * NAME_END + NAME_CHROME;
+  return end * NAME_END + ((content ? NAME_CONTENT : 0) | ((lastBits & PART_CLASS_CHROME) !== 0 ? NAME_CLASS_CHROME : 0));
 }
 
-/** Whether a part of `s[start, end)` is GLUED_CHROME_RE (widgets left out of a builder's name). */
+/** Whether a part of `s[start, end)` (`start` a part's start) is GLUED_CHROME_RE (widgets left out of a builder's name). */
 function hasGluedPart(s: string, start: number, end: number, builder: boolean): boolean {
   for (let from = start; from <= end; ) {
     let to = from;
@@ -325,12 +355,19 @@ const isNameSeparator = (c: number): boolean => c === 0x2d || c === 0x5f;
 export function nameFlags(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
   const lower = value.toLowerCase();
+  // CONTENT_BODY_RE's matches hold no whitespace, so each lies within one name: one test of the
+  // whole value spares one per name (and a slice) wherever it fails, as it does for nearly all.
+  const body = isContentBody(lower);
   let flags = 0;
-  let start = 0;
-  for (let i = 0; i <= lower.length; i++) {
-    if (i < lower.length && !isJsSpace(lower.charCodeAt(i))) continue;
-    if (i > start) flags |= nameBits(lower, start, i);
-    start = i + 1;
+  for (let i = 0; i < lower.length; ) {
+    if (isJsSpace(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const named = nameBits(lower, i, body);
+    const bits = named & (NAME_END - 1);
+    flags |= bits;
+    i = (named - bits) / NAME_END;
   }
   return flags;
 }
