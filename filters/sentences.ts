@@ -214,11 +214,40 @@ function isBreakFast(before: string, mark: string, m: PunktModel): boolean | und
   if (mark !== '.') return true;
   if (before.length > 0 && isNonWord(before.charCodeAt(before.length - 1))) return afterNonWord(before, m);
   const kind = letterKind(before);
-  if (kind === NOT_LETTERS) return undefined;
+  if (kind === NOT_LETTERS) return afterHyphenated(before, m);
   // An ASCII word's lowercase has its length, and its first and last units in the shape's terms.
   if (kind === ASCII_LETTERS && !mayBeListed(before, m.listed)) return true;
   const low = before.toLowerCase();
   return m.abbrev.has(low) || m.collocationFirst.has(low) ? undefined : true;
+}
+
+/**
+ * The last `-` of an ASCII word of letters joined by single hyphens (`mission-driven`), or -1.
+ * Such a word is one word token with the period (no NON_WORD character, `--`, `,` or `..` in it,
+ * a letter first), neither an initial nor a number (no digit), so its period is a break unless
+ * the token is an abbreviation (its lowercase, or the lowercase after its last hyphen, listed)
+ * or the word starts a collocation, as for a word of letters.
+ */
+function lastHyphen(word: string): number {
+  let at = -1;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 0x2d) {
+      if (i === 0 || i === at + 1 || i === word.length - 1) return -1;
+      at = i;
+    } else if ((c | 0x20) < 0x61 || (c | 0x20) > 0x7a) return -1;
+  }
+  return at;
+}
+
+/** A period after a hyphenated word (lastHyphen) decided as after a word of letters; undefined otherwise or when listed. */
+function afterHyphenated(before: string, m: PunktModel): boolean | undefined {
+  const h = lastHyphen(before);
+  if (h < 0) return undefined;
+  const last = before.slice(h + 1);
+  if (!mayBeListed(before, m.listed) && !mayBeListed(last, m.listed)) return true;
+  const low = before.toLowerCase();
+  return m.abbrev.has(low) || m.abbrev.has(last.toLowerCase()) || m.collocationFirst.has(low) ? undefined : true;
 }
 
 /**

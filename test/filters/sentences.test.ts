@@ -35,3 +35,18 @@ test('a period after an abbreviation or a collocation\'s first word in any case 
   }
   assert.equal(splitSentences('He saw dzr. y went.').length, 2);
 });
+
+test('a period after a hyphenated word is a break unless its last part is an abbreviation', () => {
+  // Punkt's first pass also looks up the part after the last hyphen (`tok[:-1].lower().split("-")[-1]`),
+  // which the fast path for hyphenated words must do too; cases checked against NLTK 3.10.4.
+  const model = JSON.parse(readFileSync(new URL('../../filters/lists/punkt-english.json', import.meta.url), 'utf8')) as { abbrev_types: string[] };
+  const entries = model.abbrev_types.filter((e) => /^[a-z]+$/.test(e));
+  assert.ok(entries.length > 50);
+  for (const e of entries) {
+    for (const w of [`zq-${e}`, `ZQ-${e.toUpperCase()}`, `Zq-Qz-${e[0]!.toUpperCase() + e.slice(1)}`]) assert.equal(splitSentences(`He saw ${w}. y went.`).length, 1, w);
+    assert.equal(splitSentences(`He saw ${e}-zzq. y went.`).length, 2, e);
+  }
+  for (const w of ['mission-driven', 'well-known', 'a-b', 'T-Shirt']) assert.equal(splitSentences(`He saw ${w}. y went.`).length, 2, w);
+  // Not words of letters joined by single hyphens: left to the full procedure (NLTK's split).
+  assert.deepEqual(splitSentences('He saw a--b. y went. x-. z went. -b. y went.'), ['He saw a--b. y went.', 'x-.', 'z went.', '-b. y went.']);
+});
