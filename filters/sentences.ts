@@ -185,6 +185,45 @@ function containsSentbreak(context: string, m: PunktModel): boolean {
   return false;
 }
 
+/** A printable ASCII character that ends no word token inside a word: not NON_WORD, not `,`. */
+const IN_WORD = new Uint8Array(0x80);
+for (let c = 0x21; c < 0x7f; c++) IN_WORD[c] = ')";}]*:@\'({[!?,'.includes(String.fromCharCode(c)) ? 0 : 1;
+/** Characters no word token starts with (Punkt's `[^(\"\`{\[:;&#*@)}\]\-,]`). */
+const NOT_WORD_START = '("`{[:;&#*@)}]-,';
+
+/**
+ * Whether `before` followed by a period and whitespace is one word token of Punkt's word regex,
+ * `before.`: printable ASCII (no whitespace) of IN_WORD characters, a word-starting first one, no
+ * `--` or `..` (multi-character tokens), and no `.` last (the period would make `..`). Then no
+ * lookahead of the lazy word match holds before the period, and whitespace holds after it.
+ */
+function isWordBeforePeriod(before: string): boolean {
+  if (before.length === 0 || NOT_WORD_START.includes(before[0]!)) return false;
+  for (let i = 0; i < before.length; i++) {
+    const c = before.charCodeAt(i);
+    if (c >= 0x80 || IN_WORD[c] === 0) return false;
+    if ((c === 0x2d || c === 0x2e) && before.charCodeAt(i + 1) === c) return false;
+  }
+  return before.charCodeAt(before.length - 1) !== 0x2e;
+}
+
+/**
+ * containsSentbreak of the context `before` `.` whitespace `next` without the word regex, when
+ * its tokens are known: `before.` one token (isWordBeforePeriod) and `next`, ASCII letters, the
+ * other (it ends no sentence: no period). The answer is then the first token's break after the
+ * second pass (numbers such as `2019.`, `$164.99.`, `cu.ft.` before a word). Undefined otherwise.
+ */
+function twoTokenBreak(before: string, next: string, m: PunktModel): boolean | undefined {
+  if (next.length === 0 || !isWordBeforePeriod(before)) return undefined;
+  for (let i = 0; i < next.length; i++) {
+    const c = next.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return undefined;
+  }
+  const t1 = makeToken(`${before}.`, m);
+  secondPass(t1, makeToken(next, m), m);
+  return t1.sentbreak;
+}
+
 const LETTERS_RE = /^\p{L}{2,}$/u;
 /** Not two letters or more (LETTERS_RE). */
 const NOT_LETTERS = 0;
@@ -348,17 +387,19 @@ function sentenceBounds(text: string, memo?: BreakMemo): number[] {
   let prevStop = 0;
   /** The previous candidate's mark (-1: none). */
   let prev = -1;
-  const slowBreak = (context: string): boolean => {
+  const slowBreak = (before: string, at: number): boolean => {
+    const end = contextEnd(text, at);
+    const context = before + text.slice(at, end);
     let b = memo?.get(context);
     if (b === undefined) {
-      b = containsSentbreak(context, m);
+      b = (isPySpace(text.charCodeAt(at + 1)) ? twoTokenBreak(before, text.slice(skipSpace(text, at + 1), end), m) : undefined) ?? containsSentbreak(context, m);
       memo?.set(context, b);
     }
     return b;
   };
   const consider = (at: number, wordStart: number): void => {
     const before = text.slice(wordStart, at);
-    if (isBreakFast(before, text[at]!, m) ?? slowBreak(before + text.slice(at, contextEnd(text, at)))) {
+    if (isBreakFast(before, text[at]!, m) ?? slowBreak(before, at)) {
       bounds.push(lastBreak, at + 1);
       // The next sentence starts at the context's next word, if it has one (a space follows the mark).
       lastBreak = isPySpace(text.charCodeAt(at + 1)) ? skipSpace(text, at + 1) : at + 1;

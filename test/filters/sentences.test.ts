@@ -50,3 +50,23 @@ test('a period after a hyphenated word is a break unless its last part is an abb
   // Not words of letters joined by single hyphens: left to the full procedure (NLTK's split).
   assert.deepEqual(splitSentences('He saw a--b. y went. x-. z went. -b. y went.'), ['He saw a--b. y went.', 'x-.', 'z went.', '-b. y went.']);
 });
+
+test('a period after a number or another one-token word before a word of letters splits as NLTK does', () => {
+  // The context's two tokens are read without Punkt's word regex (numbers, amounts, dotted words);
+  // NLTK 3.10.4's answers: a number before a lowercase word or a collocation's second word stays.
+  const cases: [string, string[]][] = [
+    ['It rose in 2019. business went on.', ['It rose in 2019. business went on.']],
+    ['It rose in 2019. Business went on.', ['It rose in 2019. Business went on.']],
+    ['It rose in 2019. the end came.', ['It rose in 2019. the end came.']],
+    ['It rose in 2019. The end came.', ['It rose in 2019.', 'The end came.']],
+    ['He paid $164.99. then he left.', ['He paid $164.99.', 'then he left.']],
+    ['Call cu.ft. now or. Now.', ['Call cu.ft.', 'now or.', 'Now.']],
+    ['See No.5. it is. It is.', ['See No.5.', 'it is.', 'It is.']],
+    ['Up 5%. abreast of it.', ['Up 5%.', 'abreast of it.']],
+    ['Up 5. abreast of it.', ['Up 5. abreast of it.']],
+    ['Page 12. i saw. I saw.', ['Page 12. i saw.', 'I saw.']],
+    ['x 1--2. the y', ['x 1--2. the y']],
+    ['x 1..2. the y', ['x 1..2. the y']],
+  ];
+  for (const [text, sentences] of cases) assert.deepEqual(splitSentences(text), sentences, text);
+});
