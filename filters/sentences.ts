@@ -185,9 +185,13 @@ function containsSentbreak(context: string, m: PunktModel): boolean {
   return false;
 }
 
-/** A printable ASCII character that ends no word token inside a word: not NON_WORD, not `,`. */
+/**
+ * A printable ASCII character that ends no word token inside a word: not NON_WORD. A `,` ends one
+ * only before whitespace, a NON_WORD character, a multi-character token or the end, none of which
+ * can follow it inside `before` (isWordBeforePeriod) or before its period.
+ */
 const IN_WORD = new Uint8Array(0x80);
-for (let c = 0x21; c < 0x7f; c++) IN_WORD[c] = ')";}]*:@\'({[!?,'.includes(String.fromCharCode(c)) ? 0 : 1;
+for (let c = 0x21; c < 0x7f; c++) IN_WORD[c] = ')";}]*:@\'({[!?'.includes(String.fromCharCode(c)) ? 0 : 1;
 /** Characters no word token starts with (Punkt's `[^(\"\`{\[:;&#*@)}\]\-,]`). */
 const NOT_WORD_START = '("`{[:;&#*@)}]-,';
 
@@ -209,18 +213,25 @@ function isWordBeforePeriod(before: string): boolean {
 
 /**
  * containsSentbreak of the context `before` `.` whitespace `next` without the word regex, when
- * its tokens are known: `before.` one token (isWordBeforePeriod) and `next`, ASCII letters, the
- * other (it ends no sentence: no period). The answer is then the first token's break after the
- * second pass (numbers such as `2019.`, `$164.99.`, `cu.ft.` before a word). Undefined otherwise.
+ * its tokens are known: `before.` one token (isWordBeforePeriod), then `next`: ASCII letters, one
+ * token that ends no sentence; ASCII letters and `,`, the letters and `,` (the comma ends the
+ * line), neither a break; ASCII letters and `.`, one token, last, so its break is not followed by
+ * another (letters, `.` and `,` would be two tokens, the first a possible break: not taken). The answer is then the first token's break after the second pass with the next token
+ * (numbers such as `2019.`, `$2,400.`, `cu.ft.` before a word). Undefined otherwise.
  */
 function twoTokenBreak(before: string, next: string, m: PunktModel): boolean | undefined {
-  if (next.length === 0 || !isWordBeforePeriod(before)) return undefined;
-  for (let i = 0; i < next.length; i++) {
+  const tail = next.charCodeAt(next.length - 1);
+  const letters = tail === 0x2c ? next.length - 1 : next.length;
+  if (letters === 0 || !isWordBeforePeriod(before)) return undefined;
+  for (let i = 0; i < letters; i++) {
     const c = next.charCodeAt(i) | 0x20;
-    if (c < 0x61 || c > 0x7a) return undefined;
+    if (c < 0x61 || c > 0x7a) {
+      if (i === next.length - 1 && i > 0 && next.charCodeAt(i) === 0x2e) break;
+      return undefined;
+    }
   }
   const t1 = makeToken(`${before}.`, m);
-  secondPass(t1, makeToken(next, m), m);
+  secondPass(t1, makeToken(letters === next.length ? next : next.slice(0, letters), m), m);
   return t1.sentbreak;
 }
 

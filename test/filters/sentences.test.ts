@@ -67,6 +67,14 @@ test('a period after a number or another one-token word before a word of letters
     ['Page 12. i saw. I saw.', ['Page 12. i saw.', 'I saw.']],
     ['x 1--2. the y', ['x 1--2. the y']],
     ['x 1..2. the y', ['x 1..2. the y']],
+    ['It cost $2,400. The rest went.', ['It cost $2,400.', 'The rest went.']],
+    ['It cost $2,400. the rest went.', ['It cost $2,400.', 'the rest went.']],
+    ['It rose in 2020. Now, it fell.', ['It rose in 2020.', 'Now, it fell.']],
+    ['It rose in 2020. now, it fell.', ['It rose in 2020. now, it fell.']],
+    ['Ask the U.S. Rep. Smith.', ['Ask the U.S. Rep. Smith.']],
+    ['In 2019. Then. It ended.', ['In 2019.', 'Then.', 'It ended.']],
+    ['In 2019. then., ok.', ['In 2019.', 'then., ok.']],
+    ['In 2019. i., ok.', ['In 2019. i., ok.']],
   ];
   for (const [text, sentences] of cases) assert.deepEqual(splitSentences(text), sentences, text);
 });
