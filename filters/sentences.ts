@@ -185,6 +185,56 @@ function containsSentbreak(context: string, m: PunktModel): boolean {
   return false;
 }
 
+/**
+ * A printable ASCII character that ends no word token inside a word: not NON_WORD. A `,` ends one
+ * only before whitespace, a NON_WORD character, a multi-character token or the end, none of which
+ * can follow it inside `before` (isWordBeforePeriod) or before its period.
+ */
+const IN_WORD = new Uint8Array(0x80);
+for (let c = 0x21; c < 0x7f; c++) IN_WORD[c] = ')";}]*:@\'({[!?'.includes(String.fromCharCode(c)) ? 0 : 1;
+/** Characters no word token starts with (Punkt's `[^(\"\`{\[:;&#*@)}\]\-,]`). */
+const NOT_WORD_START = '("`{[:;&#*@)}]-,';
+
+/**
+ * Whether `before` followed by a period and whitespace is one word token of Punkt's word regex,
+ * `before.`: printable ASCII (no whitespace) of IN_WORD characters, a word-starting first one, no
+ * `--` or `..` (multi-character tokens), and no `.` last (the period would make `..`). Then no
+ * lookahead of the lazy word match holds before the period, and whitespace holds after it.
+ */
+function isWordBeforePeriod(before: string): boolean {
+  if (before.length === 0 || NOT_WORD_START.includes(before[0]!)) return false;
+  for (let i = 0; i < before.length; i++) {
+    const c = before.charCodeAt(i);
+    if (c >= 0x80 || IN_WORD[c] === 0) return false;
+    if ((c === 0x2d || c === 0x2e) && before.charCodeAt(i + 1) === c) return false;
+  }
+  return before.charCodeAt(before.length - 1) !== 0x2e;
+}
+
+/**
+ * containsSentbreak of the context `before` `.` whitespace `next` without the word regex, when
+ * its tokens are known: `before.` one token (isWordBeforePeriod), then `next`: ASCII letters, one
+ * token that ends no sentence; ASCII letters and `,`, the letters and `,` (the comma ends the
+ * line), neither a break; ASCII letters and `.`, one token, last, so its break is not followed by
+ * another (letters, `.` and `,` would be two tokens, the first a possible break: not taken). The answer is then the first token's break after the second pass with the next token
+ * (numbers such as `2019.`, `$2,400.`, `cu.ft.` before a word). Undefined otherwise.
+ */
+function twoTokenBreak(before: string, next: string, m: PunktModel): boolean | undefined {
+  const tail = next.charCodeAt(next.length - 1);
+  const letters = tail === 0x2c ? next.length - 1 : next.length;
+  if (letters === 0 || !isWordBeforePeriod(before)) return undefined;
+  for (let i = 0; i < letters; i++) {
+    const c = next.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) {
+      if (i === next.length - 1 && i > 0 && next.charCodeAt(i) === 0x2e) break;
+      return undefined;
+    }
+  }
+  const t1 = makeToken(`${before}.`, m);
+  secondPass(t1, makeToken(letters === next.length ? next : next.slice(0, letters), m), m);
+  return t1.sentbreak;
+}
+
 const LETTERS_RE = /^\p{L}{2,}$/u;
 /** Not two letters or more (LETTERS_RE). */
 const NOT_LETTERS = 0;
@@ -214,11 +264,40 @@ function isBreakFast(before: string, mark: string, m: PunktModel): boolean | und
   if (mark !== '.') return true;
   if (before.length > 0 && isNonWord(before.charCodeAt(before.length - 1))) return afterNonWord(before, m);
   const kind = letterKind(before);
-  if (kind === NOT_LETTERS) return undefined;
+  if (kind === NOT_LETTERS) return afterHyphenated(before, m);
   // An ASCII word's lowercase has its length, and its first and last units in the shape's terms.
   if (kind === ASCII_LETTERS && !mayBeListed(before, m.listed)) return true;
   const low = before.toLowerCase();
   return m.abbrev.has(low) || m.collocationFirst.has(low) ? undefined : true;
+}
+
+/**
+ * The last `-` of an ASCII word of letters joined by single hyphens (`mission-driven`), or -1.
+ * Such a word is one word token with the period (no NON_WORD character, `--`, `,` or `..` in it,
+ * a letter first), neither an initial nor a number (no digit), so its period is a break unless
+ * the token is an abbreviation (its lowercase, or the lowercase after its last hyphen, listed)
+ * or the word starts a collocation, as for a word of letters.
+ */
+function lastHyphen(word: string): number {
+  let at = -1;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 0x2d) {
+      if (i === 0 || i === at + 1 || i === word.length - 1) return -1;
+      at = i;
+    } else if ((c | 0x20) < 0x61 || (c | 0x20) > 0x7a) return -1;
+  }
+  return at;
+}
+
+/** A period after a hyphenated word (lastHyphen) decided as after a word of letters; undefined otherwise or when listed. */
+function afterHyphenated(before: string, m: PunktModel): boolean | undefined {
+  const h = lastHyphen(before);
+  if (h < 0) return undefined;
+  const last = before.slice(h + 1);
+  if (!mayBeListed(before, m.listed) && !mayBeListed(last, m.listed)) return true;
+  const low = before.toLowerCase();
+  return m.abbrev.has(low) || m.abbrev.has(last.toLowerCase()) || m.collocationFirst.has(low) ? undefined : true;
 }
 
 /**
@@ -319,17 +398,19 @@ function sentenceBounds(text: string, memo?: BreakMemo): number[] {
   let prevStop = 0;
   /** The previous candidate's mark (-1: none). */
   let prev = -1;
-  const slowBreak = (context: string): boolean => {
+  const slowBreak = (before: string, at: number): boolean => {
+    const end = contextEnd(text, at);
+    const context = before + text.slice(at, end);
     let b = memo?.get(context);
     if (b === undefined) {
-      b = containsSentbreak(context, m);
+      b = (isPySpace(text.charCodeAt(at + 1)) ? twoTokenBreak(before, text.slice(skipSpace(text, at + 1), end), m) : undefined) ?? containsSentbreak(context, m);
       memo?.set(context, b);
     }
     return b;
   };
   const consider = (at: number, wordStart: number): void => {
     const before = text.slice(wordStart, at);
-    if (isBreakFast(before, text[at]!, m) ?? slowBreak(before + text.slice(at, contextEnd(text, at)))) {
+    if (isBreakFast(before, text[at]!, m) ?? slowBreak(before, at)) {
       bounds.push(lastBreak, at + 1);
       // The next sentence starts at the context's next word, if it has one (a space follows the mark).
       lastBreak = isPySpace(text.charCodeAt(at + 1)) ? skipSpace(text, at + 1) : at + 1;

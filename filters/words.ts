@@ -250,6 +250,17 @@ function scanPlain(s: string, out: string[]): number {
   for (let i = 0; i < s.length; ) {
     const c = s.charCodeAt(i);
     const kind = i === last ? PADDED : kindOf(c);
+    if (kind === ORDINARY) {
+      // Most characters are ordinary ASCII inside a word: the run is stepped over with one table
+      // read each, none of the other kinds' tests (non-ASCII goes round again; the final period,
+      // a `.`, is not ORDINARY in the table, so the run stops there too).
+      if (start < 0) start = i;
+      for (i++; i < s.length; i++) {
+        const d = s.charCodeAt(i);
+        if (d >= 0x80 || ASCII_KIND[d] !== ORDINARY) break;
+      }
+      continue;
+    }
     let len = 0;
     if (kind === SPACE) {
       if (start >= 0) push(s, start, i, out);
