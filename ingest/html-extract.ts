@@ -190,22 +190,6 @@ function linkedPara(blocks: readonly TextBlock[], q: readonly Quality[], keep: U
   return b !== undefined && keep[i] === 1 && !outOfText(blocks, scope, i) && b.kind === 'p' && q[i] === 'bad' && 2 * b.linkChars > b.text.length;
 }
 
-/** Bits of select's `holds`: a subtree holds prose (a good block outside chrome), or a linked
- * headline of a few words (a teaser's, not a poster's linked name). */
-const HOLDS_PROSE = 1;
-const HOLDS_HEADLINE = 2;
-
-/** select's arrays, made once per page and cleared by each of its picks (up to four): a typed array
- * made anew is an off-heap allocation each. */
-interface PickArrays {
-  /** By element: its net content, then its subtree's. */
-  total: Float64Array;
-  /** By element: HOLDS_* bits of its subtree. */
-  holds: Uint8Array;
-  /** By block: written (with the chosen element or a sibling kept beside it). */
-  keep: Uint8Array;
-}
-
 interface Pick {
   blocks: TextBlock[];
   /** The element with the most net content, whose blocks (and its kept siblings') were written. */
@@ -214,21 +198,21 @@ interface Pick {
 
 /** Blocks of the chosen container worth writing, honouring chrome at or above `chromeFloor`; the
  * blocks of element `cut`, when given, count as chrome too. */
-function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array, verdicts: BoilerplateVerdicts, arrays: PickArrays, cut?: ElementNode): Pick {
+function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, repeats: Int32Array, verdicts: BoilerplateVerdicts, cut?: ElementNode): Pick {
   const { blocks, nodes } = page;
   const scope: TextScope = { floor: chromeFloor, cutStart: cut?.start ?? 0, cutEnd: cut?.end ?? 0 };
-  const { total, holds, keep } = arrays;
-  total.fill(0);
-  // Whether each subtree holds prose and a teaser's headline: for the thread's posts below.
-  holds.fill(0);
-  keep.fill(0);
+  const total = new Float64Array(nodes.length);
+  // Whether each subtree holds prose (a good block outside chrome), and a linked headline of a few
+  // words (a teaser's, not a poster's linked name): for the thread's posts below.
+  const said = new Uint8Array(nodes.length);
+  const headlines = new Uint8Array(nodes.length);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as TextBlock;
     const isChrome = outOfText(blocks, scope, i);
     const value = b.text.length * (isChrome ? -1 : VALUE[q[i] as Quality]);
     total[b.node] = (total[b.node] as number) + value;
-    if (!isChrome && q[i] === 'good') holds[b.node] = (holds[b.node] as number) | HOLDS_PROSE;
-    if (!isChrome && b.kind === 'h' && 2 * b.linkChars > b.text.length && HEADLINE_WORDS.test(b.text) && !REPLY_TITLE.test(b.text)) holds[b.node] = (holds[b.node] as number) | HOLDS_HEADLINE;
+    if (!isChrome && q[i] === 'good') said[b.node] = 1;
+    if (!isChrome && b.kind === 'h' && 2 * b.linkChars > b.text.length && HEADLINE_WORDS.test(b.text) && !REPLY_TITLE.test(b.text)) headlines[b.node] = 1;
     const shared = repeats[i] as number;
     if (shared >= 0) total[shared] = (total[shared] as number) - value;
   }
@@ -236,7 +220,8 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   for (let i = nodes.length - 1; i > 0; i--) {
     const parent = (nodes[i] as ElementNode).parent;
     total[parent] = (total[parent] as number) + (total[i] as number);
-    holds[parent] = (holds[parent] as number) | (holds[i] as number);
+    said[parent] = (said[parent] as number) | (said[i] as number);
+    headlines[parent] = (headlines[parent] as number) | (headlines[i] as number);
   }
   // An element whose class names it the article body gets a small edge over its wrappers.
   let best = 0;
@@ -273,6 +258,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   }
   // Siblings of the chosen element that carry a good share of content too (the other items of a
   // listing, the second column of an article) are taken with it, readability style.
+  const keep = new Uint8Array(blocks.length);
   const bestTotal = total[best] as number;
   const chosen = nodes[best] as ElementNode;
   keep.fill(1, chosen.start, chosen.end);
@@ -304,7 +290,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       if ((total[i] as number) >= SIBLING_MIN) {
         keep.fill(1, n.start, n.end);
         held++;
-      } else if (n.tag !== 'section' && holds[i] === HOLDS_PROSE) posts.push(n);
+      } else if (n.tag !== 'section' && said[i] === 1 && headlines[i] === 0) posts.push(n);
     }
     if (posts.length >= THREAD_POSTS) {
       for (const n of posts) keep.fill(1, n.start, n.end);
@@ -318,7 +304,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       const box = nodes[an.parent] as ElementNode;
       for (let i = 1; i < nodes.length; i++) {
         const n = nodes[i] as ElementNode;
-        if (n.parent === box.parent && n.end <= box.start && holds[i] === HOLDS_PROSE) keep.fill(1, n.start, n.end);
+        if (n.parent === box.parent && n.end <= box.start && said[i] === 1 && headlines[i] === 0) keep.fill(1, n.start, n.end);
       }
     }
   }
@@ -936,14 +922,13 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   itemQualities(page, q, verdicts);
   const repeats = repeatedLines(page);
   const good = new Set(page.blocks.filter((_, i) => q[i] === 'good'));
-  const arrays: PickArrays = { total: new Float64Array(page.nodes.length), holds: new Uint8Array(page.nodes.length), keep: new Uint8Array(page.blocks.length) };
-  let firstPick = select(page, q, 1, repeats, verdicts, arrays);
+  let firstPick = select(page, q, 1, repeats, verdicts);
   // A pick that opens with a teaser or comment section's heading ("Have Your Say", "Most popular")
   // is that section, unnamed as chrome, whose readers' comments or excerpts outscored a story
   // weighed down by its own share bars: the pick is made again with that element as chrome.
   const head = firstPick.blocks[0];
   if (head !== undefined && head.kind === 'h' && head.text.length < TEASER_HEADING_MAX && TEASER_HEADING.test(head.text)) {
-    const again = select(page, q, 1, repeats, verdicts, arrays, firstPick.element);
+    const again = select(page, q, 1, repeats, verdicts, firstPick.element);
     if (again.blocks.length > 0) firstPick = again;
   }
   const first = firstPick.blocks;
@@ -977,7 +962,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // mega-menu's featured posts, a shop's hidden pricing FAQ or its cards' hidden colour swatches.
   for (const floor of [2, 3]) {
     if (chars(chosen) >= MIN_CHARS) break;
-    const widerPick = select(page, q, floor, repeats, verdicts, arrays);
+    const widerPick = select(page, q, floor, repeats, verdicts);
     // A page hides its text in a script-revealed element or a dialog, never in its <footer>: a
     // pick there is the site's brand blurb or shipping notice, which outweighs a short visible
     // page (a collection of two products, a page its script fills).
@@ -999,7 +984,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // (a wider pick holding the short post would only add its comments), holds much more prose and
   // is no chrome itself (the comment list under a short post).
   if (isShort(chosen, good) && chosen === first && !inBody) {
-    const { blocks: wider, element } = select(page, q, 2, repeats, verdicts, arrays);
+    const { blocks: wider, element } = select(page, q, 2, repeats, verdicts);
     const held = new Set(wider);
     if (element.verdict >= 0 && prose(wider, good) >= SHORT_PROSE && prose(wider, good) > WIDER_PROSE * chars(first) && !first.every((b) => held.has(b))) chosen = wider;
   }
