@@ -185,6 +185,9 @@ function containsSentbreak(context: string, m: PunktModel): boolean {
   return false;
 }
 
+/** An ASCII letter of either case (`| 0x20` folds upper onto lower). */
+const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+
 /**
  * A printable ASCII character that ends no word token inside a word: not NON_WORD. A `,` ends one
  * only before whitespace, a NON_WORD character, a multi-character token or the end, none of which
@@ -216,16 +219,16 @@ function isWordBeforePeriod(before: string): boolean {
  * its tokens are known: `before.` one token (isWordBeforePeriod), then `next`: ASCII letters, one
  * token that ends no sentence; ASCII letters and `,`, the letters and `,` (the comma ends the
  * line), neither a break; ASCII letters and `.`, one token, last, so its break is not followed by
- * another (letters, `.` and `,` would be two tokens, the first a possible break: not taken). The answer is then the first token's break after the second pass with the next token
- * (numbers such as `2019.`, `$2,400.`, `cu.ft.` before a word). Undefined otherwise.
+ * another (letters, `.` and `,` would be two tokens, the first a possible break: not taken). The
+ * answer is then the first token's break after the second pass with the next token (numbers such
+ * as `2019.`, `$2,400.`, `cu.ft.` before a word). Undefined otherwise.
  */
 function twoTokenBreak(before: string, next: string, m: PunktModel): boolean | undefined {
   const tail = next.charCodeAt(next.length - 1);
   const letters = tail === 0x2c ? next.length - 1 : next.length;
   if (letters === 0 || !isWordBeforePeriod(before)) return undefined;
   for (let i = 0; i < letters; i++) {
-    const c = next.charCodeAt(i) | 0x20;
-    if (c < 0x61 || c > 0x7a) {
+    if (!isAsciiLetter(next.charCodeAt(i))) {
       if (i === next.length - 1 && i > 0 && next.charCodeAt(i) === 0x2e) break;
       return undefined;
     }
@@ -248,7 +251,7 @@ function letterKind(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x80) return LETTERS_RE.test(s) ? LETTERS : NOT_LETTERS;
-    if ((c | 0x20) < 0x61 || (c | 0x20) > 0x7a) return NOT_LETTERS;
+    if (!isAsciiLetter(c)) return NOT_LETTERS;
   }
   return ASCII_LETTERS;
 }
@@ -267,8 +270,12 @@ function isBreakFast(before: string, mark: string, m: PunktModel): boolean | und
   if (kind === NOT_LETTERS) return afterHyphenated(before, m);
   // An ASCII word's lowercase has its length, and its first and last units in the shape's terms.
   if (kind === ASCII_LETTERS && !mayBeListed(before, m.listed)) return true;
-  const low = before.toLowerCase();
-  return m.abbrev.has(low) || m.collocationFirst.has(low) ? undefined : true;
+  return isListed(before.toLowerCase(), m) ? undefined : true;
+}
+
+/** Whether lowercase `low` is a known abbreviation or the first word of a known collocation. */
+function isListed(low: string, m: PunktModel): boolean {
+  return m.abbrev.has(low) || m.collocationFirst.has(low);
 }
 
 /**
@@ -285,7 +292,7 @@ function lastHyphen(word: string): number {
     if (c === 0x2d) {
       if (i === 0 || i === at + 1 || i === word.length - 1) return -1;
       at = i;
-    } else if ((c | 0x20) < 0x61 || (c | 0x20) > 0x7a) return -1;
+    } else if (!isAsciiLetter(c)) return -1;
   }
   return at;
 }
@@ -296,8 +303,7 @@ function afterHyphenated(before: string, m: PunktModel): boolean | undefined {
   if (h < 0) return undefined;
   const last = before.slice(h + 1);
   if (!mayBeListed(before, m.listed) && !mayBeListed(last, m.listed)) return true;
-  const low = before.toLowerCase();
-  return m.abbrev.has(low) || m.abbrev.has(last.toLowerCase()) || m.collocationFirst.has(low) ? undefined : true;
+  return isListed(before.toLowerCase(), m) || m.abbrev.has(last.toLowerCase()) ? undefined : true;
 }
 
 /**
@@ -469,10 +475,10 @@ function realign(text: string, b: number[]): number[] {
 }
 
 /**
- * How many sentences NLTK `sent_tokenize(text, 'english')` gives. A text whose only mark (`.` `?` `!`), if any, is its last
- * character has no candidate (nothing follows that mark, so it has no context): its one slice is
- * the text up to its trailing whitespace, a sentence unless the text is blank. About half of the
- * lines C4 counts are such, and skip the scan and its arrays.
+ * How many sentences NLTK `sent_tokenize(text, 'english')` gives. A text whose only mark (`.` `?`
+ * `!`), if any, is its last character has no candidate (nothing follows that mark, so it has no
+ * context): its one slice is the text up to its trailing whitespace, a sentence unless the text is
+ * blank. About half of the lines C4 counts are such, and skip the scan and its arrays.
  */
 export function sentenceCount(text: string, memo?: BreakMemo): number {
   const last = text.length - 1;
