@@ -312,7 +312,7 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
   // elsewhere are its other posts (the question apart from its answer, replies in a container
   // named as comments): written though class chrome lies above them.
   const posts = new Uint8Array(page.thread ? blocks.length : 0);
-  if (page.thread) keepThreadPosts(page, best, (i) => q[i] === 'good', (i) => (blocks[i] as TextBlock).chrome === 2 || (i >= scope.cutStart && i < scope.cutEnd), keep, posts);
+  if (page.thread) keepThreadPosts(page, best, q, { start: scope.cutStart, end: scope.cutEnd }, keep, posts);
   // A landing page is a column of sections (hero, features, testimonials, pricing): when the chosen
   // element sits in one and no article body is on the way or inside, the sibling sections (or
   // wrappers of one) with net content are the page's text too.
