@@ -731,3 +731,20 @@ test('the linked list under a "References" heading is the text\'s own list, not 
   const lines = extractMainText(html).text.split('\n').map((l) => l.replace(/^- /, ''));
   for (const item of ['Going Zero Waste', 'Plastic Free July', 'Zero Waste Home']) assert.ok(lines.includes(item), `missing: ${item}\n--- got:\n${lines.join('\n')}`);
 });
+
+test("a WordPress plugin's author box after the post (wp-about-author-*) is not written; a wp-caption is as before", () => {
+  const body = [
+    'Try starting by finding one focal vintage piece and build the rest of the outfit around that piece.',
+    'Mix old and new: add an element of modern clothing to each vintage piece to keep the look balanced.',
+    'Be open: do not be afraid to wear grandma clothes, you can always spice them up with modern accessories.',
+  ];
+  const caption = 'A felt hat found at a thrift store for three dollars.';
+  const bio = 'Cristi: Mommy by day, family counselor, photographer, blogger, and fashionista by night. She is in love with her supportive husband and her busy toddler.';
+  // Cut down from Dragnet R975 (a WordPress post with the "WP About Author" plugin's box after it).
+  const html = page(`<div class="post"><div class="entry"><p>${body[0]}</p><div class="wp-caption aligncenter"><img src="hat.jpg"><p class="wp-caption-text">${caption}</p></div><p>${body[1]}</p><p>${body[2]}</p>
+    <div class="wp-about-author-containter-none"><div class="wp-about-author-pic"><img src="a.jpg"></div><div class="wp-about-author-text"><h3><a href="/author/cristi/">Cristi</a></h3><p>${bio}</p><p class="wpa-nomargin"><a href="/author/cristi/">More Posts</a> - <a href="http://example.com">Website</a></p></div></div></div></div>`);
+  const text = extractMainText(html).text.split('\n');
+  for (const p of body) assert.ok(text.includes(p), text.join('\n'));
+  assert.ok(!text.includes(bio), text.join('\n'));
+  assert.ok(text.includes(caption), text.join('\n'));
+});
