@@ -977,12 +977,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
     }
     const held = new Set(wider);
     const keepsPost = first.every((b) => held.has(b)) || (!inBody && (prose(first, good) === 0 || prose(wider, good) > WIDER_PROSE * chars(first)));
-    // A pick at the hidden floor whose text is mostly visible is a short page, not one hiding its
-    // text: its hidden blocks are a dialog or a closed widget inside it (a subscription pop-up, a
-    // connection-error box), which no reader sees.
-    const shown = floor === 3 ? wider.filter((b) => b.chrome < 2) : wider;
-    const taken = 2 * chars(shown) > chars(wider) ? shown : wider;
-    if (chars(taken) > chars(chosen) && keepsPost) chosen = taken;
+    if (chars(wider) > chars(chosen) && keepsPost) chosen = wider;
   }
   // A short pick elsewhere than the article, which a wrapper with a chrome name hides (an article
   // inside `div.share_wrapper`): the pick honouring only structural chrome, when it lies elsewhere
