@@ -396,7 +396,7 @@ export type BreakMemo = Map<string, boolean>;
  * realignment): Punkt runs on every document, then on each line C4 keeps, and callers mostly want
  * the sentences' strings or their count.
  */
-function sentenceBounds(text: string, memo?: BreakMemo): number[] {
+export function sentenceBounds(text: string, memo?: BreakMemo): number[] {
   const m = MODEL;
   const bounds: number[] = [];
   let lastBreak = 0;
@@ -494,8 +494,10 @@ function hasMarkBefore(text: string, mark: string, last: number): boolean {
 }
 
 /** NLTK `sent_tokenize(text, 'english')`. */
-export function splitSentences(text: string, memo?: BreakMemo): string[] {
-  const b = sentenceBounds(text, memo);
+export const splitSentences = (text: string, memo?: BreakMemo): string[] => sliceSentences(text, sentenceBounds(text, memo));
+
+/** The sentences of `text` at `sentenceBounds`' offsets. */
+export function sliceSentences(text: string, b: readonly number[]): string[] {
   const sentences: string[] = [];
   for (let i = 0; i < b.length; i += 2) sentences.push(text.slice(b[i]!, b[i + 1]!));
   return sentences;

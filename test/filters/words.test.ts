@@ -102,3 +102,21 @@ test('the memo shares Punkt\'s slow answers by whole context: the same word befo
     assert.equal(memo.sentenceCount(rewritten), splitSentences(rewritten).length, `line ${drop} dropped`);
   }
 });
+
+test("a document's plain sentences read in its text give each sentence's own tokens (ends followed by no space included)", () => {
+  // wordTokenize scans plain sentences at their offsets in the text; the text goes on past each
+  // sentence's end, so the scan must read nothing there. Punkt ends sentences right before a
+  // non-space character here (a closing quote or bracket realigned, `U.S.`), about 9,000 times.
+  const pieces = ['a', 'Bob', 'x', '1', '23', '.', '..', '-', '--', ',', ':', '"', '?', '!', ')', ']', ' ', ' ', ' ', '\n', 'é', '𝟙', 'The', 'end', "'s", 'U.S.', '”', '»'];
+  let s = 7;
+  const next = (m: number): number => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 8) % m;
+  };
+  for (let k = 0; k < 20_000; k++) {
+    let text = '';
+    for (let j = 5 + next(30); j > 0; j--) text += pieces[next(pieces.length)];
+    assert.deepEqual(wordTokenize(text), splitSentences(text).flatMap(treebankTokenize), JSON.stringify(text));
+    assert.deepEqual(createWordMemo().words(text), wordTokenize(text));
+  }
+});
