@@ -766,27 +766,6 @@ function liftMetaChrome(b: TextBlock, nodes: readonly ElementNode[], count: Read
 /** A grid's linked line repeated this many times is a button on each item. */
 const BUTTON_REPEATS = 4;
 
-/**
- * Buttons outside a grid: a linked line (not a heading, not a table cell) alone in its element,
- * whose text is linked on BUTTON_REPEATS lines of the page or more (a page builder's call to action
- * under each card, `View Trailforks Map`, where every card carries its own element id among its
- * classes and no grid is found). The fallback that writes every block outside chrome keeps link
- * lists, but leaves these out as it leaves out a grid's buttons (itemButton). A linked label
- * repeated among a document's loose lines (a budget's `COMMITTEE PROVISIONS` under each office) is
- * no element of its own and stays.
- */
-function loneButtons(page: ParsedPage, q: readonly Quality[]): Uint8Array {
-  const { blocks, nodes } = page;
-  const lone = (i: number): boolean => {
-    const b = blocks[i] as TextBlock;
-    const n = nodes[b.node] as ElementNode;
-    return q[i] === 'bad' && b.kind !== 'h' && b.row < 0 && 2 * b.linkChars > b.text.length && n.end - n.start === 1;
-  };
-  const linked = new Map<string, number>();
-  for (let i = 0; i < blocks.length; i++) if (lone(i)) linked.set((blocks[i] as TextBlock).text, (linked.get((blocks[i] as TextBlock).text) ?? 0) + 1);
-  return Uint8Array.from(blocks, (b, i) => (lone(i) && (linked.get(b.text) ?? 0) >= BUTTON_REPEATS ? 1 : 0));
-}
-
 /** Whether an element or one of its ancestors is named as content (class or id `post`, `entry`,
  * `article`, …) or is an <article>. */
 function namesContent(nodes: readonly ElementNode[], element: ElementNode): boolean {
@@ -970,10 +949,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   // Most pages need neither fallback: the blocks they would drop are found once, when one does.
   let dropped: Uint8Array | undefined;
   const outside = (floor: number): TextBlock[] => {
-    if (dropped === undefined) {
-      const buttons = loneButtons(page, q);
-      dropped = Uint8Array.from(page.blocks, (b, i) => (q[i] === 'itemButton' || buttons[i] === 1 || (q[i] === 'bad' && (isBoilerplate(verdicts, b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))) ? 1 : 0));
-    }
+    dropped ??= Uint8Array.from(page.blocks, (b, i) => (q[i] === 'itemButton' || (q[i] === 'bad' && (isBoilerplate(verdicts, b.text) || BROWSER_NOTICE.test(b.text) || linkList(b, i))) ? 1 : 0));
     return page.blocks.filter((b, i) => b.chrome < floor && !dropped?.[i]);
   };
   // Too little text: the chrome rules or the scoring misread the page. Widen step by step, down to
