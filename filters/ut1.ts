@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../pipeline/index.ts';
+import { sharedFile } from '../pipeline/shared-files.ts';
 import { hash64, hashSetFromBytes, sortUniquePairs, type HashSet64 } from './hash64.ts';
 
 /** The cache folder, `.cache/ut1/` at the project root (ignored by git). */
@@ -30,9 +31,13 @@ export interface Ut1Lists {
   urls: string[];
 }
 
+/** The hashed domains, the one big file (shared between worker threads where they are). */
+export const ut1DomainsFile = (dir = UT1_DIR): string => join(dir, DOMAINS);
+
 export async function loadUt1(dir = UT1_DIR): Promise<Ut1Lists> {
   if (!ut1Present(dir)) throw new Error(UT1_MISSING);
-  const domains = hashSetFromBytes(await readFile(join(dir, DOMAINS)), join(dir, DOMAINS));
+  const file = ut1DomainsFile(dir);
+  const domains = hashSetFromBytes(sharedFile(file) ?? (await readFile(file)), file);
   const urls = (await readFile(join(dir, URLS), 'utf8')).split('\n').filter((u) => u !== '');
   return { domains, urls };
 }
