@@ -47,7 +47,7 @@ export function createLocalExecutor(options: LocalExecutorOptions): Executor {
         return outcomes;
       }
 
-      if (stage.sharedFiles) {
+      if (stage.sharedFiles && pending.length > 0) {
         const { config } = await loadRun(runDir);
         for (const file of stage.sharedFiles({ runDir, config })) shareFile(file);
       }
