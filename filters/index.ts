@@ -31,7 +31,7 @@ import { piiRedactor } from './pii.ts';
 import { resolveFilters, type ResolvedFilters } from './presets.ts';
 import { fmt, type Bound, type FilterContext, type Outcome } from './types.ts';
 import { loadUrlLists, urlFilter } from './url-filter.ts';
-import { UT1_DIR, UT1_MISSING, ut1Present } from './ut1.ts';
+import { UT1_DIR, UT1_MISSING, ut1DomainsFile, ut1Present } from './ut1.ts';
 import { createTextMemo } from './text-memo.ts';
 
 export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
@@ -47,6 +47,12 @@ export function missingFilterAssets(cfg: FiltersConfig, ut1Dir = UT1_DIR): strin
   const r = resolveFilters(cfg);
   if (r.order.includes('url') && r.url.ut1 && !ut1Present(ut1Dir)) return UT1_MISSING;
   return null;
+}
+
+/** The files every worker's pipeline reads whole, to be shared between worker threads (pipeline/shared-files.ts). */
+export function sharedFilterFiles(cfg: FiltersConfig, ut1Dir = UT1_DIR): string[] {
+  const r = resolveFilters(cfg);
+  return r.order.includes('url') && r.url.ut1 && ut1Present(ut1Dir) ? [ut1DomainsFile(ut1Dir)] : [];
 }
 
 export interface FilterOptions {

@@ -1,13 +1,14 @@
 // The UT1 "adult" block lists that FineWeb's URL filter always loads (datatrove ships them in its
 // wheel). `npm run setup` fetches that wheel from PyPI and calls `buildUt1Cache` once: the 4.5 M
-// domains become a sorted file of 64-bit hashes (36 MB, one read per task, no parsing), the
-// 10 k URLs stay text. The `fineweb` preset needs them; a run without them fails before any work.
+// domains become a sorted file of 64-bit hashes (36 MB, no parsing: read once per process, into
+// memory its worker threads share, pipeline/shared-files.ts), the 10 k URLs stay text. The `fineweb` preset needs them; a run without them fails before any work.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../pipeline/index.ts';
+import { sharedFile } from '../pipeline/shared-files.ts';
 import { hash64, hashSetFromBytes, sortUniquePairs, type HashSet64 } from './hash64.ts';
 
 /** The cache folder, `.cache/ut1/` at the project root (ignored by git). */
@@ -30,9 +31,13 @@ export interface Ut1Lists {
   urls: string[];
 }
 
+/** The hashed domains, the one big file (shared between worker threads where they are). */
+export const ut1DomainsFile = (dir = UT1_DIR): string => join(dir, DOMAINS);
+
 export async function loadUt1(dir = UT1_DIR): Promise<Ut1Lists> {
   if (!ut1Present(dir)) throw new Error(UT1_MISSING);
-  const domains = hashSetFromBytes(await readFile(join(dir, DOMAINS)), join(dir, DOMAINS));
+  const file = ut1DomainsFile(dir);
+  const domains = hashSetFromBytes(sharedFile(file) ?? (await readFile(file)), file);
   const urls = (await readFile(join(dir, URLS), 'utf8')).split('\n').filter((u) => u !== '');
   return { domains, urls };
 }

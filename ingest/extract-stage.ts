@@ -4,7 +4,7 @@
 
 import type { JsonValue, Stage, TaskSpec } from '../pipeline/index.ts';
 import { ConfigError } from '../pipeline/index.ts';
-import { checkClassifierModel, missingFilterAssets, prepareFilters } from '../filters/index.ts';
+import { checkClassifierModel, missingFilterAssets, prepareFilters, sharedFilterFiles } from '../filters/index.ts';
 import { planInputs } from './plan-inputs.ts';
 import { explainEmptyInput } from './empty-input.ts';
 
@@ -13,6 +13,7 @@ export const extractStage: Stage = {
   command: 'extract',
   description: 'read each input, extract main text, filter, sign for dedup, write documents',
   explainEmpty: explainEmptyInput,
+  sharedFiles: ({ config }) => sharedFilterFiles(config.filters),
   async plan({ config, runDir }) {
     // Before any input is listed or read: a fineweb run never goes on silently laxer, and the
     // decontamination index is built once for every task.

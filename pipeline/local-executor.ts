@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Executor, TaskOutcome } from './executor.ts';
 import { runTask, loadRun } from './task-runner.ts';
 import { createTaskMemo } from './task-memo.ts';
+import { shareFile } from './shared-files.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './task-worker.ts';
 
 export interface LocalExecutorOptions {
@@ -46,6 +47,10 @@ export function createLocalExecutor(options: LocalExecutorOptions): Executor {
         return outcomes;
       }
 
+      if (stage.sharedFiles && pending.length > 0) {
+        const { config } = await loadRun(runDir);
+        for (const file of stage.sharedFiles({ runDir, config })) shareFile(file);
+      }
       const queue = [...pending];
       const outcomes: TaskOutcome[] = [];
       const init: WorkerInit = { runDir, stageName: stage.name, registry };

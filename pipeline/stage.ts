@@ -54,4 +54,9 @@ export interface Stage {
   run(ctx: TaskContext): Promise<void>;
   /** Why a task that succeeded produced nothing (from its counters), for the stage summary; undefined when it produced something. */
   explainEmpty?(counters: Readonly<Record<string, number>>): string | undefined;
+  /**
+   * Read-only files every task reads whole (the UT1 domain hashes): the local executor reads them
+   * once into memory its worker threads share (pipeline/shared-files.ts) instead of one copy each.
+   */
+  sharedFiles?(ctx: StageContext): string[];
 }

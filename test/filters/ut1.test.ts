@@ -10,9 +10,10 @@ import { test } from 'node:test';
 import type { Document } from '../../pipeline/document.ts';
 import { createStats } from '../../pipeline/stats.ts';
 import { filtersSchema } from '../../filters/config.ts';
-import { createFilterPipeline, missingFilterAssets } from '../../filters/index.ts';
+import { createFilterPipeline, missingFilterAssets, sharedFilterFiles } from '../../filters/index.ts';
+import { shareFile } from '../../pipeline/shared-files.ts';
 import { resolveFilters } from '../../filters/presets.ts';
-import { buildUt1Cache, hasDomain, loadUt1, UT1_DIR, UT1_MISSING, ut1Present } from '../../filters/ut1.ts';
+import { buildUt1Cache, hasDomain, loadUt1, UT1_DIR, UT1_MISSING, ut1DomainsFile, ut1Present } from '../../filters/ut1.ts';
 import { tempDirs } from '../temp-dirs.ts';
 
 const tempDir = tempDirs();
@@ -48,6 +49,18 @@ test('the hashed cache answers as the lists; a missing cache says how to get it'
   for (const d of ['site-5000.example', 'example', '# comment', 'site-1.example.', '']) assert.ok(!hasDomain(lists.domains, d, scratch), d);
   assert.deepEqual(lists.urls, ['a.example/y', 'b.example/x']);
   assert.equal(readFileSync(join(dir, 'adult-domains.u64')).byteLength, 5001 * 8);
+  // Shared between worker threads (the local executor does so for a fineweb run): the set reads
+  // the shared memory and answers the same.
+  assert.deepEqual(sharedFilterFiles(filtersSchema.parse({}), dir), [ut1DomainsFile(dir)]);
+  assert.deepEqual(sharedFilterFiles(filtersSchema.parse({ url: { ut1: false } }), dir), []);
+  assert.deepEqual(sharedFilterFiles(filtersSchema.parse({}), join(src, 'nowhere')), []);
+  assert.ok(!(lists.domains.words.buffer instanceof SharedArrayBuffer));
+  shareFile(ut1DomainsFile(dir));
+  const shared = await loadUt1(dir);
+  assert.ok(shared.domains.words.buffer instanceof SharedArrayBuffer);
+  assert.deepEqual(shared.domains.words, lists.domains.words);
+  for (const d of [...domains, 'padded.example']) assert.ok(hasDomain(shared.domains, d, scratch), d);
+  assert.ok(!hasDomain(shared.domains, 'site-5000.example', scratch));
 });
 
 test('the fineweb preset drops UT1 domains, subdomains and URLs; ut1: false keeps them', { skip: ut1Present() ? false : `UT1 lists not in ${UT1_DIR} (npm run setup fetches them)` }, async () => {

@@ -19,6 +19,14 @@ async function run(runDir: string, workers = 2, cfg = config) {
   return runPipeline({ runDir, config: cfg, stages, executor: createLocalExecutor({ workers, registry }), stream: quiet });
 }
 
+test("a stage's shared files reach every worker's tasks as the file's bytes", async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'runner-'));
+  await writeFile(join(dir, 'share-me'), 'the same bytes for all\n');
+  assert.equal((await run(dir, 2)).ok, true);
+  for (let i = 0; i < 6; i++) assert.equal(await readFile(join(dir, 'out', `shared-${i}.txt`), 'utf8'), 'the same bytes for all\n');
+  await rm(dir, { recursive: true });
+});
+
 const executions = async (runDir: string) => (await readFile(join(runDir, 'executions.log'), 'utf8')).trim().split('\n').sort();
 
 test('runs every task, writes stats and markers, and a rerun skips them all', async () => {
