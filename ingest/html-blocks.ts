@@ -85,9 +85,9 @@ interface Frame {
   pre: boolean;
 }
 
-const USED_ATTRIBUTES = wantedAttributes(() => ({
-  class: undefined, id: undefined, role: undefined, style: undefined, hidden: undefined, 'aria-hidden': undefined, 'aria-expanded': undefined,
-  'aria-controls': undefined, 'aria-labelledby': undefined, 'aria-modal': undefined, href: undefined, itemtype: undefined, type: undefined,
+const USED_ATTRIBUTES = wantedAttributes((v) => ({
+  class: v[0], id: v[1], role: v[2], style: v[3], hidden: v[4], 'aria-hidden': v[5], 'aria-expanded': v[6],
+  'aria-controls': v[7], 'aria-labelledby': v[8], 'aria-modal': v[9], href: v[10], itemtype: v[11], type: v[12],
 }));
 
 /** A label ending in a question mark (`?`, the full-width `？`), spaces after it allowed. */
