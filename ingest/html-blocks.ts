@@ -391,6 +391,11 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     jsonLd: false,
     thread: false,
   };
+  // Rewritten once here, on every page: V8 takes a field that no object of its shape has had
+  // rewritten as constant, and the first page that set `thread` (a late one: few pages are
+  // threads) threw away the code of parseBlocks and of `open` compiled on that premise.
+  s.thread = true;
+  s.thread = false;
   tokenize(html, USED_ATTRIBUTES, s);
   flush(s);
   const { blocks, nodes, chromeById, pictures, thread } = s;
