@@ -85,9 +85,9 @@ interface Frame {
   pre: boolean;
 }
 
-const USED_ATTRIBUTES = wantedAttributes(() => ({
-  class: undefined, id: undefined, role: undefined, style: undefined, hidden: undefined, 'aria-hidden': undefined, 'aria-expanded': undefined,
-  'aria-controls': undefined, 'aria-labelledby': undefined, 'aria-modal': undefined, href: undefined, itemtype: undefined, type: undefined,
+const USED_ATTRIBUTES = wantedAttributes((v) => ({
+  class: v[0], id: v[1], role: v[2], style: v[3], hidden: v[4], 'aria-hidden': v[5], 'aria-expanded': v[6],
+  'aria-controls': v[7], 'aria-labelledby': v[8], 'aria-modal': v[9], href: v[10], itemtype: v[11], type: v[12],
 }));
 
 /** A label ending in a question mark (`?`, the full-width `？`), spaces after it allowed. */
@@ -391,6 +391,11 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     jsonLd: false,
     thread: false,
   };
+  // Rewritten once here, on every page: V8 takes a field that no object of its shape has had
+  // rewritten as constant, and the first page that set `thread` (a late one: few pages are
+  // threads) threw away the code of parseBlocks and of `open` compiled on that premise.
+  s.thread = true;
+  s.thread = false;
   tokenize(html, USED_ATTRIBUTES, s);
   flush(s);
   const { blocks, nodes, chromeById, pictures, thread } = s;

@@ -28,22 +28,37 @@ export interface HtmlEvents {
 export interface WantedAttributes {
   /** Lower-case ASCII names. */
   names: ReadonlySet<string>;
-  /** A new record holding every wanted name, undefined: the caller's object literal, of one fixed
-   * shape, which V8 allocates inline where a copy of a record built at run time (`{ ...template }`)
-   * went through its CloneObjectIC builtin on every element that has a wanted attribute. */
-  record: () => Record<string, string>;
-  /** The names by the low bits of their foldHash (see wantedTable). */
-  byHash: readonly (readonly string[] | undefined)[];
+  /** An element's record from its wanted values, by the names' indices (undefined where absent):
+   * the caller's object literal, of one fixed shape, which V8 allocates inline with every field
+   * set at once. The values are gathered in an array by index first: stored into the record by
+   * name, each store was a keyed store with a different name (KeyedStoreIC_Megamorphic, 1 % of the
+   * ticks), and a field first written on a late page (`itemtype`) flipped V8's constness of that
+   * field and threw away the code of parseHtml and of every handler that read it. */
+  record: (values: readonly (string | undefined)[]) => Attributes;
+  /** The names and their indices by the low bits of the names' foldHash (see wantedTable). */
+  byHash: readonly (readonly WantedName[] | undefined)[];
+}
+
+interface WantedName {
+  name: string;
+  index: number;
 }
 
 export type Tokenize = (html: string, wanted: WantedAttributes, on: HtmlEvents) => void;
 
-/** The attributes `record`'s keys name; `record` returns a new object literal that gives each the
- * value undefined, e.g. `() => ({ class: undefined, 'aria-hidden': undefined })`. */
-export function wantedAttributes(record: () => Readonly<Record<string, undefined>>): WantedAttributes {
-  const names = new Set(Object.keys(record()));
-  for (const name of names) if (name !== name.toLowerCase() || !/^[\x21-\x7e]+$/.test(name)) throw new Error(`wantedAttributes: ${JSON.stringify(name)} is not a lower-case ASCII attribute name`);
-  return { names, record: record as unknown as () => Record<string, string>, byHash: wantedTable(names) };
+/** The most names a caller may want. */
+const MAX_WANTED = 64;
+
+/** The attributes `record`'s keys name; `record` returns a new object literal that reads each of
+ * `values[0]` … `values[n - 1]` once, e.g. `(v) => ({ class: v[0], 'aria-hidden': v[1] })`. */
+export function wantedAttributes(record: (values: readonly (string | undefined)[]) => Readonly<Record<string, string | undefined>>): WantedAttributes {
+  // Which index each key reads, found by handing the literal the indices themselves.
+  const probe = record(Array.from({ length: MAX_WANTED }, (_, k) => String(k)));
+  const keys = Object.keys(probe);
+  const indices = keys.map((name) => Number(probe[name]));
+  if (indices.some((k, j) => indices.indexOf(k) !== j || !(k < keys.length))) throw new Error('wantedAttributes: the record must read values[0] … values[n - 1], each once');
+  for (const name of keys) if (name !== name.toLowerCase() || !/^[\x21-\x7e]+$/.test(name)) throw new Error(`wantedAttributes: ${JSON.stringify(name)} is not a lower-case ASCII attribute name`);
+  return { names: new Set(keys), record: record as (values: readonly (string | undefined)[]) => Attributes, byHash: wantedTable(keys.map((name, j) => ({ name, index: indices[j] as number }))) };
 }
 
 /** Elements nested deeper than this are flattened into siblings (Blink flattens past 512). */
@@ -312,17 +327,17 @@ const WANTED_SLOTS = 64;
 
 /** The wanted names by the low bits of their foldHash: an attribute name is hashed while it is
  * scanned, and compared only with the wanted names of its slot (most names are no wanted one). */
-function wantedTable(wanted: ReadonlySet<string>): (string[] | undefined)[] {
-  const table = new Array<string[] | undefined>(WANTED_SLOTS).fill(undefined);
-  for (const name of wanted) (table[foldHash(name, 0, name.length) & (WANTED_SLOTS - 1)] ??= []).push(name);
+function wantedTable(wanted: readonly WantedName[]): (WantedName[] | undefined)[] {
+  const table = new Array<WantedName[] | undefined>(WANTED_SLOTS).fill(undefined);
+  for (const w of wanted) (table[foldHash(w.name, 0, w.name.length) & (WANTED_SLOTS - 1)] ??= []).push(w);
   return table;
 }
 
-/** The wanted name of `slot` that `html[start, end)` spells in any case, if any. */
-function wantedName(html: string, start: number, end: number, slot: readonly string[] | undefined): string | undefined {
-  if (slot === undefined) return undefined;
-  for (const name of slot) if (name.length === end - start && matchesAnyCase(html, start, name)) return name;
-  return undefined;
+/** The index of the wanted name of `slot` that `html[start, end)` spells in any case, or -1. */
+function wantedIndex(html: string, start: number, end: number, slot: readonly WantedName[] | undefined): number {
+  if (slot === undefined) return -1;
+  for (const w of slot) if (w.name.length === end - start && matchesAnyCase(html, start, w.name)) return w.index;
+  return -1;
 }
 
 /** Whether `html` at `at` spells the lower-case ASCII `name`, in any case. */
@@ -343,6 +358,9 @@ export function parseHtml(html: string, wanted: WantedAttributes, on: HtmlEvents
   const n = html.length;
   const wantedByHash = wanted.byHash;
   const newRecord = wanted.record;
+  // The wanted values of the element being read, by index; undefined again after each element.
+  const values: (string | undefined)[] = [];
+  for (let k = 0; k < wanted.names.size; k++) values.push(undefined);
   const tags = new Map<string, Tag>();
   const form = newTag('form');
   const img = newTag('img');
@@ -369,7 +387,7 @@ export function parseHtml(html: string, wanted: WantedAttributes, on: HtmlEvents
       }
       if (i >= n) break;
       const tag = tagAt(tree, html, lt + 1, i, hash);
-      let attribs: Record<string, string> | undefined;
+      let found = false;
       let selfClosing = false;
       // Attributes, following the HTML tokenizer's states; `i` is at the next unread character.
       for (;;) {
@@ -421,14 +439,19 @@ export function parseHtml(html: string, wanted: WantedAttributes, on: HtmlEvents
             valueEnd = i;
           }
         }
-        const name = wantedName(html, nameStart, nameEnd, wantedByHash[nameHash & (WANTED_SLOTS - 1)]);
-        if (name !== undefined) {
-          attribs ??= newRecord();
-          if (attribs[name] === undefined) attribs[name] = html.slice(valueStart, valueEnd);
+        const k = wantedIndex(html, nameStart, nameEnd, wantedByHash[nameHash & (WANTED_SLOTS - 1)]);
+        if (k >= 0 && values[k] === undefined) {
+          values[k] = html.slice(valueStart, valueEnd);
+          found = true;
         }
       }
       pos = textStart = i + 1;
-      const stacked = openTag(tree, tag, attribs ?? NO_ATTRIBUTES, selfClosing);
+      let attribs = NO_ATTRIBUTES;
+      if (found) {
+        attribs = newRecord(values);
+        for (let k = 0; k < values.length; k++) values[k] = undefined;
+      }
+      const stacked = openTag(tree, tag, attribs, selfClosing);
       if (!tag.raw || ctxAtTag !== HTML_CTX) continue;
       if (tag.name === 'plaintext') {
         if (!stacked) textStart = n;

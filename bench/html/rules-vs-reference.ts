@@ -35,7 +35,7 @@ const isRef = reference.rules.isBoilerplateLine;
 const distinct = new Set<string>();
 /** Class values (distinct per page) and ids, in page order: what html-blocks.ts asks nameFlags and idFlags. */
 const names: { value: string; id: boolean }[] = [];
-const WANTED = wantedAttributes(() => ({ class: undefined, id: undefined }));
+const WANTED = wantedAttributes((v) => ({ class: v[0], id: v[1] }));
 for (const page of await loadPages(dataDir)) {
   for (const b of parseBlocks(page.html).blocks) if (b.text.length < 200) distinct.add(b.text);
   const classes = new Set<string>();

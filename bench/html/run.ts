@@ -30,7 +30,7 @@ const mb = pages.reduce((n, p) => n + p.bytes, 0) / 1e6;
 console.log(`${pages.length} distinct pages, ${mb.toFixed(1)} MB of HTML, ${rounds} interleaved rounds, CPU seconds per pass`);
 
 // The same light consumer for both tokenizers: the events are counted, attributes read.
-const WANTED = wantedAttributes(() => ({ class: undefined, id: undefined, role: undefined, style: undefined, hidden: undefined, 'aria-hidden': undefined, href: undefined }));
+const WANTED = wantedAttributes((v) => ({ class: v[0], id: v[1], role: v[2], style: v[3], hidden: v[4], 'aria-hidden': v[5], href: v[6] }));
 let sink = 0;
 const consumer: HtmlEvents = {
   open(name, attribs) {

@@ -9,7 +9,7 @@ import type { Tokenize } from '../../ingest/html-tokenizer.ts';
 import { extractMainText } from '../../ingest/html-extract.ts';
 import { htmlparser2Tokenize } from '../../bench/html/htmlparser2-events.ts';
 
-const WANTED = wantedAttributes(() => ({ class: undefined, id: undefined, href: undefined, hidden: undefined }));
+const WANTED = wantedAttributes((v) => ({ class: v[0], id: v[1], href: v[2], hidden: v[3] }));
 
 /** The events as lines: `<name {attrs}`, `>name` for a close, `"text"` (adjacent text merged). */
 function events(html: string, tokenize: Tokenize = parseHtml): string[] {
@@ -236,15 +236,20 @@ test('extraction time is linear in the page size whatever the markup', () => {
   }
 });
 
-test('wanted attributes: the names of the literal, any case in the page; names not lower-case ASCII are refused', () => {
-  const wanted = wantedAttributes(() => ({ 'aria-hidden': undefined, class: undefined }));
-  assert.deepEqual([...wanted.names], ['aria-hidden', 'class']);
+test('wanted attributes: the names of the literal, any case in the page, each at its index; other literals are refused', () => {
+  // The indices out of the literal's key order, so that a record filled by key order would fail.
+  const wanted = wantedAttributes((v) => ({ 'aria-hidden': v[2], class: v[0], id: v[1] }));
+  assert.deepEqual([...wanted.names], ['aria-hidden', 'class', 'id']);
   const got: string[] = [];
-  parseHtml('<p ARIA-Hidden=true class="a" class="b" id=x>t</p>', wanted, {
-    open: (_name, a) => got.push(`${a['aria-hidden']} ${a.class} ${a.id}`),
+  parseHtml('<p ARIA-Hidden=true class="a" class="b" title=x>t</p><br><p Id=y>u</p>', wanted, {
+    open: (name, a) => got.push(`${name} ${a['aria-hidden']} ${a.class} ${a.id}`),
     close: () => {},
     text: () => {},
   });
-  assert.deepEqual(got, ['true a undefined']);
-  assert.throws(() => wantedAttributes(() => ({ Class: undefined })), /wantedAttributes: "Class" is not a lower-case ASCII attribute name/);
+  // First of duplicates wins, and each element starts with none of the last one's values.
+  assert.deepEqual(got, ['p true a undefined', 'br undefined undefined undefined', 'p undefined undefined y']);
+  assert.throws(() => wantedAttributes((v) => ({ Class: v[0] })), /wantedAttributes: "Class" is not a lower-case ASCII attribute name/);
+  assert.throws(() => wantedAttributes((v) => ({ class: v[0], id: v[0] })), /each once/);
+  assert.throws(() => wantedAttributes((v) => ({ class: v[1] })), /each once/);
+  assert.throws(() => wantedAttributes(() => ({ class: undefined })), /each once/);
 });
