@@ -14,7 +14,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { extractMainText } from '../../ingest/html-extract.ts';
-import * as ours from '../../filters/fasttext-model.ts';
 import { bundledLidModel } from '../../filters/lang-id.ts';
 import { repoRoot, sharedDataDir } from '../../test/shared-data.ts';
 import { referenceTree } from '../reference-tree.ts';
@@ -23,7 +22,10 @@ const { values: args } = parseArgs({ options: { ref: { type: 'string' }, rounds:
 const data = sharedDataDir();
 if (!data) throw new Error('shared data absent: set CC_PRETRAIN_SHARED');
 const { commit, dir } = referenceTree(args.ref, 'lid', ['filters'], ['node_modules']);
-const ref = (await import(path.join(dir, 'filters/fasttext-model.ts'))) as typeof ours;
+type Reader = typeof import('../../filters/fasttext-model.ts');
+// Both readers are imported the same way, one after the other, so neither is favoured by when or how it was loaded.
+const ref = (await import(path.join(dir, 'filters/fasttext-model.ts'))) as Reader;
+const ours = (await import(path.join(repoRoot, 'filters/fasttext-model.ts'))) as Reader;
 
 const wcxb = path.join(data, 'extraction/wcxb-dev');
 const gold: string[] = [];
