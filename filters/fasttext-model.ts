@@ -76,6 +76,8 @@ const STAGING = 4096;
 const RANGES = 4096;
 /** Longer tokens are not cached (rare, and they would crowd the pools). */
 const CACHE_MAX_CHARS = 64;
+/** Documents up to this many UTF-16 units are copied into a buffer the model keeps (2 MB). */
+const UNITS_KEPT = 1 << 20;
 /** Tokens looked up together (their table slots and records touched first). */
 const BATCH = 128;
 
@@ -236,6 +238,19 @@ function quantizedRows(r: ByteReader, alloc: Alloc): Rows {
   };
 }
 
+/** Whether `word` equals b[from..from+n). */
+function sameBytes(word: Uint8Array, b: Uint8Array, from: number, n: number): boolean {
+  if (word.length !== n) return false;
+  for (let k = 0; k < n; k++) if (word[k] !== b[from + k]) return false;
+  return true;
+}
+
+/** Whether the units u[start..] begin with `s`'s. */
+function startsWithUnits(u: Uint16Array, start: number, s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (u[start + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
 /** One step of FNV-1a over a byte taken as a signed char, as fastText's `Dictionary::hash` (int32 state). */
 function fnvStep(h: number, byte: number): number {
   return Math.imul(h ^ ((byte << 24) >> 24), 16777619);
@@ -359,8 +374,14 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   const pruneSize = r.i64();
   // ignoreBOM keeps a leading U+FEFF in the word, as fastText compares a token's bytes with the word's.
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  const wordIds = new Map<string, number>();
   const wordBytes: Uint8Array[] = [];
+  // The words by fastText's hash of their bytes (open addressing; id -1 marks an empty slot), each
+  // hit confirmed byte for byte: a token is looked up from its UTF-8 bytes, with no string made.
+  const wordBits = Math.max(4, Math.ceil(Math.log2(Math.max(nwords, 1) * 2)));
+  const wordMask = (1 << wordBits) - 1;
+  const wordKey = new Int32Array(wordMask + 1);
+  const wordId = new Int32Array(wordMask + 1).fill(-1);
+  const wordAt: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(wordMask + 1);
   const labels: string[] = [];
   const labelCounts: number[] = [];
   for (let i = 0; i < size; i++) {
@@ -373,13 +394,21 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
       continue;
     }
     wordBytes.push(bytes);
-    // A word that is not valid UTF-8 can never equal a token of a JS string: leave it out of the map
-    // rather than let a replacement character match it.
+    // A word that is not valid UTF-8 can never equal a token of a JS string: leave it out of the
+    // table rather than let a replacement character match it.
     try {
-      wordIds.set(decoder.decode(bytes), i);
+      decoder.decode(bytes);
     } catch {
-      // unreachable from text input
+      continue;
     }
+    let h = -2128831035;
+    for (let k = 0; k < bytes.length; k++) h = fnvStep(h, bytes[k]!);
+    let at = Math.imul(h, -1640531535) >>> (32 - wordBits);
+    while (wordId[at] !== -1 && !(wordKey[at] === h && sameBytes(wordAt[at]!, bytes, 0, bytes.length))) at = (at + 1) & wordMask;
+    // A repeated word keeps its last id, as a map of the words would.
+    wordKey[at] = h;
+    wordId[at] = i;
+    wordAt[at] = bytes;
   }
   if (labels.length !== nlabels || wordBytes.length !== nwords) throw new Error(`${file}: not a fastText model (dictionary counts disagree)`);
   // A `.ftz` keeps only some n-gram buckets: bucket → its row among the kept ones, in a small
@@ -428,10 +457,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   };
 
   /** Growable scratch: the UTF-8 bytes of `<token>`, and the input rows of the token being computed. */
-  const encoder = new TextEncoder();
   let bytes = new Uint8Array(256);
-  /** bytes from index 1, where the token goes after '<' (kept, not made per token). */
-  let tokenBytes = bytes.subarray(1);
   let rowScratch = new Int32Array(256);
   let rowCount = 0;
   const pushRow = (row: number): void => {
@@ -443,6 +469,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     rowScratch[rowCount++] = row;
   };
 
+  const bucketInv = 1 / bucket;
   /** Bucket ids of the token's char n-grams, before any is looked up. */
   let gramIds = new Int32Array(256);
   /** fastText's `computeSubwords` on `<token>` (bytes[0..len)): rows of its char n-grams, in order. */
@@ -458,8 +485,12 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
         h = fnvStep(h, b[j++]!);
         while (j < len && (b[j]! & 0xc0) === 0x80) h = fnvStep(h, b[j++]!);
         if (n >= minn && !(n === 1 && (i === 0 || j === len))) {
+          // h mod bucket by the reciprocal: the quotient is off by at most one, and corrected.
           const u = h >>> 0;
-          ids[count++] = u - Math.floor(u / bucket) * bucket;
+          let m = u - Math.floor(u * bucketInv) * bucket;
+          if (m < 0) m += bucket;
+          else if (m >= bucket) m -= bucket;
+          ids[count++] = m;
         }
       }
     }
@@ -479,25 +510,60 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     }
   };
 
-  /** Rows of one token into rowScratch (fastText's `addSubwords`); returns its fastText hash. */
-  const computeRows = (token: string): number => {
+  /**
+   * Rows of the token u[start..end) into rowScratch (fastText's `addSubwords`); returns its fastText
+   * hash. The units are encoded to UTF-8 here as TextEncoder does (a lone surrogate as U+FFFD).
+   */
+  const computeRows = (u: Uint16Array, start: number, end: number, eos: boolean): number => {
     rowCount = 0;
-    if (bytes.length < token.length * 3 + 2) {
-      bytes = new Uint8Array(token.length * 3 + 2);
-      tokenBytes = bytes.subarray(1);
+    if (bytes.length < (end - start) * 3 + 2) bytes = new Uint8Array((end - start) * 3 + 2);
+    const b = bytes;
+    b[0] = 0x3c;
+    let o = 1;
+    /** A lone surrogate: no word can match (a dictionary word, valid UTF-8, decodes to none). */
+    let lone = false;
+    for (let j = start; j < end; j++) {
+      let c = u[j]!;
+      if (c < 0x80) {
+        b[o++] = c;
+      } else if (c < 0x800) {
+        b[o++] = 0xc0 | (c >> 6);
+        b[o++] = 0x80 | (c & 63);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const d = j + 1 < end ? u[j + 1]! : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          b[o++] = 0xf0 | (cp >> 18);
+          b[o++] = 0x80 | ((cp >> 12) & 63);
+          b[o++] = 0x80 | ((cp >> 6) & 63);
+          b[o++] = 0x80 | (cp & 63);
+          j++;
+          continue;
+        }
+        lone = true;
+        c = 0xfffd;
+        b[o++] = 0xe0 | (c >> 12);
+        b[o++] = 0x80 | ((c >> 6) & 63);
+        b[o++] = 0x80 | (c & 63);
+      } else {
+        b[o++] = 0xe0 | (c >> 12);
+        b[o++] = 0x80 | ((c >> 6) & 63);
+        b[o++] = 0x80 | (c & 63);
+      }
     }
-    bytes[0] = 0x3c;
-    const len = encoder.encodeInto(token, tokenBytes).written + 2;
-    bytes[len - 1] = 0x3e;
+    const len = o + 1;
+    b[o] = 0x3e;
     let h = -2128831035;
-    for (let i = 1; i < len - 1; i++) h = fnvStep(h, bytes[i]!);
-    const wid = wordIds.get(token);
-    if (wid !== undefined) {
-      pushRow(wid);
-      if (token !== EOS) pushSubwords(len);
-    } else if (token !== EOS) {
-      pushSubwords(len);
+    for (let i = 1; i < o; i++) h = fnvStep(h, b[i]!);
+    if (!lone) {
+      for (let at = Math.imul(h, -1640531535) >>> (32 - wordBits); wordId[at] !== -1; at = (at + 1) & wordMask) {
+        if (wordKey[at] === h && sameBytes(wordAt[at]!, b, 1, o - 1)) {
+          pushRow(wordId[at]!);
+          break;
+        }
+      }
     }
+    if (!eos) pushSubwords(len);
     return h;
   };
 
@@ -565,17 +631,22 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     hashes[ntok++] = h;
   };
 
-  /** Adds the token text[start..end) (table hash `h`) to the hidden sum; returns its kind. */
-  const addToken = (text: string, start: number, end: number, h: number): number => {
+  /** Adds the token u[start..end) (table hash `h`) to the hidden sum; returns its kind. */
+  const addToken = (u: Uint16Array, start: number, end: number, h: number): number => {
     const len = end - start;
     let idx = h & (CACHE_SLOTS - 1);
     for (let e = table[2 * idx + 1]!; e !== 0; e = table[2 * idx + 1]!) {
       if (table[2 * idx] === h && pool[e + 1] === len) {
         const nrows = pool[e + 3]!;
-        const cs = e + 4 + nrows;
-        let j = 0;
-        while (j < len && ((pool[cs + (j >> 1)]! >>> ((j & 1) << 4)) & 0xffff) === text.charCodeAt(start + j)) j++;
-        if (j === len) {
+        // Two UTF-16 units per comparison, packed as the record holds them (a last odd unit with 0).
+        let w = e + 4 + nrows;
+        let j = start;
+        const pairs = start + (len & ~1);
+        while (j < pairs && pool[w] === (u[j]! | (u[j + 1]! << 16))) {
+          j += 2;
+          w++;
+        }
+        if (j === pairs && ((len & 1) === 0 || pool[w] === u[j]!)) {
           const kind = pool[e]!;
           if (kind !== LABEL) {
             addRows(pool, e + 4, nrows);
@@ -586,9 +657,8 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
       }
       idx = (idx + 1) & (CACHE_SLOTS - 1);
     }
-    const token = text.slice(start, end);
-    const kind = token === EOS ? END : token.startsWith(LABEL_PREFIX) ? LABEL : WORD;
-    const fh = kind === LABEL ? 0 : computeRows(token);
+    const kind = len === EOS.length && startsWithUnits(u, start, EOS) ? END : len >= LABEL_PREFIX.length && startsWithUnits(u, start, LABEL_PREFIX) ? LABEL : WORD;
+    const fh = kind === LABEL ? 0 : computeRows(u, start, end, kind === END);
     if (kind === LABEL) rowCount = 0;
     const size = 4 + rowCount + ((len + 1) >> 1);
     if (len <= CACHE_MAX_CHARS && size < CACHE_POOL) {
@@ -611,7 +681,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
       pool[e + 3] = rowCount;
       for (let k = 0; k < rowCount; k++) pool[e + 4 + k] = rowScratch[k]!;
       const cs = e + 4 + rowCount;
-      for (let j = 0; j < len; j += 2) pool[cs + (j >> 1)] = text.charCodeAt(start + j) | (j + 1 < len ? text.charCodeAt(start + j + 1) << 16 : 0);
+      for (let j = 0; j < len; j += 2) pool[cs + (j >> 1)] = u[start + j]! | (j + 1 < len ? u[start + j + 1]! << 16 : 0);
       poolTop += size;
     }
     if (kind !== LABEL) {
@@ -627,6 +697,31 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     return h;
   };
   const eosHash = tokenHash(EOS);
+  const eosUnits = Uint16Array.from(EOS, (ch) => ch.charCodeAt(0));
+
+  // The document's UTF-16 units are copied into a typed array in one native call (Buffer's
+  // utf16le write), ending with a line break: the scan and the cache's comparisons read them from
+  // there, which costs about half of charCodeAt's per-unit dispatch on the string's representation.
+  // The buffer is kept for documents up to UNITS_KEPT units; a longer one gets its own.
+  let unitBytes = Buffer.allocUnsafeSlow(2 * 4096);
+  let units = new Uint16Array(unitBytes.buffer, 0, 4096);
+  const unitsOf = (text: string): Uint16Array => {
+    const need = text.length + 1;
+    let bytes = unitBytes;
+    let view = units;
+    if (need > view.length) {
+      const size = Math.max(need, Math.min(2 * view.length, UNITS_KEPT));
+      bytes = Buffer.allocUnsafeSlow(2 * size);
+      view = new Uint16Array(bytes.buffer, 0, size);
+      if (size <= UNITS_KEPT) {
+        unitBytes = bytes;
+        units = view;
+      }
+    }
+    bytes.write(text, 0, 'utf16le');
+    view[text.length] = 10;
+    return view;
+  };
 
   // Tokens are probed in batches: each token's table slot and record are read first, in a loop
   // whose loads do not depend on each other, so their cache misses overlap; the probes then find
@@ -637,11 +732,11 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   /** The touching loads' sum, stored so that the compiler keeps the loads. */
   let touched = 0;
   /** Adds the batch's tokens in order; true when one of them is `</s>` (the line ends there). */
-  const addBatch = (text: string, count: number): boolean => {
+  const addBatch = (u: Uint16Array, count: number): boolean => {
     let sink = 0;
     for (let k = 0; k < count; k++) sink += pool[table[2 * (batchHash[k]! & (CACHE_SLOTS - 1)) + 1]! + 1]!;
     touched ^= sink;
-    for (let k = 0; k < count; k++) if (addToken(text, batchStart[k]!, batchEnd[k]!, batchHash[k]!) === END) return true;
+    for (let k = 0; k < count; k++) if (addToken(u, batchStart[k]!, batchEnd[k]!, batchHash[k]!) === END) return true;
     return false;
   };
 
@@ -653,29 +748,30 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     let ended = false;
     let count = 0;
     const n = text.length;
+    const u = unitsOf(text);
     for (let i = 0; i <= n; i++) {
-      let c = i < n ? text.charCodeAt(i) : 10;
+      let c = u[i]!;
       if (!isSeparator(c)) {
         // A token: its characters hashed in a loop of their own, to the separator after it.
         const start = i;
         let h = 2166136261;
         do {
           h = Math.imul(h ^ c, 16777619);
-          c = ++i < n ? text.charCodeAt(i) : 10;
+          c = u[++i]!;
         } while (!isSeparator(c));
         batchStart[count] = start;
         batchEnd[count] = i;
         batchHash[count++] = h;
         if (count === BATCH) {
-          ended = addBatch(text, count);
+          ended = addBatch(u, count);
           count = 0;
           if (ended) break;
         }
       }
       if (c === 10) break;
     }
-    if (!ended && count > 0) ended = addBatch(text, count);
-    if (!ended) addToken(EOS, 0, EOS.length, eosHash);
+    if (!ended && count > 0) ended = addBatch(u, count);
+    if (!ended) addToken(eosUnits, 0, EOS.length, eosHash);
     sumQueued();
     for (let i = 0; i < ntok; i++) {
       ngram[0] = hashes[i]! < 0 ? 0xffffffff : 0;

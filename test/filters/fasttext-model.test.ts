@@ -134,6 +134,33 @@ test('a dictionary word that starts with U+FEFF is that word, as fastText compar
   assert.deepEqual(after.predict('ough', 0), before.predict('ough', 0));
 });
 
+test('tokens are looked up by their UTF-8 bytes as TextEncoder writes them, a lone surrogate matching no word', () => {
+  // The words-only model with words rewritten in place (same byte lengths): 'through' as U+1F600
+  // U+20AC (4 + 3 bytes: a surrogate pair is one 4-byte character), 'and' as U+FFFD, 'of' as U+00E9.
+  const original = path.join(fixtures, 'ova-words.bin');
+  const bytes = readFileSync(original);
+  const patch = (word: string, as: string) => {
+    const at = bytes.indexOf(Buffer.from(`\0${word}\0`));
+    assert.ok(at > 0 && Buffer.byteLength(as) === word.length);
+    Buffer.from(as).copy(bytes, at + 1);
+  };
+  patch('through', '\u{1F600}\u20AC');
+  patch('and', '\uFFFD');
+  patch('of', '\u00E9');
+  const patched = path.join(mkdtempSync(path.join(tmpdir(), 'ft-')), 'utf8.bin');
+  writeFileSync(patched, bytes);
+  const before = loadFastText(original);
+  const after = loadFastText(patched);
+  const unknown = before.predict('qqzzxx', 0);
+  for (const w of ['through', 'and', 'of']) assert.notDeepEqual(before.predict(w, 0), unknown, w);
+  assert.deepEqual(after.predict('\u{1F600}\u20AC', 0), before.predict('through', 0));
+  assert.deepEqual(after.predict('\uFFFD', 0), before.predict('and', 0));
+  assert.deepEqual(after.predict('\u00E9', 0), before.predict('of', 0));
+  // Lone surrogates encode as U+FFFD's bytes, but no dictionary word (valid UTF-8) is such a string.
+  for (const t of ['\uD800', '\uDC00', '\uD83D', 'x\uDE00'.slice(1)]) assert.deepEqual(after.predict(t, 0), unknown, JSON.stringify(t));
+  assert.deepEqual(after.predict('through', 0), unknown);
+});
+
 test('a missing, foreign or truncated file fails with one line naming it', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ft-'));
   assert.throws(() => loadFastText(path.join(dir, 'none.bin')), /none\.bin: cannot read fastText model \(ENOENT\)/);
