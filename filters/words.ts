@@ -236,8 +236,9 @@ function finalPeriod(s: string, from: number, to: number): number {
  * The Treebank tokens of a plain sentence (`isPlain`), s[from, to), appended to `out`, in one
  * pass; returns how many. A document's sentences are read in the document's text, not in their
  * own strings: those are slices of it, and each character read through a slice costs more (the
- * words of the bench documents about 17 % less CPU so). On such a sentence the rules only insert spaces (and rewrite `"`), so its tokens are
- * its non-whitespace runs cut where a rule pads, their clitics split off (`pushWord`):
+ * words of the bench documents take about 17 % less CPU so). On such a sentence the rules only
+ * insert spaces (and rewrite `"`), so its tokens are its non-whitespace runs cut where a rule
+ * pads, their clitics split off (`pushWord`):
  * - PADDED characters, `"` (as `` or ''), every run of two or more periods, and `--` (pairs
  *   from the left);
  * - the final period (`finalPeriod`);
