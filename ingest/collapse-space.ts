@@ -7,9 +7,15 @@
 /** Whitespace runs other than a single U+0020: a run starting with another `\s` character, or a space followed by more. */
 const UNCOLLAPSED = /[^\S ]\s*| \s+/g;
 
+// The string methods called by reference, not looked up on `s`: page text comes in more string
+// representations (slices, ropes, flat copies; one- and two-byte) than a property lookup's cache
+// holds, so `s.replace` was a megamorphic load on every call.
+const replace: (this: string, pattern: RegExp, by: string) => string = String.prototype.replace;
+const { trim } = String.prototype;
+
 /** `s.replace(/\s+/g, ' ').trim()`. */
 export function collapseSpace(s: string): string {
-  return s.replace(UNCOLLAPSED, ' ').trim();
+  return trim.call(replace.call(s, UNCOLLAPSED, ' '));
 }
 
 /** `collapseSpace(s).length`, without building the string. */

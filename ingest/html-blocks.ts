@@ -417,7 +417,7 @@ function flush(s: PageState): void {
   s.blankPending = false;
   // Entities are decoded here, only for text that is kept: the parser's own decoding costs a
   // quarter of its speed.
-  const raw = s.buf.includes('&') ? decodeHTML(s.buf) : s.buf;
+  const raw = includes.call(s.buf, '&') ? decodeHTML(s.buf) : s.buf;
   const top = s.top;
   const text = top.pre
     ? raw
@@ -456,6 +456,9 @@ function flush(s: PageState): void {
   if (picture) s.pictures.add(block);
   s.linkChars = 0;
 }
+
+/** Called by reference: `buf` comes in more string representations than a lookup's cache holds. */
+const { includes } = String.prototype;
 
 function linkPieceChars(pieces: readonly string[]): number {
   let n = 0;

@@ -33,3 +33,21 @@ test('text with nothing to collapse is returned as is', () => {
   assert.equal(collapseSpace(' \n\t '), '');
   assert.equal(collapsedLength(' \u3000 '), 0);
 });
+
+test('collapseSpace is the same on every string representation page text comes in', () => {
+  // collapseSpace calls String.prototype's methods by reference because its input comes in many
+  // representations (ingest/collapse-space.ts); each must give the reference's result.
+  const page = `${'<p>'.repeat(10)}  A slice of the page,\n\twith  its  spaces \u00a0 ${'</p>'.repeat(10)}`;
+  const wide = `\u20ac${page}`;
+  const inputs = [
+    page.slice(30, 80), // a view of the page (sliced, one-byte)
+    wide.slice(31, 81), // the same text in a two-byte page
+    page.slice(30, 60) + page.slice(60, 80), // a rope of two views
+    wide.slice(31, 61) + wide.slice(61, 81),
+    [page.slice(30, 60), page.slice(60, 80)].join(''), // a flat copy
+    ' x ', // a short copy
+    '\u00a0', // one character (internalised)
+    '',
+  ];
+  for (const s of inputs) assert.equal(collapseSpace(s), reference(s), JSON.stringify(s));
+});
