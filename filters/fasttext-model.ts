@@ -382,6 +382,8 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   const wordKey = new Int32Array(wordMask + 1);
   const wordId = new Int32Array(wordMask + 1).fill(-1);
   const wordAt: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(wordMask + 1);
+  /** A word hash's first slot (Fibonacci hashing: the multiply's high bits). */
+  const wordSlot = (h: number): number => Math.imul(h, -1640531535) >>> (32 - wordBits);
   const labels: string[] = [];
   const labelCounts: number[] = [];
   for (let i = 0; i < size; i++) {
@@ -403,7 +405,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     }
     let h = -2128831035;
     for (let k = 0; k < bytes.length; k++) h = fnvStep(h, bytes[k]!);
-    let at = Math.imul(h, -1640531535) >>> (32 - wordBits);
+    let at = wordSlot(h);
     while (wordId[at] !== -1 && !(wordKey[at] === h && sameBytes(wordAt[at]!, bytes, 0, bytes.length))) at = (at + 1) & wordMask;
     // A repeated word keeps its last id, as a map of the words would.
     wordKey[at] = h;
@@ -529,23 +531,21 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
       } else if (c < 0x800) {
         b[o++] = 0xc0 | (c >> 6);
         b[o++] = 0x80 | (c & 63);
-      } else if (c >= 0xd800 && c <= 0xdfff) {
-        const d = j + 1 < end ? u[j + 1]! : 0;
-        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          b[o++] = 0xf0 | (cp >> 18);
-          b[o++] = 0x80 | ((cp >> 12) & 63);
-          b[o++] = 0x80 | ((cp >> 6) & 63);
-          b[o++] = 0x80 | (cp & 63);
-          j++;
-          continue;
-        }
-        lone = true;
-        c = 0xfffd;
-        b[o++] = 0xe0 | (c >> 12);
-        b[o++] = 0x80 | ((c >> 6) & 63);
-        b[o++] = 0x80 | (c & 63);
       } else {
+        if (c >= 0xd800 && c <= 0xdfff) {
+          const d = j + 1 < end ? u[j + 1]! : 0;
+          if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+            const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+            b[o++] = 0xf0 | (cp >> 18);
+            b[o++] = 0x80 | ((cp >> 12) & 63);
+            b[o++] = 0x80 | ((cp >> 6) & 63);
+            b[o++] = 0x80 | (cp & 63);
+            j++;
+            continue;
+          }
+          lone = true;
+          c = 0xfffd;
+        }
         b[o++] = 0xe0 | (c >> 12);
         b[o++] = 0x80 | ((c >> 6) & 63);
         b[o++] = 0x80 | (c & 63);
@@ -556,7 +556,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     let h = -2128831035;
     for (let i = 1; i < o; i++) h = fnvStep(h, b[i]!);
     if (!lone) {
-      for (let at = Math.imul(h, -1640531535) >>> (32 - wordBits); wordId[at] !== -1; at = (at + 1) & wordMask) {
+      for (let at = wordSlot(h); wordId[at] !== -1; at = (at + 1) & wordMask) {
         if (wordKey[at] === h && sameBytes(wordAt[at]!, b, 1, o - 1)) {
           pushRow(wordId[at]!);
           break;
