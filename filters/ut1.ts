@@ -1,7 +1,8 @@
 // The UT1 "adult" block lists that FineWeb's URL filter always loads (datatrove ships them in its
 // wheel). `npm run setup` fetches that wheel from PyPI and calls `buildUt1Cache` once: the 4.5 M
 // domains become a sorted file of 64-bit hashes (36 MB, no parsing: read once per process, into
-// memory its worker threads share, pipeline/shared-files.ts), the 10 k URLs stay text. The `fineweb` preset needs them; a run without them fails before any work.
+// memory its worker threads share, pipeline/shared-files.ts), the 10 k URLs stay text. The
+// `fineweb` preset needs them; a run without them fails before any work.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

@@ -180,11 +180,11 @@ const NAME_CLASS_CHROME = 8;
  * `& (NAME_END - 1)` keeps the bits, as ToInt32 keeps an integer's low bits). */
 const NAME_END = 16;
 
-/** State classes (`has-sidebar`, `no-js`) describe the page, not the element. WordPress's `wp-` names
- * are no state: they name blocks and plugins by their words (`wp-block-post-author`, an author box's
- * `wp-about-author-text`), but for its captions (`wp-caption`), which golds keep as often as not. */
-const STATE_NAME_RE = /^(has|with|no|is|js|page-template)-/;
-const WP_PREFIX = 'wp-';
+/** Names that say nothing of the element: state classes (`has-sidebar`, `no-js`) describe the page,
+ * and WordPress's captions (`wp-caption`, `wp-caption-text`) are kept by golds as often as not. Its
+ * other `wp-` names are read by their words (`wp-block-post-author`, an author box's
+ * `wp-about-author-text`). */
+const NEUTRAL_NAME_RE = /^(?:(?:has|with|no|is|js|page-template)-|wp-.*caption)/s;
 
 // What one `-`/`_`-separated part of a name is, by the word sets above, as bits. The parts are
 // looked up by a hash taken while the name is scanned, so no part is sliced out or hashed as a
@@ -321,7 +321,7 @@ function nameBits(s: string, start: number, body: boolean): number {
     }
   }
   const name = start === 0 && end === s.length ? s : s.slice(start, end);
-  if (STATE_NAME_RE.test(name) || (name.startsWith(WP_PREFIX) && name.includes('caption'))) return end * NAME_END;
+  if (NEUTRAL_NAME_RE.test(name)) return end * NAME_END;
   if (body && isContentBody(name)) return end * NAME_END + NAME_BODY;
   // A name pairing the sidebar with the content or the layout (`content-sidebar-wrap`,
   // `layout-docs--sidebar`, `sidebar-container` around a table of contents and the post) is a
