@@ -501,9 +501,11 @@ function isLinkedSentence(b: TextBlock, verdicts: BoilerplateVerdicts): boolean 
   return b.kind === 'p' && len >= GOOD_CHARS && (own || isWholeSentence(b.text)) && !LINK_LABEL.test(b.text) && !isBoilerplate(verdicts, b.text);
 }
 
-/** A pitch is a sentence: this long at least, ending in a full stop, `!` or `?`. */
+/** A pitch is a sentence: this long at least, ending in a full stop, `!` or `?` (full-width ones
+ * too), perhaps inside closing quotes or brackets (`… calling it “unethical.”`): a quotation that
+ * ends the sentence ends the line. */
 const PITCH_MIN = 40;
-const SENTENCE_END = /[.!?]$/;
+const SENTENCE_END = /[.!?。！？]["'”’»)\]]*$/;
 
 /**
  * A linked paragraph right after a linked heading, when it is a sentence and no boilerplate, is

@@ -158,3 +158,19 @@ test("an article-body class inside a box of related posts names a teaser's excer
   for (const p of intro) assert.ok(text.includes(p), `missing: ${p}\n--- got:\n${text}`);
   assert.ok(!text.includes('Want to study in Australia'), text);
 });
+
+test("a linked teaser whose sentence closes a quotation (`… calling it “unethical.”`) is a pitch like the others (WCXB 3011)", () => {
+  const stories = [
+    ['teen-sleep', 'Teen sleep is getting wrecked by more than just phones', 'March 6, 2026', 'Teens aren’t getting enough sleep! And a two-decade study suggests it’s getting worse, with more high schoolers sleeping under seven hours. Scientists found that the number of high schoolers getting insufficient sleep — less than seven hours a night — has increased from 69% to 77%.'],
+    ['mammoths', 'Colossal Biosciences breeds controversy while trying to revive mammoths', 'March 4, 2026', 'A Texas biotech company is trying to bring mammoths and other extinct creatures back to life, and researchers are divided on it. The science is as intriguing as the ethical questions it raises, and nobody knows yet what it would mean for the animals alive today.'],
+    ['vaccines', "The global fallout of RFK Jr.'s vaccine policies", 'March 4, 2026', 'NPR global health correspondent Gabrielle Emanuel joins Short Wave to talk about two examples of how the global public health landscape may be shifting. Some researchers are calling the vaccine trial a “unique” opportunity, and others are calling it “unethical.”'],
+    ['ai-brain', 'Scientists make a pocket-sized AI brain with help from monkey neurons', 'March 3, 2026', 'A new study suggests AI systems could be a lot smaller, shrunk with data from macaque monkeys. Researchers were able to shrink an AI vision model to a tiny fraction of its original size while it still worked well.'],
+    ['punch', 'Is baby monkey Punch okay? We asked an animal expert', 'March 3, 2026', 'You may have seen a baby monkey dragging a stuffed orangutan around. We asked a primatologist (an animal expert.)'],
+  ];
+  const item = ([slug, title, date, teaser]: string[]): string => `<article class="item has-image">
+    <div class="item-info-wrap"><div class="item-info"><h2 class="title"><a href="/2026/03/${slug}">${title}</a></h2>
+    <p class="teaser"><a href="/2026/03/${slug}"><time datetime="2026-03-06"><span class="date">${date} • </span></time>${teaser}</a></p></div></div></article>`;
+  const html = page(`<header><a href="/">NPR</a></header><div class="list-overflow">${stories.map(item).join('\n')}</div>`);
+  const lines = extractMainText(html).text.split('\n');
+  for (const [, title, date, teaser] of stories) for (const line of [title, `${date} • ${teaser}`]) assert.ok(lines.includes(line as string), `lost: ${line}\n--- got:\n${lines.join('\n')}`);
+});
