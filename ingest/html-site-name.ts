@@ -5,24 +5,20 @@
 // takes both when the masthead shares the post's column. They are only not written; they are
 // still scored as the blocks they are.
 
-import { classOf } from './html-blocks.ts';
-import type { ElementNode, ParsedPage, TextBlock } from './html-blocks.ts';
+import type { ParsedPage, TextBlock } from './html-blocks.ts';
 
-/** How <title> joins the site's name to the page's: `|`, `«`, `»`, `·`, `•`, a dash between spaces
- * (not a hyphenated word's), a colon or `::` before a space. */
-const SEPARATOR = String.raw`(?:\s+[-–—]+\s+|\s*[|«»·•]+\s*|\s*::?\s+)`;
-const OPENS = new RegExp(String.raw`^${SEPARATOR}\S`, 'u');
-const CLOSES = new RegExp(String.raw`\S${SEPARATOR}$`, 'u');
+/** How <title> joins the page's name to the site's after it: `|`, `«`, `»`, `·`, `•`, a dash between
+ * spaces (not a hyphenated word's), a colon or `::` before a space. */
+const CLOSES = /\S(?:\s+[-–—]+\s+|\s*[|«»·•]+\s*|\s*::?\s+)$/u;
+/** A site's name opens the title before a colon ("Schneier on Security: Micromorts"); before a dash
+ * or a bar the opening part is the page's own ("О компании - Стратегия пожарной безопасности"). */
+const OPENS = /^\s*::?\s+\S/u;
 
 /** The headline must be one of the first blocks after the name. */
 const HEADLINE_WITHIN = 4;
 
 /** Shorter lines found in the title (a section's name, a date) are no evidence of the headline. */
 const MIN_HEADLINE = 8;
-
-/** A block whose element is named as the post's headline (`h1.headline`, `h2.entry-title`) is the
- * headline, whatever the title says: a paper's story titled "Headline - Paper" over its source line. */
-const HEADLINE_CLASS = /headline|(?:entry|post|article|story|page)[-_]?title/i;
 
 /** A tagline is one short line. */
 const TAGLINE_MAX = 200;
@@ -41,9 +37,7 @@ function titleRest(title: string, name: string): string | undefined {
  * that the rest of the title holds) is among the next few blocks; nor the tagline between them. */
 export function withoutSiteName(page: ParsedPage, chosen: TextBlock[]): TextBlock[] {
   if (page.title === undefined || chosen.length < 2) return chosen;
-  const first = chosen[0] as TextBlock;
-  if (HEADLINE_CLASS.test(classOf(page.nodes[first.node] as ElementNode))) return chosen;
-  const name = norm(first.text);
+  const name = norm((chosen[0] as TextBlock).text);
   const rest = name === '' ? undefined : titleRest(norm(page.title), name);
   if (rest === undefined) return chosen;
   const at = chosen.slice(1, 1 + HEADLINE_WITHIN).findIndex((b) => {

@@ -26,14 +26,23 @@ ${post}
   assert.ok(text.startsWith('November 8, 2012\nMicromorts\nJim Manzi argues'), text);
 });
 
-test('a headline that opens the title stays, also over the paper\'s name or a heading the title holds', () => {
-  // The shape of L3S-GN1 7c877f3c (tuning half): `h1.headline`, then the paper's name.
+test('a headline that opens the title before a dash stays over the site\'s name, as does one over a heading the title holds', () => {
+  // The shape of L3S-GN1 7c877f3c (tuning half): the headline opens the title before a dash, the
+  // paper's name follows it on the page; before a dash or a bar the opening part is the page's.
   const story = `<html><head><title>Local biotech researcher dies - Kansas City Business Journal:</title></head><body><div>
 <h1 class="headline">Local biotech researcher dies</h1>
 <h3>Kansas City Business Journal</h3>
 ${post}
 </div></body></html>`;
   assert.ok(extractMainText(story).text.startsWith('Local biotech researcher dies\nKansas City Business Journal\n'));
+  // The same on a Russian company page of the shared WARC sample ("About the company - <site>").
+  const about = `<html><head><title>О компании - Стратегия пожарной безопасности</title></head><body><div>
+<h1>О компании</h1>
+<div>Стратегия пожарной безопасности</div>
+<p>ООО «СПБ» - узкоспециализированное предприятие, ориентированное на комплексные услуги пожарной безопасности. Мы проектируем, монтируем и обслуживаем магазины, торговые центры и склады.</p>
+<p>В штате инженеры, проектировщики и монтажники с опытом работы на рынке услуг пожарной безопасности; оборудование сертифицировано и прошло контроль качества.</p>
+</div></body></html>`;
+  assert.ok(extractMainText(about).text.startsWith('О компании\n'), extractMainText(about).text);
   // The shape of Dragnet R108 (tuning half): the headline, then a heading that part of it repeats.
   const talk = `<html><head><title>The Future of C++: Live broadcast this Friday « Sutter's Mill</title></head><body><div>
 <h2>The Future of C++: Live broadcast this Friday</h2>
