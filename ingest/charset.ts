@@ -4,9 +4,13 @@
 // cases, chardet's statistical guess for the rest). Decoding is done by TextDecoder (Node ships
 // full ICU: windows-125x, shift_jis, euc-jp, iso-2022-jp, gb18030, big5, euc-kr, koi8 …) with
 // iconv-lite for the few labels ICU lacks. Bad bytes become U+FFFD and are counted; they are
-// never fatal.
+// never fatal. A declared legacy charset yields to UTF-8 when the bytes hold non-ASCII and are
+// valid UTF-8 throughout: servers and templates that default to ISO-8859-1 or windows-1252 serve
+// UTF-8 text under that label, and read as declared every accented letter and typographic quote
+// becomes mojibake (`fÃ¼r`, `doesnâ€™t`), while text really in a legacy charset is almost never
+// valid UTF-8 (a lone `ü` byte, 0xFC, can start no UTF-8 sequence).
 
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { detectCharset } from './charset-detect.ts';
 
@@ -120,8 +124,14 @@ export function decodePage(bytes: Uint8Array, contentType: string | undefined, d
   for (const [find, source] of candidates) {
     const label = find();
     if (!label) continue;
-    const out = decodeWith(decoders, bytes, label);
-    if (out) return { ...out, source };
+    const name = decoders.canonical(label);
+    if (!name) continue;
+    // A declared legacy charset on valid UTF-8 bytes (see the top of this file); a BOM is not overruled.
+    if (source !== 'bom' && !isUtf8Name(name) && !isAscii(bytes)) {
+      const text = strictUtf8(bytes);
+      if (text !== undefined) return { text, charset: 'utf-8', source, replaced: 0 };
+    }
+    return { ...decodeWith(decoders, bytes, label)!, source };
   }
   const text = strictUtf8(bytes);
   if (text !== undefined) return { text, charset: 'utf-8', source: 'detect', replaced: 0 };

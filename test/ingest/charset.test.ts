@@ -1,6 +1,7 @@
 // Charset detection when a page declares none: the detector must read the text, not the markup;
 // the cheap rules of ingest/charset-detect.ts must take only pages whose guess they cannot get
-// wrong, and leave every other script and Latin language to chardet.
+// wrong, and leave every other script and Latin language to chardet. A declared legacy charset
+// yields to UTF-8 only when the bytes are valid UTF-8 with non-ASCII in them.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -84,6 +85,26 @@ test('a UTF-8 page with one stray byte is decoded as UTF-8, the stray byte repla
   assert.ok(out.text.includes('Größe — “Zitat” über München.'));
 });
 
+test('UTF-8 bytes under a declared legacy charset are read as UTF-8; legacy bytes keep their declaration', () => {
+  const decoders = createDecoders();
+  const text = 'Größe — “Zitat” über München, doesn’t it? ';
+  const declared = (charset: string, body: string) => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"><title>t</title></head><body><p>${body}</p></body></html>`;
+  for (const [bytes, contentType] of [
+    [Buffer.from(declared('windows-1252', text)), undefined],
+    [Buffer.from(page(text)), 'text/html; charset=ISO-8859-1'],
+  ] as const) {
+    const out = decodePage(bytes, contentType, decoders);
+    assert.deepEqual([out.charset, out.replaced], ['utf-8', 0]);
+    assert.ok(out.text.includes(text.trim()));
+  }
+  // Text really in windows-1252 is not valid UTF-8 (0xFC, `ü`, starts no sequence): the declaration holds.
+  const legacy = decodePage(iconv.encode(declared('windows-1252', text), 'windows-1252'), undefined, decoders);
+  assert.deepEqual([legacy.source, legacy.charset], ['meta', 'windows-1252']);
+  assert.ok(legacy.text.includes(text.trim()));
+  // Pure ASCII keeps the declared name.
+  assert.equal(decodePage(Buffer.from(declared('iso-8859-1', 'plain')), undefined, decoders).charset, 'windows-1252');
+});
+
 const dataDir = sharedDataDir();
 /** The raw pages of the shared HTML-cleaning sets (older pages in legacy charsets). */
 function htmlCleaningPages(): { id: string; bytes: Uint8Array }[] {
@@ -128,4 +149,12 @@ test('real pages in CJK and Cyrillic charsets never take a cheap rule when read 
   const legacy = pages.filter((p) => !isUtf8(p.body) && /charset=(gbk|gb2312|euc-jp|shift_jis|windows-1251|koi8)/i.test(p.contentType));
   assert.ok(legacy.length >= 20, `${legacy.length} legacy pages`);
   for (const p of legacy) assert.equal(detectCharset(p.body).rule, 'chardet', p.contentType);
+});
+
+test('a real page declared windows-1252 but written in UTF-8 (Dragnet R441, tuning half) reads without mojibake', { skip: dataDir === undefined && 'shared data absent' }, () => {
+  const bytes = new Uint8Array(gunzipSync(readFileSync(path.join(dataDir!, 'extraction', 'html-cleaning', 'dragnet', 'input', 'R441.html.gz'))));
+  const out = decodePage(bytes, undefined, createDecoders());
+  assert.deepEqual([out.source, out.charset], ['meta', 'utf-8']);
+  assert.ok(out.text.includes('Deming’s System of Profound Knowledge</a> by John Hunter'));
+  assert.ok(!out.text.includes('â€™'));
 });
