@@ -334,21 +334,6 @@ function select(page: ParsedPage, q: readonly Quality[], chromeFloor: number, re
       const n = nodes[i] as ElementNode;
       if (n.parent === parent && isSection(nodes, i) && (total[i] as number) >= SIBLING_MIN) keep.fill(1, n.start, n.end);
     }
-    // A section between two kept ones that holds a heading is a topic of the column however little
-    // its short lines net (a feature's bullet points, a heading over linked cards); one without a
-    // heading is a band of the layout (the promo bands of an article laid out in sections).
-    const { start, end } = nodes[parent] as ElementNode;
-    const first = keep.indexOf(1, start);
-    const last = keep.lastIndexOf(1, end - 1);
-    for (let i = parent + 1; i < nodes.length && (nodes[i] as ElementNode).start < end; i++) {
-      const n = nodes[i] as ElementNode;
-      if (i === sec || n.parent !== parent || n.start < first || n.end > last + 1 || keep[n.start] === 1 || !isSection(nodes, i)) continue;
-      for (let j = n.start; j < n.end; j++) {
-        if ((blocks[j] as TextBlock).kind !== 'h' || outOfText(blocks, scope, j)) continue;
-        keep.fill(1, n.start, n.end);
-        break;
-      }
-    }
   }
   // Siblings lying between kept ones (a feature list between two paragraphs, the ingredients
   // between the intro and the steps) belong to the same text, however short their lines.
