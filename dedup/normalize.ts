@@ -203,6 +203,15 @@ export function normalisedWordsUtf8(text: string, out: Uint8Array, ends?: WordEn
     if (c >= 0x41 && c <= 0x5a) c += 32;
     out[n++] = digit ? 0x30 : c;
     inDigits = digit;
+    if (digit) continue;
+    // The ASCII letters after a letter are only lowercased and written (no space is pending, no
+    // digit run goes on, the word's run goes on): stepped over in a loop of their own. `| 0x20`
+    // puts A–Z on a–z, and no other unit in a–z.
+    for (; i + 1 < text.length; i++) {
+      const d = text.charCodeAt(i + 1) | 0x20;
+      if (d < 0x61 || d > 0x7a) break;
+      out[n++] = d;
+    }
   }
   if (run >= 0) n = splitContraction(out, run, n, true, ends);
   if (ends && n > 0) ends.at[ends.count++] = n;

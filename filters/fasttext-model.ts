@@ -22,6 +22,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRowSummer, type RowSummer } from './row-sum-wasm.ts';
+import { createUnitCopy } from './units.ts';
 
 export interface FastTextPrediction {
   label: string;
@@ -76,8 +77,6 @@ const STAGING = 4096;
 const RANGES = 4096;
 /** Longer tokens are not cached (rare, and they would crowd the pools). */
 const CACHE_MAX_CHARS = 64;
-/** Documents up to this many UTF-16 units are copied into a buffer the model keeps (2 MB). */
-const UNITS_KEPT = 1 << 20;
 /** Tokens looked up together (their table slots and records touched first). */
 const BATCH = 128;
 
@@ -699,26 +698,11 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   const eosHash = tokenHash(EOS);
   const eosUnits = Uint16Array.from(EOS, (ch) => ch.charCodeAt(0));
 
-  // The document's UTF-16 units are copied into a typed array in one native call (Buffer's
-  // utf16le write), ending with a line break: the scan and the cache's comparisons read them from
-  // there, which costs about half of charCodeAt's per-unit dispatch on the string's representation.
-  // The buffer is kept for documents up to UNITS_KEPT units; a longer one gets its own.
-  let unitBytes = Buffer.allocUnsafeSlow(2 * 4096);
-  let units = new Uint16Array(unitBytes.buffer, 0, 4096);
+  // The document's UTF-16 units are copied into a typed array (units.ts), ending with a line break:
+  // the scan and the cache's comparisons read them from there.
+  const copyUnits = createUnitCopy();
   const unitsOf = (text: string): Uint16Array => {
-    const need = text.length + 1;
-    let bytes = unitBytes;
-    let view = units;
-    if (need > view.length) {
-      const size = Math.max(need, Math.min(2 * view.length, UNITS_KEPT));
-      bytes = Buffer.allocUnsafeSlow(2 * size);
-      view = new Uint16Array(bytes.buffer, 0, size);
-      if (size <= UNITS_KEPT) {
-        unitBytes = bytes;
-        units = view;
-      }
-    }
-    bytes.write(text, 0, 'utf16le');
+    const view = copyUnits(text, 1);
     view[text.length] = 10;
     return view;
   };

@@ -84,13 +84,20 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
     // Words are made of the text's characters: without a high surrogate in the text, a word's
     // Python length is its length (one scan of the text instead of one per word).
     const plain = ctx.plain(text);
-    // Indexed loops: a for-of allocates an iterator result per word until V8 optimises the loop.
+    // One pass over the words for the three per-word counts (the later checks read theirs): each
+    // word is loaded once, not once per check. Indexed: a for-of allocates an iterator result per
+    // word until V8 optimises the loop.
+    let alpha = 0;
+    let stops = 0;
+    const countStops = p.min_stop_words && p.stop_word_count === 'occurrences';
     for (let i = 0; i < nWords; i++) {
       const w = words[i] as string;
       if (isNonSymbolWord(w)) {
         nonSymbol++;
         nonSymbolChars += plain ? w.length : pyLen(w);
       }
+      if (hasAlpha(w)) alpha++;
+      if (countStops && stopWord(w) !== undefined) stops++;
     }
     ctx.observe('non_symbol_words', nonSymbol, ...wordBounds);
     if (p.min_doc_words && nonSymbol < p.min_doc_words) return drop('gopher_short_doc', 'non_symbol_words', nonSymbol, '<', p.min_doc_words);
@@ -132,17 +139,13 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
       if (ratio > p.max_ellipsis_lines_ratio) return drop('gopher_too_many_end_ellipsis', 'end_ellipsis_lines_ratio', ratio, '>', p.max_ellipsis_lines_ratio);
     }
     if (p.max_non_alpha_words_ratio) {
-      let alpha = 0;
-      for (let i = 0; i < nWords; i++) if (hasAlpha(words[i] as string)) alpha++;
       const ratio = alpha / nWords;
       ctx.observe('alpha_words_ratio', ratio, { op: '<', limit: p.max_non_alpha_words_ratio });
       if (ratio < p.max_non_alpha_words_ratio) return drop('gopher_below_alpha_threshold', 'alpha_words_ratio', ratio, '<', p.max_non_alpha_words_ratio);
     }
     if (p.min_stop_words) {
-      let n = 0;
-      if (p.stop_word_count === 'occurrences') {
-        for (let i = 0; i < nWords; i++) if (stopWord(words[i] as string) !== undefined) n++;
-      } else {
+      let n = stops;
+      if (p.stop_word_count !== 'occurrences') {
         // The list's own strings go into the set: their hashes are computed once.
         const found = new Set<string>();
         for (const w of words) {

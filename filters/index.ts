@@ -33,6 +33,7 @@ import { fmt, type Bound, type FilterContext, type Outcome } from './types.ts';
 import { loadUrlLists, urlFilter } from './url-filter.ts';
 import { UT1_DIR, UT1_MISSING, ut1DomainsFile, ut1Present } from './ut1.ts';
 import { createTextMemo } from './text-memo.ts';
+import { createUnitCopy } from './units.ts';
 
 export { filtersSchema, FILTER_NAMES, type FiltersConfig, type FilterName } from './config.ts';
 export { resolveFilters, type ResolvedFilters } from './presets.ts';
@@ -216,6 +217,8 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
   if (lid) steps.set('language', languageStep(r.language));
   const redactor = r.pii ? piiRedactor(r.pii) : undefined;
   const keysOf = metricKeys();
+  // One buffer for every document's word scan, not one per document's memo.
+  const units = createUnitCopy();
 
   const identify = (doc: Document, stats: StatsCollector): Document => {
     if (!lid) return doc;
@@ -232,7 +235,7 @@ export async function createFilterPipeline(cfg: FiltersConfig, options: FilterOp
       /** This step's measured values that have thresholds: for the documents nearest them. */
       const checked: Checked[] = [];
       const ctx: FilterContext = {
-        ...createTextMemo(),
+        ...createTextMemo(units),
         observe(metric, value, ...limits) {
           if (!Number.isFinite(value)) return;
           const keys = keysOf(current, metric);

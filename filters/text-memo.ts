@@ -5,6 +5,7 @@
 // measure the new text. What these return is shared: the filters only read it.
 
 import { noHighSurrogate, pyLen, pySplitlines } from './text.ts';
+import type { UnitCopy } from './units.ts';
 import { createWordMemo, type WordMemo } from './words.ts';
 
 export interface TextMemo extends WordMemo {
@@ -16,7 +17,8 @@ export interface TextMemo extends WordMemo {
   pyLength(text: string): number;
 }
 
-export function createTextMemo(): TextMemo {
+/** `units`: the word scan's unit copier, kept from one document's memo to the next by the pipeline. */
+export function createTextMemo(units?: UnitCopy): TextMemo {
   let linesOf: string | undefined;
   let lines: readonly string[] = [];
   let plainOf: string | undefined;
@@ -29,7 +31,7 @@ export function createTextMemo(): TextMemo {
     return isPlain;
   };
   return {
-    ...createWordMemo(),
+    ...createWordMemo(units),
     lines(text) {
       if (text !== linesOf) {
         lines = pySplitlines(text);

@@ -66,7 +66,44 @@ export async function readListFile(path: string, normalize: boolean): Promise<st
 /** Each word's place in its list: a URL's few tokens are looked up, not the lists' hundreds of words. */
 const placesOf = (words: Iterable<string>): Map<string, number> => new Map([...words].map((w, i) => [w, i]));
 
+/**
+ * The first banned sub-word, in list order, that a normalised URL contains. Both have only `a-z`
+ * and `0-9` (`normalizeUrlWord`): the sub-words are bucketed by their first two characters, so a
+ * URL's positions are looked up in a table (nearly all in an empty bucket) instead of each
+ * sub-word being searched for in the URL. Shorter sub-words are searched for as before.
+ */
+function subwordFinder(subwords: readonly string[]): (normalized: string) => string | undefined {
+  const bucketOf = new Int32Array(128 * 128);
+  const buckets: number[][] = [];
+  const short: number[] = [];
+  subwords.forEach((w, k) => {
+    const c0 = w.charCodeAt(0);
+    const c1 = w.charCodeAt(1);
+    // Not from a normalised list (a caller's own): searched for as is.
+    if (w.length < 2 || c0 >= 128 || c1 >= 128) short.push(k);
+    else {
+      const at = c0 * 128 + c1;
+      if (bucketOf[at] === 0) bucketOf[at] = buckets.push([]);
+      buckets[bucketOf[at]! - 1]!.push(k);
+    }
+  });
+  return (url) => {
+    let first = subwords.length;
+    for (const k of short) if (k < first && url.includes(subwords[k]!)) first = k;
+    for (let i = 0; i + 1 < url.length; i++) {
+      const c0 = url.charCodeAt(i);
+      const c1 = url.charCodeAt(i + 1);
+      if (c0 >= 128 || c1 >= 128) continue;
+      const b = bucketOf[c0 * 128 + c1]!;
+      if (b === 0) continue;
+      for (const k of buckets[b - 1]!) if (k < first && url.startsWith(subwords[k]!, i)) first = k;
+    }
+    return first < subwords.length ? subwords[first] : undefined;
+  };
+}
+
 export function urlFilter(lists: UrlLists, p: UrlFilterParams): (doc: Document) => Outcome {
+  const findSubword = subwordFinder(lists.bannedSubwords);
   const banned = [...lists.bannedWords];
   const bannedAt = placesOf(banned);
   const softAt = placesOf(lists.softBannedWords);
@@ -94,7 +131,8 @@ export function urlFilter(lists: UrlLists, p: UrlFilterParams): (doc: Document) 
     const soft = softHits.sort((a, b) => a - b).map((k) => lists.softBannedWords[k]!);
     if (soft.length >= p.soft_word_threshold) return { keep: false, rule: 'soft_blacklisted', detail: `soft-banned words ${soft.length} >= ${p.soft_word_threshold} (${soft.join(', ')})` };
     const normalized = normalizeUrlWord(url);
-    for (const w of lists.bannedSubwords) if (normalized.includes(w)) return { keep: false, rule: 'blacklisted_subword', detail: `banned sub-word "${w}" in URL` };
+    const w = findSubword(normalized);
+    if (w !== undefined) return { keep: false, rule: 'blacklisted_subword', detail: `banned sub-word "${w}" in URL` };
     return { keep: true };
   };
 }

@@ -6,6 +6,7 @@
 
 import { sentenceBounds, sentenceCount, sliceSentences, splitSentences, type BreakMemo } from './sentences.ts';
 import { isPySpace, PY_WS_CLASS } from './text.ts';
+import { createUnitCopy, type UnitCopy } from './units.ts';
 
 const W = '[\\p{L}\\p{N}_]';
 const NOT_W_AHEAD = `(?!${W})`;
@@ -179,8 +180,8 @@ const isBeforeOpening = (c: number): boolean =>
  * start (`^"`), after `isBeforeOpening`, or after the start's `"` (which `(``)` pads before
  * `([ (\[{<])"` looks).
  */
-const isOpening = (s: string, from: number, i: number): boolean =>
-  i === from || isBeforeOpening(s.charCodeAt(i - 1)) || (i === from + 1 && s.charCodeAt(from) === 0x22);
+const isOpening = (u: Uint16Array, from: number, i: number): boolean =>
+  i === from || isBeforeOpening(u[i - 1]!) || (i === from + 1 && u[from] === 0x22);
 
 /** STARTING_QUOTES pads runs of backticks, then cuts `` out of them: such sentences go to the rules. */
 const BACKTICK_RE = /`/;
@@ -200,13 +201,26 @@ const CONTRACTION_NO_QUOTE = /cannot|gimme|gonna|gotta|lemme|wanna/iu;
 const LETTER_PAIR = /[Nn][Nn]|[Mm][Mm]|[Tt][Tt]/;
 
 /**
+ * Which of `isPlain`'s character tests can find anything in the sentences: a text without a
+ * backtick (or an apostrophe) has no sentence with one, and the test is skipped for all of them
+ * (one scan of the text instead of one per sentence). The contractions are still looked for per
+ * sentence: one regex scan of a whole text for them cost more than the per-sentence letter pairs.
+ */
+interface PlainTests {
+  backtick: boolean;
+  apostrophe: boolean;
+}
+const ALL_TESTS: PlainTests = { backtick: true, apostrophe: true };
+const testsFor = (text: string): PlainTests => ({ backtick: text.includes('`'), apostrophe: text.includes("'") });
+
+/**
  * Whether the rules only pad the sentence, make its `"` `` or '' and split clitics off its tokens
  * (then `scanPlain` gives its tokens): no backtick, apostrophes only between ASCII letters, and no
  * contraction.
  */
-const isPlain = (s: string): boolean =>
-  !BACKTICK_RE.test(s) &&
-  !(s.includes("'") && (LOOSE_APOSTROPHE.test(s) || CONTRACTION_APOSTROPHE.test(s))) &&
+const isPlain = (s: string, t: PlainTests): boolean =>
+  !(t.backtick && BACKTICK_RE.test(s)) &&
+  !(t.apostrophe && s.includes("'") && (LOOSE_APOSTROPHE.test(s) || CONTRACTION_APOSTROPHE.test(s))) &&
   !(LETTER_PAIR.test(s) && CONTRACTION_NO_QUOTE.test(s));
 
 /** Python `\d` (Unicode Nd) on a code point. */
@@ -222,21 +236,23 @@ const isAfterFinalPeriod = (c: number): boolean =>
  * `"` there that opens a quote is `` by then, which the rule does not pass. A period after another
  * one belongs to an ellipsis, padded by its own rule.
  */
-function finalPeriod(s: string, from: number, to: number): number {
+function finalPeriod(u: Uint16Array, from: number, to: number): number {
   let i = to - 1;
-  while (i >= from && isPySpace(s.charCodeAt(i))) i--;
+  while (i >= from && isPySpace(u[i]!)) i--;
   for (; i >= from; i--) {
-    const c = s.charCodeAt(i);
-    if (!isAfterFinalPeriod(c) || (c === 0x22 && isOpening(s, from, i))) break;
+    const c = u[i]!;
+    if (!isAfterFinalPeriod(c) || (c === 0x22 && isOpening(u, from, i))) break;
   }
-  return i >= from && s.charCodeAt(i) === 0x2e && (i === from || s.charCodeAt(i - 1) !== 0x2e) ? i : -1;
+  return i >= from && u[i] === 0x2e && (i === from || u[i - 1] !== 0x2e) ? i : -1;
 }
 
 /**
  * The Treebank tokens of a plain sentence (`isPlain`), s[from, to), appended to `out`, in one
  * pass; returns how many. A document's sentences are read in the document's text, not in their
  * own strings: those are slices of it, and each character read through a slice costs more (the
- * words of the bench documents take about 17 % less CPU so). On such a sentence the rules only
+ * words of the bench documents take about 17 % less CPU so); the characters are read from `u`,
+ * the text's units copied into a typed array (units.ts), and only the tokens are sliced from `s`.
+ * On such a sentence the rules only
  * insert spaces (and rewrite `"`), so its tokens are its non-whitespace runs cut where a rule
  * pads, their clitics split off (`pushWord`):
  * - PADDED characters, `"` (as `` or ''), every run of two or more periods, and `--` (pairs
@@ -246,14 +262,14 @@ function finalPeriod(s: string, from: number, to: number): number {
  *   `([:,])([^\d])` consumes the character after the one it pads, so a `,` or `:` right after a
  *   padded one is not padded (`a,,b` → `a` `,` `,b`).
  */
-function scanPlain(s: string, from: number, to: number, apostrophe: boolean, out: string[]): number {
+function scanPlain(s: string, u: Uint16Array, from: number, to: number, apostrophe: boolean, out: string[]): number {
   const before = out.length;
   const push = apostrophe ? pushWord : pushSlice;
-  const last = finalPeriod(s, from, to);
+  const last = finalPeriod(u, from, to);
   let start = -1;
   let consumed = -1;
   for (let i = from; i < to; ) {
-    const c = s.charCodeAt(i);
+    const c = u[i]!;
     const kind = i === last ? PADDED : kindOf(c);
     if (kind === ORDINARY) {
       // Most characters are ordinary ASCII inside a word: the run is stepped over with one table
@@ -261,7 +277,7 @@ function scanPlain(s: string, from: number, to: number, apostrophe: boolean, out
       // a `.`, is not ORDINARY in the table, so the run stops there too).
       if (start < 0) start = i;
       for (i++; i < to; i++) {
-        const d = s.charCodeAt(i);
+        const d = u[i]!;
         if (d >= 0x80 || ASCII_KIND[d] !== ORDINARY) break;
       }
       continue;
@@ -276,10 +292,10 @@ function scanPlain(s: string, from: number, to: number, apostrophe: boolean, out
     if (kind === PADDED || kind === DOUBLE_QUOTE) len = 1;
     else if (kind === PERIOD) {
       let j = i + 1;
-      while (j < to && s.charCodeAt(j) === 0x2e) j++;
+      while (j < to && u[j] === 0x2e) j++;
       if (j - i >= 2) len = j - i;
     } else if (kind === HYPHEN) {
-      if (i + 1 < to && s.charCodeAt(i + 1) === 0x2d) len = 2;
+      if (i + 1 < to && u[i + 1] === 0x2d) len = 2;
     } else if (kind === COMMA && i !== consumed) {
       // The code point after, as the sentence's own string has it (a pair cut by its end is a unit).
       const d = i + 1 >= to ? undefined : i + 2 < to ? s.codePointAt(i + 1) : s.charCodeAt(i + 1);
@@ -291,7 +307,7 @@ function scanPlain(s: string, from: number, to: number, apostrophe: boolean, out
     if (len > 0) {
       if (start >= 0) push(s, start, i, out);
       start = -1;
-      out.push(kind === DOUBLE_QUOTE ? (isOpening(s, from, i) ? '``' : "''") : s.slice(i, i + len));
+      out.push(kind === DOUBLE_QUOTE ? (isOpening(u, from, i) ? '``' : "''") : s.slice(i, i + len));
       i += len;
     } else {
       if (start < 0) start = i;
@@ -334,20 +350,24 @@ function pushWord(s: string, from: number, to: number, out: string[]): void {
  * Treebank tokens of each sentence, appended to `out`, each sentence's count to `counts` if given:
  * plain sentences by `scanPlain`, the others by the rules, together, their tokens then put in
  * sentence order. `source` and `bounds`, if given: the text the sentences are slices of, and the
- * slices' offsets in it (start, end, start, end …), which scanPlain then reads.
+ * slices' offsets in it (start, end, start, end …), which scanPlain then reads. `units` copies the
+ * string scanPlain reads (the source once, or each plain sentence) into a typed array.
  */
-function treebankSentences(sentences: readonly string[], out: string[], counts?: number[], source?: string, bounds?: readonly number[]): void {
-  const plain = sentences.map(isPlain);
+function treebankSentences(sentences: readonly string[], out: string[], units: UnitCopy, counts?: number[], source?: string, bounds?: readonly number[]): void {
+  const tests = source !== undefined ? testsFor(source) : ALL_TESTS;
+  const plain = sentences.map((s) => isPlain(s, tests));
   const special = sentences.filter((_, i) => !plain[i]);
   const specialTokens: string[] = [];
   const specialCounts: number[] = [];
   if (special.length > 0) treebankByRules(special, specialTokens, specialCounts);
+  const inSource = source !== undefined && bounds !== undefined;
+  const sourceUnits = inSource && special.length < sentences.length ? units(source) : undefined;
   let j = 0;
   let k = 0;
   for (let i = 0; i < sentences.length; i++) {
     let n: number;
     const s = sentences[i]!;
-    if (plain[i]) n = source !== undefined && bounds !== undefined ? scanPlain(source, bounds[2 * i]!, bounds[2 * i + 1]!, s.includes("'"), out) : scanPlain(s, 0, s.length, s.includes("'"), out);
+    if (plain[i]) n = inSource ? scanPlain(source, sourceUnits!, bounds[2 * i]!, bounds[2 * i + 1]!, s.includes("'"), out) : scanPlain(s, units(s), 0, s.length, s.includes("'"), out);
     else {
       n = specialCounts[j++]!;
       for (let e = k + n; k < e; k++) out.push(specialTokens[k]!);
@@ -359,7 +379,7 @@ function treebankSentences(sentences: readonly string[], out: string[], counts?:
 /** NLTK `NLTKWordTokenizer().tokenize(sentence)`. */
 export function treebankTokenize(sentence: string): string[] {
   const out: string[] = [];
-  treebankSentences([sentence.replace(SEP_RE, '\uFDD1')], out);
+  treebankSentences([sentence.replace(SEP_RE, '\uFDD1')], out, createUnitCopy());
   return out;
 }
 
@@ -373,18 +393,18 @@ const sentencesOf = (text: string, memo?: BreakMemo): string[] => splitSentences
  * NLTK `word_tokenize(text, 'english')` appended to `out` (each sentence's token count to `counts`
  * if given): Punkt sentences, then Treebank tokens of each. Returns the sentences.
  */
-function tokenizeText(text: string, out: string[], counts?: number[], memo?: BreakMemo): string[] {
+function tokenizeText(text: string, out: string[], units: UnitCopy, counts?: number[], memo?: BreakMemo): string[] {
   const source = withoutSep(text);
   const bounds = sentenceBounds(source, memo);
   const sentences = sliceSentences(source, bounds);
-  treebankSentences(sentences, out, counts, source, bounds);
+  treebankSentences(sentences, out, units, counts, source, bounds);
   return sentences;
 }
 
 /** NLTK `word_tokenize(text, 'english')`: Punkt sentences, then Treebank tokens of each. */
 export function wordTokenize(text: string): string[] {
   const out: string[] = [];
-  tokenizeText(text, out);
+  tokenizeText(text, out, createUnitCopy());
   return out;
 }
 
@@ -412,7 +432,7 @@ const LOOKAHEAD = 256;
  * by a walk over the document's sentences from the last one found, compared by length and then
  * by value, instead of by a map that would hash every sentence of every document.
  */
-export function createWordMemo(): WordMemo {
+export function createWordMemo(units: UnitCopy = createUnitCopy()): WordMemo {
   let wordsOf: string | undefined;
   let words: string[] = [];
   let sentences: readonly string[] = [];
@@ -429,7 +449,7 @@ export function createWordMemo(): WordMemo {
       if (text !== wordsOf) {
         words = [];
         counts = [];
-        sentences = tokenizeText(text, words, counts, breaks);
+        sentences = tokenizeText(text, words, units, counts, breaks);
         wordsOf = text;
       }
       return words;
@@ -449,7 +469,7 @@ export function createWordMemo(): WordMemo {
       }
       if (missing.length > 0) {
         const more: string[] = [];
-        treebankSentences(missing, more);
+        treebankSentences(missing, more, units);
         total += more.length;
       }
       return total;

@@ -53,3 +53,25 @@ test('the details name the first banned word in list order and the soft-banned w
   assert.equal(detail('https://example.com/zzz-yyy/xxx'), 'soft_blacklisted: soft-banned words 3 >= 2 (xxx, yyy, zzz)');
   assert.equal(detail('https://example.com/zzz/zzz'), 'keep');
 });
+
+test('the sub-word named is the first in list order that the normalised URL contains, as a search for each in turn finds', () => {
+  // Sub-words sharing first characters, overlapping, one a prefix of another, one character long,
+  // and at the URL's start and end; the expected sub-word is that of a plain search in list order.
+  const subwords = ['abcd', 'bcx', 'ab', 'zz9', 'q', 'cdab', '9a', 'abce', 'xa'];
+  const lists = { domains: new Set<string>(), urls: new Set<string>(), bannedWords: new Set<string>(), bannedSubwords: subwords, softBannedWords: [] };
+  const f = urlFilter(lists, { soft_word_threshold: 2 });
+  let s = 7;
+  const alphabet = 'abcdqxz9';
+  for (let n = 0; n < 3000; n++) {
+    let path = '';
+    for (let k = 1 + (n % 12); k > 0; k--) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      path += alphabet[(s >>> 8) % alphabet.length];
+    }
+    const url = `http://e.${path}/${path.slice(2)}`;
+    const normalized = url.replace(/[^a-zA-Z0-9]+/g, '').toLowerCase();
+    const expected = subwords.find((w) => normalized.includes(w));
+    const o = f(doc(url));
+    assert.equal(o.keep ? undefined : o.detail, expected === undefined ? undefined : `banned sub-word "${expected}" in URL`, url);
+  }
+});
