@@ -146,44 +146,11 @@ const factsOf = (tag: string): TagFacts => {
     bareKind: tag.includes('-') ? undefined : `${tag}.`,
   };
 };
+const TAG_FACTS: ReadonlyMap<string, TagFacts> = new Map(
+  [...DROP_TAGS, ...BLOCK_TAGS, ...CHROME_TAGS, ...HEADING_TAGS, ...SPECIAL.keys(), 'li', 'dd', 'dt', 'td', 'th', 'pre', 'p', 'blockquote'].map((t) => [t, factsOf(t)]),
+);
 const CUSTOM_FACTS = factsOf('-');
 const INLINE_FACTS = factsOf('');
-
-/** Called by reference: tag names and class strings come interned, as slices and as short copies,
- * one- and two-byte: more string representations than a property lookup's cache holds. */
-const { charCodeAt } = String.prototype;
-
-/** Slots of TAG_SLOTS: a power of two, a few times the tag names the rules name. */
-const TAG_SLOT_COUNT = 256;
-
-/** The first slot to probe for tag name `name` (one character at least). */
-const tagSlot = (name: string): number => (name.length * 31 + charCodeAt.call(name, 0) * 7 + charCodeAt.call(name, name.length - 1)) & (TAG_SLOT_COUNT - 1);
-
-/**
- * The tag names the rules name and their facts, by open addressing over tagSlot (an empty slot ends
- * a probe): asked once per element, where a `Map` lookup (a builtin call, then its chain) cost a
- * tenth of `open`; most names are found, or missed at an empty slot, by one read and one `===` of
- * two interned strings.
- */
-const TAG_SLOTS: readonly ({ name: string; facts: TagFacts } | undefined)[] = (() => {
-  const slots = new Array<{ name: string; facts: TagFacts } | undefined>(TAG_SLOT_COUNT).fill(undefined);
-  const names = new Set([...DROP_TAGS, ...BLOCK_TAGS, ...CHROME_TAGS, ...HEADING_TAGS, ...SPECIAL.keys(), 'li', 'dd', 'dt', 'td', 'th', 'pre', 'p', 'blockquote']);
-  for (const name of names) {
-    let k = tagSlot(name);
-    while (slots[k] !== undefined) k = (k + 1) & (TAG_SLOT_COUNT - 1);
-    slots[k] = { name, facts: factsOf(name) };
-  }
-  return slots;
-})();
-
-/** What the rules say about tag `name`. */
-function tagFacts(name: string): TagFacts {
-  for (let k = tagSlot(name); ; k = (k + 1) & (TAG_SLOT_COUNT - 1)) {
-    const slot = TAG_SLOTS[k];
-    if (slot === undefined) return name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS;
-    if (slot.name === name) return slot.facts;
-  }
-}
 
 // What the rules say about an element without class, id, role, style, hidden or aria-hidden.
 const BARE_VERDICT = classVerdict(NO_ATTRIBUTES);
@@ -221,6 +188,9 @@ interface ClassMemo {
   lastClass: string | undefined;
   last: ClassFacts;
 }
+
+/** Called by reference: class strings come as slices and short copies, one- and two-byte. */
+const { charCodeAt } = String.prototype;
 
 /** Slots of ClassMemo.recent: a power of two, above the distinct classes of most pages. */
 const RECENT_SLOTS = 1024;
@@ -536,7 +506,7 @@ function pushToggleHeading(s: PageState): void {
 }
 
 function open(this: PageState, name: string, attribs: Record<string, string>): void {
-  const facts = tagFacts(name);
+  const facts = TAG_FACTS.get(name) ?? (name.includes('-') ? CUSTOM_FACTS : INLINE_FACTS);
   const special = facts.special;
   if ((special & S_TITLE) !== 0 && this.title === undefined && this.svgDepth === 0) this.inTitle = true;
   if ((special & S_SVG) !== 0) this.svgDepth++;
