@@ -158,8 +158,6 @@ const BARE_HIDDEN = isHidden(NO_ATTRIBUTES);
 
 /** What the rules say about one class string of a page. */
 interface ClassFacts {
-  /** The class attribute these are the facts of. */
-  cls: string;
   /** nameFlags of the class. */
   flags: number;
   /** isHidden of the first element with this class and none of style, hidden, aria-hidden, role (undefined until one comes). */
@@ -181,42 +179,16 @@ interface ClassFacts {
  */
 interface ClassMemo {
   byClass: Map<string, ClassFacts>;
-  /** The facts last found for each slot of recentSlot: each class attribute is a fresh string, whose
-   * hash a map lookup computes over all its characters; a page's classes mostly differ by length or
-   * ends, so one comparison with the slot's class finds most of them without hashing. */
-  recent: (ClassFacts | undefined)[];
   lastClass: string | undefined;
   last: ClassFacts;
 }
 
-/** Called by reference: class strings come as slices and short copies, one- and two-byte. */
-const { charCodeAt } = String.prototype;
-
-/** Slots of ClassMemo.recent: a power of two, above the distinct classes of most pages. */
-const RECENT_SLOTS = 1024;
-
-/** The slot of ClassMemo.recent for `cls`, by its length and its first, middle and last characters (NaN, so 0, for ''). */
-const recentSlot = (cls: string): number => {
-  const n = cls.length;
-  return (n * 37 + charCodeAt.call(cls, 0) * 7 + charCodeAt.call(cls, n >> 1) * 3 + charCodeAt.call(cls, n - 1)) & (RECENT_SLOTS - 1);
-};
-
-const newClassMemo = (): ClassMemo => ({
-  byClass: new Map(),
-  recent: new Array<ClassFacts | undefined>(RECENT_SLOTS).fill(undefined),
-  lastClass: undefined,
-  last: { cls: '', flags: 0, hidden: undefined, kindTag: undefined, kind: '' },
-});
+const newClassMemo = (): ClassMemo => ({ byClass: new Map(), lastClass: undefined, last: { flags: 0, hidden: undefined, kindTag: undefined, kind: '' } });
 
 function classFacts(m: ClassMemo, cls: string): ClassFacts {
   if (cls === m.lastClass) return m.last;
-  const slot = recentSlot(cls);
-  let facts = m.recent[slot];
-  if (facts === undefined || facts.cls !== cls) {
-    facts = m.byClass.get(cls);
-    if (facts === undefined) m.byClass.set(cls, (facts = { cls, flags: nameFlags(cls), hidden: undefined, kindTag: undefined, kind: '' }));
-    m.recent[slot] = facts;
-  }
+  let facts = m.byClass.get(cls);
+  if (facts === undefined) m.byClass.set(cls, (facts = { flags: nameFlags(cls), hidden: undefined, kindTag: undefined, kind: '' }));
   m.lastClass = cls;
   m.last = facts;
   return facts;
