@@ -14,6 +14,7 @@ import type { BoilerplateVerdicts } from './boilerplate-verdicts.ts';
 import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
 import { withoutPosterTitles } from './html-poster-title.ts';
+import { withoutAuthorBio } from './html-author-bio.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
 import { withBodyLead, withHeaderLead } from './html-lead.ts';
 import { markCounterRuns } from './html-counter-run.ts';
@@ -1009,6 +1010,7 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   chosen = withHeaderLead(page, q, chosen, verdicts);
   chosen = withoutFigureCaptions(page, chosen);
   chosen = withoutPosterTitles(page, chosen);
+  chosen = withoutAuthorBio(page, chosen);
   if (page.pictures.size > 0) chosen = chosen.filter((b) => !page.pictures.has(b));
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.

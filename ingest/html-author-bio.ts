@@ -1,0 +1,46 @@
+// An article's closing author bio ("Rebecca Norris is a full-time freelance writer living in …") is
+// about the writer, not the text, and article golds leave it out (WCXB: 32 bio lines out of their
+// golds on the tuning sub-half A's articles, 2 in). Where the box carries no chrome name (hashed or
+// plain classes) the pick takes it with the post. The page says who wrote it in its JSON-LD (a
+// `Person` object, the `author` of its `Article`), in any language: a paragraph among the result's
+// last that opens with that person's full name, and the name's own line above it, are the bio.
+// Pages without JSON-LD (older news and blog pages, whose golds keep their bios) are untouched.
+
+import type { ParsedPage, TextBlock } from './html-blocks.ts';
+
+/** A JSON-LD object (no nested object) typed as a person: its name is read from it. */
+const PERSON = /\{[^{}]*"@type"\s*:\s*\[?\s*"Person"[^{}]*\}/g;
+const NAME = /"name"\s*:\s*"([^"\\]+)"/;
+
+/** A bio sits at the end of the text: only the result's last blocks are asked (a person named at a
+ * paragraph's start earlier is the text's subject). */
+const BIO_TAIL = 3;
+
+/** A bio says something after the name: a line barely longer than it is a byline ("Rebecca Norris,
+ * Editor"). */
+const BIO_MIN_REST = 20;
+
+/** Adds to `into` the names of the Person objects in a JSON-LD script's text; a name of one word
+ * (a brand's account, "Staff") is not a person's full name and is left out. */
+export function addPeople(json: string, into: string[]): void {
+  if (!json.includes('Person')) return;
+  for (const m of json.matchAll(PERSON)) {
+    const name = NAME.exec(m[0])?.[1]?.trim();
+    if (name !== undefined && /\s/.test(name) && !into.includes(name)) into.push(name);
+  }
+}
+
+/** `chosen` without a closing bio of one of the page's people, and that person's name line above it. */
+export function withoutAuthorBio(page: ParsedPage, chosen: TextBlock[]): TextBlock[] {
+  if (page.people.length === 0 || chosen.length === 0) return chosen;
+  const drop = new Set<TextBlock>();
+  for (let i = Math.max(0, chosen.length - BIO_TAIL); i < chosen.length; i++) {
+    const text = (chosen[i] as TextBlock).text;
+    const name = page.people.find((n) => text.length > n.length + BIO_MIN_REST && text.startsWith(n) && /\s/.test(text.charAt(n.length)));
+    if (name === undefined) continue;
+    drop.add(chosen[i] as TextBlock);
+    const above = chosen[i - 1];
+    if (above !== undefined && above.text === name) drop.add(above);
+  }
+  return drop.size === 0 ? chosen : chosen.filter((b) => !drop.has(b));
+}

@@ -1,0 +1,43 @@
+// ingest/html-author-bio.ts: a closing bio of a person the page's JSON-LD names is not written; a
+// paragraph naming them earlier, a page without JSON-LD and a one-word "person" are left as they were.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractMainText } from '../../ingest/html-extract.ts';
+import { addPeople } from '../../ingest/html-author-bio.ts';
+
+const body = [
+  'It is a year for bold color, organic florals, progressive dining, and curated storytelling with a sense of ease.',
+  'Rebecca Norris asked three planners what they expect to see at parties and weddings this year, and all three said the same thing.',
+  'When all is said and done, not everything is said and done. After parties are no longer an afterthought, as one planner put it.',
+];
+const bio = 'Rebecca Norris is a full-time freelance writer living in the Washington, D.C. metro area. Over the past 10+ years, she has covered travel, home and style.';
+const ld = (type: string, name: string): string =>
+  `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Hosting trends","author":{"name":"${name}","url":"/author/215462/","@type":"${type}"}}</script>`;
+// Cut down from WCXB 0050 (tuning sub-half A): the author box after the story has hashed class
+// names only, so nothing but the JSON-LD says whose bio it is.
+const page = (head: string): string => `<!DOCTYPE html><html><head><title>The Top 25 Hosting Trends of 2025</title>${head}</head><body><main><div class="css-1 e1">
+  <p class="css-6wxqfj">${body[0]}</p><p class="css-6wxqfj">${body[1]}</p><p class="css-6wxqfj">${body[2]}</p>
+  <div class="css-19m4yzp e1jy25xv0"><div class="css-sfzxfp"><span><img src="a.jpg" alt="Headshot of Rebecca Norris"></span><div><span><a href="/author/215462/rebecca-norris/"><span>Rebecca Norris</span></a></span><div class="css-1ao13hx">Photographer</div></div>
+  <div class="css-1dsojn8"><div class="css-11jqkrn"><p>${bio}</p></div></div></div></div>
+</div></main></body></html>`;
+
+test("a closing bio of the JSON-LD's author is not written; the text naming them earlier is", () => {
+  const lines = extractMainText(page(ld('Person', 'Rebecca Norris'))).text.split('\n');
+  for (const p of body) assert.ok(lines.includes(p), lines.join('\n'));
+  assert.ok(!lines.includes(bio), lines.join('\n'));
+});
+
+test('without a JSON-LD Person (no JSON-LD, or an organization) the bio stays', () => {
+  for (const head of ['', ld('Organization', 'Rebecca Norris')]) {
+    const lines = extractMainText(page(head)).text.split('\n');
+    assert.ok(lines.includes(bio), lines.join('\n'));
+  }
+});
+
+test('addPeople reads the names of Person objects of two words or more', () => {
+  const into: string[] = [];
+  addPeople('{"@graph":[{"@type":"Organization","name":"Veranda Mag"},{"@type":"Person","name":"Joe Kindness"},{"@type":["Person"],"name":"Staff"}]}', into);
+  addPeople('{"author":{"name":"Arricca Elin SanSone","@type":"Person"}}', into);
+  assert.deepEqual(into, ['Joe Kindness', 'Arricca Elin SanSone']);
+});
