@@ -8,10 +8,6 @@
 
 import type { ParsedPage, TextBlock } from './html-blocks.ts';
 
-/** A JSON-LD object (no nested object) typed as a person: its name is read from it. */
-const PERSON = /\{[^{}]*"@type"\s*:\s*\[?\s*"Person"[^{}]*\}/g;
-const NAME = /"name"\s*:\s*"([^"\\]+)"/;
-
 /** A bio sits at the end of the text: only the result's last blocks are asked (a person named at a
  * paragraph's start earlier is the text's subject). */
 const BIO_TAIL = 3;
@@ -20,23 +16,14 @@ const BIO_TAIL = 3;
  * Editor"). */
 const BIO_MIN_REST = 20;
 
-/** Adds to `into` the names of the Person objects in a JSON-LD script's text; a name of one word
- * (a brand's account, "Staff") is not a person's full name and is left out. */
-export function addPeople(json: string, into: string[]): void {
-  if (!json.includes('Person')) return;
-  for (const m of json.matchAll(PERSON)) {
-    const name = NAME.exec(m[0])?.[1]?.trim();
-    if (name !== undefined && /\s/.test(name) && !into.includes(name)) into.push(name);
-  }
-}
-
 /** `chosen` without a closing bio of one of the page's people, and that person's name line above it. */
 export function withoutAuthorBio(page: ParsedPage, chosen: TextBlock[]): TextBlock[] {
-  if (page.people.length === 0 || chosen.length === 0) return chosen;
+  const { people } = page.jsonLdFacts;
+  if (people.length === 0 || chosen.length === 0) return chosen;
   const drop = new Set<TextBlock>();
   for (let i = Math.max(0, chosen.length - BIO_TAIL); i < chosen.length; i++) {
     const text = (chosen[i] as TextBlock).text;
-    const name = page.people.find((n) => text.length > n.length + BIO_MIN_REST && text.startsWith(n) && /\s/.test(text.charAt(n.length)));
+    const name = people.find((n) => text.length > n.length + BIO_MIN_REST && text.startsWith(n) && /\s/.test(text.charAt(n.length)));
     if (name === undefined) continue;
     drop.add(chosen[i] as TextBlock);
     const above = chosen[i - 1];

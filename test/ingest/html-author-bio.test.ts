@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMainText } from '../../ingest/html-extract.ts';
-import { addPeople } from '../../ingest/html-author-bio.ts';
+import { addJsonLd } from '../../ingest/html-json-ld.ts';
 
 const body = [
   'It is a year for bold color, organic florals, progressive dining, and curated storytelling with a sense of ease.',
@@ -35,9 +35,9 @@ test('without a JSON-LD Person (no JSON-LD, or an organization) the bio stays', 
   }
 });
 
-test('addPeople reads the names of Person objects of two words or more', () => {
-  const into: string[] = [];
-  addPeople('{"@graph":[{"@type":"Organization","name":"Veranda Mag"},{"@type":"Person","name":"Joe Kindness"},{"@type":["Person"],"name":"Staff"}]}', into);
-  addPeople('{"author":{"name":"Arricca Elin SanSone","@type":"Person"}}', into);
-  assert.deepEqual(into, ['Joe Kindness', 'Arricca Elin SanSone']);
+test('addJsonLd reads the names of Person objects of two words or more', () => {
+  const into = { people: [] as string[], headlines: [] as string[] };
+  addJsonLd('{"@graph":[{"@type":"Organization","name":"Veranda Mag"},{"@type":"Person","name":"Joe Kindness"},{"@type":["Person"],"name":"Staff"}]}', into);
+  addJsonLd('{"author":{"name":"Arricca Elin SanSone","@type":"Person"}}', into);
+  assert.deepEqual(into.people, ['Joe Kindness', 'Arricca Elin SanSone']);
 });
