@@ -395,7 +395,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     pictures: new Set(),
     jsonLd: false,
     thread: false,
-    jsonLdFacts: { people: [], headlines: [] },
+    jsonLdFacts: { people: [], bios: [], headlines: [] },
   };
   // Rewritten once here, on every page: V8 takes a field that no object of its shape has had
   // rewritten as constant, and the first page that set `thread` (a late one: few pages are

@@ -6,8 +6,7 @@
 // as `withHeadline` writes it) are untouched.
 
 import type { ParsedPage, TextBlock } from './html-blocks.ts';
-
-const comparable = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+import { comparable } from './html-json-ld.ts';
 
 /** `chosen` without its first block when that block is the page's declared headline. */
 export function withoutDeclaredHeadline(page: ParsedPage, chosen: TextBlock[]): TextBlock[] {

@@ -36,8 +36,20 @@ test('without a JSON-LD Person (no JSON-LD, or an organization) the bio stays', 
 });
 
 test('addJsonLd reads the names of Person objects of two words or more', () => {
-  const into = { people: [] as string[], headlines: [] as string[] };
+  const into = { people: [] as string[], bios: [] as string[], headlines: [] as string[] };
   addJsonLd('{"@graph":[{"@type":"Organization","name":"Veranda Mag"},{"@type":"Person","name":"Joe Kindness"},{"@type":["Person"],"name":"Staff"}]}', into);
   addJsonLd('{"author":{"name":"Arricca Elin SanSone","@type":"Person"}}', into);
   assert.deepEqual(into.people, ['Joe Kindness', 'Arricca Elin SanSone']);
+});
+
+test("a closing paragraph that opens as the JSON-LD person's description does is the bio, whatever its first word", () => {
+  // The shape of WCXB 0155 (tuning sub-half A): the bio opens with the first name only, and the
+  // declared description holds a template where the page has a number.
+  const person = '{"@type":"BlogPosting","headline":"The Only 19 SEO Tutorials","author":{"@type":"Person","name":"Joe Kindness","url":"/blog/contributors/joe-kindness","description":"Joe is the co-founder and CEO of AgencyAnalytics, a marketing reporting platform used by more than {{customer-count}} agencies."}}';
+  const shown = 'Joe is the co-founder and CEO of AgencyAnalytics, a marketing reporting platform used by more than 7,000 agencies.';
+  const html = `<!DOCTYPE html><html><head><title>SEO tutorials</title><script type="application/ld+json">${person}</script></head><body><main><div class="post">
+    <p>${body[0]}</p><p>${body[1]}</p><p>${body[2]}</p><div class="x1"><p class="x2">Written by</p><p class="x3">Joe Kindness</p><p class="x4">${shown}</p></div></div></main></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const p of body) assert.ok(lines.includes(p), lines.join('\n'));
+  assert.ok(!lines.includes(shown) && !lines.includes('Joe Kindness'), lines.join('\n'));
 });
