@@ -28,3 +28,11 @@ test('without a declared headline, or with another one, the headline is written'
     assert.ok(lines.includes(headline), lines.join('\n'));
   }
 });
+
+test('the declared headline after a line above it is not written either; that line is', () => {
+  // The shape of WCXB 0098 (tuning sub-half A): a disclosure paragraph above the headline, in the pick.
+  const above = 'Our reviewers research, test, and recommend the best subscriptions and products independently; we may earn a commission.';
+  const html = page(ld(headline)).replace('<h1 class="entry-title">', `<p class="disclosure">${above}</p><h1 class="entry-title">`);
+  const lines = extractMainText(html).text.split('\n');
+  assert.ok(lines.includes(above) && !lines.includes(headline), lines.join('\n'));
+});
