@@ -14,6 +14,8 @@ import { headingVerdict } from './html-heading-class.ts';
 import { clearHeadingAnchors } from './html-heading-anchor.ts';
 import { PRIMERS } from './html-primers.ts';
 import { THREAD_TYPE } from './html-thread.ts';
+import { addJsonLd } from './html-json-ld.ts';
+import type { JsonLdFacts } from './html-json-ld.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'cell' | 'pre' | 'text';
 
@@ -72,6 +74,8 @@ export interface ParsedPage {
   pictures: ReadonlySet<TextBlock>;
   /** The page declares itself a discussion thread or a Q&A page (html-thread.ts). */
   thread: boolean;
+  /** What its JSON-LD declares: the people it names, an article's headline (html-json-ld.ts). */
+  jsonLdFacts: JsonLdFacts;
   title?: string;
 }
 
@@ -342,6 +346,7 @@ interface PageState extends HtmlEvents {
   /** The element being skipped is a JSON-LD block (`<script type="application/ld+json">`). */
   jsonLd: boolean;
   thread: boolean;
+  jsonLdFacts: JsonLdFacts;
 }
 
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
@@ -390,6 +395,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     pictures: new Set(),
     jsonLd: false,
     thread: false,
+    jsonLdFacts: { people: [], bios: [], headlines: [] },
   };
   // Rewritten once here, on every page: V8 takes a field that no object of its shape has had
   // rewritten as constant, and the first page that set `thread` (a late one: few pages are
@@ -398,11 +404,11 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   s.thread = false;
   tokenize(html, USED_ATTRIBUTES, s);
   flush(s);
-  const { blocks, nodes, chromeById, pictures, thread } = s;
+  const { blocks, nodes, chromeById, pictures, thread, jsonLdFacts } = s;
   (nodes[0] as ElementNode).end = blocks.length;
   if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: s.idNodes, values: s.idValues, chrome: chromeById });
   const t = s.title === undefined ? undefined : lineText(s.title);
-  return t ? { blocks, nodes, pictures, thread, title: t } : { blocks, nodes, pictures, thread };
+  return t ? { blocks, nodes, pictures, thread, jsonLdFacts, title: t } : { blocks, nodes, pictures, thread, jsonLdFacts };
 }
 
 function flush(s: PageState): void {
@@ -631,7 +637,11 @@ function text(this: PageState, source: string, start: number, end: number): void
   }
   if (this.skipDepth > 0) {
     if (this.skippingButton && this.codeInToggle === 0) this.toggleText += source.slice(start, end);
-    else if (this.jsonLd && !this.thread) this.thread = THREAD_TYPE.test(source.slice(start, end));
+    else if (this.jsonLd) {
+      const json = source.slice(start, end);
+      if (!this.thread) this.thread = THREAD_TYPE.test(json);
+      addJsonLd(json, this.jsonLdFacts);
+    }
     return;
   }
   const blank = isBlank(source, start, end);

@@ -15,6 +15,9 @@ import { liftLongCaptions } from './html-long-caption.ts';
 import { withoutFigureCaptions } from './html-figure-caption.ts';
 import { withoutPosterTitles } from './html-poster-title.ts';
 import { withoutSiteName } from './html-site-name.ts';
+import { withoutAuthorBio } from './html-author-bio.ts';
+import { withoutDeclaredHeadline } from './html-declared-headline.ts';
+import { withoutDeclaredByline } from './html-declared-byline.ts';
 import { liftItemHeaders, oneMain } from './html-item-header.ts';
 import { withBodyLead, withHeaderLead } from './html-lead.ts';
 import { markCounterRuns } from './html-counter-run.ts';
@@ -1013,6 +1016,9 @@ export function extractMainText(html: string, _options: { url?: string } = {}): 
   chosen = withoutFigureCaptions(page, chosen);
   chosen = withoutPosterTitles(page, chosen);
   chosen = withoutSiteName(page, chosen);
+  chosen = withoutAuthorBio(page, chosen);
+  chosen = withoutDeclaredHeadline(page, chosen);
+  chosen = withoutDeclaredByline(page, chosen);
   if (page.pictures.size > 0) chosen = chosen.filter((b) => !page.pictures.has(b));
   // Callers keep the text long after the page (a document waits for its row group): it must not be
   // a view of the page's HTML.
