@@ -16,6 +16,9 @@ export function withoutDeclaredHeadline(page: ParsedPage, chosen: TextBlock[]): 
   const { headlines } = page.jsonLdFacts;
   if (headlines.length === 0) return chosen;
   const declared = headlines.map(comparable);
-  const at = chosen.slice(0, HEAD_BLOCKS).findIndex((b) => { const line = comparable(b.text); return line !== '' && declared.includes(line); });
+  const at = chosen.slice(0, HEAD_BLOCKS).findIndex((b) => {
+    const line = comparable(b.text);
+    return line !== '' && declared.includes(line);
+  });
   return at < 0 ? chosen : chosen.filter((_, i) => i !== at);
 }
