@@ -5,7 +5,6 @@
 
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { sourceSchema, extractSchema } from '../ingest/config.ts';
 import { filtersSchema } from '../filters/config.ts';
@@ -64,6 +63,9 @@ export async function loadRunConfig(path: string): Promise<RunConfig> {
   } catch (err) {
     throw new ConfigError(`cannot read config ${path}: ${(err as Error).message}`);
   }
+  // Loaded here, not with the module: worker threads parse the run's JSON record (task-runner.ts)
+  // and never a YAML file, and each worker would load yaml's 72 modules anew.
+  const { parse: parseYaml } = await import('yaml');
   let raw: unknown;
   try {
     raw = parseYaml(text);

@@ -5,8 +5,9 @@
 
 import { openAsBlob } from 'node:fs';
 import { Writable } from 'node:stream';
-import * as arrow from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 import * as pw from 'parquet-wasm';
+import { arrow } from './arrow.ts';
 import { createAtomicStream } from './atomic.ts';
 import type { Document, MetaValue } from './document.ts';
 
@@ -104,8 +105,8 @@ export async function createDocWriter(path: string, options: DocWriterOptions = 
 function toArrowTable(
   rows: readonly { doc: Document; extra: ExtraColumns | undefined }[],
   extraColumns: readonly string[],
-): arrow.Table {
-  const columns: Record<string, arrow.Vector> = {};
+): Table {
+  const columns: Record<string, Vector> = {};
   for (const field of STRING_FIELDS) {
     columns[field] = arrow.vectorFromArray(
       rows.map((r) => r.doc[field] ?? null),
@@ -145,7 +146,7 @@ export async function* readDocs(path: string): AsyncGenerator<Document & { extra
   }
 }
 
-function* rowsOf(table: arrow.Table): Generator<Document & { extra?: ExtraColumns }> {
+function* rowsOf(table: Table): Generator<Document & { extra?: ExtraColumns }> {
   const known = new Set<string>([...STRING_FIELDS, 'lang_score', 'meta']);
   const extraNames = table.schema.fields.map((f) => f.name).filter((n) => !known.has(n));
   const col = (name: string) => table.getChild(name);

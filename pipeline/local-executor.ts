@@ -11,11 +11,11 @@ import type { FromWorker, ToWorker, WorkerInit } from './task-worker.ts';
 
 export interface LocalExecutorOptions {
   workers: number;
-  /** URL of the module exporting `stages` (the default registry unless a test brings its own). */
+  /** URL of the module the workers load their stage from (pipeline/stage-order.ts unless a test brings its own; task-worker.ts's `WorkerInit`). */
   registry?: string;
 }
 
-export const DEFAULT_REGISTRY = new URL('./stages.ts', import.meta.url).href;
+export const DEFAULT_REGISTRY = new URL('./stage-order.ts', import.meta.url).href;
 const WORKER_URL = new URL('./task-worker.ts', import.meta.url);
 /**
  * V8's young generation per worker, in MB (three times a semi-space). A task allocates megabytes
@@ -53,7 +53,7 @@ export function createLocalExecutor(options: LocalExecutorOptions): Executor {
       }
       const queue = [...pending];
       const outcomes: TaskOutcome[] = [];
-      const init: WorkerInit = { runDir, stageName: stage.name, registry };
+      const init: WorkerInit = { runDir, stageName: stage.name, command: stage.command, registry };
       const poolSize = Math.max(1, Math.min(options.workers, queue.length));
 
       const runWorker = () =>

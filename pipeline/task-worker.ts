@@ -4,14 +4,22 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPlan, loadRun, runTask } from './task-runner.ts';
-import type { Stage } from './stage.ts';
+import type { Stage, StageCommand } from './stage.ts';
 import { createTaskMemo } from './task-memo.ts';
 
 export interface WorkerInit {
   runDir: string;
   stageName: string;
-  /** URL of a module exporting `stages: Stage[]`. */
+  /** The stage's command: a registry that loads stages by command loads only that command's. */
+  command: StageCommand;
+  /** URL of a module exporting `loadStages(commands)` (pipeline/stage-order.ts) or `stages: Stage[]`. */
   registry: string;
+}
+
+/** What a registry module exports: stages loaded by command, or all of them. */
+interface Registry {
+  loadStages?: (commands: readonly StageCommand[]) => Promise<readonly Stage[]>;
+  stages?: readonly Stage[];
 }
 
 export type ToWorker = { type: 'run'; index: number } | { type: 'abort' };
@@ -22,7 +30,10 @@ export type FromWorker =
 const port = parentPort;
 if (!port) throw new Error('task-worker.ts runs inside a worker thread');
 const init = workerData as WorkerInit;
-const { stages } = (await import(init.registry)) as { stages: readonly Stage[] };
+const registry = (await import(init.registry)) as Registry;
+// Each worker thread loads its modules anew: only its own command's stages, not every folder's (the
+// extract worker would load the tokenizer's and the shards' code, Arrow's 146-module entry with it).
+const stages = registry.loadStages ? await registry.loadStages([init.command]) : (registry.stages ?? []);
 const stage = stages.find((s) => s.name === init.stageName);
 if (!stage) throw new Error(`unknown stage "${init.stageName}"`);
 const { config } = await loadRun(init.runDir);

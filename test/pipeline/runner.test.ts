@@ -27,6 +27,17 @@ test("a stage's shared files reach every worker's tasks as the file's bytes", as
   await rm(dir, { recursive: true });
 });
 
+test("a worker loads only its stage's command from a registry that loads by command", async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'runner-'));
+  const byCommand = new URL('./fixture-registry.ts', import.meta.url).href;
+  const result = await runPipeline({ runDir: dir, config, stages, executor: createLocalExecutor({ workers: 2, registry: byCommand }), stream: quiet });
+  assert.equal(result.ok, true);
+  assert.equal(await readFile(join(dir, 'out', 'sum.txt'), 'utf8'), '55\n');
+  // Two workers for the six `square` tasks (command extract), one for the single `sum` task (report).
+  assert.deepEqual((await readFile(join(dir, 'registry.log'), 'utf8')).trim().split('\n').sort(), ['extract', 'extract', 'report']);
+  await rm(dir, { recursive: true });
+});
+
 const executions = async (runDir: string) => (await readFile(join(runDir, 'executions.log'), 'utf8')).trim().split('\n').sort();
 
 test('runs every task, writes stats and markers, and a rerun skips them all', async () => {
