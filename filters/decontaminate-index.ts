@@ -9,9 +9,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Table, Vector } from 'apache-arrow';
+import * as arrow from 'apache-arrow';
 import * as pw from 'parquet-wasm';
-import { arrow } from '../pipeline/arrow.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../pipeline/index.ts';
 import type { DecontaminateSettings, EvalSet } from './decontaminate-config.ts';
 import { ngramHashes, normalisedWords } from './decontaminate-ngrams.ts';
@@ -69,7 +68,7 @@ function textsAt(value: unknown, path: readonly string[]): string[] {
     if (typeof value !== 'object') return [];
     if (Array.isArray(value)) return value.flatMap((v) => textsAt(v, path));
     const obj = value instanceof arrow.Vector ? null : (value as { toJSON?: unknown }).toJSON instanceof Function ? (value as { toJSON(): object }).toJSON() : value;
-    if (obj === null) return [...(value as Vector)].flatMap((v) => textsAt(v, path));
+    if (obj === null) return [...(value as arrow.Vector)].flatMap((v) => textsAt(v, path));
     return Object.hasOwn(obj, path[0]!) ? textsAt((obj as Record<string, unknown>)[path[0]!], path.slice(1)) : [];
   }
   if (typeof value === 'string') return [value];
@@ -86,7 +85,7 @@ async function* rowsOf(set: EvalSet): AsyncGenerator<unknown> {
     throw new Error(`decontaminate: cannot read evaluation set ${set.name} (${set.path}): ${(err as Error).message}`);
   }
   if (set.path.endsWith('.parquet')) {
-    let table: Table;
+    let table: arrow.Table;
     try {
       table = arrow.tableFromIPC(pw.readParquet(bytes).intoIPCStream());
     } catch (err) {

@@ -5,9 +5,8 @@
 
 import { openAsBlob } from 'node:fs';
 import { Writable } from 'node:stream';
-import type { Table, Vector } from 'apache-arrow';
+import * as arrow from 'apache-arrow';
 import * as pw from 'parquet-wasm';
-import { arrow } from './arrow.ts';
 import { createAtomicStream } from './atomic.ts';
 import type { Document, MetaValue } from './document.ts';
 
@@ -105,8 +104,8 @@ export async function createDocWriter(path: string, options: DocWriterOptions = 
 function toArrowTable(
   rows: readonly { doc: Document; extra: ExtraColumns | undefined }[],
   extraColumns: readonly string[],
-): Table {
-  const columns: Record<string, Vector> = {};
+): arrow.Table {
+  const columns: Record<string, arrow.Vector> = {};
   for (const field of STRING_FIELDS) {
     columns[field] = arrow.vectorFromArray(
       rows.map((r) => r.doc[field] ?? null),
@@ -146,7 +145,7 @@ export async function* readDocs(path: string): AsyncGenerator<Document & { extra
   }
 }
 
-function* rowsOf(table: Table): Generator<Document & { extra?: ExtraColumns }> {
+function* rowsOf(table: arrow.Table): Generator<Document & { extra?: ExtraColumns }> {
   const known = new Set<string>([...STRING_FIELDS, 'lang_score', 'meta']);
   const extraNames = table.schema.fields.map((f) => f.name).filter((n) => !known.has(n));
   const col = (name: string) => table.getChild(name);
