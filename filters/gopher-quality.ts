@@ -89,6 +89,7 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
     // word until V8 optimises the loop.
     let alpha = 0;
     let stops = 0;
+    const countAlpha = Boolean(p.max_non_alpha_words_ratio);
     const countStops = p.min_stop_words && p.stop_word_count === 'occurrences';
     for (let i = 0; i < nWords; i++) {
       const w = words[i] as string;
@@ -96,7 +97,7 @@ export function gopherQuality(p: GopherQualityParams): (doc: Document, ctx: Filt
         nonSymbol++;
         nonSymbolChars += plain ? w.length : pyLen(w);
       }
-      if (hasAlpha(w)) alpha++;
+      if (countAlpha && hasAlpha(w)) alpha++;
       if (countStops && stopWord(w) !== undefined) stops++;
     }
     ctx.observe('non_symbol_words', nonSymbol, ...wordBounds);

@@ -70,7 +70,8 @@ const placesOf = (words: Iterable<string>): Map<string, number> => new Map([...w
  * The first banned sub-word, in list order, that a normalised URL contains. Both have only `a-z`
  * and `0-9` (`normalizeUrlWord`): the sub-words are bucketed by their first two characters, so a
  * URL's positions are looked up in a table (nearly all in an empty bucket) instead of each
- * sub-word being searched for in the URL. Shorter sub-words are searched for as before.
+ * sub-word being searched for in the URL. A sub-word shorter than two characters, or one with a
+ * character outside ASCII (not from a normalised list: a caller's own), is searched for as before.
  */
 function subwordFinder(subwords: readonly string[]): (normalized: string) => string | undefined {
   const bucketOf = new Int32Array(128 * 128);

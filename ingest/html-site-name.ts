@@ -6,6 +6,7 @@
 // still scored as the blocks they are.
 
 import type { ParsedPage, TextBlock } from './html-blocks.ts';
+import { collapseSpace } from './collapse-space.ts';
 
 /** How <title> joins the page's name to the site's after it: `|`, `«`, `»`, `·`, `•`, a dash between
  * spaces (not a hyphenated word's), a colon or `::` before a space. */
@@ -13,6 +14,11 @@ const CLOSES = /\S(?:\s+[-–—]+\s+|\s*[|«»·•]+\s*|\s*::?\s+)$/u;
 /** A site's name opens the title before a colon ("Schneier on Security: Micromorts"); before a dash
  * or a bar the opening part is the page's own ("О компании - Стратегия пожарной безопасности"). */
 const OPENS = /^\s*::?\s+\S/u;
+
+/** CLOSES is anchored at the end only, so it is tried at every position of what it is given: it is
+ * given the title's last characters, which hold any real separator (a run of `|` as long as the
+ * title would otherwise cost quadratic time). */
+const SEPARATOR_TAIL = 64;
 
 /** The headline must be one of the first blocks after the name. */
 const HEADLINE_WITHIN = 4;
@@ -23,12 +29,15 @@ const MIN_HEADLINE = 8;
 /** A tagline is one short line. */
 const TAGLINE_MAX = 200;
 
-const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const norm = (s: string): string => collapseSpace(s).toLowerCase();
 
 /** The rest of `title` when `name` opens or closes it with a separator between them, else undefined. */
 function titleRest(title: string, name: string): string | undefined {
   if (title.startsWith(name) && OPENS.test(title.slice(name.length))) return title.slice(name.length);
-  if (title.endsWith(name) && CLOSES.test(title.slice(0, title.length - name.length))) return title.slice(0, title.length - name.length);
+  if (title.endsWith(name)) {
+    const before = title.slice(0, title.length - name.length);
+    if (CLOSES.test(before.slice(-SEPARATOR_TAIL))) return before;
+  }
   return undefined;
 }
 

@@ -35,11 +35,35 @@ test('without a JSON-LD Person (no JSON-LD, or an organization) the bio stays', 
   }
 });
 
-test('addJsonLd reads the names of Person objects of two words or more', () => {
+test("addJsonLd reads the full names of the people named as an object's author or creator, in place or by @id", () => {
   const into = { people: [] as string[], bios: [] as string[], headlines: [] as string[] };
-  addJsonLd('{"@graph":[{"@type":"Organization","name":"Veranda Mag"},{"@type":"Person","name":"Joe Kindness"},{"@type":["Person"],"name":"Staff"}]}', into);
+  // An SEO plugin's graph: the article names its author by @id; the Person is elsewhere in the graph.
+  addJsonLd('{"@graph":[{"@type":"Article","author":[{"@id":"#joe"},{"@id":"#staff"}]},{"@type":"Organization","name":"Veranda Mag"},{"@type":"Person","@id":"#joe","name":"Joe Kindness"},{"@type":["Person"],"@id":"#staff","name":"Staff"}]}', into);
   addJsonLd('{"author":{"name":"Arricca Elin SanSone","@type":"Person"}}', into);
+  // Not an author: a person the article is about, or one it mentions.
+  addJsonLd('{"@type":"NewsArticle","about":{"@type":"Person","name":"Taylor Swift"},"mentions":[{"@type":"Person","name":"Ann Lee"}]}', into);
+  // Not JSON (a template's leftovers): nothing is read.
+  addJsonLd('{"author":{"@type":"Person","name":"Jo Bloggs",}', into);
   assert.deepEqual(into.people, ['Joe Kindness', 'Arricca Elin SanSone']);
+});
+
+test("the article's own description is not its author's bio, and a person it is about keeps the lines that name them", () => {
+  const lead = 'Taylor Swift will play twelve stadiums across Europe next summer, her label said on Monday in a statement.';
+  const rest = [
+    'The tour opens in Lisbon in May and ends in London in August, with two nights in most of the cities on the way.',
+    'Tickets go on sale next week, and the label expects the shows to sell out within hours, as the last tour did.',
+  ];
+  const article = JSON.stringify({
+    '@type': 'NewsArticle',
+    headline: 'Stadium tour announced',
+    description: lead,
+    about: { '@type': 'Person', name: 'Taylor Swift' },
+    author: { '@type': 'Person', name: 'Ann Lee' },
+  });
+  const html = `<!DOCTYPE html><html><head><title>Stadium tour announced</title><script type="application/ld+json">${article}</script></head><body><main><div class="story">
+    <h2>Taylor Swift in Europe</h2><p>${lead}</p><p>${rest[0]}</p><p>${rest[1]}</p></div></main></body></html>`;
+  const lines = extractMainText(html).text.split('\n');
+  for (const p of ['Taylor Swift in Europe', lead, ...rest]) assert.ok(lines.includes(p), lines.join('\n'));
 });
 
 test("a closing paragraph that opens as the JSON-LD person's description does is the bio, whatever its first word", () => {
