@@ -32,6 +32,7 @@ const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object'
 const asList = (v: Json | undefined): Json[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 /** Own fields only: a key called `constructor` or `__proto__` in the data is data. */
 const field = (o: JsonObject, key: string): Json | undefined => (Object.hasOwn(o, key) ? o[key] : undefined);
+const AUTHOR_KEYS = ['author', 'creator'] as const;
 const isPerson = (o: JsonObject): boolean => asList(field(o, '@type')).includes('Person');
 
 /** Adds to `into` what one JSON-LD script's text declares. */
@@ -48,19 +49,28 @@ export function addJsonLd(json: string, into: JsonLdFacts): void {
   const personById = new Map<string, JsonObject>();
   const authors: JsonObject[] = [];
   const authorIds: string[] = [];
-  const stack: [Json, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [Json, number];
-    if (depth > MAX_DEPTH || typeof node !== 'object' || node === null) continue;
+  // Containers only, each with its depth beside it (no pair allocated per node).
+  const nodes: (Json[] | JsonObject)[] = [];
+  const depths: number[] = [];
+  const visit = (v: Json | undefined, depth: number): void => {
+    if (typeof v === 'object' && v !== null && depth <= MAX_DEPTH) {
+      nodes.push(v);
+      depths.push(depth);
+    }
+  };
+  visit(root, 0);
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Json[] | JsonObject;
+    const depth = (depths.pop() as number) + 1;
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i] as Json, depth + 1]);
+      for (let i = node.length - 1; i >= 0; i--) visit(node[i], depth);
       continue;
     }
     const headline = field(node, 'headline');
     if (typeof headline === 'string' && headline.trim() !== '') into.headlines.push(headline);
     const id = field(node, '@id');
     if (typeof id === 'string' && isPerson(node)) personById.set(id, node);
-    for (const key of ['author', 'creator']) {
+    for (const key of AUTHOR_KEYS) {
       for (const a of asList(field(node, key))) {
         if (!isObject(a)) continue;
         const ref = field(a, '@id');
@@ -68,7 +78,7 @@ export function addJsonLd(json: string, into: JsonLdFacts): void {
         else if (typeof ref === 'string') authorIds.push(ref);
       }
     }
-    for (const key of Object.keys(node)) stack.push([node[key] as Json, depth + 1]);
+    for (const key in node) if (Object.hasOwn(node, key)) visit(node[key], depth);
   }
   for (const ref of authorIds) {
     const p = personById.get(ref);
