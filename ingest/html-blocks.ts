@@ -346,7 +346,9 @@ interface PageState extends HtmlEvents {
   /** The element being skipped is a JSON-LD block (`<script type="application/ld+json">`). */
   jsonLd: boolean;
   thread: boolean;
-  jsonLdFacts: JsonLdFacts;
+  /** The JSON-LD scripts' texts, read after the pass (html-json-ld.ts): a parse inside `text`, the
+   * parser's hottest callback, would make it larger for every page. */
+  jsonLdTexts: string[];
 }
 
 /** `tokenize` is the tokenizer; bench/html swaps in htmlparser2 to compare both on the same pages. */
@@ -395,7 +397,7 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
     pictures: new Set(),
     jsonLd: false,
     thread: false,
-    jsonLdFacts: { people: [], bios: [], headlines: [] },
+    jsonLdTexts: [],
   };
   // Rewritten once here, on every page: V8 takes a field that no object of its shape has had
   // rewritten as constant, and the first page that set `thread` (a late one: few pages are
@@ -404,7 +406,9 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   s.thread = false;
   tokenize(html, USED_ATTRIBUTES, s);
   flush(s);
-  const { blocks, nodes, chromeById, pictures, thread, jsonLdFacts } = s;
+  const { blocks, nodes, chromeById, pictures, thread } = s;
+  const jsonLdFacts: JsonLdFacts = { people: [], bios: [], headlines: [] };
+  for (const json of s.jsonLdTexts) addJsonLd(json, jsonLdFacts);
   (nodes[0] as ElementNode).end = blocks.length;
   if (chromeById.length > 0) clearHeadingAnchors(blocks, nodes, { nodes: s.idNodes, values: s.idValues, chrome: chromeById });
   const t = s.title === undefined ? undefined : lineText(s.title);
@@ -640,7 +644,7 @@ function text(this: PageState, source: string, start: number, end: number): void
     else if (this.jsonLd) {
       const json = source.slice(start, end);
       if (!this.thread) this.thread = THREAD_TYPE.test(json);
-      addJsonLd(json, this.jsonLdFacts);
+      this.jsonLdTexts.push(json);
     }
     return;
   }
