@@ -15,7 +15,7 @@ import { isS3, joinS3, objectExists } from '../pipeline/storage.ts';
 import { runPipeline, prepareRunDir, type RunSummary } from '../pipeline/runner.ts';
 import { abortOnSignals, exitCodeFor } from '../pipeline/shutdown.ts';
 import type { StageCommand } from '../pipeline/stage.ts';
-import { loadStages } from '../pipeline/stage-order.ts';
+import { loadStages, STAGE_COMMANDS } from '../pipeline/stage-order.ts';
 import { loadPlan, loadRun, runTask } from '../pipeline/task-runner.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage.ts';
@@ -146,9 +146,10 @@ export async function taskCommand(argv: readonly string[]): Promise<number> {
   if (!parsed) return 0;
   const [location, stageName, indexText] = parsed.positionals;
   if (!location || !stageName || indexText === undefined || parsed.positionals.length > 3) throw new UsageError('task needs RUN STAGE INDEX', 'task');
-  const stages = await loadStages();
-  const stage = stages.find((s) => s.name === stageName);
-  if (!stage) throw new UsageError(`unknown stage "${stageName}"; stages: ${stages.map((s) => s.name).join(', ')}`, 'task');
+  const command = STAGE_COMMANDS.get(stageName);
+  if (!command) throw new UsageError(`unknown stage "${stageName}"; stages: ${[...STAGE_COMMANDS.keys()].join(', ')}`, 'task');
+  // Only this stage's command's stages: an extract element need not load the tokenizer's, the shards' or training's.
+  const stage = (await loadStages([command])).find((s) => s.name === stageName)!;
   const index = Number(indexText);
   if (!Number.isInteger(index) || index < 0) throw new UsageError(`INDEX must be a task number, not "${indexText}"`, 'task');
   const folder = runFolderFor(location);

@@ -3,7 +3,7 @@
 
 import { pullRun, runFolderFor } from '../pipeline/run-mirror.ts';
 import { formatRunStatus, runStatus } from '../pipeline/run-status.ts';
-import { stages } from '../pipeline/stages.ts';
+import { STAGE_COMMANDS } from '../pipeline/stage-order.ts';
 import { parseCommandArgs } from './args.ts';
 import { UsageError } from './usage.ts';
 
@@ -15,7 +15,7 @@ export async function statusCommand(argv: readonly string[]): Promise<number> {
   // A run folder in a bucket is read from its local copy, brought up to date first.
   const folder = runFolderFor(positionals[0]!);
   await pullRun(folder);
-  const status = { ...(await runStatus(folder.local, { stageOrder: stages.map((s) => s.name) })), runDir: folder.remote ?? folder.local };
+  const status = { ...(await runStatus(folder.local, { stageOrder: [...STAGE_COMMANDS.keys()] })), runDir: folder.remote ?? folder.local };
   process.stdout.write(values.json ? `${JSON.stringify(status, null, 2)}\n` : formatRunStatus(status));
   return 0;
 }

@@ -1,5 +1,5 @@
 // The pipeline's public face: config, documents, stats, stages and tasks, executors, run folders.
-// (The stage registry, pipeline/stages.ts, is not re-exported here: it imports every folder, and
+// (The stage registry, pipeline/stage-order.ts, is not re-exported here: it imports every folder, and
 // those folders import this file.)
 
 export type { Document, MetaValue } from './document.ts';

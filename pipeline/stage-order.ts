@@ -17,6 +17,24 @@ const BY_COMMAND: readonly [StageCommand, () => Promise<readonly Stage[]>][] = [
   ['report', async () => [(await import('../report/index.ts')).reportStage]],
 ];
 
+/**
+ * Each stage's command by name, in run order: what `task` (one Slurm array element or Ray task)
+ * and `status` need without loading every stage (test/pipeline/stage-order.test.ts keeps it equal
+ * to the loaded stages).
+ */
+export const STAGE_COMMANDS: ReadonlyMap<string, StageCommand> = new Map([
+  ['extract', 'extract'],
+  ['dedup-buckets', 'dedup'],
+  ['dedup-exact', 'dedup'],
+  ['dedup-clusters', 'dedup'],
+  ['classifier-cutoff', 'dedup'],
+  ['tokenizer', 'train-tokenizer'],
+  ['tokenize', 'tokenize'],
+  ['manifest', 'tokenize'],
+  ['train', 'train'],
+  ['report', 'report'],
+]);
+
 /** The stages of the given commands (every stage when undefined), in run order. */
 export async function loadStages(commands?: readonly string[]): Promise<readonly Stage[]> {
   const loads = BY_COMMAND.filter(([command]) => !commands || commands.includes(command)).map(([, load]) => load());

@@ -15,14 +15,15 @@ import { loadRunConfig, parseRunConfig } from '../../pipeline/config.ts';
 import { createLocalExecutor } from '../../pipeline/local-executor.ts';
 import { runPipeline } from '../../pipeline/runner.ts';
 import { createSlurmExecutor } from '../../pipeline/slurm-executor.ts';
-import { stages } from '../../pipeline/stages.ts';
+import { loadStages } from '../../pipeline/stage-order.ts';
 import { elementsByTask, readSubmissions } from '../../pipeline/slurm-record.ts';
 import { elementProcesses, startCluster, slurmUnavailable, type SlurmCluster } from './cluster.ts';
 
+const stages = await loadStages();
 const sample = fileURLToPath(new URL('../../examples/sample.yaml', import.meta.url));
 const skip =
   slurmUnavailable() ??
-  (!existsSync(sample) ? 'examples/sample.yaml is not in this tree yet' : stages.length === 0 ? 'the stage registry (pipeline/stages.ts) is empty' : undefined);
+  (!existsSync(sample) ? 'examples/sample.yaml is not in this tree yet' : stages.length === 0 ? 'the stage registry (pipeline/stage-order.ts) is empty' : undefined);
 const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
 
 /** Run-folder parts that record how and when tasks ran, not what they produced. */
