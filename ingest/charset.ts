@@ -103,12 +103,15 @@ function isUtf8Name(name: string): boolean {
   return name === 'utf-8';
 }
 
+/** The bytes read under `label`, unless they are valid UTF-8 holding non-ASCII (see the top of this
+ * file): then as UTF-8, whatever the label. All-ASCII bytes keep their label (a 7-bit charset such as
+ * iso-2022-jp is ASCII bytes); a UTF-16 byte order mark is never valid UTF-8, so it is not overruled. */
 function decodeWith(decoders: Decoders, bytes: Uint8Array, label: string): { text: string; charset: string; replaced: number } | undefined {
   const name = decoders.canonical(label);
   if (!name) return undefined;
-  if (isUtf8Name(name)) {
+  if (isUtf8Name(name) || !isAscii(bytes)) {
     const text = strictUtf8(bytes);
-    if (text !== undefined) return { text, charset: name, replaced: 0 };
+    if (text !== undefined) return { text, charset: 'utf-8', replaced: 0 };
   }
   const text = decoders.get(label)!(bytes);
   return { text, charset: name, replaced: countReplacements(text) };
@@ -124,14 +127,8 @@ export function decodePage(bytes: Uint8Array, contentType: string | undefined, d
   for (const [find, source] of candidates) {
     const label = find();
     if (!label) continue;
-    const name = decoders.canonical(label);
-    if (!name) continue;
-    // A declared legacy charset on valid UTF-8 bytes (see the top of this file); a BOM is not overruled.
-    if (source !== 'bom' && !isUtf8Name(name) && !isAscii(bytes)) {
-      const text = strictUtf8(bytes);
-      if (text !== undefined) return { text, charset: 'utf-8', source, replaced: 0 };
-    }
-    return { ...decodeWith(decoders, bytes, label)!, source };
+    const out = decodeWith(decoders, bytes, label);
+    if (out) return { ...out, source };
   }
   const text = strictUtf8(bytes);
   if (text !== undefined) return { text, charset: 'utf-8', source: 'detect', replaced: 0 };
