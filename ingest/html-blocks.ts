@@ -345,9 +345,10 @@ interface PageState extends HtmlEvents {
   pictures: Set<TextBlock>;
   /** The element being skipped is a JSON-LD block (`<script type="application/ld+json">`). */
   jsonLd: boolean;
+  /** Declared a thread by an element's microdata `itemtype`. */
   thread: boolean;
-  /** The JSON-LD scripts' texts, read after the pass (html-json-ld.ts): a parse inside `text`, the
-   * parser's hottest callback, would make it larger for every page. */
+  /** The JSON-LD scripts' texts, read after the pass (the thread type, html-json-ld.ts): their
+   * reading inside `text`, the parser's hottest callback, made it larger for every page. */
   jsonLdTexts: string[];
 }
 
@@ -406,7 +407,10 @@ export function parseBlocks(html: string, tokenize: Tokenize = parseHtml): Parse
   s.thread = false;
   tokenize(html, USED_ATTRIBUTES, s);
   flush(s);
-  const { blocks, nodes, chromeById, pictures, thread } = s;
+  const { blocks, nodes, chromeById, pictures } = s;
+  // The JSON-LD declares a thread (by its type, read as text: html-thread.ts), and what
+  // html-json-ld.ts reads from it as JSON.
+  const thread = s.thread || s.jsonLdTexts.some((json) => THREAD_TYPE.test(json));
   const jsonLdFacts: JsonLdFacts = { people: [], bios: [], headlines: [] };
   for (const json of s.jsonLdTexts) addJsonLd(json, jsonLdFacts);
   (nodes[0] as ElementNode).end = blocks.length;
@@ -641,11 +645,7 @@ function text(this: PageState, source: string, start: number, end: number): void
   }
   if (this.skipDepth > 0) {
     if (this.skippingButton && this.codeInToggle === 0) this.toggleText += source.slice(start, end);
-    else if (this.jsonLd) {
-      const json = source.slice(start, end);
-      if (!this.thread) this.thread = THREAD_TYPE.test(json);
-      this.jsonLdTexts.push(json);
-    }
+    else if (this.jsonLd) this.jsonLdTexts.push(source.slice(start, end));
     return;
   }
   const blank = isBlank(source, start, end);
