@@ -20,6 +20,7 @@
 // Any loss (softmax, hierarchical softmax, one-vs-all, negative sampling), any label names, word
 // n-grams (`wordNgrams` > 1) and char n-grams (`minn`..`maxn`). Word-vector models are refused.
 
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRowSummer, type RowSummer } from './row-sum-wasm.ts';
 import { createUnitCopy } from './units.ts';
@@ -371,8 +372,6 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
   const nlabels = r.i32();
   r.i64(); // ntokens
   const pruneSize = r.i64();
-  // ignoreBOM keeps a leading U+FEFF in the word, as fastText compares a token's bytes with the word's.
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const wordBytes: Uint8Array[] = [];
   // The words by fastText's hash of their bytes (open addressing; id -1 marks an empty slot), each
   // hit confirmed byte for byte: a token is looked up from its UTF-8 bytes, with no string made.
@@ -397,11 +396,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     wordBytes.push(bytes);
     // A word that is not valid UTF-8 can never equal a token of a JS string: leave it out of the
     // table rather than let a replacement character match it.
-    try {
-      decoder.decode(bytes);
-    } catch {
-      continue;
-    }
+    if (!isUtf8(bytes)) continue;
     let h = -2128831035;
     for (let k = 0; k < bytes.length; k++) h = fnvStep(h, bytes[k]!);
     let at = wordSlot(h);
