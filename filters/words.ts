@@ -367,8 +367,10 @@ function treebankSentences(sentences: readonly string[], out: string[], units: U
   for (let i = 0; i < sentences.length; i++) {
     let n: number;
     const s = sentences[i]!;
-    if (plain[i]) n = inSource ? scanPlain(source, sourceUnits!, bounds[2 * i]!, bounds[2 * i + 1]!, s.includes("'"), out) : scanPlain(s, units(s), 0, s.length, s.includes("'"), out);
-    else {
+    if (plain[i]) {
+      const apostrophe = tests.apostrophe && s.includes("'");
+      n = inSource ? scanPlain(source, sourceUnits!, bounds[2 * i]!, bounds[2 * i + 1]!, apostrophe, out) : scanPlain(s, units(s), 0, s.length, apostrophe, out);
+    } else {
       n = specialCounts[j++]!;
       for (let e = k + n; k < e; k++) out.push(specialTokens[k]!);
     }
