@@ -256,6 +256,13 @@ function fnvStep(h: number, byte: number): number {
   return Math.imul(h ^ ((byte << 24) >> 24), 16777619);
 }
 
+/** fastText's hash of the bytes b[from..to): a dictionary word's, or a token's between `<` and `>`. */
+function wordHash(b: Uint8Array, from: number, to: number): number {
+  let h = -2128831035;
+  for (let i = from; i < to; i++) h = fnvStep(h, b[i]!);
+  return h;
+}
+
 /**
  * (h·c + x) mod 2^64 for a 64-bit h = h64[0]·2^32 + h64[1], c < 2^27, x an int32 sign-extended
  * (word n-gram hashing), written back to h64: no pair made per n-gram of every document.
@@ -397,8 +404,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     // A word that is not valid UTF-8 can never equal a token of a JS string: leave it out of the
     // table rather than let a replacement character match it.
     if (!isUtf8(bytes)) continue;
-    let h = -2128831035;
-    for (let k = 0; k < bytes.length; k++) h = fnvStep(h, bytes[k]!);
+    const h = wordHash(bytes, 0, bytes.length);
     let at = wordSlot(h);
     while (wordId[at] !== -1 && !(wordKey[at] === h && sameBytes(wordAt[at]!, bytes, 0, bytes.length))) at = (at + 1) & wordMask;
     // A repeated word keeps its last id, as a map of the words would.
@@ -547,8 +553,7 @@ export function loadFastText(file: string, options: { rowSummer?: boolean } = {}
     }
     const len = o + 1;
     b[o] = 0x3e;
-    let h = -2128831035;
-    for (let i = 1; i < o; i++) h = fnvStep(h, b[i]!);
+    const h = wordHash(b, 1, o);
     if (!lone) {
       for (let at = wordSlot(h); wordId[at] !== -1; at = (at + 1) & wordMask) {
         if (wordKey[at] === h && sameBytes(wordAt[at]!, b, 1, o - 1)) {
